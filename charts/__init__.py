@@ -1,0 +1,1 @@
+"""Chart builders and the house style (house.mplstyle) for briefings."""

@@ -1,0 +1,147 @@
+"""The dump format: releases separated by a line holding only "-".
+
+    -
+    Trade/Investment
+    <title>
+    <body, one or more lines> date2026-01-15
+
+A malformed entry is rejected with its file, line and reason; the others go
+on, and ``len(releases) + len(rejected)`` is the number of entries read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from reports.errors import BriefError
+from reports.records import Release, guess_language, release_id
+
+_SEPARATOR = "-"
+_DATE_MARK = re.compile(r"\s*\bdate\s*(\S+)\s*$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An entry that was not ingested, and why."""
+
+    location: str  # "file.txt:12"
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.reason}"
+
+
+@dataclass
+class DumpResult:
+    """What one or more dump files held: releases and the entries rejected."""
+
+    releases: list[Release] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+
+    @property
+    def entries(self) -> int:
+        return len(self.releases) + len(self.rejected)
+
+    def extend(self, other: DumpResult) -> None:
+        self.releases.extend(other.releases)
+        self.rejected.extend(other.rejected)
+
+
+def read_text(path: Path) -> str:
+    """A file's text, or one BriefError naming the file if it is unreadable or not UTF-8."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise BriefError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise BriefError(f"{path}: is a folder, not a dump file") from None
+    except OSError as exc:
+        raise BriefError(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BriefError(
+            f"{path}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})"
+        ) from None
+
+
+def parse_dump_file(path: Path, source: str | None = None) -> DumpResult:
+    """Parse one dump file; `source` names the source (default: the file's stem)."""
+    return parse_dump(read_text(path), name=path.name, source=source or path.stem)
+
+
+def parse_dump(text: str, name: str = "<dump>", source: str = "dump") -> DumpResult:
+    """Parse dump text; `name` is used in rejection messages ("name:line")."""
+    result = DumpResult()
+    for first_line, lines in _chunks(text.splitlines()):
+        where = f"{name}:{first_line}"
+        try:
+            result.releases.append(_entry(lines, where, source))
+        except _Rejected as exc:
+            result.rejected.append(Rejection(where, str(exc)))
+    return result
+
+
+class _Rejected(Exception):
+    pass
+
+
+def _chunks(lines: list[str]) -> list[tuple[int, list[str]]]:
+    """Split into entries: (line number of the first non-blank line, its non-blank lines)."""
+    chunks: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = 0
+    for number, line in enumerate(lines, start=1):
+        if line.strip() == _SEPARATOR:
+            if current:
+                chunks.append((start, current))
+            current = []
+            continue
+        if line.strip():
+            if not current:
+                start = number
+            current.append(line.strip())
+    if current:
+        chunks.append((start, current))
+    return chunks
+
+
+def _entry(lines: list[str], where: str, source: str) -> Release:
+    mark = _DATE_MARK.search(lines[-1])
+    if mark is None:
+        if any(_DATE_MARK.search(line) for line in lines[:-1]):
+            raise _Rejected("stray text after the date: nothing may follow 'dateYYYY-MM-DD'")
+        raise _Rejected("no date: the body must end with 'dateYYYY-MM-DD'")
+    published = _parse_date(mark.group(1))
+    lines = [*lines[:-1], lines[-1][: mark.start()].strip()]
+    if not lines[-1]:
+        lines.pop()
+    if len(lines) < 2:
+        raise _Rejected("no title: expected a category line, a title line and a body")
+    if len(lines) < 3:
+        raise _Rejected("empty body: expected a category line, a title line and a body")
+    category, title, body = lines[0], lines[1], "\n\n".join(lines[2:])
+    return Release(
+        id=release_id(None, title, published),
+        source=source,
+        category=category,
+        title=title,
+        body=body,
+        published=published,
+        language=guess_language(title + " " + body),
+        location=where,
+    )
+
+
+def _parse_date(text: str) -> date:
+    match = _ISO_DATE.match(text)
+    if match is None:
+        raise _Rejected(f"bad date {text!r}: expected YYYY-MM-DD")
+    try:
+        return date(*(int(part) for part in match.groups()))
+    except ValueError:
+        raise _Rejected(f"bad date {text!r}: no such day") from None

@@ -1,0 +1,11 @@
+"""The one exception type for input the user got wrong."""
+
+from __future__ import annotations
+
+
+class BriefError(Exception):
+    """Bad usage or bad input: the CLI prints the message on one line and exits 2.
+
+    The message names the file, line, option or field at fault, e.g.
+    ``BriefError("releases.txt:14: bad date '2026-02-30'")``.
+    """

@@ -1,0 +1,110 @@
+"""Typed records passed between pipeline stages (see DESIGN.md, "Records")."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def release_id(url: str | None, title: str, published: date) -> str:
+    """Stable release id: a hash of the source URL, else of title + date.
+
+    release_id(None, "ICT Exports Post Record", date(2026, 1, 15)) -> 16 hex digits
+    """
+    key = url if url else f"{' '.join(title.split())}\n{published.isoformat()}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def guess_language(text: str) -> str:
+    """'ko' when Hangul makes up a visible part of the text, else 'en'."""
+    letters = sum(ch.isalpha() for ch in text[:4000]) or 1
+    return "ko" if len(_HANGUL.findall(text[:4000])) / letters > 0.2 else "en"
+
+
+@dataclass(frozen=True)
+class Release:
+    """One press release as collected from a source."""
+
+    id: str
+    source: str
+    title: str
+    body: str
+    published: date
+    category: str = ""
+    url: str | None = None
+    fetched_at: datetime | None = None
+    language: str = "en"
+    # Where a release without a URL came from, for citations: "motir-2026-01.txt:12".
+    location: str | None = None
+
+    @property
+    def body_sha256(self) -> str:
+        """Hash of what extraction reads: a change here means re-extraction."""
+        text = f"{self.title}\n{self.category}\n{self.body}"
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change stated for a metric: "+12.4 percent year-on-year"."""
+
+    value: float | None
+    unit: str = "percent"  # percent | percentage_points | the metric's own unit
+    direction: str | None = None  # up | down | flat
+    basis: str | None = None  # yoy | mom | qoq | cumulative | None
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One figure stated in a release, with the sentence it came from."""
+
+    release_id: str
+    subject: str
+    value: float | None
+    unit: str | None
+    period: str | None
+    quote: str
+    span: tuple[int, int]
+    metric_id: str | None = None
+    change: Change | None = None
+    record: bool = False
+    qualifier: str | None = None  # about | over | nearly | more than | ...
+
+    def to_json(self) -> dict[str, Any]:
+        """The metric as in `brief extract --format json` (DESIGN.md)."""
+        data = asdict(self)
+        data.pop("release_id")
+        data["span"] = list(self.span)
+        return data
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One engagement of an official: who met whom, when, where, about what."""
+
+    release_id: str
+    official: str | None
+    counterpart: str | None
+    quote: str
+    span: tuple[int, int]
+    date: date | None = None
+    counterpart_role: str | None = None
+    organization: str | None = None
+    location: str | None = None
+    topic: str | None = None
+    kind: str = "meeting"  # meeting | visit | call | talks | forum | signing | roundtable
+    attendees: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_json(self) -> dict[str, Any]:
+        """The meeting as in `brief extract --format json` (DESIGN.md)."""
+        data = asdict(self)
+        data.pop("release_id")
+        data["date"] = self.date.isoformat() if self.date else None
+        data["span"] = list(self.span)
+        data["attendees"] = list(self.attendees)
+        return data
