@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
@@ -82,6 +82,16 @@ class Metric:
         data["span"] = list(self.span)
         return data
 
+    @classmethod
+    def from_json(cls, release_id: str, data: dict[str, Any]) -> Metric:
+        """The inverse of `to_json` (unknown keys are ignored)."""
+        known = {f.name for f in fields(cls)}
+        values = {key: value for key, value in data.items() if key in known}
+        change = values.get("change")
+        values["change"] = Change(**change) if change else None
+        values["span"] = tuple(values["span"])
+        return cls(release_id=release_id, **values)
+
 
 @dataclass(frozen=True)
 class Meeting:
@@ -108,3 +118,13 @@ class Meeting:
         data["span"] = list(self.span)
         data["attendees"] = list(self.attendees)
         return data
+
+    @classmethod
+    def from_json(cls, release_id: str, data: dict[str, Any]) -> Meeting:
+        """The inverse of `to_json` (unknown keys are ignored)."""
+        known = {f.name for f in fields(cls)}
+        values = {key: value for key, value in data.items() if key in known}
+        values["date"] = date.fromisoformat(values["date"]) if values.get("date") else None
+        values["span"] = tuple(values["span"])
+        values["attendees"] = tuple(values.get("attendees") or ())
+        return cls(release_id=release_id, **values)

@@ -20,7 +20,7 @@ from reports.errors import BriefError
 from reports.records import Release, guess_language, release_id
 
 _SEPARATOR = "-"
-_DATE_MARK = re.compile(r"\s*\bdate\s*(\S+)\s*$")
+_DATE_MARK = re.compile(r"\s*\bdate(\S+)\s*$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
@@ -41,14 +41,18 @@ class DumpResult:
 
     releases: list[Release] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
+    # 0-based position of each release among all entries read, rejected ones included.
+    positions: list[int] = field(default_factory=list)
 
     @property
     def entries(self) -> int:
         return len(self.releases) + len(self.rejected)
 
     def extend(self, other: DumpResult) -> None:
+        offset = self.entries
         self.releases.extend(other.releases)
         self.rejected.extend(other.rejected)
+        self.positions.extend(offset + position for position in other.positions)
 
 
 def read_text(path: Path) -> str:
@@ -64,8 +68,9 @@ def read_text(path: Path) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
         raise BriefError(
-            f"{path}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})"
+            f"{path}:{line}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})"
         ) from None
 
 
@@ -77,17 +82,26 @@ def parse_dump_file(path: Path, source: str | None = None) -> DumpResult:
 def parse_dump(text: str, name: str = "<dump>", source: str = "dump") -> DumpResult:
     """Parse dump text; `name` is used in rejection messages ("name:line")."""
     result = DumpResult()
-    for first_line, lines in _chunks(text.splitlines()):
+    for position, (first_line, lines) in enumerate(_chunks(text.splitlines())):
         where = f"{name}:{first_line}"
         try:
             result.releases.append(_entry(lines, where, source))
+            result.positions.append(position)
         except _Rejected as exc:
-            result.rejected.append(Rejection(where, str(exc)))
+            reason = str(exc)
+            if position == 0 and not _starts_with_separator(text):
+                reason = f"stray text before the first '-' separator ({reason})"
+            result.rejected.append(Rejection(where, reason))
     return result
 
 
 class _Rejected(Exception):
     pass
+
+
+def _starts_with_separator(text: str) -> bool:
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return first.strip() == _SEPARATOR
 
 
 def _chunks(lines: list[str]) -> list[tuple[int, list[str]]]:

@@ -8,7 +8,7 @@ from reports.extract.meetings import extract_meetings
 from reports.extract.metrics import extract_metrics
 from reports.records import Meeting, Metric, Release
 
-__all__ = ["Extraction", "extract", "extract_meetings", "extract_metrics"]
+__all__ = ["VERSION", "Extraction", "extract", "extract_meetings", "extract_metrics"]
 
 
 @dataclass(frozen=True)
@@ -22,3 +22,19 @@ class Extraction:
 def extract(release: Release) -> Extraction:
     """Run every extractor on one release."""
     return Extraction(extract_metrics(release), extract_meetings(release))
+
+
+def _extractor_version() -> str:
+    """A fingerprint of the extraction code and data: when it changes, stored figures are redone."""
+    import hashlib
+    from pathlib import Path
+
+    digest = hashlib.sha256()
+    folder = Path(__file__).parent
+    for path in sorted([*folder.glob("*.py"), *folder.glob("*.toml")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+VERSION = _extractor_version()

@@ -1,0 +1,150 @@
+"""The pipeline's entry points: each CLI command is one call here.
+
+collect -> store -> extract -> build -> render -> archive
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from reports import extract as extraction
+from reports.archive import ArchiveInput, write_period_folder
+from reports.briefing import Briefing, build_briefing
+from reports.collect.dump import DumpResult, Rejection, parse_dump_file
+from reports.config import Config, Source
+from reports.errors import BriefError
+from reports.periods import Period
+from reports.records import Release
+from reports.render import render_html, render_pdf
+from reports.store import Store
+
+
+@dataclass
+class SourceReport:
+    """What collecting one source did. Entries read = ingested + rejected."""
+
+    source: str
+    ingested: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    failed: str | None = None  # why the source could not be read at all
+
+    @property
+    def entries(self) -> int:
+        return self.ingested + len(self.rejected)
+
+
+def collect(store: Store, sources: Sequence[Source], period: Period | None = None) -> list[SourceReport]:
+    """Collect every source into the store; one failing source never stops the others."""
+    reports = []
+    for source in sources:
+        try:
+            reports.append(_collect_source(store, source, period))
+        except BriefError as exc:
+            reports.append(SourceReport(source.name, failed=str(exc)))
+    return reports
+
+
+def collect_files(store: Store, paths: Iterable[Path]) -> list[SourceReport]:
+    """Ingest dump files given on the command line; an unreadable file is a BriefError."""
+    return [_store_dump(store, path.name, parse_dump_file(path)) for path in paths]
+
+
+def _collect_source(store: Store, source: Source, period: Period | None) -> SourceReport:
+    if source.kind == "dump":
+        assert source.path is not None
+        return _store_dump(store, source.name, parse_dump_file(source.path, source.name))
+    raise BriefError(f"source {source.name!r}: kind {source.kind!r} is not supported by this version")
+
+
+def _store_dump(store: Store, name: str, result: DumpResult) -> SourceReport:
+    report = SourceReport(name, rejected=list(result.rejected))
+    for release in result.releases:
+        outcome = store.upsert_release(release)
+        setattr(report, outcome, getattr(report, outcome) + 1)
+        report.ingested += 1
+    return report
+
+
+def ensure_extracted(store: Store, releases: Sequence[Release]) -> int:
+    """Extract figures and meetings from releases the current extractor has not read; returns how many."""
+    pending = store.unextracted(releases, extraction.VERSION)
+    for release in pending:
+        found = extraction.extract(release)
+        store.save_extraction(release.id, found.metrics, found.meetings, extraction.VERSION)
+    return len(pending)
+
+
+@dataclass(frozen=True)
+class Generated:
+    folder: Path
+    briefing: Briefing
+
+
+def generate(
+    store: Store,
+    config: Config,
+    period: Period,
+    *,
+    output: Path,
+    locale: str | None = None,
+) -> Generated:
+    """Build, render and archive the period's briefing into output/<period>/."""
+    releases = store.releases_between(period.start, period.end)
+    ensure_extracted(store, releases)
+    briefing = build_briefing(
+        store,
+        period,
+        title=config.title,
+        generated_at=generation_time(config.timezone),
+        locale=locale or config.locale,
+        source_labels={s.name: s.label or s.name for s in config.sources},
+    )
+    html = render_html(briefing)
+    files = {
+        "briefing.html": html.encode("utf-8"),
+        "briefing.pdf": render_pdf(html),
+        "sources.json": _sources_json(briefing),
+    }
+    inputs = [ArchiveInput(r.id, r.body_sha256) for r in releases]
+    folder = write_period_folder(output, period.key, files, inputs, {"locale": briefing.locale})
+    return Generated(folder, briefing)
+
+
+def generation_time(timezone: str) -> datetime:
+    """Now in the configured timezone, or SOURCE_DATE_EPOCH when set (reproducible builds)."""
+    zone = ZoneInfo(timezone)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), UTC).astimezone(zone)
+        except ValueError:
+            raise BriefError(f"SOURCE_DATE_EPOCH={epoch!r}: expected whole seconds since 1970") from None
+    return datetime.now(zone).replace(microsecond=0)
+
+
+def _sources_json(briefing: Briefing) -> bytes:
+    sources = [
+        {
+            "number": ref.number,
+            "release_id": ref.release.id,
+            "title": ref.release.title,
+            "source": ref.source,
+            "category": ref.release.category,
+            "date": ref.release.published.isoformat(),
+            "url": ref.release.url,
+            "location": ref.release.location,
+        }
+        for ref in briefing.references
+    ]
+    return (
+        json.dumps({"period": briefing.period.key, "sources": sources}, indent=2, ensure_ascii=False) + "\n"
+    ).encode()

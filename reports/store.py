@@ -1,0 +1,326 @@
+"""The store: releases, their extracted metrics and meetings, and run history.
+
+SQLite through the standard library, in plain SQL that PostgreSQL also speaks.
+Metrics and meetings are kept as their JSON records beside the columns that
+queries need, so a new optional field needs no migration.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from reports.errors import BriefError
+from reports.records import Meeting, Metric, Release
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS releases (
+    id TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    url TEXT,
+    category TEXT NOT NULL,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    published DATE NOT NULL,
+    fetched_at TEXT,
+    language TEXT NOT NULL,
+    location TEXT,
+    body_sha256 TEXT NOT NULL,
+    extracted_with TEXT
+);
+CREATE INDEX IF NOT EXISTS releases_published ON releases (published);
+CREATE TABLE IF NOT EXISTS metrics (
+    release_id TEXT NOT NULL REFERENCES releases (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    metric_id TEXT,
+    period TEXT,
+    value REAL,
+    unit TEXT,
+    data TEXT NOT NULL,
+    PRIMARY KEY (release_id, position)
+);
+CREATE INDEX IF NOT EXISTS metrics_metric_id ON metrics (metric_id, period);
+CREATE TABLE IF NOT EXISTS meetings (
+    release_id TEXT NOT NULL REFERENCES releases (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    date DATE,
+    data TEXT NOT NULL,
+    PRIMARY KEY (release_id, position)
+);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    command TEXT NOT NULL,
+    period TEXT,
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    status TEXT NOT NULL,
+    counts TEXT,
+    error TEXT
+);
+"""
+
+
+def sqlite_path(url: str) -> str:
+    """'sqlite:///output/brief.sqlite' -> 'output/brief.sqlite'; 'sqlite:////abs' -> '/abs'."""
+    prefix = "sqlite:///"
+    if not url.startswith(prefix):
+        raise BriefError(f"--store {url!r}: only sqlite:///PATH stores are supported")
+    path = url[len(prefix) :]
+    if not path:
+        raise BriefError(f"--store {url!r}: no file named")
+    return path
+
+
+class Store:
+    """Releases and what was extracted from them, keyed by release id."""
+
+    def __init__(self, url: str) -> None:
+        path = sqlite_path(url)
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite3.connect(path, timeout=30)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise BriefError(f"--store {url!r}: not a usable SQLite database ({exc})") from None
+        self.url = url
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        with self.db:
+            yield self.db
+
+    def _migrate(self) -> None:
+        with self.db:
+            self.db.executescript(_SCHEMA)
+            row = self.db.execute("SELECT version FROM schema_version").fetchone()
+            if row is None:
+                self.db.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION,))
+            elif row[0] > SCHEMA_VERSION:
+                raise BriefError(
+                    f"store schema version {row[0]} is newer than this brief understands ({SCHEMA_VERSION})"
+                )
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.db.execute("SELECT version FROM schema_version").fetchone()[0])
+
+    # Releases
+
+    def upsert_release(self, release: Release) -> str:
+        """Insert or update by release id: 'new', 'updated' or 'unchanged'.
+
+        A changed title or body replaces the stored text and drops its extracted
+        figures, so they are extracted again.
+        """
+        row = self.db.execute("SELECT body_sha256 FROM releases WHERE id = ?", (release.id,)).fetchone()
+        if row is not None and row[0] == release.body_sha256:
+            return "unchanged"
+        values = _release_row(release)
+        with self.db:
+            if row is None:
+                columns = ", ".join(values)
+                marks = ", ".join("?" for _ in values)
+                self.db.execute(f"INSERT INTO releases ({columns}) VALUES ({marks})", tuple(values.values()))
+                return "new"
+            assignments = ", ".join(f"{column} = ?" for column in values)
+            self.db.execute(
+                f"UPDATE releases SET {assignments}, extracted_with = NULL WHERE id = ?",
+                (*values.values(), release.id),
+            )
+            self.db.execute("DELETE FROM metrics WHERE release_id = ?", (release.id,))
+            self.db.execute("DELETE FROM meetings WHERE release_id = ?", (release.id,))
+        return "updated"
+
+    def release(self, release_id: str) -> Release | None:
+        row = self.db.execute(
+            f"SELECT {_RELEASE_COLUMNS} FROM releases WHERE id = ?", (release_id,)
+        ).fetchone()
+        return _release_from(row) if row else None
+
+    def releases_between(self, start: date, end: date) -> list[Release]:
+        """Releases published from `start` to `end` inclusive, oldest first."""
+        rows = self.db.execute(
+            f"SELECT {_RELEASE_COLUMNS} FROM releases WHERE published BETWEEN ? AND ? "
+            "ORDER BY published, title, id",
+            (start.isoformat(), end.isoformat()),
+        ).fetchall()
+        return [_release_from(row) for row in rows]
+
+    def count_releases(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM releases").fetchone()[0])
+
+    # Extraction results
+
+    def unextracted(self, releases: Iterable[Release], version: str) -> list[Release]:
+        """Those of `releases` not yet extracted by extractor `version`."""
+        ids = [release.id for release in releases]
+        done = {
+            row[0]
+            for row in self.db.execute(
+                f"SELECT id FROM releases WHERE extracted_with = ? AND id IN ({_marks(ids)})",
+                (version, *ids),
+            )
+        }
+        return [release for release in releases if release.id not in done]
+
+    def save_extraction(
+        self, release_id: str, metrics: list[Metric], meetings: list[Meeting], version: str
+    ) -> None:
+        """Replace what is stored as extracted from one release."""
+        with self.db:
+            self.db.execute("DELETE FROM metrics WHERE release_id = ?", (release_id,))
+            self.db.execute("DELETE FROM meetings WHERE release_id = ?", (release_id,))
+            self.db.executemany(
+                "INSERT INTO metrics (release_id, position, metric_id, period, value, unit, data) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (release_id, n, m.metric_id, m.period, m.value, m.unit, json.dumps(m.to_json()))
+                    for n, m in enumerate(metrics)
+                ],
+            )
+            self.db.executemany(
+                "INSERT INTO meetings (release_id, position, date, data) VALUES (?, ?, ?, ?)",
+                [
+                    (release_id, n, m.date.isoformat() if m.date else None, json.dumps(m.to_json()))
+                    for n, m in enumerate(meetings)
+                ],
+            )
+            self.db.execute("UPDATE releases SET extracted_with = ? WHERE id = ?", (version, release_id))
+
+    def metrics_for(self, release_ids: Iterable[str]) -> list[Metric]:
+        """Metrics of these releases, in release order then body order."""
+        ids = list(release_ids)
+        rows = self.db.execute(
+            f"SELECT release_id, data FROM metrics WHERE release_id IN ({_marks(ids)}) "
+            "ORDER BY release_id, position",
+            ids,
+        ).fetchall()
+        order = {release_id: n for n, release_id in enumerate(ids)}
+        rows.sort(key=lambda row: order[row[0]])
+        return [Metric.from_json(row[0], json.loads(row[1])) for row in rows]
+
+    def meetings_for(self, release_ids: Iterable[str]) -> list[Meeting]:
+        ids = list(release_ids)
+        rows = self.db.execute(
+            f"SELECT release_id, data FROM meetings WHERE release_id IN ({_marks(ids)}) "
+            "ORDER BY release_id, position",
+            ids,
+        ).fetchall()
+        order = {release_id: n for n, release_id in enumerate(ids)}
+        rows.sort(key=lambda row: order[row[0]])
+        return [Meeting.from_json(row[0], json.loads(row[1])) for row in rows]
+
+    def metric_history(self, metric_id: str) -> list[tuple[Metric, Release]]:
+        """Every stored figure with this catalog id, with the release stating it."""
+        rows = self.db.execute(
+            f"SELECT m.data, {_release_columns('r')} FROM metrics m JOIN releases r "
+            "ON r.id = m.release_id WHERE m.metric_id = ? ORDER BY r.published, m.position",
+            (metric_id,),
+        ).fetchall()
+        history = []
+        for row in rows:
+            release = _release_from(row[1:])
+            history.append((Metric.from_json(release.id, json.loads(row[0])), release))
+        return history
+
+    # Runs
+
+    def start_run(self, command: str, period: str | None = None) -> int:
+        with self.db:
+            cursor = self.db.execute(
+                "INSERT INTO runs (command, period, started_at, status) VALUES (?, ?, ?, 'running')",
+                (command, period, _now()),
+            )
+        return int(cursor.lastrowid or 0)
+
+    def finish_run(
+        self, run_id: int, status: str, counts: dict[str, Any] | None = None, error: str | None = None
+    ) -> None:
+        with self.db:
+            self.db.execute(
+                "UPDATE runs SET ended_at = ?, status = ?, counts = ?, error = ? WHERE id = ?",
+                (_now(), status, json.dumps(counts or {}, sort_keys=True), error, run_id),
+            )
+
+    def runs(self, limit: int = 20) -> list[dict[str, Any]]:
+        """The latest runs, newest first."""
+        cursor = self.db.execute(
+            "SELECT id, command, period, started_at, ended_at, status, counts, error "
+            "FROM runs ORDER BY id DESC LIMIT ?",
+            (limit,),
+        )
+        names = [column[0] for column in cursor.description]
+        runs = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        for run in runs:
+            run["counts"] = json.loads(run["counts"]) if run["counts"] else {}
+        return runs
+
+
+_FIELDS = (
+    "id",
+    "source",
+    "url",
+    "category",
+    "title",
+    "body",
+    "published",
+    "fetched_at",
+    "language",
+    "location",
+)
+_RELEASE_COLUMNS = ", ".join(_FIELDS)
+
+
+def _release_columns(alias: str) -> str:
+    return ", ".join(f"{alias}.{name}" for name in _FIELDS)
+
+
+def _release_row(release: Release) -> dict[str, Any]:
+    return {
+        "id": release.id,
+        "source": release.source,
+        "url": release.url,
+        "category": release.category,
+        "title": release.title,
+        "body": release.body,
+        "published": release.published.isoformat(),
+        "fetched_at": release.fetched_at.isoformat() if release.fetched_at else None,
+        "language": release.language,
+        "location": release.location,
+        "body_sha256": release.body_sha256,
+    }
+
+
+def _release_from(row: tuple[Any, ...]) -> Release:
+    values = dict(zip(_FIELDS, row, strict=True))
+    values["published"] = date.fromisoformat(values["published"])
+    if values["fetched_at"]:
+        values["fetched_at"] = datetime.fromisoformat(values["fetched_at"])
+    return Release(**values)
+
+
+def _marks(values: list[Any]) -> str:
+    return ", ".join("?" for _ in values) or "NULL"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
