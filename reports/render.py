@@ -19,15 +19,17 @@ log = logging.getLogger(__name__)
 
 
 @cache
-def environment() -> Environment:
-    """The one template environment: autoescaped, strict, with the babel filters."""
+def environment(locale: str = "en") -> Environment:
+    """The template environment of a locale: autoescaped, strict, gettext and babel filters."""
     env = Environment(
         loader=FileSystemLoader(templates_dir()),
         autoescape=select_autoescape(["html", "j2", "xml"], default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
         day=_format_day,
         moment=_format_moment,
@@ -38,8 +40,10 @@ def environment() -> Environment:
 
 def render_html(briefing: Briefing, **extra: Any) -> str:
     """The briefing as one HTML document with its CSS inline."""
-    css = (templates_dir() / "briefing.css").read_text(encoding="utf-8")
-    template = environment().get_template("briefing.html.j2")
+    css = "\n".join(
+        (templates_dir() / name).read_text(encoding="utf-8") for name in ("briefing.css", "components.css")
+    )
+    template = environment(briefing.locale).get_template("briefing.html.j2")
     return template.render(b=briefing, css=css, locale=briefing.locale, **extra)
 
 
