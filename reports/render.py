@@ -13,6 +13,7 @@ from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from reports.briefing import Briefing
+from reports.formatting import format_change, format_period, format_value
 from reports.resources import templates_dir
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,9 @@ def environment(locale: str = "en") -> Environment:
         day=_format_day,
         moment=_format_moment,
         number=_format_number,
+        value=format_value,
+        change=format_change,
+        period=format_period,
     )
     return env
 

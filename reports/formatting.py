@@ -1,0 +1,94 @@
+"""How figures are written for people, in every locale, through babel.
+
+format_value(2.643e11, "USD", "en") -> "USD 264.3 billion"
+format_value(4.1e6, "units", "en")  -> "4.1 million units"
+format_change(Change(12.4, "percent", "up", "yoy"), "en") -> "+12.4% y/y"
+format_period("2025-12", "en") -> "Dec 2025"
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from babel import Locale
+from babel.dates import format_skeleton
+from babel.numbers import format_compact_decimal, format_decimal, get_currency_symbol
+
+from reports.records import Change
+
+_BASIS = {"yoy": "y/y", "mom": "m/m", "qoq": "q/q", "cumulative": "ytd"}
+_BASIS_KO = {"yoy": "전년 대비", "mom": "전월 대비", "qoq": "전분기 대비", "cumulative": "누적"}
+_UNIT_KO = {"units": "대", "vehicles": "대", "tons": "톤", "barrels": "배럴", "jobs": "개", "companies": "개사"}
+_CURRENCY_KO = {"USD": "달러", "KRW": "원", "EUR": "유로", "JPY": "엔", "CNY": "위안"}
+
+
+def is_currency(unit: str | None) -> bool:
+    return bool(unit) and len(unit) == 3 and unit.isupper() and unit.isalpha()
+
+
+def format_number(value: float, locale: str = "en") -> str:
+    """1234567.0 -> '1,234,567'; compact ('264.3 billion', '2643억') from a million up."""
+    if abs(value) >= 1_000_000:
+        style = "long" if _has_long_compact(locale) else "short"
+        return format_compact_decimal(value, format_type=style, locale=locale, fraction_digits=1)
+    return format_decimal(round(value, 2), locale=locale)
+
+
+def format_value(value: float | None, unit: str | None, locale: str = "en") -> str:
+    """A level with its unit as a reader writes it."""
+    if value is None:
+        return ""
+    if unit == "percent":
+        return format_decimal(value, format="#,##0.#", locale=locale) + "%"
+    number = format_number(value, locale)
+    if is_currency(unit):
+        if locale == "ko":
+            return f"{number} {_CURRENCY_KO.get(unit, unit)}"
+        return f"{unit} {number}"
+    if not unit:
+        return number
+    if locale == "ko":
+        return f"{number}{_UNIT_KO.get(unit, ' ' + unit)}"
+    return f"{number} {unit}"
+
+
+def format_change(change: Change | None, locale: str = "en") -> str:
+    """'+12.4% y/y', '−0.6% y/y', '+3.2 %p' — the sign says the direction."""
+    if change is None:
+        return ""
+    basis = (_BASIS_KO if locale == "ko" else _BASIS).get(change.basis or "", "")
+    if change.value is None:
+        word = {"up": "↑", "down": "↓", "flat": "→"}.get(change.direction or "", "")
+        return " ".join(part for part in (word, basis) if part)
+    sign = {"up": "+", "down": "−"}.get(change.direction or "", "")
+    if not sign and change.value < 0:
+        sign = "−"
+    number = format_decimal(abs(change.value), format="#,##0.0##", locale=locale)
+    unit = {"percent": "%", "percentage_points": " pp"}.get(change.unit, f" {change.unit}")
+    text = f"{sign}{number}{unit}"
+    return f"{text} {basis}" if basis else text
+
+
+def format_period(period: str | None, locale: str = "en") -> str:
+    """'2025' -> '2025'; '2025-12' -> 'Dec 2025'; '2025-H1' -> 'H1 2025'; '2025-01/2025-11' -> 'Jan–Nov 2025'."""
+    if not period:
+        return ""
+    if "/" in period:
+        first, last = period.split("/", 1)
+        return f"{format_period(first, locale)} – {format_period(last, locale)}"
+    match = re.fullmatch(r"(\d{4})-(\d{2})", period)
+    if match:
+        return format_skeleton("yMMM", date(int(match[1]), int(match[2]), 1), locale=locale)
+    match = re.fullmatch(r"(\d{4})-([HQ])(\d)", period)
+    if match:
+        return f"{match[2]}{match[3]} {match[1]}"
+    return period
+
+
+def currency_symbol(code: str, locale: str = "en") -> str:
+    return get_currency_symbol(code, locale=locale)
+
+
+def _has_long_compact(locale: str) -> bool:
+    return "long" in Locale.parse(locale).compact_decimal_formats
