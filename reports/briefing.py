@@ -1,41 +1,188 @@
 """The Briefing model: what a period's briefing says, ready for the templates.
 
-Templates only lay out a Briefing; every choice (order, grouping, numbering)
-is made here.
+Templates only lay out a Briefing; every choice (which figures lead, how they
+are grouped, numbered and cited, which checks and charts there are) is made
+here, from the store's records for the period.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import OrderedDict
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cache
 
+from reports.formatting import format_change, format_period, format_value, is_currency
 from reports.periods import Period
-from reports.records import Release
+from reports.records import Meeting, Metric, Release
+from reports.resources import data_file
 from reports.store import Store
+
+MAX_HEADLINES = 8
+MIN_HEADLINES = 4
+PER_RELEASE_HEADLINES = 3
+
+
+# Citations -----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
+class Quote:
+    """A sentence of a release that the briefing relies on; citations link here."""
+
+    ref: int
+    n: int
+    text: str
+    span: tuple[int, int]
+
+    @property
+    def anchor(self) -> str:
+        return f"q-{self.ref}-{self.n}"
+
+
+@dataclass
 class Reference:
     """A numbered source: every claim in the briefing cites one as [n]."""
 
     number: int
     release: Release
     source: str  # how the source is named: "Ministry of Trade, Industry and Resources (MOTIR)"
+    in_period: bool = True  # False: an earlier release, cited for a comparison
+    quotes: list[Quote] = field(default_factory=list)
 
     @property
     def anchor(self) -> str:
         return f"ref-{self.number}"
 
+    def quote(self, text: str, span: tuple[int, int]) -> Quote:
+        """The Quote for this sentence, added once however often it is cited."""
+        for quote in self.quotes:
+            if quote.span == tuple(span):
+                return quote
+        quote = Quote(self.number, len(self.quotes) + 1, text, tuple(span))  # type: ignore[arg-type]
+        self.quotes.append(quote)
+        return quote
+
+
+# Figures ---------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
-class Section:
-    """Releases of one category, in date order."""
+class Earlier:
+    """The same catalog metric in the period before, from the store."""
+
+    value: float
+    period: str
+    cite: Quote
+
+    def change_from(self, value: float) -> float | None:
+        return None if not self.value else (value / self.value - 1) * 100
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One extracted metric as the briefing shows it, with its citation."""
+
+    metric: Metric
+    label: str
+    cite: Quote
+    locale: str = "en"
+    earlier: Earlier | None = None
+
+    @property
+    def value_text(self) -> str:
+        return format_value(self.metric.value, self.metric.unit, self.locale)
+
+    @property
+    def change_text(self) -> str:
+        return format_change(self.metric.change, self.locale)
+
+    @property
+    def period_text(self) -> str:
+        return format_period(self.metric.period, self.locale)
+
+    @property
+    def earlier_text(self) -> str:
+        """'vs Nov 2025: USD 28.1 billion (+6.8%)', or '' when the store has no earlier figure."""
+        if self.earlier is None or self.metric.value is None:
+            return ""
+        level = format_value(self.earlier.value, self.metric.unit, self.locale)
+        change = self.earlier.change_from(self.metric.value)
+        moved = "" if change is None else f" ({change:+.1f}%)".replace("-", "−")
+        return f"vs {format_period(self.earlier.period, self.locale)}: {level}{moved}"
+
+
+@dataclass(frozen=True)
+class Headline:
+    """A headline card: a figure and the rule that put it on the cover."""
+
+    figure: Figure
+    reason: str  # lead figure | record | total over its parts | largest change
+
+    @property
+    def label(self) -> str:
+        return self.figure.label
+
+    @property
+    def value_text(self) -> str:
+        return self.figure.value_text
+
+    @property
+    def change_text(self) -> str:
+        return self.figure.change_text
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A section of figures on one subject family, with its charts."""
 
     title: str
     anchor: str
-    entries: tuple[Reference, ...]
+    figures: tuple[Figure, ...]
+    charts: tuple[object, ...] = ()  # charts.ChartSpec, drawn later
+
+
+# Meetings --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    meeting: Meeting
+    cite: Quote
+
+    @property
+    def date(self) -> date | None:
+        return self.meeting.date
+
+    @property
+    def counterpart(self) -> str | None:
+        return self.meeting.counterpart
+
+    @property
+    def location(self) -> str | None:
+        return self.meeting.location
+
+    @property
+    def role(self) -> str:
+        """Role and organization as one cell: 'Director of the OMB'."""
+        parts = [self.meeting.counterpart_role, self.meeting.organization]
+        seen: list[str] = []
+        for part in parts:
+            if part and not any(part in other for other in seen):
+                seen.append(part)
+        return "; ".join(seen)
+
+
+@dataclass(frozen=True)
+class TripGroup:
+    label: str
+    rows: tuple[MeetingRow, ...]
+
+
+# The briefing ----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -44,20 +191,38 @@ class Briefing:
     period: Period
     generated_at: datetime
     locale: str
-    sections: tuple[Section, ...]
+    headlines: tuple[Headline, ...]
+    topics: tuple[Topic, ...]
+    trips: tuple[TripGroup, ...]
+    checks: tuple[object, ...]  # reports.checks.Check
+    other_releases: tuple[Reference, ...]  # releases with no figure and no meeting
     references: tuple[Reference, ...]
+    timeline: object | None = None  # charts.ChartSpec of the period's engagements
 
     @property
     def release_count(self) -> int:
-        return len(self.references)
+        return sum(1 for ref in self.references if ref.in_period)
 
     @property
     def source_count(self) -> int:
-        return len({reference.source for reference in self.references})
+        return len({ref.source for ref in self.references if ref.in_period})
 
     @property
     def is_empty(self) -> bool:
-        return not self.references
+        return self.release_count == 0
+
+    @property
+    def meetings(self) -> tuple[MeetingRow, ...]:
+        return tuple(row for trip in self.trips for row in trip.rows)
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        return tuple(figure for topic in self.topics for figure in topic.figures)
+
+    @property
+    def charts(self) -> tuple[object, ...]:
+        charts = [chart for topic in self.topics for chart in topic.charts]
+        return tuple([*charts, self.timeline] if self.timeline is not None else charts)
 
 
 def build_briefing(
@@ -69,33 +234,307 @@ def build_briefing(
     locale: str = "en",
     source_labels: dict[str, str] | None = None,
 ) -> Briefing:
-    """Everything the period's releases say, numbered for citation."""
+    """Everything the period's releases say, selected, grouped and numbered for citation."""
+    from charts.plan import plan_topic_charts, plan_timeline
+    from reports.checks import figure_checks
+
     labels = source_labels or {}
     releases = store.releases_between(period.start, period.end)
-    references = tuple(
-        Reference(number, release, labels.get(release.source, release.source))
-        for number, release in enumerate(releases, start=1)
+    references = [
+        Reference(n, release, labels.get(release.source, release.source))
+        for n, release in enumerate(releases, start=1)
+    ]
+    by_release = {ref.release.id: ref for ref in references}
+    metrics = store.metrics_for(by_release)
+    figures = [_figure(metric, by_release[metric.release_id], locale) for metric in metrics]
+    figures = _with_earlier(store, figures, references, labels, locale)
+    rows = [
+        MeetingRow(meeting, by_release[meeting.release_id].quote(meeting.quote, meeting.span))
+        for meeting in store.meetings_for(by_release)
+    ]
+    topics = tuple(
+        Topic(t.title, t.anchor, t.figures, tuple(plan_topic_charts(t, store, locale)))
+        for t in _topics(figures, by_release)
     )
+    cited = {f.metric.release_id for f in figures} | {r.meeting.release_id for r in rows}
     return Briefing(
         title=title,
         period=period,
         generated_at=generated_at,
         locale=locale,
-        sections=_sections_by_category(references),
-        references=references,
+        headlines=headline_figures(figures),
+        topics=topics,
+        trips=_trips(rows, locale),
+        checks=tuple(figure_checks(figures, store, locale)),
+        other_releases=tuple(r for r in references if r.in_period and r.release.id not in cited),
+        references=tuple(references),
+        timeline=plan_timeline(rows, locale),
     )
 
 
-def _sections_by_category(references: tuple[Reference, ...]) -> tuple[Section, ...]:
-    groups: OrderedDict[str, list[Reference]] = OrderedDict()
-    for reference in sorted(references, key=lambda r: (r.release.category or "Other", r.number)):
-        groups.setdefault(reference.release.category or "Other", []).append(reference)
-    return tuple(
-        Section(title=category, anchor=_anchor(category), entries=tuple(entries))
-        for category, entries in groups.items()
-    )
+def _figure(metric: Metric, ref: Reference, locale: str) -> Figure:
+    return Figure(metric, _label(metric.subject), ref.quote(metric.quote, metric.span), locale)
+
+
+def _label(subject: str) -> str:
+    """'automobile exports' -> 'Automobile exports'; 'ICT exports' stays as written."""
+    return subject[:1].upper() + subject[1:] if subject else subject
+
+
+# Headline figures ------------------------------------------------------------
+
+
+def headline_figures(figures: list[Figure]) -> tuple[Headline, ...]:
+    """The 4-8 figures that matter most in the period, best first.
+
+    The rule, in order of weight:
+      1. a release's lead figure: the first level (money or a count) it states
+         for its own main period, which is what the release is about;
+      2. a record ("record high", "all-time high");
+      3. a total whose parts the period also states;
+      4. a stated change, more for a larger one;
+      5. any other level of the release's own period, to fill up to four cards.
+    Only levels are cards (a change with no level is not); a figure for a period
+    before its release's lead period (a previous record, a base year) is not a
+    card; one quantity appears once; at most three cards come from one release
+    unless fewer than four cards would result.
+    """
+    scored = [(score, reason, figure) for figure in figures for score, reason in [_score(figure, figures)] if score > 0]
+    scored.sort(key=lambda item: -item[0])
+    chosen: list[Headline] = []
+    seen: set[tuple[str, str | None]] = set()
+    for cap in (PER_RELEASE_HEADLINES, MAX_HEADLINES):
+        for _, reason, figure in scored:
+            key = (figure.metric.metric_id or figure.metric.subject.lower(), figure.metric.period)
+            from_release = sum(h.figure.metric.release_id == figure.metric.release_id for h in chosen)
+            if key in seen or from_release >= cap or len(chosen) >= MAX_HEADLINES:
+                continue
+            seen.add(key)
+            chosen.append(Headline(figure, reason))
+        if len(chosen) >= MIN_HEADLINES:
+            break
+    rank = {id(h.figure): n for n, (_, _, f) in enumerate(scored) for h in chosen if h.figure is f}
+    return tuple(sorted(chosen, key=lambda h: rank[id(h.figure)]))
+
+
+def _score(figure: Figure, figures: list[Figure]) -> tuple[float, str]:
+    metric = figure.metric
+    if metric.value is None or not _is_level(metric.unit):
+        return 0.0, ""
+    lead = _lead_of(metric.release_id, figures)
+    if lead is not None and _period_before(metric.period, lead.metric.period):
+        return 0.0, ""
+    score, reasons = 0.0, []
+    if lead is figure:
+        score, reasons = score + 4, ["lead figure"]
+    if metric.record:
+        score, reasons = score + 3, [*reasons, "record"]
+    if _has_parts(figure, figures):
+        score, reasons = score + 2, [*reasons, "total over its parts"]
+    if metric.change is not None and metric.change.value is not None:
+        score += 1 + min(abs(metric.change.value) / 25, 1)
+        reasons = reasons or ["largest change"]
+    # Any other level of the release's own period may fill the cover up to four cards.
+    return score + 0.5, reasons[0] if reasons else "stated level"
+
+
+def _is_level(unit: str | None) -> bool:
+    return bool(unit) and unit != "percent"
+
+
+def _lead_of(release_id: str, figures: list[Figure]) -> Figure | None:
+    return next((f for f in figures if f.metric.release_id == release_id and f.metric.value is not None
+                 and _is_level(f.metric.unit)), None)
+
+
+def _has_parts(total: Figure, figures: list[Figure]) -> bool:
+    return bool(parts_of(total, figures))
+
+
+def parts_of(total: Figure, figures: Iterable[Figure]) -> list[Figure]:
+    """Figures of the same release, period and unit whose catalog parent is `total`."""
+    metric = total.metric
+    if metric.metric_id is None or metric.value is None:
+        return []
+    return [
+        f for f in figures
+        if f.metric.release_id == metric.release_id and f.metric.period == metric.period
+        and f.metric.unit == metric.unit and f.metric.value is not None
+        and parent_id(f.metric.metric_id) == metric.metric_id
+    ]
+
+
+def parent_id(metric_id: str | None) -> str | None:
+    """The catalog parent of a metric id: exports.autos.hybrid -> exports.autos.eco_friendly."""
+    if not metric_id:
+        return None
+    try:
+        from reports.extract.catalog import entry
+    except ImportError:
+        entry = None  # type: ignore[assignment]
+    if entry is not None:
+        try:
+            found = entry(metric_id)
+        except KeyError:
+            found = None
+        if found is not None:
+            return getattr(found, "parent", None)
+    head, _, _ = metric_id.rpartition(".")
+    return head if head.count(".") >= 1 else None
+
+
+def _period_before(period: str | None, other: str | None) -> bool:
+    """'2023' is before '2025'; periods of other shapes compare by their first year-month."""
+    if not period or not other:
+        return False
+    return _period_start(period) < _period_start(other)
+
+
+def _period_start(period: str) -> str:
+    first = period.split("/", 1)[0]
+    match = re.match(r"(\d{4})(?:-(\d{2}))?", first)
+    if not match:
+        return first
+    quarter = re.match(r"\d{4}-([QH])(\d)", first)
+    if quarter:
+        month = (int(quarter[2]) - 1) * (3 if quarter[1] == "Q" else 6) + 1
+        return f"{match[1]}-{month:02d}"
+    return f"{match[1]}-{match[2] or '01'}"
+
+
+# Comparison with earlier periods -----------------------------------------------
+
+
+def previous_period(period: str | None) -> str | None:
+    """'2025' -> '2024', '2025-01' -> '2024-12', '2025-Q1' -> '2024-Q4', '2025-H2' -> '2025-H1'."""
+    if not period:
+        return None
+    if re.fullmatch(r"\d{4}", period):
+        return str(int(period) - 1)
+    match = re.fullmatch(r"(\d{4})-(\d{2})", period)
+    if match:
+        year, month = int(match[1]), int(match[2])
+        return f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
+    match = re.fullmatch(r"(\d{4})-([QH])(\d)", period)
+    if match:
+        year, kind, n = int(match[1]), match[2], int(match[3])
+        last = 4 if kind == "Q" else 2
+        return f"{year - 1}-{kind}{last}" if n == 1 else f"{year}-{kind}{n - 1}"
+    return None
+
+
+def _with_earlier(
+    store: Store, figures: list[Figure], references: list[Reference], labels: dict[str, str], locale: str
+) -> list[Figure]:
+    """Attach the stored figure of the previous period, citing (and numbering) its release."""
+    by_release = {ref.release.id: ref for ref in references}
+    result = []
+    for figure in figures:
+        earlier = _find_earlier(store, figure)
+        if earlier is None:
+            result.append(figure)
+            continue
+        metric, release = earlier
+        ref = by_release.get(release.id)
+        if ref is None:
+            ref = Reference(len(references) + 1, release, labels.get(release.source, release.source), False)
+            references.append(ref)
+            by_release[release.id] = ref
+        quote = ref.quote(metric.quote, metric.span)
+        result.append(_replace_earlier(figure, Earlier(metric.value or 0.0, metric.period or "", quote)))
+    return result
+
+
+def _find_earlier(store: Store, figure: Figure) -> tuple[Metric, Release] | None:
+    metric = figure.metric
+    wanted = previous_period(metric.period)
+    if metric.metric_id is None or metric.value is None or wanted is None:
+        return None
+    candidates = [
+        (m, r) for m, r in store.metric_history(metric.metric_id)
+        if m.period == wanted and m.unit == metric.unit and m.value is not None
+    ]
+    # The latest release that states the earlier figure is the best-revised one.
+    return candidates[-1] if candidates else None
+
+
+def _replace_earlier(figure: Figure, earlier: Earlier) -> Figure:
+    from dataclasses import replace
+
+    return replace(figure, earlier=earlier)
+
+
+# Sections by topic -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _TopicDraft:
+    title: str
+    anchor: str
+    figures: tuple[Figure, ...]
+
+
+def _topics(figures: list[Figure], by_release: dict[str, Reference]) -> list[_TopicDraft]:
+    """Figures grouped by the subject family of their release, in order of first appearance."""
+    groups: OrderedDict[str, list[Figure]] = OrderedDict()
+    for release_id, ref in by_release.items():
+        own = [f for f in figures if f.metric.release_id == release_id]
+        if own:
+            groups.setdefault(_topic_title(own, ref.release), []).extend(own)
+    return [_TopicDraft(title, _anchor(title), tuple(group)) for title, group in groups.items()]
+
+
+def _topic_title(figures: list[Figure], release: Release) -> str:
+    """The family most of a release's catalogued figures belong to, else the release's title."""
+    families: dict[str, int] = {}
+    for figure in figures:
+        family = _family(figure.metric.metric_id)
+        if family:
+            families[family] = families.get(family, 0) + 1
+    titles = _topic_titles()
+    for family, _ in sorted(families.items(), key=lambda item: -item[1]):
+        if family in titles:
+            return titles[family]
+    return release.title
+
+
+def _family(metric_id: str | None) -> str | None:
+    parts = (metric_id or "").split(".")
+    return parts[1] if len(parts) >= 2 else None
+
+
+@cache
+def _topic_titles() -> dict[str, str]:
+    with open(data_file("topics.toml"), "rb") as handle:
+        return dict(tomllib.load(handle)["topics"])
 
 
 def _anchor(text: str) -> str:
-    """'Trade/Investment' -> 'trade-investment'."""
+    """'Trade/Investment' -> 'sec-trade-investment'."""
     return "sec-" + (re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "other")
+
+
+# Meeting log -------------------------------------------------------------------
+
+
+def _trips(rows: list[MeetingRow], locale: str) -> tuple[TripGroup, ...]:
+    """Engagements grouped into trips (same city within a few days), chronological."""
+    if not rows:
+        return ()
+    try:
+        from reports.extract.meetings import group_trips
+    except ImportError:
+        group_trips = None  # type: ignore[assignment]
+    by_meeting = {row.meeting: row for row in rows}
+    if group_trips is None:
+        ordered = sorted(rows, key=lambda r: (r.date or date.max, r.counterpart or ""))
+        return (TripGroup("", tuple(ordered)),)
+    groups = []
+    for trip in group_trips([row.meeting for row in rows]):
+        members = tuple(by_meeting[m] for m in trip.meetings if m in by_meeting)
+        groups.append(TripGroup(getattr(trip, "label", ""), members))
+    return tuple(groups)
+
+
+def value_is_money(figure: Figure) -> bool:
+    return is_currency(figure.metric.unit)

@@ -13,7 +13,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from charts import draw
 from reports import extract as extraction
+from reports import tables
 from reports.archive import ArchiveInput, write_period_folder
 from reports.briefing import Briefing, build_briefing
 from reports.collect.dump import DumpResult, Rejection, parse_dump_file
@@ -108,12 +110,18 @@ def generate(
         locale=locale or config.locale,
         source_labels={s.name: s.label or s.name for s in config.sources},
     )
-    html = render_html(briefing)
+    drawn = {spec.id: draw(spec) for spec in briefing.charts}
+    html = render_html(briefing, charts=drawn)
     files = {
         "briefing.html": html.encode("utf-8"),
         "briefing.pdf": render_pdf(html),
         "sources.json": _sources_json(briefing),
+        "metrics.csv": tables.metrics_csv(briefing),
+        "meetings.csv": tables.meetings_csv(briefing),
     }
+    for chart_id, chart in drawn.items():
+        files[f"charts/{chart_id}.svg"] = chart.svg.encode("utf-8")
+        files[f"charts/{chart_id}.png"] = chart.png
     inputs = [ArchiveInput(r.id, r.body_sha256) for r in releases]
     folder = write_period_folder(output, period.key, files, inputs, {"locale": briefing.locale})
     return Generated(folder, briefing)

@@ -74,6 +74,8 @@ class Metric:
     change: Change | None = None
     record: bool = False
     qualifier: str | None = None  # about | over | nearly | more than | ...
+    dimension: str | None = None  # a breakdown's dimension: destination | product | model | region ...
+    member: str | None = None  # the item of that breakdown: "Taiwan", "semiconductors", "Trax"
 
     def to_json(self) -> dict[str, Any]:
         """The metric as in `brief extract --format json` (DESIGN.md)."""

@@ -18,3 +18,8 @@ def templates_dir() -> Path:
 def sample_corpus() -> Path:
     """The built-in default source: ten MOTIR releases of January 2026."""
     return _PACKAGE / "data" / "motir-2026-01.txt"
+
+
+def data_file(name: str) -> Path:
+    """A data file shipped in reports/data/ (topics.toml, ...)."""
+    return _PACKAGE / "data" / name

@@ -1,0 +1,163 @@
+"""Drawing a chart spec in the house style, to SVG (HTML/PDF) and PNG (email)."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+import pandas as pd
+
+STYLE = Path(__file__).resolve().parent / "house.mplstyle"
+UP, DOWN, NEUTRAL = "#0b5cad", "#c8553d", "#0b5cad"
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """What to draw: a kind, a frame of data and the words around it.
+
+    kinds and their frames:
+      bar        columns label, value           (sorted, largest on top)
+      diverging  columns label, value           (changes: + right, − left)
+      part       columns label, value; `total`  (parts of a total)
+      line       columns period, value          (one metric over periods)
+      timeline   columns date, label            (engagements on days)
+    """
+
+    id: str
+    kind: str
+    title: str
+    data: pd.DataFrame
+    unit_label: str  # "USD billion", "% y/y", "thousand units"
+    source_note: str  # "Source: [2] ICT Exports Post Record Annual Performance in 2025"
+    alt: str  # a text alternative: what the chart shows, in words
+    refs: tuple[int, ...] = ()
+    total: float | None = None
+    total_label: str | None = None
+    scale: float = 1.0  # values are divided by this for display
+    value_format: Callable[[float], str] = field(default=lambda v: f"{v:,.1f}")
+
+
+@dataclass(frozen=True)
+class DrawnChart:
+    spec: ChartSpec
+    svg: str  # an inline <svg> element, with role="img" and an aria-label
+    png: bytes
+
+
+def draw(spec: ChartSpec) -> DrawnChart:
+    """Draw once, save twice: SVG for the page, PNG for email."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    with plt.style.context(str(STYLE)), matplotlib.rc_context({"svg.hashsalt": spec.id}):
+        figure, axes = plt.subplots(figsize=_size(spec))
+        try:
+            _DRAWERS[spec.kind](axes, spec)
+            axes.set_title(spec.title)
+            _source_note(figure, axes, spec.source_note)
+            svg = io.StringIO()
+            figure.savefig(svg, format="svg", metadata={"Date": None, "Creator": "brief"})
+            png = io.BytesIO()
+            figure.savefig(png, format="png", dpi=150, metadata={"Software": "brief"})
+        finally:
+            plt.close(figure)
+    return DrawnChart(spec, _inline_svg(svg.getvalue(), spec), png.getvalue())
+
+
+def _source_note(figure, axes, note: str) -> None:
+    """The source line under everything the axes draw (tick labels, axis label, legend)."""
+    box = axes.get_tightbbox(figure.canvas.get_renderer()).transformed(figure.transFigure.inverted())
+    figure.text(box.x0, box.y0 - 0.03, note, fontsize=7.5, color="#5b6470", ha="left", va="top")
+
+
+def _size(spec: ChartSpec) -> tuple[float, float]:
+    if spec.kind in ("bar", "diverging"):
+        return (6.4, max(1.8, 0.6 + 0.32 * len(spec.data)))
+    if spec.kind == "part":
+        return (6.4, 1.3)
+    if spec.kind == "timeline":
+        return (6.4, max(1.8, 0.7 + 0.26 * len(spec.data)))
+    return (6.4, 3.0)
+
+
+def _bars(axes, spec: ChartSpec) -> None:
+    frame = spec.data.sort_values("value")
+    values = frame["value"] / spec.scale
+    bars = axes.barh(frame["label"], values, color=NEUTRAL, height=0.62)
+    axes.bar_label(bars, labels=[spec.value_format(v) for v in values], padding=3, fontsize=8)
+    axes.set_xlabel(spec.unit_label)
+    axes.margins(x=0.15)
+
+
+def _diverging(axes, spec: ChartSpec) -> None:
+    frame = spec.data.sort_values("value")
+    colours = [UP if v >= 0 else DOWN for v in frame["value"]]
+    bars = axes.barh(frame["label"], frame["value"], color=colours, height=0.62)
+    labels = [f"{v:+.1f}" for v in frame["value"]]
+    axes.bar_label(bars, labels=labels, padding=3, fontsize=8)
+    axes.axvline(0, color="#444444", linewidth=0.8)
+    axes.set_xlabel(spec.unit_label)
+    low, high = min(frame["value"].min(), 0), max(frame["value"].max(), 0)
+    span = (high - low) or 1.0
+    axes.set_xlim(low - 0.18 * span, high + 0.18 * span)
+
+
+def _part(axes, spec: ChartSpec) -> None:
+    total = (spec.total or spec.data["value"].sum()) / spec.scale
+    left = 0.0
+    palette = ["#0b5cad", "#2a9d8f", "#e9c46a", "#c8553d", "#6c757d"]
+    for n, row in enumerate(spec.data.itertuples()):
+        value = row.value / spec.scale
+        axes.barh([0], [value], left=left, color=palette[n % len(palette)], height=0.5,
+                  label=f"{row.label}: {spec.value_format(value)}")
+        left += value
+    if left < total:
+        axes.barh([0], [total - left], left=left, color="#d5dae0", height=0.5,
+                  label=f"other: {spec.value_format(total - left)}")
+    axes.set_xlim(0, max(total, left) * 1.02)
+    axes.set_yticks([])
+    axes.set_xlabel(f"{spec.unit_label} (total {spec.total_label or spec.value_format(total)})")
+    axes.set_ylim(-0.45, 0.45)
+    axes.legend(loc="upper left", bbox_to_anchor=(0.0, -0.75), ncol=min(3, len(spec.data) + 1))
+
+
+def _line(axes, spec: ChartSpec) -> None:
+    frame = spec.data
+    values = frame["value"] / spec.scale
+    axes.plot(frame["period"], values, marker="o")
+    for x, y in zip(frame["period"], values, strict=True):
+        axes.annotate(spec.value_format(y), (x, y), textcoords="offset points", xytext=(0, 6),
+                      ha="center", fontsize=8)
+    axes.grid(axis="y")
+    axes.set_ylabel(spec.unit_label)
+    axes.margins(y=0.2)
+
+
+def _timeline(axes, spec: ChartSpec) -> None:
+    frame = spec.data.sort_values(["date", "label"], kind="stable").reset_index(drop=True)
+    rows = list(range(len(frame)))[::-1]
+    axes.scatter(pd.to_datetime(frame["date"]), rows, color=NEUTRAL, zorder=3)
+    axes.set_yticks(rows, labels=list(frame["label"]))
+    import matplotlib.dates as mdates
+
+    axes.xaxis.set_major_locator(mdates.DayLocator())
+    axes.xaxis.set_major_formatter(mdates.DateFormatter("%b %d"))
+    axes.margins(x=0.3, y=0.08)
+    axes.grid(axis="x")
+
+
+_DRAWERS = {"bar": _bars, "diverging": _diverging, "part": _part, "line": _line, "timeline": _timeline}
+
+
+def _inline_svg(document: str, spec: ChartSpec) -> str:
+    """The <svg> element alone, labelled for screen readers, sized by the page."""
+    start = document.index("<svg")
+    svg = document[start:]
+    svg = re.sub(r'\s(width|height)="[^"]*"', "", svg[: svg.index(">")], count=2) + svg[svg.index(">"):]
+    return svg.replace("<svg", f"<svg role=\"img\" aria-label={quoteattr(spec.alt)} class=\"chart\"", 1)

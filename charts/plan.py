@@ -1,0 +1,222 @@
+"""Which charts a briefing gets: rules on the data, never on the subject.
+
+  breakdown    three or more figures of one release sharing a dimension (by
+               product, by destination, by model) and a basis: a sorted bar
+               chart of levels, or a diverging bar chart of changes;
+  part         a total stated with its parts (by the catalog): a part-of-whole bar;
+  line         a catalogued metric the store holds for three or more periods;
+  timeline     the period's dated engagements.
+A single number never gets a chart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from charts.draw import ChartSpec
+from reports.formatting import format_period
+
+if TYPE_CHECKING:
+    from reports.briefing import Figure, MeetingRow
+    from reports.store import Store
+
+MIN_BREAKDOWN = 3
+MIN_LINE_POINTS = 3
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand"))
+_DIMENSION_WORDS = {"destination": "destination", "region": "region", "product": "product", "item": "item",
+                    "model": "model", "country": "country", "market": "market", "sector": "sector"}
+
+
+def plan_topic_charts(topic, store: Store, locale: str = "en") -> list[ChartSpec]:  # noqa: ANN001
+    """Charts for one topic section, in the order their data appears."""
+    figures = list(topic.figures)
+    specs = [*_breakdowns(figures, topic.anchor), *_parts(figures, topic.anchor), *_lines(figures, store, topic.anchor)]
+    return specs
+
+
+def plan_timeline(rows: Iterable[MeetingRow], locale: str = "en") -> ChartSpec | None:
+    """The period's engagements on a day axis, when there are two or more dated ones."""
+    dated = [row for row in rows if row.date is not None]
+    if len(dated) < 2:
+        return None
+    labels = [_meeting_label(row) for row in dated]
+    frame = pd.DataFrame({"date": [row.date.isoformat() for row in dated], "label": labels})
+    refs = tuple(sorted({row.cite.ref for row in dated}))
+    first, last = min(row.date for row in dated), max(row.date for row in dated)
+    return ChartSpec(
+        id="chart-engagements",
+        kind="timeline",
+        title="Engagements by day",
+        data=frame,
+        unit_label="",
+        source_note=f"Source: {_ref_list(refs)}",
+        alt=f"{len(dated)} engagements from {first.isoformat()} to {last.isoformat()}: " + "; ".join(labels),
+        refs=refs,
+    )
+
+
+def _meeting_label(row: MeetingRow) -> str:
+    meeting = row.meeting
+    name = meeting.counterpart or meeting.organization or "?"
+    return name if len(name) <= 42 else name[:40] + "…"
+
+
+# breakdowns ------------------------------------------------------------------------
+
+
+def _breakdowns(figures: list[Figure], anchor: str) -> list[ChartSpec]:
+    groups: OrderedDict[tuple, list[Figure]] = OrderedDict()
+    for figure in figures:
+        key = _breakdown_key(figure)
+        if key is not None:
+            group = groups.setdefault(key, [])
+            if _member(figure) not in {_member(f) for f in group}:
+                group.append(figure)
+    specs = []
+    for n, (key, group) in enumerate(groups.items()):
+        if len(group) >= MIN_BREAKDOWN:
+            specs.append(_breakdown_spec(f"{anchor}-breakdown-{n + 1}", key, group))
+    return specs
+
+
+def _breakdown_key(figure: Figure) -> tuple | None:
+    """Figures chart together when they share release, dimension and basis (a level unit, or a change)."""
+    metric = figure.metric
+    dimension = getattr(metric, "dimension", None)
+    if not dimension or not getattr(metric, "member", None):
+        return None
+    if metric.value is not None and metric.unit not in (None, "percent"):
+        basis = ("level", metric.unit, metric.period)
+    elif metric.value is None and metric.change is not None and metric.change.value is not None:
+        basis = ("change", metric.change.unit, metric.change.basis, metric.period)
+    else:
+        return None
+    return (metric.release_id, dimension, _base_subject(figure), basis)
+
+
+def _member(figure: Figure) -> str:
+    return str(getattr(figure.metric, "member", None) or figure.metric.subject)
+
+
+def _base_subject(figure: Figure) -> str:
+    """'ICT exports to Taiwan' with member 'Taiwan' -> 'ICT exports'."""
+    subject, member = figure.metric.subject, _member(figure)
+    base = re.sub(rf"\s*\b(to|from|of|in|for|by)?\s*{re.escape(member)}\b", "", subject, flags=re.I).strip()
+    return base or subject
+
+
+def _breakdown_spec(chart_id: str, key: tuple, group: list[Figure]) -> ChartSpec:
+    _, dimension, base, basis = key
+    refs = tuple(sorted({f.cite.ref for f in group}))
+    period = format_period(group[0].metric.period)
+    by = _DIMENSION_WORDS.get(dimension, dimension)
+    labels = [_member(f)[:1].upper() + _member(f)[1:] for f in group]
+    if basis[0] == "change":
+        values = [_signed(f) for f in group]
+        unit = "% change" + {"yoy": " y/y", "mom": " m/m", "qoq": " q/q"}.get(basis[2] or "", "")
+        kind, scale, words = "diverging", 1.0, ", ".join(f"{lab} {v:+.1f}%" for lab, v in zip(labels, values, strict=True))
+    else:
+        values = [f.metric.value for f in group]
+        scale, unit = _scale(max(values), basis[1])
+        kind = "bar"
+        words = ", ".join(f"{lab} {f.value_text}" for lab, f in zip(labels, group, strict=True))
+    title = f"{base[:1].upper() + base[1:]} by {by}" + (f", {period}" if period else "")
+    return ChartSpec(
+        id=chart_id, kind=kind, title=title, data=pd.DataFrame({"label": labels, "value": values}),
+        unit_label=unit, source_note=f"Source: {_ref_list(refs)}", alt=f"{title}: {words}.", refs=refs,
+        scale=scale,
+    )
+
+
+def _signed(figure: Figure) -> float:
+    change = figure.metric.change
+    value = change.value or 0.0
+    return -abs(value) if change.direction == "down" else value
+
+
+# parts of a total ----------------------------------------------------------------------
+
+
+def _parts(figures: list[Figure], anchor: str) -> list[ChartSpec]:
+    from reports.briefing import parts_of
+
+    specs = []
+    for n, total in enumerate(figures):
+        parts = parts_of(total, figures)
+        if not parts or total.metric.value is None:
+            continue
+        scale, unit = _scale(total.metric.value, total.metric.unit)
+        refs = tuple(sorted({total.cite.ref, *(p.cite.ref for p in parts)}))
+        period = format_period(total.metric.period)
+        title = f"{total.label}: parts of the total" + (f", {period}" if period else "")
+        words = ", ".join(f"{p.label} {p.value_text}" for p in parts)
+        specs.append(ChartSpec(
+            id=f"{anchor}-parts-{n + 1}", kind="part", title=title,
+            data=pd.DataFrame({"label": [p.label for p in parts], "value": [p.metric.value for p in parts]}),
+            unit_label=unit, source_note=f"Source: {_ref_list(refs)}",
+            alt=f"{title}: total {total.value_text}; {words}.", refs=refs, total=total.metric.value,
+            total_label=total.value_text, scale=scale,
+        ))
+    return specs
+
+
+# one metric over periods ---------------------------------------------------------------------
+
+
+def _lines(figures: list[Figure], store: Store, anchor: str) -> list[ChartSpec]:
+    specs, seen = [], set()
+    for figure in figures:
+        metric = figure.metric
+        if metric.metric_id is None or metric.value is None or not metric.period:
+            continue
+        shape = _period_shape(metric.period)
+        if (metric.metric_id, shape) in seen:
+            continue
+        seen.add((metric.metric_id, shape))
+        points: dict[str, float] = {}
+        for stored, _release in store.metric_history(metric.metric_id):
+            if stored.value is not None and stored.unit == metric.unit and stored.period \
+                    and _period_shape(stored.period) == shape and stored.period <= metric.period:
+                points[stored.period] = stored.value  # a later release revises an earlier one
+        if len(points) >= MIN_LINE_POINTS:
+            specs.append(_line_spec(f"{anchor}-line-{len(specs) + 1}", figure, points))
+    return specs
+
+
+def _line_spec(chart_id: str, figure: Figure, points: dict[str, float]) -> ChartSpec:
+    periods = sorted(points)
+    scale, unit = _scale(max(points.values()), figure.metric.unit)
+    title = f"{figure.label}, {format_period(periods[0])} to {format_period(periods[-1])}"
+    return ChartSpec(
+        id=chart_id, kind="line", title=title,
+        data=pd.DataFrame({"period": [format_period(p) for p in periods], "value": [points[p] for p in periods]}),
+        unit_label=unit, source_note=f"Source: [{figure.cite.ref}] and earlier releases in the store",
+        alt=f"{title}: " + ", ".join(f"{format_period(p)} {points[p] / scale:,.1f}" for p in periods) + f" ({unit}).",
+        refs=(figure.cite.ref,), scale=scale,
+    )
+
+
+def _period_shape(period: str) -> str:
+    return re.sub(r"\d", "9", period)
+
+
+# shared -------------------------------------------------------------------------------------
+
+
+def _scale(largest: float, unit: str | None) -> tuple[float, str]:
+    """(divisor, axis label): 2.6e11 USD -> (1e9, 'USD billion'); 308,000 units -> (1e3, 'thousand units')."""
+    from reports.formatting import is_currency
+
+    for factor, word in _SCALES:
+        if abs(largest) >= factor:
+            return factor, (f"{unit} {word}" if is_currency(unit) else f"{word} {unit or ''}".strip())
+    return 1.0, unit or ""
+
+
+def _ref_list(refs: tuple[int, ...]) -> str:
+    return ", ".join(f"[{r}]" for r in refs)

@@ -1,0 +1,58 @@
+"""The archive's CSV tables: every metric and every meeting of the briefing, with their sources."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from reports.briefing import Briefing
+
+METRIC_FIELDS = (
+    "source", "release_id", "metric_id", "subject", "value", "unit", "period", "change_value",
+    "change_unit", "change_direction", "change_basis", "record", "qualifier", "quote",
+)
+MEETING_FIELDS = (
+    "source", "release_id", "date", "official", "counterpart", "counterpart_role", "organization",
+    "location", "topic", "kind", "attendees", "trip", "quote",
+)
+
+
+def metrics_csv(briefing: Briefing) -> bytes:
+    """metrics.csv: one row per figure, citing [n] and its release id."""
+    rows = []
+    for figure in briefing.figures:
+        m, change = figure.metric, figure.metric.change
+        rows.append({
+            "source": figure.cite.ref, "release_id": m.release_id, "metric_id": m.metric_id or "",
+            "subject": m.subject, "value": "" if m.value is None else repr(m.value), "unit": m.unit or "",
+            "period": m.period or "",
+            "change_value": "" if change is None or change.value is None else repr(change.value),
+            "change_unit": change.unit if change else "", "change_direction": (change.direction or "") if change else "",
+            "change_basis": (change.basis or "") if change else "", "record": "yes" if m.record else "",
+            "qualifier": m.qualifier or "", "quote": m.quote,
+        })
+    return _csv(METRIC_FIELDS, rows)
+
+
+def meetings_csv(briefing: Briefing) -> bytes:
+    """meetings.csv: one row per engagement, chronological within trips."""
+    rows = []
+    for trip in briefing.trips:
+        for row in trip.rows:
+            m = row.meeting
+            rows.append({
+                "source": row.cite.ref, "release_id": m.release_id, "date": m.date.isoformat() if m.date else "",
+                "official": m.official or "", "counterpart": m.counterpart or "",
+                "counterpart_role": m.counterpart_role or "", "organization": m.organization or "",
+                "location": m.location or "", "topic": m.topic or "", "kind": m.kind,
+                "attendees": "; ".join(m.attendees), "trip": trip.label, "quote": m.quote,
+            })
+    return _csv(MEETING_FIELDS, rows)
+
+
+def _csv(fields: tuple[str, ...], rows: list[dict[str, object]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")

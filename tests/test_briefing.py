@@ -1,0 +1,155 @@
+"""The briefing's content: headline figures, comparison with earlier periods, charts and checks.
+
+Figures are put in the store as extraction would, so these tests pin down the
+briefing's rules independently of the extractor's wording.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from reports import extract as extraction
+from reports.briefing import build_briefing, previous_period
+from reports.checks import FAILED, PASSED, half_unit
+from reports.collect.dump import parse_dump_file
+from reports.config import Config, Source
+from reports.periods import parse_month
+from reports.pipeline import generate
+from reports.records import Change, Metric, Release
+from reports.store import Store
+
+NOW = datetime(2026, 3, 2, 9, 0)
+
+
+def figure(release: Release, fragment: str, subject: str, value: float | None, unit: str | None,
+           period: str, **fields) -> Metric:
+    """A metric quoting the sentence of `release` that holds `fragment`."""
+    start = release.body.index(fragment)
+    start = release.body.rfind(". ", 0, start) + 2 if ". " in release.body[:start] else 0
+    end = release.body.find(". ", start)
+    end = len(release.body) if end < 0 else end + 1
+    return Metric(release.id, subject, value, unit, period, release.body[start:end], (start, end), **fields)
+
+
+def yoy(value: float, direction: str = "up") -> Change:
+    return Change(value, "percent", direction, "yoy")
+
+
+def monthly_trade(release: Release, month: str, exports: float, imports: float, balance: float,
+                  change: float) -> list[Metric]:
+    return [
+        figure(release, "totaled", "exports", exports, "USD", month, metric_id="exports.total", change=yoy(change)),
+        figure(release, "Imports came", "imports", imports, "USD", month, metric_id="imports.total"),
+        figure(release, "trade surplus", "trade surplus", balance, "USD", month, metric_id="trade_balance.total"),
+    ]
+
+
+@pytest.fixture
+def store(fixtures: Path) -> Store:
+    """Three months of trade releases, extracted as the extractor would."""
+    december, january, february = parse_dump_file(fixtures / "three-months.txt").releases
+    store = Store("sqlite:///:memory:")
+    found = {
+        december: monthly_trade(december, "2025-12", 60.0e9, 50.0e9, 10.0e9, 13.4),
+        january: monthly_trade(january, "2026-01", 55.0e9, 47.0e9, 8.0e9, 10.0),
+        february: [
+            # 58.0 - 49.0 is 9.0, not the stated 12.0: a check must fail, visibly.
+            *monthly_trade(february, "2026-02", 58.0e9, 49.0e9, 12.0e9, 7.0),
+            *[figure(february, "By region", f"exports to {member}", None, None, "2026-02",
+                     change=yoy(abs(v), "up" if v > 0 else "down"), dimension="region", member=member)
+              for member, v in (("ASEAN", 12.5), ("the United States", 4.0), ("China", -3.1))],
+            figure(february, "Semiconductor", "semiconductor exports", 15.0e9, "USD", "2026-02",
+                   metric_id="exports.semiconductors", record=True),
+            figure(february, "memory chips", "memory chip exports", 10.5e9, "USD", "2026-02",
+                   metric_id="exports.semiconductors.memory"),
+        ],
+    }
+    for release, metrics in found.items():
+        store.upsert_release(release)
+        store.save_extraction(release.id, metrics, [], extraction.VERSION)
+    return store
+
+
+def test_headlines_lead_with_each_release_lead_figure_and_records(store: Store) -> None:
+    briefing = build_briefing(store, parse_month("2026-03"), title="T", generated_at=NOW)
+    cards = [(h.label, h.value_text, h.change_text, h.reason) for h in briefing.headlines]
+    assert cards[0] == ("Exports", "USD 58 billion", "+7.0% y/y", "lead figure")
+    assert ("Semiconductor exports", "USD 15 billion", "", "record") in cards
+    assert 1 <= len(cards) <= 8
+    assert all(h.figure.metric.value is not None for h in briefing.headlines)
+
+
+def test_figures_are_compared_with_the_stored_previous_period(store: Store) -> None:
+    briefing = build_briefing(store, parse_month("2026-03"), title="T", generated_at=NOW)
+    exports = next(f for f in briefing.figures if f.metric.metric_id == "exports.total")
+    assert exports.earlier_text == "vs Jan 2026: USD 55 billion (+5.5%)"
+    earlier_ref = next(r for r in briefing.references if not r.in_period)
+    assert earlier_ref.release.title == "January 2026 Exports Reach USD 55.0 Billion"
+    assert exports.earlier.cite.ref == earlier_ref.number
+
+
+def test_a_metric_stored_for_three_periods_gets_a_line_chart(store: Store) -> None:
+    briefing = build_briefing(store, parse_month("2026-03"), title="T", generated_at=NOW)
+    lines = [c for c in briefing.charts if c.kind == "line"]
+    exports_line = next(c for c in lines if c.title.startswith("Exports"))
+    assert list(exports_line.data["value"]) == [60.0e9, 55.0e9, 58.0e9]
+    assert exports_line.title == "Exports, Dec 2025 to Feb 2026"
+
+
+def test_a_breakdown_of_changes_is_a_diverging_bar_chart(store: Store) -> None:
+    briefing = build_briefing(store, parse_month("2026-03"), title="T", generated_at=NOW)
+    (chart,) = [c for c in briefing.charts if c.kind == "diverging"]
+    assert chart.title == "Exports by region, Feb 2026"
+    assert dict(zip(chart.data["label"], chart.data["value"], strict=True)) == {
+        "ASEAN": 12.5, "The United States": 4.0, "China": -3.1}
+
+
+def test_a_total_with_its_parts_is_a_part_of_whole_chart(store: Store) -> None:
+    briefing = build_briefing(store, parse_month("2026-03"), title="T", generated_at=NOW)
+    (chart,) = [c for c in briefing.charts if c.kind == "part"]
+    assert chart.total == 15.0e9 and list(chart.data["label"]) == ["Memory chip exports"]
+
+
+def test_balance_checks_pass_and_a_wrong_balance_fails(store: Store) -> None:
+    briefing = build_briefing(store, parse_month("2026-03"), title="T", generated_at=NOW)
+    balance = [c for c in briefing.checks if c.kind == "balance"]
+    assert [c.status for c in balance] == [FAILED]
+    assert balance[0].arithmetic == "USD 58 billion − USD 49 billion = USD 9 billion; stated USD 12 billion"
+    january = build_briefing(store, parse_month("2026-02"), title="T", generated_at=NOW)
+    assert [c.status for c in january.checks if c.kind == "balance"] == [PASSED]
+
+
+def test_parts_checks_hold_when_parts_are_below_the_total(store: Store) -> None:
+    briefing = build_briefing(store, parse_month("2026-03"), title="T", generated_at=NOW)
+    (part,) = [c for c in briefing.checks if c.kind == "part"]
+    assert part.status == PASSED and "Memory chip exports ≤ Semiconductor exports" in part.description
+
+
+def test_half_unit_follows_the_last_stated_digit() -> None:
+    assert half_unit(264.3e9) == pytest.approx(0.05e9)
+    assert half_unit(320_000) == pytest.approx(5_000)
+    assert half_unit(4.1e6) == pytest.approx(0.05e6)
+
+
+@pytest.mark.parametrize(("period", "before"), [("2025", "2024"), ("2026-01", "2025-12"), ("2026-03", "2026-02"),
+                                                ("2026-Q1", "2025-Q4"), ("2025-H2", "2025-H1"), ("x", None)])
+def test_previous_period(period: str, before: str | None) -> None:
+    assert previous_period(period) == before
+
+
+def test_generated_briefing_shows_comparison_chart_and_failed_check(store: Store, tmp_path: Path) -> None:
+    config = Config(sources=(Source("test", "dump", path=tmp_path / "none.txt"),))
+    result = generate(store, config, parse_month("2026-03"), output=tmp_path)
+    folder = result.folder
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(folder / "briefing.pdf").pages)
+    html = (folder / "briefing.html").read_text()
+    assert "vs Jan 2026: USD 55 billion (+5.5%)" in text
+    assert "failed" in text and "USD 58 billion − USD 49 billion = USD 9 billion" in text
+    assert 'aria-label="Exports, Dec 2025 to Feb 2026:' in html
+    assert (folder / "charts").is_dir() and len(list((folder / "charts").glob("*.svg"))) == len(result.briefing.charts)
+    csv_text = (folder / "metrics.csv").read_text()
+    assert "exports.total" in csv_text and "58000000000.0" in csv_text
