@@ -1,6 +1,7 @@
 """How figures are written for people, in every locale, through babel.
 
 format_value(2.643e11, "USD", "en") -> "USD 264.3 billion"
+format_value(7.2e10, "USD", "en")   -> "USD 72.0 billion"
 format_value(4.1e6, "units", "en")  -> "4.1 million units"
 format_change(Change(12.4, "percent", "up", "yoy"), "en") -> "+12.4% y/y"
 format_period("2025-12", "en") -> "Dec 2025"
@@ -13,7 +14,7 @@ from datetime import date
 
 from babel import Locale
 from babel.dates import format_skeleton
-from babel.numbers import format_compact_decimal, format_decimal, get_currency_symbol
+from babel.numbers import format_compact_decimal, format_decimal, get_currency_symbol, get_decimal_symbol
 
 from reports.records import Change
 
@@ -30,8 +31,16 @@ def is_currency(unit: str | None) -> bool:
 def format_number(value: float, locale: str = "en") -> str:
     """1234567.0 -> '1,234,567'; compact ('264.3 billion', '2643억') from a million up."""
     if abs(value) >= 1_000_000:
-        style = "long" if _has_long_compact(locale) else "short"
-        return format_compact_decimal(value, format_type=style, locale=locale, fraction_digits=1)
+        if not _has_long_compact(locale):
+            return format_compact_decimal(value, format_type="short", locale=locale, fraction_digits=1)
+        text = format_compact_decimal(value, format_type="long", locale=locale, fraction_digits=1)
+        # Research style keeps one decimal in compact figures: "USD 72.0 billion", not "USD 72 billion".
+        symbol = get_decimal_symbol(locale)
+        match = re.match(r"[\d\s,.\u00a0\u202f']+", text)
+        if match and symbol not in match.group(0).strip():
+            digits = match.group(0).rstrip()
+            text = digits + symbol + "0" + text[len(digits):]
+        return text
     return format_decimal(round(value, 2), locale=locale)
 
 

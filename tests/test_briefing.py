@@ -77,8 +77,8 @@ def store(fixtures: Path) -> Store:
 def test_headlines_lead_with_each_release_lead_figure_and_records(store: Store) -> None:
     briefing = build_briefing(store, parse_month("2026-03"), title="T", generated_at=NOW)
     cards = [(h.label, h.value_text, h.change_text, h.reason) for h in briefing.headlines]
-    assert cards[0] == ("Exports", "USD 58 billion", "+7.0% y/y", "lead figure")
-    assert ("Semiconductor exports", "USD 15 billion", "", "record") in cards
+    assert cards[0] == ("Exports", "USD 58.0 billion", "+7.0% y/y", "lead figure")
+    assert ("Semiconductor exports", "USD 15.0 billion", "", "record") in cards
     assert 1 <= len(cards) <= 8
     assert all(h.figure.metric.value is not None for h in briefing.headlines)
 
@@ -86,7 +86,7 @@ def test_headlines_lead_with_each_release_lead_figure_and_records(store: Store) 
 def test_figures_are_compared_with_the_stored_previous_period(store: Store) -> None:
     briefing = build_briefing(store, parse_month("2026-03"), title="T", generated_at=NOW)
     exports = next(f for f in briefing.figures if f.metric.metric_id == "exports.total")
-    assert exports.earlier_text == "vs Jan 2026: USD 55 billion (+5.5%)"
+    assert exports.earlier_text == "vs Jan 2026: USD 55.0 billion (+5.5%)"
     earlier_ref = next(r for r in briefing.references if not r.in_period)
     assert earlier_ref.release.title == "January 2026 Exports Reach USD 55.0 Billion"
     assert exports.earlier.cite.ref == earlier_ref.number
@@ -118,7 +118,7 @@ def test_balance_checks_pass_and_a_wrong_balance_fails(store: Store) -> None:
     briefing = build_briefing(store, parse_month("2026-03"), title="T", generated_at=NOW)
     balance = [c for c in briefing.checks if c.kind == "balance"]
     assert [c.status for c in balance] == [FAILED]
-    assert balance[0].arithmetic == "USD 58 billion − USD 49 billion = USD 9 billion; stated USD 12 billion"
+    assert balance[0].arithmetic == "USD 58.0 billion − USD 49.0 billion = USD 9.0 billion; stated USD 12.0 billion"
     january = build_briefing(store, parse_month("2026-02"), title="T", generated_at=NOW)
     assert [c.status for c in january.checks if c.kind == "balance"] == [PASSED]
 
@@ -147,8 +147,8 @@ def test_generated_briefing_shows_comparison_chart_and_failed_check(store: Store
     folder = result.folder
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(folder / "briefing.pdf").pages)
     html = (folder / "briefing.html").read_text()
-    assert "vs Jan 2026: USD 55 billion (+5.5%)" in text
-    assert "failed" in text and "USD 58 billion − USD 49 billion = USD 9 billion" in text
+    assert "vs Jan 2026: USD 55.0 billion (+5.5%)" in text
+    assert "failed" in text and "USD 58.0 billion − USD 49.0 billion = USD 9.0 billion" in text
     assert 'aria-label="Exports, Dec 2025 to Feb 2026:' in html
     assert (folder / "charts").is_dir() and len(list((folder / "charts").glob("*.svg"))) == len(result.briefing.charts)
     csv_text = (folder / "metrics.csv").read_text()
