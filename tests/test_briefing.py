@@ -153,3 +153,18 @@ def test_generated_briefing_shows_comparison_chart_and_failed_check(store: Store
     assert (folder / "charts").is_dir() and len(list((folder / "charts").glob("*.svg"))) == len(result.briefing.charts)
     csv_text = (folder / "metrics.csv").read_text()
     assert "exports.total" in csv_text and "58000000000.0" in csv_text
+
+
+def test_a_stated_change_is_checked_against_the_level_a_year_before(store: Store) -> None:
+    from reports.collect.dump import parse_dump
+
+    text = ("-\nTrade/Investment\nFebruary 2025 Exports\n"
+            "Korea's exports in February 2025 totaled USD 54.2 billion. date2025-03-01\n")
+    (release,) = parse_dump(text).releases
+    store.upsert_release(release)
+    store.save_extraction(release.id, [figure(release, "totaled", "exports", 54.2e9, "USD", "2025-02",
+                                              metric_id="exports.total")], [], extraction.VERSION)
+    briefing = build_briefing(store, parse_month("2026-03"), title="T", generated_at=NOW)
+    (check,) = [c for c in briefing.checks if c.kind == "change"]
+    assert check.status == "within rounding"  # 58.0 / 54.2 is +7.01%; stated +7.0%
+    assert "+7.0%" in check.arithmetic
