@@ -110,7 +110,8 @@ def as_table(result: ExtractedFiles) -> str:
 
     console = Console(record=True, width=160, file=io.StringIO())
     for position, release, found in result.items:
-        table = Table(title=f"[{position}] {release.title} ({release.published})", title_justify="left")
+        console.print(f"[{position}] {release.title} ({release.published})", markup=False, style="bold")
+        table = Table()
         for column in ("subject", "value", "unit", "period", "change", "record", "metric id"):
             table.add_column(column)
         for metric in found.metrics:
