@@ -124,3 +124,19 @@ def test_collecting_twice_reports_unchanged(tmp_path: Path, sample: Path) -> Non
     run_brief("collect", "--input", sample, cwd=tmp_path)
     run = run_brief("collect", "--input", sample, cwd=tmp_path)
     assert "10 read = 10 ingested (0 new, 0 updated, 10 unchanged) + 0 rejected" in run.stderr
+
+
+def test_the_installed_command_works_outside_the_checkout(tmp_path: Path) -> None:
+    """`pip install .` (not editable) must carry templates, chart style and the sample corpus."""
+    import os
+    import subprocess
+    import sys
+
+    script = Path(sys.executable).parent / "brief"
+    if not script.exists():
+        pytest.skip("brief is not installed next to this Python (run through `make test`)")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run([str(script), "generate", "--week", "2026-W03"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "Trade Minister Visits CSIS" in pdf_text(tmp_path / "output" / "2026-W03" / "briefing.pdf")
