@@ -65,6 +65,23 @@ CREATE TABLE IF NOT EXISTS runs (
     counts TEXT,
     error TEXT
 );
+CREATE TABLE IF NOT EXISTS deliveries (
+    period TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    pdf_sha256 TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
+    sent_at TEXT,
+    PRIMARY KEY (period, recipient, pdf_sha256)
+);
+CREATE TABLE IF NOT EXISTS fetch_state (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    fetched_at TEXT,
+    status INTEGER
+);
 """
 
 
