@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reports.collect.fetch import FetchSettings
 from reports.errors import BriefError
 from reports.resources import sample_corpus
 
@@ -53,6 +54,7 @@ class Config:
     page_size: str = "A4"  # A4 | Letter
     pdf_variant: str | None = None  # None, "pdf/ua-1", "pdf/a-3b"...
     path: Path | None = None  # the file it was read from
+    fetch: FetchSettings = FetchSettings()  # how live sources are fetched ([fetch])
 
 
 BUILTIN_SOURCE = Source(
@@ -97,6 +99,7 @@ def _config_from(data: dict[str, Any], path: Path) -> Config:
         page_size=_choice(branding, "page_size", ("A4", "Letter"), "A4", path),
         pdf_variant=data.get("pdf", {}).get("variant"),
         path=path,
+        fetch=_fetch(data.get("fetch", {}), path),
     )
 
 
@@ -121,6 +124,24 @@ def _source(entry: Any, base: Path, where: str) -> Source:
         label=entry.get("label"),
         options={key: value for key, value in entry.items() if key not in known},
     )
+
+
+def _fetch(data: Any, path: Path) -> FetchSettings:
+    """[fetch]: contact (put in the User-Agent), timeout, retries, backoff, delay, max_retry_after."""
+    if not isinstance(data, dict):
+        raise BriefError(f"{path}: fetch: expected a table")
+    numbers = {"timeout": float, "retries": int, "backoff": float, "delay": float, "max_retry_after": float}
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key == "contact":
+            values[key] = str(value)
+        elif key in numbers:
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise BriefError(f"{path}: fetch.{key}: {value!r} is not a number of zero or more")
+            values[key] = numbers[key](value)
+        else:
+            raise BriefError(f"{path}: fetch.{key}: unknown key (use contact, {', '.join(numbers)})")
+    return FetchSettings(**values)
 
 
 def _email(data: dict[str, Any], path: Path) -> EmailConfig:
