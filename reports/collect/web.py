@@ -75,6 +75,7 @@ _DATE_RUN = re.compile(
     r"|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}"
     r"|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}"
 )
+_YEARS = (1990, 2100)  # a "date" outside these is a misreading of some other number
 _KOREAN_DATE = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일")
 
 
@@ -86,19 +87,18 @@ def parse_date(text: str, timezone: str = "Asia/Seoul", *, dayfirst: bool = Fals
     Raises ValueError when the text holds no date.
     """
     cleaned = _KOREAN_DATE.sub(r"\1-\2-\3", " ".join(text.split()))
-    if not cleaned:
-        raise ValueError("no date")
-    try:
-        moment = dateparser.parse(cleaned, dayfirst=dayfirst, fuzzy=True)
-    except (ValueError, OverflowError):
-        run = _DATE_RUN.search(cleaned)
-        if run is None:
-            raise ValueError(f"no date in {text.strip()[:60]!r}") from None
+    candidates = [cleaned]
+    run = _DATE_RUN.search(cleaned)
+    if run is not None:
+        candidates.append(run.group(0))  # "Posted 2026.01.15 | Views 123" -> "2026.01.15"
+    for candidate in candidates:
         try:
-            moment = dateparser.parse(run.group(0), dayfirst=dayfirst)
+            moment = dateparser.parse(candidate, dayfirst=dayfirst)
         except (ValueError, OverflowError):
-            raise ValueError(f"no date in {text.strip()[:60]!r}") from None
-    return _local_day(moment, timezone)
+            continue
+        if _YEARS[0] <= moment.year <= _YEARS[1]:
+            return _local_day(moment, timezone)
+    raise ValueError(f"no date in {text.strip()[:60]!r}")
 
 
 def _local_day(moment: datetime, timezone: str) -> date:
