@@ -653,3 +653,15 @@ def test_retry_after_in_seconds_or_as_a_date() -> None:
     assert retry_after("120", now) == 120.0
     assert retry_after("Thu, 15 Jan 2026 12:00:30 GMT", now) == 30.0
     assert retry_after("soon", now) is None
+
+
+@pytest.mark.parametrize("name", ["motir-html.toml", "korea-net-feed.toml", "govuk-atom.toml"])
+def test_the_example_configs_load_and_their_selectors_compile(name: str) -> None:
+    from reports.collect import html as board_source
+
+    config = load_config(Path(__file__).resolve().parent.parent / "examples" / name)
+    [source] = config.sources
+    assert source.kind in ("feed", "html") and source.url and source.url.startswith("https://")
+    assert config.fetch.contact and config.fetch.delay >= 1
+    if source.kind == "html":
+        assert board_source.selectors_of(source).body
