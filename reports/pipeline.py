@@ -6,6 +6,7 @@ collect -> store -> extract -> build -> render -> archive
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,8 @@ from reports.periods import Period
 from reports.records import Release
 from reports.render import render_html, render_pdf
 from reports.store import Store
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -114,6 +117,9 @@ def _collect_web(store: Store, source: Source, context: WebContext) -> SourceRep
             report.ingested += 1
     except BriefError as exc:
         report.failed = str(exc)
+    except Exception as exc:  # what a site sends is not ours to trust: fail the source, not the run
+        log.debug("source %s", source.name, exc_info=True)
+        report.failed = f"unexpected {type(exc).__name__}: {exc}"
     return report
 
 

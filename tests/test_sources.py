@@ -665,3 +665,23 @@ def test_the_example_configs_load_and_their_selectors_compile(name: str) -> None
     assert config.fetch.contact and config.fetch.delay >= 1
     if source.kind == "html":
         assert board_source.selectors_of(source).body
+
+
+def test_a_board_dated_only_on_release_pages_stops_once_past_the_period(site: Site, store: Store) -> None:
+    source = board(site)
+    selectors = dict(source.options["selectors"])
+    del selectors["date"]
+    selectors["article_date"] = "div.view-info span.date"
+    source.options["selectors"] = selectors
+    report = collect(store, [source], fetcher_for(store, Sleeps()))["board"]
+    assert counts(report) == (5, 0, 0, 0)
+    paths = site.paths()
+    assert "/board/view/201.html" in paths and "/board/view/100.html" in paths  # read for their dates
+    assert "/board/list-4.html" not in paths
+    assert {r.published for r in by_title(store).values()} == {
+        date(2026, 1, 5),
+        date(2026, 1, 9),
+        date(2026, 1, 15),
+        date(2026, 1, 20),
+        date(2026, 1, 28),
+    }

@@ -34,6 +34,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
+from reports.collect.dump import Rejection
 from reports.collect.fetch import FetchError, Page
 from reports.collect.web import (
     Collected,
@@ -68,6 +69,17 @@ class Selectors:
     next: str | None = None
     article_title: str | None = None
     article_date: str | None = None
+
+
+@dataclass(frozen=True)
+class _OutOfPeriod:
+    """A release page dated outside the period: not stored, but its date tells where the board is."""
+
+    published: date
+
+
+def _published(item: Release | Unchanged | _OutOfPeriod) -> date:
+    return item.release.published if isinstance(item, Unchanged) else item.published
 
 
 @dataclass(frozen=True)
@@ -127,9 +139,10 @@ def collect(source: Source, context: WebContext) -> Iterator[Collected]:
             if item.published is not None and not context.wanted(item.published):
                 continue
             for collected in _article(source, context, item, selectors):
-                if isinstance(collected, Release):
-                    last_day = collected.published
-                yield collected
+                if not isinstance(collected, Rejection):
+                    last_day = _published(collected)
+                if not isinstance(collected, _OutOfPeriod):
+                    yield collected
         if context.period and last_day and last_day < context.period.start:
             break  # the board is newest first: the period's start is passed
         url = _next_page(page, soup, selectors)
@@ -172,7 +185,7 @@ def _link_target(source: Source, link: Tag) -> str:
 
 def _article(
     source: Source, context: WebContext, item: ListItem, selectors: Selectors
-) -> Iterator[Collected]:
+) -> Iterator[Collected | _OutOfPeriod]:
     fetcher = context.fetcher
     try:
         page = fetcher.get(item.url, conditional=True)
@@ -186,15 +199,14 @@ def _article(
     except (FetchError, ValueError) as exc:
         yield rejection(source, item.url, str(exc))
         return
-    if release is None:
-        return  # dated only on its page, and outside the period
     yield release
-    fetcher.remember(page)  # only now that the release is stored
+    if isinstance(release, Release):
+        fetcher.remember(page)  # only now that the release is stored
 
 
 def _release(
     source: Source, context: WebContext, item: ListItem, page: Page, selectors: Selectors
-) -> Release | None:
+) -> Release | _OutOfPeriod:
     soup = BeautifulSoup(page.text, "lxml")
     title = element_text(select_one(soup, selectors.article_title)) or item.title
     published = item.published
@@ -203,7 +215,7 @@ def _release(
     if published is None:
         raise ValueError(f"no date: the article_date selector {selectors.article_date!r} matches nothing")
     if not context.wanted(published):
-        return None
+        return _OutOfPeriod(published)  # dated only on its page
     if not title:
         raise ValueError("no title")
     body = article_body(page, selectors.body, remove_selectors(source))
