@@ -17,16 +17,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from reports import pipeline
 from reports.collect.fetch import Fetcher, FetchError, FetchSettings, decode_html, retry_after
-from reports.collect.web import html_text, normalize_url, parse_date
+from reports.collect.web import html_text, normalize_url, parse_date, store_release
 from reports.config import Source, load_config
 from reports.errors import BriefError
 from reports.periods import month_period
+from reports.records import Release, release_id
 from reports.store import Store
 from tests.conftest import run_brief
 
@@ -70,7 +71,11 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             pass
 
         def do_GET(self) -> None:  # noqa: N802 - http.server's name
-            path = urlsplit(self.path).path
+            parts = urlsplit(self.path)
+            path = parts.path
+            page = parse_qs(parts.query).get("pageIndex")
+            if page:  # a board paged by a query parameter: list.html?pageIndex=2 is list-2.html
+                path = path.replace(".html", f"-{page[0]}.html")
             headers = {name.lower(): value for name, value in self.headers.items()}
             hits = site.hits  # a slow answer finishing after a reset is not counted in the next test
             if site.slow.get(path):
@@ -685,3 +690,49 @@ def test_a_board_dated_only_on_release_pages_stops_once_past_the_period(site: Si
         date(2026, 1, 20),
         date(2026, 1, 28),
     }
+
+
+def test_a_board_paged_by_a_query_parameter_is_followed(site: Site, store: Store) -> None:
+    source = board(site)
+    source = Source(
+        name="board",
+        kind="html",
+        url=f"{site.base}/board/list.html?pageIndex=1",
+        options={**source.options, "page_parameter": "pageIndex"},
+    )
+    del source.options["selectors"]["next"]
+    report = collect(store, [source], fetcher_for(store, Sleeps()))["board"]
+    assert counts(report) == (5, 0, 0, 0)
+    assert [p for p in site.paths() if "/list" in p] == [
+        "/board/list-1.html",
+        "/board/list-2.html",
+        "/board/list-3.html",
+    ]
+
+
+def test_parameters_a_source_ignores_do_not_tell_releases_apart() -> None:
+    url = "https://example.go.kr/eng/article/123/view?bbsCdN=2&pageIndex=3"
+    assert normalize_url(url, ("pageIndex",)) == "https://example.go.kr/eng/article/123/view?bbsCdN=2"
+
+
+def _release(source: str, url: str | None, title: str, day: date, body: str) -> Release:
+    return Release(release_id(url, title, day), source, title, body, day, url=url)
+
+
+def test_dedup_rules_for_a_release_seen_at_two_urls(store: Store) -> None:
+    day = date(2026, 1, 15)
+    first = _release("board", "https://a.example/view/1?pageIndex=1", "Chip Exports Rise", day, "Text.")
+    assert store_release(store, first) == ("new", first.id)
+    # The same text from the same source at another URL (another list page): the same release.
+    moved = _release("board", "https://a.example/view/1?pageIndex=2", "Chip Exports Rise", day, "Text.")
+    assert store_release(store, moved) == ("unchanged", first.id)
+    # Another source, a day apart (time zones), other text: the same release, kept as the first stored it.
+    feed = _release("feed", "https://b.example/news/9", "CHIP EXPORTS RISE", date(2026, 1, 14), "Feed text.")
+    assert store_release(store, feed) == ("unchanged", first.id)
+    # The same title from the same source with other text: another release.
+    other = _release("board", "https://a.example/view/2", "Chip Exports Rise", day, "Other text.")
+    assert store_release(store, other) == ("new", other.id)
+    # Read again at its own URL with a revised text: updated.
+    revised = _release("board", "https://a.example/view/1?pageIndex=1", "Chip Exports Rise", day, "Revised.")
+    assert store_release(store, revised) == ("updated", first.id)
+    assert store.count_releases() == 2

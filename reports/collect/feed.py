@@ -33,6 +33,7 @@ from reports.collect.web import (
     article_body,
     checked_selector,
     html_text,
+    ignored_parameters,
     parse_date,
     rejection,
     remove_selectors,
@@ -111,7 +112,7 @@ def _entry(
     if not link:
         yield rejection(source, label, "entry has no link")
         return
-    url = absolute(page.url, link)
+    url = absolute(page.url, link, ignored_parameters(source))
     try:
         published = _published(entry, context.timezone_of(source))
     except ValueError as exc:

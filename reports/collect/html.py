@@ -15,7 +15,8 @@
     article_title = "h3.view-title"    # optional: a fuller title on the release's page
     article_date = "span.date"         # optional
 
-Pages are followed with `next` until a list page's last dated item is older
+Pages are followed with `next` (or, for boards that page with JavaScript, by counting up
+the URL's `page_parameter`, e.g. "pageIndex") until a list page's last dated item is older
 than the period's start (or `max_pages`, default 20, is reached). Boards that
 open releases with JavaScript give the page address through `link_attribute`
 (default "href"), `link_pattern` (a regular expression over it) and
@@ -31,6 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup, Tag
 
@@ -44,6 +46,7 @@ from reports.collect.web import (
     article_body,
     checked_selector,
     element_text,
+    ignored_parameters,
     parse_date,
     rejection,
     remove_selectors,
@@ -125,6 +128,8 @@ def collect(source: Source, context: WebContext) -> Iterator[Collected]:
         items = soup.select(selectors.item)
         if not items and len(visited) == 1:
             raise BriefError(f"{url}: no list item matches the selector {selectors.item!r}")
+        if not items:
+            break  # past the board's last page
         last_day: date | None = None
         for node in items:
             try:
@@ -145,7 +150,7 @@ def collect(source: Source, context: WebContext) -> Iterator[Collected]:
                     yield collected
         if context.period and last_day and last_day < context.period.start:
             break  # the board is newest first: the period's start is passed
-        url = _next_page(page, soup, selectors)
+        url = _next_page(source, url, page, soup, selectors)
 
 
 def _list_item(
@@ -163,7 +168,7 @@ def _list_item(
         date_text = element_text(select_one(node, selectors.date))
         published = parse_date(date_text, context.timezone_of(source), dayfirst=_dayfirst(source))
     return ListItem(
-        url=absolute(page.url, href),
+        url=absolute(page.url, href, ignored_parameters(source)),
         title=element_text(title_node),
         published=published,
         category=element_text(select_one(node, selectors.category)),
@@ -234,12 +239,29 @@ def _release(
     )
 
 
-def _next_page(page: Page, soup: BeautifulSoup, selectors: Selectors) -> str | None:
+def _next_page(source: Source, url: str, page: Page, soup: BeautifulSoup, selectors: Selectors) -> str | None:
+    """The next list page: by the `next` link, or by counting up the `page_parameter` of the URL."""
+    parameter = source.options.get("page_parameter")
+    if parameter:
+        return with_page(url, str(parameter))
     link = select_one(soup, selectors.next)
     href = link.get("href") if link is not None else None
     if not href or str(href).startswith(("javascript:", "#")):
         return None
     return absolute(page.url, str(href))
+
+
+def with_page(url: str, parameter: str) -> str:
+    """The next page's URL: with_page("list.do?pageIndex=2&x=1", "pageIndex") -> "list.do?pageIndex=3&x=1"."""
+    parts = urlsplit(url)
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    current = next((value for key, value in pairs if key == parameter), "1")
+    number = int(current) + 1 if current.isdigit() else 2
+    if any(key == parameter for key, _ in pairs):
+        pairs = [(key, str(number) if key == parameter else value) for key, value in pairs]
+    else:
+        pairs.append((parameter, str(number)))
+    return urlunsplit(parts._replace(query=urlencode(pairs)))
 
 
 def _dayfirst(source: Source) -> bool:

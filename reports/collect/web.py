@@ -112,11 +112,12 @@ def _local_day(moment: datetime, timezone: str) -> date:
 _TRACKING = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid)$", re.IGNORECASE)
 
 
-def normalize_url(url: str) -> str:
+def normalize_url(url: str, ignore: tuple[str, ...] = ()) -> str:
     """The form a release URL is stored and identified by.
 
     Lower-case scheme and host, no default port, no fragment, no tracking parameters
-    (utm_*, fbclid, ...); the path and the order of the other parameters are kept.
+    (utm_*, fbclid, ...) nor those named in `ignore` (a board's list position, such as
+    "pageIndex"); the path and the order of the other parameters are kept.
     normalize_url("HTTPS://Example.org:443/a?id=3&utm_source=rss#top") -> "https://example.org/a?id=3"
     """
     parts = urlsplit(url.strip())
@@ -125,12 +126,23 @@ def normalize_url(url: str) -> str:
     if port and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):
         host = f"{host}:{port}"
     pairs = parse_qsl(parts.query, keep_blank_values=True)
-    query = urlencode([(key, value) for key, value in pairs if not _TRACKING.match(key)])
+    kept = [(key, value) for key, value in pairs if not _TRACKING.match(key) and key not in ignore]
+    query = urlencode(kept)
     return urlunsplit((scheme, host, parts.path or "/", query, ""))
 
 
-def absolute(base: str, href: str) -> str:
-    return normalize_url(urljoin(base, href.strip()))
+def absolute(base: str, href: str, ignore: tuple[str, ...] = ()) -> str:
+    return normalize_url(urljoin(base, href.strip()), ignore)
+
+
+def ignored_parameters(source: Source) -> tuple[str, ...]:
+    """The source's `ignore_parameters`: query parameters that do not tell releases apart."""
+    value = source.options.get("ignore_parameters", [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise BriefError(f"source {source.name!r}: ignore_parameters should be a list of names")
+    return tuple(value)
 
 
 def title_key(title: str) -> str:
@@ -272,15 +284,17 @@ def store_release(store: Any, release: Release) -> tuple[str, str]:
       a day is the same release seen elsewhere (a feed's link and a board's link differ): the source
       that stored it first keeps it, and this one counts it unchanged, so two sources never take
       turns rewriting it;
-    - else a release of this source without a URL (read from a dump) with that title and day is
-      this one, now with its URL and live text.
+    - else a release of this source with that title and day is this one when it has no URL (it was
+      read from a dump) or the same text (a board whose links carry the list page they were on):
+      it keeps its id and gains the new text. Two releases of one source with the same title and
+      different texts stay two.
     """
     if store.release(release.id) is None:
         twin = _twin(store, release)
         if twin is not None:
             if twin.source != release.source:
                 return "unchanged", twin.id
-            release = replace(release, id=twin.id)
+            release = replace(release, id=twin.id, url=twin.url or release.url)
     return store.upsert_release(release), release.id
 
 
@@ -290,7 +304,12 @@ def _twin(store: Any, release: Release) -> Release | None:
     candidates = [
         stored
         for stored in store.releases_between(release.published - day, release.published + day)
-        if title_key(stored.title) == key and (stored.source != release.source or stored.url is None)
+        if title_key(stored.title) == key
+        and (
+            stored.source != release.source
+            or stored.url is None
+            or stored.body.split() == release.body.split()
+        )
     ]
     candidates.sort(key=lambda stored: abs((stored.published - release.published).days))
     return candidates[0] if candidates else None
