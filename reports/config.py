@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reports.collect.fetch import FetchSettings
+from reports import __version__
 from reports.errors import BriefError
 from reports.resources import sample_corpus
 
@@ -29,6 +29,27 @@ class Source:
     path: Path | None = None
     label: str | None = None  # how citations name it: "Ministry of Trade, Industry and Resources"
     options: dict[str, Any] = field(default_factory=dict)  # selectors, language, delays...
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    """How to fetch: the [fetch] table of brief.toml, or the defaults."""
+
+    contact: str | None = None  # a URL or e-mail address put in the User-Agent
+    timeout: float = 20.0  # seconds, for connecting and for each read
+    retries: int = 3  # further attempts after the first
+    backoff: float = 2.0  # seconds before the first retry, doubled each time
+    delay: float = 1.0  # seconds between two requests to one host
+    max_retry_after: float = 300.0  # a longer Retry-After fails the fetch instead of waiting
+    max_bytes: int = 10_000_000  # larger responses are refused
+
+    @property
+    def user_agent(self) -> str:
+        """'brief/0.1.0 (press-release briefing; +mailto:analyst@example.org)'."""
+        contact = self.contact or "no contact configured"
+        if "@" in contact and "://" not in contact and not contact.startswith("mailto:"):
+            contact = f"mailto:{contact}"
+        return f"brief/{__version__} (press-release briefing; +{contact})"
 
 
 @dataclass(frozen=True)

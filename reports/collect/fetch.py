@@ -32,8 +32,10 @@ from urllib.robotparser import RobotFileParser
 import httpx
 from bs4.dammit import EncodingDetector
 
-from reports import __version__
+from reports.config import FetchSettings
 from reports.errors import BriefError
+
+__all__ = ["Fetcher", "FetchError", "FetchSettings", "Page", "decode_html", "retry_after"]
 
 log = logging.getLogger(__name__)
 
@@ -78,27 +80,6 @@ class FetchStateStore(Protocol):
     def save_fetch_state(
         self, key: str, etag: str | None, last_modified: str | None, status: int
     ) -> None: ...
-
-
-@dataclass(frozen=True)
-class FetchSettings:
-    """How to fetch: from the [fetch] table of brief.toml, or the defaults."""
-
-    contact: str | None = None  # a URL or e-mail address put in the User-Agent
-    timeout: float = 20.0  # seconds, for connecting and for each read
-    retries: int = 3  # further attempts after the first
-    backoff: float = 2.0  # seconds before the first retry, doubled each time
-    delay: float = 1.0  # seconds between two requests to one host
-    max_retry_after: float = 300.0  # a longer Retry-After fails the fetch instead of waiting
-    max_bytes: int = 10_000_000  # larger responses are refused
-
-    @property
-    def user_agent(self) -> str:
-        """'brief/0.1.0 (press-release briefing; +mailto:analyst@example.org)'."""
-        contact = self.contact or "no contact configured"
-        if "@" in contact and "://" not in contact and not contact.startswith("mailto:"):
-            contact = f"mailto:{contact}"
-        return f"brief/{__version__} (press-release briefing; +{contact})"
 
 
 @dataclass(frozen=True)
