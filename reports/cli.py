@@ -93,7 +93,7 @@ def _setup_logging(debug: bool) -> None:
         stream=sys.stderr,
     )
     # The layout engine's own notes (font subsetting, CSS it skips) are noise unless debugging.
-    for noisy in ("weasyprint", "fontTools"):
+    for noisy in ("weasyprint", "fontTools", "httpx", "httpcore"):
         logging.getLogger(noisy).setLevel(logging.DEBUG if debug else logging.ERROR)
 
 

@@ -92,9 +92,11 @@ def parse_feed(page: Page) -> Any:
     problem = parsed.get("bozo_exception")
     if parsed.get("bozo") and not isinstance(problem, _BENIGN):
         where = ""
+        message = _first_line(problem)
         if isinstance(problem, xml.sax.SAXParseException):
             where = f" at line {problem.getLineNumber()}, column {problem.getColumnNumber()}"
-        raise BriefError(f"{page.url}: malformed feed{where}: {_first_line(problem)}")
+            message = problem.getMessage()
+        raise BriefError(f"{page.url}: malformed feed{where}: {message}")
     if not parsed.get("version"):
         raise BriefError(f"{page.url}: not an RSS or Atom feed")
     return parsed
@@ -151,7 +153,7 @@ def _from_article(
             article = fetcher.get(url)  # stored under another source's URL: read it again
         body = article_body(article, body_selector, remove_selectors(source))
     except (FetchError, ValueError) as exc:
-        yield rejection(source, url, f"article page: {exc}")
+        yield rejection(source, url, str(exc))
         return
     if not body:
         yield rejection(source, url, "article page has no text")

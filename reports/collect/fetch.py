@@ -211,7 +211,7 @@ class Fetcher:
                 response = self._request(url, {})
             except FetchError as exc:
                 # RFC 9309: an unreachable robots.txt means the whole site is off limits.
-                raise FetchError(f"robots.txt unreadable, nothing is fetched from {origin}: {exc}") from None
+                raise FetchError(f"{exc}; without its robots.txt nothing on {origin} is fetched") from None
             if response.status_code in _REDIRECTS and "location" in response.headers:
                 url = urljoin(url, response.headers["location"])
                 continue

@@ -269,7 +269,7 @@ def remove_selectors(source: Source) -> tuple[str, ...]:
 
 def rejection(source: Source, url: str, reason: str) -> Rejection:
     """An entry of `source` that could not be read; the others go on."""
-    return Rejection(f"{source.name}: {url}", reason)
+    return Rejection(f"{source.name}: {url}", reason.removeprefix(f"{url}: "))
 
 
 # Deduplication
