@@ -148,10 +148,17 @@ def _source(entry: Any, base: Path, where: str) -> Source:
 
 
 def _fetch(data: Any, path: Path) -> FetchSettings:
-    """[fetch]: contact (put in the User-Agent), timeout, retries, backoff, delay, max_retry_after."""
+    """[fetch]: contact (for the User-Agent), timeout, retries, backoff, delay, max_retry_after, max_bytes."""
     if not isinstance(data, dict):
         raise BriefError(f"{path}: fetch: expected a table")
-    numbers = {"timeout": float, "retries": int, "backoff": float, "delay": float, "max_retry_after": float}
+    numbers = {
+        "timeout": float,
+        "retries": int,
+        "backoff": float,
+        "delay": float,
+        "max_retry_after": float,
+        "max_bytes": int,
+    }
     values: dict[str, Any] = {}
     for key, value in data.items():
         if key == "contact":

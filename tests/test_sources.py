@@ -15,11 +15,14 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from reports import pipeline
 from reports.collect.fetch import Fetcher, FetchError, FetchSettings, decode_html, retry_after
@@ -742,3 +745,42 @@ def test_dedup_rules_for_a_release_seen_at_two_urls(store: Store) -> None:
     revised = _release("board", "https://a.example/view/1?pageIndex=1", "Chip Exports Rise", day, "Revised.")
     assert store_release(store, revised) == ("updated", first.id)
     assert store.count_releases() == 2
+
+
+def test_a_response_larger_than_allowed_is_refused(site: Site, store: Store) -> None:
+    report = collect(store, [board(site)], fetcher_for(store, Sleeps(), max_bytes=500))["board"]
+    assert report.failed == f"{site.base}/board/list-1.html: larger than 500 bytes"
+
+
+def test_without_a_period_a_board_is_read_to_its_first_page(site: Site, store: Store) -> None:
+    reports = pipeline.collect(store, [board(site)], None, fetcher=fetcher_for(store, Sleeps()))
+    assert counts(reports[0]) == (3, 0, 0, 0)  # February's, and two of January's
+    assert [p for p in site.paths() if "/list-" in p] == ["/board/list-1.html"]
+
+
+@given(st.dates(min_value=date(1995, 1, 1), max_value=date(2099, 12, 31)), st.integers(0, 4))
+def test_any_date_reads_back_in_every_form_sites_use(day: date, form: int) -> None:
+    text = [
+        day.isoformat(),
+        day.strftime("%Y.%m.%d"),
+        day.strftime("%b %d, %Y"),
+        day.strftime("%d %B %Y"),
+        f"{day.year}년 {day.month}월 {day.day}일",
+    ][form]
+    assert parse_date(text) == day
+
+
+@given(st.text(alphabet=st.characters(categories=["L", "N", "Zs"]), min_size=1, max_size=40), st.booleans())
+def test_clean_text_keeps_paragraph_words_and_drops_scripts(words: str, nested: bool) -> None:
+    paragraph = " ".join(words.split())
+    assume(paragraph)
+    inner = f"<span>{escape(paragraph)}</span>" if nested else escape(paragraph)
+    html = f"<nav>Menu</nav><p>{inner}</p><script>var s = 'x';</script><p>Two</p>"
+    assert html_text(html) == f"{paragraph}\n\nTwo"
+
+
+@given(st.sampled_from(["http", "https"]), st.integers(1, 65535), st.booleans())
+def test_url_normalization_is_idempotent(scheme: str, port: int, tracking: bool) -> None:
+    url = f"{scheme}://Example.GOV.kr:{port}/eng/view?id=7" + ("&utm_source=rss" if tracking else "")
+    once = normalize_url(url)
+    assert normalize_url(once) == once and "utm_" not in once

@@ -17,7 +17,8 @@
 
 Pages are followed with `next` (or, for boards that page with JavaScript, by counting up
 the URL's `page_parameter`, e.g. "pageIndex") until a list page's last dated item is older
-than the period's start (or `max_pages`, default 20, is reached). Boards that
+than the period's start (or `max_pages`, default 20, is reached; without a period, only
+the first list page is read unless `max_pages` says otherwise). Boards that
 open releases with JavaScript give the page address through `link_attribute`
 (default "href"), `link_pattern` (a regular expression over it) and
 `link_template` ("view.do?id={1}", filled with the pattern's groups).
@@ -116,7 +117,8 @@ def collect(source: Source, context: WebContext) -> Iterator[Collected]:
     """Releases of the board in the period, newest list page first; BriefError if the board cannot be read."""
     assert source.url is not None
     selectors = selectors_of(source)
-    max_pages = source_option(source, "max_pages", 20, int)
+    # Without a period there is no start to pass: read the latest list page only, unless told otherwise.
+    max_pages = source_option(source, "max_pages", 20 if context.period else 1, int)
     url: str | None = source.url
     visited: set[str] = set()
     seen: set[str] = set()
