@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
@@ -16,7 +17,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
 import soupsieve
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
 from dateutil import parser as dateparser
 
 from reports.collect.dump import Rejection
@@ -177,7 +178,13 @@ def html_text(html: str | Tag, remove: tuple[str, ...] = ()) -> str:
     Paragraphs are separated by a blank line, spacing inside them collapsed;
     a single <br> is a space, two in a row end a paragraph.
     """
-    node = BeautifulSoup(html, "lxml") if isinstance(html, str) else html
+    if isinstance(html, str):
+        with warnings.catch_warnings():
+            # A title such as "report.pdf" looks like a file name to BeautifulSoup: it is text here.
+            warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+            node = BeautifulSoup(html, "lxml")
+    else:
+        node = html
     for selector in (_NOISE, *remove):
         for element in node.select(selector):
             element.decompose()
