@@ -93,7 +93,7 @@ def _setup_logging(debug: bool) -> None:
         stream=sys.stderr,
     )
     # The layout engine's own notes (font subsetting, CSS it skips) are noise unless debugging.
-    for noisy in ("weasyprint", "fontTools"):
+    for noisy in ("weasyprint", "fontTools", "httpx", "httpcore"):
         logging.getLogger(noisy).setLevel(logging.DEBUG if debug else logging.ERROR)
 
 
@@ -137,6 +137,7 @@ def _period(
 
 
 @cli.command()
+@period_options
 @click.option(
     "--input",
     "inputs",
@@ -145,15 +146,32 @@ def _period(
     help="Dump file to ingest (repeatable).",
 )
 @common_options
-def collect(settings: Settings, inputs: tuple[Path, ...]) -> None:
-    """Fetch the configured sources (or the given dump files) into the store."""
+def collect(
+    settings: Settings,
+    month: str | None,
+    week: str | None,
+    start: str | None,
+    end: str | None,
+    inputs: tuple[Path, ...],
+) -> None:
+    """Fetch the configured sources (or the given dump files) into the store.
+
+    With a period, live sources read only that period's releases.
+    """
     from reports import pipeline
 
+    period = _period(settings, month, week, start, end) if (month or week or start or end) else None
     with settings.open_store() as store:
         if inputs:
             reports = pipeline.collect_files(store, inputs)
         else:
-            reports = pipeline.collect(store, settings.config.sources)
+            reports = pipeline.collect(
+                store,
+                settings.config.sources,
+                period,
+                fetch=settings.config.fetch,
+                timezone=settings.config.timezone,
+            )
     _report_collection(reports)
     if any(r.failed for r in reports):
         sys.exit(1)
@@ -185,7 +203,13 @@ def generate(
         reports = (
             pipeline.collect_files(store, inputs)
             if inputs
-            else pipeline.collect(store, settings.config.sources, period)
+            else pipeline.collect(
+                store,
+                settings.config.sources,
+                period,
+                fetch=settings.config.fetch,
+                timezone=settings.config.timezone,
+            )
         )
         _report_collection(reports)
         result = pipeline.generate(
@@ -220,7 +244,8 @@ def _report_collection(reports: list[SourceReport]) -> None:
             err.print(f"brief: rejected {rejection}", markup=False)
         if report.failed:
             err.print(f"brief: source {report.source} failed: {report.failed}", markup=False)
-            continue
+            if not report.entries:
+                continue  # else: what it stored before failing
         err.print(
             f"{report.source}: {report.entries} read = {report.ingested} ingested "
             f"({report.new} new, {report.updated} updated, {report.unchanged} unchanged) "

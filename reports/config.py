@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reports import __version__
 from reports.errors import BriefError
 from reports.resources import sample_corpus
 
@@ -28,6 +29,27 @@ class Source:
     path: Path | None = None
     label: str | None = None  # how citations name it: "Ministry of Trade, Industry and Resources"
     options: dict[str, Any] = field(default_factory=dict)  # selectors, language, delays...
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    """How to fetch: the [fetch] table of brief.toml, or the defaults."""
+
+    contact: str | None = None  # a URL or e-mail address put in the User-Agent
+    timeout: float = 20.0  # seconds, for connecting and for each read
+    retries: int = 3  # further attempts after the first
+    backoff: float = 2.0  # seconds before the first retry, doubled each time
+    delay: float = 1.0  # seconds between two requests to one host
+    max_retry_after: float = 300.0  # a longer Retry-After fails the fetch instead of waiting
+    max_bytes: int = 10_000_000  # larger responses are refused
+
+    @property
+    def user_agent(self) -> str:
+        """'brief/0.1.0 (press-release briefing; +mailto:analyst@example.org)'."""
+        contact = self.contact or "no contact configured"
+        if "@" in contact and "://" not in contact and not contact.startswith("mailto:"):
+            contact = f"mailto:{contact}"
+        return f"brief/{__version__} (press-release briefing; +{contact})"
 
 
 @dataclass(frozen=True)
@@ -53,6 +75,7 @@ class Config:
     page_size: str = "A4"  # A4 | Letter
     pdf_variant: str | None = None  # None, "pdf/ua-1", "pdf/a-3b"...
     path: Path | None = None  # the file it was read from
+    fetch: FetchSettings = FetchSettings()  # how live sources are fetched ([fetch])
 
 
 BUILTIN_SOURCE = Source(
@@ -97,6 +120,7 @@ def _config_from(data: dict[str, Any], path: Path) -> Config:
         page_size=_choice(branding, "page_size", ("A4", "Letter"), "A4", path),
         pdf_variant=data.get("pdf", {}).get("variant"),
         path=path,
+        fetch=_fetch(data.get("fetch", {}), path),
     )
 
 
@@ -121,6 +145,31 @@ def _source(entry: Any, base: Path, where: str) -> Source:
         label=entry.get("label"),
         options={key: value for key, value in entry.items() if key not in known},
     )
+
+
+def _fetch(data: Any, path: Path) -> FetchSettings:
+    """[fetch]: contact (for the User-Agent), timeout, retries, backoff, delay, max_retry_after, max_bytes."""
+    if not isinstance(data, dict):
+        raise BriefError(f"{path}: fetch: expected a table")
+    numbers = {
+        "timeout": float,
+        "retries": int,
+        "backoff": float,
+        "delay": float,
+        "max_retry_after": float,
+        "max_bytes": int,
+    }
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key == "contact":
+            values[key] = str(value)
+        elif key in numbers:
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise BriefError(f"{path}: fetch.{key}: {value!r} is not a number of zero or more")
+            values[key] = numbers[key](value)
+        else:
+            raise BriefError(f"{path}: fetch.{key}: unknown key (use contact, {', '.join(numbers)})")
+    return FetchSettings(**values)
 
 
 def _email(data: dict[str, Any], path: Path) -> EmailConfig:

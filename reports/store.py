@@ -292,6 +292,40 @@ class Store:
         return runs
 
 
+    # Live sources: validators for conditional GET, and lookups for deduplication
+
+    def fetch_state(self, key: str) -> tuple[str | None, str | None] | None:
+        """(ETag, Last-Modified) kept from the last complete fetch of `key` (a URL), or None."""
+        row = self.db.execute("SELECT etag, last_modified FROM fetch_state WHERE url = ?", (key,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def save_fetch_state(self, key: str, etag: str | None, last_modified: str | None, status: int) -> None:
+        with self.db:
+            self.db.execute(
+                "INSERT INTO fetch_state (url, etag, last_modified, fetched_at, status) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, "
+                "last_modified = excluded.last_modified, fetched_at = excluded.fetched_at, "
+                "status = excluded.status",
+                (key, etag, last_modified, _now(), status),
+            )
+
+    def release_by_url(self, url: str) -> Release | None:
+        row = self.db.execute(
+            f"SELECT {_RELEASE_COLUMNS} FROM releases WHERE url = ? ORDER BY id LIMIT 1", (url,)
+        ).fetchone()
+        return _release_from(row) if row else None
+
+    def releases_of(self, source: str, start: date | None = None, end: date | None = None) -> list[Release]:
+        """Releases stored from `source`, published from `start` to `end` when given, oldest first."""
+        rows = self.db.execute(
+            f"SELECT {_RELEASE_COLUMNS} FROM releases WHERE source = ? "
+            "AND published >= COALESCE(?, published) AND published <= COALESCE(?, published) "
+            "ORDER BY published, title, id",
+            (source, start.isoformat() if start else None, end.isoformat() if end else None),
+        ).fetchall()
+        return [_release_from(row) for row in rows]
+
+
 _FIELDS = (
     "id",
     "source",
