@@ -149,6 +149,7 @@ class ArchivedBriefing:
     title: str | None
     releases: int | None
     headlines: tuple[HeadlineText, ...]
+    locale: str = "en"
 
     @property
     def key(self) -> str:
@@ -188,6 +189,7 @@ def read_briefing(folder: Path) -> ArchivedBriefing:
         title=summary.get("title"),
         releases=summary.get("releases", _release_count(folder)),
         headlines=tuple(_headline(h) for h in summary.get("headlines", []) if isinstance(h, dict)),
+        locale=str(manifest.get("locale") or "en"),
     )
 
 

@@ -38,7 +38,10 @@ class EmailConfig:
     sender: str = "brief@localhost"
     recipients: tuple[str, ...] = ()
     subject: str = "Trade briefing {period}"
-    timeout: float = 30.0
+    timeout: float = 30.0  # seconds for connecting and for each SMTP reply
+    attempts: int = 4  # per recipient, counting the first; temporary failures (4xx, dropped link) retry
+    retry_delay: float = 10.0  # seconds before the first retry, doubling after each
+    archive_url: str | None = None  # where readers find the archive: "https://intranet/briefs/"
 
 
 @dataclass(frozen=True)
@@ -137,8 +140,18 @@ def _email(data: dict[str, Any], path: Path) -> EmailConfig:
         sender=str(data.get("sender", EmailConfig.sender)),
         recipients=tuple(str(r) for r in recipients),
         subject=str(data.get("subject", EmailConfig.subject)),
-        timeout=float(data.get("timeout", 30.0)),
+        timeout=_number(data, "timeout", 30.0, path, minimum=0.1),
+        attempts=int(_number(data, "attempts", EmailConfig.attempts, path, minimum=1)),
+        retry_delay=_number(data, "retry_delay", EmailConfig.retry_delay, path, minimum=0.0),
+        archive_url=str(data["archive_url"]) if data.get("archive_url") else None,
     )
+
+
+def _number(data: dict[str, Any], key: str, default: float, path: Path, minimum: float) -> float:
+    value = data.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < minimum:
+        raise BriefError(f"{path}: email.{key}: {value!r} is not a number of at least {minimum:g}")
+    return float(value)
 
 
 def _choice(
