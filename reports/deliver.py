@@ -364,17 +364,18 @@ def send_briefing(
     if not email.recipients:
         log.warning("%s: no email.recipients configured; nothing to send", briefing.key)
         return report
+    pdf_sha256 = sha256(briefing.pdf.read_bytes())
     due = []
     for recipient in dict.fromkeys(email.recipients):
         earlier = None if force else store.delivered(briefing.key, recipient)
-        if earlier:
-            report.already_sent.append(recipient)
-            log.info("%s: already sent to %s at %s; not again", briefing.key, recipient, earlier["sent_at"])
-        else:
+        if earlier is None:
             due.append(recipient)
+            continue
+        report.already_sent.append(recipient)
+        rebuilt = "" if earlier["pdf_sha256"] == pdf_sha256 else " (an earlier build; --force sends this one)"
+        log.info("%s: already sent to %s at %s%s", briefing.key, recipient, earlier["sent_at"], rebuilt)
     if not due:
         return report
-    pdf_sha256 = sha256(briefing.pdf.read_bytes())
     with Mailer(email, login, sleep=sleep) as mailer:
         for recipient in due:
             outcome = mailer.deliver(compose(briefing, email, [recipient]), recipient)
