@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import socket
+import ssl
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -80,17 +82,24 @@ def free_port() -> int:
 
 
 @contextmanager
-def smtp_server(mailbox: Mailbox | None = None) -> Iterator[tuple[Mailbox, int]]:
-    """Run an SMTP server on 127.0.0.1 for the duration; yields the mailbox and the port."""
+def smtp_server(
+    mailbox: Mailbox | None = None, *, tls: str = "none", context: ssl.SSLContext | None = None
+) -> Iterator[tuple[Mailbox, int]]:
+    """Run an SMTP server on 127.0.0.1 for the duration; yields the mailbox and the port.
+
+    tls="starttls" offers STARTTLS (and AUTH only after it); tls="ssl" speaks TLS from the start.
+    """
     mailbox = mailbox or Mailbox()
     port = free_port()
-    controller = Controller(
-        mailbox,
-        hostname="127.0.0.1",
-        port=port,
-        authenticator=mailbox.authenticate,
-        auth_require_tls=False,  # loopback test server: AUTH over plain SMTP
-    )
+    options: dict[str, object] = {"authenticator": mailbox.authenticate}
+    if tls == "starttls":
+        options.update(tls_context=context, require_starttls=True)
+    elif tls == "ssl":
+        # The whole link is TLS; aiosmtpd only counts STARTTLS as such, so it must be told.
+        options.update(ssl_context=context, auth_require_tls=False)
+    else:
+        options.update(auth_require_tls=False)  # loopback test server: AUTH over plain SMTP
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port, **options)
     controller.start()
     try:
         yield mailbox, port
@@ -98,20 +107,32 @@ def smtp_server(mailbox: Mailbox | None = None) -> Iterator[tuple[Mailbox, int]]
         controller.stop()
 
 
+def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
+    """A certificate and key for 127.0.0.1, made with the openssl command (cert.pem, key.pem)."""
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-keyout", str(key),
+         "-out", str(cert), "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
 def write_config(folder: Path, port: int | None, recipients: list[str], **email: object) -> Path:
     """brief.toml in `folder` sending through 127.0.0.1:`port` (no SMTP host when port is None)."""
-    lines = ["[email]"]
+    settings: dict[str, object] = {}
     if port is not None:
-        lines += ['smtp_host = "127.0.0.1"', f"smtp_port = {port}", 'tls = "none"']
-    settings: dict[str, object] = {
-        "sender": "briefs@example.org",
-        "subject": "Trade briefing {period}",
-        "retry_delay": 0,
-        "timeout": 10,
-        **email,
-    }
-    lines += [f"{key} = {json.dumps(value)}" for key, value in settings.items()]
-    lines.append("recipients = " + json.dumps(recipients))
+        settings.update(smtp_host="127.0.0.1", smtp_port=port, tls="none")
+    settings.update(
+        sender="briefs@example.org",
+        subject="Trade briefing {period}",
+        retry_delay=0,
+        timeout=10,
+        recipients=recipients,
+    )
+    settings.update(email)
+    lines = ["[email]", *(f"{key} = {json.dumps(value)}" for key, value in settings.items())]
     path = folder / "brief.toml"
     path.write_text("\n".join(lines) + "\n")
     return path

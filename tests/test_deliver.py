@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import sqlite3
+import ssl
 from collections.abc import Iterator
 from email import message_from_bytes, policy
 from pathlib import Path
@@ -16,7 +18,7 @@ from reports.config import load_config
 from reports.deliver import send_briefing
 from reports.store import Store
 from tests.conftest import run_brief
-from tests.smtp import Mailbox, free_port, smtp_server, write_config
+from tests.smtp import Mailbox, free_port, self_signed_certificate, smtp_server, write_config
 
 WEEK = "2026-W03"
 PASSWORD = "s3cret-Pa55word-for-tests"
@@ -281,3 +283,55 @@ def test_store_file_holds_the_delivery_record(workdir: Path, mailbox, port) -> N
     ).fetchall()
     assert (period, recipient, status) == (WEEK, "ana@example.org", "sent")
     assert digest == hashlib.sha256(pdf).hexdigest() and sent_at
+
+
+# TLS ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ssl.SSLContext]:
+    if shutil.which("openssl") is None:
+        pytest.skip("needs the openssl command to make a test certificate")
+    cert, key = self_signed_certificate(tmp_path_factory.mktemp("tls"))
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    return cert, context
+
+
+@pytest.mark.parametrize("tls", ["starttls", "ssl"])
+def test_tls_modes_deliver_and_log_in_over_an_encrypted_link(workdir: Path, certificate, tls: str) -> None:
+    cert, context = certificate
+    with smtp_server(Mailbox(password=PASSWORD), tls=tls, context=context) as (mailbox, port):
+        write_config(workdir, port, ["ana@example.org"], tls=tls)
+        env = {"BRIEF_SMTP_USER": "briefs", "BRIEF_SMTP_PASSWORD": PASSWORD, "SSL_CERT_FILE": str(cert)}
+        run = run_brief("send", "--week", WEEK, cwd=workdir, env=env)
+    assert run.code == 0, run.stderr
+    assert mailbox.logins == [("briefs", PASSWORD)] and len(mailbox.to("ana@example.org")) == 1
+
+
+def test_an_untrusted_certificate_stops_before_the_login(workdir: Path, certificate) -> None:
+    _, context = certificate
+    with smtp_server(Mailbox(password=PASSWORD), tls="starttls", context=context) as (mailbox, port):
+        write_config(workdir, port, ["ana@example.org"], tls="starttls")
+        env = {"BRIEF_SMTP_USER": "briefs", "BRIEF_SMTP_PASSWORD": PASSWORD}
+        run = run_brief("send", "--week", WEEK, cwd=workdir, env=env)
+    assert run.code == 1
+    assert "TLS failed" in run.stderr and "CERTIFICATE_VERIFY_FAILED" in run.stderr
+    assert mailbox.logins == [] and mailbox.received == []
+    assert deliveries(workdir)["ana@example.org"]["attempts"] == 1  # not retried: it will not get better
+
+
+def test_starttls_required_but_not_offered_sends_nothing_in_clear(workdir: Path, mailbox, port) -> None:
+    mailbox.password = PASSWORD
+    write_config(workdir, port, ["ana@example.org"], tls="starttls")
+    env = {"BRIEF_SMTP_USER": "briefs", "BRIEF_SMTP_PASSWORD": PASSWORD}
+    run = run_brief("send", "--week", WEEK, cwd=workdir, env=env)
+    assert run.code == 1
+    assert "STARTTLS extension not supported by server" in run.stderr
+    assert mailbox.logins == [] and mailbox.received == [] and mailbox.rcpt_attempts == []
+
+
+def test_generate_rebuilds_the_archive_index(archived: Path) -> None:
+    index = (archived / "output" / "index.html").read_text()
+    assert re.findall(r'<tr id="p-([^"]+)">', index) == [WEEK]
+    assert "Jan 12, 2026 – Jan 18, 2026" in index
