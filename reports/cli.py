@@ -395,8 +395,14 @@ def _took(started: str, ended: str | None) -> str:
 
 @cli.command()
 @click.option("--weekly/--monthly", "weekly", default=True, help="The weekly job (default) or monthly.")
+@click.option(
+    "--write",
+    "write_to",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write brief.service, brief.timer and brief.cron into this folder instead of printing them.",
+)
 @common_options
-def schedule(settings: Settings, weekly: bool) -> None:
+def schedule(settings: Settings, weekly: bool, write_to: Path | None) -> None:
     """Print a systemd service and timer, and a cron line, set up for this install."""
     from reports.job import brief_command, schedule_files
 
@@ -413,8 +419,14 @@ def schedule(settings: Settings, weekly: bool) -> None:
         "brief.timer": "~/.config/systemd/user/brief.timer",
         "brief.cron": "crontab -e (instead of the timer)",
     }
-    for name, text in files.items():
-        click.echo(f"# ===== {places[name]}")
-        click.echo(text)
+    if write_to is not None:
+        write_to.mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            (write_to / name).write_text(text, encoding="utf-8")
+            click.echo(str(write_to / name))
+    else:
+        for name, text in files.items():
+            click.echo(f"# ===== {places[name]}")
+            click.echo(text)
     if config is None:
         err.print("brief: note: no brief.toml here, so the job runs on the built-in defaults", markup=False)

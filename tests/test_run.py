@@ -265,3 +265,12 @@ def test_index_lists_every_briefing_folder_newest_first(tmp_path: Path) -> None:
     assert "&lt;i&gt;Chip&lt;/i&gt; exports: <span class=\"value\">USD 17.3 billion</span>" in html
     assert "Feb 2, 2026" in html  # generation date of 2026-01
     assert "<style>" in html and "<link" not in html and "<script" not in html  # self-contained
+
+
+def test_schedule_can_write_the_unit_files(workdir: Path) -> None:
+    units = workdir / "units"
+    run = run_brief("schedule", "--monthly", "--write", units, cwd=workdir)
+    assert run.code == 0, run.stderr
+    assert run.stdout.split() == [str(units / n) for n in ("brief.service", "brief.timer", "brief.cron")]
+    assert "OnCalendar=*-*-01 07:00:00 Asia/Seoul" in (units / "brief.timer").read_text()
+    assert "run --monthly --config" in (units / "brief.service").read_text()
