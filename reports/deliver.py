@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
+from email.utils import formatdate, make_msgid, parseaddr
 from pathlib import Path
 
 from reports import __version__
@@ -75,7 +75,7 @@ def compose(briefing: ArchivedBriefing, email: EmailConfig, to: Sequence[str]) -
     if to:
         message["To"] = ", ".join(to)
     message["Date"] = formatdate(localtime=True)
-    message["Message-ID"] = make_msgid(domain=email.sender.rpartition("@")[2] or None)
+    message["Message-ID"] = make_msgid(domain=parseaddr(email.sender)[1].rpartition("@")[2] or None)
     message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation replies to a scheduled mailing
     message["X-Mailer"] = f"brief {__version__}"
     message.set_content(env.get_template("email.txt.j2").render(context))
@@ -89,9 +89,12 @@ def compose(briefing: ArchivedBriefing, email: EmailConfig, to: Sequence[str]) -
 def subject(template: str, period: str) -> str:
     """'Trade briefing {period}' -> 'Trade briefing 2026-W03'."""
     try:
-        return template.format(period=period)
+        text = template.format(period=period)
     except (KeyError, IndexError, ValueError) as exc:
         raise BriefError(f"email.subject {template!r}: only {{period}} may be filled in ({exc})") from None
+    if "\n" in text or "\r" in text:
+        raise BriefError(f"email.subject {template!r}: must be one line")
+    return text
 
 
 def attachment_name(briefing: ArchivedBriefing) -> str:
@@ -216,7 +219,8 @@ class Mailer:
             if self._broken:
                 return Outcome(recipient, "failed", attempt - 1, self._broken)
             try:
-                self._connection().send_message(message, from_addr=self.email.sender, to_addrs=[recipient])
+                sender, address = parseaddr(self.email.sender)[1], parseaddr(recipient)[1]
+                self._connection().send_message(message, from_addr=sender, to_addrs=[address])
                 return Outcome(recipient, "sent", attempt)
             except Exception as exc:  # classified below; anything unexpected is re-raised
                 failure = self._classify(exc)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import re
 import shutil
@@ -85,6 +87,8 @@ def test_each_recipient_gets_subject_both_bodies_and_the_archived_pdf(workdir: P
             assert str(folder.resolve()) in body  # where the archive copy is
             for headline in summary["headlines"]:
                 assert headline["value"] in body
+        for meeting in csv.DictReader(io.StringIO((folder / "meetings.csv").read_text())):
+            assert meeting["counterpart"] in text
         assert f"{summary['releases']} releases" in text
         [attachment] = list(message.iter_attachments())
         assert attachment.get_filename() == "briefing-2026-W03.pdf"
@@ -335,3 +339,33 @@ def test_generate_rebuilds_the_archive_index(archived: Path) -> None:
     index = (archived / "output" / "index.html").read_text()
     assert re.findall(r'<tr id="p-([^"]+)">', index) == [WEEK]
     assert "Jan 12, 2026 – Jan 18, 2026" in index
+
+
+def test_recipients_with_display_names_get_it_at_their_address(workdir: Path, mailbox, port) -> None:
+    desk = "Briefing Desk <briefs@example.org>"
+    write_config(workdir, port, ["Ana Analyst <ana@example.org>"], sender=desk)
+    run = run_brief("send", "--week", WEEK, cwd=workdir)
+    assert run.code == 0, run.stderr
+    [received] = mailbox.received
+    assert (received.mail_from, received.rcpt_tos) == ("briefs@example.org", ["ana@example.org"])
+    assert received.message["To"] == "Ana Analyst <ana@example.org>"
+    assert received.message["From"] == "Briefing Desk <briefs@example.org>"
+
+
+@pytest.mark.parametrize(
+    ("email", "message"),
+    [
+        ({"recipients": ["ana@example.org", "bob"]}, "email.recipients[1]: 'bob' is not an email address"),
+        ({"recipients": "ana@example.org, ben@example.net"}, "is not one email address"),
+        ({"sender": "nobody"}, "email.sender: 'nobody' is not an email address"),
+        ({"attempts": 0}, "email.attempts: 0 is not a number of at least 1"),
+        ({"retry_delay": "soon"}, "email.retry_delay: 'soon' is not a number of at least 0"),
+    ],
+)
+def test_bad_email_settings_are_one_line_usage_errors(tmp_path: Path, email: dict, message: str) -> None:
+    recipients = email.pop("recipients", ["ana@example.org"])
+    write_config(tmp_path, 25, recipients, **email)
+    run = run_brief("send", "--week", WEEK, cwd=tmp_path)
+    assert run.code == 2
+    assert run.stderr.startswith("brief: error: brief.toml: ") and message in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1

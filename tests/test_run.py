@@ -135,6 +135,9 @@ def test_catch_up_builds_and_sends_every_missed_week_in_order(workdir: Path, mai
     run = run_brief("run", "--weekly", "--as-of", MONDAY, "--since", "2026-W01", cwd=workdir)
     assert run.code == 0, run.stderr
     assert subjects(mailbox.received) == ["Trade briefing 2026-W01"] * 2 + ["Trade briefing 2026-W02"] * 2
+    empty_week = mailbox.received[0].message.get_body(("plain",)).get_content()
+    assert "Jan 1, 2026" not in empty_week and "Dec 29, 2025 – Jan 4, 2026" in empty_week
+    assert "No releases were published in this period." in empty_week
     assert "brief: run --weekly: 2026-W01..2026-W03" in run.stderr
     index = (workdir / "output" / "index.html").read_text()
     rows = re.findall(r'<tr id="p-([^"]+)">', index)
