@@ -8,6 +8,7 @@ import io
 import json
 import re
 import shutil
+import socket
 import sqlite3
 import ssl
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from reports.config import load_config
-from reports.deliver import send_briefing
+from reports.deliver import SendReport, send_briefing
 from reports.store import Store
 from tests.conftest import run_brief
 from tests.smtp import Mailbox, free_port, self_signed_certificate, smtp_server, write_config
@@ -64,6 +65,13 @@ def deliveries(workdir: Path) -> dict[str, dict[str, object]]:
         return {row["recipient"]: row for row in store.deliveries(WEEK)}
 
 
+def send_in_process(workdir: Path, slept: list[float]) -> SendReport:
+    """Send through the library API with brief.toml's settings, recording the backoff instead of sleeping."""
+    config = load_config(workdir / "brief.toml")
+    with Store(f"sqlite:///{workdir / 'output' / 'brief.sqlite'}") as store:
+        return send_briefing(workdir / "output" / WEEK, config.email, store, sleep=slept.append, environ={})
+
+
 def bodies(message) -> tuple[str, str]:  # noqa: ANN001
     return message.get_body(("plain",)).get_content(), message.get_body(("html",)).get_content()
 
@@ -103,9 +111,7 @@ def test_a_451_reply_is_retried_after_a_backoff_and_delivered(workdir: Path, mai
     write_config(workdir, port, ["ana@example.org"], retry_delay=7)
     mailbox.rcpt_replies["ana@example.org"] = ["451 4.3.0 Mailbox busy, try later"]
     slept: list[float] = []
-    config = load_config(workdir / "brief.toml")
-    with Store(f"sqlite:///{workdir / 'output' / 'brief.sqlite'}") as store:
-        report = send_briefing(workdir / "output" / WEEK, config.email, store, sleep=slept.append, environ={})
+    report = send_in_process(workdir, slept)
     assert report.ok and report.sent == ["ana@example.org"]
     assert mailbox.rcpt_attempts == ["ana@example.org", "ana@example.org"]
     assert len(mailbox.to("ana@example.org")) == 1
@@ -117,9 +123,7 @@ def test_backoff_doubles_until_the_attempts_run_out(workdir: Path, mailbox, port
     write_config(workdir, port, ["ana@example.org"], retry_delay=2, attempts=3)
     mailbox.rcpt_replies["ana@example.org"] = ["452 4.2.2 Over quota"] * 3
     slept: list[float] = []
-    config = load_config(workdir / "brief.toml")
-    with Store(f"sqlite:///{workdir / 'output' / 'brief.sqlite'}") as store:
-        report = send_briefing(workdir / "output" / WEEK, config.email, store, sleep=slept.append, environ={})
+    report = send_in_process(workdir, slept)
     assert slept == [2.0, 4.0]
     [failed] = report.failed
     assert failed.attempts == 3 and failed.error.startswith("452 4.2.2 Over quota")
@@ -214,9 +218,7 @@ def test_half_a_login_is_a_usage_error(workdir: Path, port) -> None:
 def test_an_unreachable_server_fails_each_recipient_once_after_its_retries(workdir: Path) -> None:
     write_config(workdir, free_port(), ["ana@example.org", "ben@example.net"], attempts=3)
     slept: list[float] = []
-    config = load_config(workdir / "brief.toml")
-    with Store(f"sqlite:///{workdir / 'output' / 'brief.sqlite'}") as store:
-        report = send_briefing(workdir / "output" / WEEK, config.email, store, sleep=slept.append, environ={})
+    report = send_in_process(workdir, slept)
     assert [o.attempts for o in report.failed] == [3, 0]  # the second is not retried against a dead server
     assert all("cannot connect to 127.0.0.1" in (o.error or "") for o in report.failed)
     assert len(slept) == 2
@@ -369,3 +371,15 @@ def test_bad_email_settings_are_one_line_usage_errors(tmp_path: Path, email: dic
     assert run.code == 2
     assert run.stderr.startswith("brief: error: brief.toml: ") and message in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_a_server_that_never_answers_times_out_and_is_retried(workdir: Path) -> None:
+    with socket.socket() as silent:  # accepts connections (backlog) but never says a word
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        write_config(workdir, silent.getsockname()[1], ["ana@example.org"], timeout=0.3, attempts=2)
+        slept: list[float] = []
+        report = send_in_process(workdir, slept)
+    [failed] = report.failed
+    assert failed.attempts == 2 and len(slept) == 1
+    assert "timed out" in (failed.error or "")
