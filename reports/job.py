@@ -329,7 +329,7 @@ def schedule_files(
     name, when, calendar, cron_time = _WHEN[cadence]
     fields = {
         "@BRIEF@": brief,
-        "@WORKDIR@": shlex.quote(str(workdir)),
+        "@WORKDIR@": str(workdir),
         "@CONFIG@": shlex.quote(str(config)) if config else "",
         "@CADENCE@": name,
         "@CADENCE_NAME@": name,
@@ -343,9 +343,20 @@ def schedule_files(
         if config is None:  # no brief.toml: the job runs on the built-in defaults
             text = text.replace(" --config @CONFIG@", "")
         for placeholder, value in fields.items():
-            text = text.replace(placeholder, value)
+            text = text.replace(placeholder, _escape_for(filename, placeholder, value))
         files[filename] = text
     return files
+
+
+def _escape_for(filename: str, placeholder: str, value: str) -> str:
+    """A value as each file's syntax needs it: systemd doubles %, crontab escapes it, shells quote."""
+    import shlex
+
+    if filename.endswith(".cron"):
+        if placeholder == "@WORKDIR@":
+            value = shlex.quote(value)
+        return value.replace("%", "\\%")  # a bare % ends the command in a crontab line
+    return value.replace("%", "%%")  # WorkingDirectory= takes the path as it is, but % is a specifier
 
 
 def brief_command() -> str:

@@ -18,7 +18,7 @@ import pytest
 
 from reports.archive import write_index
 from reports.errors import BriefError
-from reports.job import due_periods
+from reports.job import due_periods, schedule_files
 from reports.resources import sample_corpus
 from tests.conftest import ROOT, run_brief
 from tests.smtp import Mailbox, Received, smtp_server, write_config
@@ -277,3 +277,19 @@ def test_schedule_can_write_the_unit_files(workdir: Path) -> None:
     assert run.stdout.split() == [str(units / n) for n in ("brief.service", "brief.timer", "brief.cron")]
     assert "OnCalendar=*-*-01 07:00:00 Asia/Seoul" in (units / "brief.timer").read_text()
     assert "run --monthly --config" in (units / "brief.service").read_text()
+
+
+def test_schedule_files_escape_paths_for_systemd_and_cron() -> None:
+    files = schedule_files(
+        "week",
+        brief="'/opt/my brief/bin/brief'",
+        workdir=Path("/srv/briefs 100%"),
+        config=Path("/srv/briefs 100%/brief.toml"),
+        timezone="Europe/Berlin",
+    )
+    service, timer, cron = files["brief.service"], files["brief.timer"], files["brief.cron"]
+    assert "WorkingDirectory=/srv/briefs 100%%\n" in service  # % is a systemd specifier
+    start = "ExecStart='/opt/my brief/bin/brief' run --weekly --config '/srv/briefs 100%%/brief.toml'"
+    assert start in service
+    assert "OnCalendar=Mon *-*-* 07:00:00 Europe/Berlin" in timer
+    assert "cd '/srv/briefs 100\\%' &&" in cron and "--config '/srv/briefs 100\\%/brief.toml'" in cron
