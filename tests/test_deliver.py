@@ -19,6 +19,7 @@ import pytest
 
 from reports.config import load_config
 from reports.deliver import SendReport, send_briefing
+from reports.errors import BriefError
 from reports.store import Store
 from tests.conftest import run_brief
 from tests.smtp import Mailbox, free_port, self_signed_certificate, smtp_server, write_config
@@ -364,13 +365,19 @@ def test_recipients_with_display_names_get_it_at_their_address(workdir: Path, ma
         ({"retry_delay": "soon"}, "email.retry_delay: 'soon' is not a number of at least 0"),
     ],
 )
-def test_bad_email_settings_are_one_line_usage_errors(tmp_path: Path, email: dict, message: str) -> None:
+def test_bad_email_settings_name_the_key(tmp_path: Path, email: dict, message: str) -> None:
     recipients = email.pop("recipients", ["ana@example.org"])
-    write_config(tmp_path, 25, recipients, **email)
+    path = write_config(tmp_path, 25, recipients, **email)
+    with pytest.raises(BriefError) as error:
+        load_config(path)
+    assert str(error.value).startswith(f"{path}: ") and message in str(error.value)
+
+
+def test_a_bad_email_setting_is_a_one_line_usage_error(tmp_path: Path) -> None:
+    write_config(tmp_path, 25, ["ana@example.org", "bob"])
     run = run_brief("send", "--week", WEEK, cwd=tmp_path)
     assert run.code == 2
-    assert run.stderr.startswith("brief: error: brief.toml: ") and message in run.stderr
-    assert len(run.stderr.strip().splitlines()) == 1
+    assert run.stderr == "brief: error: brief.toml: email.recipients[1]: 'bob' is not an email address\n"
 
 
 def test_a_server_that_never_answers_times_out_and_is_retried(workdir: Path) -> None:
