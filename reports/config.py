@@ -60,7 +60,10 @@ class EmailConfig:
     sender: str = "brief@localhost"
     recipients: tuple[str, ...] = ()
     subject: str = "Trade briefing {period}"
-    timeout: float = 30.0
+    timeout: float = 30.0  # seconds for connecting and for each SMTP reply
+    attempts: int = 4  # per recipient, counting the first; temporary failures (4xx, dropped link) retry
+    retry_delay: float = 10.0  # seconds before the first retry, doubling after each
+    archive_url: str | None = None  # where readers find the archive: "https://intranet/briefs/"
 
 
 @dataclass(frozen=True)
@@ -179,15 +182,43 @@ def _email(data: dict[str, Any], path: Path) -> EmailConfig:
     port = data.get("smtp_port", 587)
     if not isinstance(port, int) or not 0 < port < 65536:
         raise BriefError(f"{path}: email.smtp_port: {port!r} is not a port number")
+    if not isinstance(recipients, list):
+        raise BriefError(f"{path}: email.recipients: expected a list of addresses")
     return EmailConfig(
         smtp_host=data.get("smtp_host"),
         smtp_port=port,
         tls=_choice(data, "tls", ("starttls", "ssl", "none"), "starttls", path, "email."),
-        sender=str(data.get("sender", EmailConfig.sender)),
-        recipients=tuple(str(r) for r in recipients),
+        sender=_address(data.get("sender", EmailConfig.sender), f"{path}: email.sender"),
+        recipients=tuple(
+            _address(r, f"{path}: email.recipients[{n}]") for n, r in enumerate(recipients)
+        ),
         subject=str(data.get("subject", EmailConfig.subject)),
-        timeout=float(data.get("timeout", 30.0)),
+        timeout=_number(data, "timeout", 30.0, path, minimum=0.1),
+        attempts=int(_number(data, "attempts", EmailConfig.attempts, path, minimum=1)),
+        retry_delay=_number(data, "retry_delay", EmailConfig.retry_delay, path, minimum=0.0),
+        archive_url=str(data["archive_url"]) if data.get("archive_url") else None,
     )
+
+
+def _address(value: Any, where: str) -> str:
+    """An email address as SMTP takes it: 'analyst@example.org' (a display name is allowed)."""
+    from email.utils import getaddresses
+
+    text = str(value).strip()
+    found = getaddresses([text])
+    if len(found) != 1:
+        raise BriefError(f"{where}: {value!r} is not one email address (list them: [\"a@x.org\", ...])")
+    local, at, domain = found[0][1].rpartition("@")
+    if not (at and local and domain) or any(c in text for c in "\r\n"):
+        raise BriefError(f"{where}: {value!r} is not an email address")
+    return text
+
+
+def _number(data: dict[str, Any], key: str, default: float, path: Path, minimum: float) -> float:
+    value = data.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < minimum:
+        raise BriefError(f"{path}: email.{key}: {value!r} is not a number of at least {minimum:g}")
+    return float(value)
 
 
 def _choice(

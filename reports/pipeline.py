@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from charts import draw
 from reports import extract as extraction
 from reports import tables
-from reports.archive import ArchiveInput, write_period_folder
+from reports.archive import ArchiveInput, briefing_summary, write_index, write_period_folder
 from reports.briefing import Briefing, build_briefing
 from reports.collect.dump import DumpResult, Rejection, parse_dump_file
 from reports.collect.feed import collect as collect_feed
@@ -179,7 +179,10 @@ def generate(
         files[f"charts/{chart_id}.svg"] = chart.svg.encode("utf-8")
         files[f"charts/{chart_id}.png"] = chart.png
     inputs = [ArchiveInput(r.id, r.body_sha256) for r in releases]
-    folder = write_period_folder(output, period.key, files, inputs, {"locale": briefing.locale})
+    summary = briefing_summary(briefing)
+    extra = {"locale": briefing.locale, "extractor": extraction.VERSION, "summary": summary}
+    folder = write_period_folder(output, period.key, files, inputs, extra)
+    write_index(output, title=config.title, locale=briefing.locale)
     return Generated(folder, briefing)
 
 

@@ -291,6 +291,49 @@ class Store:
             run["counts"] = json.loads(run["counts"]) if run["counts"] else {}
         return runs
 
+    # Deliveries: which recipient got which period's briefing, so a re-run never sends twice
+
+    def record_delivery(
+        self,
+        period: str,
+        recipient: str,
+        pdf_sha256: str,
+        status: str,
+        attempts: int,
+        error: str | None = None,
+    ) -> None:
+        """Record one recipient's outcome ('sent' or 'failed') for the briefing with this PDF."""
+        sent_at = _now() if status == "sent" else None
+        with self.db:
+            self.db.execute(
+                "INSERT INTO deliveries (period, recipient, pdf_sha256, status, attempts, error, sent_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (period, recipient, pdf_sha256) DO UPDATE SET "
+                "status = excluded.status, attempts = excluded.attempts, error = excluded.error, "
+                "sent_at = COALESCE(excluded.sent_at, deliveries.sent_at)",
+                (period, recipient, pdf_sha256, status, attempts, error, sent_at),
+            )
+
+    def delivered(self, period: str, recipient: str) -> dict[str, Any] | None:
+        """The latest successful delivery of the period's briefing to `recipient`, if any."""
+        cursor = self.db.execute(
+            "SELECT period, recipient, pdf_sha256, status, attempts, error, sent_at FROM deliveries "
+            "WHERE period = ? AND recipient = ? AND status = 'sent' ORDER BY sent_at DESC LIMIT 1",
+            (period, recipient),
+        )
+        row = cursor.fetchone()
+        return dict(zip([c[0] for c in cursor.description], row, strict=True)) if row else None
+
+    def deliveries(self, period: str | None = None) -> list[dict[str, Any]]:
+        """Every recorded delivery (of one period), in period then recipient order."""
+        where, args = ("WHERE period = ?", (period,)) if period else ("", ())
+        cursor = self.db.execute(
+            "SELECT period, recipient, pdf_sha256, status, attempts, error, sent_at FROM deliveries "
+            f"{where} ORDER BY period, recipient, sent_at",
+            args,
+        )
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
 
     # Live sources: validators for conditional GET, and lookups for deduplication
 
