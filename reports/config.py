@@ -50,8 +50,9 @@ class Config:
     sources: tuple[Source, ...] = ()
     email: EmailConfig = EmailConfig()
     title: str = "Trade and Industry Briefing"
-    page_size: str = "A4"  # A4 | Letter
-    pdf_variant: str | None = None  # None, "pdf/ua-1", "pdf/a-3b"...
+    page_size: str = "A4"  # A4 | Letter: `paper = "letter"` in brief.toml
+    pdf_variant: str | None = None  # None (PDF/UA-1, tagged), "pdf/a-3b" for an archive copy...
+    author: str = "brief"  # the PDF's author metadata: `[branding] author = "Trade desk"`
     path: Path | None = None  # the file it was read from
 
 
@@ -94,10 +95,25 @@ def _config_from(data: dict[str, Any], path: Path) -> Config:
         sources=sources or (BUILTIN_SOURCE,),
         email=_email(data.get("email", {}), path),
         title=str(branding.get("title", Config.title)),
-        page_size=_choice(branding, "page_size", ("A4", "Letter"), "A4", path),
-        pdf_variant=data.get("pdf", {}).get("variant"),
+        **_pdf_settings(data, branding, path),
         path=path,
     )
+
+
+def _pdf_settings(data: dict[str, Any], branding: dict[str, Any], path: Path) -> dict[str, Any]:
+    """paper = "a4" | "letter" and pdf_variant = "pdf/ua-1" | "pdf/a-3b" | ... (top level)."""
+    from reports.render import paper_size, pdf_variant
+
+    paper = data.get("paper", branding.get("page_size", "A4"))
+    variant = data.get("pdf_variant", data.get("pdf", {}).get("variant"))
+    try:
+        return {
+            "page_size": paper_size(str(paper)),
+            "pdf_variant": pdf_variant(variant) if variant is not None else None,
+            "author": str(branding.get("author", Config.author)),
+        }
+    except BriefError as exc:
+        raise BriefError(f"{path}: {exc}") from None
 
 
 def _source(entry: Any, base: Path, where: str) -> Source:

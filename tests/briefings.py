@@ -1,0 +1,87 @@
+"""Briefings with every part filled in (figures, charts, checks, meetings), for the render tests.
+
+Figures and meetings are put in the store as extraction would, so the layout is
+tested whatever the extractors find in the sample today.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from reports import extract as extraction
+from reports.collect.dump import parse_dump_file
+from reports.records import Change, Meeting, Metric, Release
+from reports.store import Store
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MARCH = "2026-03"  # the month the rich store's briefing is about
+
+
+def sentence(release: Release, fragment: str) -> tuple[str, tuple[int, int]]:
+    """The sentence of `release` holding `fragment`, with its span."""
+    at = release.body.index(fragment)
+    start = release.body.rfind(". ", 0, at)
+    start = 0 if start < 0 else start + 2
+    end = release.body.find(". ", at)
+    end = len(release.body) if end < 0 else end + 1
+    return release.body[start:end], (start, end)
+
+
+def metric(release: Release, fragment: str, subject: str, value: float | None, unit: str | None,
+           period: str, **fields) -> Metric:
+    quote, span = sentence(release, fragment)
+    return Metric(release.id, subject, value, unit, period, quote, span, **fields)
+
+
+def yoy(value: float, direction: str = "up") -> Change:
+    return Change(value, "percent", direction, "yoy")
+
+
+def _monthly(release: Release, month: str, exports: float, imports: float, balance: float,
+             change: float) -> list[Metric]:
+    return [
+        metric(release, "totaled", "exports", exports, "USD", month, metric_id="exports.total",
+               change=yoy(change)),
+        metric(release, "Imports came", "imports", imports, "USD", month, metric_id="imports.total"),
+        metric(release, "trade surplus", "trade surplus", balance, "USD", month,
+               metric_id="trade_balance.total"),
+    ]
+
+
+def _meeting(release: Release, fragment: str, day: date, counterpart: str, role: str, location: str,
+             topic: str, kind: str = "meeting") -> Meeting:
+    quote, span = sentence(release, fragment)
+    return Meeting(release.id, "Trade Minister Kim Jung-kwan", counterpart, quote, span, day, role, None,
+                   location, topic, kind)
+
+
+def rich_store(url: str = "sqlite:///:memory:") -> Store:
+    """Three months of trade figures and two March engagements, as extraction would store them."""
+    december, january, february = parse_dump_file(FIXTURES / "three-months.txt").releases
+    brussels, berlin = parse_dump_file(FIXTURES / "meetings-march.txt").releases
+    store = Store(url)
+    found: dict[Release, tuple[list[Metric], list[Meeting]]] = {
+        december: (_monthly(december, "2025-12", 60.0e9, 50.0e9, 10.0e9, 13.4), []),
+        january: (_monthly(january, "2026-01", 55.0e9, 47.0e9, 8.0e9, 10.0), []),
+        february: ([
+            *_monthly(february, "2026-02", 58.0e9, 49.0e9, 12.0e9, 7.0),
+            *[metric(february, "By region", f"exports to {member}", None, None, "2026-02",
+                     change=yoy(abs(v), "up" if v > 0 else "down"), dimension="region", member=member)
+              for member, v in (("ASEAN", 12.5), ("the United States", 4.0), ("China", -3.1))],
+            metric(february, "Semiconductor", "semiconductor exports", 15.0e9, "USD", "2026-02",
+                   metric_id="exports.semiconductors", record=True),
+            metric(february, "memory chips", "memory chip exports", 10.5e9, "USD", "2026-02",
+                   metric_id="exports.semiconductors.memory"),
+        ], []),
+        brussels: ([], [_meeting(brussels, "Sefcovic", date(2026, 3, 9), "Maros Sefcovic",
+                                 "European Commissioner for Trade", "Brussels",
+                                 "steel safeguard measures; critical minerals")]),
+        berlin: ([], [_meeting(berlin, "Reiche", date(2026, 3, 11), "Katherina Reiche",
+                               "Federal Minister for Economic Affairs", "Berlin",
+                               "hydrogen, batteries and advanced manufacturing", "talks")]),
+    }
+    for release, (metrics, meetings) in found.items():
+        store.upsert_release(release)
+        store.save_extraction(release.id, metrics, meetings, extraction.VERSION)
+    return store
