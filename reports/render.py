@@ -33,7 +33,9 @@ log = logging.getLogger(__name__)
 
 PAPER_SIZES = {"a4": "A4", "letter": "Letter"}
 DEFAULT_PDF_VARIANT = "pdf/ua-1"  # tagged and accessible; "pdf/a-3b" for an archive copy
-PDF_VARIANTS = ("pdf/ua-1", "pdf/ua-2", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/a-2a", "pdf/a-3a")
+PDF_VARIANTS = (
+    "pdf/ua-1", "pdf/ua-2", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/a-2a", "pdf/a-3a",
+)
 STYLESHEETS = ("briefing.css", "components.css", "print.css")
 
 
