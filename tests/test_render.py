@@ -164,7 +164,9 @@ def test_a4_is_the_default_paper(rich_pdf: PdfReader) -> None:
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)
 
 
-@pytest.mark.parametrize(("line", "named"), [('paper = "legal"', "paper"), ('pdf_variant = "pdf/z"', "pdf_variant")])
+@pytest.mark.parametrize(
+    ("line", "named"), [('paper = "legal"', "paper"), ('pdf_variant = "pdf/z"', "pdf_variant")]
+)
 def test_an_unknown_paper_or_variant_exits_2_naming_it(tmp_path: Path, line: str, named: str) -> None:
     (tmp_path / "brief.toml").write_text(line + "\n")
     run = run_brief("generate", "--month", "2026-01", cwd=tmp_path)
@@ -221,7 +223,9 @@ def test_urls_in_a_release_are_never_fetched(tmp_path: Path, loopback: tuple[str
     assert "Exports <img src=" in text  # the title, shown as text
 
 
-def test_the_renderer_refuses_remote_and_outside_files(tmp_path: Path, loopback: tuple[str, list[str]]) -> None:
+def test_the_renderer_refuses_remote_and_outside_files(
+    tmp_path: Path, loopback: tuple[str, list[str]]
+) -> None:
     """Even markup that asks for resources (were a template ever to let one through) fetches nothing."""
     base, requests = loopback
     inside = tmp_path / "allowed.svg"
@@ -258,7 +262,9 @@ def test_every_citation_points_at_an_anchor_of_the_page(rich_html: BeautifulSoup
     assert set(contents) <= ids
 
 
-def test_pdf_has_the_html_sections_anchors_and_citations(rich_html: BeautifulSoup, rich_pdf: PdfReader) -> None:
+def test_pdf_has_the_html_sections_anchors_and_citations(
+    rich_html: BeautifulSoup, rich_pdf: PdfReader
+) -> None:
     wanted = {a["href"][1:] for a in rich_html.select("a[href^='#']")}
     assert wanted <= set(rich_pdf.named_destinations)
 
