@@ -9,13 +9,19 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from reports import extract as extraction
 from reports.collect.dump import parse_dump_file
+from reports.config import Config, Source
+from reports.periods import parse_month
+from reports.pipeline import generate
 from reports.records import Change, Meeting, Metric, Release
 from reports.store import Store
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MARCH = "2026-03"  # the month the rich store's briefing is about
+EPOCH = "1772445600"  # 2026-03-02 10:00 UTC, 19:00 in Seoul
 
 
 def sentence(release: Release, fragment: str) -> tuple[str, tuple[int, int]]:
@@ -85,3 +91,11 @@ def rich_store(url: str = "sqlite:///:memory:") -> Store:
         store.upsert_release(release)
         store.save_extraction(release.id, metrics, meetings, extraction.VERSION)
     return store
+
+
+def generate_rich(output: Path, locale: str = "en", **config: object) -> Path:
+    """The March briefing of the rich store, generated at a fixed time into output/2026-03."""
+    settings = Config(sources=(Source("motir", "dump", path=output / "none.txt", label="MOTIR"),), **config)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        return generate(rich_store(), settings, parse_month(MARCH), output=output, locale=locale).folder

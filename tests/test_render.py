@@ -16,28 +16,15 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from reports.config import Config, Source
-from reports.periods import parse_month
-from reports.pipeline import generate
 from reports.render import render_pdf
-from tests.briefings import MARCH, rich_store
+from tests.briefings import EPOCH, generate_rich
 from tests.conftest import run_brief
 
 pytestmark = pytest.mark.slow
 
-EPOCH = "1772445600"  # 2026-03-02 10:00 UTC, 19:00 in Seoul
-
 
 def page_texts(path: Path) -> list[str]:
     return [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
-
-
-def generate_rich(output: Path, locale: str = "en", **config: object) -> Path:
-    """The March briefing of the rich store, generated at a fixed time."""
-    settings = Config(sources=(Source("motir", "dump", path=output / "none.txt", label="MOTIR"),), **config)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        return generate(rich_store(), settings, parse_month(MARCH), output=output, locale=locale).folder
 
 
 @pytest.fixture(scope="module")
