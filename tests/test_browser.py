@@ -22,7 +22,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None:
     pytest.skip("no chromium on PATH: `bash scripts/system-deps.sh test` installs Debian's",
                 allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is missing: pip install '.[test]'")
+from playwright import sync_api  # noqa: E402  (a test dependency: missing, it is an error, not a skip)
 
 DESKTOP, PHONE = 1280, 390
 
