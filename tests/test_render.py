@@ -305,3 +305,63 @@ def test_korean_headline_values_use_korean_compact_numbers(tmp_path: Path) -> No
     text = " ".join(page_texts(generate_rich(tmp_path, "ko") / "briefing.pdf"))
     assert "주요 수치" in text and "580.0억 달러" in text and "2026년 2월" in text
     assert "불일치" in text  # the failed balance check, in Korean
+
+
+def template_messages() -> set[str]:
+    """Every message the templates ask to translate, extracted as `pybabel extract -F babel.cfg` does."""
+    from babel.messages.extract import extract_from_dir
+
+    from reports.resources import templates_dir
+
+    method_map = [("**.j2", "jinja2")]
+    options = {"**.j2": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}}
+    found = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+        str(templates_dir()), method_map, options
+    ):
+        found.add(message if isinstance(message, str) else message[0])
+    return found
+
+
+def test_every_template_label_has_a_korean_translation() -> None:
+    from babel.messages.pofile import read_po
+
+    from reports.resources import templates_dir
+
+    with (templates_dir() / "locale" / "ko" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        catalog = read_po(handle, locale="ko")
+    with (templates_dir() / "locale" / "messages.pot").open("rb") as handle:
+        template = read_po(handle)
+    wanted = template_messages()
+    assert wanted and wanted == {m.id if isinstance(m.id, str) else m.id[0] for m in template if m.id}
+    for message_id in wanted:
+        message = next((m for m in catalog if m.id and (m.id == message_id or m.id[0] == message_id)), None)
+        assert message is not None and not message.fuzzy, message_id
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert all(strings), message_id
+
+
+def test_korean_works_from_the_installed_command(tmp_path: Path) -> None:
+    """`pip install .` carries templates/ (with the catalogs) as reports/templates; nothing is compiled."""
+    import os
+    import subprocess
+    import sys
+
+    from reports.resources import templates_dir
+
+    script = Path(sys.executable).parent / "brief"
+    if not script.exists():
+        pytest.skip("brief is not installed next to this Python (run through `make test`)")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"SOURCE_DATE_EPOCH": EPOCH}
+    probe = "from reports.resources import templates_dir as t; print(t())"
+    where = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env,
+                           capture_output=True, text=True)
+    catalog = Path("locale", "ko", "LC_MESSAGES", "messages.po")
+    installed = Path(where.stdout.strip()) / catalog
+    if not installed.is_file() or installed.read_bytes() != (templates_dir() / catalog).read_bytes():
+        pytest.skip("the installed brief is not this checkout's (run `make install-test`)")
+    done = subprocess.run([str(script), "generate", "--week", "2026-W03", "--locale", "ko"], cwd=tmp_path,
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    text = " ".join(page_texts(tmp_path / "output" / "2026-W03" / "briefing.pdf"))
+    assert "목차" in text and "2026. 1. 12." in text
