@@ -7,9 +7,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import quoteattr
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd  # imported when a chart is drawn, not when brief starts
 
 STYLE = Path(__file__).resolve().parent / "house.mplstyle"
 UP, DOWN, NEUTRAL = "#0b5cad", "#c8553d", "#0b5cad"
@@ -140,6 +142,8 @@ def _line(axes, spec: ChartSpec) -> None:
 
 
 def _timeline(axes, spec: ChartSpec) -> None:
+    import pandas as pd
+
     frame = spec.data.sort_values(["date", "label"], kind="stable").reset_index(drop=True)
     rows = list(range(len(frame)))[::-1]
     axes.scatter(pd.to_datetime(frame["date"]), rows, color=NEUTRAL, zorder=3)
