@@ -62,19 +62,23 @@ def draw(spec: ChartSpec) -> DrawnChart:
         try:
             _DRAWERS[spec.kind](axes, spec)
             axes.set_title(spec.title)
-            _source_note(figure, axes, spec.source_note)
+            renderer = figure.canvas.get_renderer()
+            _source_note(figure, axes, spec.source_note, renderer)
+            # The tight box is measured once and used for both files: "tight" would lay the chart out
+            # again for each save.
+            box = figure.get_tightbbox(renderer).padded(plt.rcParams["savefig.pad_inches"])
             svg = io.StringIO()
-            figure.savefig(svg, format="svg", metadata={"Date": None, "Creator": "brief"})
+            figure.savefig(svg, format="svg", bbox_inches=box, metadata={"Date": None, "Creator": "brief"})
             png = io.BytesIO()
-            figure.savefig(png, format="png", dpi=150, metadata={"Software": "brief"})
+            figure.savefig(png, format="png", dpi=150, bbox_inches=box, metadata={"Software": "brief"})
         finally:
             plt.close(figure)
     return DrawnChart(spec, _inline_svg(svg.getvalue(), spec), png.getvalue())
 
 
-def _source_note(figure, axes, note: str) -> None:
+def _source_note(figure, axes, note: str, renderer) -> None:  # noqa: ANN001
     """The source line under everything the axes draw (tick labels, axis label, legend)."""
-    box = axes.get_tightbbox(figure.canvas.get_renderer()).transformed(figure.transFigure.inverted())
+    box = axes.get_tightbbox(renderer).transformed(figure.transFigure.inverted())
     figure.text(box.x0, box.y0 - 0.03, note, fontsize=7.5, color="#5b6470", ha="left", va="top")
 
 
@@ -164,4 +168,9 @@ def _inline_svg(document: str, spec: ChartSpec) -> str:
     start = document.index("<svg")
     svg = document[start:]
     svg = re.sub(r'\s(width|height)="[^"]*"', "", svg[: svg.index(">")], count=2) + svg[svg.index(">"):]
+    svg = re.sub(r"\s*<metadata>.*?</metadata>", "", svg, count=1, flags=re.DOTALL)
+    # Several charts share one page: keep only the ids a chart refers to (clip paths, markers, salted
+    # per chart), not matplotlib's "figure_1", "axes_1"... which would repeat from chart to chart.
+    referenced = set(re.findall(r'(?:url\(#|href="#)([^)"]+)', svg))
+    svg = re.sub(r'\sid="([^"]*)"', lambda m: m.group(0) if m.group(1) in referenced else "", svg)
     return svg.replace("<svg", f"<svg role=\"img\" aria-label={quoteattr(spec.alt)} class=\"chart\"", 1)

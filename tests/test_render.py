@@ -241,7 +241,9 @@ def test_html_is_one_self_contained_file(rich_html: BeautifulSoup) -> None:
 
 
 def test_every_citation_points_at_an_anchor_of_the_page(rich_html: BeautifulSoup) -> None:
-    ids = {tag["id"] for tag in rich_html.find_all(id=True)}
+    all_ids = [tag["id"] for tag in rich_html.find_all(id=True)]
+    assert len(all_ids) == len(set(all_ids)), "an id repeats (charts inline in one page?)"
+    ids = set(all_ids)
     cites = [a["href"][1:] for a in rich_html.select("a.cite")]
     assert cites and set(cites) <= ids
     contents = [a["href"][1:] for a in rich_html.select("nav.toc a")]
