@@ -164,13 +164,34 @@ _DRAWERS = {"bar": _bars, "diverging": _diverging, "part": _part, "line": _line,
 
 
 def _inline_svg(document: str, spec: ChartSpec) -> str:
-    """The <svg> element alone, labelled for screen readers, sized by the page."""
+    """The <svg> element alone, labelled for screen readers, at its drawn size (the page may shrink it)."""
     start = document.index("<svg")
     svg = document[start:]
-    svg = re.sub(r'\s(width|height)="[^"]*"', "", svg[: svg.index(">")], count=2) + svg[svg.index(">"):]
+    # width and height stay (in pt): every chart keeps the type size it was drawn with, and the page's
+    # CSS (max-width: 100%; height: auto) shrinks it on a narrow screen.
     svg = re.sub(r"\s*<metadata>.*?</metadata>", "", svg, count=1, flags=re.DOTALL)
     # Several charts share one page: keep only the ids a chart refers to (clip paths, markers, salted
     # per chart), not matplotlib's "figure_1", "axes_1"... which would repeat from chart to chart.
     referenced = set(re.findall(r'(?:url\(#|href="#)([^)"]+)', svg))
     svg = re.sub(r'\sid="([^"]*)"', lambda m: m.group(0) if m.group(1) in referenced else "", svg)
+    # matplotlib's <style>*{...}</style> would style the whole HTML page: its rules go on the <svg>.
+    common = re.search(r'\s*<defs>\s*<style type="text/css">\*\{([^}]*)\}</style>\s*</defs>', svg)
+    if common:
+        svg = svg[: common.start()] + svg[common.end():]
+        svg = svg.replace("<svg", "<svg " + _attributes(common[1]), 1)
+    # Presentation attributes instead of style="": the page's CSS engine has nothing to parse.
+    svg = re.sub(r'style="([^"]*)"', lambda m: _attributes(m[1]) or m[0], svg)
     return svg.replace("<svg", f"<svg role=\"img\" aria-label={quoteattr(spec.alt)} class=\"chart\"", 1)
+
+
+_PRESENTATION = {"fill", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin", "stroke-dasharray",
+                 "stroke-dashoffset", "stroke-miterlimit", "stroke-opacity", "fill-opacity", "opacity",
+                 "font-family", "font-size", "font-weight", "font-style", "text-anchor", "clip-path"}
+
+
+def _attributes(declarations: str) -> str:
+    """'fill: #fff; stroke-width: 0.6' -> 'fill="#fff" stroke-width="0.6"'; '' if one is not an attribute."""
+    pairs = [part.split(":", 1) for part in declarations.split(";") if part.strip()]
+    if any(len(pair) != 2 or pair[0].strip() not in _PRESENTATION for pair in pairs):
+        return ""
+    return " ".join(f"{name.strip()}={quoteattr(value.strip())}" for name, value in pairs)
