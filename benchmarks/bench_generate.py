@@ -30,8 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 COMMAND = ["-m", "reports", "generate", "--month", "2026-01"]
 BASELINE = "import weasyprint; weasyprint.HTML(string='<p>baseline</p>').write_pdf()"
-STAGES = ("imports: brief", "imports: weasyprint", "collect", "extract", "build", "charts", "html", "pdf layout",
-          "archive")
+STAGES = ("imports: brief", "imports: weasyprint", "collect", "extract", "build", "charts", "html",
+          "pdf layout", "archive")
 
 
 def measure(args: list[str], cwd: Path) -> tuple[float, float, str]:
@@ -116,6 +116,7 @@ def breakdown(scenario: str, count: int) -> dict[str, float]:
 
 
 def report(count: int) -> str:
+    load = os.getloadavg()[0]
     generate = runs(COMMAND, count)
     baseline = runs(["-c", BASELINE], count)
     wall, rss = statistics.median(r[0] for r in generate), statistics.median(r[1] for r in generate)
@@ -126,16 +127,17 @@ def report(count: int) -> str:
     lines = [
         "## Generate",
         "",
-        f"Command: `python benchmarks/bench_generate.py --runs {count} --write` (medians of {count} cold runs, "
-        "each a new process in a new folder).",
-        f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, WeasyPrint {weasyprint.__version__}.",
+        f"Command: `python benchmarks/bench_generate.py --runs {count} --write` (medians of {count} cold "
+        "runs, each a new process in a new folder).",
+        f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"WeasyPrint {weasyprint.__version__}; load average {load:.1f} when it started.",
         "",
         "| what | wall time | peak RSS | vs baseline |",
         "|---|---|---|---|",
         f"| `brief generate --month 2026-01` (cold) | {wall:.2f} s | {rss:.0f} MiB | "
         f"{wall / base_wall:.2f}x time, {rss / base_rss:.2f}x memory |",
-        f"| baseline: new process, `import weasyprint`, one-paragraph PDF | {base_wall:.2f} s | {base_rss:.0f} MiB "
-        "| 1.00x |",
+        f"| baseline: new process, `import weasyprint`, one-paragraph PDF | {base_wall:.2f} s "
+        f"| {base_rss:.0f} MiB | 1.00x |",
         "",
         "Where the time goes (seconds, medians; each stage run in order in a new process):",
         "",

@@ -99,3 +99,9 @@ def generate_rich(output: Path, locale: str = "en", **config: object) -> Path:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
         return generate(rich_store(), settings, parse_month(MARCH), output=output, locale=locale).folder
+
+
+@pytest.fixture(scope="session")
+def rich_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The rich March briefing, generated once for every module that reads it."""
+    return generate_rich(tmp_path_factory.mktemp("rich"))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.briefings import EPOCH, generate_rich
+from tests.briefings import EPOCH
 from tests.conftest import run_brief
 
 pytestmark = pytest.mark.slow
@@ -36,9 +36,9 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture(scope="module")
-def briefings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def briefings(tmp_path_factory: pytest.TempPathFactory, rich_folder: Path) -> dict[str, Path]:
     """A briefing with figures, charts and meetings, and the sample month as generated today."""
-    rich = generate_rich(tmp_path_factory.mktemp("rich")) / "briefing.html"
+    rich = rich_folder / "briefing.html"
     workdir = tmp_path_factory.mktemp("sample")
     run = run_brief("generate", "--month", "2026-01", cwd=workdir, env={"SOURCE_DATE_EPOCH": EPOCH})
     assert run.code == 0, run.stderr

@@ -28,8 +28,8 @@ def page_texts(path: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def rich(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return generate_rich(tmp_path_factory.mktemp("rich"))
+def rich(rich_folder: Path) -> Path:
+    return rich_folder
 
 
 @pytest.fixture(scope="module")
