@@ -295,6 +295,15 @@ def test_korean_briefing_has_korean_labels_and_dates(korean_sample: Path) -> Non
     assert "Sources" not in text and "Contents" not in text
 
 
+def test_the_command_gives_the_same_bytes_twice(korean_sample: Path, tmp_path: Path) -> None:
+    run = run_brief("generate", "--month", "2026-01", "--locale", "ko", cwd=tmp_path,
+                    env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert run.code == 0, run.stderr
+    again = tmp_path / "output" / "2026-01"
+    for name in ("briefing.pdf", "briefing.html"):
+        assert (again / name).read_bytes() == (korean_sample.parent / name).read_bytes(), name
+
+
 def test_korean_briefing_embeds_a_korean_font(korean_sample: Path) -> None:
     reader = PdfReader(korean_sample)
     names = {str(font.get_object()["/BaseFont"]) for page in reader.pages
