@@ -42,7 +42,15 @@ def briefings(tmp_path_factory: pytest.TempPathFactory, rich_folder: Path) -> di
     workdir = tmp_path_factory.mktemp("sample")
     run = run_brief("generate", "--month", "2026-01", cwd=workdir, env={"SOURCE_DATE_EPOCH": EPOCH})
     assert run.code == 0, run.stderr
-    return {"rich": rich, "sample": workdir / "output" / "2026-01" / "briefing.html"}
+    long_words = workdir / "long.txt"
+    long_words.write_text(
+        "-\nTrade/Investment\nStatement posted at https://www.example.org/releases/a/very/long/path/that/"
+        "must/wrap/on/a/phone/2026-03-11-statement-of-the-ministry.html today\nWordswithoutanyspaces"
+        "thatgoonandonforlongerthanaphonescreeniswide appear here. date2026-03-03\n", encoding="utf-8")
+    run = run_brief("generate", "--month", "2026-03", "--input", long_words, cwd=workdir)
+    assert run.code == 0, run.stderr
+    return {"rich": rich, "sample": workdir / "output" / "2026-01" / "briefing.html",
+            "long words": workdir / "output" / "2026-03" / "briefing.html"}
 
 
 class Visit:
@@ -96,7 +104,7 @@ def test_page_loads_without_errors_or_requests(
     assert shot.stat().st_size > 10_000
 
 
-@pytest.mark.parametrize("which", ["rich", "sample"])
+@pytest.mark.parametrize("which", ["rich", "sample", "long words"])
 def test_no_horizontal_scrolling_on_a_phone(visit, briefings, which: str) -> None:
     page = visit(briefings[which], PHONE).page
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
