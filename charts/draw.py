@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape, quoteattr
 
 if TYPE_CHECKING:
     import pandas as pd  # imported when a chart is drawn, not when brief starts
@@ -181,7 +181,10 @@ def _inline_svg(document: str, spec: ChartSpec) -> str:
         svg = svg.replace("<svg", "<svg " + _attributes(common[1]), 1)
     # Presentation attributes instead of style="": the page's CSS engine has nothing to parse.
     svg = re.sub(r'style="([^"]*)"', lambda m: _attributes(m[1]) or m[0], svg)
-    return svg.replace("<svg", f"<svg role=\"img\" aria-label={quoteattr(spec.alt)} class=\"chart\"", 1)
+    svg = svg.replace("<svg", f"<svg role=\"img\" aria-label={quoteattr(spec.alt)} class=\"chart\"", 1)
+    # <title> is the text alternative a tagged PDF (PDF/UA) carries for the figure.
+    opening = svg.index(">") + 1
+    return f"{svg[:opening]}\n <title>{escape(spec.alt)}</title>{svg[opening:]}"
 
 
 _PRESENTATION = {"fill", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin", "stroke-dasharray",

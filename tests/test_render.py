@@ -116,6 +116,25 @@ def test_pdf_is_tagged_pdf_ua_with_title_language_author_and_creator(rich_pdf: P
     assert 'pdfuaid:part="1"' in xmp and "2026-03-02T19:00:00+09:00" in xmp
 
 
+def test_every_chart_is_a_tagged_figure_with_alternative_text(rich_pdf: PdfReader) -> None:
+    figures = []
+
+    def walk(node: object) -> None:
+        node = node.get_object()
+        if not isinstance(node, dict):
+            return
+        if node.get("/S") == "/Figure":
+            figures.append(str(node.get("/Alt", "")))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            walk(kid)
+
+    walk(rich_pdf.trailer["/Root"]["/StructTreeRoot"])
+    assert len(figures) == 6
+    assert "Exports by region, Feb 2026: ASEAN +12.5%, The United States +4.0%, China -3.1%." in figures
+    assert all(len(alt) > 20 for alt in figures)
+
+
 def test_fonts_are_embedded_as_subsets(rich_pdf: PdfReader) -> None:
     fonts = {}
     for page in rich_pdf.pages:
