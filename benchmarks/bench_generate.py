@@ -111,8 +111,10 @@ def stages(scenario: str, folder: Path) -> dict[str, float]:
 
 
 def breakdown(scenario: str, count: int) -> dict[str, float]:
-    laps = [json.loads(out) for _, _, out in runs([__file__, "--stages", scenario], count)]
-    return {name: statistics.median(lap[name] for lap in laps) for name in laps[0]}
+    done = runs([__file__, "--stages", scenario], count)
+    laps = [json.loads(out) for _, _, out in done]
+    medians = {name: statistics.median(lap[name] for lap in laps) for name in laps[0]}
+    return {**medians, "peak RSS": statistics.median(rss for _, rss, _ in done)}
 
 
 def report(count: int) -> str:
@@ -150,6 +152,7 @@ def report(count: int) -> str:
     lines += [
         f"| total | {total['sample']:.3f} | {total['charts']:.3f} |",
         f"| charts drawn | {parts['sample']['charts drawn']:.0f} | {parts['charts']['charts drawn']:.0f} |",
+        f"| peak RSS (MiB) | {parts['sample']['peak RSS']:.0f} | {parts['charts']['peak RSS']:.0f} |",
         "",
         "The sample month has no figures yet (the extractors are being written), so it draws no chart;",
         "the month with figures is tests/briefings.py's store (figures, checks, meetings, six charts).",
