@@ -16,6 +16,29 @@ from reports.resources import sample_corpus
 
 SOURCE_KINDS = ("dump", "feed", "html")
 LOCALES = ("en", "ko")
+PAPER_SIZES = {"a4": "A4", "letter": "Letter"}
+DEFAULT_PDF_VARIANT = "pdf/ua-1"  # tagged and accessible; "pdf/a-3b" for an archive copy
+PDF_VARIANTS = (
+    "pdf/ua-1", "pdf/ua-2", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/a-2a", "pdf/a-3a",
+)
+
+
+def paper_size(name: str) -> str:
+    """'letter' -> 'Letter', 'A4' -> 'A4'; anything else is a BriefError."""
+    try:
+        return PAPER_SIZES[name.strip().lower()]
+    except (KeyError, AttributeError):
+        raise BriefError(f"paper {name!r} is not one of {', '.join(PAPER_SIZES)}") from None
+
+
+def pdf_variant(name: str | None) -> str:
+    """A PDF variant WeasyPrint writes: None -> 'pdf/ua-1'; 'PDF/A-3b' -> 'pdf/a-3b'."""
+    if name is None:
+        return DEFAULT_PDF_VARIANT
+    variant = str(name).strip().lower()
+    if variant not in PDF_VARIANTS:
+        raise BriefError(f"pdf_variant {name!r} is not one of {', '.join(PDF_VARIANTS)}")
+    return variant
 
 
 @dataclass(frozen=True)
@@ -102,8 +125,6 @@ def _config_from(data: dict[str, Any], path: Path) -> Config:
 
 def _pdf_settings(data: dict[str, Any], branding: dict[str, Any], path: Path) -> dict[str, Any]:
     """paper = "a4" | "letter" and pdf_variant = "pdf/ua-1" | "pdf/a-3b" | ... (top level)."""
-    from reports.render import paper_size, pdf_variant
-
     paper = data.get("paper", branding.get("page_size", "A4"))
     variant = data.get("pdf_variant", data.get("pdf", {}).get("variant"))
     try:

@@ -25,36 +25,13 @@ from markupsafe import Markup
 
 from reports import __version__
 from reports.briefing import Briefing
-from reports.errors import BriefError
+from reports.config import DEFAULT_PDF_VARIANT, paper_size, pdf_variant
 from reports.formatting import format_change, format_period, format_value
 from reports.resources import templates_dir
 
 log = logging.getLogger(__name__)
 
-PAPER_SIZES = {"a4": "A4", "letter": "Letter"}
-DEFAULT_PDF_VARIANT = "pdf/ua-1"  # tagged and accessible; "pdf/a-3b" for an archive copy
-PDF_VARIANTS = (
-    "pdf/ua-1", "pdf/ua-2", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/a-2a", "pdf/a-3a",
-)
 STYLESHEETS = ("briefing.css", "components.css", "print.css")
-
-
-def paper_size(name: str) -> str:
-    """'letter' -> 'Letter', 'A4' -> 'A4'; anything else is a BriefError."""
-    try:
-        return PAPER_SIZES[name.strip().lower()]
-    except (KeyError, AttributeError):
-        raise BriefError(f"paper {name!r} is not one of {', '.join(PAPER_SIZES)}") from None
-
-
-def pdf_variant(name: str | None) -> str:
-    """A PDF variant WeasyPrint writes: None -> 'pdf/ua-1'; 'PDF/A-3b' -> 'pdf/a-3b'."""
-    if name is None:
-        return DEFAULT_PDF_VARIANT
-    variant = str(name).strip().lower()
-    if variant not in PDF_VARIANTS:
-        raise BriefError(f"pdf_variant {name!r} is not one of {', '.join(PDF_VARIANTS)}")
-    return variant
 
 
 # Templates -------------------------------------------------------------------------
