@@ -105,3 +105,26 @@ def generate_rich(output: Path, locale: str = "en", **config: object) -> Path:
 def rich_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The rich March briefing, generated once for every module that reads it."""
     return generate_rich(tmp_path_factory.mktemp("rich"))
+
+
+# Long enough to wrap over five or more lines: rows of that height could be split, were they allowed.
+LONG_LABEL = ("a long description of the item as a release might give it, with its grade, its use, the "
+              "markets it is shipped to and the firms that make it, so that the row is tall")
+
+
+def long_table_store(rows: int = 70) -> Store:
+    """One release stating many figures whose labels wrap over lines: a table that runs over pages."""
+    from reports.collect.dump import parse_dump
+
+    sentences = [f"Exports of item {n} reached USD {n}.5 billion." for n in range(rows)]
+    text = "-\nTrade/Investment\nExports by item, February 2026\n" + " ".join(sentences) + " date2026-03-02\n"
+    (release,) = parse_dump(text).releases
+    metrics = [
+        metric(release, f"item {n} ", f"exports of alpha{n} goods, {LONG_LABEL} omega{n}", n * 1e9 + 0.5e9,
+               "USD", "2026-02")
+        for n in range(rows)
+    ]
+    store = Store("sqlite:///:memory:")
+    store.upsert_release(release)
+    store.save_extraction(release.id, metrics, [], extraction.VERSION)
+    return store

@@ -16,8 +16,11 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from reports.config import Config, Source
+from reports.periods import parse_month
+from reports.pipeline import generate
 from reports.render import render_pdf
-from tests.briefings import EPOCH, generate_rich
+from tests.briefings import EPOCH, MARCH, generate_rich
 from tests.conftest import run_brief
 
 pytestmark = pytest.mark.slow
@@ -395,3 +398,19 @@ def test_korean_works_from_the_installed_command(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     text = " ".join(page_texts(tmp_path / "output" / "2026-W03" / "briefing.pdf"))
     assert "목차" in text and "2026. 1. 12." in text
+
+
+def test_no_table_row_is_split_across_pages(tmp_path: Path) -> None:
+    from tests.briefings import long_table_store
+
+    config = Config(sources=(Source("motir", "dump", path=tmp_path / "none.txt"),))
+    folder = generate(long_table_store(), config, parse_month(MARCH), output=tmp_path).folder
+    pages = page_texts(folder / "briefing.pdf")
+    table_pages = [n for n, text in enumerate(pages) if "alpha" in text]
+    assert len(table_pages) >= 2, "the table should run over pages for this test to mean anything"
+    for n in range(70):
+        first = [p for p, text in enumerate(pages) if re.search(rf"\balpha{n}\b", text)]
+        last = [p for p, text in enumerate(pages) if re.search(rf"\bomega{n}\b", text)]
+        assert first and first == last, f"row {n} starts on page {first} and ends on page {last}"
+    for page in table_pages[1:]:
+        assert "SUBJECT" in pages[page], "the table header repeats on every page"
