@@ -110,7 +110,7 @@ def test_no_horizontal_scrolling_on_a_phone(visit, briefings, which: str) -> Non
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
     wide = page.evaluate(
         """() => [...document.querySelectorAll('body *')]
-             .filter(e => !e.closest('.table-scroll') && !e.closest('.visually-hidden, .chart-alt'))
+             .filter(e => !e.closest('.table-scroll') && !e.closest('.visually-hidden'))
              .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
              .map(e => e.tagName + '.' + e.className)"""
     )
