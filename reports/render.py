@@ -86,7 +86,9 @@ def stylesheet() -> str:
     return "\n".join((templates_dir() / name).read_text(encoding="utf-8") for name in STYLESHEETS)
 
 
-def render_html(briefing: Briefing, charts: dict[str, Any] | None = None, *, author: str = "brief") -> str:
+def render_html(
+    briefing: Briefing, charts: dict[str, Any] | None = None, *, author: str = "brief", **extra: Any
+) -> str:
     """The briefing as one HTML document: CSS and SVG charts inline, nothing fetched."""
     template = environment(briefing.locale).get_template("briefing.html.j2")
     return template.render(
@@ -97,6 +99,7 @@ def render_html(briefing: Briefing, charts: dict[str, Any] | None = None, *, aut
         author=author,
         generator=f"brief {__version__}",
         created=briefing.generated_at.isoformat(),
+        **extra,
     )
 
 

@@ -341,13 +341,14 @@ def test_korean_headline_values_use_korean_compact_numbers(tmp_path: Path) -> No
 
 
 def template_messages() -> set[str]:
-    """Every message the templates ask to translate, extracted as `pybabel extract -F babel.cfg` does."""
+    """Every message the briefing's templates ask to translate, extracted as `pybabel extract` does."""
     from babel.messages.extract import extract_from_dir
 
     from reports.resources import templates_dir
 
-    method_map = [("**.j2", "jinja2")]
-    options = {"**.j2": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}}
+    method_map = [("briefing.html.j2", "jinja2"), ("partials/**.j2", "jinja2")]
+    settings = {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}
+    options = {pattern: settings for pattern, _ in method_map}
     found = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
         str(templates_dir()), method_map, options
@@ -356,7 +357,7 @@ def template_messages() -> set[str]:
     return found
 
 
-def test_every_template_label_has_a_korean_translation() -> None:
+def test_every_label_of_the_briefing_has_a_korean_translation() -> None:
     from babel.messages.pofile import read_po
 
     from reports.resources import templates_dir
@@ -366,7 +367,7 @@ def test_every_template_label_has_a_korean_translation() -> None:
     with (templates_dir() / "locale" / "messages.pot").open("rb") as handle:
         template = read_po(handle)
     wanted = template_messages()
-    assert wanted and wanted == {m.id if isinstance(m.id, str) else m.id[0] for m in template if m.id}
+    assert wanted and wanted <= {m.id if isinstance(m.id, str) else m.id[0] for m in template if m.id}
     for message_id in wanted:
         message = next((m for m in catalog if m.id and (m.id == message_id or m.id[0] == message_id)), None)
         assert message is not None and not message.fuzzy, message_id
