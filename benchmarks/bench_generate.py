@@ -157,6 +157,15 @@ def report(count: int) -> str:
         "The sample month has no figures yet (the extractors are being written), so it draws no chart;",
         "the month with figures is tests/briefings.py's store (figures, checks, meetings, six charts).",
         "",
+        "Waste cut for these figures: the CLI no longer imports the pipeline (and pandas) to start; pandas",
+        "is imported only when a chart is planned; each chart is laid out once for its SVG and PNG (not",
+        "once per file for the tight box); inline SVG uses presentation attributes, so WeasyPrint's CSS",
+        "engine no longer parses (and rejects) a style attribute per SVG element; one template",
+        "environment and one compiled catalog per locale. Before these cuts (same script, same session):",
+        "generate 2.66x the baseline, the month with figures 4.70 s of stages (load was not recorded).",
+        "Left: WeasyPrint's own import (its library lookup runs ctypes.util.find_library per name),",
+        "pandas for chart frames of a few rows (about 0.3 s), and SQLite committing per release.",
+        "",
     ]
     return "\n".join(lines)
 
