@@ -7,7 +7,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -16,7 +16,9 @@ from reports import __version__
 from reports.config import Config, load_config
 from reports.errors import BriefError
 from reports.periods import Period, parse_period, today_in
-from reports.pipeline import SourceReport
+
+if TYPE_CHECKING:
+    from reports.pipeline import SourceReport  # imported by the commands that run the pipeline
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 

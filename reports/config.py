@@ -17,6 +17,29 @@ from reports.resources import sample_corpus
 
 SOURCE_KINDS = ("dump", "feed", "html")
 LOCALES = ("en", "ko")
+PAPER_SIZES = {"a4": "A4", "letter": "Letter"}
+DEFAULT_PDF_VARIANT = "pdf/ua-1"  # tagged and accessible; "pdf/a-3b" for an archive copy
+PDF_VARIANTS = (
+    "pdf/ua-1", "pdf/ua-2", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/a-2a", "pdf/a-3a",
+)
+
+
+def paper_size(name: str) -> str:
+    """'letter' -> 'Letter', 'A4' -> 'A4'; anything else is a BriefError."""
+    try:
+        return PAPER_SIZES[name.strip().lower()]
+    except (KeyError, AttributeError):
+        raise BriefError(f"paper {name!r} is not one of {', '.join(PAPER_SIZES)}") from None
+
+
+def pdf_variant(name: str | None) -> str:
+    """A PDF variant WeasyPrint writes: None -> 'pdf/ua-1'; 'PDF/A-3b' -> 'pdf/a-3b'."""
+    if name is None:
+        return DEFAULT_PDF_VARIANT
+    variant = str(name).strip().lower()
+    if variant not in PDF_VARIANTS:
+        raise BriefError(f"pdf_variant {name!r} is not one of {', '.join(PDF_VARIANTS)}")
+    return variant
 
 
 @dataclass(frozen=True)
@@ -75,8 +98,9 @@ class Config:
     sources: tuple[Source, ...] = ()
     email: EmailConfig = EmailConfig()
     title: str = "Trade and Industry Briefing"
-    page_size: str = "A4"  # A4 | Letter
-    pdf_variant: str | None = None  # None, "pdf/ua-1", "pdf/a-3b"...
+    page_size: str = "A4"  # A4 | Letter: `paper = "letter"` in brief.toml
+    pdf_variant: str | None = None  # None (PDF/UA-1, tagged), "pdf/a-3b" for an archive copy...
+    author: str = "brief"  # the PDF's author metadata: `[branding] author = "Trade desk"`
     path: Path | None = None  # the file it was read from
     fetch: FetchSettings = FetchSettings()  # how live sources are fetched ([fetch])
 
@@ -120,11 +144,24 @@ def _config_from(data: dict[str, Any], path: Path) -> Config:
         sources=sources or (BUILTIN_SOURCE,),
         email=_email(data.get("email", {}), path),
         title=str(branding.get("title", Config.title)),
-        page_size=_choice(branding, "page_size", ("A4", "Letter"), "A4", path),
-        pdf_variant=data.get("pdf", {}).get("variant"),
+        **_pdf_settings(data, branding, path),
         path=path,
         fetch=_fetch(data.get("fetch", {}), path),
     )
+
+
+def _pdf_settings(data: dict[str, Any], branding: dict[str, Any], path: Path) -> dict[str, Any]:
+    """paper = "a4" | "letter" and pdf_variant = "pdf/ua-1" | "pdf/a-3b" | ... (top level)."""
+    paper = data.get("paper", branding.get("page_size", "A4"))
+    variant = data.get("pdf_variant", data.get("pdf", {}).get("variant"))
+    try:
+        return {
+            "page_size": paper_size(str(paper)),
+            "pdf_variant": pdf_variant(variant) if variant is not None else None,
+            "author": str(branding.get("author", Config.author)),
+        }
+    except BriefError as exc:
+        raise BriefError(f"{path}: {exc}") from None
 
 
 def _source(entry: Any, base: Path, where: str) -> Source:

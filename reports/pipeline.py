@@ -167,10 +167,11 @@ def generate(
         source_labels={s.name: s.label or s.name for s in config.sources},
     )
     drawn = {spec.id: draw(spec) for spec in briefing.charts}
-    html = render_html(briefing, charts=drawn)
+    html = render_html(briefing, charts=drawn, author=config.author)
+    pdf = render_pdf(html, (output / period.key,), paper=config.page_size, variant=config.pdf_variant)
     files = {
         "briefing.html": html.encode("utf-8"),
-        "briefing.pdf": render_pdf(html),
+        "briefing.pdf": pdf,
         "sources.json": _sources_json(briefing),
         "metrics.csv": tables.metrics_csv(briefing),
         "meetings.csv": tables.meetings_csv(briefing),
