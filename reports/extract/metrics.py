@@ -631,7 +631,7 @@ def _list_member(sentence: str, figure: _Figure, figures: list[_Figure]) -> str 
             name = match.group("name").strip()
     if not name:
         return None
-    if g.VERB.search(name) or re.search(r"\d", name):
+    if g.VERB.search(name) or re.search(r"\d[\d,.]*\s*(?:percent|%|billion|million|units)", name):
         return None
     items = sum(1 for f in figures if _bracketed_after_word(sentence, f))
     if not name[:1].isupper() and items < 2:

@@ -66,7 +66,7 @@ def _alternation(words) -> str:
 
 _AFTER = re.compile(
     r"(?P<pct>\s?(?:" + _alternation(_PERCENT_WORDS) + r"))(?![A-Za-z])"
-    r"|(?:\s?(?P<scale>" + _alternation(_SCALES) + r")(?![A-Za-z]))?"
+    r"|(?:\s{0,8}(?P<scale>" + _alternation(_SCALES) + r")(?![A-Za-z]))?"
     r"(?:\s+(?P<curword>" + _alternation(_CURRENCY_WORDS) + r")(?![A-Za-z])"
     r"|\s+(?:of\s+)?(?P<count>" + _alternation(_COUNT_UNITS) + r")(?![A-Za-z]))?",
     re.IGNORECASE,
