@@ -16,12 +16,18 @@ MONTHS = {
 _MONTH = r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
          r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "eleven": 11, "twelve": 12}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 # Period phrases, most specific first. A day number after a month makes it a date, not a period.
 PERIOD = re.compile(
     rf"(?P<range>(?P<m1>{_MONTH})\s*(?:-|–|—|to|through|until)\s*(?P<m2>{_MONTH})(?:,?\s+(?P<ry>(?:19|20)\d{{2}}))?)"
     rf"|(?P<date>{_MONTH}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?)"
+    rf"|(?P<firstn>first\s+(?P<fn>two|three|four|five|six|seven|eight|nine|ten|eleven|2|3|4|5|6|7|8|9|10|11)\s+"
+    rf"(?P<fu>months|quarters)(?:\s+of)?(?:\s+(?:the\s+year|this\s+year|(?P<fy>(?:19|20)\d{{2}})))?)"
+    rf"|(?P<upto>(?P<un>three|six|nine|twelve|3|6|9|12)\s+months\s+(?:to|through|ending(?:\s+in)?)\s+"
+    rf"(?P<um>{_MONTH})(?:\s+(?P<uy>(?:19|20)\d{{2}}))?)"
     rf"|(?P<half>(?P<hn>first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+(?:the\s+)?(?:year\s+)?(?P<hy>(?:19|20)\d{{2}}))?)"
     rf"|(?P<hcode>\b[Hh](?P<hc>[12])\s*(?P<hcy>(?:19|20)\d{{2}})?\b)"
     rf"|(?P<quarter>(?P<qn>{_ORDINAL})\s+quarter(?:\s+of)?(?:\s+(?:the\s+)?(?:year\s+)?(?P<qy>(?:19|20)\d{{2}}))?)"
@@ -34,7 +40,7 @@ PERIOD = re.compile(
 BASE_BEFORE = re.compile(
     r"(?:\bfrom|\bsince|\bthan|\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\bagainst|\bover|\brelative\s+to|"
     r"\bsame\s+(?:period|month|quarter|time)\s+(?:of|in|last)|\bbefore|\buntil|\bprior\s+to|\bbetween)"
-    r"\s+(?:the\s+)?(?:same\s+(?:period|month|quarter)\s+(?:of|in)\s+)?(?:(?:end|start|beginning)\s+of\s+)?$",
+    r"\s+(?:the\s+)?(?:same\s+(?:period|month|quarter|time)\s+(?:(?:of|in)\s+)?)?(?:(?:end|start|beginning)\s+of\s+)?$",
     re.IGNORECASE,
 )
 PERIOD_RIGHT_AFTER = re.compile(
@@ -54,14 +60,17 @@ CHANGE_VERBS_UP = (
     "rose", "rises", "risen", "rise", "increased", "increases", "increase", "grew", "grows", "grown", "grow",
     "climbed", "climbs", "jumped", "jumps", "surged", "surges", "soared", "soars", "gained", "gains",
     "expanded", "expands", "advanced", "advances", "rebounded", "rebounds", "edged up", "ticked up",
-    "inched up", "picked up", "spiked", "skyrocketed", "improved", "went up", "added",
+    "inched up", "picked up", "spiked", "skyrocketed", "improved", "went up", "added", "widened", "doubled",
+    "nearly doubled", "more than doubled", "tripled", "growing", "rising", "climbing", "jumping", "surging",
+    "increasing", "soaring", "gaining",
 )
 CHANGE_VERBS_DOWN = (
     "fell", "falls", "fallen", "fall", "declined", "declines", "decline", "dropped", "drops", "drop",
     "decreased", "decreases", "decrease", "slipped", "slips", "slid", "slides", "plunged", "plunges",
     "plummeted", "tumbled", "tumbles", "shrank", "shrinks", "shrunk", "contracted", "contracts", "dipped",
     "dips", "sank", "slumped", "slumps", "eased", "eases", "retreated", "edged down", "ticked down",
-    "inched down", "went down", "lost", "weakened", "narrowed",
+    "inched down", "went down", "lost", "weakened", "narrowed", "falling", "declining", "dropping",
+    "decreasing", "slipping", "sliding", "plunging", "halved",
 )
 FLAT_WORDS = ("unchanged", "flat", "steady", "stable")
 CHANGE_VERBS = CHANGE_VERBS_UP + CHANGE_VERBS_DOWN
@@ -131,7 +140,7 @@ BASIS = (
 
 # Where a clause begins: a subject's noun phrase never reaches back across these.
 CLAUSE_BOUNDARY = re.compile(
-    r";|:|—|–\s|\(|\)|\bwhile\b|\bwhereas\b|,\s*but\b|\bbut\b|\bthat\b|\bwhich\b|\bas\s+well\s+as\b|"
+    r";|:|—|–\s|--|\(|\)|\bwhile\b|\bwhereas\b|,\s*but\b|\bbut\b|\bthat\b|\bas\s+well\s+as\b|"
     r",\s*with\b|\band\b|\bsaid\b|\bannounced\b|\bnoted\b|\bexplained\b|\bthough\b|\balthough\b|\bafter\b|"
     r"\bbecause\b|\bwhen\b|\bas\b(?!\s+well)",
     re.IGNORECASE,
@@ -220,8 +229,9 @@ TRAILING_NOISE = re.compile(
 )
 PERIOD_TAIL = re.compile(
     rf"\s+(?:in|for|during|through|over|as\s+of|of|throughout)\s+(?:the\s+)?(?:(?:whole|entire|full|first|"
-    rf"second|third|fourth|last|past|previous|latest|same|\d{{4}})\s+)*(?:(?:19|20)\d{{2}}|{_MONTH}|"
-    r"(?:first|second|1st|2nd)\s+half|half|quarter|year|month|period|H[12]|Q[1-4])\b.*$",
+    rf"second|third|fourth|last|past|previous|latest|same|two|three|four|five|six|nine|twelve|"
+    rf"\d{{4}})\s+)*(?:(?:19|20)\d{{2}}|{_MONTH}|"
+    r"(?:first|second|1st|2nd)\s+half|half|quarters?|years?|months?|period|H[12]|Q[1-4])\b.*$",
     re.IGNORECASE,
 )
 PRONOUNS = frozenset({"it", "they", "this", "these", "those", "that", "which", "the figure", "the amount",

@@ -64,6 +64,13 @@ _LIST_DELIMITER = re.compile(
 )
 _LIST_NAME = re.compile(r"(?P<name>[A-Za-z][\w.’'&/-]*(?:\s+(?!and\b|or\b|the\b)[\w.’'&/-]+){0,4})\s*\(\s*")
 _PLACE_LIST = re.compile(r"\b(?:to|from)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*\(")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{0,40}?\([A-Za-z .]+\)\s*(?:--|—|–)\s*")
+_RELATIVE = re.compile(
+    r",\s+(?:which|who|whose)\s[^,;()]*,"
+    r"|,\s+(?:the|a|an|its|South\s+Korea['’]s|Korea['’]s|the\s+country['’]s)\s[^,;()\d]{0,60},"
+    rf"(?=\s+(?:{g.alternation(g.ALL_VERBS)})\b)",
+    re.I,
+)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _TITLE_NP = re.compile(r"^(?P<np>.+?)\s+(?:\b(?:hit|hits|post|posts|reach|reaches|top|tops|rise|rises|fall|"
                        r"falls|jump|jumps|surge|surges|record|records|climb|climbs|decline|declines|grow|"
@@ -77,6 +84,7 @@ class _Context:
     published: date
     title_period: str | None
     topic: str | None = None
+    lead: str | None = None  # the subject of the release's first level
     title: str = ""
     period: str | None = None
     basis: str | None = None
@@ -98,6 +106,7 @@ class _Figure:
     period: str | None = None
     record: bool = False
     previous_record: bool = False
+    named_by: _Figure | None = None  # the change before a level that names it: "ASEAN 14.0 percent to $10.4 billion"
 
 
 def extract_metrics(release: Release) -> list[Metric]:
@@ -139,21 +148,28 @@ def sentences(text: str) -> list[tuple[int, int]]:
 def _read_sentence(release: Release, body: str, text: str, start: int, end: int, context: _Context) -> None:
     sentence = text[start:end]
     quantities = [q for q in find_quantities(sentence) if q.kind not in ("year", "day")]
-    periods = _periods(sentence, context)
+    masked = _masked(sentence)
+    periods = _periods(sentence, context, masked)
     primary = next((p for p in periods if not p[3]), None)
     if not any(q.kind != "bare" for q in quantities):
         _record_claim(sentence, primary, context)
         if primary is not None:
             context.period = primary[2]
         return
-    masked = _masked(sentence)
     dimension = _dimension(sentence, context)
     figures = _figures(sentence, quantities)
     _attach_changes(sentence, masked, figures)
     sentence_basis = _basis_in(sentence)
     lists: dict[str, str | None] = {}
     for figure in figures:
-        _name(sentence, masked, figure, figures, dimension, context, lists)
+        if figure.named_by is not None and figure.named_by.subject:
+            source = figure.named_by
+            figure.subject, figure.member, figure.dimension = source.subject, source.member, source.dimension
+        else:
+            _name(sentence, masked, figure, figures, dimension, context, lists)
+        if figure.role == "level" and not context.lead and figure.subject:
+            context.lead = figure.subject
+            context.topic = _topic(figure.subject, context.title)
         figure.period = _period_of(sentence, figure, periods, primary, context)
         _mark_record(sentence, masked, figure)
     if primary is not None:
@@ -163,14 +179,11 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
         if figure.role == "change" and figure.attached:
             continue
         if figure.change is not None and figure.change.basis is None and figure.change.value is not None:
-            basis = sentence_basis or context.basis
-            figure.change = replace(figure.change, basis=basis)
+            figure.change = replace(figure.change, basis=sentence_basis)
         metric = _metric(release, figure, quote, (start, end))
         context.metrics.append(metric)
         if figure.role == "level" and not figure.member:
             context.subject = metric.subject
-            if context.topic is None:
-                context.topic = _topic(metric.subject, context.title)
     if sentence_basis:
         context.basis = sentence_basis
     context.dimension = (dimension, "") if dimension else None
@@ -329,6 +342,8 @@ def _attach_changes(sentence: str, masked: str, figures: list[_Figure]) -> None:
         if target is not None and target.change is None:
             target.change = figure.change
             figure.attached = True
+            if target.quantity.start > figure.quantity.start:
+                target.named_by = figure
 
 
 def _level_after(sentence: str, change: _Figure, later: list[_Figure]) -> _Figure | None:
@@ -364,8 +379,10 @@ def _level_before(sentence: str, masked: str, change: _Figure, levels: list[_Fig
 
 
 def _masked(sentence: str) -> str:
-    """The sentence with parenthesized text blanked (same length): subjects are never inside brackets."""
-    masked = sentence
+    """The sentence with brackets, relative clauses, appositives and a news dateline blanked (same length):
+    a subject is never inside them."""
+    masked = _DATELINE.sub(lambda m: " " * len(m.group(0)), sentence)
+    masked = _RELATIVE.sub(lambda m: "," + " " * (len(m.group(0)) - 2) + ",", masked)
     for _ in range(3):
         new = _PAREN.sub(lambda m: " " * len(m.group(0)), masked)
         if new == masked:
@@ -693,11 +710,14 @@ def _dimension(sentence: str, context: _Context) -> str | None:
 # Periods ---------------------------------------------------------------------------------------------
 
 
-def _periods(sentence: str, context: _Context) -> list[tuple[int, int, str, bool]]:
-    """(start, end, period, is_base) for each period phrase; dates ('January 15, 2026') are left out."""
+def _periods(sentence: str, context: _Context, masked: str | None = None) -> list[tuple[int, int, str, bool]]:
+    """(start, end, period, is_base) for each period phrase; dates ('January 15, 2026') and periods in
+    brackets ('(23.0 days this year versus ...)') are left out."""
     found = []
     for match in g.PERIOD.finditer(sentence):
         if match.group("date"):
+            continue
+        if masked is not None and masked[match.start()] == " " and sentence[match.start()] != " ":
             continue
         period = _period_value(match, context)
         if period is None:
@@ -713,6 +733,13 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         y = int(match.group("ry")) if match.group("ry") else year
         m1, m2 = _month(match.group("m1")), _month(match.group("m2"))
         return f"{y}-{m1:02d}/{y}-{m2:02d}" if m1 and m2 else None
+    if match.group("firstn"):
+        y = int(match.group("fy")) if match.group("fy") else year
+        n = int(match.group("fn")) if match.group("fn").isdigit() else g.COUNTS[match.group("fn").lower()]
+        last = n * 3 if match.group("fu").lower().startswith("quarter") else n
+        return f"{y}-01/{y}-{last:02d}" if last <= 12 else None
+    if match.group("upto"):
+        return _months_to(match, context)
     if match.group("half"):
         y = int(match.group("hy")) if match.group("hy") else year
         return f"{y}-H{g.ORDINALS[match.group('hn').lower()]}"
@@ -747,6 +774,25 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         month = published.month - back
         return f"{published.year - (month < 1)}-{(month - 1) % 12 + 1:02d}"
     return None
+
+
+def _months_to(match: re.Match[str], context: _Context) -> str | None:
+    """'three months to September 2025' -> '2025-Q3'; 'twelve months to September 2025' -> '2024-10/2025-09'."""
+    words = match.group("un").lower()
+    n = int(words) if words.isdigit() else g.COUNTS[words]
+    month = _month(match.group("um"))
+    if month is None:
+        return None
+    y = int(match.group("uy")) if match.group("uy") else _year_for_month(month, context)
+    if n == 3 and month % 3 == 0:
+        return f"{y}-Q{month // 3}"
+    if n == 6 and month % 6 == 0:
+        return f"{y}-H{month // 6}"
+    if n == 12 and month == 12:
+        return str(y)
+    first = month - n + 1
+    start_year = y if first >= 1 else y - 1
+    return f"{start_year}-{(first - 1) % 12 + 1:02d}/{y}-{month:02d}"
 
 
 def _month(name: str) -> int | None:
