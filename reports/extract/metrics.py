@@ -71,6 +71,18 @@ _RELATIVE = re.compile(
     rf"(?=\s+(?:{g.alternation(g.ALL_VERBS)})\b)",
     re.I,
 )
+_NP_AFTER_LEVEL = re.compile(rf"\s+(?P<np>(?:[\w-]+\s+){{0,2}}?(?:{g.alternation(g.HEADS)}))\b(?!\s+(?:of|to)\b)", re.I)
+_GAPPED = re.compile(r"(?:,\s*(?:and\s+)?|\band\s+)(?P<name>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
+                     r"\s+(?:by\s+)?$")
+_NP_TO_LEVEL = re.compile(
+    rf"\b(?:bring|push|lift|rais|tak|put|leav|left|brought|drove|driv|widen|narrow)\w*\s+(?:the\s+|its\s+)?"
+    rf"(?P<np>(?:{_FUNCTION_WORD}[\w’'-]+\s+){{0,3}}{_FUNCTION_WORD}[\w’'-]+)\s+(?:to|at)\s+"
+    r"(?:(?:a|an|the|new|record|all-time|high|of|about|around|nearly|almost|over|more\s+than)\s+)*$",
+    re.I,
+)
+_ALONE = re.compile(r"^(?:In|For|During)\s+[^,]{3,40}?\balone\b", re.I)
+_CONNECTIVES = re.compile(r"^(?:(?:and|or|while|whereas|but|the|with|including|followed\s+by|led\s+by|"
+                          r"then|as\s+well\s+as|such\s+as|notably)\s+)+", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _TITLE_NP = re.compile(r"^(?P<np>.+?)\s+(?:\b(?:hit|hits|post|posts|reach|reaches|top|tops|rise|rises|fall|"
                        r"falls|jump|jumps|surge|surges|record|records|climb|climbs|decline|declines|grow|"
@@ -172,7 +184,7 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
             context.topic = _topic(figure.subject, context.title)
         figure.period = _period_of(sentence, figure, periods, primary, context)
         _mark_record(sentence, masked, figure)
-    if primary is not None:
+    if primary is not None and not _ALONE.match(sentence):
         context.period = primary[2]
     quote = body[start:end]
     for figure in figures:
@@ -217,6 +229,7 @@ def _is_place(dimension: str | None) -> bool:
 
 def _figures(sentence: str, quantities: list[Quantity]) -> list[_Figure]:
     figures: list[_Figure] = []
+    previous_change: _Figure | None = None
     last_unit: Quantity | None = None
     for q in quantities:
         if q.kind == "bare":
@@ -225,9 +238,21 @@ def _figures(sentence: str, quantities: list[Quantity]) -> list[_Figure]:
                 continue
             q = typed
         if q.kind in ("percent", "points"):
-            figures.append(_percentage(sentence, q))
+            figure = _percentage(sentence, q)
+            if figure.role == "level" and previous_change is not None and _GAPPED.search(
+                    sentence, max(0, q.start - 50), q.start) and re.match(r"\s+to\s", sentence[q.end:q.end + 8]):
+                change = previous_change.change
+                figure = _Figure(q, "change", q.start, Change(abs(q.value), "percent",
+                                                               change.direction if change else None, None))
+            if figure.role == "change":
+                previous_change = figure
+            figures.append(figure)
             continue
         if _is_threshold(sentence, q):
+            continue
+        as_change = _amount_change(sentence, q)
+        if as_change is not None:
+            figures.append(as_change)
             continue
         figures.append(_Figure(q, "level", q.start))
         last_unit = q
@@ -270,6 +295,22 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
     if g.SHARE_AFTER.match(after):
         return _Figure(q, "share", q.start)
     return _Figure(q, "share" if re.search(r"\bshare\b", before[-40:], re.I) else "level", q.start)
+
+
+def _amount_change(sentence: str, q: Quantity) -> _Figure | None:
+    """'up 193,000 from a year earlier', 'widened by £1.4 billion': a change in the figure's own unit."""
+    before = sentence[max(0, q.start - 60):q.start]
+    cue = g.CHANGE_BEFORE.search(before)
+    if cue is None or not (cue.group("dir") or cue.group("noun") or cue.group("bare")):
+        return None
+    word = (cue.group("dir") or cue.group("noun") or cue.group("bare")).lower()
+    direction = _direction(word)
+    if direction is None or word in ("higher", "lower"):
+        return None
+    cue_start = q.start - len(before) + cue.start()
+    basis = _basis_near(sentence, q.end, cue_start)
+    return _Figure(replace(q, value=abs(q.value)), "change", cue_start, Change(abs(q.value), q.unit or "units",
+                                                                                direction, basis))
 
 
 def _change_figure(q: Quantity, direction: str | None, cue_start: int, sentence: str) -> _Figure:
@@ -353,6 +394,9 @@ def _level_after(sentence: str, change: _Figure, later: list[_Figure]) -> _Figur
     gap = sentence[change.quantity.end:later[0].quantity.start]
     if len(gap) > 60 or re.search(r"[;(]", gap):
         return None
+    if re.fullmatch(r"\s*,\s*", gap) and sentence.rfind("(", 0, change.quantity.start) > sentence.rfind(
+            ")", 0, change.quantity.start):
+        return later[0]  # '(up 27.3 percent, $14.8 billion)': one bracket, one item
     return later[0] if _TO_LEVEL_GAP.match(gap) else None
 
 
@@ -382,13 +426,12 @@ def _masked(sentence: str) -> str:
     """The sentence with brackets, relative clauses, appositives and a news dateline blanked (same length):
     a subject is never inside them."""
     masked = _DATELINE.sub(lambda m: " " * len(m.group(0)), sentence)
-    masked = _RELATIVE.sub(lambda m: "," + " " * (len(m.group(0)) - 2) + ",", masked)
     for _ in range(3):
         new = _PAREN.sub(lambda m: " " * len(m.group(0)), masked)
         if new == masked:
             break
         masked = new
-    return masked
+    return _RELATIVE.sub(lambda m: " " * len(m.group(0)), masked)
 
 
 def _name(sentence: str, masked: str, figure: _Figure, figures: list[_Figure], dimension: str | None,
@@ -405,6 +448,14 @@ def _name(sentence: str, masked: str, figure: _Figure, figures: list[_Figure], d
         _name_member(sentence, figure, item, base, dimension, context)
         return
     if figure.role == "level":
+        after = _NP_AFTER_LEVEL.match(sentence, figure.quantity.end)
+        if after and not _NOT_SUBJECT.search(after.group("np")):
+            named = _clean_np(after.group("np"))
+            if named and named.lower() in ("surplus", "deficit"):
+                named = f"trade {named.lower()}"
+            figure.subject = _with_topic(named, context)
+            if figure.subject:
+                return
         of_subject = _np_of_level(sentence, figure, base, context)
         if of_subject:
             figure.subject = of_subject
@@ -463,6 +514,9 @@ def _clause_subject(sentence: str, masked: str, clause: int, at: int, figure: _F
         verb = verbs[0]
         phrase = masked[clause:verb.start()]
         subject = _clean_np(phrase)
+        those = re.match(r"^(?:those|that|the\s+ones?)\s+(?P<rest>(?:to|from|in|for)\s+.+)$", subject or "", re.I)
+        if those and context.subject:
+            return f"{_strip_place(context.subject)} {those.group('rest')}"
         if subject and subject.lower() not in g.PRONOUNS:
             if _RESPECTIVELY.search(sentence) and " and " in subject:
                 subject = _respective(subject, figure, figures, clause, at)
@@ -572,6 +626,9 @@ def _with_topic(subject: str | None, context: _Context) -> str | None:
 
 
 def _head_of(subject: str) -> str | None:
+    place = _TO_PLACE.match(subject)
+    if place and place.group("prep") in ("to", "from"):
+        subject = place.group("base")
     match = g.HEAD.search(subject)
     return match.group(0) if match else None
 
@@ -590,9 +647,10 @@ def _topic(subject: str, title: str) -> str | None:
 
 
 def _np_of_level(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
-    """'resulting in a trade surplus of $113.0 billion' -> 'trade surplus' ('a record high of' is no name)."""
+    """'resulting in a trade surplus of $113.0 billion' -> 'trade surplus' ('a record high of' is no name);
+    'bringing the trade surplus to $9.77 billion' -> 'trade surplus'."""
     before = sentence[max(0, figure.quantity.start - 60):figure.quantity.start]
-    match = _NP_OF_LEVEL.search(before)
+    match = _NP_OF_LEVEL.search(before) or _NP_TO_LEVEL.search(before)
     if not match:
         return None
     np = _clean_np(match.group("np"))
@@ -634,26 +692,58 @@ def _breakdown(subject: str, dimension: str | None, context: _Context) -> tuple[
     return subject, None, None
 
 
+def _gapped_member(sentence: str, figure: _Figure, figures: list[_Figure]) -> str | None:
+    """'..., ASEAN 14.0 percent to $10.4 billion and Taiwan 41.2 percent': a name standing for the clause."""
+    if figure.role != "change" or figure is figures[0]:
+        return None
+    match = _GAPPED.search(sentence, max(0, figure.quantity.start - 50), figure.quantity.start)
+    if not match or g.VERB.search(match.group("name")):
+        return None
+    return re.sub(r"^the\s+", "", match.group("name"))
+
+
 def _list_member(sentence: str, figure: _Figure, figures: list[_Figure]) -> str | None:
     """'Taiwan (up 64.8 percent)', 'the Kona (270,000)': the name before the bracket holding the figure."""
+    gapped = _gapped_member(sentence, figure, figures)
+    if gapped:
+        return gapped
     opening = sentence.rfind("(", 0, figure.cue_start + 1)
     if opening == -1 or sentence[opening + 1:figure.cue_start].strip(" ~"):
         return None
     if any(f.quantity.end <= opening and opening - f.quantity.end <= 2 for f in figures):
         return None  # '$14.8 billion (up 30 percent)': the bracket belongs to the level before it
-    name = None
-    for delimiter in _LIST_DELIMITER.finditer(sentence, max(0, opening - 60), opening):
-        match = _LIST_NAME.fullmatch(sentence, delimiter.end(), opening + 1)
-        if match:
-            name = match.group("name").strip()
+    name = _name_after_punctuation(sentence, opening)
+    if name is None:
+        for delimiter in _LIST_DELIMITER.finditer(sentence, max(0, opening - 60), opening):
+            match = _LIST_NAME.fullmatch(sentence, delimiter.end(), opening + 1)
+            if match:
+                name = match.group("name").strip()
     if not name:
         return None
+    if sentence[:opening].strip() == name and name[:1].isupper() and not name.isupper():
+        name = name[0].lower() + name[1:]  # a common noun that opens the sentence: 'Semiconductors (up ...)'
+
     if g.VERB.search(name) or re.search(r"\d[\d,.]*\s*(?:percent|%|billion|million|units)", name):
         return None
     items = sum(1 for f in figures if _bracketed_after_word(sentence, f))
-    if not name[:1].isupper() and items < 2:
+    introduced = re.search(r"\b(?:led\s+by|including|such\s+as|followed\s+by|notably)\s+(?:the\s+)?$",
+                           sentence[max(0, opening - len(name) - 30):opening - len(name)].rstrip() + " ")
+    if not name[:1].isupper() and items < 2 and not introduced:
         return None
     return name
+
+
+def _name_after_punctuation(sentence: str, opening: int) -> str | None:
+    """The words between the last ')', ',', ';' or ':' and the bracket, without 'and', 'while', 'the'."""
+    low = max(0, opening - 60)
+    cut = max(sentence.rfind(mark, low, opening) for mark in "),;:")
+    start = cut + 1 if cut >= 0 else (0 if low == 0 else -1)
+    if start < 0:
+        return None
+    words = _CONNECTIVES.sub("", sentence[start:opening].strip())
+    if not words or len(words.split()) > 5 or g.VERB.search(words) or not re.fullmatch(r"[A-Za-z][\w.’'&/ -]*", words):
+        return None
+    return words
 
 
 def _bracketed_after_word(sentence: str, figure: _Figure) -> bool:

@@ -11,7 +11,7 @@ What counts as the same figure:
            no level (value null) is keyed by its change instead: (value, unit, direction).
   tuple    value as above, and subject, period and change all agree:
              subject  lenient: both are lower-cased, split into words (hyphens split too), a final
-                      plural "s" dropped, words such as "the", "of", "to", "Korea's", "total" left
+                      plural "s" and a possessive "'s" dropped, words such as "the", "of", "to", "Korea's", "total" left
                       out; the two word sets match when they share at least half of their union
                       (Jaccard >= 0.5): "computers and peripherals exports" = "computer and
                       peripheral exports", "ICT exports" != "semiconductor exports";
@@ -45,6 +45,7 @@ _WORD = re.compile(r"[a-z0-9]+(?:'s)?")
 def subject_words(subject: str | None) -> frozenset[str]:
     """'Hybrid-vehicle exports' -> {'hybrid', 'vehicle', 'export'}."""
     words = _WORD.findall((subject or "").lower().replace("’", "'"))
+    words = [w[:-2] if w.endswith("'s") else w for w in words]  # "Japan's imports" = "Japan imports"
     return frozenset(_singular(w) for w in words if w not in _STOP)
 
 
