@@ -104,6 +104,21 @@ def _without_ignored(key: str, ignore: tuple[str, ...]) -> str:
     return " ".join(words.split())
 
 
+@cache
+def _subject_words() -> tuple[tuple[re.Pattern[str], str], ...]:
+    with _CATALOG.open("rb") as handle:
+        words = tomllib.load(handle).get("subject_words", {})
+    return tuple((re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE), name)
+                 for word, name in words.items())
+
+
+def analyst_words(subject: str) -> str:
+    """'chip exports' -> 'semiconductor exports', 'car exports' -> 'automobile exports' (catalog.toml)."""
+    for pattern, name in _subject_words():
+        subject = pattern.sub(name, subject)
+    return subject
+
+
 def ids() -> list[str]:
     """Every id in the catalog."""
     return sorted(_catalog().entries)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from reports.extract import grammar as g
-from reports.extract.catalog import metric_id_for
+from reports.extract.catalog import analyst_words, metric_id_for
 from reports.extract.numbers import Quantity, find_quantities, normalize
 from reports.records import Change, Metric, Release
 
@@ -83,6 +83,8 @@ _NP_TO_LEVEL = re.compile(
 _ALONE = re.compile(r"^(?:In|For|During)\s+[^,]{3,40}?\balone\b", re.I)
 _CONNECTIVES = re.compile(r"^(?:(?:and|or|while|whereas|but|the|with|including|followed\s+by|led\s+by|"
                           r"then|as\s+well\s+as|such\s+as|notably)\s+)+", re.I)
+_PLACE_ALIASES = ((re.compile(r"\bU\.S\.?(?=$|[\s,;])"), "United States"),
+                  (re.compile(r"\bU\.K\.?(?=$|[\s,;])"), "United Kingdom"))
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _TITLE_NP = re.compile(r"^(?P<np>.+?)\s+(?:\b(?:hit|hits|post|posts|reach|reaches|top|tops|rise|rises|fall|"
                        r"falls|jump|jumps|surge|surges|record|records|climb|climbs|decline|declines|grow|"
@@ -203,7 +205,7 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
 
 def _metric(release: Release, figure: _Figure, quote: str, span: tuple[int, int]) -> Metric:
     q = figure.quantity
-    subject = figure.subject or "figure"
+    subject = canonical_subject(figure.subject or "figure")
     if figure.role == "change":
         return Metric(release.id, subject, None, None, figure.period, quote, span, metric_id_for(subject),
                       figure.change, figure.record, q.qualifier, figure.dimension, figure.member)
@@ -214,6 +216,14 @@ def _metric(release: Release, figure: _Figure, quote: str, span: tuple[int, int]
     metric_id = metric_id_for(subject) if not figure.member or not _is_place(figure.dimension) else None
     return Metric(release.id, subject, q.value, q.unit, figure.period, quote, span, metric_id, figure.change,
                   figure.record, _qualifier(q), figure.dimension, figure.member)
+
+
+def canonical_subject(subject: str) -> str:
+    """The catalog's name where the text uses a synonym: 'chip exports' -> 'semiconductor exports',
+    'car exports to the U.S.' -> 'automobile exports to the United States' (catalog.toml, [subject_words])."""
+    for alias, name in _PLACE_ALIASES:
+        subject = alias.sub(name, subject)
+    return analyst_words(subject)
 
 
 def _qualifier(q: Quantity) -> str | None:
