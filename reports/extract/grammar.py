@@ -28,9 +28,9 @@ PERIOD = re.compile(
     rf"(?P<fu>months|quarters)(?:\s+of)?(?:\s+(?:the\s+year|this\s+year|(?P<fy>(?:19|20)\d{{2}})))?)"
     rf"|(?P<upto>(?P<un>three|six|nine|twelve|3|6|9|12)\s+months\s+(?:to|through|ending(?:\s+in)?)\s+"
     rf"(?P<um>{_MONTH})(?:\s+(?P<uy>(?:19|20)\d{{2}}))?)"
-    rf"|(?P<half>(?P<hn>first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+(?:the\s+)?(?:year\s+)?(?P<hy>(?:19|20)\d{{2}}))?)"
+    rf"|(?P<half>(?P<hn>first|second|1st|2nd)[\s-]+half(?:\s+of)?(?:\s+(?:the\s+)?(?:year\s+)?(?P<hy>(?:19|20)\d{{2}}))?)"
     rf"|(?P<hcode>\b[Hh](?P<hc>[12])\s*(?P<hcy>(?:19|20)\d{{2}})?\b)"
-    rf"|(?P<quarter>(?P<qn>{_ORDINAL})\s+quarter(?:\s+of)?(?:\s+(?:the\s+)?(?:year\s+)?(?P<qy>(?:19|20)\d{{2}}))?)"
+    rf"|(?P<quarter>(?P<qn>{_ORDINAL})[\s-]+quarter(?:\s+of)?(?:\s+(?:the\s+)?(?:year\s+)?(?P<qy>(?:19|20)\d{{2}}))?)"
     rf"|(?P<qcode>\bQ(?P<qc>[1-4])\s*(?P<qcy>(?:19|20)\d{{2}})?\b)"
     rf"|(?P<month>(?P<mn>{_MONTH})(?:\s+of)?(?:\s+(?P<my>(?:19|20)\d{{2}}))?\b)"
     r"|(?P<year>(?<![\d,.$])(?P<yy>(?:19|20)\d{2})(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million|units)))"
@@ -54,7 +54,8 @@ LEVEL_VERBS = (
     "came to", "comes to", "came in at", "stood at", "stands at", "recorded", "records", "posted", "posts",
     "hit", "hits", "to hit", "logged", "registered", "marked", "were", "was", "is", "are", "hovered",
     "remained", "topped", "exceeded", "surpassed", "reported", "attracted", "received", "secured", "won",
-    "was led", "were led", "accounted for", "earned", "generated", "invested", "raised", "drew",
+    "was led", "were led", "accounted for", "earned", "generated", "invested", "raised", "drew", "averaged",
+    "averages",
 )
 CHANGE_VERBS_UP = (
     "rose", "rises", "risen", "rise", "increased", "increases", "increase", "grew", "grows", "grown", "grow",
@@ -219,7 +220,7 @@ LEADING_NOISE = re.compile(
     r"as\s+a\s+result|in\s+particular|specifically|particularly|while|whereas|and|but|that|which|with|as|"
     r"so|thus|then|here|there|in\s+total|all\s+told|combined|the|a|an|its|their|this|these|those|"
     r"korea['’]s|south\s+korea['’]s|the\s+country['’]s|the\s+nation['’]s|korean|annual|monthly|"
-    r"quarterly|total|cumulative|[a-z]+ing(?:\s+(?:in|on|to|for|from|with|at))?)\s+)+",
+    r"quarterly|total|cumulative|(?:first|second|third|fourth)-(?:quarter|half)|[a-z]+ing(?:\s+(?:in|on|to|for|from|with|at))?)\s+)+",
     re.IGNORECASE,
 )
 TRAILING_NOISE = re.compile(

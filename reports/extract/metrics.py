@@ -35,7 +35,9 @@ _ABBREVIATION = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _PAREN = re.compile(r"\([^()]*\)")
-_INCLUDING = re.compile(r",\s*(?:including|excluding|except|especially|notably|such\s+as)\b[^,]*,?", re.I)
+_INCLUDING = re.compile(r",?\s*\b(?:including|excluding|except|especially|notably|such\s+as)\b[^,]*,?", re.I)
+_INTERJECTION = re.compile(r",\s*(?:however|meanwhile|though|too|also|in\s+turn|for\s+its\s+part|in\s+particular|"
+                           r"as\s+a\s+result|in\s+contrast|by\s+contrast|notably|moreover|in\s+addition)\s*,", re.I)
 _OF_NP = re.compile(r"^(?P<head>exports?|imports?|sales|production|output|shipments|orders|investments?|"
                     r"deliveries|consumption|purchases|prices?)\s+(?:of|in)\s+(?P<what>.+)$", re.I)
 _TO_PLACE = re.compile(r"^(?P<base>.+?)\s+(?P<prep>to|from|in)\s+(?P<place>(?:the\s+)?[A-Z][\w.’'-]*"
@@ -85,6 +87,17 @@ _CONNECTIVES = re.compile(r"^(?:(?:and|or|while|whereas|but|the|with|including|f
                           r"then|as\s+well\s+as|such\s+as|notably)\s+)+", re.I)
 _PLACE_ALIASES = ((re.compile(r"\bU\.S\.?(?=$|[\s,;])"), "United States"),
                   (re.compile(r"\bU\.K\.?(?=$|[\s,;])"), "United Kingdom"))
+_LOCAL_PERIOD = re.compile(r"\b(?:set|recorded|posted|reached|hit|registered|logged)\s+(?:in|during)\s+(?:the\s+)?$",
+                           re.I)
+_EARLIER_LEVEL = re.compile(r"\s*,?\s*(?:a\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+same\s+(?:period|month|"
+                            r"quarter)\s+(?:of\s+)?last\s+year|last\s+year|(?P<month>a\s+month\s+(?:earlier|ago)|"
+                            r"the\s+previous\s+month|last\s+month))\b", re.I)
+_ACTIVE_FLOW = re.compile(r"\b(?<!were\s)(?<!was\s)(imported|exported|produced|sold|shipped|manufactured)\s+"
+                          r"(?:a\s+(?:total|record)\s+of\s+|about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?"
+                          r"(?=[$€£¥₩\d]|US\$|USD|KRW)", re.I)
+_BARE_CHANGE = re.compile(r"(?:,\s*|\()(?:up|down)\s+(?:by\s+)?$|\b(?:rose|fell|increased|decreased|declined|"
+                          r"dropped|grew|gained|lost|added|shed)\s+by\s+$", re.I)
+_UNCHANGED = re.compile(r"\s*,?\s*(?:unchanged|flat|steady)\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _TITLE_NP = re.compile(r"^(?P<np>.+?)\s+(?:\b(?:hit|hits|post|posts|reach|reaches|top|tops|rise|rises|fall|"
                        r"falls|jump|jumps|surge|surges|record|records|climb|climbs|decline|declines|grow|"
@@ -173,6 +186,11 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
     dimension = _dimension(sentence, context)
     figures = _figures(sentence, quantities)
     _attach_changes(sentence, masked, figures)
+    for figure in figures:
+        if figure.role == "level" and figure.change is None and _UNCHANGED.match(sentence, figure.quantity.end):
+            unit = "percentage_points" if figure.quantity.unit == "percent" else "percent"
+            basis = _basis_near(sentence, figure.quantity.end, figure.quantity.end)
+            figure.change = Change(0.0, unit, "flat", basis)
     sentence_basis = _basis_in(sentence)
     lists: dict[str, str | None] = {}
     for figure in figures:
@@ -270,7 +288,10 @@ def _figures(sentence: str, quantities: list[Quantity]) -> list[_Figure]:
 
 
 def _list_inherited(sentence: str, q: Quantity, last: Quantity | None) -> Quantity | None:
-    """'(270,000)' after 'the Trax (308,000 units)': a bare number in a list takes the list's unit."""
+    """'(270,000)' after 'the Trax (308,000 units)': a bare number in a list takes the list's unit;
+    '29.04 million jobs, up 193,000': a change by a bare number takes the level's unit."""
+    if last is not None and last.kind == "count" and _BARE_CHANGE.search(sentence, max(0, q.start - 25), q.start):
+        return replace(q, unit=last.unit, kind=last.kind)
     if last is None or last.kind not in ("money", "count") or last.scaled:
         return None
     before = sentence[max(0, q.start - 2):q.start]
@@ -285,7 +306,7 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
     after = sentence[q.end:q.end + 40]
     cue = g.CHANGE_BEFORE.search(before)
     share_before = g.SHARE_BEFORE.search(before)
-    if share_before and (cue is None or share_before.start() > cue.start()):
+    if share_before and (cue is None or share_before.start() > cue.start() or share_before.end() > cue.start()):
         return _Figure(q, "share", q.start - len(before) + share_before.start())
     if cue is not None:
         word = (cue.group("dir") or cue.group("noun") or cue.group("bare")).lower()
@@ -520,6 +541,9 @@ def _clause_subject(sentence: str, masked: str, clause: int, at: int, figure: _F
     """The noun phrase before the clause's verb: 'Korea's ICT exports in 2025 totaled' -> 'ICT exports'."""
     verbs = list(g.VERB.finditer(masked, clause, at))
     verbs = [v for v in verbs if not _inside_figure(v.start(), figures)]
+    flow = _ACTIVE_FLOW.search(masked, clause, at)
+    if flow and (not verbs or flow.start() < verbs[0].start()):
+        return _with_topic(g.NOMINAL[flow.group(1).lower()], context)
     if verbs:
         verb = verbs[0]
         phrase = masked[clause:verb.start()]
@@ -563,6 +587,7 @@ def _respective(subject: str, figure: _Figure, figures: list[_Figure], clause: i
 
 def _clean_np(phrase: str) -> str | None:
     """The analyst's name for a noun phrase: no intro, possessive country, period, article or adverb."""
+    phrase = _INTERJECTION.sub(" ", phrase)
     phrase = _INCLUDING.sub(" ", phrase)
     phrase = phrase.replace("’", "'")
     if "," in phrase:
@@ -822,8 +847,9 @@ def _periods(sentence: str, context: _Context, masked: str | None = None) -> lis
         period = _period_value(match, context)
         if period is None:
             continue
-        is_base = bool(g.BASE_BEFORE.search(sentence[max(0, match.start() - 40):match.start()]))
-        found.append((match.start(), match.end(), period, is_base))
+        before = sentence[max(0, match.start() - 40):match.start()]
+        kind = "base" if g.BASE_BEFORE.search(before) else ("local" if _LOCAL_PERIOD.search(before) else "")
+        found.append((match.start(), match.end(), period, kind))
     return found
 
 
@@ -918,14 +944,36 @@ def _period_of(sentence: str, figure: _Figure, periods: list[tuple[int, int, str
                primary: tuple[int, int, str, bool] | None, context: _Context) -> str:
     q = figure.quantity
     for start, _end, period, is_base in periods:
-        if start >= q.end and not is_base and g.PERIOD_RIGHT_AFTER.match(sentence[q.end:start]):
+        if start >= q.end and is_base != "base" and g.PERIOD_RIGHT_AFTER.match(sentence[q.end:start]):
             return period
+    earlier = _EARLIER_LEVEL.match(sentence, q.end)
+    if figure.role == "level" and earlier and re.search(r"\b(?:from|than|versus|compared\s+(?:with|to))\s+$",
+                                                        sentence[max(0, q.start - 20):q.start]):
+        current = primary[2] if primary else (context.period or context.title_period)
+        shifted = _shift(current, months=1 if earlier.group("month") else 12)
+        if shifted:
+            return shifted
     before = [p for p in periods if p[1] <= figure.cue_start and not p[3]]
     if before:
         return before[-1][2]
     if primary is not None:
         return primary[2]
     return context.period or context.title_period or f"{context.published.year}-{context.published.month:02d}"
+
+
+def _shift(period: str | None, months: int) -> str | None:
+    """'2026-03' back 12 months -> '2025-03'; back 1 -> '2026-02'; '2025' back 12 -> '2024'."""
+    if not period:
+        return None
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", period)
+    if not match:
+        quarter = re.fullmatch(r"(\d{4})(-[QH]\d)", period)
+        return f"{int(quarter[1]) - 1}{quarter[2]}" if quarter and months == 12 else None
+    year, month = int(match[1]), match[2]
+    if month is None:
+        return str(year - 1) if months == 12 else None
+    total = year * 12 + int(month) - 1 - months
+    return f"{total // 12}-{total % 12 + 1:02d}"
 
 
 def _title_period(release: Release) -> str | None:

@@ -45,6 +45,8 @@ _COUNT_UNITS = {
     "company": "companies", "firms": "companies", "enterprises": "companies", "businesses": "companies",
     "ships": "ships", "vessels": "ships", "cgt": "CGT", "compensated gross tons": "CGT", "gwh": "GWh",
     "mwh": "MWh", "twh": "TWh", "kwh": "kWh", "gw": "GW", "mw": "MW", "kw": "kW", "teu": "TEU",
+    "megawatts": "MW", "gigawatts": "GW", "kilowatts": "kW", "gigawatt-hours": "GWh", "megawatt-hours": "MWh",
+    "terawatt-hours": "TWh", "kilowatt-hours": "kWh",
     "people": "people", "persons": "people", "workers": "workers", "employees": "workers",
     "visitors": "visitors", "tourists": "visitors", "projects": "projects", "contracts": "contracts",
     "cases": "cases", "households": "households", "patents": "patents", "startups": "companies",
