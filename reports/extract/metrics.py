@@ -98,6 +98,9 @@ _ACTIVE_FLOW = re.compile(r"\b(?<!were\s)(?<!was\s)(imported|exported|produced|s
 _BARE_CHANGE = re.compile(r"(?:,\s*|\()(?:up|down)\s+(?:by\s+)?$|\b(?:rose|fell|increased|decreased|declined|"
                           r"dropped|grew|gained|lost|added|shed)\s+by\s+$", re.I)
 _UNCHANGED = re.compile(r"\s*,?\s*(?:unchanged|flat|steady)\b", re.I)
+_COMPARED_MONTH = re.compile(
+    r"\b(?:compared\s+(?:with|to)|from|than|versus|over)\s+(?:the\s+previous\s+month,?\s+)?(?P<m>January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<y>(?:19|20)\d{2}))?\b")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _TITLE_NP = re.compile(r"^(?P<np>.+?)\s+(?:\b(?:hit|hits|post|posts|reach|reaches|top|tops|rise|rises|fall|"
                        r"falls|jump|jumps|surge|surges|record|records|climb|climbs|decline|declines|grow|"
@@ -191,7 +194,7 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
             unit = "percentage_points" if figure.quantity.unit == "percent" else "percent"
             basis = _basis_near(sentence, figure.quantity.end, figure.quantity.end)
             figure.change = Change(0.0, unit, "flat", basis)
-    sentence_basis = _basis_in(sentence)
+    sentence_basis = _basis_in(sentence) or _month_basis(sentence, primary[2] if primary else context.period)
     lists: dict[str, str | None] = {}
     for figure in figures:
         if figure.named_by is not None and figure.named_by.subject:
@@ -383,6 +386,21 @@ def _basis_near(sentence: str, after: int, cue_start: int) -> str | None:
     return None
 
 
+def _month_basis(sentence: str, period: str | None) -> str | None:
+    """'compared with January' in a February figure: mom; 'from February 2025' for February 2026: yoy."""
+    match = _COMPARED_MONTH.search(sentence)
+    if not match or not period or not re.fullmatch(r"\d{4}-\d{2}", period):
+        return None
+    month = _month(match.group("m"))
+    year = int(match.group("y")) if match.group("y") else None
+    current_year, current_month = int(period[:4]), int(period[5:])
+    if month == current_month and year in (None, current_year - 1):
+        return "yoy"
+    if month == (current_month - 2) % 12 + 1 and year in (None, current_year, current_year - 1):
+        return "mom"
+    return None
+
+
 def _basis_in(text: str) -> str | None:
     best: tuple[int, str] | None = None
     for name, pattern in g.BASIS:
@@ -474,6 +492,8 @@ def _name(sentence: str, masked: str, figure: _Figure, figures: list[_Figure], d
     else:
         clause = _clause_start(masked, at)
         base = _clause_subject(sentence, masked, clause, at, figure, figures, context)
+        if item is not None and (base is None or _head_of(base) is None or base == context.subject) and context.lead:
+            base = _strip_place(context.lead)
     if item is not None:
         lists.setdefault("base", base)
         _name_member(sentence, figure, item, base, dimension, context)
