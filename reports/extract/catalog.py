@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 _CATALOG = Path(__file__).with_name("catalog.toml")
@@ -84,6 +84,7 @@ def entry(metric_id: str) -> Entry:
     return _catalog().entries[metric_id]
 
 
+@lru_cache(maxsize=4096)
 def metric_id_for(subject: str | None) -> str | None:
     """The catalog id a subject names, or None when no entry fits exactly (never a near miss)."""
     if not subject:
@@ -112,6 +113,7 @@ def _subject_words() -> tuple[tuple[re.Pattern[str], str], ...]:
                  for word, name in words.items())
 
 
+@lru_cache(maxsize=4096)
 def analyst_words(subject: str) -> str:
     """'chip exports' -> 'semiconductor exports', 'car exports' -> 'automobile exports' (catalog.toml)."""
     for pattern, name in _subject_words():

@@ -26,6 +26,7 @@ from reports.extract.catalog import analyst_words, metric_id_for
 from reports.extract.numbers import Quantity, find_quantities, normalize
 from reports.records import Change, Metric, Release
 
+MAX_SENTENCE = 2000  # characters: no real sentence is longer; a run-on text is read in pieces this long
 MAX_SENTENCE_LOOKBACK = 400  # characters of a sentence searched back for a figure's subject
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n")
@@ -101,6 +102,9 @@ _UNCHANGED = re.compile(r"\s*,?\s*(?:unchanged|flat|steady)\b", re.I)
 _COMPARED_MONTH = re.compile(
     r"\b(?:compared\s+(?:with|to)|from|than|versus|over)\s+(?:the\s+previous\s+month,?\s+)?(?P<m>January|February|"
     r"March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<y>(?:19|20)\d{2}))?\b")
+_HINT = re.compile(r"\d|record|all-time|high|last\s+(?:year|month)|this\s+(?:year|month)|previous\s+(?:year|month)"
+                   r"|half|quarter|January|February|March|April|May|June|July|August|September|October|November"
+                   r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _TITLE_NP = re.compile(r"^(?P<np>.+?)\s+(?:\b(?:hit|hits|post|posts|reach|reaches|top|tops|rise|rises|fall|"
                        r"falls|jump|jumps|surge|surges|record|records|climb|climbs|decline|declines|grow|"
@@ -162,7 +166,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = match.end()
     spans.append((start, len(text)))
     result = []
-    for begin, finish in spans:
+    for begin, finish in _bounded(spans, text):
         while begin < finish and text[begin].isspace():
             begin += 1
         while finish > begin and text[finish - 1].isspace():
@@ -172,11 +176,26 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return result
 
 
+def _bounded(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Spans longer than MAX_SENTENCE cut at a comma or space, so a 1 MB run-on body stays linear."""
+    result = []
+    for begin, finish in spans:
+        while finish - begin > MAX_SENTENCE:
+            cut = max(text.rfind(", ", begin, begin + MAX_SENTENCE), text.rfind(" ", begin, begin + MAX_SENTENCE))
+            cut = cut + 1 if cut > begin else begin + MAX_SENTENCE
+            result.append((begin, cut))
+            begin = cut
+        result.append((begin, finish))
+    return result
+
+
 # One sentence -----------------------------------------------------------------------------------
 
 
 def _read_sentence(release: Release, body: str, text: str, start: int, end: int, context: _Context) -> None:
     sentence = text[start:end]
+    if not _HINT.search(sentence):
+        return
     quantities = [q for q in find_quantities(sentence) if q.kind not in ("year", "day")]
     masked = _masked(sentence)
     periods = _periods(sentence, context, masked)

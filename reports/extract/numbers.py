@@ -106,24 +106,21 @@ def normalize(text: str) -> str:
 
     normalize("US&#36;5 and \u0665\u2212") -> "US    $5 and 5-"
     """
-    if text.isascii() and "&" not in text:
-        return text
-    chars = []
-    for ch in text:
-        if ch.isascii():
-            chars.append(ch)
-        elif ch in "\u2212\u2012\u2013\u2014\u2010\u2011\ufe63\uff0d":
-            chars.append("-" if ch in "\u2212\ufe63\uff0d" else ch)
-        elif ch.isdecimal():
-            chars.append(str(unicodedata.decimal(ch, 0)))
-        elif ch in "\u00a0\u2009\u202f\u2007":
-            chars.append(" ")
-        else:
-            chars.append(ch)
-    out = "".join(chars)
-    if "&" in out:
-        out = _ENTITY.sub(_blank_entity, out)
-    return out
+    if not text.isascii():
+        text = _UNICODE.sub(_ascii_char, text)
+    if "&" in text:
+        text = _ENTITY.sub(_blank_entity, text)
+    return text
+
+
+_UNICODE = re.compile(r"(?![0-9])\d|[\u2212\ufe63\uff0d\u00a0\u2009\u202f\u2007]")
+
+
+def _ascii_char(match: re.Match[str]) -> str:
+    ch = match.group(0)
+    if ch.isdecimal():
+        return str(unicodedata.decimal(ch, 0))
+    return "-" if ch in "\u2212\ufe63\uff0d" else " "
 
 
 def _blank_entity(match: re.Match[str]) -> str:
