@@ -79,7 +79,28 @@ ALL_VERBS = LEVEL_VERBS + CHANGE_VERBS
 
 
 def alternation(words) -> str:  # noqa: ANN001 - any iterable of words
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    """A regex alternation of `words` as a trie, so the engine follows one branch per character
+    ('rose|rises|risen' -> 'ris(?:e(?:n)?|es)|rose'); a space in a word matches any whitespace."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    ends = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        piece = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(piece + _trie_regex(node[ch]))
+    if not branches:
+        return ""
+    # Longer branches first so the longest word wins, as in a length-sorted alternation.
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
 
 
 VERB = re.compile(rf"\b(?:{alternation(ALL_VERBS)})\b", re.IGNORECASE)

@@ -18,8 +18,10 @@ The rules read the grammar of release English, never a list of any release's sub
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from reports.extract import grammar as g
 from reports.extract.catalog import analyst_words, metric_id_for
@@ -105,6 +107,7 @@ _COMPARED_MONTH = re.compile(
 _HINT = re.compile(r"\d|record|all-time|high|last\s+(?:year|month)|this\s+(?:year|month)|previous\s+(?:year|month)"
                    r"|half|quarter|January|February|March|April|May|June|July|August|September|October|November"
                    r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.", re.I)
+_FLOW_HINT = re.compile(r"ed\s", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _TITLE_NP = re.compile(r"^(?P<np>.+?)\s+(?:\b(?:hit|hits|post|posts|reach|reaches|top|tops|rise|rises|fall|"
                        r"falls|jump|jumps|surge|surges|record|records|climb|climbs|decline|declines|grow|"
@@ -562,30 +565,56 @@ def _outside_parens(masked: str, at: int) -> int:
     return at
 
 
+@dataclass(frozen=True)
+class _Marks:
+    """Verbs and clause boundaries of one (masked) sentence, found once."""
+
+    verbs: tuple[tuple[int, int], ...]
+    verb_starts: tuple[int, ...]
+    boundaries: tuple[tuple[int, int, str], ...]
+
+    def verbs_between(self, start: int, end: int) -> list[tuple[int, int]]:
+        first = bisect_left(self.verb_starts, start)
+        return [v for v in self.verbs[first:] if v[1] <= end] if first < len(self.verbs) else []
+
+    def has_verb(self, start: int, end: int) -> bool:
+        first = bisect_left(self.verb_starts, start)
+        return first < len(self.verbs) and self.verbs[first][1] <= end
+
+
+@lru_cache(maxsize=16)
+def _marks(masked: str) -> _Marks:
+    verbs = tuple((m.start(), m.end()) for m in g.VERB.finditer(masked))
+    boundaries = tuple((m.start(), m.end(), m.group(0).strip(" ,").lower())
+                       for m in g.CLAUSE_BOUNDARY.finditer(masked))
+    return _Marks(verbs, tuple(v[0] for v in verbs), boundaries)
+
+
 def _clause_start(masked: str, at: int) -> int:
     """Where the clause holding position `at` begins ('and' only ends a clause that has its own verb)."""
+    marks = _marks(masked)
     low = max(0, at - MAX_SENTENCE_LOOKBACK)
     start = low
-    for match in g.CLAUSE_BOUNDARY.finditer(masked, low, at):
-        word = match.group(0).strip(" ,").lower()
-        if word in ("and", "as") and (not g.VERB.search(masked, start, match.start())
-                                      or not _WORD.search(masked, match.end(), at)):
+    for b_start, b_end, word in marks.boundaries:
+        if b_start < low:
             continue
-        start = match.end()
+        if b_end > at:
+            break
+        if word in ("and", "as") and (not marks.has_verb(start, b_start) or not _WORD.search(masked, b_end, at)):
+            continue
+        start = b_end
     return start
 
 
 def _clause_subject(sentence: str, masked: str, clause: int, at: int, figure: _Figure, figures: list[_Figure],
                     context: _Context) -> str | None:
     """The noun phrase before the clause's verb: 'Korea's ICT exports in 2025 totaled' -> 'ICT exports'."""
-    verbs = list(g.VERB.finditer(masked, clause, at))
-    verbs = [v for v in verbs if not _inside_figure(v.start(), figures)]
-    flow = _ACTIVE_FLOW.search(masked, clause, at)
-    if flow and (not verbs or flow.start() < verbs[0].start()):
+    verbs = [v for v in _marks(masked).verbs_between(clause, at) if not _inside_figure(v[0], figures)]
+    flow = _ACTIVE_FLOW.search(masked, clause, at) if _FLOW_HINT.search(masked, clause, at) else None
+    if flow and (not verbs or flow.start() < verbs[0][0]):
         return _with_topic(g.NOMINAL[flow.group(1).lower()], context)
     if verbs:
-        verb = verbs[0]
-        phrase = masked[clause:verb.start()]
+        phrase = masked[clause:verbs[0][0]]
         subject = _clean_np(phrase)
         those = re.match(r"^(?:those|that|the\s+ones?)\s+(?P<rest>(?:to|from|in|for)\s+.+)$", subject or "", re.I)
         if those and context.subject:

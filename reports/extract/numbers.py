@@ -62,8 +62,10 @@ QUALIFIERS = ("more than", "less than", "at least", "up to", "close to", "just o
               "approx.", "an estimated", "an estimated", "upward of", "upwards of", "below", "above")
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+def _alternation(words) -> str:  # noqa: ANN001 - any iterable of words
+    from reports.extract.grammar import alternation
+
+    return alternation(words)
 
 
 _AFTER = re.compile(
