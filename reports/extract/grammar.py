@@ -22,6 +22,7 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
 
 # Period phrases, most specific first. A day number after a month makes it a date, not a period.
 PERIOD = re.compile(
+    r"\b(?=[JFMASONDfstnHhQqlLT1-9])(?:"
     rf"(?P<range>(?P<m1>{_MONTH})\s*(?:-|–|—|to|through|until)\s*(?P<m2>{_MONTH})(?:,?\s+(?P<ry>(?:19|20)\d{{2}}))?)"
     rf"|(?P<date>{_MONTH}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?)"
     rf"|(?P<firstn>first\s+(?P<fn>two|three|four|five|six|seven|eight|nine|ten|eleven|2|3|4|5|6|7|8|9|10|11)\s+"
@@ -34,7 +35,7 @@ PERIOD = re.compile(
     rf"|(?P<qcode>\bQ(?P<qc>[1-4])\s*(?P<qcy>(?:19|20)\d{{2}})?\b)"
     rf"|(?P<month>(?P<mn>{_MONTH})(?:\s+of)?(?:\s+(?P<my>(?:19|20)\d{{2}}))?\b)"
     r"|(?P<year>(?<![\d,.$])(?P<yy>(?:19|20)\d{2})(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million|units)))"
-    r"|(?P<rel>\b(?:last|this|the\s+previous|the\s+past)\s+(?P<rw>year|month)\b)",
+    r"|(?P<rel>\b(?:last|this|the\s+previous|the\s+past)\s+(?P<rw>year|month)\b))",
 )
 # A period that is the base of a comparison ("from 2024", "since February 2025") is not the figure's period.
 BASE_BEFORE = re.compile(
@@ -160,11 +161,14 @@ BASIS = (
     ("cumulative", re.compile(r"\b(?:cumulative(?:ly)?|year-to-date|so\s+far\s+this\s+year)\b", re.IGNORECASE)),
 )
 
+BASIS_ANY = re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in BASIS), re.IGNORECASE)
+
 # Where a clause begins: a subject's noun phrase never reaches back across these.
 CLAUSE_BOUNDARY = re.compile(
-    r";|:|—|–\s|--|\(|\)|\bwhile\b|\bwhereas\b|,\s*but\b|\bbut\b|\bthat\b|\bas\s+well\s+as\b|"
-    r",\s*with\b|\band\b|\bsaid\b|\bannounced\b|\bnoted\b|\bexplained\b|\bthough\b|\balthough\b|\bafter\b|"
-    r"\bbecause\b|\bwhen\b|\bas\b(?!\s+well)",
+    r"[;:()]|—|–\s|--|,\s*(?:but|with)\b|\b(?:as\s+well\s+as|"
+    + alternation(["while", "whereas", "but", "that", "and", "said", "announced", "noted", "explained", "though",
+                   "although", "after", "because", "when"])
+    + r"|as(?!\s+well))\b",
     re.IGNORECASE,
 )
 BY_DIMENSION = re.compile(

@@ -108,6 +108,7 @@ _HINT = re.compile(r"\d|record|all-time|high|last\s+(?:year|month)|this\s+(?:yea
                    r"|half|quarter|January|February|March|April|May|June|July|August|September|October|November"
                    r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.", re.I)
 _FLOW_HINT = re.compile(r"ed\s", re.I)
+_OF_OR_TO_WORDS = frozenset({"of", "worth", "at", "to", "totaling", "totalling"})
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _TITLE_NP = re.compile(r"^(?P<np>.+?)\s+(?:\b(?:hit|hits|post|posts|reach|reaches|top|tops|rise|rises|fall|"
                        r"falls|jump|jumps|surge|surges|record|records|climb|climbs|decline|declines|grow|"
@@ -424,12 +425,8 @@ def _month_basis(sentence: str, period: str | None) -> str | None:
 
 
 def _basis_in(text: str) -> str | None:
-    best: tuple[int, str] | None = None
-    for name, pattern in g.BASIS:
-        match = pattern.search(text)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), name)
-    return best[1] if best else None
+    match = g.BASIS_ANY.search(text)
+    return match.lastgroup if match else None
 
 
 def _is_threshold(sentence: str, q: Quantity) -> bool:
@@ -753,6 +750,8 @@ def _np_of_level(sentence: str, figure: _Figure, base: str | None, context: _Con
     """'resulting in a trade surplus of $113.0 billion' -> 'trade surplus' ('a record high of' is no name);
     'bringing the trade surplus to $9.77 billion' -> 'trade surplus'."""
     before = sentence[max(0, figure.quantity.start - 60):figure.quantity.start]
+    if not _OF_OR_TO_WORDS.intersection(before[-40:].lower().split()[-4:]):
+        return None
     match = _NP_OF_LEVEL.search(before) or _NP_TO_LEVEL.search(before)
     if not match:
         return None
