@@ -109,6 +109,8 @@ _HINT = re.compile(r"\d|record|all-time|high|last\s+(?:year|month)|this\s+(?:yea
                    r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.", re.I)
 _FLOW_HINT = re.compile(r"ed\s", re.I)
 _OF_OR_TO_WORDS = frozenset({"of", "worth", "at", "to", "totaling", "totalling"})
+_CLAUSE_END = re.compile(r";|\bwhile\b|\bwhereas\b|,\s*(?:and|but)\b")
+_RECORD_HINT = re.compile(r"record|all-time|high|best|largest|biggest|unprecedented|peak", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _TITLE_NP = re.compile(r"^(?P<np>.+?)\s+(?:\b(?:hit|hits|post|posts|reach|reaches|top|tops|rise|rises|fall|"
                        r"falls|jump|jumps|surge|surges|record|records|climb|climbs|decline|declines|grow|"
@@ -328,7 +330,7 @@ def _list_inherited(sentence: str, q: Quantity, last: Quantity | None) -> Quanti
 
 
 def _percentage(sentence: str, q: Quantity) -> _Figure:
-    before = sentence[max(0, q.start - 80):q.start]
+    before = sentence[max(0, q.start - 60):q.start]
     after = sentence[q.end:q.end + 40]
     cue = g.CHANGE_BEFORE.search(before)
     share_before = g.SHARE_BEFORE.search(before)
@@ -650,6 +652,7 @@ def _respective(subject: str, figure: _Figure, figures: list[_Figure], clause: i
     return chosen
 
 
+@lru_cache(maxsize=2048)
 def _clean_np(phrase: str) -> str | None:
     """The analyst's name for a noun phrase: no intro, possessive country, period, article or adverb."""
     phrase = _INTERJECTION.sub(" ", phrase)
@@ -1057,7 +1060,7 @@ def _title_period(release: Release) -> str | None:
 
 
 def _mark_record(sentence: str, masked: str, figure: _Figure) -> None:
-    if figure.role != "level":
+    if figure.role != "level" or not _RECORD_HINT.search(sentence):
         return
     before = sentence[max(0, figure.quantity.start - 40):figure.quantity.start]
     if g.PREVIOUS_RECORD.search(before):
@@ -1070,7 +1073,7 @@ def _mark_record(sentence: str, masked: str, figure: _Figure) -> None:
 
 
 def _clause_end(masked: str, at: int) -> int:
-    match = re.compile(r";|\bwhile\b|\bwhereas\b|,\s*(?:and|but)\b").search(masked, at)
+    match = _CLAUSE_END.search(masked, at)
     return match.start() if match else len(masked)
 
 
