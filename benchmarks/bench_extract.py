@@ -74,7 +74,8 @@ def _cold() -> None:
     """Empty brief's memo caches, so no run profits from the text an earlier run read."""
     from reports.extract import catalog, metrics
 
-    for cached in (metrics._clean_np, metrics._marks, catalog.metric_id_for, catalog.analyst_words):
+    for cached in (metrics._clean_np, metrics._marks, metrics._bracketed_count, catalog.metric_id_for,
+                   catalog.analyst_words):
         cached.cache_clear()
 
 

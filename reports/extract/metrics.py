@@ -111,6 +111,9 @@ _FLOW_HINT = re.compile(r"ed\s", re.I)
 _OF_OR_TO_WORDS = frozenset({"of", "worth", "at", "to", "totaling", "totalling"})
 _CLAUSE_END = re.compile(r";|\bwhile\b|\bwhereas\b|,\s*(?:and|but)\b")
 _RECORD_HINT = re.compile(r"record|all-time|high|best|largest|biggest|unprecedented|peak", re.I)
+# Every basis phrase holds one of these (a cheap test before the full pattern).
+_BASIS_KEYS = ("year", "month", "quarter", "y-o-y", "yoy", "y/y", "m-o-m", "m/m", "q-o-q", "q/q", "cumulative",
+               "annually", "same", "19", "20", "to-date", "so far")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _TITLE_NP = re.compile(r"^(?P<np>.+?)\s+(?:\b(?:hit|hits|post|posts|reach|reaches|top|tops|rise|rises|fall|"
                        r"falls|jump|jumps|surge|surges|record|records|climb|climbs|decline|declines|grow|"
@@ -427,6 +430,9 @@ def _month_basis(sentence: str, period: str | None) -> str | None:
 
 
 def _basis_in(text: str) -> str | None:
+    lowered = text.lower()
+    if not any(key in lowered for key in _BASIS_KEYS):
+        return None
     match = g.BASIS_ANY.search(text)
     return match.lastgroup if match else None
 
@@ -830,7 +836,7 @@ def _list_member(sentence: str, figure: _Figure, figures: list[_Figure]) -> str 
 
     if g.VERB.search(name) or re.search(r"\d[\d,.]*\s*(?:percent|%|billion|million|units)", name):
         return None
-    items = sum(1 for f in figures if _bracketed_after_word(sentence, f))
+    items = _bracketed_count(sentence, tuple(f.cue_start for f in figures))
     introduced = re.search(r"\b(?:led\s+by|including|such\s+as|followed\s+by|notably)\s+(?:the\s+)?$",
                            sentence[max(0, opening - len(name) - 30):opening - len(name)].rstrip() + " ")
     if not name[:1].isupper() and items < 2 and not introduced:
@@ -851,10 +857,16 @@ def _name_after_punctuation(sentence: str, opening: int) -> str | None:
     return words
 
 
-def _bracketed_after_word(sentence: str, figure: _Figure) -> bool:
-    opening = sentence.rfind("(", 0, figure.cue_start + 1)
-    return opening > 0 and not sentence[opening + 1:figure.cue_start].strip(" ~") and \
-        sentence[:opening].rstrip()[-1:].isalpha()
+@lru_cache(maxsize=16)
+def _bracketed_count(sentence: str, cue_starts: tuple[int, ...]) -> int:
+    """How many figures of the sentence open a bracket right after a word: 'Taiwan (up 64.8 percent)'."""
+    count = 0
+    for cue_start in cue_starts:
+        opening = sentence.rfind("(", max(0, cue_start - 12), cue_start + 1)
+        if opening > 0 and not sentence[opening + 1:cue_start].strip(" ~") and \
+                sentence[max(0, opening - 3):opening].rstrip()[-1:].isalpha():
+            count += 1
+    return count
 
 
 def _name_member(sentence: str, figure: _Figure, item: str, base: str | None, dimension: str | None,
