@@ -31,25 +31,28 @@ def quantity(text: str):
 # Numbers ------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "value", "unit"), [
-    ("USD 72.0 billion", 72.0e9, "USD"),
-    ("$72 billion", 72e9, "USD"),
-    ("US$61.52 billion", 61.52e9, "USD"),
-    ("72.0 billion dollars", 72.0e9, "USD"),
-    ("1.2 trillion won", 1.2e12, "KRW"),
-    ("KRW 1.2 trillion", 1.2e12, "KRW"),
-    ("300 million euros", 300e6, "EUR"),
-    ("$930 million", 930e6, "USD"),
-    ("¥45 billion", 45e9, "JPY"),
-    ("4.1 million units", 4.1e6, "units"),
-    ("308,000 units", 308000.0, "units"),
-    ("2.3 million tons", 2.3e6, "tons"),
-    ("1.05 million barrels", 1.05e6, "barrels"),
-    ("12,400 jobs", 12400.0, "jobs"),
-    ("67 percent", 67.0, "percent"),
-    ("21.3%", 21.3, "percent"),
-    ("1.4 percentage points", 1.4, "percentage_points"),
-])
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("USD 72.0 billion", 72.0e9, "USD"),
+        ("$72 billion", 72e9, "USD"),
+        ("US$61.52 billion", 61.52e9, "USD"),
+        ("72.0 billion dollars", 72.0e9, "USD"),
+        ("1.2 trillion won", 1.2e12, "KRW"),
+        ("KRW 1.2 trillion", 1.2e12, "KRW"),
+        ("300 million euros", 300e6, "EUR"),
+        ("$930 million", 930e6, "USD"),
+        ("¥45 billion", 45e9, "JPY"),
+        ("4.1 million units", 4.1e6, "units"),
+        ("308,000 units", 308000.0, "units"),
+        ("2.3 million tons", 2.3e6, "tons"),
+        ("1.05 million barrels", 1.05e6, "barrels"),
+        ("12,400 jobs", 12400.0, "jobs"),
+        ("67 percent", 67.0, "percent"),
+        ("21.3%", 21.3, "percent"),
+        ("1.4 percentage points", 1.4, "percentage_points"),
+    ],
+)
 def test_a_stated_quantity_is_read_in_base_units(text: str, value: float, unit: str) -> None:
     found = quantity(f"It came to {text} last year.")
     assert (found.value, found.unit) == (pytest.approx(value), unit)
@@ -72,7 +75,7 @@ def test_an_html_entity_keeps_the_figure_and_its_position() -> None:
     body = "Exports reached &#36;5.2&nbsp;billion in March 2026."
     metric = only(body)
     assert (metric.value, metric.unit, metric.period) == (5.2e9, "USD", "2026-03")
-    assert body[metric.span[0]:metric.span[1]] == metric.quote
+    assert body[metric.span[0] : metric.span[1]] == metric.quote
 
 
 def test_a_qualifier_is_kept_as_a_field_with_the_value() -> None:
@@ -86,26 +89,33 @@ def test_a_qualifier_is_kept_as_a_field_with_the_value() -> None:
 
 
 def test_a_change_after_a_level_goes_into_that_level() -> None:
-    metric = only("Korea's steel exports in 2025 totaled USD 31.2 billion, down 4.3 percent from a year earlier.")
+    metric = only(
+        "Korea's steel exports in 2025 totaled USD 31.2 billion, down 4.3 percent from a year earlier."
+    )
     assert metric.subject == "steel exports" and metric.metric_id == "exports.steel"
     assert (metric.change.value, metric.change.direction, metric.change.basis) == (4.3, "down", "yoy")
 
 
 def test_news_agency_phrasing_changes_then_level() -> None:
-    metric = only("Outbound shipments rose 21.3% on-year to $61.5 billion in October, the ministry said.",
-                  published=date(2025, 11, 1))
+    metric = only(
+        "Outbound shipments rose 21.3% on-year to $61.5 billion in October, the ministry said.",
+        published=date(2025, 11, 1),
+    )
     assert (metric.subject, metric.value, metric.period) == ("exports", 61.5e9, "2025-10")
     assert (metric.change.value, metric.change.direction, metric.change.basis) == (21.3, "up", "yoy")
 
 
-@pytest.mark.parametrize(("sentence", "direction", "basis"), [
-    ("Petrochemical exports declined 9.5 percent year-on-year.", "down", "yoy"),
-    ("Petrochemical exports edged down 0.5 percent from the previous month.", "down", "mom"),
-    ("Petrochemical exports climbed 3.9 percent on-year.", "up", "yoy"),
-    ("Petrochemical exports jumped 18 percent month-on-month.", "up", "mom"),
-    ("Petrochemical exports surged 40% from 2024.", "up", "yoy"),
-    ("Petrochemical exports fell 2.2 percent quarter-on-quarter.", "down", "qoq"),
-])
+@pytest.mark.parametrize(
+    ("sentence", "direction", "basis"),
+    [
+        ("Petrochemical exports declined 9.5 percent year-on-year.", "down", "yoy"),
+        ("Petrochemical exports edged down 0.5 percent from the previous month.", "down", "mom"),
+        ("Petrochemical exports climbed 3.9 percent on-year.", "up", "yoy"),
+        ("Petrochemical exports jumped 18 percent month-on-month.", "up", "mom"),
+        ("Petrochemical exports surged 40% from 2024.", "up", "yoy"),
+        ("Petrochemical exports fell 2.2 percent quarter-on-quarter.", "down", "qoq"),
+    ],
+)
 def test_a_change_with_no_level_is_its_own_metric(sentence: str, direction: str, basis: str) -> None:
     metric = only(sentence)
     assert metric.value is None and metric.unit is None and metric.subject == "petrochemical exports"
@@ -127,8 +137,10 @@ def test_exports_of_x_is_named_x_exports() -> None:
 
 
 def test_a_destination_list_gives_one_change_per_member_with_the_shared_subject() -> None:
-    found = metrics_of("By region, steel exports increased to India (up 12.1 percent), Mexico (up 3.0 percent) "
-                       "and the European Union (down 7.4 percent).")
+    found = metrics_of(
+        "By region, steel exports increased to India (up 12.1 percent), Mexico (up 3.0 percent) "
+        "and the European Union (down 7.4 percent)."
+    )
     assert [(m.subject, m.member, m.dimension, m.change.direction) for m in found] == [
         ("steel exports to India", "India", "region", "up"),
         ("steel exports to Mexico", "Mexico", "region", "up"),
@@ -138,8 +150,10 @@ def test_a_destination_list_gives_one_change_per_member_with_the_shared_subject(
 
 
 def test_a_model_list_inherits_the_unit_of_its_first_item() -> None:
-    found = metrics_of("By model, exports were led by the Ioniq 5 (41,000 units), followed by the EV6 (38,500) "
-                       "and the Niro (12,250).")
+    found = metrics_of(
+        "By model, exports were led by the Ioniq 5 (41,000 units), followed by the EV6 (38,500) "
+        "and the Niro (12,250)."
+    )
     assert [(m.subject, m.value, m.unit, m.dimension) for m in found] == [
         ("Ioniq 5 exports", 41000.0, "units", "model"),
         ("EV6 exports", 38500.0, "units", "model"),
@@ -155,22 +169,34 @@ def test_a_share_and_a_level_in_one_phrase() -> None:
 
 
 def test_accounting_for_and_representing_are_shares() -> None:
-    found = metrics_of("Electric-vehicle sales rose to 216,000 units, accounting for 13 percent of new car sales, "
-                       "while hybrid sales came to 400,000 units, representing 24 percent of the total.")
-    assert [(m.value, m.unit) for m in found] == [(216000.0, "units"), (13.0, "percent"), (400000.0, "units"),
-                                                  (24.0, "percent")]
+    found = metrics_of(
+        "Electric-vehicle sales rose to 216,000 units, accounting for 13 percent of new car sales, "
+        "while hybrid sales came to 400,000 units, representing 24 percent of the total."
+    )
+    assert [(m.value, m.unit) for m in found] == [
+        (216000.0, "units"),
+        (13.0, "percent"),
+        (400000.0, "units"),
+        (24.0, "percent"),
+    ]
     assert found[0].subject == "electric-vehicle sales" and found[2].subject == "hybrid sales"
 
 
 def test_respectively_pairs_names_with_figures_in_order() -> None:
-    found = metrics_of("In March 2026, semiconductor exports and imports came to $14.2 billion and $6.1 billion, "
-                       "respectively.")
+    found = metrics_of(
+        "In March 2026, semiconductor exports and imports came to $14.2 billion and $6.1 billion, "
+        "respectively."
+    )
     assert [(m.subject, m.value, m.period) for m in found] == [
-        ("semiconductor exports", 14.2e9, "2026-03"), ("semiconductor imports", 6.1e9, "2026-03")]
+        ("semiconductor exports", 14.2e9, "2026-03"),
+        ("semiconductor imports", 6.1e9, "2026-03"),
+    ]
 
 
 def test_a_surplus_of_is_the_trade_surplus() -> None:
-    found = metrics_of("Imports fell 3 percent to $50.2 billion, resulting in a trade surplus of $6.6 billion.")
+    found = metrics_of(
+        "Imports fell 3 percent to $50.2 billion, resulting in a trade surplus of $6.6 billion."
+    )
     assert [(m.subject, m.value) for m in found] == [("imports", 50.2e9), ("trade surplus", 6.6e9)]
     assert found[1].metric_id == "trade_balance.total"
 
@@ -183,14 +209,17 @@ def test_units_of_a_product_name_the_product() -> None:
 # Periods ---------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("sentence", "period"), [
-    ("Exports in 2025 reached $700 billion.", "2025"),
-    ("In December 2025, exports reached $60 billion.", "2025-12"),
-    ("Exports reached $60 billion last month.", "2026-01"),
-    ("Exports reached $330 billion in the first half.", "2026-H1"),
-    ("Exports for January–November 2025 reached $640 billion.", "2025-01/2025-11"),
-    ("Exports reached $180 billion in the third quarter of 2025.", "2025-Q3"),
-])
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("Exports in 2025 reached $700 billion.", "2025"),
+        ("In December 2025, exports reached $60 billion.", "2025-12"),
+        ("Exports reached $60 billion last month.", "2026-01"),
+        ("Exports reached $330 billion in the first half.", "2026-H1"),
+        ("Exports for January–November 2025 reached $640 billion.", "2025-01/2025-11"),
+        ("Exports reached $180 billion in the third quarter of 2025.", "2025-Q3"),
+    ],
+)
 def test_the_period_comes_from_the_text(sentence: str, period: str) -> None:
     assert only(sentence, published=date(2026, 2, 1)).period == period
 
@@ -212,9 +241,14 @@ def test_the_comparison_year_is_not_the_period() -> None:
 
 
 def test_a_previous_record_is_a_metric_of_its_own_year() -> None:
-    found = metrics_of("Chip exports in 2025 totaled $173.4 billion, exceeding the previous record of "
-                       "$141.9 billion set in 2022.")
-    assert [(m.value, m.period, m.record) for m in found] == [(173.4e9, "2025", True), (141.9e9, "2022", False)]
+    found = metrics_of(
+        "Chip exports in 2025 totaled $173.4 billion, exceeding the previous record of "
+        "$141.9 billion set in 2022."
+    )
+    assert [(m.value, m.period, m.record) for m in found] == [
+        (173.4e9, "2025", True),
+        (141.9e9, "2022", False),
+    ]
 
 
 @pytest.mark.parametrize("phrase", ["a record high of", "an all-time high of", "a new high of"])
@@ -240,5 +274,4 @@ def test_catalog_maps_subjects_to_ids_and_knows_parents() -> None:
 
 
 def test_numbers_without_units_are_left_out() -> None:
-    assert metrics_of("The ministry met 15 companies from 9 regions on 3 occasions.") == [] or all(
-        m.unit == "companies" for m in metrics_of("The ministry met 15 companies from 9 regions on 3 occasions."))
+    assert metrics_of("The minister held talks on 3 occasions with officials of 9 regions and 15 agencies.") == []

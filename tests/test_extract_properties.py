@@ -13,10 +13,55 @@ from reports.extract.metrics import extract_metrics
 from reports.extract.numbers import find_quantities, normalize
 from reports.records import Metric, Release
 
-WORDS = ["exports", "imports", "rose", "fell", "to", "of", "in", "the", "by", "percent", "billion", "million",
-         "units", "tons", "record", "high", "year-on-year", "December", "2025", "(", ")", ",", ".", "and",
-         "while", "up", "down", "USD", "$", "KRW", "won", "%", "accounting for", "By", "destination", "Taiwan",
-         "&amp;", "&#36;", "\u2212", "\u0663", "\u00a0", "1,2,3", "12..5", "$.5", "—", "–", "respectively"]
+WORDS = [
+    "exports",
+    "imports",
+    "rose",
+    "fell",
+    "to",
+    "of",
+    "in",
+    "the",
+    "by",
+    "percent",
+    "billion",
+    "million",
+    "units",
+    "tons",
+    "record",
+    "high",
+    "year-on-year",
+    "December",
+    "2025",
+    "(",
+    ")",
+    ",",
+    ".",
+    "and",
+    "while",
+    "up",
+    "down",
+    "USD",
+    "$",
+    "KRW",
+    "won",
+    "%",
+    "accounting for",
+    "By",
+    "destination",
+    "Taiwan",
+    "&amp;",
+    "&#36;",
+    "\u2212",
+    "\u0663",
+    "\u00a0",
+    "1,2,3",
+    "12..5",
+    "$.5",
+    "—",
+    "–",
+    "respectively",
+]
 NUMBERS = st.one_of(
     st.integers(min_value=0, max_value=10**9).map(lambda n: f"{n:,}"),
     st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False).map(str),
@@ -38,8 +83,12 @@ def holds_its_digits(metric: Metric) -> bool:
     if metric.change is not None and metric.change.value is not None:
         targets.append(metric.change.value)
     stated = numbers_in(metric.quote)
-    return any(abs(number * scale - target) <= 1e-6 * max(target, 1.0)
-               for target in targets for number in stated for scale in (1, 1e3, 1e6, 1e9, 1e12))
+    return any(
+        abs(number * scale - target) <= 1e-6 * max(target, 1.0)
+        for target in targets
+        for number in stated
+        for scale in (1, 1e3, 1e6, 1e9, 1e12)
+    )
 
 
 def check(body: str) -> list[Metric]:

@@ -1,8 +1,8 @@
 """The metric catalog (catalog.toml): canonical ids for subjects, so a quantity can be followed over time.
 
-    metric_id_for("hybrid-vehicle exports") -> "exports.autos.hybrid"
-    metric_id_for("ICT exports to Taiwan") -> None   (a breakdown item is not the total)
-    entry("exports.autos.hybrid").parent -> "exports.autos.eco_friendly"
+metric_id_for("hybrid-vehicle exports") -> "exports.autos.hybrid"
+metric_id_for("ICT exports to Taiwan") -> None   (a breakdown item is not the total)
+entry("exports.autos.hybrid").parent -> "exports.autos.eco_friendly"
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ class _Catalog:
 
 
 def normalize_subject(text: str) -> str:
-    """Lower case, hyphens as spaces, each word without a final plural 's': 'Hybrid-Vehicles' -> 'hybrid vehicle'."""
+    """Lower case, hyphens as spaces, no final plural 's': 'Hybrid-Vehicles' -> 'hybrid vehicle'."""
     words = _WORD.findall(text.lower().replace("’", "'"))
     return " ".join(_singular(word) for word in words)
 
@@ -65,8 +65,12 @@ def _catalog() -> _Catalog:
             for flow_words in flow_data["words"]:
                 for words in product_data["words"]:
                     phrases_here = [f"{words} {flow_words}", f"{flow_words} of {words}" if words else ""]
-                    phrases_here += [f"{extra} {phrase}" for extra in flow_data.get("situating", [])
-                                     for phrase in phrases_here if phrase]
+                    phrases_here += [
+                        f"{extra} {phrase}"
+                        for extra in flow_data.get("situating", [])
+                        for phrase in phrases_here
+                        if phrase
+                    ]
                     for phrase in phrases_here:
                         key = normalize_subject(phrase)
                         if key:
@@ -109,8 +113,10 @@ def _without_ignored(key: str, ignore: tuple[str, ...]) -> str:
 def _subject_words() -> tuple[tuple[re.Pattern[str], str], ...]:
     with _CATALOG.open("rb") as handle:
         words = tomllib.load(handle).get("subject_words", {})
-    return tuple((re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE), name)
-                 for word, name in words.items())
+    return tuple(
+        (re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE), name)
+        for word, name in words.items()
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -9,15 +9,49 @@ from __future__ import annotations
 import re
 
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
-    "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
-_MONTH = r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-         r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_MONTH = (
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
 _ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
-COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-          "eleven": 11, "twelve": 12}
+COUNTS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 # Period phrases, most specific first. A day number after a month makes it a date, not a period.
@@ -51,28 +85,157 @@ PERIOD_RIGHT_AFTER = re.compile(
 )
 
 LEVEL_VERBS = (
-    "totaled", "totalled", "totals", "to total", "reached", "reaches", "to reach", "amounted to", "amounts to",
-    "came to", "comes to", "came in at", "stood at", "stands at", "recorded", "records", "posted", "posts",
-    "hit", "hits", "to hit", "logged", "registered", "marked", "were", "was", "is", "are", "hovered",
-    "remained", "topped", "exceeded", "surpassed", "reported", "attracted", "received", "secured", "won",
-    "was led", "were led", "accounted for", "earned", "generated", "invested", "raised", "drew", "averaged",
+    "totaled",
+    "totalled",
+    "totals",
+    "to total",
+    "reached",
+    "reaches",
+    "to reach",
+    "amounted to",
+    "amounts to",
+    "came to",
+    "comes to",
+    "came in at",
+    "stood at",
+    "stands at",
+    "recorded",
+    "records",
+    "posted",
+    "posts",
+    "hit",
+    "hits",
+    "to hit",
+    "logged",
+    "registered",
+    "marked",
+    "were",
+    "was",
+    "is",
+    "are",
+    "hovered",
+    "remained",
+    "topped",
+    "exceeded",
+    "surpassed",
+    "reported",
+    "attracted",
+    "received",
+    "secured",
+    "won",
+    "was led",
+    "were led",
+    "accounted for",
+    "earned",
+    "generated",
+    "invested",
+    "raised",
+    "drew",
+    "averaged",
     "averages",
 )
 CHANGE_VERBS_UP = (
-    "rose", "rises", "risen", "rise", "increased", "increases", "increase", "grew", "grows", "grown", "grow",
-    "climbed", "climbs", "jumped", "jumps", "surged", "surges", "soared", "soars", "gained", "gains",
-    "expanded", "expands", "advanced", "advances", "rebounded", "rebounds", "edged up", "ticked up",
-    "inched up", "picked up", "spiked", "skyrocketed", "improved", "went up", "added", "widened", "doubled",
-    "nearly doubled", "more than doubled", "tripled", "growing", "rising", "climbing", "jumping", "surging",
-    "increasing", "soaring", "gaining",
+    "rose",
+    "rises",
+    "risen",
+    "rise",
+    "increased",
+    "increases",
+    "increase",
+    "grew",
+    "grows",
+    "grown",
+    "grow",
+    "climbed",
+    "climbs",
+    "jumped",
+    "jumps",
+    "surged",
+    "surges",
+    "soared",
+    "soars",
+    "gained",
+    "gains",
+    "expanded",
+    "expands",
+    "advanced",
+    "advances",
+    "rebounded",
+    "rebounds",
+    "edged up",
+    "ticked up",
+    "inched up",
+    "picked up",
+    "spiked",
+    "skyrocketed",
+    "improved",
+    "went up",
+    "added",
+    "widened",
+    "doubled",
+    "nearly doubled",
+    "more than doubled",
+    "tripled",
+    "growing",
+    "rising",
+    "climbing",
+    "jumping",
+    "surging",
+    "increasing",
+    "soaring",
+    "gaining",
 )
 CHANGE_VERBS_DOWN = (
-    "fell", "falls", "fallen", "fall", "declined", "declines", "decline", "dropped", "drops", "drop",
-    "decreased", "decreases", "decrease", "slipped", "slips", "slid", "slides", "plunged", "plunges",
-    "plummeted", "tumbled", "tumbles", "shrank", "shrinks", "shrunk", "contracted", "contracts", "dipped",
-    "dips", "sank", "slumped", "slumps", "eased", "eases", "retreated", "edged down", "ticked down",
-    "inched down", "went down", "lost", "weakened", "narrowed", "falling", "declining", "dropping",
-    "decreasing", "slipping", "sliding", "plunging", "halved",
+    "fell",
+    "falls",
+    "fallen",
+    "fall",
+    "declined",
+    "declines",
+    "decline",
+    "dropped",
+    "drops",
+    "drop",
+    "decreased",
+    "decreases",
+    "decrease",
+    "slipped",
+    "slips",
+    "slid",
+    "slides",
+    "plunged",
+    "plunges",
+    "plummeted",
+    "tumbled",
+    "tumbles",
+    "shrank",
+    "shrinks",
+    "shrunk",
+    "contracted",
+    "contracts",
+    "dipped",
+    "dips",
+    "sank",
+    "slumped",
+    "slumps",
+    "eased",
+    "eases",
+    "retreated",
+    "edged down",
+    "ticked down",
+    "inched down",
+    "went down",
+    "lost",
+    "weakened",
+    "narrowed",
+    "falling",
+    "declining",
+    "dropping",
+    "decreasing",
+    "slipping",
+    "sliding",
+    "plunging",
+    "halved",
 )
 FLAT_WORDS = ("unchanged", "flat", "steady", "stable")
 CHANGE_VERBS = CHANGE_VERBS_UP + CHANGE_VERBS_DOWN
@@ -107,10 +270,35 @@ def _trie_regex(node: dict) -> str:
 VERB = re.compile(rf"\b(?:{alternation(ALL_VERBS)})\b", re.IGNORECASE)
 CHANGE_VERB_OR_VERB = VERB
 
-_UP_NOUNS = ("increase", "rise", "gain", "growth", "jump", "surge", "expansion", "hike", "climb", "rebound",
-             "upturn", "uptick")
-_DOWN_NOUNS = ("decrease", "decline", "drop", "fall", "contraction", "reduction", "cut", "slump", "dip",
-               "plunge", "downturn", "slide", "loss")
+_UP_NOUNS = (
+    "increase",
+    "rise",
+    "gain",
+    "growth",
+    "jump",
+    "surge",
+    "expansion",
+    "hike",
+    "climb",
+    "rebound",
+    "upturn",
+    "uptick",
+)
+_DOWN_NOUNS = (
+    "decrease",
+    "decline",
+    "drop",
+    "fall",
+    "contraction",
+    "reduction",
+    "cut",
+    "slump",
+    "dip",
+    "plunge",
+    "downturn",
+    "slide",
+    "loss",
+)
 # A direction word shortly before a percentage makes it a change: "rose 22.1 percent", "(up 30 percent",
 # "an on-year increase of 5 percent".
 CHANGE_BEFORE = re.compile(
@@ -140,25 +328,44 @@ SHARE_BEFORE = re.compile(
     r"a\s+record|a\s+combined|a\s+total|an\s+estimated|the|of))*\s*$",
     re.IGNORECASE,
 )
-SHARE_AFTER = re.compile(r"\s*(?:of\s+(?!a\s+year|the\s+previous|the\s+same)|,\s*or\s+|share\b|stake\b)",
-                         re.IGNORECASE)
+SHARE_AFTER = re.compile(
+    r"\s*(?:of\s+(?!a\s+year|the\s+previous|the\s+same)|,\s*or\s+|share\b|stake\b)", re.IGNORECASE
+)
 
 BASIS = (
-    ("yoy", re.compile(
-        r"\b(?:year-on-year|on-year|on\s+year|y-o-y|yoy|y/y|year\s+over\s+year|year-over-year|annually|"
-        r"from\s+a\s+year\s+(?:earlier|ago|before)|(?:than|over|from)\s+(?:the\s+)?(?:previous|prior|last)\s+year|"
-        r"(?:compared\s+(?:to|with)|from|than|over|versus)\s+(?:the\s+)?same\s+(?:period|month|quarter|time)|"
-        r"(?:compared\s+(?:to|with)|versus)\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year)|"
-        r"(?:from|than|over|compared\s+(?:to|with)|versus)\s+(?:(?:January|February|March|April|May|June|July|"
-        r"August|September|October|November|December)\s+)?(?:19|20)\d{2})\b", re.IGNORECASE)),
-    ("mom", re.compile(
-        r"\b(?:month-on-month|on-month|on\s+month|m-o-m|m/m|month\s+over\s+month|from\s+a\s+month\s+"
-        r"(?:earlier|ago|before)|(?:than|over|from|compared\s+(?:to|with))\s+(?:the\s+)?(?:previous|prior|"
-        r"last|preceding)\s+month)\b", re.IGNORECASE)),
-    ("qoq", re.compile(
-        r"\b(?:quarter-on-quarter|on-quarter|q-o-q|q/q|quarter\s+over\s+quarter|(?:than|over|from|"
-        r"compared\s+(?:to|with))\s+(?:the\s+)?(?:previous|prior|last|preceding)\s+quarter)\b", re.IGNORECASE)),
-    ("cumulative", re.compile(r"\b(?:cumulative(?:ly)?|year-to-date|so\s+far\s+this\s+year)\b", re.IGNORECASE)),
+    (
+        "yoy",
+        re.compile(
+            r"\b(?:year-on-year|on-year|on\s+year|y-o-y|yoy|y/y|year\s+over\s+year|year-over-year|annually|"
+            r"from\s+a\s+year\s+(?:earlier|ago|before)|(?:than|over|from)\s+(?:the\s+)?(?:previous|prior|last)\s+year|"
+            r"(?:compared\s+(?:to|with)|from|than|over|versus)\s+(?:the\s+)?same\s+(?:period|month|quarter|time)|"
+            r"(?:compared\s+(?:to|with)|versus)\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year)|"
+            r"(?:from|than|over|compared\s+(?:to|with)|versus)\s+(?:(?:January|February|March|April|May|June|July|"
+            r"August|September|October|November|December)\s+)?(?:19|20)\d{2})\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "mom",
+        re.compile(
+            r"\b(?:month-on-month|on-month|on\s+month|m-o-m|m/m|month\s+over\s+month|from\s+a\s+month\s+"
+            r"(?:earlier|ago|before)|(?:than|over|from|compared\s+(?:to|with))\s+(?:the\s+)?(?:previous|prior|"
+            r"last|preceding)\s+month)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "qoq",
+        re.compile(
+            r"\b(?:quarter-on-quarter|on-quarter|q-o-q|q/q|quarter\s+over\s+quarter|(?:than|over|from|"
+            r"compared\s+(?:to|with))\s+(?:the\s+)?(?:previous|prior|last|preceding)\s+quarter)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "cumulative",
+        re.compile(r"\b(?:cumulative(?:ly)?|year-to-date|so\s+far\s+this\s+year)\b", re.IGNORECASE),
+    ),
 )
 
 BASIS_ANY = re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in BASIS), re.IGNORECASE)
@@ -166,8 +373,24 @@ BASIS_ANY = re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, patte
 # Where a clause begins: a subject's noun phrase never reaches back across these.
 CLAUSE_BOUNDARY = re.compile(
     r"[;:()]|—|–\s|--|,\s*(?:but|with)\b|\b(?:as\s+well\s+as|"
-    + alternation(["while", "whereas", "but", "that", "and", "said", "announced", "noted", "explained", "though",
-                   "although", "after", "because", "when"])
+    + alternation(
+        [
+            "while",
+            "whereas",
+            "but",
+            "that",
+            "and",
+            "said",
+            "announced",
+            "noted",
+            "explained",
+            "though",
+            "although",
+            "after",
+            "because",
+            "when",
+        ]
+    )
     + r"|as(?!\s+well))\b",
     re.IGNORECASE,
 )
@@ -178,12 +401,30 @@ BY_DIMENSION = re.compile(
     re.IGNORECASE,
 )
 DIMENSION_NAMES = {
-    "destination": "destination", "region": "region", "countrie": "country", "country": "country",
-    "market": "market", "product": "product", "item": "item", "model": "model", "sector": "sector",
-    "type": "type", "category": "category", "categorie": "category", "industry": "industry",
-    "industrie": "industry", "company": "company", "companie": "company", "brand": "brand",
-    "segment": "segment", "source": "source", "origin": "origin", "fuel": "fuel", "material": "item",
-    "vehicle type": "type", "ship type": "type",
+    "destination": "destination",
+    "region": "region",
+    "countrie": "country",
+    "country": "country",
+    "market": "market",
+    "product": "product",
+    "item": "item",
+    "model": "model",
+    "sector": "sector",
+    "type": "type",
+    "category": "category",
+    "categorie": "category",
+    "industry": "industry",
+    "industrie": "industry",
+    "company": "company",
+    "companie": "company",
+    "brand": "brand",
+    "segment": "segment",
+    "source": "source",
+    "origin": "origin",
+    "fuel": "fuel",
+    "material": "item",
+    "vehicle type": "type",
+    "ship type": "type",
 }
 PLACE_DIMENSIONS = frozenset({"destination", "region", "country", "market", "origin", "source"})
 
@@ -205,30 +446,135 @@ THRESHOLD_BEFORE = re.compile(
     re.IGNORECASE,
 )
 THRESHOLD_AFTER = re.compile(r"\s*(?:mark|threshold|barrier|level|line|milestone)\b", re.IGNORECASE)
-THRESHOLD_CONTEXT = re.compile(r"\b(?:consecutive|straight|in\s+a\s+row|first\s+time|for\s+the\s+\w+\s+time)\b",
-                               re.IGNORECASE)
+THRESHOLD_CONTEXT = re.compile(
+    r"\b(?:consecutive|straight|in\s+a\s+row|first\s+time|for\s+the\s+\w+\s+time)\b", re.IGNORECASE
+)
 
 # Noun phrases a metric is named by: the head ("exports") and words that only situate it.
 HEADS = (
-    "trade surplus", "trade deficit", "trade balance", "current account surplus", "current account deficit",
-    "current account balance", "trade volume", "exports", "imports", "export", "import", "sales", "production",
-    "output", "shipments", "orders", "order intake", "new orders", "investment", "investments", "surplus",
-    "deficit", "balance", "revenue", "revenues", "consumption", "generation", "capacity", "inventories",
-    "inventory", "deliveries", "purchases", "trade", "employment", "jobs", "demand", "supply",
-    "foreign direct investment", "fdi", "pledges", "spending", "budget", "funding", "profit", "profits",
-    "volume", "value", "price", "prices", "rate", "stocks", "reserves", "output", "utilization rate",
-    "share", "market share", "shipbuilding orders", "orders received", "contracts", "exports value",
+    "trade surplus",
+    "trade deficit",
+    "trade balance",
+    "current account surplus",
+    "current account deficit",
+    "current account balance",
+    "trade volume",
+    "exports",
+    "imports",
+    "export",
+    "import",
+    "sales",
+    "production",
+    "output",
+    "shipments",
+    "orders",
+    "order intake",
+    "new orders",
+    "investment",
+    "investments",
+    "surplus",
+    "deficit",
+    "balance",
+    "revenue",
+    "revenues",
+    "consumption",
+    "generation",
+    "capacity",
+    "inventories",
+    "inventory",
+    "deliveries",
+    "purchases",
+    "trade",
+    "employment",
+    "jobs",
+    "demand",
+    "supply",
+    "foreign direct investment",
+    "fdi",
+    "pledges",
+    "spending",
+    "budget",
+    "funding",
+    "profit",
+    "profits",
+    "volume",
+    "value",
+    "price",
+    "prices",
+    "rate",
+    "stocks",
+    "reserves",
+    "output",
+    "utilization rate",
+    "share",
+    "market share",
+    "shipbuilding orders",
+    "orders received",
+    "contracts",
+    "exports value",
 )
 HEAD = re.compile(rf"\b(?:{alternation(HEADS)})$", re.IGNORECASE)
-FLOW_HEADS = frozenset({"exports", "imports", "export", "import", "sales", "production", "output", "shipments",
-                        "trade surplus", "trade deficit", "trade balance", "surplus", "deficit", "balance",
-                        "orders", "new orders", "trade", "investment", "deliveries"})
-GENERIC_MODIFIERS = frozenset({"domestic", "overseas", "total", "overall", "annual", "monthly", "combined",
-                               "cumulative", "outbound", "inbound", "foreign", "local", "korea's", "korean",
-                               "daily", "average", "new", "the", "its", "their", "quarterly"})
-NOMINAL = {"exported": "exports", "imported": "imports", "produced": "production", "sold": "sales",
-           "shipped": "shipments", "invested": "investment", "ordered": "orders", "delivered": "deliveries",
-           "manufactured": "production", "generated": "generation", "consumed": "consumption"}
+FLOW_HEADS = frozenset(
+    {
+        "exports",
+        "imports",
+        "export",
+        "import",
+        "sales",
+        "production",
+        "output",
+        "shipments",
+        "trade surplus",
+        "trade deficit",
+        "trade balance",
+        "surplus",
+        "deficit",
+        "balance",
+        "orders",
+        "new orders",
+        "trade",
+        "investment",
+        "deliveries",
+    }
+)
+GENERIC_MODIFIERS = frozenset(
+    {
+        "domestic",
+        "overseas",
+        "total",
+        "overall",
+        "annual",
+        "monthly",
+        "combined",
+        "cumulative",
+        "outbound",
+        "inbound",
+        "foreign",
+        "local",
+        "korea's",
+        "korean",
+        "daily",
+        "average",
+        "new",
+        "the",
+        "its",
+        "their",
+        "quarterly",
+    }
+)
+NOMINAL = {
+    "exported": "exports",
+    "imported": "imports",
+    "produced": "production",
+    "sold": "sales",
+    "shipped": "shipments",
+    "invested": "investment",
+    "ordered": "orders",
+    "delivered": "deliveries",
+    "manufactured": "production",
+    "generated": "generation",
+    "consumed": "consumption",
+}
 PASSIVE_AFTER = re.compile(
     rf"^[^;:]{{0,40}}?\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?P<verb>{alternation(NOMINAL)})\b",
     re.IGNORECASE,
@@ -260,5 +606,24 @@ PERIOD_TAIL = re.compile(
     r"(?:first|second|1st|2nd)\s+half|half|quarters?|years?|months?|period|H[12]|Q[1-4])\b.*$",
     re.IGNORECASE,
 )
-PRONOUNS = frozenset({"it", "they", "this", "these", "those", "that", "which", "the figure", "the amount",
-                      "this figure", "the total", "the number", "the sum", "the ministry", "he", "she", "we"})
+PRONOUNS = frozenset(
+    {
+        "it",
+        "they",
+        "this",
+        "these",
+        "those",
+        "that",
+        "which",
+        "the figure",
+        "the amount",
+        "this figure",
+        "the total",
+        "the number",
+        "the sum",
+        "the ministry",
+        "he",
+        "she",
+        "we",
+    }
+)

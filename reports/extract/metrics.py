@@ -39,23 +39,39 @@ _ABBREVIATION = re.compile(
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _PAREN = re.compile(r"\([^()]*\)")
 _INCLUDING = re.compile(r",?\s*\b(?:including|excluding|except|especially|notably|such\s+as)\b[^,]*,?", re.I)
-_INTERJECTION = re.compile(r",\s*(?:however|meanwhile|though|too|also|in\s+turn|for\s+its\s+part|in\s+particular|"
-                           r"as\s+a\s+result|in\s+contrast|by\s+contrast|notably|moreover|in\s+addition)\s*,", re.I)
-_OF_NP = re.compile(r"^(?P<head>exports?|imports?|sales|production|output|shipments|orders|investments?|"
-                    r"deliveries|consumption|purchases|prices?)\s+(?:of|in)\s+(?P<what>.+)$", re.I)
-_TO_PLACE = re.compile(r"^(?P<base>.+?)\s+(?P<prep>to|from|in)\s+(?P<place>(?:the\s+)?[A-Z][\w.’'-]*"
-                       r"(?:\s+(?:[A-Z][\w.’'-]*|and|of))*)$")
-_FUNCTION_WORD = r"(?!(?:a|an|the|in|of|to|with|for|on|at|by|its|their|and|or|as|from|into|posted|recorded|" \
+_INTERJECTION = re.compile(
+    r",\s*(?:however|meanwhile|though|too|also|in\s+turn|for\s+its\s+part|in\s+particular|"
+    r"as\s+a\s+result|in\s+contrast|by\s+contrast|notably|moreover|in\s+addition)\s*,",
+    re.I,
+)
+_OF_NP = re.compile(
+    r"^(?P<head>exports?|imports?|sales|production|output|shipments|orders|investments?|"
+    r"deliveries|consumption|purchases|prices?)\s+(?:of|in)\s+(?P<what>.+)$",
+    re.I,
+)
+_TO_PLACE = re.compile(
+    r"^(?P<base>.+?)\s+(?P<prep>to|from|in)\s+(?P<place>(?:the\s+)?[A-Z][\w.’'-]*"
+    r"(?:\s+(?:[A-Z][\w.’'-]*|and|of))*)$"
+)
+_FUNCTION_WORD = (
+    r"(?!(?:a|an|the|in|of|to|with|for|on|at|by|its|their|and|or|as|from|into|posted|recorded|"
     r"posting|recording|resulting|reached|reaching|logged|logging|hit|marked|marking|showed|showing)\b)"
+)
 _NP_OF_LEVEL = re.compile(
     rf"(?<![\w’'-])(?P<np>(?:{_FUNCTION_WORD}[\w’'-]+\s+){{0,3}}{_FUNCTION_WORD}[\w’'-]+)\s+(?:of|worth|valued\s+at|amounting\s+to|totaling|totalling)\s+"
     r"(?:(?:about|around|nearly|almost|roughly|approximately|over|more\s+than|some|an\s+estimated)\s+)?$",
     re.I,
 )
-_NOT_SUBJECT = re.compile(r"\b(?:record|high|peak|level|total|sum|amount|figure|increase|decrease|rise|"
-                          r"drop|growth|decline|gain|low|mark|threshold|share|range|average|estimate)\b", re.I)
-_UNITS_OF = re.compile(r"\s+of\s+(?P<np>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s*(?:,|\.|;|\band\b|\bor\b|\(|$|"
-                       r"\bin\b|\bto\b|\bfrom\b|\bwere\b|\bwas\b))", re.I)
+_NOT_SUBJECT = re.compile(
+    r"\b(?:record|high|peak|level|total|sum|amount|figure|increase|decrease|rise|"
+    r"drop|growth|decline|gain|low|mark|threshold|share|range|average|estimate)\b",
+    re.I,
+)
+_UNITS_OF = re.compile(
+    r"\s+of\s+(?P<np>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s*(?:,|\.|;|\band\b|\bor\b|\(|$|"
+    r"\bin\b|\bto\b|\bfrom\b|\bwere\b|\bwas\b))",
+    re.I,
+)
 _TO_LEVEL_GAP = re.compile(
     r"^\s*(?:[\w-]+\s+){0,4}?(?:to|at)\s+(?:(?:a|an|the|new|fresh|all-time|record|historic|historical|"
     r"annual|monthly|high|peak|of|about|around|nearly|almost|roughly|approximately|over|more\s+than|some|"
@@ -76,9 +92,13 @@ _RELATIVE = re.compile(
     rf"(?=\s+(?:{g.alternation(g.ALL_VERBS)})\b)",
     re.I,
 )
-_NP_AFTER_LEVEL = re.compile(rf"\s+(?P<np>(?:[\w-]+\s+){{0,2}}?(?:{g.alternation(g.HEADS)}))\b(?!\s+(?:of|to)\b)", re.I)
-_GAPPED = re.compile(r"(?:,\s*(?:and\s+)?|\band\s+)(?P<name>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
-                     r"\s+(?:by\s+)?$")
+_NP_AFTER_LEVEL = re.compile(
+    rf"\s+(?P<np>(?:[\w-]+\s+){{0,2}}?(?:{g.alternation(g.HEADS)}))\b(?!\s+(?:of|to)\b)", re.I
+)
+_GAPPED = re.compile(
+    r"(?:,\s*(?:and\s+)?|\band\s+)(?P<name>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
+    r"\s+(?:by\s+)?$"
+)
 _NP_TO_LEVEL = re.compile(
     rf"\b(?:bring|push|lift|rais|tak|put|leav|left|brought|drove|driv|widen|narrow)\w*\s+(?:the\s+|its\s+)?"
     rf"(?P<np>(?:{_FUNCTION_WORD}[\w’'-]+\s+){{0,3}}{_FUNCTION_WORD}[\w’'-]+)\s+(?:to|at)\s+"
@@ -86,38 +106,77 @@ _NP_TO_LEVEL = re.compile(
     re.I,
 )
 _ALONE = re.compile(r"^(?:In|For|During)\s+[^,]{3,40}?\balone\b", re.I)
-_CONNECTIVES = re.compile(r"^(?:(?:and|or|while|whereas|but|the|with|including|followed\s+by|led\s+by|"
-                          r"then|as\s+well\s+as|such\s+as|notably)\s+)+", re.I)
-_PLACE_ALIASES = ((re.compile(r"\bU\.S\.?(?=$|[\s,;])"), "United States"),
-                  (re.compile(r"\bU\.K\.?(?=$|[\s,;])"), "United Kingdom"))
-_LOCAL_PERIOD = re.compile(r"\b(?:set|recorded|posted|reached|hit|registered|logged)\s+(?:in|during)\s+(?:the\s+)?$",
-                           re.I)
-_EARLIER_LEVEL = re.compile(r"\s*,?\s*(?:a\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+same\s+(?:period|month|"
-                            r"quarter)\s+(?:of\s+)?last\s+year|last\s+year|(?P<month>a\s+month\s+(?:earlier|ago)|"
-                            r"the\s+previous\s+month|last\s+month))\b", re.I)
-_ACTIVE_FLOW = re.compile(r"\b(?<!were\s)(?<!was\s)(imported|exported|produced|sold|shipped|manufactured)\s+"
-                          r"(?:a\s+(?:total|record)\s+of\s+|about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?"
-                          r"(?=[$€£¥₩\d]|US\$|USD|KRW)", re.I)
-_BARE_CHANGE = re.compile(r"(?:,\s*|\()(?:up|down)\s+(?:by\s+)?$|\b(?:rose|fell|increased|decreased|declined|"
-                          r"dropped|grew|gained|lost|added|shed)\s+by\s+$", re.I)
+_CONNECTIVES = re.compile(
+    r"^(?:(?:and|or|while|whereas|but|the|with|including|followed\s+by|led\s+by|"
+    r"then|as\s+well\s+as|such\s+as|notably)\s+)+",
+    re.I,
+)
+_PLACE_ALIASES = (
+    (re.compile(r"\bU\.S\.?(?=$|[\s,;])"), "United States"),
+    (re.compile(r"\bU\.K\.?(?=$|[\s,;])"), "United Kingdom"),
+)
+_LOCAL_PERIOD = re.compile(
+    r"\b(?:set|recorded|posted|reached|hit|registered|logged)\s+(?:in|during)\s+(?:the\s+)?$", re.I
+)
+_EARLIER_LEVEL = re.compile(
+    r"\s*,?\s*(?:a\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+same\s+(?:period|month|"
+    r"quarter)\s+(?:of\s+)?last\s+year|last\s+year|(?P<month>a\s+month\s+(?:earlier|ago)|"
+    r"the\s+previous\s+month|last\s+month))\b",
+    re.I,
+)
+_ACTIVE_FLOW = re.compile(
+    r"\b(?<!were\s)(?<!was\s)(imported|exported|produced|sold|shipped|manufactured)\s+"
+    r"(?:a\s+(?:total|record)\s+of\s+|about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?"
+    r"(?=[$€£¥₩\d]|US\$|USD|KRW)",
+    re.I,
+)
+_BARE_CHANGE = re.compile(
+    r"(?:,\s*|\()(?:up|down)\s+(?:by\s+)?$|\b(?:rose|fell|increased|decreased|declined|"
+    r"dropped|grew|gained|lost|added|shed)\s+by\s+$",
+    re.I,
+)
 _UNCHANGED = re.compile(r"\s*,?\s*(?:unchanged|flat|steady)\b", re.I)
 _COMPARED_MONTH = re.compile(
     r"\b(?:compared\s+(?:with|to)|from|than|versus|over)\s+(?:the\s+previous\s+month,?\s+)?(?P<m>January|February|"
-    r"March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<y>(?:19|20)\d{2}))?\b")
-_HINT = re.compile(r"\d|record|all-time|high|last\s+(?:year|month)|this\s+(?:year|month)|previous\s+(?:year|month)"
-                   r"|half|quarter|January|February|March|April|May|June|July|August|September|October|November"
-                   r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.", re.I)
+    r"March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<y>(?:19|20)\d{2}))?\b"
+)
+_HINT = re.compile(
+    r"\d|record|all-time|high|last\s+(?:year|month)|this\s+(?:year|month)|previous\s+(?:year|month)"
+    r"|half|quarter|January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.",
+    re.I,
+)
 _FLOW_HINT = re.compile(r"ed\s", re.I)
 _OF_OR_TO_WORDS = frozenset({"of", "worth", "at", "to", "totaling", "totalling"})
 _CLAUSE_END = re.compile(r";|\bwhile\b|\bwhereas\b|,\s*(?:and|but)\b")
 _RECORD_HINT = re.compile(r"record|all-time|high|best|largest|biggest|unprecedented|peak", re.I)
 # Every basis phrase holds one of these (a cheap test before the full pattern).
-_BASIS_KEYS = ("year", "month", "quarter", "y-o-y", "yoy", "y/y", "m-o-m", "m/m", "q-o-q", "q/q", "cumulative",
-               "annually", "same", "19", "20", "to-date", "so far")
+_BASIS_KEYS = (
+    "year",
+    "month",
+    "quarter",
+    "y-o-y",
+    "yoy",
+    "y/y",
+    "m-o-m",
+    "m/m",
+    "q-o-q",
+    "q/q",
+    "cumulative",
+    "annually",
+    "same",
+    "19",
+    "20",
+    "to-date",
+    "so far",
+)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-_TITLE_NP = re.compile(r"^(?P<np>.+?)\s+(?:\b(?:hit|hits|post|posts|reach|reaches|top|tops|rise|rises|fall|"
-                       r"falls|jump|jumps|surge|surges|record|records|climb|climbs|decline|declines|grow|"
-                       r"grows|total|totals|set|sets|mark|marks|exceed|exceeds)\b)", re.I)
+_TITLE_NP = re.compile(
+    r"^(?P<np>.+?)\s+(?:\b(?:hit|hits|post|posts|reach|reaches|top|tops|rise|rises|fall|"
+    r"falls|jump|jumps|surge|surges|record|records|climb|climbs|decline|declines|grow|"
+    r"grows|total|totals|set|sets|mark|marks|exceed|exceeds)\b)",
+    re.I,
+)
 
 
 @dataclass
@@ -149,7 +208,9 @@ class _Figure:
     period: str | None = None
     record: bool = False
     previous_record: bool = False
-    named_by: _Figure | None = None  # the change before a level that names it: "ASEAN 14.0 percent to $10.4 billion"
+    named_by: _Figure | None = (
+        None  # the change before a level that names it: "ASEAN 14.0 percent to $10.4 billion"
+    )
 
 
 def extract_metrics(release: Release) -> list[Metric]:
@@ -169,7 +230,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
         cut = match.start() + 1
-        if text[match.start()] == "." and _ABBREVIATION.search(text, max(0, match.start() - 12), match.start() + 1):
+        if text[match.start()] == "." and _ABBREVIATION.search(
+            text, max(0, match.start() - 12), match.start() + 1
+        ):
             continue
         spans.append((start, cut))
         start = match.end()
@@ -190,7 +253,9 @@ def _bounded(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     result = []
     for begin, finish in spans:
         while finish - begin > MAX_SENTENCE:
-            cut = max(text.rfind(", ", begin, begin + MAX_SENTENCE), text.rfind(" ", begin, begin + MAX_SENTENCE))
+            cut = max(
+                text.rfind(", ", begin, begin + MAX_SENTENCE), text.rfind(" ", begin, begin + MAX_SENTENCE)
+            )
             cut = cut + 1 if cut > begin else begin + MAX_SENTENCE
             result.append((begin, cut))
             begin = cut
@@ -218,7 +283,11 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
     figures = _figures(sentence, quantities)
     _attach_changes(sentence, masked, figures)
     for figure in figures:
-        if figure.role == "level" and figure.change is None and _UNCHANGED.match(sentence, figure.quantity.end):
+        if (
+            figure.role == "level"
+            and figure.change is None
+            and _UNCHANGED.match(sentence, figure.quantity.end)
+        ):
             unit = "percentage_points" if figure.quantity.unit == "percent" else "percent"
             basis = _basis_near(sentence, figure.quantity.end, figure.quantity.end)
             figure.change = Change(0.0, unit, "flat", basis)
@@ -256,15 +325,54 @@ def _metric(release: Release, figure: _Figure, quote: str, span: tuple[int, int]
     q = figure.quantity
     subject = canonical_subject(figure.subject or "figure")
     if figure.role == "change":
-        return Metric(release.id, subject, None, None, figure.period, quote, span, metric_id_for(subject),
-                      figure.change, figure.record, q.qualifier, figure.dimension, figure.member)
+        return Metric(
+            release.id,
+            subject,
+            None,
+            None,
+            figure.period,
+            quote,
+            span,
+            metric_id_for(subject),
+            figure.change,
+            figure.record,
+            q.qualifier,
+            figure.dimension,
+            figure.member,
+        )
     if figure.role == "share":
         subject = subject if subject.endswith("share") else f"{subject} share"
-        return Metric(release.id, subject, q.value, "percent", figure.period, quote, span, None, None, False,
-                      q.qualifier, figure.dimension, figure.member)
+        return Metric(
+            release.id,
+            subject,
+            q.value,
+            "percent",
+            figure.period,
+            quote,
+            span,
+            None,
+            None,
+            False,
+            q.qualifier,
+            figure.dimension,
+            figure.member,
+        )
     metric_id = metric_id_for(subject) if not figure.member or not _is_place(figure.dimension) else None
-    return Metric(release.id, subject, q.value, q.unit, figure.period, quote, span, metric_id, figure.change,
-                  figure.record, _qualifier(q), figure.dimension, figure.member)
+    return Metric(
+        release.id,
+        subject,
+        q.value,
+        q.unit,
+        figure.period,
+        quote,
+        span,
+        metric_id,
+        figure.change,
+        figure.record,
+        _qualifier(q),
+        figure.dimension,
+        figure.member,
+    )
 
 
 def canonical_subject(subject: str) -> str:
@@ -298,11 +406,19 @@ def _figures(sentence: str, quantities: list[Quantity]) -> list[_Figure]:
             q = typed
         if q.kind in ("percent", "points"):
             figure = _percentage(sentence, q)
-            if figure.role == "level" and previous_change is not None and _GAPPED.search(
-                    sentence, max(0, q.start - 50), q.start) and re.match(r"\s+to\s", sentence[q.end:q.end + 8]):
+            if (
+                figure.role == "level"
+                and previous_change is not None
+                and _GAPPED.search(sentence, max(0, q.start - 50), q.start)
+                and re.match(r"\s+to\s", sentence[q.end : q.end + 8])
+            ):
                 change = previous_change.change
-                figure = _Figure(q, "change", q.start, Change(abs(q.value), "percent",
-                                                               change.direction if change else None, None))
+                figure = _Figure(
+                    q,
+                    "change",
+                    q.start,
+                    Change(abs(q.value), "percent", change.direction if change else None, None),
+                )
             if figure.role == "change":
                 previous_change = figure
             figures.append(figure)
@@ -321,23 +437,29 @@ def _figures(sentence: str, quantities: list[Quantity]) -> list[_Figure]:
 def _list_inherited(sentence: str, q: Quantity, last: Quantity | None) -> Quantity | None:
     """'(270,000)' after 'the Trax (308,000 units)': a bare number in a list takes the list's unit;
     '29.04 million jobs, up 193,000': a change by a bare number takes the level's unit."""
-    if last is not None and last.kind == "count" and _BARE_CHANGE.search(sentence, max(0, q.start - 25), q.start):
+    if (
+        last is not None
+        and last.kind == "count"
+        and _BARE_CHANGE.search(sentence, max(0, q.start - 25), q.start)
+    ):
         return replace(q, unit=last.unit, kind=last.kind)
     if last is None or last.kind not in ("money", "count") or last.scaled:
         return None
-    before = sentence[max(0, q.start - 2):q.start]
-    after = sentence[q.end:q.end + 2]
+    before = sentence[max(0, q.start - 2) : q.start]
+    after = sentence[q.end : q.end + 2]
     if "(" not in before or not after.lstrip().startswith(")"):
         return None
     return replace(q, unit=last.unit, kind=last.kind)
 
 
 def _percentage(sentence: str, q: Quantity) -> _Figure:
-    before = sentence[max(0, q.start - 60):q.start]
-    after = sentence[q.end:q.end + 40]
+    before = sentence[max(0, q.start - 60) : q.start]
+    after = sentence[q.end : q.end + 40]
     cue = g.CHANGE_BEFORE.search(before)
     share_before = g.SHARE_BEFORE.search(before)
-    if share_before and (cue is None or share_before.start() > cue.start() or share_before.end() > cue.start()):
+    if share_before and (
+        cue is None or share_before.start() > cue.start() or share_before.end() > cue.start()
+    ):
         return _Figure(q, "share", q.start - len(before) + share_before.start())
     if cue is not None:
         word = (cue.group("dir") or cue.group("noun") or cue.group("bare")).lower()
@@ -361,7 +483,7 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
 
 def _amount_change(sentence: str, q: Quantity) -> _Figure | None:
     """'up 193,000 from a year earlier', 'widened by £1.4 billion': a change in the figure's own unit."""
-    before = sentence[max(0, q.start - 60):q.start]
+    before = sentence[max(0, q.start - 60) : q.start]
     cue = g.CHANGE_BEFORE.search(before)
     if cue is None or not (cue.group("dir") or cue.group("noun") or cue.group("bare")):
         return None
@@ -371,8 +493,12 @@ def _amount_change(sentence: str, q: Quantity) -> _Figure | None:
         return None
     cue_start = q.start - len(before) + cue.start()
     basis = _basis_near(sentence, q.end, cue_start)
-    return _Figure(replace(q, value=abs(q.value)), "change", cue_start, Change(abs(q.value), q.unit or "units",
-                                                                                direction, basis))
+    return _Figure(
+        replace(q, value=abs(q.value)),
+        "change",
+        cue_start,
+        Change(abs(q.value), q.unit or "units", direction, basis),
+    )
 
 
 def _change_figure(q: Quantity, direction: str | None, cue_start: int, sentence: str) -> _Figure:
@@ -407,7 +533,7 @@ def _basis_near(sentence: str, after: int, cue_start: int) -> str | None:
     window_end = after + 70
     nxt = re.search(r"[;(]|\d", sentence[after:window_end])
     stop = after + nxt.start() if nxt else window_end
-    for text in (sentence[after:stop], sentence[max(0, cue_start - 40):cue_start + 1]):
+    for text in (sentence[after:stop], sentence[max(0, cue_start - 40) : cue_start + 1]):
         found = _basis_in(text)
         if found:
             return found
@@ -438,8 +564,8 @@ def _basis_in(text: str) -> str | None:
 
 
 def _is_threshold(sentence: str, q: Quantity) -> bool:
-    """'surpassed the $30 billion mark', 'remaining above 4.0 million units for the third consecutive year'."""
-    before = sentence[max(0, q.start - 30):q.start]
+    """'surpassed the $30 billion mark', 'remaining above 4.0 million units for the third straight year'."""
+    before = sentence[max(0, q.start - 30) : q.start]
     if q.qualifier in ("above", "over", "below", "under"):
         before = before[: before.lower().rfind(q.qualifier)]
     if not g.THRESHOLD_BEFORE.search(before) and q.qualifier not in ("above", "below"):
@@ -455,7 +581,9 @@ def _attach_changes(sentence: str, masked: str, figures: list[_Figure]) -> None:
     for n, figure in enumerate(figures):
         if figure.role != "change":
             continue
-        target = _level_after(sentence, figure, figures[n + 1:]) or _level_before(sentence, masked, figure, levels)
+        target = _level_after(sentence, figure, figures[n + 1 :]) or _level_before(
+            sentence, masked, figure, levels
+        )
         if target is not None and target.change is None:
             target.change = figure.change
             figure.attached = True
@@ -467,23 +595,25 @@ def _level_after(sentence: str, change: _Figure, later: list[_Figure]) -> _Figur
     """'rose 5.8 percent year-on-year to $151.3 billion'."""
     if not later or later[0].role != "level":
         return None
-    gap = sentence[change.quantity.end:later[0].quantity.start]
+    gap = sentence[change.quantity.end : later[0].quantity.start]
     if len(gap) > 60 or re.search(r"[;(]", gap):
         return None
     if re.fullmatch(r"\s*,\s*", gap) and sentence.rfind("(", 0, change.quantity.start) > sentence.rfind(
-            ")", 0, change.quantity.start):
+        ")", 0, change.quantity.start
+    ):
         return later[0]  # '(up 27.3 percent, $14.8 billion)': one bracket, one item
     return later[0] if _TO_LEVEL_GAP.match(gap) else None
 
 
 def _level_before(sentence: str, masked: str, change: _Figure, levels: list[_Figure]) -> _Figure | None:
-    """'USD 264.3 billion, up 12.4 percent', '$14.8 billion (up 30 percent)', '2.7 million units, were exported
+    """'USD 264.3 billion, up 12.4 percent', '$14.8 billion (up 30 percent)', '2.7 million units, were
+    exported
     (down 1.7 percent)'."""
     previous = [f for f in levels if f.quantity.end <= change.cue_start]
     if not previous:
         return None
     level = previous[-1]
-    gap = sentence[level.quantity.end:change.cue_start]
+    gap = sentence[level.quantity.end : change.cue_start]
     if len(gap) > 40 or re.search(r"[;:]|\d", gap):
         return None
     if _ATTACH_GAP.match(gap):
@@ -510,8 +640,15 @@ def _masked(sentence: str) -> str:
     return _RELATIVE.sub(lambda m: " " * len(m.group(0)), masked)
 
 
-def _name(sentence: str, masked: str, figure: _Figure, figures: list[_Figure], dimension: str | None,
-          context: _Context, lists: dict[str, str | None]) -> None:
+def _name(
+    sentence: str,
+    masked: str,
+    figure: _Figure,
+    figures: list[_Figure],
+    dimension: str | None,
+    context: _Context,
+    lists: dict[str, str | None],
+) -> None:
     at = _outside_parens(masked, figure.quantity.start)
     item = _list_member(sentence, figure, figures)
     if item is not None and lists.get("base"):
@@ -519,7 +656,11 @@ def _name(sentence: str, masked: str, figure: _Figure, figures: list[_Figure], d
     else:
         clause = _clause_start(masked, at)
         base = _clause_subject(sentence, masked, clause, at, figure, figures, context)
-        if item is not None and (base is None or _head_of(base) is None or base == context.subject) and context.lead:
+        if (
+            item is not None
+            and (base is None or _head_of(base) is None or base == context.subject)
+            and context.lead
+        ):
             base = _strip_place(context.lead)
     if item is not None:
         lists.setdefault("base", base)
@@ -590,8 +731,9 @@ class _Marks:
 @lru_cache(maxsize=16)
 def _marks(masked: str) -> _Marks:
     verbs = tuple((m.start(), m.end()) for m in g.VERB.finditer(masked))
-    boundaries = tuple((m.start(), m.end(), m.group(0).strip(" ,").lower())
-                       for m in g.CLAUSE_BOUNDARY.finditer(masked))
+    boundaries = tuple(
+        (m.start(), m.end(), m.group(0).strip(" ,").lower()) for m in g.CLAUSE_BOUNDARY.finditer(masked)
+    )
     return _Marks(verbs, tuple(v[0] for v in verbs), boundaries)
 
 
@@ -605,23 +747,34 @@ def _clause_start(masked: str, at: int) -> int:
             continue
         if b_end > at:
             break
-        if word in ("and", "as") and (not marks.has_verb(start, b_start) or not _WORD.search(masked, b_end, at)):
+        if word in ("and", "as") and (
+            not marks.has_verb(start, b_start) or not _WORD.search(masked, b_end, at)
+        ):
             continue
         start = b_end
     return start
 
 
-def _clause_subject(sentence: str, masked: str, clause: int, at: int, figure: _Figure, figures: list[_Figure],
-                    context: _Context) -> str | None:
+def _clause_subject(
+    sentence: str,
+    masked: str,
+    clause: int,
+    at: int,
+    figure: _Figure,
+    figures: list[_Figure],
+    context: _Context,
+) -> str | None:
     """The noun phrase before the clause's verb: 'Korea's ICT exports in 2025 totaled' -> 'ICT exports'."""
     verbs = [v for v in _marks(masked).verbs_between(clause, at) if not _inside_figure(v[0], figures)]
     flow = _ACTIVE_FLOW.search(masked, clause, at) if _FLOW_HINT.search(masked, clause, at) else None
     if flow and (not verbs or flow.start() < verbs[0][0]):
         return _with_topic(g.NOMINAL[flow.group(1).lower()], context)
     if verbs:
-        phrase = masked[clause:verbs[0][0]]
+        phrase = masked[clause : verbs[0][0]]
         subject = _clean_np(phrase)
-        those = re.match(r"^(?:those|that|the\s+ones?)\s+(?P<rest>(?:to|from|in|for)\s+.+)$", subject or "", re.I)
+        those = re.match(
+            r"^(?:those|that|the\s+ones?)\s+(?P<rest>(?:to|from|in|for)\s+.+)$", subject or "", re.I
+        )
         if those and context.subject:
             return f"{_strip_place(context.subject)} {those.group('rest')}"
         if subject and subject.lower() not in g.PRONOUNS:
@@ -630,7 +783,7 @@ def _clause_subject(sentence: str, masked: str, clause: int, at: int, figure: _F
             return _with_topic(subject, context)
         if subject and subject.lower() in g.PRONOUNS:
             return context.subject
-    passive = g.PASSIVE_AFTER.match(masked[figure.quantity.end:figure.quantity.end + 60].lstrip(" ,"))
+    passive = g.PASSIVE_AFTER.match(masked[figure.quantity.end : figure.quantity.end + 60].lstrip(" ,"))
     if passive:
         return _with_topic(g.NOMINAL[passive.group("verb").lower()], context)
     leading = _clean_np(masked[clause:at])
@@ -644,7 +797,7 @@ def _inside_figure(position: int, figures: list[_Figure]) -> bool:
 
 
 def _respective(subject: str, figure: _Figure, figures: list[_Figure], clause: int, at: int) -> str:
-    """'ICT exports and imports' ... '$30.0 billion and $14.9 billion, respectively': the k-th level, k-th name."""
+    """'ICT exports and imports ... $30.0 billion and $14.9 billion, respectively': k-th level, k-th name."""
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", subject) if p.strip()]
     if len(parts) < 2:
         return subject
@@ -687,7 +840,7 @@ def _of_to_modifier(phrase: str) -> str:
     what, tail = match.group("what"), ""
     place = re.search(r"\s+(?:to|from)\s+\S.*$", what)
     if place:
-        what, tail = what[:place.start()], place.group(0)
+        what, tail = what[: place.start()], place.group(0)
     head = match.group("head").lower()
     return f"{_as_modifier(what)} {head}{tail}"
 
@@ -747,8 +900,11 @@ def _topic(subject: str, title: str) -> str | None:
     head = _head_of(subject)
     if head is None or head.lower() not in g.FLOW_HEADS:
         return None
-    words = [w for w in subject.split()[: len(subject.split()) - len(head.split())]
-             if w.lower() not in g.GENERIC_MODIFIERS]
+    words = [
+        w
+        for w in subject.split()[: len(subject.split()) - len(head.split())]
+        if w.lower() not in g.GENERIC_MODIFIERS
+    ]
     if not words or len(words) > 3:
         return None
     topic = " ".join(words)
@@ -758,7 +914,7 @@ def _topic(subject: str, title: str) -> str | None:
 def _np_of_level(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
     """'resulting in a trade surplus of $113.0 billion' -> 'trade surplus' ('a record high of' is no name);
     'bringing the trade surplus to $9.77 billion' -> 'trade surplus'."""
-    before = sentence[max(0, figure.quantity.start - 60):figure.quantity.start]
+    before = sentence[max(0, figure.quantity.start - 60) : figure.quantity.start]
     if not _OF_OR_TO_WORDS.intersection(before[-40:].lower().split()[-4:]):
         return None
     match = _NP_OF_LEVEL.search(before) or _NP_TO_LEVEL.search(before)
@@ -792,7 +948,11 @@ def _breakdown(subject: str, dimension: str | None, context: _Context) -> tuple[
     place = _TO_PLACE.match(subject)
     if place and place.group("prep") in ("to", "from"):
         member = re.sub(r"^the\s+", "", place.group("place"))
-        dim = dimension if _is_place(dimension) else ("destination" if place.group("prep") == "to" else "origin")
+        dim = (
+            dimension
+            if _is_place(dimension)
+            else ("destination" if place.group("prep") == "to" else "origin")
+        )
         return subject, member, dim
     if dimension and not _is_place(dimension):
         head = _head_of(subject)
@@ -819,7 +979,7 @@ def _list_member(sentence: str, figure: _Figure, figures: list[_Figure]) -> str 
     if gapped:
         return gapped
     opening = sentence.rfind("(", 0, figure.cue_start + 1)
-    if opening == -1 or sentence[opening + 1:figure.cue_start].strip(" ~"):
+    if opening == -1 or sentence[opening + 1 : figure.cue_start].strip(" ~"):
         return None
     if any(f.quantity.end <= opening and opening - f.quantity.end <= 2 for f in figures):
         return None  # '$14.8 billion (up 30 percent)': the bracket belongs to the level before it
@@ -837,8 +997,10 @@ def _list_member(sentence: str, figure: _Figure, figures: list[_Figure]) -> str 
     if g.VERB.search(name) or re.search(r"\d[\d,.]*\s*(?:percent|%|billion|million|units)", name):
         return None
     items = _bracketed_count(sentence, tuple(f.cue_start for f in figures))
-    introduced = re.search(r"\b(?:led\s+by|including|such\s+as|followed\s+by|notably)\s+(?:the\s+)?$",
-                           sentence[max(0, opening - len(name) - 30):opening - len(name)].rstrip() + " ")
+    introduced = re.search(
+        r"\b(?:led\s+by|including|such\s+as|followed\s+by|notably)\s+(?:the\s+)?$",
+        sentence[max(0, opening - len(name) - 30) : opening - len(name)].rstrip() + " ",
+    )
     if not name[:1].isupper() and items < 2 and not introduced:
         return None
     return name
@@ -852,7 +1014,12 @@ def _name_after_punctuation(sentence: str, opening: int) -> str | None:
     if start < 0:
         return None
     words = _CONNECTIVES.sub("", sentence[start:opening].strip())
-    if not words or len(words.split()) > 5 or g.VERB.search(words) or not re.fullmatch(r"[A-Za-z][\w.’'&/ -]*", words):
+    if (
+        not words
+        or len(words.split()) > 5
+        or g.VERB.search(words)
+        or not re.fullmatch(r"[A-Za-z][\w.’'&/ -]*", words)
+    ):
         return None
     return words
 
@@ -863,14 +1030,18 @@ def _bracketed_count(sentence: str, cue_starts: tuple[int, ...]) -> int:
     count = 0
     for cue_start in cue_starts:
         opening = sentence.rfind("(", max(0, cue_start - 12), cue_start + 1)
-        if opening > 0 and not sentence[opening + 1:cue_start].strip(" ~") and \
-                sentence[max(0, opening - 3):opening].rstrip()[-1:].isalpha():
+        if (
+            opening > 0
+            and not sentence[opening + 1 : cue_start].strip(" ~")
+            and sentence[max(0, opening - 3) : opening].rstrip()[-1:].isalpha()
+        ):
             count += 1
     return count
 
 
-def _name_member(sentence: str, figure: _Figure, item: str, base: str | None, dimension: str | None,
-                 context: _Context) -> None:
+def _name_member(
+    sentence: str, figure: _Figure, item: str, base: str | None, dimension: str | None, context: _Context
+) -> None:
     base = base or context.subject or ""
     head = _head_of(base) or base
     member = re.sub(r"^the\s+", "", item)
@@ -908,8 +1079,12 @@ def _dimension(sentence: str, context: _Context) -> str | None:
         word = match.group("dim").lower()
         word = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
         return g.DIMENSION_NAMES.get(word, word)
-    if context.dimension and re.match(r"^\s*(?:by\s+contrast|in\s+contrast|meanwhile|on\s+the\s+other\s+hand|"
-                                      r"however|similarly|likewise|also)\b", sentence, re.I):
+    if context.dimension and re.match(
+        r"^\s*(?:by\s+contrast|in\s+contrast|meanwhile|on\s+the\s+other\s+hand|"
+        r"however|similarly|likewise|also)\b",
+        sentence,
+        re.I,
+    ):
         return context.dimension[0]
     return None
 
@@ -929,7 +1104,7 @@ def _periods(sentence: str, context: _Context, masked: str | None = None) -> lis
         period = _period_value(match, context)
         if period is None:
             continue
-        before = sentence[max(0, match.start() - 40):match.start()]
+        before = sentence[max(0, match.start() - 40) : match.start()]
         kind = "base" if g.BASE_BEFORE.search(before) else ("local" if _LOCAL_PERIOD.search(before) else "")
         found.append((match.start(), match.end(), period, kind))
     return found
@@ -985,7 +1160,7 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
 
 
 def _months_to(match: re.Match[str], context: _Context) -> str | None:
-    """'three months to September 2025' -> '2025-Q3'; 'twelve months to September 2025' -> '2024-10/2025-09'."""
+    """'three months to September 2025' -> '2025-Q3'; 'twelve months to Sept 2025' -> '2024-10/2025-09'."""
     words = match.group("un").lower()
     n = int(words) if words.isdigit() else g.COUNTS[words]
     month = _month(match.group("um"))
@@ -1022,15 +1197,25 @@ def _year_for_month(month: int, context: _Context) -> int:
     return published.year - 1 if month > published.month else published.year
 
 
-def _period_of(sentence: str, figure: _Figure, periods: list[tuple[int, int, str, bool]],
-               primary: tuple[int, int, str, bool] | None, context: _Context) -> str:
+def _period_of(
+    sentence: str,
+    figure: _Figure,
+    periods: list[tuple[int, int, str, bool]],
+    primary: tuple[int, int, str, bool] | None,
+    context: _Context,
+) -> str:
     q = figure.quantity
     for start, _end, period, is_base in periods:
-        if start >= q.end and is_base != "base" and g.PERIOD_RIGHT_AFTER.match(sentence[q.end:start]):
+        if start >= q.end and is_base != "base" and g.PERIOD_RIGHT_AFTER.match(sentence[q.end : start]):
             return period
     earlier = _EARLIER_LEVEL.match(sentence, q.end)
-    if figure.role == "level" and earlier and re.search(r"\b(?:from|than|versus|compared\s+(?:with|to))\s+$",
-                                                        sentence[max(0, q.start - 20):q.start]):
+    if (
+        figure.role == "level"
+        and earlier
+        and re.search(
+            r"\b(?:from|than|versus|compared\s+(?:with|to))\s+$", sentence[max(0, q.start - 20) : q.start]
+        )
+    ):
         current = primary[2] if primary else (context.period or context.title_period)
         shifted = _shift(current, months=1 if earlier.group("month") else 12)
         if shifted:
@@ -1074,7 +1259,7 @@ def _title_period(release: Release) -> str | None:
 def _mark_record(sentence: str, masked: str, figure: _Figure) -> None:
     if figure.role != "level" or not _RECORD_HINT.search(sentence):
         return
-    before = sentence[max(0, figure.quantity.start - 40):figure.quantity.start]
+    before = sentence[max(0, figure.quantity.start - 40) : figure.quantity.start]
     if g.PREVIOUS_RECORD.search(before):
         figure.previous_record = True
         return
@@ -1092,7 +1277,11 @@ def _clause_end(masked: str, at: int) -> int:
 def _record_claim(sentence: str, primary: tuple[int, int, str, bool] | None, context: _Context) -> None:
     """'This marked a new all-time high.' / 'Annual ICT exports reached an all-time high.' with no figure:
     the record belongs to the figure of that subject stated before."""
-    if not context.metrics or not g.RECORD.search(sentence) or re.search(r"\b(?:previous|not|no)\b", sentence):
+    if (
+        not context.metrics
+        or not g.RECORD.search(sentence)
+        or re.search(r"\b(?:previous|not|no)\b", sentence)
+    ):
         return
     verb = g.VERB.search(sentence)
     subject = _clean_np(sentence[: verb.start()]) if verb else None
@@ -1102,8 +1291,14 @@ def _record_claim(sentence: str, primary: tuple[int, int, str, bool] | None, con
     else:
         subject = _with_topic(subject, context)
         period = primary[2] if primary else context.period
-        target = next((m for m in reversed(context.metrics) if m.subject.lower() == (subject or "").lower()
-                       and m.value is not None and m.period == period), None)
+        target = next(
+            (
+                m
+                for m in reversed(context.metrics)
+                if m.subject.lower() == (subject or "").lower() and m.value is not None and m.period == period
+            ),
+            None,
+        )
     if target is not None and not target.record:
         index = context.metrics.index(target)
         context.metrics[index] = replace(target, record=True)

@@ -23,43 +23,163 @@ _VALID = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 _SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
-    "b": 1e9, "trillion": 1e12, "tn": 1e12, "tril": 1e12, "trn": 1e12,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "tril": 1e12,
+    "trn": 1e12,
 }
 _CURRENCY_SIGNS = {
-    "us$": "USD", "u.s.$": "USD", "u.s. $": "USD", "$": "USD", "usd": "USD", "krw": "KRW", "₩": "KRW",
-    "eur": "EUR", "€": "EUR", "jpy": "JPY", "¥": "JPY", "cny": "CNY", "rmb": "CNY", "gbp": "GBP", "£": "GBP",
-    "hkd": "HKD", "twd": "TWD", "nt$": "TWD", "a$": "AUD", "c$": "CAD", "s$": "SGD", "inr": "INR", "vnd": "VND",
+    "us$": "USD",
+    "u.s.$": "USD",
+    "u.s. $": "USD",
+    "$": "USD",
+    "usd": "USD",
+    "krw": "KRW",
+    "₩": "KRW",
+    "eur": "EUR",
+    "€": "EUR",
+    "jpy": "JPY",
+    "¥": "JPY",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "gbp": "GBP",
+    "£": "GBP",
+    "hkd": "HKD",
+    "twd": "TWD",
+    "nt$": "TWD",
+    "a$": "AUD",
+    "c$": "CAD",
+    "s$": "SGD",
+    "inr": "INR",
+    "vnd": "VND",
 }
 _CURRENCY_WORDS = {
-    "dollars": "USD", "dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD", "won": "KRW",
-    "korean won": "KRW", "euros": "EUR", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
-    "pounds": "GBP", "pounds sterling": "GBP", "usd": "USD", "krw": "KRW", "eur": "EUR", "jpy": "JPY",
-    "cny": "CNY", "gbp": "GBP",
+    "dollars": "USD",
+    "dollar": "USD",
+    "us dollars": "USD",
+    "u.s. dollars": "USD",
+    "won": "KRW",
+    "korean won": "KRW",
+    "euros": "EUR",
+    "euro": "EUR",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "pounds": "GBP",
+    "pounds sterling": "GBP",
+    "usd": "USD",
+    "krw": "KRW",
+    "eur": "EUR",
+    "jpy": "JPY",
+    "cny": "CNY",
+    "gbp": "GBP",
 }
 # Count units and how they are written in records (DESIGN.md: units, vehicles, tons, barrels, jobs ...).
 _COUNT_UNITS = {
-    "units": "units", "unit": "units", "vehicles": "vehicles", "vehicle": "vehicles", "cars": "vehicles",
-    "tons": "tons", "ton": "tons", "tonnes": "tons", "tonne": "tons", "metric tons": "tons",
-    "barrels": "barrels", "barrel": "barrels", "jobs": "jobs", "companies": "companies",
-    "company": "companies", "firms": "companies", "enterprises": "companies", "businesses": "companies",
-    "ships": "ships", "vessels": "ships", "cgt": "CGT", "compensated gross tons": "CGT", "gwh": "GWh",
-    "mwh": "MWh", "twh": "TWh", "kwh": "kWh", "gw": "GW", "mw": "MW", "kw": "kW", "teu": "TEU",
-    "megawatts": "MW", "gigawatts": "GW", "kilowatts": "kW", "gigawatt-hours": "GWh", "megawatt-hours": "MWh",
-    "terawatt-hours": "TWh", "kilowatt-hours": "kWh",
-    "people": "people", "persons": "people", "workers": "workers", "employees": "workers",
-    "visitors": "visitors", "tourists": "visitors", "projects": "projects", "contracts": "contracts",
-    "cases": "cases", "households": "households", "patents": "patents", "startups": "companies",
-    "wafers": "wafers", "sets": "units", "devices": "units", "orders": "orders",
+    "units": "units",
+    "unit": "units",
+    "vehicles": "vehicles",
+    "vehicle": "vehicles",
+    "cars": "vehicles",
+    "tons": "tons",
+    "ton": "tons",
+    "tonnes": "tons",
+    "tonne": "tons",
+    "metric tons": "tons",
+    "barrels": "barrels",
+    "barrel": "barrels",
+    "jobs": "jobs",
+    "companies": "companies",
+    "company": "companies",
+    "firms": "companies",
+    "enterprises": "companies",
+    "businesses": "companies",
+    "ships": "ships",
+    "vessels": "ships",
+    "cgt": "CGT",
+    "compensated gross tons": "CGT",
+    "gwh": "GWh",
+    "mwh": "MWh",
+    "twh": "TWh",
+    "kwh": "kWh",
+    "gw": "GW",
+    "mw": "MW",
+    "kw": "kW",
+    "teu": "TEU",
+    "megawatts": "MW",
+    "gigawatts": "GW",
+    "kilowatts": "kW",
+    "gigawatt-hours": "GWh",
+    "megawatt-hours": "MWh",
+    "terawatt-hours": "TWh",
+    "kilowatt-hours": "kWh",
+    "people": "people",
+    "persons": "people",
+    "workers": "workers",
+    "employees": "workers",
+    "visitors": "visitors",
+    "tourists": "visitors",
+    "projects": "projects",
+    "contracts": "contracts",
+    "cases": "cases",
+    "households": "households",
+    "patents": "patents",
+    "startups": "companies",
+    "wafers": "wafers",
+    "sets": "units",
+    "devices": "units",
+    "orders": "orders",
 }
-_PERCENT_WORDS = {"percent": "percent", "per cent": "percent", "pct": "percent", "%": "percent",
-                  "percentage points": "percentage_points", "percentage point": "percentage_points",
-                  "%p": "percentage_points", "%pt": "percentage_points", "%pts": "percentage_points",
-                  "pp": "percentage_points", "ppt": "percentage_points", "ppts": "percentage_points",
-                  "percent points": "percentage_points", "percent point": "percentage_points"}
-QUALIFIERS = ("more than", "less than", "at least", "up to", "close to", "just over", "just under",
-              "some", "about", "around", "approximately", "roughly", "nearly", "almost", "over", "under",
-              "approx.", "an estimated", "an estimated", "upward of", "upwards of", "below", "above")
+_PERCENT_WORDS = {
+    "percent": "percent",
+    "per cent": "percent",
+    "pct": "percent",
+    "%": "percent",
+    "percentage points": "percentage_points",
+    "percentage point": "percentage_points",
+    "%p": "percentage_points",
+    "%pt": "percentage_points",
+    "%pts": "percentage_points",
+    "pp": "percentage_points",
+    "ppt": "percentage_points",
+    "ppts": "percentage_points",
+    "percent points": "percentage_points",
+    "percent point": "percentage_points",
+}
+QUALIFIERS = (
+    "more than",
+    "less than",
+    "at least",
+    "up to",
+    "close to",
+    "just over",
+    "just under",
+    "some",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "over",
+    "under",
+    "approx.",
+    "an estimated",
+    "an estimated",
+    "upward of",
+    "upwards of",
+    "below",
+    "above",
+)
 
 
 def _alternation(words) -> str:  # noqa: ANN001 - any iterable of words
@@ -75,11 +195,17 @@ _AFTER = re.compile(
     r"|\s+(?:of\s+)?(?P<count>" + _alternation(_COUNT_UNITS) + r")(?![A-Za-z]))?",
     re.IGNORECASE,
 )
-_BEFORE_CURRENCY = re.compile(r"(?P<cur>" + _alternation(_CURRENCY_SIGNS) + r")\s?(?P<sign>[-+])?$", re.IGNORECASE)
+_BEFORE_CURRENCY = re.compile(
+    r"(?P<cur>" + _alternation(_CURRENCY_SIGNS) + r")\s?(?P<sign>[-+])?$", re.IGNORECASE
+)
 _BEFORE_SIGN = re.compile(r"(?:^|[\s(\[:,])(?P<sign>[-+])$")
-_BEFORE_QUALIFIER = re.compile(r"(?:^|\W)(?P<q>" + _alternation(QUALIFIERS) + r")\s+(?:a\s+)?$", re.IGNORECASE)
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_BEFORE_QUALIFIER = re.compile(
+    r"(?:^|\W)(?P<q>" + _alternation(QUALIFIERS) + r")\s+(?:a\s+)?$", re.IGNORECASE
+)
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
 
 
@@ -164,7 +290,7 @@ def _typed(text: str, at: int, token_end: int, token: str, value: float, limit: 
     after = _AFTER.match(text, token_end, limit)
     if token_end < limit and text[token_end].isalpha() and (after is None or after.end() == token_end):
         return None  # "3Q", "5G", "R2D2": part of a word, not a figure
-    before = text[max(0, at - 12):at]
+    before = text[max(0, at - 12) : at]
     currency = _BEFORE_CURRENCY.search(before)
     sign = None
     left = at
@@ -179,7 +305,7 @@ def _typed(text: str, at: int, token_end: int, token: str, value: float, limit: 
         if signed:
             sign = signed.group("sign")
             left = at - 1
-    qualifier_match = _BEFORE_QUALIFIER.search(text[max(0, left - 24):left])
+    qualifier_match = _BEFORE_QUALIFIER.search(text[max(0, left - 24) : left])
     qualifier = qualifier_match.group("q").lower() if qualifier_match else None
     if sign == "-":
         value = -value
@@ -203,15 +329,20 @@ def _typed(text: str, at: int, token_end: int, token: str, value: float, limit: 
     curword = after.group("curword") if after else None
     count = after.group("count") if after else None
     if currency is not None or curword:
-        code = _CURRENCY_SIGNS[currency.group("cur").lower()] if currency else _CURRENCY_WORDS[curword.lower()]
+        code = (
+            _CURRENCY_SIGNS[currency.group("cur").lower()] if currency else _CURRENCY_WORDS[curword.lower()]
+        )
         return Quantity(value, code, "money", left, right, token, at, qualifier, sign, scaled)
     if count:
-        return Quantity(value, _COUNT_UNITS[count.lower()], "count", left, right, token, at, qualifier, sign,
-                        scaled)
+        return Quantity(
+            value, _COUNT_UNITS[count.lower()], "count", left, right, token, at, qualifier, sign, scaled
+        )
     kind = "bare"
     if not scaled and "," not in token and "." not in token:
         if len(token) == 4 and 1900 <= value <= 2100:
             kind = "year"
-        elif len(token) <= 2 and _DATE_BEFORE.search(text[max(0, at - 12):at]):
+        elif len(token) <= 2 and _DATE_BEFORE.search(text[max(0, at - 12) : at]):
             kind = "day"
-    return Quantity(value, None, kind, left, right if scaled else token_end, token, at, qualifier, sign, scaled)
+    return Quantity(
+        value, None, kind, left, right if scaled else token_end, token, at, qualifier, sign, scaled
+    )

@@ -11,7 +11,8 @@ What counts as the same figure:
            no level (value null) is keyed by its change instead: (value, unit, direction).
   tuple    value as above, and subject, period and change all agree:
              subject  lenient: both are lower-cased, split into words (hyphens split too), a final
-                      plural "s" and a possessive "'s" dropped, words such as "the", "of", "to", "Korea's", "total" left
+                      plural "s" and a possessive "'s" dropped, words such as "the", "of", "to",
+                      "Korea's", "total" left
                       out; the two word sets match when they share at least half of their union
                       (Jaccard >= 0.5): "computers and peripherals exports" = "computer and
                       peripheral exports", "ICT exports" != "semiconductor exports";
@@ -37,8 +38,30 @@ from reports.collect.dump import parse_dump_file
 from reports.errors import BriefError
 from reports.extract.metrics import extract_metrics
 
-_STOP = frozenset({"the", "a", "an", "of", "to", "in", "for", "and", "korea's", "korea", "korean", "total",
-                   "s", "by", "from", "on", "its", "south", "overall", "annual"})
+_STOP = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "for",
+        "and",
+        "korea's",
+        "korea",
+        "korean",
+        "total",
+        "s",
+        "by",
+        "from",
+        "on",
+        "its",
+        "south",
+        "overall",
+        "annual",
+    }
+)
 _WORD = re.compile(r"[a-z0-9]+(?:'s)?")
 
 
@@ -93,9 +116,12 @@ def _same_change(a: dict | None, b: dict | None, basis: bool = True) -> bool:
 
 
 def _tuple_match(gold: dict, found: dict, basis: bool = True) -> bool:
-    return (_same_value(_value_key(gold), _value_key(found)) and subjects_match(gold["subject"], found["subject"])
-            and gold.get("period") == found.get("period")
-            and _same_change(gold.get("change"), found.get("change"), basis))
+    return (
+        _same_value(_value_key(gold), _value_key(found))
+        and subjects_match(gold["subject"], found["subject"])
+        and gold.get("period") == found.get("period")
+        and _same_change(gold.get("change"), found.get("change"), basis)
+    )
 
 
 @dataclass
@@ -139,11 +165,17 @@ class Score:
 def _greedy(gold: list[dict], found: list[dict], same) -> list[tuple[int, int]]:  # noqa: ANN001
     pairs, used = [], set()
     for g_index, item in enumerate(gold):
-        options = [f_index for f_index, other in enumerate(found) if f_index not in used and same(item, other)]
+        options = [
+            f_index for f_index, other in enumerate(found) if f_index not in used and same(item, other)
+        ]
         if not options:
             continue
-        options.sort(key=lambda f: (not subjects_match(item["subject"], found[f]["subject"]),
-                                    item.get("period") != found[f].get("period")))
+        options.sort(
+            key=lambda f: (
+                not subjects_match(item["subject"], found[f]["subject"]),
+                item.get("period") != found[f].get("period"),
+            )
+        )
         used.add(options[0])
         pairs.append((g_index, options[0]))
     return pairs
@@ -153,8 +185,11 @@ def score_release(gold: list[dict], found: list[dict], score: Score, label: str)
     value_pairs = _greedy(gold, found, lambda a, b: _same_value(_value_key(a), _value_key(b)))
     tuple_pairs = _greedy(gold, found, _tuple_match)
     loose_pairs = _greedy(gold, found, lambda a, b: _tuple_match(a, b, basis=False))
-    for counts, pairs in ((score.value, value_pairs), (score.tuple, tuple_pairs),
-                          (score.tuple_no_basis, loose_pairs)):
+    for counts, pairs in (
+        (score.value, value_pairs),
+        (score.tuple, tuple_pairs),
+        (score.tuple_no_basis, loose_pairs),
+    ):
         counts.add(Counts(len(gold), len(found), len(pairs)))
     checks = {
         "subject": lambda a, b: subjects_match(a["subject"], b["subject"]),
@@ -172,7 +207,9 @@ def score_release(gold: list[dict], found: list[dict], score: Score, label: str)
             tally[0] += bool(check(a, b))
             tally[1] += 1
         if not _tuple_match(a, b):
-            score.errors.append(f"{label} differs: gold {_brief(a)}\n{' ' * len(label)}        found {_brief(b)}")
+            score.errors.append(
+                f"{label} differs: gold {_brief(a)}\n{' ' * len(label)}        found {_brief(b)}"
+            )
     matched_gold = {g for g, _ in value_pairs}
     matched_found = {f for _, f in value_pairs}
     score.errors += [f"{label} missed: {_brief(m)}" for n, m in enumerate(gold) if n not in matched_gold]
@@ -211,14 +248,19 @@ def score_file(gold_path: Path) -> Score:
 
 
 def format_scores(scores: Iterable[Score]) -> str:
-    lines = [f"{'gold file':<24} {'rel':>4} {'gold':>5} {'found':>5}   {'value P/R/F1':<20}"
-             f" {'tuple P/R/F1':<20} {'tuple, no basis':<20}"]
+    lines = [
+        f"{'gold file':<24} {'rel':>4} {'gold':>5} {'found':>5}   {'value P/R/F1':<20}"
+        f" {'tuple P/R/F1':<20} {'tuple, no basis':<20}"
+    ]
     for s in scores:
+
         def prf(c: Counts) -> str:
             return f"{c.precision:.3f}/{c.recall:.3f}/{c.f1:.3f}"
 
-        lines.append(f"{s.name:<24} {s.releases:>4} {s.value.gold:>5} {s.value.found:>5}   {prf(s.value):<20}"
-                     f" {prf(s.tuple):<20} {prf(s.tuple_no_basis):<20}")
+        lines.append(
+            f"{s.name:<24} {s.releases:>4} {s.value.gold:>5} {s.value.found:>5}   {prf(s.value):<20}"
+            f" {prf(s.tuple):<20} {prf(s.tuple_no_basis):<20}"
+        )
         agree = ", ".join(f"{name} {a}/{n}" for name, (a, n) in s.fields.items())
         lines.append(f"{'':<24} fields agreeing where the value matches: {agree}")
     return "\n".join(lines)
@@ -229,9 +271,15 @@ def default_gold_files(root: Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m reports.extract.score_metrics", description=__doc__.split("\n")[0])
-    parser.add_argument("gold", nargs="*", type=Path, help="gold JSON files (default: tests/gold/metrics-*.json)")
-    parser.add_argument("--show-errors", action="store_true", help="list every missed, extra or differing figure")
+    parser = argparse.ArgumentParser(
+        prog="python -m reports.extract.score_metrics", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument(
+        "gold", nargs="*", type=Path, help="gold JSON files (default: tests/gold/metrics-*.json)"
+    )
+    parser.add_argument(
+        "--show-errors", action="store_true", help="list every missed, extra or differing figure"
+    )
     args = parser.parse_args(argv)
     paths = args.gold or default_gold_files(Path.cwd())
     if not paths:
