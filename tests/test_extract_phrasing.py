@@ -274,4 +274,4 @@ def test_catalog_maps_subjects_to_ids_and_knows_parents() -> None:
 
 
 def test_numbers_without_units_are_left_out() -> None:
-    assert metrics_of("The minister held talks on 3 occasions with officials of 9 regions and 15 agencies.") == []
+    assert metrics_of("The minister held talks on 3 occasions with 9 regions and 15 agencies.") == []
