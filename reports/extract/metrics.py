@@ -1284,7 +1284,14 @@ def _record_claim(sentence: str, primary: tuple[int, int, str, bool] | None, con
     ):
         return
     verb = g.VERB.search(sentence)
-    subject = _clean_np(sentence[: verb.start()]) if verb else None
+    if verb is None:
+        return
+    # The record must be what the main clause says ("... reached an all-time high"), not an aside after
+    # a comma ("... extended their upward trend, recording an all-time monthly high").
+    main_end = sentence.find(",", verb.end())
+    if not g.RECORD.search(sentence, verb.start(), main_end if main_end != -1 else len(sentence)):
+        return
+    subject = _clean_np(sentence[: verb.start()])
     if not subject or subject.lower() in g.PRONOUNS:
         candidates = [m for m in context.metrics[-4:] if m.value is not None and m.unit != "percent"]
         target = candidates[0] if candidates else None
