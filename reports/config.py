@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reports import __version__
 from reports.errors import BriefError
 from reports.resources import sample_corpus
 
@@ -31,6 +32,27 @@ class Source:
 
 
 @dataclass(frozen=True)
+class FetchSettings:
+    """How to fetch: the [fetch] table of brief.toml, or the defaults."""
+
+    contact: str | None = None  # a URL or e-mail address put in the User-Agent
+    timeout: float = 20.0  # seconds, for connecting and for each read
+    retries: int = 3  # further attempts after the first
+    backoff: float = 2.0  # seconds before the first retry, doubled each time
+    delay: float = 1.0  # seconds between two requests to one host
+    max_retry_after: float = 300.0  # a longer Retry-After fails the fetch instead of waiting
+    max_bytes: int = 10_000_000  # larger responses are refused
+
+    @property
+    def user_agent(self) -> str:
+        """'brief/0.1.0 (press-release briefing; +mailto:analyst@example.org)'."""
+        contact = self.contact or "no contact configured"
+        if "@" in contact and "://" not in contact and not contact.startswith("mailto:"):
+            contact = f"mailto:{contact}"
+        return f"brief/{__version__} (press-release briefing; +{contact})"
+
+
+@dataclass(frozen=True)
 class EmailConfig:
     smtp_host: str | None = None
     smtp_port: int = 587
@@ -38,7 +60,10 @@ class EmailConfig:
     sender: str = "brief@localhost"
     recipients: tuple[str, ...] = ()
     subject: str = "Trade briefing {period}"
-    timeout: float = 30.0
+    timeout: float = 30.0  # seconds for connecting and for each SMTP reply
+    attempts: int = 4  # per recipient, counting the first; temporary failures (4xx, dropped link) retry
+    retry_delay: float = 10.0  # seconds before the first retry, doubling after each
+    archive_url: str | None = None  # where readers find the archive: "https://intranet/briefs/"
 
 
 @dataclass(frozen=True)
@@ -53,6 +78,7 @@ class Config:
     page_size: str = "A4"  # A4 | Letter
     pdf_variant: str | None = None  # None, "pdf/ua-1", "pdf/a-3b"...
     path: Path | None = None  # the file it was read from
+    fetch: FetchSettings = FetchSettings()  # how live sources are fetched ([fetch])
 
 
 BUILTIN_SOURCE = Source(
@@ -97,6 +123,7 @@ def _config_from(data: dict[str, Any], path: Path) -> Config:
         page_size=_choice(branding, "page_size", ("A4", "Letter"), "A4", path),
         pdf_variant=data.get("pdf", {}).get("variant"),
         path=path,
+        fetch=_fetch(data.get("fetch", {}), path),
     )
 
 
@@ -123,6 +150,31 @@ def _source(entry: Any, base: Path, where: str) -> Source:
     )
 
 
+def _fetch(data: Any, path: Path) -> FetchSettings:
+    """[fetch]: contact (for the User-Agent), timeout, retries, backoff, delay, max_retry_after, max_bytes."""
+    if not isinstance(data, dict):
+        raise BriefError(f"{path}: fetch: expected a table")
+    numbers = {
+        "timeout": float,
+        "retries": int,
+        "backoff": float,
+        "delay": float,
+        "max_retry_after": float,
+        "max_bytes": int,
+    }
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key == "contact":
+            values[key] = str(value)
+        elif key in numbers:
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise BriefError(f"{path}: fetch.{key}: {value!r} is not a number of zero or more")
+            values[key] = numbers[key](value)
+        else:
+            raise BriefError(f"{path}: fetch.{key}: unknown key (use contact, {', '.join(numbers)})")
+    return FetchSettings(**values)
+
+
 def _email(data: dict[str, Any], path: Path) -> EmailConfig:
     recipients = data.get("recipients", [])
     if isinstance(recipients, str):
@@ -130,15 +182,43 @@ def _email(data: dict[str, Any], path: Path) -> EmailConfig:
     port = data.get("smtp_port", 587)
     if not isinstance(port, int) or not 0 < port < 65536:
         raise BriefError(f"{path}: email.smtp_port: {port!r} is not a port number")
+    if not isinstance(recipients, list):
+        raise BriefError(f"{path}: email.recipients: expected a list of addresses")
     return EmailConfig(
         smtp_host=data.get("smtp_host"),
         smtp_port=port,
         tls=_choice(data, "tls", ("starttls", "ssl", "none"), "starttls", path, "email."),
-        sender=str(data.get("sender", EmailConfig.sender)),
-        recipients=tuple(str(r) for r in recipients),
+        sender=_address(data.get("sender", EmailConfig.sender), f"{path}: email.sender"),
+        recipients=tuple(
+            _address(r, f"{path}: email.recipients[{n}]") for n, r in enumerate(recipients)
+        ),
         subject=str(data.get("subject", EmailConfig.subject)),
-        timeout=float(data.get("timeout", 30.0)),
+        timeout=_number(data, "timeout", 30.0, path, minimum=0.1),
+        attempts=int(_number(data, "attempts", EmailConfig.attempts, path, minimum=1)),
+        retry_delay=_number(data, "retry_delay", EmailConfig.retry_delay, path, minimum=0.0),
+        archive_url=str(data["archive_url"]) if data.get("archive_url") else None,
     )
+
+
+def _address(value: Any, where: str) -> str:
+    """An email address as SMTP takes it: 'analyst@example.org' (a display name is allowed)."""
+    from email.utils import getaddresses
+
+    text = str(value).strip()
+    found = getaddresses([text])
+    if len(found) != 1:
+        raise BriefError(f"{where}: {value!r} is not one email address (list them: [\"a@x.org\", ...])")
+    local, at, domain = found[0][1].rpartition("@")
+    if not (at and local and domain) or any(c in text for c in "\r\n"):
+        raise BriefError(f"{where}: {value!r} is not an email address")
+    return text
+
+
+def _number(data: dict[str, Any], key: str, default: float, path: Path, minimum: float) -> float:
+    value = data.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < minimum:
+        raise BriefError(f"{path}: email.{key}: {value!r} is not a number of at least {minimum:g}")
+    return float(value)
 
 
 def _choice(
