@@ -275,3 +275,57 @@ def test_catalog_maps_subjects_to_ids_and_knows_parents() -> None:
 
 def test_numbers_without_units_are_left_out() -> None:
     assert metrics_of("The minister held talks on 3 occasions with 9 regions and 15 agencies.") == []
+
+
+# Rules found by scoring held-out text, each in a sentence of our own -------------------------------
+
+
+def test_a_change_after_the_levels_period_still_belongs_to_the_level() -> None:
+    metric = only("Bio-health exports reached $1.9 billion in 2025, up 6.1 percent on 2024.")
+    assert (metric.value, metric.period, metric.change.value, metric.change.basis) == (
+        1.9e9,
+        "2025",
+        6.1,
+        "yoy",
+    )
+
+
+def test_the_number_of_things_names_the_unit_of_a_bare_count() -> None:
+    metric = only("The number of registered startups stood at 3,400 at the end of 2025.")
+    assert (metric.value, metric.unit) == (3400.0, "companies")
+
+
+def test_a_change_by_a_bare_count_takes_the_unit_its_subject_names() -> None:
+    metric = only("Retail jobs fell by 12,000 in October 2025.")
+    assert (metric.value, metric.change.value, metric.change.unit, metric.change.direction) == (
+        None,
+        12000.0,
+        "jobs",
+        "down",
+    )
+
+
+def test_a_gapped_list_with_prepositions_gives_one_change_per_source() -> None:
+    found = metrics_of(
+        "By source, investment from Germany rose 8.1%, from France 12.0% and from Canada 3.3%."
+    )
+    assert [(m.member, m.change.value, m.change.direction) for m in found] == [
+        ("Germany", 8.1, "up"),
+        ("France", 12.0, "up"),
+        ("Canada", 3.3, "up"),
+    ]
+    assert found[1].subject == "investment from France"
+
+
+def test_orders_won_for_a_tonnage_are_orders() -> None:
+    metric = only("Local yards won orders for 2.1 million CGT in the third quarter of 2025.")
+    assert (metric.subject, metric.value, metric.unit, metric.period) == ("orders", 2.1e6, "CGT", "2025-Q3")
+
+
+def test_a_cumulative_period_stays_in_its_sentence() -> None:
+    found = metrics_of(
+        "In January-October, exports came to $500 billion. The price index stood at 120.5 points.",
+        title="October Exports",
+        published=date(2025, 11, 1),
+    )
+    assert [m.period for m in found] == ["2025-01/2025-10", "2025-10"]

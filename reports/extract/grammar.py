@@ -340,7 +340,7 @@ BASIS = (
             r"from\s+a\s+year\s+(?:earlier|ago|before)|(?:than|over|from)\s+(?:the\s+)?(?:previous|prior|last)\s+year|"
             r"(?:compared\s+(?:to|with)|from|than|over|versus)\s+(?:the\s+)?same\s+(?:period|month|quarter|time)|"
             r"(?:compared\s+(?:to|with)|versus)\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year)|"
-            r"(?:from|than|over|compared\s+(?:to|with)|versus)\s+(?:(?:January|February|March|April|May|June|July|"
+            r"(?:from|than|over|on|compared\s+(?:to|with)|versus)\s+(?:(?:January|February|March|April|May|June|July|"
             r"August|September|October|November|December)\s+)?(?:19|20)\d{2})\b",
             re.IGNORECASE,
         ),

@@ -96,7 +96,8 @@ _NP_AFTER_LEVEL = re.compile(
     rf"\s+(?P<np>(?:[\w-]+\s+){{0,2}}?(?:{g.alternation(g.HEADS)}))\b(?!\s+(?:of|to)\b)", re.I
 )
 _GAPPED = re.compile(
-    r"(?:,\s*(?:and\s+)?|\band\s+)(?P<name>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
+    r"(?:,\s*(?:and\s+)?|\band\s+)(?:(?P<prep>to|from|in)\s+)?(?P<name>(?:the\s+)?[A-Z][\w.’'-]*"
+    r"(?:\s+[A-Z][\w.’'-]*){0,3})"
     r"\s+(?:by\s+)?$"
 )
 _NP_TO_LEVEL = re.compile(
@@ -170,6 +171,44 @@ _BASIS_KEYS = (
     "to-date",
     "so far",
 )
+_GAP_OF = re.compile(
+    r"^\s+of\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s*(?:,|\bin\b|\bfor\b|\blast\b|\bthis\b|\())"
+)
+_GAP_PERIOD = re.compile(
+    r"\s*\b(?:in|for|during|at\s+the\s+end\s+of|as\s+of)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+"
+    r"(?:half|quarter)(?:\s+of)?\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s*)?(?:(?:19|20)\d{2})?(?=\s*[,(])|\s*\b(?:last|this)\s+(?:year|month|quarter)\b"
+)
+_GAPPED_AFTER = re.compile(r"\s+to\s|\s*(?:,|;|\band\b|\.|$)")
+_COUNT_WORDS = {
+    "companies": "companies",
+    "firms": "companies",
+    "enterprises": "companies",
+    "jobs": "jobs",
+    "workers": "workers",
+    "vehicles": "vehicles",
+    "cars": "vehicles",
+    "ships": "ships",
+    "units": "units",
+    "employees": "workers",
+    "people": "people",
+    "startups": "companies",
+    "vessels": "ships",
+}
+_NUMBER_OF = re.compile(
+    rf"\b(?:number|total)\s+of\s+(?:[\w-]+\s+){{0,3}}?(?P<unit>{g.alternation(_COUNT_WORDS)})\b"
+    r"(?:(?!\d)[^.;])*?\b(?:stood\s+at|was|were|reached|totaled|totalled|came\s+to|hit|rose\s+to|fell\s+to)\s+"
+    r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
+    rf"|\b(?P<unit2>{g.alternation(_COUNT_WORDS)})\b[^.;\d]{{0,40}}?\b(?:fell|rose|dropped|increased|decreased|"
+    r"declined|grew|gained|lost|added|shed)\s+by\s+$",
+    re.I,
+)
+_WON_FOR = re.compile(
+    r"\b(?:won|secured|received|booked|clinched|landed|bagged|took|placed)\s+(?:new\s+)?"
+    r"(?P<what>orders|contracts|deals)\s+(?:for|worth|of|totaling|totalling)\s+"
+    r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$",
+    re.I,
+)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _TITLE_NP = re.compile(
     r"^(?P<np>.+?)\s+(?:\b(?:hit|hits|post|posts|reach|reaches|top|tops|rise|rises|fall|"
@@ -187,6 +226,7 @@ class _Context:
     title_period: str | None
     topic: str | None = None
     lead: str | None = None  # the subject of the release's first level
+    count_unit: str | None = None  # the unit of the last count the release stated
     title: str = ""
     period: str | None = None
     basis: str | None = None
@@ -274,13 +314,18 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
     masked = _masked(sentence)
     periods = _periods(sentence, context, masked)
     primary = next((p for p in periods if not p[3]), None)
-    if not any(q.kind != "bare" for q in quantities):
+    if not quantities:
         _record_claim(sentence, primary, context)
-        if primary is not None:
+        if primary is not None and "/" not in primary[2]:
             context.period = primary[2]
         return
     dimension = _dimension(sentence, context)
-    figures = _figures(sentence, quantities)
+    figures = _figures(sentence, quantities, context.count_unit)
+    if not figures:
+        _record_claim(sentence, primary, context)
+        if primary is not None and "/" not in primary[2]:
+            context.period = primary[2]
+        return
     _attach_changes(sentence, masked, figures)
     for figure in figures:
         if (
@@ -304,7 +349,7 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
             context.topic = _topic(figure.subject, context.title)
         figure.period = _period_of(sentence, figure, periods, primary, context)
         _mark_record(sentence, masked, figure)
-    if primary is not None and not _ALONE.match(sentence):
+    if primary is not None and not _ALONE.match(sentence) and "/" not in primary[2]:
         context.period = primary[2]
     quote = body[start:end]
     for figure in figures:
@@ -314,6 +359,8 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
             figure.change = replace(figure.change, basis=sentence_basis)
         metric = _metric(release, figure, quote, (start, end))
         context.metrics.append(metric)
+        if figure.role == "level" and figure.quantity.kind == "count":
+            context.count_unit = figure.quantity.unit
         if figure.role == "level" and not figure.member:
             context.subject = metric.subject
     if sentence_basis:
@@ -394,13 +441,13 @@ def _is_place(dimension: str | None) -> bool:
 # Which numbers are figures, and of what kind ----------------------------------------------------------
 
 
-def _figures(sentence: str, quantities: list[Quantity]) -> list[_Figure]:
+def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None = None) -> list[_Figure]:
     figures: list[_Figure] = []
     previous_change: _Figure | None = None
     last_unit: Quantity | None = None
     for q in quantities:
         if q.kind == "bare":
-            typed = _list_inherited(sentence, q, last_unit)
+            typed = _list_inherited(sentence, q, last_unit) or _named_unit(sentence, q, context_unit)
             if typed is None:
                 continue
             q = typed
@@ -410,7 +457,7 @@ def _figures(sentence: str, quantities: list[Quantity]) -> list[_Figure]:
                 figure.role == "level"
                 and previous_change is not None
                 and _GAPPED.search(sentence, max(0, q.start - 50), q.start)
-                and re.match(r"\s+to\s", sentence[q.end : q.end + 8])
+                and _GAPPED_AFTER.match(sentence, q.end)
             ):
                 change = previous_change.change
                 figure = _Figure(
@@ -432,6 +479,21 @@ def _figures(sentence: str, quantities: list[Quantity]) -> list[_Figure]:
         figures.append(_Figure(q, "level", q.start))
         last_unit = q
     return figures
+
+
+def _named_unit(sentence: str, q: Quantity, context_unit: str | None) -> Quantity | None:
+    """'The number of certified venture companies stood at 41,200' -> companies; 'Manufacturing jobs fell by
+    51,000' -> jobs; a change 'by' a bare number after the release stated a count takes that count's unit."""
+    if q.scaled or "." in q.digits:
+        return None
+    before = sentence[max(0, q.start - 120) : q.start]
+    named = _NUMBER_OF.search(before)
+    if named:
+        word = named.group("unit") or named.group("unit2")
+        return replace(q, unit=_COUNT_WORDS[word.lower()], kind="count")
+    if context_unit and _BARE_CHANGE.search(sentence, max(0, q.start - 25), q.start):
+        return replace(q, unit=context_unit, kind="count")
+    return None
 
 
 def _list_inherited(sentence: str, q: Quantity, last: Quantity | None) -> Quantity | None:
@@ -614,6 +676,7 @@ def _level_before(sentence: str, masked: str, change: _Figure, levels: list[_Fig
         return None
     level = previous[-1]
     gap = sentence[level.quantity.end : change.cue_start]
+    gap = _GAP_PERIOD.sub(" ", _GAP_OF.sub(" ", gap, count=1))
     if len(gap) > 40 or re.search(r"[;:]|\d", gap):
         return None
     if _ATTACH_GAP.match(gap):
@@ -653,6 +716,8 @@ def _name(
     item = _list_member(sentence, figure, figures)
     if item is not None and lists.get("base"):
         base = lists["base"]
+    elif item is not None and lists.get("last") and _gapped_member(sentence, figure, figures):
+        base = lists["last"]
     else:
         clause = _clause_start(masked, at)
         base = _clause_subject(sentence, masked, clause, at, figure, figures, context)
@@ -675,6 +740,10 @@ def _name(
             figure.subject = _with_topic(named, context)
             if figure.subject:
                 return
+        won = _WON_FOR.search(sentence, max(0, figure.quantity.start - 40), figure.quantity.start)
+        if won:
+            figure.subject = won.group("what").lower()
+            return
         of_subject = _np_of_level(sentence, figure, base, context)
         if of_subject:
             figure.subject = of_subject
@@ -694,6 +763,7 @@ def _name(
     elif head is not None:
         lists.setdefault("head", head.lower())
     figure.subject, member, dim = _breakdown(subject, dimension, context)
+    lists["last"] = figure.subject
     if member:
         figure.member, figure.dimension = member, dim
 

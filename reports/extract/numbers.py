@@ -138,6 +138,7 @@ _COUNT_UNITS = {
     "sets": "units",
     "devices": "units",
     "orders": "orders",
+    "points": "points",
 }
 _PERCENT_WORDS = {
     "percent": "percent",
