@@ -329,3 +329,41 @@ def test_a_cumulative_period_stays_in_its_sentence() -> None:
         published=date(2025, 11, 1),
     )
     assert [m.period for m in found] == ["2025-01/2025-10", "2025-10"]
+
+
+def test_a_figure_with_no_clause_subject_is_named_by_what_follows_it() -> None:
+    metric = only("To help exporters, the government will provide KRW 2.5 trillion in policy loans in 2026.")
+    assert (metric.subject, metric.value, metric.unit, metric.period) == (
+        "policy loans",
+        2.5e12,
+        "KRW",
+        "2026",
+    )
+
+
+def test_a_with_clause_names_its_own_subject() -> None:
+    found = metrics_of(
+        "Apparel exports rose 4.0% to $2.0 billion, with exports to Japan down 3.1% to $0.4 billion."
+    )
+    assert [(m.subject, m.value, m.change.direction) for m in found] == [
+        ("apparel exports", 2.0e9, "up"),
+        ("exports to Japan", 0.4e9, "down"),
+    ]
+
+
+def test_a_hyphenated_quarter_is_the_period() -> None:
+    assert (
+        only("Second-quarter imports totaled $150 billion.", published=date(2025, 7, 1)).period == "2025-Q2"
+    )
+
+
+def test_compared_with_the_previous_month_by_name_is_month_on_month() -> None:
+    found = metrics_of(
+        "In June 2025, exports reached $58 billion. Compared with May, exports fell 2.0 percent."
+    )
+    assert found[1].change.basis == "mom"
+
+
+def test_an_aside_led_by_a_product_does_not_name_the_total() -> None:
+    found = metrics_of("Service exports, led by tourism ($1.2 billion), totaled $3.4 billion in 2025.")
+    assert found[-1].subject == "service exports" and found[-1].value == 3.4e9

@@ -38,7 +38,7 @@ _MONTH = (
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
-_ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_ORDINAL = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
 COUNTS = {
     "two": 2,
     "three": 3,
@@ -63,7 +63,7 @@ PERIOD = re.compile(
     rf"(?P<fu>months|quarters)(?:\s+of)?(?:\s+(?:the\s+year|this\s+year|(?P<fy>(?:19|20)\d{{2}})))?)"
     rf"|(?P<upto>(?P<un>three|six|nine|twelve|3|6|9|12)\s+months\s+(?:to|through|ending(?:\s+in)?)\s+"
     rf"(?P<um>{_MONTH})(?:\s+(?P<uy>(?:19|20)\d{{2}}))?)"
-    rf"|(?P<half>(?P<hn>first|second|1st|2nd)[\s-]+half(?:\s+of)?(?:\s+(?:the\s+)?(?:year\s+)?(?P<hy>(?:19|20)\d{{2}}))?)"
+    rf"|(?P<half>(?P<hn>(?i:first|second|1st|2nd))[\s-]+half(?:\s+of)?(?:\s+(?:the\s+)?(?:year\s+)?(?P<hy>(?:19|20)\d{{2}}))?)"
     rf"|(?P<hcode>\b[Hh](?P<hc>[12])\s*(?P<hcy>(?:19|20)\d{{2}})?\b)"
     rf"|(?P<quarter>(?P<qn>{_ORDINAL})[\s-]+quarter(?:\s+of)?(?:\s+(?:the\s+)?(?:year\s+)?(?P<qy>(?:19|20)\d{{2}}))?)"
     rf"|(?P<qcode>\bQ(?P<qc>[1-4])\s*(?P<qcy>(?:19|20)\d{{2}})?\b)"
@@ -73,7 +73,7 @@ PERIOD = re.compile(
 )
 # A period that is the base of a comparison ("from 2024", "since February 2025") is not the figure's period.
 BASE_BEFORE = re.compile(
-    r"(?:\bfrom|\bsince|\bthan|\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\bagainst|\bover|\brelative\s+to|"
+    r"(?:\bfrom|\bsince|\bthan|\bon|\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\bagainst|\bover|\brelative\s+to|"
     r"\bsame\s+(?:period|month|quarter|time)\s+(?:of|in|last)|\bbefore|\buntil|\bprior\s+to|\bbetween)"
     r"\s+(?:the\s+)?(?:same\s+(?:period|month|quarter|time)\s+(?:(?:of|in)\s+)?)?(?:(?:end|start|beginning)\s+of\s+)?$",
     re.IGNORECASE,
@@ -507,6 +507,13 @@ HEADS = (
     "output",
     "utilization rate",
     "share",
+    "reserve",
+    "margin",
+    "financing",
+    "loans",
+    "subsidies",
+    "backlog",
+    "index",
     "market share",
     "shipbuilding orders",
     "orders received",
@@ -591,7 +598,9 @@ LEADING_NOISE = re.compile(
     r"as\s+a\s+result|in\s+particular|specifically|particularly|while|whereas|and|but|that|which|with|as|"
     r"so|thus|then|here|there|in\s+total|all\s+told|combined|the|a|an|its|their|this|these|those|"
     r"korea['’]s|south\s+korea['’]s|the\s+country['’]s|the\s+nation['’]s|korean|annual|monthly|"
-    r"quarterly|total|cumulative|(?:first|second|third|fourth)-(?:quarter|half)|[a-z]+ing(?:\s+(?:in|on|to|for|from|with|at))?)\s+)+",
+    r"quarterly|total|cumulative|(?:first|second|third|fourth)-(?:quarter|half)|(?!(?:manufactur|shipbuild|hous|build|min|cloth|advertis|bank|market|engineer|process|print|packag|"
+    r"financ|spend|fund|pric|shipp|farm|fish|trad|lend|hold|rat|plann|consult|account|gam|learn|test|pay|"
+    r"steelmak|carmak|chipmak|refin|retail|wholesal)ing\b)[a-z]+ing(?:\s+(?:in|on|to|for|from|with|at))?)\s+)+",
     re.IGNORECASE,
 )
 TRAILING_NOISE = re.compile(

@@ -88,12 +88,15 @@ _PLACE_LIST = re.compile(r"\b(?:to|from)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{0,40}?\([A-Za-z .]+\)\s*(?:--|—|–)\s*")
 _RELATIVE = re.compile(
     r",\s+(?:which|who|whose)\s[^,;()]*,"
+    r"|,\s+(?:led|driven|followed|supported|boosted|helped|dragged|weighed)\s+(?:down\s+)?by\s[^,;]{0,80},"
     r"|,\s+(?:the|a|an|its|South\s+Korea['’]s|Korea['’]s|the\s+country['’]s)\s[^,;()\d]{0,60},"
     rf"(?=\s+(?:{g.alternation(g.ALL_VERBS)})\b)",
     re.I,
 )
 _NP_AFTER_LEVEL = re.compile(
-    rf"\s+(?P<np>(?:[\w-]+\s+){{0,2}}?(?:{g.alternation(g.HEADS)}))\b(?!\s+(?:of|to)\b)", re.I
+    rf"\s+(?!(?:in|of|for|to|at|by|on|with|from|and|or|as|than|the|a|an)\b)"
+    rf"(?P<np>(?:[\w-]+\s+){{0,2}}?(?:{g.alternation(g.HEADS)}))\b(?!\s+(?:of|to)\b)",
+    re.I,
 )
 _GAPPED = re.compile(
     r"(?:,\s*(?:and\s+)?|\band\s+)(?:(?P<prep>to|from|in)\s+)?(?P<name>(?:the\s+)?[A-Z][\w.’'-]*"
@@ -139,7 +142,8 @@ _BARE_CHANGE = re.compile(
 _UNCHANGED = re.compile(r"\s*,?\s*(?:unchanged|flat|steady)\b", re.I)
 _COMPARED_MONTH = re.compile(
     r"\b(?:compared\s+(?:with|to)|from|than|versus|over)\s+(?:the\s+previous\s+month,?\s+)?(?P<m>January|February|"
-    r"March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<y>(?:19|20)\d{2}))?\b"
+    r"March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<y>(?:19|20)\d{2}))?\b",
+    re.I,
 )
 _HINT = re.compile(
     r"\d|record|all-time|high|last\s+(?:year|month)|this\s+(?:year|month)|previous\s+(?:year|month)"
@@ -207,6 +211,18 @@ _WON_FOR = re.compile(
     r"\b(?:won|secured|received|booked|clinched|landed|bagged|took|placed)\s+(?:new\s+)?"
     r"(?P<what>orders|contracts|deals)\s+(?:for|worth|of|totaling|totalling)\s+"
     r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$",
+    re.I,
+)
+_DIRECTION_TAIL = re.compile(r"\s+(?:up|down|higher|lower|unchanged|flat)\b[^,;]*$", re.I)
+_NP_IN_AFTER_LEVEL = re.compile(
+    r"\s+(?:in|of|for|worth\s+of)\s+(?P<np>(?:(?!(?:in|for|to|by|under|with|from|at|on|and|the)\b)[\w’'-]+\s+){0,3}"
+    r"(?!(?:in|for|to|by|under|with|from|at|on|and|the)\b)[\w’'-]+)(?=\s*(?:[,.;(]|$|\b(?:in|for|to|by|under|"
+    r"with|from|at|on|and)\b))",
+    re.I,
+)
+_FIGURE_IN_NAME = re.compile(
+    r"[$€£¥₩%]|\d[\d,]*\.\d|\d{1,3},\d{3}|\b(?:19|20)\d{2}\b|\d+\s*(?:percent|billion|"
+    r"million|trillion|thousand)",
     re.I,
 )
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
@@ -720,7 +736,7 @@ def _name(
         base = lists["last"]
     else:
         clause = _clause_start(masked, at)
-        base = _clause_subject(sentence, masked, clause, at, figure, figures, context)
+        base = _clause_subject(sentence, masked, clause, at, figure, figures, context, lists.get("last"))
         if (
             item is not None
             and (base is None or _head_of(base) is None or base == context.subject)
@@ -833,10 +849,12 @@ def _clause_subject(
     figure: _Figure,
     figures: list[_Figure],
     context: _Context,
+    earlier: str | None = None,
 ) -> str | None:
-    """The noun phrase before the clause's verb: 'Korea's ICT exports in 2025 totaled' -> 'ICT exports'."""
+    """The noun phrase before the clause's verb: 'Korea's ICT exports in 2025 totaled' -> 'ICT exports'.
+    `earlier` is the subject of the sentence's figure before this one."""
     verbs = [v for v in _marks(masked).verbs_between(clause, at) if not _inside_figure(v[0], figures)]
-    flow = _ACTIVE_FLOW.search(masked, clause, at) if _FLOW_HINT.search(masked, clause, at) else None
+    flow = _ACTIVE_FLOW.search(masked, clause, at + 8) if _FLOW_HINT.search(masked, clause, at) else None
     if flow and (not verbs or flow.start() < verbs[0][0]):
         return _with_topic(g.NOMINAL[flow.group(1).lower()], context)
     if verbs:
@@ -845,8 +863,8 @@ def _clause_subject(
         those = re.match(
             r"^(?:those|that|the\s+ones?)\s+(?P<rest>(?:to|from|in|for)\s+.+)$", subject or "", re.I
         )
-        if those and context.subject:
-            return f"{_strip_place(context.subject)} {those.group('rest')}"
+        if those and (earlier or context.subject):
+            return f"{_strip_place(earlier or context.subject or '')} {those.group('rest')}"
         if subject and subject.lower() not in g.PRONOUNS:
             if _RESPECTIVELY.search(sentence) and " and " in subject:
                 subject = _respective(subject, figure, figures, clause, at)
@@ -856,10 +874,16 @@ def _clause_subject(
     passive = g.PASSIVE_AFTER.match(masked[figure.quantity.end : figure.quantity.end + 60].lstrip(" ,"))
     if passive:
         return _with_topic(g.NOMINAL[passive.group("verb").lower()], context)
-    leading = _clean_np(masked[clause:at])
-    if leading and g.HEAD.search(leading) and len(leading.split()) <= 6:
+    leading = _clean_np(_DIRECTION_TAIL.sub("", masked[clause:at]))
+    if leading and _head_of(leading) and len(leading.split()) <= 6:
         return _with_topic(leading, context)
-    return context.subject
+    if figure.role == "level":
+        after = _NP_IN_AFTER_LEVEL.match(sentence, figure.quantity.end)
+        if after:
+            named = _clean_np(after.group("np"))
+            if named and not _NOT_SUBJECT.search(named):
+                return named
+    return earlier or context.subject
 
 
 def _inside_figure(position: int, figures: list[_Figure]) -> bool:
@@ -886,7 +910,7 @@ def _clean_np(phrase: str) -> str | None:
     """The analyst's name for a noun phrase: no intro, possessive country, period, article or adverb."""
     phrase = _INTERJECTION.sub(" ", phrase)
     phrase = _INCLUDING.sub(" ", phrase)
-    phrase = phrase.replace("’", "'")
+    phrase = phrase.replace("’", "'").rstrip(" ,")
     if "," in phrase:
         phrase = phrase.rsplit(",", 1)[1]
     phrase = " ".join(phrase.split())
@@ -894,7 +918,7 @@ def _clean_np(phrase: str) -> str | None:
     phrase = g.LEADING_NOISE.sub("", phrase)
     phrase = g.TRAILING_NOISE.sub("", phrase)
     phrase = phrase.strip(" .,;:'\"")
-    if not phrase or len(phrase.split()) > 8 or re.search(r"\d", phrase):
+    if not phrase or len(phrase.split()) > 8 or _FIGURE_IN_NAME.search(phrase):
         return None
     for pattern, word in g.SYNONYM_PHRASES:
         phrase = pattern.sub(word, phrase)
