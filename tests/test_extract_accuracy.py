@@ -20,7 +20,7 @@ FLOORS = {
     "metrics-sample": (0.99, 0.98),  # measured 1.000 / 1.000 (46 figures, 10 releases)
     # 247 figures, 28 releases written by another developer. Not blind any more: rules were generalized
     # after reading its errors. Its first, blind score was 0.928 / 0.283.
-    "metrics-written": (0.97, 0.76),  # measured 0.982 / 0.775
+    "metrics-written": (0.97, 0.77),  # measured 0.982 / 0.787
 }
 
 

@@ -367,3 +367,10 @@ def test_compared_with_the_previous_month_by_name_is_month_on_month() -> None:
 def test_an_aside_led_by_a_product_does_not_name_the_total() -> None:
     found = metrics_of("Service exports, led by tourism ($1.2 billion), totaled $3.4 billion in 2025.")
     assert found[-1].subject == "service exports" and found[-1].value == 3.4e9
+
+
+def test_a_share_names_its_part_and_its_whole() -> None:
+    found = metrics_of("Ship exports reached $3.0 billion, accounting for 5.1 percent of total exports.")
+    assert found[1].subject == "ship share of total exports" and found[1].unit == "percent"
+    total = metrics_of("Hybrid sales came to 40,000 units, representing 19 percent of the total.")
+    assert total[1].subject == "hybrid share of sales"

@@ -225,6 +225,11 @@ _FIGURE_IN_NAME = re.compile(
     r"million|trillion|thousand)",
     re.I,
 )
+_SHARE_OF = re.compile(
+    r"\s+of\s+(?:the\s+)?(?P<np>(?:(?!(?:in|for|during|while|and|as|from|by|to)\b)[\w’'-]+\s*){1,5}?)"
+    r"(?=\s*(?:[,.;(]|$|\b(?:in|for|during|while|and|as|from|by|to)\b))",
+    re.I,
+)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _TITLE_NP = re.compile(
     r"^(?P<np>.+?)\s+(?:\b(?:hit|hits|post|posts|reach|reaches|top|tops|rise|rises|fall|"
@@ -404,7 +409,7 @@ def _metric(release: Release, figure: _Figure, quote: str, span: tuple[int, int]
             figure.member,
         )
     if figure.role == "share":
-        subject = subject if subject.endswith("share") else f"{subject} share"
+        subject = subject if subject.endswith("share") or " share of " in subject else f"{subject} share"
         return Metric(
             release.id,
             subject,
@@ -782,6 +787,22 @@ def _name(
     lists["last"] = figure.subject
     if member:
         figure.member, figure.dimension = member, dim
+    if figure.role == "share":
+        figure.subject = _share_subject(sentence, figure, figure.subject, context)
+
+
+def _share_subject(sentence: str, figure: _Figure, part: str, context: _Context) -> str:
+    """'semiconductor exports ..., accounting for 28.3 percent of total exports' -> 'semiconductor share of
+    total exports'; '... 81 percent of the total' -> '<part> share of <the part's flow>'."""
+    whole = _SHARE_OF.match(sentence, figure.quantity.end)
+    if not whole:
+        return part
+    head = _head_of(part)
+    modifier = part[: len(part) - len(head)].strip() if head and part.lower().endswith(head.lower()) else part
+    of = _clean_np(whole.group("np")) or whole.group("np")
+    if of.lower() in ("total", "the total", "all", "whole"):
+        of = head or _head_of(context.lead or "") or "total"
+    return f"{modifier or part} share of {of}"
 
 
 def _outside_parens(masked: str, at: int) -> int:
