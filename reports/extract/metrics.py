@@ -799,7 +799,7 @@ def _share_subject(sentence: str, figure: _Figure, part: str, context: _Context)
         return part
     head = _head_of(part)
     modifier = part[: len(part) - len(head)].strip() if head and part.lower().endswith(head.lower()) else part
-    of = _clean_np(whole.group("np")) or whole.group("np")
+    of = re.sub(r"^the\s+", "", " ".join(whole.group("np").split()), flags=re.I)
     if of.lower() in ("total", "the total", "all", "whole"):
         of = head or _head_of(context.lead or "") or "total"
     return f"{modifier or part} share of {of}"
