@@ -230,6 +230,7 @@ _SHARE_OF = re.compile(
     r"(?=\s*(?:[,.;(]|$|\b(?:in|for|during|while|and|as|from|by|to)\b))",
     re.I,
 )
+_LAST_COMMA = re.compile(r",(?!\d{3})")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _TITLE_NP = re.compile(
     r"^(?P<np>.+?)\s+(?:\b(?:hit|hits|post|posts|reach|reaches|top|tops|rise|rises|fall|"
@@ -932,8 +933,7 @@ def _clean_np(phrase: str) -> str | None:
     phrase = _INTERJECTION.sub(" ", phrase)
     phrase = _INCLUDING.sub(" ", phrase)
     phrase = phrase.replace("’", "'").rstrip(" ,")
-    if "," in phrase:
-        phrase = phrase.rsplit(",", 1)[1]
+    phrase = _LAST_COMMA.split(phrase)[-1]  # "In December 2025, exports" -> "exports"; "2,711" stays whole
     phrase = " ".join(phrase.split())
     phrase = g.PERIOD_TAIL.sub("", phrase)
     phrase = g.LEADING_NOISE.sub("", phrase)
