@@ -35,7 +35,11 @@ _DIMENSION_WORDS = {"destination": "destination", "region": "region", "product":
 def plan_topic_charts(topic, store: Store, locale: str = "en") -> list[ChartSpec]:  # noqa: ANN001
     """Charts for one topic section, in the order their data appears."""
     figures = list(topic.figures)
-    specs = [*_breakdowns(figures, topic.anchor), *_parts(figures, topic.anchor), *_lines(figures, store, topic.anchor)]
+    specs = [
+        *_breakdowns(figures, topic.anchor),
+        *_parts(figures, topic.anchor),
+        *_lines(figures, store, topic.anchor),
+    ]
     return specs
 
 
@@ -119,7 +123,8 @@ def _breakdown_spec(chart_id: str, key: tuple, group: list[Figure]) -> ChartSpec
     if basis[0] == "change":
         values = [_signed(f) for f in group]
         unit = "% change" + {"yoy": " y/y", "mom": " m/m", "qoq": " q/q"}.get(basis[2] or "", "")
-        kind, scale, words = "diverging", 1.0, ", ".join(f"{lab} {v:+.1f}%" for lab, v in zip(labels, values, strict=True))
+        kind, scale = "diverging", 1.0
+        words = ", ".join(f"{lab} {v:+.1f}%" for lab, v in zip(labels, values, strict=True))
     else:
         values = [f.metric.value for f in group]
         scale, unit = _scale(max(values), basis[1])
@@ -196,7 +201,9 @@ def _line_spec(chart_id: str, figure: Figure, points: dict[str, float]) -> Chart
         id=chart_id, kind="line", title=title,
         data=_frame({"period": [format_period(p) for p in periods], "value": [points[p] for p in periods]}),
         unit_label=unit, source_note=f"Source: [{figure.cite.ref}] and earlier releases in the store",
-        alt=f"{title}: " + ", ".join(f"{format_period(p)} {points[p] / scale:,.1f}" for p in periods) + f" ({unit}).",
+        alt=f"{title}: "
+        + ", ".join(f"{format_period(p)} {points[p] / scale:,.1f}" for p in periods)
+        + f" ({unit}).",
         refs=(figure.cite.ref,), scale=scale,
     )
 

@@ -235,7 +235,7 @@ def build_briefing(
     source_labels: dict[str, str] | None = None,
 ) -> Briefing:
     """Everything the period's releases say, selected, grouped and numbered for citation."""
-    from charts.plan import plan_topic_charts, plan_timeline
+    from charts.plan import plan_timeline, plan_topic_charts
     from reports.checks import figure_checks
 
     labels = source_labels or {}
@@ -286,7 +286,9 @@ def _restated_once(metrics: Iterable[Metric]) -> list[Metric]:
         if first is None:
             kept[key] = metric
         elif metric.value is not None:
-            kept[key] = replace(first, record=first.record or metric.record, change=first.change or metric.change)
+            kept[key] = replace(
+                first, record=first.record or metric.record, change=first.change or metric.change
+            )
     return list(kept.values())
 
 
@@ -317,7 +319,12 @@ def headline_figures(figures: list[Figure]) -> tuple[Headline, ...]:
     card; one quantity appears once; at most three cards come from one release
     unless fewer than four cards would result.
     """
-    scored = [(score, reason, figure) for figure in figures for score, reason in [_score(figure, figures)] if score > 0]
+    scored = [
+        (score, reason, figure)
+        for figure in figures
+        for score, reason in [_score(figure, figures)]
+        if score > 0
+    ]
     scored.sort(key=lambda item: -item[0])
     chosen: list[Headline] = []
     seen: set[tuple[str, str | None]] = set()

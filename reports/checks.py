@@ -69,8 +69,10 @@ def _flow(figure: Figure) -> tuple[str, str] | None:
     if head in ("exports", "imports", "trade_balance") and family:
         return ("balance" if head == "trade_balance" else head), family
     subject = figure.metric.subject.lower()
-    kinds = [k for k, words in (("exports", ("export",)), ("imports", ("import",)),
-                                ("balance", ("balance", "surplus", "deficit"))) if any(w in subject for w in words)]
+    flows = (
+        ("exports", ("export",)), ("imports", ("import",)), ("balance", ("balance", "surplus", "deficit")),
+    )
+    kinds = [k for k, words in flows if any(w in subject for w in words)]
     if len(kinds) != 1:
         return None
     return kinds[0], " ".join(_FLOW_WORDS.sub(" ", subject).split()) or "total"
@@ -125,7 +127,8 @@ def part_checks(figures: list[Figure], locale: str = "en") -> list[Check]:
         summed = sum(p.metric.value or 0.0 for p in parts)
         tolerance = half_unit(whole) + sum(half_unit(p.metric.value or 0.0) for p in parts)
         names = " + ".join(p.label for p in parts)
-        summed_text = show(summed) if len(parts) == 1 else f"{' + '.join(show(p.metric.value) for p in parts)} = {show(summed)}"
+        added = " + ".join(show(p.metric.value) for p in parts)
+        summed_text = show(summed) if len(parts) == 1 else f"{added} = {show(summed)}"
         checks.append(Check(
             "part",
             f"{names} ≤ {total.label} ({format_period(total.metric.period, locale)})",
@@ -213,7 +216,8 @@ def change_checks(figures: Iterable[Figure], store: Store) -> list[Check]:
         before = earlier[-1].value or 0.0
         implied = (metric.value / before - 1) * 100
         stated = change.value if change.direction != "down" else -abs(change.value)
-        tolerance = (1 + implied / 100) * (half_unit(metric.value) / metric.value + half_unit(before) / before) * 100
+        relative = half_unit(metric.value) / metric.value + half_unit(before) / before
+        tolerance = (1 + implied / 100) * relative * 100
         tolerance += half_unit(change.value)
         checks.append(Check(
             "change",

@@ -20,7 +20,9 @@ from reports.records import Change
 
 _BASIS = {"yoy": "y/y", "mom": "m/m", "qoq": "q/q", "cumulative": "ytd"}
 _BASIS_KO = {"yoy": "전년 대비", "mom": "전월 대비", "qoq": "전분기 대비", "cumulative": "누적"}
-_UNIT_KO = {"units": "대", "vehicles": "대", "tons": "톤", "barrels": "배럴", "jobs": "개", "companies": "개사"}
+_UNIT_KO = {
+    "units": "대", "vehicles": "대", "tons": "톤", "barrels": "배럴", "jobs": "개", "companies": "개사",
+}
 _CURRENCY_KO = {"USD": "달러", "KRW": "원", "EUR": "유로", "JPY": "엔", "CNY": "위안"}
 
 
@@ -80,7 +82,9 @@ def format_change(change: Change | None, locale: str = "en") -> str:
 
 
 def format_period(period: str | None, locale: str = "en") -> str:
-    """'2025' -> '2025'; '2025-12' -> 'Dec 2025'; '2025-H1' -> 'H1 2025'; '2025-01/2025-11' -> 'Jan–Nov 2025'."""
+    """'2025' -> '2025'; '2025-12' -> 'Dec 2025'; '2025-H1' -> 'H1 2025';
+    '2025-01/2025-11' -> 'Jan–Nov 2025'.
+    """
     if not period:
         return ""
     if "/" in period:

@@ -27,7 +27,8 @@ def metrics_csv(briefing: Briefing) -> bytes:
             "subject": m.subject, "value": "" if m.value is None else repr(m.value), "unit": m.unit or "",
             "period": m.period or "",
             "change_value": "" if change is None or change.value is None else repr(change.value),
-            "change_unit": change.unit if change else "", "change_direction": (change.direction or "") if change else "",
+            "change_unit": change.unit if change else "",
+            "change_direction": (change.direction or "") if change else "",
             "change_basis": (change.basis or "") if change else "", "record": "yes" if m.record else "",
             "qualifier": m.qualifier or "", "quote": m.quote,
         })
@@ -41,7 +42,9 @@ def meetings_csv(briefing: Briefing) -> bytes:
         for row in trip.rows:
             m = row.meeting
             rows.append({
-                "source": row.cite.ref, "release_id": m.release_id, "date": m.date.isoformat() if m.date else "",
+                "source": row.cite.ref,
+                "release_id": m.release_id,
+                "date": m.date.isoformat() if m.date else "",
                 "official": m.official or "", "counterpart": m.counterpart or "",
                 "counterpart_role": m.counterpart_role or "", "organization": m.organization or "",
                 "location": m.location or "", "topic": m.topic or "", "kind": m.kind,

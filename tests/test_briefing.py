@@ -42,9 +42,11 @@ def yoy(value: float, direction: str = "up") -> Change:
 def monthly_trade(release: Release, month: str, exports: float, imports: float, balance: float,
                   change: float) -> list[Metric]:
     return [
-        figure(release, "totaled", "exports", exports, "USD", month, metric_id="exports.total", change=yoy(change)),
+        figure(release, "totaled", "exports", exports, "USD", month, metric_id="exports.total",
+               change=yoy(change)),
         figure(release, "Imports came", "imports", imports, "USD", month, metric_id="imports.total"),
-        figure(release, "trade surplus", "trade surplus", balance, "USD", month, metric_id="trade_balance.total"),
+        figure(release, "trade surplus", "trade surplus", balance, "USD", month,
+               metric_id="trade_balance.total"),
     ]
 
 
@@ -118,7 +120,9 @@ def test_balance_checks_pass_and_a_wrong_balance_fails(store: Store) -> None:
     briefing = build_briefing(store, parse_month("2026-03"), title="T", generated_at=NOW)
     balance = [c for c in briefing.checks if c.kind == "balance"]
     assert [c.status for c in balance] == [FAILED]
-    assert balance[0].arithmetic == "USD 58.0 billion − USD 49.0 billion = USD 9.0 billion; stated USD 12.0 billion"
+    assert balance[0].arithmetic == (
+        "USD 58.0 billion − USD 49.0 billion = USD 9.0 billion; stated USD 12.0 billion"
+    )
     january = build_briefing(store, parse_month("2026-02"), title="T", generated_at=NOW)
     assert [c.status for c in january.checks if c.kind == "balance"] == [PASSED]
 
@@ -135,8 +139,11 @@ def test_half_unit_follows_the_last_stated_digit() -> None:
     assert half_unit(4.1e6) == pytest.approx(0.05e6)
 
 
-@pytest.mark.parametrize(("period", "before"), [("2025", "2024"), ("2026-01", "2025-12"), ("2026-03", "2026-02"),
-                                                ("2026-Q1", "2025-Q4"), ("2025-H2", "2025-H1"), ("x", None)])
+@pytest.mark.parametrize(
+    ("period", "before"),
+    [("2025", "2024"), ("2026-01", "2025-12"), ("2026-03", "2026-02"), ("2026-Q1", "2025-Q4"),
+     ("2025-H2", "2025-H1"), ("x", None)],
+)
 def test_previous_period(period: str, before: str | None) -> None:
     assert previous_period(period) == before
 
@@ -150,7 +157,8 @@ def test_generated_briefing_shows_comparison_chart_and_failed_check(store: Store
     assert "vs Jan 2026: USD 55.0 billion (+5.5%)" in text
     assert "failed" in text and "USD 58.0 billion − USD 49.0 billion = USD 9.0 billion" in text
     assert 'aria-label="Exports, Dec 2025 to Feb 2026:' in html
-    assert (folder / "charts").is_dir() and len(list((folder / "charts").glob("*.svg"))) == len(result.briefing.charts)
+    assert (folder / "charts").is_dir()
+    assert len(list((folder / "charts").glob("*.svg"))) == len(result.briefing.charts)
     csv_text = (folder / "metrics.csv").read_text()
     assert "exports.total" in csv_text and "58000000000.0" in csv_text
 

@@ -20,7 +20,9 @@ def test_json_lists_every_release_with_its_position_and_contract_fields(tmp_path
     assert releases[1]["date"] == "2026-01-15"
     for release in releases:
         for metric in release["metrics"]:
-            assert {"subject", "metric_id", "value", "unit", "period", "change", "record", "quote", "span"} <= set(metric)
+            contract = {"subject", "metric_id", "value", "unit", "period", "change", "record", "quote",
+                        "span"}
+            assert contract <= set(metric)
         for meeting in release["meetings"]:
             assert {"date", "official", "counterpart", "counterpart_role", "organization", "location",
                     "topic", "kind", "quote", "span"} <= set(meeting)
