@@ -1,10 +1,879 @@
-"""Engagements of officials reported in a release (being built: see the meeting log issue)."""
+"""Engagements of officials reported in a release: who met whom, when, where and about what.
+
+The extractor reads a release sentence by sentence and looks for an engagement verb
+("met with", "held talks with", "visited", "spoke by phone with", "signed an MOU with",
+"hosted a roundtable with", "opened ... Forum"). In such a sentence
+
+  - the official is the person named before the verb ("Trade Minister Yeo Han-koo of ..."),
+  - the counterparts are the people named after it, each with the role an appositive
+    gives ("Russell Vought, Director of the OMB,") or the title before the name
+    ("U.S. Senator Todd Young (R-Indiana)"); an institution when no person is named,
+  - the object ends where a place ("at ...", "in ..."), a date ("on January 13, 2026"),
+    or a purpose ("to discuss ...", "on ...") begins;
+  - the date is the meeting's own ("on the 14th" and dates without a year are resolved
+    against the release date; a date that does not exist is left empty).
+
+The sentences that follow, up to the next engagement, give the topic ("During the meeting,
+... outlined X") and other attendees ("The meeting was attended by ...") when the sentence
+itself does not. A field the text does not give is None.
+"""
 
 from __future__ import annotations
 
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_interval, get_day_names, get_month_names
+from dateutil import parser as date_parser
+
 from reports.records import Meeting, Release
+
+TRIP_GAP_DAYS = 3  # engagements in one city at most this many days apart belong to one trip
+MAX_SENTENCE = 5000  # characters of one sentence the extractor reads; the rest of a run-on is ignored
+
+
+# Vocabulary ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Words:
+    titles: frozenset[str]
+    institutions: frozenset[str]
+    places: frozenset[str]
+    starters: frozenset[str]
+    particles: frozenset[str]
+    months: tuple[str, ...]
+    weekdays: tuple[str, ...]
+
+
+@cache
+def _words() -> _Words:
+    with open(Path(__file__).with_name("meeting_words.toml"), "rb") as handle:
+        data = tomllib.load(handle)
+    english = Locale("en")
+    places = {word for name in english.territories.values() for word in name.split()}
+    places |= {"U.S.", "US", "U.K.", "UK", "EU", "E.U.", "UN", "U.N.", "D.C.", "America", "Washington"}
+    months = [*get_month_names("wide", locale="en").values(), *get_month_names("abbreviated", locale="en").values()]
+    weekdays = list(get_day_names("wide", locale="en").values())
+    return _Words(
+        titles=frozenset(data["titles"]),
+        institutions=frozenset(data["institutions"]),
+        places=frozenset(places),
+        starters=frozenset(data["sentence_starters"]),
+        particles=frozenset(data["name_particles"]),
+        months=tuple(sorted({*months, "Sept"}, key=len, reverse=True)),
+        weekdays=tuple(weekdays),
+    )
+
+
+# Sentences ----------------------------------------------------------------------------------------
+
+_ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|St|Jr|Sr|Inc|Co|Ltd|Corp|No|vs|"
+                           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Hon|Gen|Lt|Col)\.)$")
+
+
+def _sentences(body: str) -> list[tuple[int, int]]:
+    """Sentence spans of a body; abbreviations such as "U.S." or "D.C." do not end a sentence
+    unless a word that usually starts one follows ("... in Washington, D.C. The meeting ...")."""
+    spans, start = [], 0
+    for match in re.finditer(r"[.!?][\"”’)]*\s+(?=[\"“(]?([A-Z0-9][\w’'-]*))", body):
+        before = body[start : match.start() + 1]
+        if _ABBREVIATION.search(before) and match.group(1) not in _words().starters:
+            continue
+        spans.append((start, match.start() + 1))
+        start = match.end()
+    if body[start:].strip():
+        spans.append((start, len(body.rstrip())))
+    return [(s, e) for s, e in spans if e > s]
+
+
+# Dates --------------------------------------------------------------------------------------------
+
+
+@cache
+def _date_pattern() -> re.Pattern[str]:
+    words = _words()
+    month = "|".join(words.months)
+    weekday = "|".join(words.weekdays)
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    return re.compile(
+        rf"(?:\b[Oo]n\s+)?(?:(?:{weekday}),?\s+)?\(?"
+        rf"(?:(?P<m1>{month})\.?\s+(?P<d1>{day})(?:\s*[-–]\s*\d{{1,2}})?(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?"
+        rf"|(?P<d2>{day})(?:\s*[-–]\s*\d{{1,2}})?\s+(?:of\s+)?(?P<m2>{month})\.?(?:,?\s+(?P<y2>\d{{4}}))?"
+        rf"|(?<=[Oo]n\s)the\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)\b"
+        rf"|(?<=[Oo]n\s)(?P<wd>{weekday})\b)\)?"
+        rf"|\b(?:[Oo]n\s+)?(?:the\s+same\s+day|that\s+day|[Ll]ater\s+that\s+day)\b"
+        rf"|\b(?P<today>today|yesterday)\b"
+    )
+
+
+def _find_dates(text: str) -> list[re.Match[str]]:
+    return [m for m in _date_pattern().finditer(text) if m.group(0).strip()]
+
+
+def _resolve_date(match: re.Match[str], published: date, previous: date | None) -> date | None:
+    """The calendar date a date phrase names, read against the release date.
+
+    A date without a year gets the year that puts it nearest the release date (a release of
+    Jan 2 speaking of "December 31" means the day before); "on the 14th" is the 14th of the
+    month nearest the release date; a date that does not exist is None.
+    """
+    text = match.group(0)
+    if match.group("today"):
+        return published - timedelta(days=1) if match.group("today") == "yesterday" else published
+    if "same day" in text or "that day" in text:
+        return previous
+    if match.group("d3"):
+        return _nearest_day(int(match.group("d3")), published)
+    if match.group("wd"):
+        target = _words().weekdays.index(match.group("wd"))
+        shift = (published.weekday() - target) % 7
+        return published - timedelta(days=shift if shift <= 3 else shift - 7)
+    month_text = match.group("m1") or match.group("m2")
+    day_text = re.sub(r"\D", "", match.group("d1") or match.group("d2"))
+    year_text = match.group("y1") or match.group("y2")
+    try:
+        # A leap year as the default, so that "February 29" without a year can still be read.
+        parsed = date_parser.parse(f"{month_text} {day_text} {year_text or 2000}", default=datetime(2000, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    if year_text:
+        return parsed.date()
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(date(year, parsed.month, parsed.day))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda d: abs((d - published).days)) if candidates else None
+
+
+def _nearest_day(day: int, published: date) -> date | None:
+    candidates = []
+    for shift in (-1, 0, 1):
+        month = (published.month - 1 + shift) % 12 + 1
+        year = published.year + (published.month - 1 + shift) // 12
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda d: abs((d - published).days)) if candidates else None
+
+
+# Engagement verbs ---------------------------------------------------------------------------------
+
+_EVENT = r"(?:forum|conference|seminar|symposium|summit|dialogue|expo|exhibition|fair|festival|ceremony|briefing session)"
+_TRIGGERS: tuple[tuple[str, str], ...] = (
+    ("call", r"\b(?:held|had|holds|has|conducted)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:phone|telephone|video|virtual|online)"
+             r"[\w -]{0,25}?\b(?:call|conversation|conference|meeting|talks|summit)\s+with\s+"),
+    ("call", r"\b(?:spoke|speaks|talked|talks)\s+(?:by\s+(?:phone|telephone)|over\s+the\s+phone|on\s+the\s+phone|"
+             r"via\s+video(?:\s*(?:call|conference|link))?|by\s+video(?:\s*(?:call|conference|link))?)\s+with\s+"),
+    ("signing", r"\b(?:signed|signs|sign)\s+(?:an?\s+|the\s+)?[^.;]{0,120}?\b(?:MOU|MoU|memorandum|agreement|arrangement|"
+                r"accord|declaration|letter of intent|LOI|pact|contract)\b[^.;]{0,160}?\bwith\s+"),
+    ("roundtable", r"\b(?:hosted|hosts|held|holds|chaired|chairs|convened|convenes|presided\s+over|attended|attends|led|leads)\s+"
+                   r"(?:an?\s+|the\s+)?[^.;]{0,60}?\b(?:roundtable|round-table|round\s+table|"
+                   r"(?:business|industry|CEO|executive)s?\s+(?:meeting|luncheon|breakfast|dinner)|"
+                   r"meeting\s+with\s+(?:the\s+)?(?:heads|executives|CEOs|leaders|representatives))\b"
+                   r"(?:\s+(?:meeting|talks|discussion|session))?(?:\s+(?:with|of|for|on)\s+)?"),
+    ("forum", rf"\b(?:opened|opens|hosted|hosts|held|holds|co-hosted|attended|attends|addressed|addresses|"
+              rf"inaugurated|launched|delivered\s+(?:an?\s+|the\s+)?(?:keynote|opening|congratulatory|welcoming)\s+"
+              rf"(?:speech|address|remarks)\s+at)\s+(?=(?:an?\s+|the\s+)?[^.;]{{0,80}}?\b(?i:{_EVENT})\b)"),
+    ("talks", r"\b(?:held|had|holds|has|hold|conducted)\s+(?:\w+[\s-]+){0,3}?talks\s+with\s+"),
+    ("visit", r"\b(?:visited|visits|toured|tours|paid\s+(?:an?\s+)?(?:\w+\s+)?visit\s+to|made\s+(?:an?\s+)?visit\s+to)\s+"),
+    ("meeting", r"\b(?:met|meets|meet)\s+with\s+|\b(?:met|meets)\s+(?=(?:the\s+|his\s+|her\s+)?[A-Z])"
+                r"|\b(?:held|had|holds|has|hold)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:meeting|luncheon|lunch|dinner|"
+                r"breakfast|consultations?|discussions?)\s+with\s+"
+                r"|\b(?:sat\s+down|sits\s+down)\s+with\s+|\bpaid\s+a\s+courtesy\s+call\s+(?:on|to)\s+"
+                r"|\breceived\s+a\s+courtesy\s+(?:call|visit)\s+from\s+"),
+)
+_CONTINUATION = re.compile(r",?\s+and\s+(?:then\s+|later\s+|also\s+|separately\s+)*(?:with|met\s+with)\s+(?=[A-Z]|the\s+[A-Z])")
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    kind: str
+    start: int
+    end: int
+
+
+def _find_triggers(text: str) -> list[_Trigger]:
+    found: list[_Trigger] = []
+    for kind, pattern in _TRIGGERS:
+        for match in re.finditer(pattern, text):
+            if not any(t.start <= match.start() < t.end or match.start() <= t.start < match.end() for t in found):
+                found.append(_Trigger(kind, match.start(), match.end()))
+    found.sort(key=lambda t: t.start)
+    if found:
+        for match in _CONTINUATION.finditer(text, found[0].end):
+            if not any(t.start <= match.start() < t.end for t in found):
+                kind = next(t.kind for t in reversed(found) if t.start < match.start())
+                found.append(_Trigger(kind, match.start(), match.end()))
+        found.sort(key=lambda t: t.start)
+    return found
+
+
+# Where the object of the verb ends ----------------------------------------------------------------
+
+_DISCUSS = (r"discuss(?:ed|es)?|outlin(?:e|ed|es)|explain(?:ed|s)?|review(?:ed|s)?|address(?:ed|es)?|present(?:ed|s)?|"
+            r"(?:exchang|shar)(?:e|ed|es)\s+(?:views|opinions|ideas|thoughts)\s+(?:on|about|regarding)|"
+            r"talk(?:ed|s)?\s+about|focus(?:ed|es)?\s+on|touch(?:ed|es)?\s+(?:up)?on|cover(?:ed|s)?|"
+            r"brief(?:ed|s)?\s+(?:\w+\s+){1,4}?(?:on|about)|consult(?:ed)?\s+on|confer(?:red)?\s+on")
+_PURPOSE = re.compile(
+    rf"(?:,\s*)?\bto\s+(?=[a-z])|\b(?:on|about|regarding|concerning|over)\s+(?=(?:the\s+|ways\s+|how\s+)?[a-z])"
+    rf"|,?\s+(?:where|during\s+which|at\s+which|in\s+which|and)\s+(?:the\s+two\s+sides\s+|both\s+sides\s+|they\s+|he\s+|she\s+)?"
+    rf"(?:also\s+)?(?=(?:{_DISCUSS})\b)"
+    rf"|,?\s+and\s+(?=(?:also\s+)?[a-z]+ed\b)"
+    rf"|,?\s+(?:by|via|over)\s+(?:phone|telephone|video|the\s+phone)\b(?:\s*(?:call|conference|link))?"
+)
+_LOCATION = re.compile(
+    r"(?:,\s*)?\b(?:at|in)\s+(?:the\s+)?(?=[A-Z])"
+    r"|(?:,\s*)?\bduring\s+(?:his|her|their|the\s+minister’s|the\s+minister's|an?|the)\s+(?:\w+\s+)?(?:visit|trip)\s+to\s+"
+    r"(?:the\s+)?(?=[A-Z])"
+)
+_LOCAL_TIME = re.compile(r"\s*\((?:local\s+time|[A-Z]{2,4})\)")
+_PARTY = re.compile(r"\s*\((?:[RDI]|Rep|Dem|Ind)\s*[-–,]\s*[^()]{1,30}\)")
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    kind: str  # date | location | purpose
+    start: int
+    end: int
+    match: re.Match[str] | None = None
+
+
+def _anchors(scope: str) -> list[_Anchor]:
+    anchors = [_Anchor("date", m.start(), m.end(), m) for m in _find_dates(scope)]
+
+    def free(start: int) -> bool:
+        return not any(a.start <= start < a.end for a in anchors)
+
+    for m in _LOCATION.finditer(scope):
+        if free(m.start()) and not _is_role_at(scope, m):
+            anchors.append(_Anchor("location", m.start(), m.end()))
+    for m in _PURPOSE.finditer(scope):
+        if free(m.start()):
+            anchors.append(_Anchor("purpose", m.start(), m.end(), m))
+    anchors.sort(key=lambda a: a.start)
+    return anchors
+
+
+def _is_role_at(scope: str, match: re.Match[str]) -> bool:
+    """ "Kim, Professor at Seoul National University, at the Lotte Hotel": the first "at" is part of a role:
+    it follows a title in the same comma segment, and its phrase is closed by a comma before another place."""
+    segment = scope[: match.start()].rsplit(",", 1)[-1]
+    if not any(word in _words().titles for word in segment.split()):
+        return False
+    rest = scope[match.end() :]
+    return bool(re.match(r"[^,]*,\s*(?:at|in)\s+(?:the\s+)?[A-Z]", rest))
+
+
+# Names and roles ----------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\s,;:()\[\]\"“”]+")
+
+
+@dataclass(frozen=True)
+class _Party:
+    name: str
+    role: str | None
+    organization: str | None
+    title_before: str | None = None
+
+
+def _is_capitalized(token: str) -> bool:
+    first = next((ch for ch in token if ch.isalpha()), "")
+    return bool(first) and first.isupper()
+
+
+def _bare(token: str) -> str:
+    return re.sub(r"(?:'s|’s|’|')$", "", token).rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", token) else token
+
+
+def _is_acronym(token: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", token)
+    return len(letters) >= 2 and letters.isupper()
+
+
+def _nameable(token: str) -> bool:
+    """Could this word be part of a person's name?"""
+    words = _words()
+    bare = _bare(token)
+    if not _is_capitalized(bare) or _is_acronym(bare) or any(ch.isdigit() for ch in bare):
+        return False
+    if bare in words.titles or token in words.titles or bare in words.institutions or bare in words.places:
+        return False
+    return not (bare in words.months or bare in words.weekdays or bare in words.starters)
+
+
+def _nationality(token: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][a-z]+(?:ese|ian|ean|ish|an|i)", _bare(token)))
+
+
+def _is_initial(token: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]{1,2}\.?|(?:[A-Z]\.){1,3}", token))
+
+
+def _name_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the people named in a phrase: capitalized runs that are not titles, institutions or places.
+
+    "U.S. Senator Todd Young (R-Indiana)" -> [Todd Young]; "Director of the Office of Management and Budget"
+    -> []; a single word is a name only right after a title ("Minister Yeo").
+    """
+    words = _words()
+    tokens = list(_TOKEN.finditer(text))
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        run = _name_run(text, tokens, i)
+        if not run:
+            i += 1
+            continue
+        j = i + len(run)
+        before = tokens[i - 1].group(0) if i and not text[tokens[i - 1].end() : tokens[i].start()].strip() else ""
+        after = tokens[j].group(0) if j < len(tokens) and not text[tokens[j - 1].end() : tokens[j].start()].strip() else ""
+        after_title = _bare(before) in words.titles or before in words.titles
+        in_org = before in {"of", "for", "the", "at"} or _bare(before) in words.institutions
+        in_org = in_org or _bare(after) in words.institutions or (
+            _is_capitalized(after) and not _nameable(after) and after not in words.titles and _bare(after) not in words.titles
+        )
+        long_enough = len([t for t in run if _is_capitalized(t.group(0))]) >= 2 or after_title
+        if long_enough and not in_org:
+            spans.append((run[0].start(), run[-1].end() - _possessive_length(run[-1].group(0))))
+        i = j
+    return spans
+
+
+def _possessive_length(token: str) -> int:
+    match = re.search(r"(?:'s|’s)$", token)
+    return len(match.group(0)) if match else 0
+
+
+def _name_run(text: str, tokens: list[re.Match[str]], i: int) -> list[re.Match[str]]:
+    words = _words()
+    run: list[re.Match[str]] = []
+    k = i
+    while k < len(tokens):
+        token = tokens[k].group(0)
+        if run and text[tokens[k - 1].end() : tokens[k].start()].strip():
+            break
+        following = tokens[k + 1].group(0) if k + 1 < len(tokens) else ""
+        if not run and _nationality(token) and not _nameable(following):
+            break  # "Japanese Minister ...": an adjective of nationality, not a first name
+        if _nameable(token) or (_is_initial(token) and _nameable(following) and not run):
+            run.append(tokens[k])
+        elif run and token in words.particles and _nameable(following):
+            run.append(tokens[k])
+        else:
+            break
+        if _possessive_length(token):
+            break
+        k += 1
+    while run and not _is_capitalized(run[-1].group(0)):
+        run.pop()
+    return run
+
+
+def _parties(text: str) -> list[_Party]:
+    """The counterparts named in the object of an engagement verb, each with a role where one is given."""
+    names = _name_spans(text)
+    if not names:
+        return []
+    pieces: list[tuple[str, str, str]] = []  # (before, name, after)
+    before = text[: names[0][0]]
+    for n, (start, end) in enumerate(names):
+        if n + 1 < len(names):
+            between = text[end : names[n + 1][0]]
+            cut, width = _split_between(between)
+            pieces.append((before, text[start:end], between[:cut]))
+            before = between[cut + width :]
+        else:
+            pieces.append((before, text[start:end], text[end:]))
+    parties = []
+    inherited: str | None = None
+    for before, name, after in pieces:
+        party = _party(before, name, after)
+        if party.title_before and re.search(r"s$", party.title_before.split()[-1]) and not party.role:
+            inherited = _singular(party.title_before)
+            party = _Party(party.name, inherited, party.organization, inherited)
+        elif inherited and not party.role and not _clean(before):
+            party = _Party(party.name, inherited, party.organization, inherited)
+        parties.append(party)
+    return parties
+
+
+def _split_between(between: str) -> tuple[int, int]:
+    for separator in (";", ", and ", " and ", ", "):
+        index = between.rfind(separator) if separator == ", " else between.find(separator)
+        if index >= 0 and (separator != " and " or "," not in between[:index] or ", and " not in between):
+            return index, len(separator)
+    return 0, 0
+
+
+def _singular(title: str) -> str:
+    head, _, last = title.rpartition(" ")
+    words = _words().titles
+    single = last[:-1] if last.endswith("s") and last[:-1] in words else last
+    return f"{head} {single}".strip()
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"^(?:[\s,;]|\band\b|\bwith\b|\bthe\b|\bboth\b|\bseparately\b|\brespectively\b)+", "", text)
+    return re.sub(r"(?:[\s,;]|\band\b|\bthe\b)+$", "", text).strip()
+
+
+def _party(before: str, name: str, after: str) -> _Party:
+    party_paren = _PARTY.match(after)
+    if party_paren:
+        after = after[party_paren.end() :]
+    after = re.sub(r"^\s*\([^()]*\)", "", after)  # another parenthetical after a name (a native spelling)
+    appositive = _appositive(after)
+    title_before = _title_before(before)
+    role = appositive
+    if not role and title_before:
+        role = title_before
+    if party_paren and (not appositive):
+        role = f"{role} {party_paren.group(0).strip()}" if role else party_paren.group(0).strip()
+    organization = _organization(appositive) or _organization_of_title(title_before)
+    return _Party(name, role, organization, title_before)
+
+
+def _appositive(after: str) -> str | None:
+    """ ", Director of the OMB, at the U.S. Congress" -> "Director of the OMB"."""
+    if not after.lstrip().startswith(","):
+        return None
+    segments = _top_level_split(after.lstrip()[1:], ",")
+    kept: list[str] = []
+    for segment in segments:
+        bare = segment.strip()
+        bare_no_article = re.sub(r"^the\s+", "", bare)
+        if not bare or not _is_capitalized(bare_no_article) or re.match(r"(?:along|as well|who|which|and)\b", bare):
+            break
+        if kept and _name_spans(bare):
+            break
+        kept.append(bare_no_article if not kept else bare)
+    role = ", ".join(kept).strip()
+    return role or None
+
+
+def _top_level_split(text: str, separator: str) -> list[str]:
+    parts, depth, current = [], 0, []
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if ch == separator and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def _title_before(before: str) -> str | None:
+    """The title run right before a name: "met with U.S. Senator " -> "U.S. Senator"."""
+    text = _clean(before)
+    if not text:
+        return None
+    tokens = text.split()
+    kept: list[str] = []
+    for token in reversed(tokens):
+        if _is_capitalized(token) or _is_acronym(token) or token in {"of", "for", "and", "on", "the"} or token.endswith(","):
+            kept.insert(0, token)
+        else:
+            break
+    while kept and not _is_capitalized(kept[0]) and not _is_acronym(kept[0]):
+        kept.pop(0)
+    title = " ".join(kept).strip(" ,")
+    return title or None
+
+
+def _organization(role: str | None) -> str | None:
+    if not role:
+        return None
+    match = re.search(r"\b(?:of|at|for)\s+(?:the\s+)?(.+)$", role)
+    if not match:
+        return None
+    candidate = match.group(1).strip()
+    words = _words()
+    if any(_bare(w) in words.institutions or _is_acronym(w) for w in candidate.split()):
+        return candidate
+    return None
+
+
+def _organization_of_title(title: str | None) -> str | None:
+    """ "Samsung Electronics Chairman" -> "Samsung Electronics"; "U.S. Senator" -> None."""
+    if not title:
+        return None
+    organization = _organization(title)
+    if organization:
+        return organization
+    words = _words()
+    tokens = title.split()
+    head = []
+    for token in tokens:
+        if _bare(token) in words.titles:
+            break
+        head.append(token)
+    if head and len(head) < len(tokens) and not all(_bare(t) in words.places or t.endswith(("'s", "’s")) for t in head):
+        if any(_bare(t) in words.institutions or _is_acronym(_bare(t)) for t in head):
+            return " ".join(head)
+    return None
+
+
+def _institutions(text: str, kind: str) -> list[_Party]:
+    """Counterparts when no person is named: an institution visited, or companies at a roundtable."""
+    text = _clean(re.sub(r"^\s*(?:the|a|an)\s+", "", text.strip()))
+    if not text:
+        return []
+    head = re.match(r"^(?:[a-z][\w-]*\s+){0,4}?(?:of|from|at|representing)\s+(?=[A-Z0-9])", text)
+    if head:
+        items = [i for part in _top_level_split(text[head.end() :], ",") for i in re.split(r"\s+and\s+", part)]
+        items = [_clean(i) for i in items if _clean(i)]
+        if items and all(_is_capitalized(i) or _is_acronym(i.split()[0]) for i in items):
+            role = _clean(text[: head.start() + len(head.group(0))])
+            return [_Party(i, None, None, role or None) for i in items]
+    if kind not in {"visit", "forum", "roundtable"} and not any(_is_capitalized(w) for w in text.split()):
+        return []
+    if kind == "visit" and not any(
+        _bare(w) in _words().institutions or _is_acronym(w) or w.lower() in {"headquarters", "plant", "factory", "campus",
+                                                                             "site", "office", "shipyard", "port"}
+        or w.endswith(("'s", "’s")) for w in text.split()
+    ):
+        return []  # "visited Washington": a trip, not an engagement with anyone
+    return [_Party(text, None, None)]
+
+
+# Officials ----------------------------------------------------------------------------------------
+
+_PRONOUN = re.compile(r"^(?:he|she|they|the\s+(?:trade\s+|deputy\s+|vice\s+)?minister|the\s+two|both)\b", re.IGNORECASE)
+
+
+def _official(subject: str, previous: str | None) -> str | None:
+    """The person before the verb: "Trade Minister Yeo Han-koo of the Ministry ... (MOTIR, ...)" -> "Trade Minister Yeo Han-koo"."""
+    subject = re.sub(r"\([^()]*\)", "", subject)
+    dates = _find_dates(subject)
+    clause = subject[dates[-1].end() :] if dates else subject
+    clause = clause.rsplit(";", 1)[-1]
+    names = _name_spans(clause)
+    if not names:
+        if previous and (_PRONOUN.search(_clean(clause)) or not _clean(clause)):
+            return previous
+        return previous if previous and _clean(clause) and _clean(clause).split()[-1] in previous else None
+    start, end = names[0]
+    title = _title_before(clause[:start].rsplit(",", 1)[-1])
+    title = re.sub(r"^(?:On|In|At|Meanwhile|Earlier|Later|Also)\b\s*", "", title or "") or None
+    official = f"{title} {clause[start:end]}" if title else clause[start:end]
+    if previous and set(official.split()) < set(previous.split()):
+        return previous
+    return official
+
+
+# Topic and attendees ------------------------------------------------------------------------------
+
+_TOPIC_END = re.compile(
+    r"\s+and\s+(?:also\s+)?(?:hear|heard|ask|asked|request|requested|agree|agreed|reaffirm|reaffirmed|share|shared|"
+    r"call|called|urge|urged|express|expressed|seek|sought|explore|explored|exchange|exchanged|discuss|discussed|"
+    r"emphasize|emphasized|stress|stressed|note|noted|highlight|highlighted|pledge|pledged|vow|vowed|confirm|"
+    r"confirmed|welcome|welcomed|review|reviewed|sign|signed|explain|explained|listen|listened|receive|received|"
+    r"encourage|encouraged|invite|invited|propose|proposed|suggest|suggested|commit|committed|thank|thanked)\b"
+    r"|,\s*(?:and|while|which|where|as|during|saying|adding|noting|with|who|according)\b|;|\s+\(|[.!?]$"
+    r"|,?\s+(?:during|at)\s+(?:the|a|his|her)\s+(?:meeting|talks|visit|call)\b"
+)
+_TOPIC_VERB = re.compile(rf"\b(?:{_DISCUSS})\s+")
+
+
+def _trim_topic(text: str) -> str | None:
+    text = text.strip()
+    match = _TOPIC_END.search(text)
+    if match:
+        text = text[: match.start()]
+    text = _LOCAL_TIME.sub("", text).strip(" ,.;:")
+    text = re.sub(r"^(?:the\s+issue\s+of|issues\s+(?:related\s+to|of|regarding)|matters\s+of)\s+", "", text)
+    if len(text.split()) < 1 or len(text) > 300:
+        return None
+    return text or None
+
+
+def _topic_in_scope(rest: str) -> str | None:
+    """The topic stated after the object: "to outline X and hear ...", "on X", "and discussed X"."""
+    verb = _TOPIC_VERB.search(rest)
+    if verb:
+        return _trim_topic(rest[verb.end() :])
+    match = re.search(r"\b(?:to|on|about|regarding|concerning)\s+(?=[a-z])", rest)
+    if match:
+        return _trim_topic(rest[match.end() :])
+    return None
+
+
+def _topic_in_sentence(sentence: str) -> str | None:
+    verb = _TOPIC_VERB.search(sentence)
+    return _trim_topic(sentence[verb.end() :]) if verb else None
+
+
+_ATTENDED = re.compile(
+    r"\b(?:attended|joined|accompanied)\s+by\s+|\balong\s+with\s+(?=[A-Z])|\bin\s+attendance\s+(?:were|was)\s+"
+    r"|\bparticipants\s+included\s+"
+)
+
+
+def _attendees(sentence: str) -> list[str]:
+    """ "The meeting was attended by Victor Cha, Korea Chair at CSIS, along with other officials." -> ["Victor Cha, Korea Chair at CSIS"]."""
+    found: list[str] = []
+    for match in _ATTENDED.finditer(sentence):
+        phrase = sentence[match.end() :].rstrip(" .")
+        for party in _parties(phrase):
+            described = f"{party.name}, {party.role}" if party.role else party.name
+            if described not in found:
+                found.append(described)
+    return found
+
+
+# Locations ----------------------------------------------------------------------------------------
+
+
+def _location_text(scope: str, anchors: list[_Anchor], after: int) -> str | None:
+    """The place phrase after the object: "at the U.S. Congress in Washington, D.C." -> "U.S. Congress, Washington, D.C."."""
+    places = [a for a in anchors if a.kind == "location" and a.start >= after]
+    if not places:
+        return None
+    first = places[0]
+    end = next((a.start for a in anchors if a.start > first.start and a.kind != "location"), len(scope))
+    raw = scope[first.start : end]
+    raw = _LOCAL_TIME.sub("", raw)
+    raw = re.sub(r"^\s*,?\s*(?:at|in|during\s+\S+\s+(?:\w+\s+)?(?:visit|trip)\s+to)\s+(?:the\s+)?", "", raw)
+    raw = re.sub(r"\s+(?:at|in)\s+(?:the\s+)?(?=[A-Z])", ", ", raw)
+    raw = re.sub(r"(?<!\b[A-Z])\.$", "", raw.strip(" ,;"))
+    if not raw or len(raw) > 200:
+        return None
+    return raw
+
+
+# The extractor ------------------------------------------------------------------------------------
+
+
+@dataclass
+class _State:
+    """What earlier sentences of the release established: continuation sentences rely on it."""
+
+    official: str | None = None
+    date: date | None = None
+    mentioned_date: date | None = None
+    location: str | None = None
+    meetings: list[Meeting] = field(default_factory=list)
 
 
 def extract_meetings(release: Release) -> list[Meeting]:
-    """Every meeting, visit, call or signing the release reports."""
-    return []
+    """Every meeting, visit, call, talks, forum, signing or roundtable the release reports, one per counterpart."""
+    body = release.body
+    state = _State()
+    pending: list[int] = []  # indexes of the meetings the sentences that follow may describe further
+    for start, end in _sentences(body):
+        sentence = body[start : min(end, start + MAX_SENTENCE)]
+        triggers = _find_triggers(sentence)
+        if not triggers:
+            _describe(state, pending, sentence)
+            for match in _find_dates(sentence):
+                state.mentioned_date = _resolve_date(match, release.published, state.date) or state.mentioned_date
+            continue
+        found = _sentence_meetings(release, sentence, (start, start + len(sentence)), triggers, state)
+        pending = list(range(len(state.meetings), len(state.meetings) + len(found)))
+        state.meetings.extend(found)
+    return [_with_title_role(m, release.title) for m in state.meetings]
+
+
+def _sentence_meetings(
+    release: Release, sentence: str, span: tuple[int, int], triggers: list[_Trigger], state: _State
+) -> list[Meeting]:
+    subject = sentence[: triggers[0].start]
+    official = _official(subject, state.official)
+    subject_dates = [
+        d for m in _find_dates(subject) if (d := _resolve_date(m, release.published, state.date)) is not None
+    ]
+    meetings: list[Meeting] = []
+    for n, trigger in enumerate(triggers):
+        scope_end = triggers[n + 1].start if n + 1 < len(triggers) else len(sentence)
+        scope = sentence[trigger.end : scope_end]
+        kind, parties, when, where, topic = _read_scope(release, sentence, trigger, scope, state)
+        when = when or (subject_dates[0] if subject_dates else None) or state.date or state.mentioned_date
+        where = where or state.location
+        for party in parties:
+            meetings.append(
+                Meeting(
+                    release_id=release.id, official=official, counterpart=party.name, quote=sentence.strip(),
+                    span=(span[0] + len(sentence) - len(sentence.lstrip()), span[0] + len(sentence.rstrip())),
+                    date=when, counterpart_role=party.role, organization=party.organization, location=where,
+                    topic=topic, kind=kind,
+                )
+            )
+        if parties:
+            state.date, state.location = when or state.date, where or state.location
+    if official:
+        state.official = official
+    return meetings
+
+
+def _read_scope(
+    release: Release, sentence: str, trigger: _Trigger, scope: str, state: _State
+) -> tuple[str, list[_Party], date | None, str | None, str | None]:
+    anchors = _anchors(scope)
+    kind = trigger.kind
+    if kind == "forum":
+        return _read_forum(release, scope, anchors, state)
+    object_end = anchors[0].start if anchors else len(scope)
+    if kind == "signing":
+        topic = _topic_in_scope(sentence[trigger.start : trigger.end])
+    else:
+        topic = None
+    if kind == "meeting" and re.search(r"\b(?:by|via|over)\s+(?:phone|telephone|video|the\s+phone)\b", scope):
+        kind = "call"
+    obj = scope[:object_end]
+    parties = _parties(obj) or _institutions(obj, kind)
+    when = next(
+        (d for a in anchors if a.kind == "date" and a.match and (d := _resolve_date(a.match, release.published, state.date))),
+        None,
+    )
+    where = _location_text(scope, anchors, object_end)
+    topic = topic or _topic_in_scope(scope[object_end:])
+    return kind, parties, when, where, topic
+
+
+def _read_forum(
+    release: Release, scope: str, anchors: list[_Anchor], state: _State
+) -> tuple[str, list[_Party], date | None, str | None, str | None]:
+    """ "opened the Korea-Japan Business Forum in Tokyo on March 3" -> the forum is the counterpart."""
+    event = re.search(rf"\b(?i:{_EVENT})\b", scope)
+    name_end = event.end() if event else 0
+    name = re.sub(r"^(?:an?|the)\s+", "", scope[:name_end].strip())
+    # The event's own name may hold "in" or "on" ("Forum on Supply Chains"): anchors start after it.
+    later = [a for a in anchors if a.start >= name_end]
+    with_party = re.match(r"\s*(?:co-hosted\s+)?with\s+", scope[name_end:])
+    parties: list[_Party] = []
+    if with_party:
+        start = name_end + with_party.end()
+        stop = next((a.start for a in later if a.start >= start), len(scope))
+        parties = _parties(scope[start:stop]) or _institutions(scope[start:stop], "forum")
+    if not parties and name and _is_capitalized(name):
+        parties = [_Party(name, None, None)]
+    when = next(
+        (d for a in later if a.kind == "date" and a.match and (d := _resolve_date(a.match, release.published, state.date))),
+        None,
+    )
+    where = _location_text(scope, later, name_end)
+    topic = _topic_in_scope(scope[name_end:])
+    return "forum", parties, when, where, topic
+
+
+def _describe(state: _State, pending: list[int], sentence: str) -> None:
+    """A sentence after an engagement: its topic and attendees, where the engagement sentence gave none."""
+    if not pending:
+        return
+    topic = _topic_in_sentence(sentence)
+    attendees = _attendees(sentence)
+    for index in pending:
+        meeting = state.meetings[index]
+        changes: dict[str, object] = {}
+        if topic and not meeting.topic:
+            changes["topic"] = topic
+        if attendees:
+            names = [a for a in attendees if not a.startswith(meeting.counterpart or "\0")]
+            changes["attendees"] = (*meeting.attendees, *[a for a in names if a not in meeting.attendees])
+        if changes:
+            from dataclasses import replace
+
+            state.meetings[index] = replace(meeting, **changes)  # type: ignore[arg-type]
+
+
+def _with_title_role(meeting: Meeting, title: str) -> Meeting:
+    """A role the body leaves out but the headline gives: "... Meets with U.S. Senator Bill Hagerty"."""
+    from dataclasses import replace
+
+    if not meeting.counterpart or (meeting.counterpart_role and not meeting.counterpart_role.startswith("(")):
+        return meeting
+    at = title.find(meeting.counterpart)
+    if at < 0:
+        return meeting
+    before = re.split(r"\b(?:with|meets|met|visits|visited|and)\b", title[:at])[-1]
+    title_role = _title_before(before)
+    if not title_role:
+        return meeting
+    role = f"{title_role} {meeting.counterpart_role}" if meeting.counterpart_role else title_role
+    return replace(meeting, counterpart_role=role, organization=meeting.organization or _organization_of_title(title_role))
+
+
+# Trips --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Trip:
+    """Engagements in one city within a few days, in chronological order."""
+
+    meetings: tuple[Meeting, ...]
+    city: str | None
+    start: date | None
+    end: date | None
+    label: str
+
+
+def city_of(location: str | None) -> str | None:
+    """The city part of a location: "U.S. Congress, Washington, D.C." -> "Washington, D.C."; "Lotte Hotel, Seoul" -> "Seoul"."""
+    if not location:
+        return None
+    parts = [p.strip() for p in _top_level_split(location, ",") if p.strip()]
+    if not parts:
+        return None
+    last = parts[-1]
+    words = _words()
+    is_region = len(last) <= 4 or last in words.places or all(w in words.places for w in last.split())
+    if len(parts) >= 2 and is_region:
+        return f"{parts[-2]}, {last}"
+    return last
+
+
+def group_trips(meetings: Iterable[Meeting], locale: str = "en") -> list[Trip]:
+    """Engagements grouped into trips: the same city, each within TRIP_GAP_DAYS of the trip's last one.
+
+    Meetings without a date or a city are a group of their own each. Trips are in chronological order,
+    undated ones last.
+    """
+    ordered = sorted(enumerate(meetings), key=lambda item: (item[1].date or date.max, item[0]))
+    open_trips: dict[str, list[Meeting]] = {}
+    groups: list[list[Meeting]] = []
+    for _, meeting in ordered:
+        city = city_of(meeting.location)
+        if meeting.date is None or city is None:
+            groups.append([meeting])
+            continue
+        key = city.casefold()
+        current = open_trips.get(key)
+        if current is not None and (meeting.date - current[-1].date).days <= TRIP_GAP_DAYS:  # type: ignore[operator]
+            current.append(meeting)
+            continue
+        open_trips[key] = [meeting]
+        groups.append(open_trips[key])
+    groups.sort(key=lambda g: g[0].date or date.max)
+    return [_trip(group, locale) for group in groups]
+
+
+def _trip(group: Sequence[Meeting], locale: str) -> Trip:
+    dates = [m.date for m in group if m.date]
+    start, end = (min(dates), max(dates)) if dates else (None, None)
+    city = city_of(group[0].location) if start else None
+    count = len(group)
+    noun = "engagement" if count == 1 else "engagements"
+    when = _interval(start, end, locale) if start and end else "Date not stated"
+    where = f"{city}, " if city else ""
+    return Trip(tuple(group), city, start, end, f"{where}{when}: {count} {noun}")
+
+
+def _interval(start: date, end: date, locale: str) -> str:
+    """ "Jan 13–14, 2026" (babel; the dash closed up when only the day changes)."""
+    text = format_interval(start, end, "yMMMd", locale=locale)
+    text = re.sub(r"[\s\u2009\u202f]*–[\s\u2009\u202f]*(?=\d+,)", "–", text)
+    return text.replace("\u2009", " ").replace("\u202f", " ")
