@@ -46,6 +46,7 @@ class _Words:
     titles: frozenset[str]
     institutions: frozenset[str]
     places: frozenset[str]
+    place_phrases: re.Pattern[str]  # "South Korea", "Hong Kong": their words are places only together
     starters: frozenset[str]
     particles: frozenset[str]
     months: tuple[str, ...]
@@ -57,14 +58,20 @@ def _words() -> _Words:
     with open(Path(__file__).with_name("meeting_words.toml"), "rb") as handle:
         data = tomllib.load(handle)
     english = Locale("en")
-    places = {word for name in english.territories.values() for word in name.split()}
-    places |= {"U.S.", "US", "U.K.", "UK", "EU", "E.U.", "UN", "U.N.", "D.C.", "America", "Washington"}
+    names = [name for name in english.territories.values() if name[:1].isupper()]
+    places = {name for name in names if " " not in name}
+    places |= {"U.S.", "US", "U.K.", "UK", "EU", "E.U.", "UN", "U.N.", "D.C.", "America", "Washington", "Korea",
+               "Europe", "Asia", "Africa", "Britain"}
     months = [*get_month_names("wide", locale="en").values(), *get_month_names("abbreviated", locale="en").values()]
     weekdays = list(get_day_names("wide", locale="en").values())
     return _Words(
         titles=frozenset(data["titles"]),
         institutions=frozenset(data["institutions"]),
         places=frozenset(places),
+        place_phrases=re.compile(
+            r"\b(?:" + "|".join(re.escape(n) for n in sorted((n for n in names if " " in n), key=len, reverse=True))
+            + r")\b"
+        ),
         starters=frozenset(data["sentence_starters"]),
         particles=frozenset(data["name_particles"]),
         months=tuple(sorted({*months, "Sept"}, key=len, reverse=True)),
@@ -327,7 +334,9 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
     -> []; a single word is a name only right after a title ("Minister Yeo").
     """
     words = _words()
-    tokens = list(_TOKEN.finditer(text))
+    masked = words.place_phrases.sub(lambda m: "_" * len(m.group(0)), text)
+    tokens = list(_TOKEN.finditer(masked))
+    text = masked
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
@@ -345,7 +354,9 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
         )
         long_enough = len([t for t in run if _is_capitalized(t.group(0))]) >= 2 or after_title
         if long_enough and not in_org:
-            spans.append((run[0].start(), run[-1].end() - _possessive_length(run[-1].group(0))))
+            last = run[-1].group(0)
+            trim = _possessive_length(last) or (1 if last.endswith(".") and not _is_initial(last) else 0)
+            spans.append((run[0].start(), run[-1].end() - trim))
         i = j
     return spans
 
@@ -399,7 +410,8 @@ def _parties(text: str) -> list[_Party]:
     inherited: str | None = None
     for before, name, after in pieces:
         party = _party(before, name, after)
-        if party.title_before and re.search(r"s$", party.title_before.split()[-1]) and not party.role:
+        plural = party.title_before and party.title_before.split()[-1][:-1] in _words().titles
+        if plural and party.title_before.endswith("s") and party.role == party.title_before:
             inherited = _singular(party.title_before)
             party = _Party(party.name, inherited, party.organization, inherited)
         elif inherited and not party.role and not _clean(before):
@@ -595,6 +607,7 @@ def _trim_topic(text: str) -> str | None:
     if match:
         text = text[: match.start()]
     text = _LOCAL_TIME.sub("", text).strip(" ,.;:")
+    text = re.sub(r"\s+with$", "", text)
     text = re.sub(r"^(?:the\s+issue\s+of|issues\s+(?:related\s+to|of|regarding)|matters\s+of)\s+", "", text)
     if len(text.split()) < 1 or len(text) > 300:
         return None
@@ -603,6 +616,8 @@ def _trim_topic(text: str) -> str | None:
 
 def _topic_in_scope(rest: str) -> str | None:
     """The topic stated after the object: "to outline X and hear ...", "on X", "and discussed X"."""
+    for date_match in _find_dates(rest):
+        rest = rest[: date_match.start()] + "," + " " * (len(date_match.group(0)) - 1) + rest[date_match.end() :]
     verb = _TOPIC_VERB.search(rest)
     if verb:
         return _trim_topic(rest[verb.end() :])
