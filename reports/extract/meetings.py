@@ -63,7 +63,8 @@ def _words() -> _Words:
     places |= {"U.S.", "US", "U.K.", "UK", "EU", "E.U.", "UN", "U.N.", "D.C.", "America", "Washington", "Korea",
                "Europe", "Asia", "Africa", "Britain"}
     months = [*get_month_names("wide", locale="en").values(), *get_month_names("abbreviated", locale="en").values()]
-    weekdays = list(get_day_names("wide", locale="en").values())
+    day_names = get_day_names("wide", locale="en")
+    weekdays = [day_names[n] for n in range(7)]  # Monday first, as date.weekday() counts
     return _Words(
         titles=frozenset(data["titles"]),
         institutions=frozenset(data["institutions"]),
@@ -316,7 +317,7 @@ def _nameable(token: str) -> bool:
         return False
     if bare in words.titles or token in words.titles or bare in words.institutions or bare in words.places:
         return False
-    return not (bare in words.months or bare in words.weekdays or bare in words.starters)
+    return not (bare in words.weekdays or bare in words.starters)
 
 
 def _nationality(token: str) -> bool:
@@ -352,6 +353,9 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
         in_org = in_org or _bare(after) in words.institutions or (
             _is_capitalized(after) and not _nameable(after) and after not in words.titles and _bare(after) not in words.titles
         )
+        if in_org and len(run) >= 3 and not _bare(after) in words.institutions:
+            run = run[-2:]  # "Minister of Mining Rosa Vidal": the name is the end of the run
+            in_org = False
         long_enough = len([t for t in run if _is_capitalized(t.group(0))]) >= 2 or after_title
         if long_enough and not in_org:
             last = run[-1].group(0)
@@ -375,6 +379,8 @@ def _name_run(text: str, tokens: list[re.Match[str]], i: int) -> list[re.Match[s
         if run and text[tokens[k - 1].end() : tokens[k].start()].strip():
             break
         following = tokens[k + 1].group(0) if k + 1 < len(tokens) else ""
+        if _bare(token) in words.months and following[:1].isdigit():
+            break  # "Jun 14", not Jun Lee
         if not run and _nationality(token) and not _nameable(following):
             break  # "Japanese Minister ...": an adjective of nationality, not a first name
         if _nameable(token) or (_is_initial(token) and _nameable(following) and not run):
@@ -539,20 +545,27 @@ def _organization_of_title(title: str | None) -> str | None:
     return None
 
 
+_GROUP_HEAD = re.compile(
+    r"^(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:executives|CEOs|heads|leaders|representatives|officials|members|chiefs|"
+    r"presidents|chairs|chairmen|delegates|delegations?|managers|owners|founders|businesspeople|investors)"
+    r"\s+(?:of|from|at|representing)\s+(?=[A-Z0-9])"
+)
+
+
 def _institutions(text: str, kind: str) -> list[_Party]:
     """Counterparts when no person is named: an institution visited, or companies at a roundtable."""
     text = _clean(re.sub(r"^\s*(?:the|a|an)\s+", "", text.strip()))
     if not text:
         return []
-    head = re.match(r"^(?:[a-z][\w-]*\s+){0,4}?(?:of|from|at|representing)\s+(?=[A-Z0-9])", text)
+    head = _GROUP_HEAD.match(text)
     if head:
         items = [i for part in _top_level_split(text[head.end() :], ",") for i in re.split(r"\s+and\s+", part)]
         items = [_clean(i) for i in items if _clean(i)]
         if items and all(_is_capitalized(i) or _is_acronym(i.split()[0]) for i in items):
             role = _clean(text[: head.start() + len(head.group(0))])
             return [_Party(i, None, None, role or None) for i in items]
-    if kind not in {"visit", "forum", "roundtable"} and not any(_is_capitalized(w) for w in text.split()):
-        return []
+    if kind not in {"visit", "forum", "roundtable"} and not (_is_capitalized(text) or _is_acronym(text.split()[0])):
+        return []  # "met with strong demand", "met with reporters": no one named
     if kind == "visit" and not any(
         _bare(w) in _words().institutions or _is_acronym(w) or w.lower() in {"headquarters", "plant", "factory", "campus",
                                                                              "site", "office", "shipyard", "port"}
@@ -749,7 +762,10 @@ def _read_scope(
     if kind == "meeting" and re.search(r"\b(?:by|via|over)\s+(?:phone|telephone|video|the\s+phone)\b", scope):
         kind = "call"
     obj = scope[:object_end]
-    parties = _parties(obj) or _institutions(obj, kind)
+    if _GROUP_HEAD.match(obj.strip()):
+        parties = _institutions(obj, kind)  # "executives from A, B and C": the companies
+    else:
+        parties = _parties(obj) or _institutions(obj, kind)
     when = next(
         (d for a in anchors if a.kind == "date" and a.match and (d := _resolve_date(a.match, release.published, state.date))),
         None,
