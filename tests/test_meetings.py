@@ -24,7 +24,9 @@ from tests.test_generate import pdf_text
 GOLD = ROOT / "tests" / "gold"
 
 
-def meetings(body: str, published: date = date(2026, 3, 10), title: str = "Minister Holds Meetings") -> list[Meeting]:
+def meetings(
+    body: str, published: date = date(2026, 3, 10), title: str = "Minister Holds Meetings"
+) -> list[Meeting]:
     return extract_meetings(Release(id="r1", source="test", title=title, body=body, published=published))
 
 
@@ -38,9 +40,16 @@ def only(body: str, published: date = date(2026, 3, 10), title: str = "Minister 
 
 
 def test_appositive_role_and_its_organization() -> None:
-    m = only("Energy Minister Han Ji-won met with Laura Bell, Chief Executive Officer of the Pacific Grid Authority, "
-             "at the Grand Harbor Hotel in Busan on March 4, 2026, to review offshore wind projects.")
-    assert (m.official, m.counterpart, m.date) == ("Energy Minister Han Ji-won", "Laura Bell", date(2026, 3, 4))
+    m = only(
+        "Energy Minister Han Ji-won met with Laura Bell, Chief Executive Officer of the Pacific Grid "
+        "Authority, "
+        "at the Grand Harbor Hotel in Busan on March 4, 2026, to review offshore wind projects."
+    )
+    assert (m.official, m.counterpart, m.date) == (
+        "Energy Minister Han Ji-won",
+        "Laura Bell",
+        date(2026, 3, 4),
+    )
     assert m.counterpart_role == "Chief Executive Officer of the Pacific Grid Authority"
     assert m.organization == "Pacific Grid Authority"
     assert m.location == "Grand Harbor Hotel, Busan"
@@ -49,15 +58,19 @@ def test_appositive_role_and_its_organization() -> None:
 
 
 def test_title_before_the_name_with_a_party_in_brackets() -> None:
-    m = only("Deputy Minister Oh Se-jin met with U.S. Congresswoman Maria Delgado (D-Texas) in Austin on March 2.")
+    m = only(
+        "Deputy Minister Oh Se-jin met with U.S. Congresswoman Maria Delgado (D-Texas) in Austin on March 2."
+    )
     assert m.counterpart == "Maria Delgado"
     assert m.counterpart_role == "U.S. Congresswoman (D-Texas)"
     assert m.location == "Austin"
 
 
 def test_two_counterparts_in_one_sentence_give_two_meetings_with_their_own_roles() -> None:
-    found = meetings("Minister Seo Dong-hyun met with Agriculture Secretary Tom Reyes and Paula Grant, Governor of "
-                     "the Central Bank of Ruritania, in Geneva on March 5 to discuss food security.")
+    found = meetings(
+        "Minister Seo Dong-hyun met with Agriculture Secretary Tom Reyes and Paula Grant, Governor of "
+        "the Central Bank of Ruritania, in Geneva on March 5 to discuss food security."
+    )
     assert [(m.counterpart, m.counterpart_role) for m in found] == [
         ("Tom Reyes", "Agriculture Secretary"),
         ("Paula Grant", "Governor of the Central Bank of Ruritania"),
@@ -68,12 +81,17 @@ def test_two_counterparts_in_one_sentence_give_two_meetings_with_their_own_roles
 
 def test_plural_title_applies_to_each_name() -> None:
     found = meetings("The minister met with Senators Alan Brooks and Nora Quinn on March 3.")
-    assert [(m.counterpart, m.counterpart_role) for m in found] == [("Alan Brooks", "Senator"), ("Nora Quinn", "Senator")]
+    assert [(m.counterpart, m.counterpart_role) for m in found] == [
+        ("Alan Brooks", "Senator"),
+        ("Nora Quinn", "Senator"),
+    ]
 
 
 def test_talks_with_a_foreign_minister_whose_title_holds_a_comma() -> None:
-    m = only("Minister Kang Min-ho held bilateral talks with Japan's Minister of Economy, Trade and Industry "
-             "Sato Kenji in Osaka on the 6th on export controls.")
+    m = only(
+        "Minister Kang Min-ho held bilateral talks with Japan's Minister of Economy, Trade and Industry "
+        "Sato Kenji in Osaka on the 6th on export controls."
+    )
     assert m.kind == "talks"
     assert m.counterpart == "Sato Kenji"
     assert m.counterpart_role == "Japan's Minister of Economy, Trade and Industry"
@@ -82,7 +100,9 @@ def test_talks_with_a_foreign_minister_whose_title_holds_a_comma() -> None:
 
 
 def test_video_call_and_phone_call_are_calls() -> None:
-    video = only("On March 9, Minister Lim Ha-na held a video conference with Chilean Minister of Mining Rosa Vidal.")
+    video = only(
+        "On March 9, Minister Lim Ha-na held a video conference with Chilean Minister of Mining Rosa Vidal."
+    )
     phone = only("Minister Lim Ha-na spoke by phone with Economy Minister Jonas Berg on Monday.")
     assert (video.kind, video.counterpart, video.date) == ("call", "Rosa Vidal", date(2026, 3, 9))
     assert (phone.kind, phone.counterpart) == ("call", "Jonas Berg")
@@ -90,16 +110,20 @@ def test_video_call_and_phone_call_are_calls() -> None:
 
 
 def test_roundtable_with_companies_gives_one_row_per_company() -> None:
-    found = meetings("Minister Cho Yun hosted a roundtable with executives from Hanbit Shipbuilding, Daeryuk Steel "
-                     "and Mirae Batteries in Ulsan on March 3 to discuss export support.")
+    found = meetings(
+        "Minister Cho Yun hosted a roundtable with executives from Hanbit Shipbuilding, Daeryuk Steel "
+        "and Mirae Batteries in Ulsan on March 3 to discuss export support."
+    )
     assert [m.counterpart for m in found] == ["Hanbit Shipbuilding", "Daeryuk Steel", "Mirae Batteries"]
     assert {m.kind for m in found} == {"roundtable"}
     assert {m.location for m in found} == {"Ulsan"}
 
 
 def test_mou_signing_takes_its_subject_as_topic() -> None:
-    m = only("Vice Minister Noh Jae-won signed a memorandum of understanding on hydrogen trade with "
-             "Norwegian State Secretary Ida Lund in Oslo on February 26.")
+    m = only(
+        "Vice Minister Noh Jae-won signed a memorandum of understanding on hydrogen trade with "
+        "Norwegian State Secretary Ida Lund in Oslo on February 26."
+    )
     assert (m.kind, m.counterpart, m.topic) == ("signing", "Ida Lund", "hydrogen trade")
     assert m.date == date(2026, 2, 26)
 
@@ -110,22 +134,32 @@ def test_forum_opened_by_the_minister_names_the_forum() -> None:
 
 
 def test_visit_to_an_institution_names_it_and_a_visit_to_a_city_does_not_count() -> None:
-    m = only("Minister Yang Eun visited the Institute for Advanced Battery Research (IABR) in Daejeon on March 2.")
-    assert (m.kind, m.counterpart, m.location) == ("visit", "Institute for Advanced Battery Research (IABR)", "Daejeon")
+    m = only(
+        "Minister Yang Eun visited the Institute for Advanced Battery Research (IABR) in Daejeon on March 2."
+    )
+    assert (m.kind, m.counterpart, m.location) == (
+        "visit",
+        "Institute for Advanced Battery Research (IABR)",
+        "Daejeon",
+    )
     assert meetings("Minister Yang Eun visited Daejeon on March 2 to see the new lines.") == []
 
 
 def test_topic_and_attendees_come_from_the_sentences_that_follow() -> None:
-    m = only("Minister Ryu Ji-ho met with Daniel Ortiz, President of the Andes Mining Council, on March 3. "
-             "The two sides discussed lithium supply contracts. The meeting was attended by Carla Mendez, "
-             "Head of Trade at the Andes Mining Council, along with other council officials.")
+    m = only(
+        "Minister Ryu Ji-ho met with Daniel Ortiz, President of the Andes Mining Council, on March 3. "
+        "The two sides discussed lithium supply contracts. The meeting was attended by Carla Mendez, "
+        "Head of Trade at the Andes Mining Council, along with other council officials."
+    )
     assert m.topic == "lithium supply contracts"
     assert m.attendees == ("Carla Mendez, Head of Trade at the Andes Mining Council",)
 
 
 def test_a_continuation_keeps_date_and_place() -> None:
-    found = meetings("Minister Ko Eun-bi visited the Lakeside Chip Plant in Oregon on March 4 (local time) "
-                     "and later met with Governor Sam Price.")
+    found = meetings(
+        "Minister Ko Eun-bi visited the Lakeside Chip Plant in Oregon on March 4 (local time) "
+        "and later met with Governor Sam Price."
+    )
     assert [(m.kind, m.counterpart, m.date, m.location) for m in found] == [
         ("visit", "Lakeside Chip Plant", date(2026, 3, 4), "Oregon"),
         ("meeting", "Sam Price", date(2026, 3, 4), "Oregon"),
@@ -133,7 +167,10 @@ def test_a_continuation_keeps_date_and_place() -> None:
 
 
 def test_a_role_the_body_leaves_out_is_taken_from_the_headline() -> None:
-    m = only("Minister Ahn met with Clara Voss (R-Ohio) on March 3.", title="Minister Meets with U.S. Senator Clara Voss")
+    m = only(
+        "Minister Ahn met with Clara Voss (R-Ohio) on March 3.",
+        title="Minister Meets with U.S. Senator Clara Voss",
+    )
     assert m.counterpart_role == "U.S. Senator (R-Ohio)"
 
 
@@ -141,20 +178,32 @@ def test_a_role_the_body_leaves_out_is_taken_from_the_headline() -> None:
 
 
 def test_the_meetings_own_local_date_not_the_release_date() -> None:
-    m = only("Minister Jin met with Omar Haddad, Director of the Gulf Trade Office, in Dubai on March 8, 2026 "
-             "(local time).", published=date(2026, 3, 10))
+    m = only(
+        "Minister Jin met with Omar Haddad, Director of the Gulf Trade Office, in Dubai on March 8, 2026 "
+        "(local time).",
+        published=date(2026, 3, 10),
+    )
     assert m.date == date(2026, 3, 8)
 
 
 def test_on_the_14th_is_read_in_the_release_month_or_the_nearest_one() -> None:
-    assert only("Minister Jin met with Omar Haddad on the 14th.", published=date(2026, 5, 15)).date == date(2026, 5, 14)
-    assert only("Minister Jin met with Omar Haddad on the 30th.", published=date(2026, 6, 2)).date == date(2026, 5, 30)
+    assert only("Minister Jin met with Omar Haddad on the 14th.", published=date(2026, 5, 15)).date == date(
+        2026, 5, 14
+    )
+    assert only("Minister Jin met with Omar Haddad on the 30th.", published=date(2026, 6, 2)).date == date(
+        2026, 5, 30
+    )
 
 
 def test_a_date_without_a_year_across_new_year_and_the_date_line() -> None:
-    m = only("Minister Jin met with Omar Haddad in Honolulu on December 31 (local time).", published=date(2026, 1, 1))
+    m = only(
+        "Minister Jin met with Omar Haddad in Honolulu on December 31 (local time).",
+        published=date(2026, 1, 1),
+    )
     assert m.date == date(2025, 12, 31)
-    ahead = only("Minister Jin met with Omar Haddad in Auckland on January 2 (local time).", published=date(2026, 1, 1))
+    ahead = only(
+        "Minister Jin met with Omar Haddad in Auckland on January 2 (local time).", published=date(2026, 1, 1)
+    )
     assert ahead.date == date(2026, 1, 2)
 
 
@@ -168,8 +217,13 @@ def test_an_impossible_date_is_left_empty_not_guessed() -> None:
 
 
 def test_a_release_without_engagements_gives_none() -> None:
-    assert meetings("Exports of ships rose 12.5 percent to $3.1 billion in February, the ministry said on March 2. "
-                    "Targets were met with strong demand from Europe.") == []
+    assert (
+        meetings(
+            "Exports of ships rose 12.5 percent to $3.1 billion in February, the ministry said on March 2. "
+            "Targets were met with strong demand from Europe."
+        )
+        == []
+    )
 
 
 def test_a_meeting_verb_with_no_counterpart_gives_none_and_no_crash() -> None:
@@ -196,11 +250,31 @@ def test_a_300_word_list_of_names_gives_one_meeting_per_name() -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.one_of(st.text(alphabet="Met with and, on the 14th (local time) Senator Kim Lee. ", max_size=400),
-                 st.lists(st.sampled_from(["met with", "Senator", "Kim Lee", "(R-Ohio)", ",", "and", "on the 31st",
-                                           "at the", "in Seoul", "visited", "February 30, 2026", "."]),
-                          max_size=60).map(" ".join),
-                 st.text(max_size=400)))
+@given(
+    st.one_of(
+        st.text(alphabet="Met with and, on the 14th (local time) Senator Kim Lee. ", max_size=400),
+        st.lists(
+            st.sampled_from(
+                [
+                    "met with",
+                    "Senator",
+                    "Kim Lee",
+                    "(R-Ohio)",
+                    ",",
+                    "and",
+                    "on the 31st",
+                    "at the",
+                    "in Seoul",
+                    "visited",
+                    "February 30, 2026",
+                    ".",
+                ]
+            ),
+            max_size=60,
+        ).map(" ".join),
+        st.text(max_size=400),
+    )
+)
 def test_any_text_is_read_without_crashing(body: str) -> None:
     for m in meetings(body):
         assert m.quote and 0 <= m.span[0] <= m.span[1] <= len(body)
@@ -220,14 +294,24 @@ def test_the_sample_engagements_form_one_trip() -> None:
     trips = group_trips([m for release in releases for m in extract_meetings(release)])
     assert [t.label for t in trips] == ["Washington, D.C., Jan 13–14, 2026: 8 engagements"]
     assert [m.date for m in trips[0].meetings] == sorted(m.date for m in trips[0].meetings)
-    assert (trips[0].city, trips[0].start, trips[0].end) == ("Washington, D.C.", date(2026, 1, 13), date(2026, 1, 14))
+    assert (trips[0].city, trips[0].start, trips[0].end) == (
+        "Washington, D.C.",
+        date(2026, 1, 13),
+        date(2026, 1, 14),
+    )
 
 
 def test_trips_split_by_city_and_by_a_gap_of_days_and_come_in_order() -> None:
-    trips = group_trips([
-        _meeting(20, "Tokyo"), _meeting(5, "Hotel Okura, Tokyo"), _meeting(6, "Keidanren Hall, Tokyo"),
-        _meeting(7, "Osaka"), _meeting(None, "Seoul"), _meeting(8, None),
-    ])
+    trips = group_trips(
+        [
+            _meeting(20, "Tokyo"),
+            _meeting(5, "Hotel Okura, Tokyo"),
+            _meeting(6, "Keidanren Hall, Tokyo"),
+            _meeting(7, "Osaka"),
+            _meeting(None, "Seoul"),
+            _meeting(8, None),
+        ]
+    )
     assert [t.label for t in trips] == [
         "Tokyo, Jan 5–6, 2026: 2 engagements",
         "Osaka, Jan 7, 2026: 1 engagement",
@@ -275,14 +359,20 @@ def test_floor_on_the_sample_gold() -> None:
 def test_scorer_command_prints_the_table(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "reports.extract.score_meetings", str(GOLD / "meetings-sample.json")],
-        capture_output=True, text=True, cwd=ROOT, timeout=60,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     assert re.search(r"precision 1\.000\s+recall 1\.000\s+F1 1\.000", done.stdout)
     assert "counterpart_role  accuracy" in done.stdout
     missing = subprocess.run(
         [sys.executable, "-m", "reports.extract.score_meetings", str(tmp_path / "none.json")],
-        capture_output=True, text=True, cwd=ROOT, timeout=60,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
     )
     assert missing.returncode == 2 and "none.json" in missing.stderr
 
@@ -305,8 +395,19 @@ def test_extract_json_on_the_sample_lists_each_meeting_per_the_contract(tmp_path
     assert greer["span"][1] - greer["span"][0] == len(body)
     for release in releases:
         for meeting in release["meetings"]:
-            assert {"date", "official", "counterpart", "counterpart_role", "organization", "location", "topic",
-                    "kind", "attendees", "quote", "span"} <= set(meeting)
+            assert {
+                "date",
+                "official",
+                "counterpart",
+                "counterpart_role",
+                "organization",
+                "location",
+                "topic",
+                "kind",
+                "attendees",
+                "quote",
+                "span",
+            } <= set(meeting)
 
 
 @pytest.fixture(scope="module")
@@ -317,15 +418,25 @@ def january(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return workdir / "output" / "2026-01"
 
 
-EXPECTED_ORDER = ["Rob Atkinson", "Jamieson Greer", "Center for Strategic and International Studies (CSIS)",
-                  "Adrian Smith", "Bill Hagerty", "Dave McCormick", "Todd Young", "Russell Vought"]
+EXPECTED_ORDER = [
+    "Rob Atkinson",
+    "Jamieson Greer",
+    "Center for Strategic and International Studies (CSIS)",
+    "Adrian Smith",
+    "Bill Hagerty",
+    "Dave McCormick",
+    "Todd Young",
+    "Russell Vought",
+]
 
 
 def test_html_meeting_log_is_one_trip_in_date_order(january: Path) -> None:
     html = (january / "briefing.html").read_text()
     section = html[html.index('id="meetings"') :]
     section = section[: section.index("</section>")]
-    assert re.findall(r"<caption>(.*?)</caption>", section) == ["Washington, D.C., Jan 13–14, 2026: 8 engagements"]
+    assert re.findall(r"<caption>(.*?)</caption>", section) == [
+        "Washington, D.C., Jan 13–14, 2026: 8 engagements"
+    ]
     dates = re.findall(r"<tr>\s*<td>(\w{3} \d+, \d{4})</td>", section)
     assert dates == ["Jan 13, 2026"] * 3 + ["Jan 14, 2026"] * 5
     names = [re.sub(r"\s*<span.*", "", n) for n in re.findall(r'<th scope="row">(.*?)</th>', section)]
@@ -347,5 +458,8 @@ def test_meetings_csv_in_the_archive_holds_every_engagement(january: Path) -> No
     assert {r["trip"] for r in rows} == {"Washington, D.C., Jan 13–14, 2026: 8 engagements"}
     vought = rows[-1]
     assert (vought["date"], vought["counterpart_role"], vought["kind"]) == (
-        "2026-01-14", "Director of the Office of Management and Budget (OMB)", "meeting")
+        "2026-01-14",
+        "Director of the Office of Management and Budget (OMB)",
+        "meeting",
+    )
     assert rows[2]["attendees"] == "Victor Cha, Korea Chair at CSIS"

@@ -60,9 +60,28 @@ def _words() -> _Words:
     english = Locale("en")
     names = [name for name in english.territories.values() if name[:1].isupper()]
     places = {name for name in names if " " not in name}
-    places |= {"U.S.", "US", "U.K.", "UK", "EU", "E.U.", "UN", "U.N.", "D.C.", "America", "Washington", "Korea",
-               "Europe", "Asia", "Africa", "Britain"}
-    months = [*get_month_names("wide", locale="en").values(), *get_month_names("abbreviated", locale="en").values()]
+    places |= {
+        "U.S.",
+        "US",
+        "U.K.",
+        "UK",
+        "EU",
+        "E.U.",
+        "UN",
+        "U.N.",
+        "D.C.",
+        "America",
+        "Washington",
+        "Korea",
+        "Europe",
+        "Asia",
+        "Africa",
+        "Britain",
+    }
+    months = [
+        *get_month_names("wide", locale="en").values(),
+        *get_month_names("abbreviated", locale="en").values(),
+    ]
     day_names = get_day_names("wide", locale="en")
     weekdays = [day_names[n] for n in range(7)]  # Monday first, as date.weekday() counts
     return _Words(
@@ -70,7 +89,8 @@ def _words() -> _Words:
         institutions=frozenset(data["institutions"]),
         places=frozenset(places),
         place_phrases=re.compile(
-            r"\b(?:" + "|".join(re.escape(n) for n in sorted((n for n in names if " " in n), key=len, reverse=True))
+            r"\b(?:"
+            + "|".join(re.escape(n) for n in sorted((n for n in names if " " in n), key=len, reverse=True))
             + r")\b"
         ),
         starters=frozenset(data["sentence_starters"]),
@@ -82,8 +102,10 @@ def _words() -> _Words:
 
 # Sentences ----------------------------------------------------------------------------------------
 
-_ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|St|Jr|Sr|Inc|Co|Ltd|Corp|No|vs|"
-                           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Hon|Gen|Lt|Col)\.)$")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|St|Jr|Sr|Inc|Co|Ltd|Corp|No|vs|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Hon|Gen|Lt|Col)\.)$"
+)
 
 
 def _sentences(body: str) -> list[tuple[int, int]]:
@@ -148,7 +170,9 @@ def _resolve_date(match: re.Match[str], published: date, previous: date | None) 
     year_text = match.group("y1") or match.group("y2")
     try:
         # A leap year as the default, so that "February 29" without a year can still be read.
-        parsed = date_parser.parse(f"{month_text} {day_text} {year_text or 2000}", default=datetime(2000, 1, 1))
+        parsed = date_parser.parse(
+            f"{month_text} {day_text} {year_text or 2000}", default=datetime(2000, 1, 1)
+        )
     except (ValueError, OverflowError):
         return None
     if year_text:
@@ -176,31 +200,59 @@ def _nearest_day(day: int, published: date) -> date | None:
 
 # Engagement verbs ---------------------------------------------------------------------------------
 
-_EVENT = r"(?:forum|conference|seminar|symposium|summit|dialogue|expo|exhibition|fair|festival|ceremony|briefing session)"
+_EVENT_NOUNS = ("forum", "conference", "seminar", "symposium", "summit", "dialogue", "expo", "exhibition", "fair",
+                "festival", "ceremony", "briefing session")
+_EVENT = "(?:" + "|".join(_EVENT_NOUNS) + ")"
+_CALL_NOUN = (r"(?:phone|telephone|video|virtual|online)[\w -]{0,25}?"
+              r"\b(?:call|conversation|conference|meeting|talks|summit)")
 _TRIGGERS: tuple[tuple[str, str], ...] = (
-    ("call", r"\b(?:held|had|holds|has|conducted)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:phone|telephone|video|virtual|online)"
-             r"[\w -]{0,25}?\b(?:call|conversation|conference|meeting|talks|summit)\s+with\s+"),
-    ("call", r"\b(?:spoke|speaks|talked|talks)\s+(?:by\s+(?:phone|telephone)|over\s+the\s+phone|on\s+the\s+phone|"
-             r"via\s+video(?:\s*(?:call|conference|link))?|by\s+video(?:\s*(?:call|conference|link))?)\s+with\s+"),
-    ("signing", r"\b(?:signed|signs|sign)\s+(?:an?\s+|the\s+)?[^.;]{0,120}?\b(?:MOU|MoU|memorandum|agreement|arrangement|"
-                r"accord|declaration|letter of intent|LOI|pact|contract)\b[^.;]{0,160}?\bwith\s+"),
-    ("roundtable", r"\b(?:hosted|hosts|held|holds|chaired|chairs|convened|convenes|presided\s+over|attended|attends|led|leads)\s+"
-                   r"(?:an?\s+|the\s+)?[^.;]{0,60}?\b(?:roundtable|round-table|round\s+table|"
-                   r"(?:business|industry|CEO|executive)s?\s+(?:meeting|luncheon|breakfast|dinner)|"
-                   r"meeting\s+with\s+(?:the\s+)?(?:heads|executives|CEOs|leaders|representatives))\b"
-                   r"(?:\s+(?:meeting|talks|discussion|session))?(?:\s+(?:with|of|for|on)\s+)?"),
-    ("forum", rf"\b(?:opened|opens|hosted|hosts|held|holds|co-hosted|attended|attends|addressed|addresses|"
-              rf"inaugurated|launched|delivered\s+(?:an?\s+|the\s+)?(?:keynote|opening|congratulatory|welcoming)\s+"
-              rf"(?:speech|address|remarks)\s+at)\s+(?=(?:an?\s+|the\s+)?[^.;]{{0,80}}?\b(?i:{_EVENT})\b)"),
+    (
+        "call",
+        r"\b(?:held|had|holds|has|conducted)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?"
+        + _CALL_NOUN
+        + r"\s+with\s+",
+    ),
+    (
+        "call",
+        r"\b(?:spoke|speaks|talked|talks)\s+(?:by\s+(?:phone|telephone)|over\s+the\s+phone|on\s+the\s+phone|"
+        r"via\s+video(?:\s*(?:call|conference|link))?|by\s+video(?:\s*(?:call|conference|link))?)\s+with\s+",
+    ),
+    (
+        "signing",
+        r"\b(?:signed|signs|sign)\s+(?:an?\s+|the\s+)?[^.;]{0,120}?\b(?:MOU|MoU|memorandum|agreement|arrangement|"
+        r"accord|declaration|letter of intent|LOI|pact|contract)\b[^.;]{0,160}?\bwith\s+",
+    ),
+    (
+        "roundtable",
+        r"\b(?:hosted|hosts|held|holds|chaired|chairs|convened|convenes|presided\s+over|attended|attends|led|leads)\s+"
+        r"(?:an?\s+|the\s+)?[^.;]{0,60}?\b(?:roundtable|round-table|round\s+table|"
+        r"(?:business|industry|CEO|executive)s?\s+(?:meeting|luncheon|breakfast|dinner)|"
+        r"meeting\s+with\s+(?:the\s+)?(?:heads|executives|CEOs|leaders|representatives))\b"
+        r"(?:\s+(?:meeting|talks|discussion|session))?(?:\s+(?:with|of|for|on)\s+)?",
+    ),
+    (
+        "forum",
+        rf"\b(?:opened|opens|hosted|hosts|held|holds|co-hosted|attended|attends|addressed|addresses|"
+        rf"inaugurated|launched|delivered\s+(?:an?\s+|the\s+)?(?:keynote|opening|congratulatory|welcoming)\s+"
+        rf"(?:speech|address|remarks)\s+at)\s+(?=(?:an?\s+|the\s+)?[^.;]{{0,80}}?\b(?i:{_EVENT})\b)",
+    ),
     ("talks", r"\b(?:held|had|holds|has|hold|conducted)\s+(?:\w+[\s-]+){0,3}?talks\s+with\s+"),
-    ("visit", r"\b(?:visited|visits|toured|tours|paid\s+(?:an?\s+)?(?:\w+\s+)?visit\s+to|made\s+(?:an?\s+)?visit\s+to)\s+"),
-    ("meeting", r"\b(?:met|meets|meet)\s+with\s+|\b(?:met|meets)\s+(?=(?:the\s+|his\s+|her\s+)?[A-Z])"
-                r"|\b(?:held|had|holds|has|hold)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:meeting|luncheon|lunch|dinner|"
-                r"breakfast|consultations?|discussions?)\s+with\s+"
-                r"|\b(?:sat\s+down|sits\s+down)\s+with\s+|\bpaid\s+a\s+courtesy\s+call\s+(?:on|to)\s+"
-                r"|\breceived\s+a\s+courtesy\s+(?:call|visit)\s+from\s+"),
+    (
+        "visit",
+        r"\b(?:visited|visits|toured|tours|paid\s+(?:an?\s+)?(?:\w+\s+)?visit\s+to|made\s+(?:an?\s+)?visit\s+to)\s+",
+    ),
+    (
+        "meeting",
+        r"\b(?:met|meets|meet)\s+with\s+|\b(?:met|meets)\s+(?=(?:the\s+|his\s+|her\s+)?[A-Z])"
+        r"|\b(?:held|had|holds|has|hold)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:meeting|luncheon|lunch|dinner|"
+        r"breakfast|consultations?|discussions?)\s+with\s+"
+        r"|\b(?:sat\s+down|sits\s+down)\s+with\s+|\bpaid\s+a\s+courtesy\s+call\s+(?:on|to)\s+"
+        r"|\breceived\s+a\s+courtesy\s+(?:call|visit)\s+from\s+",
+    ),
 )
-_CONTINUATION = re.compile(r",?\s+and\s+(?:then\s+|later\s+|also\s+|separately\s+)*(?:with|met\s+with)\s+(?=[A-Z]|the\s+[A-Z])")
+_CONTINUATION = re.compile(
+    r",?\s+and\s+(?:then\s+|later\s+|also\s+|separately\s+)*(?:with|met\s+with)\s+(?=[A-Z]|the\s+[A-Z])"
+)
 
 
 @dataclass(frozen=True)
@@ -214,7 +266,9 @@ def _find_triggers(text: str) -> list[_Trigger]:
     found: list[_Trigger] = []
     for kind, pattern in _TRIGGERS:
         for match in re.finditer(pattern, text):
-            if not any(t.start <= match.start() < t.end or match.start() <= t.start < match.end() for t in found):
+            if not any(
+                t.start <= match.start() < t.end or match.start() <= t.start < match.end() for t in found
+            ):
                 found.append(_Trigger(kind, match.start(), match.end()))
     found.sort(key=lambda t: t.start)
     if found:
@@ -228,10 +282,12 @@ def _find_triggers(text: str) -> list[_Trigger]:
 
 # Where the object of the verb ends ----------------------------------------------------------------
 
-_DISCUSS = (r"discuss(?:ed|es)?|outlin(?:e|ed|es)|explain(?:ed|s)?|review(?:ed|s)?|address(?:ed|es)?|present(?:ed|s)?|"
-            r"(?:exchang|shar)(?:e|ed|es)\s+(?:views|opinions|ideas|thoughts)\s+(?:on|about|regarding)|"
-            r"talk(?:ed|s)?\s+about|focus(?:ed|es)?\s+on|touch(?:ed|es)?\s+(?:up)?on|cover(?:ed|s)?|"
-            r"brief(?:ed|s)?\s+(?:\w+\s+){1,4}?(?:on|about)|consult(?:ed)?\s+on|confer(?:red)?\s+on")
+_DISCUSS = (
+    r"discuss(?:ed|es)?|outlin(?:e|ed|es)|explain(?:ed|s)?|review(?:ed|s)?|address(?:ed|es)?|present(?:ed|s)?|"
+    r"(?:exchang|shar)(?:e|ed|es)\s+(?:views|opinions|ideas|thoughts)\s+(?:on|about|regarding)|"
+    r"talk(?:ed|s)?\s+about|focus(?:ed|es)?\s+on|touch(?:ed|es)?\s+(?:up)?on|cover(?:ed|s)?|"
+    r"brief(?:ed|s)?\s+(?:\w+\s+){1,4}?(?:on|about)|consult(?:ed)?\s+on|confer(?:red)?\s+on"
+)
 _PURPOSE = re.compile(
     rf"(?:,\s*)?\bto\s+(?=[a-z])|\b(?:on|about|regarding|concerning|over)\s+(?=(?:the\s+|ways\s+|how\s+)?[a-z])"
     rf"|,?\s+(?:where|during\s+which|at\s+which|in\s+which|and)\s+(?:the\s+two\s+sides\s+|both\s+sides\s+|they\s+|he\s+|she\s+)?"
@@ -301,7 +357,11 @@ def _is_capitalized(token: str) -> bool:
 
 
 def _bare(token: str) -> str:
-    return re.sub(r"(?:'s|’s|’|')$", "", token).rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", token) else token
+    return (
+        re.sub(r"(?:'s|’s|’|')$", "", token).rstrip(".")
+        if not re.fullmatch(r"(?:[A-Z]\.)+", token)
+        else token
+    )
 
 
 def _is_acronym(token: str) -> bool:
@@ -346,14 +406,27 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + len(run)
-        before = tokens[i - 1].group(0) if i and not text[tokens[i - 1].end() : tokens[i].start()].strip() else ""
-        after = tokens[j].group(0) if j < len(tokens) and not text[tokens[j - 1].end() : tokens[j].start()].strip() else ""
+        before = (
+            tokens[i - 1].group(0) if i and not text[tokens[i - 1].end() : tokens[i].start()].strip() else ""
+        )
+        after = (
+            tokens[j].group(0)
+            if j < len(tokens) and not text[tokens[j - 1].end() : tokens[j].start()].strip()
+            else ""
+        )
         after_title = _bare(before) in words.titles or before in words.titles
         in_org = before in {"of", "for", "the", "at"} or _bare(before) in words.institutions
-        in_org = in_org or _bare(after) in words.institutions or (
-            _is_capitalized(after) and not _nameable(after) and after not in words.titles and _bare(after) not in words.titles
+        in_org = (
+            in_org
+            or _bare(after) in words.institutions
+            or (
+                _is_capitalized(after)
+                and not _nameable(after)
+                and after not in words.titles
+                and _bare(after) not in words.titles
+            )
         )
-        if in_org and len(run) >= 3 and not _bare(after) in words.institutions:
+        if in_org and len(run) >= 3 and _bare(after) not in words.institutions:
             run = run[-2:]  # "Minister of Mining Rosa Vidal": the name is the end of the run
             in_org = False
         long_enough = len([t for t in run if _is_capitalized(t.group(0))]) >= 2 or after_title
@@ -383,9 +456,9 @@ def _name_run(text: str, tokens: list[re.Match[str]], i: int) -> list[re.Match[s
             break  # "Jun 14", not Jun Lee
         if not run and _nationality(token) and not _nameable(following):
             break  # "Japanese Minister ...": an adjective of nationality, not a first name
-        if _nameable(token) or (_is_initial(token) and _nameable(following) and not run):
-            run.append(tokens[k])
-        elif run and token in words.particles and _nameable(following):
+        initial = _is_initial(token) and not run  # "JK Kim"
+        particle = bool(run) and token in words.particles  # "von der Leyen"
+        if _nameable(token) or ((initial or particle) and _nameable(following)):
             run.append(tokens[k])
         else:
             break
@@ -471,7 +544,11 @@ def _appositive(after: str) -> str | None:
     for segment in segments:
         bare = segment.strip()
         bare_no_article = re.sub(r"^the\s+", "", bare)
-        if not bare or not _is_capitalized(bare_no_article) or re.match(r"(?:along|as well|who|which|and)\b", bare):
+        if (
+            not bare
+            or not _is_capitalized(bare_no_article)
+            or re.match(r"(?:along|as well|who|which|and)\b", bare)
+        ):
             break
         if kept and _name_spans(bare):
             break
@@ -502,7 +579,12 @@ def _title_before(before: str) -> str | None:
     tokens = text.split()
     kept: list[str] = []
     for token in reversed(tokens):
-        if _is_capitalized(token) or _is_acronym(token) or token in {"of", "for", "and", "on", "the"} or token.endswith(","):
+        if (
+            _is_capitalized(token)
+            or _is_acronym(token)
+            or token in {"of", "for", "and", "on", "the"}
+            or token.endswith(",")
+        ):
             kept.insert(0, token)
         else:
             break
@@ -539,9 +621,10 @@ def _organization_of_title(title: str | None) -> str | None:
         if _bare(token) in words.titles:
             break
         head.append(token)
-    if head and len(head) < len(tokens) and not all(_bare(t) in words.places or t.endswith(("'s", "’s")) for t in head):
-        if any(_bare(t) in words.institutions or _is_acronym(_bare(t)) for t in head):
-            return " ".join(head)
+    only_places = all(_bare(t) in words.places or t.endswith(("'s", "’s")) for t in head)
+    institution = any(_bare(t) in words.institutions or _is_acronym(_bare(t)) for t in head)
+    if head and len(head) < len(tokens) and not only_places and institution:
+        return " ".join(head)
     return None
 
 
@@ -559,17 +642,23 @@ def _institutions(text: str, kind: str) -> list[_Party]:
         return []
     head = _GROUP_HEAD.match(text)
     if head:
-        items = [i for part in _top_level_split(text[head.end() :], ",") for i in re.split(r"\s+and\s+", part)]
+        items = [
+            i for part in _top_level_split(text[head.end() :], ",") for i in re.split(r"\s+and\s+", part)
+        ]
         items = [_clean(i) for i in items if _clean(i)]
         if items and all(_is_capitalized(i) or _is_acronym(i.split()[0]) for i in items):
             role = _clean(text[: head.start() + len(head.group(0))])
             return [_Party(i, None, None, role or None) for i in items]
-    if kind not in {"visit", "forum", "roundtable"} and not (_is_capitalized(text) or _is_acronym(text.split()[0])):
+    if kind not in {"visit", "forum", "roundtable"} and not (
+        _is_capitalized(text) or _is_acronym(text.split()[0])
+    ):
         return []  # "met with strong demand", "met with reporters": no one named
     if kind == "visit" and not any(
-        _bare(w) in _words().institutions or _is_acronym(w) or w.lower() in {"headquarters", "plant", "factory", "campus",
-                                                                             "site", "office", "shipyard", "port"}
-        or w.endswith(("'s", "’s")) for w in text.split()
+        _bare(w) in _words().institutions
+        or _is_acronym(w)
+        or w.lower() in {"headquarters", "plant", "factory", "campus", "site", "office", "shipyard", "port"}
+        or w.endswith(("'s", "’s"))
+        for w in text.split()
     ):
         return []  # "visited Washington": a trip, not an engagement with anyone
     return [_Party(text, None, None)]
@@ -577,11 +666,17 @@ def _institutions(text: str, kind: str) -> list[_Party]:
 
 # Officials ----------------------------------------------------------------------------------------
 
-_PRONOUN = re.compile(r"^(?:he|she|they|the\s+(?:trade\s+|deputy\s+|vice\s+)?minister|the\s+two|both)\b", re.IGNORECASE)
+_PRONOUN = re.compile(
+    r"^(?:he|she|they|the\s+(?:trade\s+|deputy\s+|vice\s+)?minister|the\s+two|both)\b", re.IGNORECASE
+)
 
 
 def _official(subject: str, previous: str | None) -> str | None:
-    """The person before the verb: "Trade Minister Yeo Han-koo of the Ministry ... (MOTIR, ...)" -> "Trade Minister Yeo Han-koo"."""
+    """The person before the verb.
+
+    "Trade Minister Yeo Han-koo of the Ministry ... (MOTIR, ...)" -> "Trade Minister Yeo Han-koo";
+    "He" -> `previous`.
+    """
     subject = re.sub(r"\([^()]*\)", "", subject)
     dates = _find_dates(subject)
     clause = subject[dates[-1].end() :] if dates else subject
@@ -630,7 +725,9 @@ def _trim_topic(text: str) -> str | None:
 def _topic_in_scope(rest: str) -> str | None:
     """The topic stated after the object: "to outline X and hear ...", "on X", "and discussed X"."""
     for date_match in _find_dates(rest):
-        rest = rest[: date_match.start()] + "," + " " * (len(date_match.group(0)) - 1) + rest[date_match.end() :]
+        rest = (
+            rest[: date_match.start()] + "," + " " * (len(date_match.group(0)) - 1) + rest[date_match.end() :]
+        )
     verb = _TOPIC_VERB.search(rest)
     if verb:
         return _trim_topic(rest[verb.end() :])
@@ -652,7 +749,11 @@ _ATTENDED = re.compile(
 
 
 def _attendees(sentence: str) -> list[str]:
-    """ "The meeting was attended by Victor Cha, Korea Chair at CSIS, along with other officials." -> ["Victor Cha, Korea Chair at CSIS"]."""
+    """Other people named as present.
+
+    "The meeting was attended by Victor Cha, Korea Chair at CSIS, along with other officials."
+    -> ["Victor Cha, Korea Chair at CSIS"]
+    """
     found: list[str] = []
     for match in _ATTENDED.finditer(sentence):
         phrase = sentence[match.end() :].rstrip(" .")
@@ -667,7 +768,10 @@ def _attendees(sentence: str) -> list[str]:
 
 
 def _location_text(scope: str, anchors: list[_Anchor], after: int) -> str | None:
-    """The place phrase after the object: "at the U.S. Congress in Washington, D.C." -> "U.S. Congress, Washington, D.C."."""
+    """The place phrase after the object.
+
+    "at the U.S. Congress in Washington, D.C." -> "U.S. Congress, Washington, D.C."
+    """
     places = [a for a in anchors if a.kind == "location" and a.start >= after]
     if not places:
         return None
@@ -698,7 +802,7 @@ class _State:
 
 
 def extract_meetings(release: Release) -> list[Meeting]:
-    """Every meeting, visit, call, talks, forum, signing or roundtable the release reports, one per counterpart."""
+    """Every meeting, visit, call, talks, forum, signing or roundtable of a release, one per counterpart."""
     body = release.body
     state = _State()
     pending: list[int] = []  # indexes of the meetings the sentences that follow may describe further
@@ -708,7 +812,9 @@ def extract_meetings(release: Release) -> list[Meeting]:
         if not triggers:
             _describe(state, pending, sentence)
             for match in _find_dates(sentence):
-                state.mentioned_date = _resolve_date(match, release.published, state.date) or state.mentioned_date
+                state.mentioned_date = (
+                    _resolve_date(match, release.published, state.date) or state.mentioned_date
+                )
             continue
         found = _sentence_meetings(release, sentence, (start, start + len(sentence)), triggers, state)
         pending = list(range(len(state.meetings), len(state.meetings) + len(found)))
@@ -734,10 +840,17 @@ def _sentence_meetings(
         for party in parties:
             meetings.append(
                 Meeting(
-                    release_id=release.id, official=official, counterpart=party.name, quote=sentence.strip(),
+                    release_id=release.id,
+                    official=official,
+                    counterpart=party.name,
+                    quote=sentence.strip(),
                     span=(span[0] + len(sentence) - len(sentence.lstrip()), span[0] + len(sentence.rstrip())),
-                    date=when, counterpart_role=party.role, organization=party.organization, location=where,
-                    topic=topic, kind=kind,
+                    date=when,
+                    counterpart_role=party.role,
+                    organization=party.organization,
+                    location=where,
+                    topic=topic,
+                    kind=kind,
                 )
             )
         if parties:
@@ -755,10 +868,8 @@ def _read_scope(
     if kind == "forum":
         return _read_forum(release, scope, anchors, state)
     object_end = anchors[0].start if anchors else len(scope)
-    if kind == "signing":
-        topic = _topic_in_scope(sentence[trigger.start : trigger.end])
-    else:
-        topic = None
+    # A signing may name its subject before the partner: "signed an MOU on hydrogen trade with ...".
+    topic = _topic_in_scope(sentence[trigger.start : trigger.end]) if kind == "signing" else None
     if kind == "meeting" and re.search(r"\b(?:by|via|over)\s+(?:phone|telephone|video|the\s+phone)\b", scope):
         kind = "call"
     obj = scope[:object_end]
@@ -767,7 +878,11 @@ def _read_scope(
     else:
         parties = _parties(obj) or _institutions(obj, kind)
     when = next(
-        (d for a in anchors if a.kind == "date" and a.match and (d := _resolve_date(a.match, release.published, state.date))),
+        (
+            d
+            for a in anchors
+            if a.kind == "date" and a.match and (d := _resolve_date(a.match, release.published, state.date))
+        ),
         None,
     )
     where = _location_text(scope, anchors, object_end)
@@ -793,7 +908,11 @@ def _read_forum(
     if not parties and name and _is_capitalized(name):
         parties = [_Party(name, None, None)]
     when = next(
-        (d for a in later if a.kind == "date" and a.match and (d := _resolve_date(a.match, release.published, state.date))),
+        (
+            d
+            for a in later
+            if a.kind == "date" and a.match and (d := _resolve_date(a.match, release.published, state.date))
+        ),
         None,
     )
     where = _location_text(scope, later, name_end)
@@ -835,7 +954,11 @@ def _with_title_role(meeting: Meeting, title: str) -> Meeting:
     if not title_role:
         return meeting
     role = f"{title_role} {meeting.counterpart_role}" if meeting.counterpart_role else title_role
-    return replace(meeting, counterpart_role=role, organization=meeting.organization or _organization_of_title(title_role))
+    return replace(
+        meeting,
+        counterpart_role=role,
+        organization=meeting.organization or _organization_of_title(title_role),
+    )
 
 
 # Trips --------------------------------------------------------------------------------------------
@@ -853,7 +976,10 @@ class Trip:
 
 
 def city_of(location: str | None) -> str | None:
-    """The city part of a location: "U.S. Congress, Washington, D.C." -> "Washington, D.C."; "Lotte Hotel, Seoul" -> "Seoul"."""
+    """The city part of a location.
+
+    "U.S. Congress, Washington, D.C." -> "Washington, D.C."; "Lotte Hotel, Seoul" -> "Seoul".
+    """
     if not location:
         return None
     parts = [p.strip() for p in _top_level_split(location, ",") if p.strip()]

@@ -68,7 +68,7 @@ class Score:
 
 
 def words(text: str | None) -> list[str]:
-    """Lower-case words without accents, dots or possessives: "Korea’s U.S. side" -> ["korea", "us", "side"]."""
+    """Lower-case words without accents, dots or possessives: "Korea’s U.S. side" -> [korea, us, side]."""
     if not text:
         return []
     text = unicodedata.normalize("NFKD", text)
@@ -119,8 +119,12 @@ def _score_release(score: Score, index: int, gold: list[dict], found: list[dict]
     unmatched = list(found)
     for label in gold:
         pair = next(
-            (m for m in unmatched if m.get("date") == label.get("date")
-             and same_counterpart(label.get("counterpart"), m.get("counterpart"))),
+            (
+                m
+                for m in unmatched
+                if m.get("date") == label.get("date")
+                and same_counterpart(label.get("counterpart"), m.get("counterpart"))
+            ),
             None,
         )
         if pair is None:
@@ -133,8 +137,10 @@ def _score_release(score: Score, index: int, gold: list[dict], found: list[dict]
             right = (lenient_match if name in LENIENT else _equal)(label.get(name), pair.get(name))
             score.right[name] += right
             if not right:
-                score.misses.append(f"[{index}] {label.get('counterpart')!r} {name}: "
-                                    f"gold {label.get(name)!r}, found {pair.get(name)!r}")
+                score.misses.append(
+                    f"[{index}] {label.get('counterpart')!r} {name}: "
+                    f"gold {label.get(name)!r}, found {pair.get(name)!r}"
+                )
     for extra in unmatched:
         score.false_positives += 1
         score.misses.append(f"[{index}] extra {extra.get('date')} {extra.get('counterpart')!r}")
@@ -160,7 +166,9 @@ def report(score: Score, name: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m reports.extract.score_meetings", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m reports.extract.score_meetings", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("gold", type=Path, help="gold JSON (the brief extract --format json object)")
     parser.add_argument("--text", type=Path, help="the dump file it labels (default: same name, .txt)")
     parser.add_argument("--verbose", action="store_true", help="list every miss, extra and wrong field")
