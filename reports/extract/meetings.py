@@ -200,8 +200,8 @@ def _nearest_day(day: int, published: date) -> date | None:
 
 # Engagement verbs ---------------------------------------------------------------------------------
 
-_EVENT_NOUNS = ("forum", "conference", "seminar", "symposium", "summit", "dialogue", "expo", "exhibition", "fair",
-                "festival", "ceremony", "briefing session")
+_EVENT_NOUNS = ("forum", "conference", "seminar", "symposium", "summit", "dialogue", "expo", "exhibition",
+                "fair", "festival", "ceremony", "briefing session")
 _EVENT = "(?:" + "|".join(_EVENT_NOUNS) + ")"
 _CALL_NOUN = (r"(?:phone|telephone|video|virtual|online)[\w -]{0,25}?"
               r"\b(?:call|conversation|conference|meeting|talks|summit)")
