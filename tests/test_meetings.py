@@ -174,6 +174,28 @@ def test_a_role_the_body_leaves_out_is_taken_from_the_headline() -> None:
     assert m.counterpart_role == "U.S. Senator (R-Ohio)"
 
 
+def test_two_people_holding_talks_together_the_second_is_the_counterpart() -> None:
+    m = only("Minister Woo Sang-min and Indian Minister of Commerce Arjun Mehta held talks in New Delhi on "
+             "March 2 on a revision of their trade agreement.")
+    assert (m.official, m.counterpart, m.kind) == ("Minister Woo Sang-min", "Arjun Mehta", "talks")
+    assert m.counterpart_role == "Indian Minister of Commerce"
+    assert (m.location, m.topic) == ("New Delhi", "a revision of their trade agreement")
+
+
+def test_a_title_continued_after_the_name() -> None:
+    found = meetings("On March 4, Minister Jin met separately with Chairman Oh Tae-gu of Daeyang Group and "
+                     "Vice Chair Rhea Patel of Corvin Logistics.")
+    assert [(m.counterpart, m.counterpart_role) for m in found] == [
+        ("Oh Tae-gu", "Chairman of Daeyang Group"), ("Rhea Patel", "Vice Chair of Corvin Logistics")]
+    assert {m.date for m in found} == {date(2026, 3, 4)}
+
+
+def test_met_virtually_is_a_call_and_a_time_of_day_does_not_hide_the_date() -> None:
+    m = only("Minister Jin met virtually with Economy Minister Lars Holm on the afternoon of March 5 "
+             "(local time).")
+    assert (m.kind, m.counterpart, m.date, m.topic) == ("call", "Lars Holm", date(2026, 3, 5), None)
+
+
 # Dates -------------------------------------------------------------------------------------------
 
 

@@ -133,10 +133,10 @@ def _date_pattern() -> re.Pattern[str]:
     weekday = "|".join(words.weekdays)
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     return re.compile(
-        rf"(?:\b[Oo]n\s+)?(?:(?:{weekday}),?\s+)?\(?"
+        rf"(?:\b[Oo]n\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?(?:(?:{weekday}),?\s+)?\(?"
         rf"(?:(?P<m1>{month})\.?\s+(?P<d1>{day})(?:\s*[-–]\s*\d{{1,2}})?(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?"
         rf"|(?P<d2>{day})(?:\s*[-–]\s*\d{{1,2}})?\s+(?:of\s+)?(?P<m2>{month})\.?(?:,?\s+(?P<y2>\d{{4}}))?"
-        rf"|(?<=[Oo]n\s)the\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)\b"
+        rf"|(?<=[Oo][nf]\s)the\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)\b"
         rf"|(?<=[Oo]n\s)(?P<wd>{weekday})\b)\)?"
         rf"|\b(?:[Oo]n\s+)?(?:the\s+same\s+day|that\s+day|[Ll]ater\s+that\s+day)\b"
         rf"|\b(?P<today>today|yesterday)\b"
@@ -212,6 +212,7 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         + _CALL_NOUN
         + r"\s+with\s+",
     ),
+    ("call", r"\b(?:met|meets|meet)\s+(?:virtually|online|via\s+video(?:\s*conference|\s+link)?)\s+with\s+"),
     (
         "call",
         r"\b(?:spoke|speaks|talked|talks)\s+(?:by\s+(?:phone|telephone)|over\s+the\s+phone|on\s+the\s+phone|"
@@ -243,8 +244,9 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     ),
     (
         "meeting",
-        r"\b(?:met|meets|meet)\s+with\s+|\b(?:met|meets)\s+(?=(?:the\s+|his\s+|her\s+)?[A-Z])"
-        r"|\b(?:held|had|holds|has|hold)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:meeting|luncheon|lunch|dinner|"
+        r"\b(?:met|meets|meet)\s+(?:separately\s+|briefly\s+|again\s+|jointly\s+|also\s+)?with\s+"
+        r"|\b(?:met|meets)\s+(?=(?:the\s+|his\s+|her\s+)?[A-Z])"
+        r"|\b(?:held|had|holds|has|hold)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:meeting|luncheon|lunch|dinner|"
         r"breakfast|consultations?|discussions?)\s+with\s+"
         r"|\b(?:sat\s+down|sits\s+down)\s+with\s+|\bpaid\s+a\s+courtesy\s+call\s+(?:on|to)\s+"
         r"|\breceived\s+a\s+courtesy\s+(?:call|visit)\s+from\s+",
@@ -526,6 +528,12 @@ def _party(before: str, name: str, after: str) -> _Party:
     after = re.sub(r"^\s*\([^()]*\)", "", after)  # another parenthetical after a name (a native spelling)
     appositive = _appositive(after)
     title_before = _title_before(before)
+    of_phrase = re.match(
+        r"\s+(?:of|at)\s+((?:the\s+)?[A-Z][^,;()]*?)\s*(?=$|[,;(]|\s+(?:and|to|on|in|at)\s)", after
+    )
+    if title_before and of_phrase and not appositive:
+        # "Chairman Chey Tae-won of SK Group": the title continues after the name.
+        title_before = f"{title_before} of {of_phrase.group(1)}"
     role = appositive
     if not role and title_before:
         role = title_before
@@ -553,7 +561,7 @@ def _appositive(after: str) -> str | None:
         if kept and _name_spans(bare):
             break
         kept.append(bare_no_article if not kept else bare)
-    role = ", ".join(kept).strip()
+    role = re.sub(r"(?<!\b[A-Z])\.$", "", ", ".join(kept).strip())
     return role or None
 
 
@@ -711,6 +719,9 @@ _TOPIC_VERB = re.compile(rf"\b(?:{_DISCUSS})\s+")
 
 def _trim_topic(text: str) -> str | None:
     text = text.strip()
+    place = re.search(r",?\s+(?:in|at)\s+(?:the\s+)?(?=[A-Z][a-z])", text)
+    # "on shipbuilding in Washington": the place is not part of the topic.
+    text = text[: place.start()] if place else text
     match = _TOPIC_END.search(text)
     if match:
         text = text[: match.start()]
@@ -809,6 +820,11 @@ def extract_meetings(release: Release) -> list[Meeting]:
     for start, end in _sentences(body):
         sentence = body[start : min(end, start + MAX_SENTENCE)]
         triggers = _find_triggers(sentence)
+        paired = [] if triggers else _pair_meetings(release, sentence, (start, start + len(sentence)), state)
+        if paired:
+            pending = list(range(len(state.meetings), len(state.meetings) + len(paired)))
+            state.meetings.extend(paired)
+            continue
         if not triggers:
             _describe(state, pending, sentence)
             for match in _find_dates(sentence):
@@ -822,6 +838,52 @@ def extract_meetings(release: Release) -> list[Meeting]:
     return [_with_title_role(m, release.title) for m in state.meetings]
 
 
+def _without_final_stop(text: str) -> str:
+    """ "... of Samsung Electronics." -> "... of Samsung Electronics"; "Washington, D.C." keeps its dot."""
+    return re.sub(r"(?<!\b[A-Z])[.!?]\s*$", "", text.rstrip())
+
+
+_PAIR_VERB = re.compile(
+    r"\b(?:held|had|hold|holds)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?P<noun>talks|meeting|summit|phone\s+call|call|conversation|video\s+conference)\b(?!\s+with\b)"
+    r"|\b(?P<met>met|meet)\b(?!\s+(?:\w+\s+)?with\b)(?!\s+(?:the\s+)?[A-Z])"
+    r"|\b(?P<signed>signed|sign)\s+(?:an?\s+|the\s+)?(?:[\w'’()-]+\s+){0,6}?"
+    r"(?:MOU|MoU|memorandum|agreement|arrangement|declaration)\b(?![^.;]*\bwith\b)"
+)
+
+
+def _pair_meetings(release: Release, sentence: str, span: tuple[int, int], state: _State) -> list[Meeting]:
+    """ "Minister A and Japan's Minister B held talks in Tokyo": the second person is the counterpart."""
+    verb = _PAIR_VERB.search(sentence)
+    if verb is None:
+        return []
+    subject = sentence[: verb.start()]
+    dates = _find_dates(subject)
+    people = _parties(subject[dates[-1].end() :] if dates else subject)
+    if len(people) < 2:
+        return []
+    first = people[0]
+    official = f"{first.title_before} {first.name}" if first.title_before else first.name
+    noun = (verb.group("noun") or "").replace("  ", " ")
+    kind = "signing" if verb.group("signed") else "talks" if noun == "talks" else (
+        "call" if any(w in noun for w in ("call", "conversation", "video")) else "meeting")
+    scope = _without_final_stop(sentence[verb.end() :])
+    anchors = _anchors(scope)
+    when = next((d for a in anchors if a.kind == "date" and a.match
+                 and (d := _resolve_date(a.match, release.published, state.date))), None)
+    when = when or next((d for m in dates if (d := _resolve_date(m, release.published, state.date))), None)
+    where = _location_text(scope, anchors, 0) or state.location
+    topic = _topic_in_scope(verb.group(0) if kind == "signing" else "") or _topic_in_scope(scope)
+    quote_span = (span[0] + len(sentence) - len(sentence.lstrip()), span[0] + len(sentence.rstrip()))
+    state.official, state.date, state.location = official, when or state.date, where
+    return [
+        Meeting(release_id=release.id, official=official, counterpart=p.name, quote=sentence.strip(),
+                span=quote_span, date=when, counterpart_role=p.role, organization=p.organization,
+                location=where, topic=topic, kind=kind)
+        for p in people[1:]
+    ]
+
+
 def _sentence_meetings(
     release: Release, sentence: str, span: tuple[int, int], triggers: list[_Trigger], state: _State
 ) -> list[Meeting]:
@@ -833,7 +895,7 @@ def _sentence_meetings(
     meetings: list[Meeting] = []
     for n, trigger in enumerate(triggers):
         scope_end = triggers[n + 1].start if n + 1 < len(triggers) else len(sentence)
-        scope = sentence[trigger.end : scope_end]
+        scope = _without_final_stop(sentence[trigger.end : scope_end])
         kind, parties, when, where, topic = _read_scope(release, sentence, trigger, scope, state)
         when = when or (subject_dates[0] if subject_dates else None) or state.date or state.mentioned_date
         where = where or state.location
