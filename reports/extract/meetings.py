@@ -288,7 +288,8 @@ _DISCUSS = (
     r"discuss(?:ed|es)?|outlin(?:e|ed|es)|explain(?:ed|s)?|review(?:ed|s)?|address(?:ed|es)?|present(?:ed|s)?|"
     r"(?:exchang|shar)(?:e|ed|es)\s+(?:views|opinions|ideas|thoughts)\s+(?:on|about|regarding)|"
     r"talk(?:ed|s)?\s+about|focus(?:ed|es)?\s+on|touch(?:ed|es)?\s+(?:up)?on|cover(?:ed|s)?|"
-    r"brief(?:ed|s)?\s+(?:\w+\s+){1,4}?(?:on|about)|consult(?:ed)?\s+on|confer(?:red)?\s+on"
+    r"brief(?:ed|s)?\s+(?:\w+\s+){1,4}?(?:on|about)|consult(?:ed)?\s+on|confer(?:red)?\s+on|"
+    r"(?:call(?:ed|s)?|ask(?:ed|s)?)\s+for|request(?:ed|s)?|sought|urg(?:e|ed|es)"
 )
 _PURPOSE = re.compile(
     rf"(?:,\s*)?\bto\s+(?=[a-z])|\b(?:on|about|regarding|concerning|over)\s+(?=(?:the\s+|ways\s+|how\s+)?[a-z])"
@@ -637,8 +638,8 @@ def _organization_of_title(title: str | None) -> str | None:
 
 
 _GROUP_HEAD = re.compile(
-    r"^(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:executives|CEOs|heads|leaders|representatives|officials|members|chiefs|"
-    r"presidents|chairs|chairmen|delegates|delegations?|managers|owners|founders|businesspeople|investors)"
+    r"^(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<people>executives|CEOs|heads|leaders|representatives|officials|"
+    r"members|chiefs|presidents|chairs|delegates|managers|owners|founders|investors)"
     r"\s+(?:of|from|at|representing)\s+(?=[A-Z0-9])"
 )
 
@@ -655,8 +656,9 @@ def _institutions(text: str, kind: str) -> list[_Party]:
         ]
         items = [_clean(i) for i in items if _clean(i)]
         if items and all(_is_capitalized(i) or _is_acronym(i.split()[0]) for i in items):
-            role = _clean(text[: head.start() + len(head.group(0))])
-            return [_Party(i, None, None, role or None) for i in items]
+            people = head.group("people")
+            role = people[:-1] if people.endswith("s") else people  # "the CEOs of A and B": each a CEO
+            return [_Party(i, role, None, role) for i in items]
     if kind not in {"visit", "forum", "roundtable"} and not (
         _is_capitalized(text) or _is_acronym(text.split()[0])
     ):
@@ -733,6 +735,10 @@ def _trim_topic(text: str) -> str | None:
     return text or None
 
 
+# "on the sidelines of ...", "on behalf of ...", "on a visit to ...": circumstances, not what was discussed.
+_NOT_TOPIC = r"(?:the\s+|a\s+|an\s+|his\s+|her\s+)?(?:sidelines|behalf|occasion|invitation|way|visit|trip|tour)\b"
+
+
 def _topic_in_scope(rest: str) -> str | None:
     """The topic stated after the object: "to outline X and hear ...", "on X", "and discussed X"."""
     for date_match in _find_dates(rest):
@@ -742,7 +748,7 @@ def _topic_in_scope(rest: str) -> str | None:
     verb = _TOPIC_VERB.search(rest)
     if verb:
         return _trim_topic(rest[verb.end() :])
-    match = re.search(r"\b(?:to|on|about|regarding|concerning)\s+(?=[a-z])", rest)
+    match = re.search(r"\b(?:to|on|about|regarding|concerning)\s+(?!" + _NOT_TOPIC + r")(?=[a-z])", rest)
     if match:
         return _trim_topic(rest[match.end() :])
     return None
@@ -979,7 +985,9 @@ def _read_forum(
     )
     where = _location_text(scope, later, name_end)
     topic = _topic_in_scope(scope[name_end:])
-    return "forum", parties, when, where, topic
+    # "held the 3rd Korea-UK Trade Dialogue with <minister>": talks with that person, not a forum.
+    talks = bool(with_party) and event is not None and event.group(0).lower() in {"dialogue", "summit"}
+    return "talks" if talks and parties else "forum", parties, when, where, topic
 
 
 def _describe(state: _State, pending: list[int], sentence: str) -> None:
