@@ -736,7 +736,9 @@ def _trim_topic(text: str) -> str | None:
 
 
 # "on the sidelines of ...", "on behalf of ...", "on a visit to ...": circumstances, not what was discussed.
-_NOT_TOPIC = r"(?:the\s+|a\s+|an\s+|his\s+|her\s+)?(?:sidelines|behalf|occasion|invitation|way|visit|trip|tour)\b"
+_NOT_TOPIC = (
+    r"(?:the\s+|a\s+|an\s+|his\s+|her\s+)?(?:sidelines|behalf|occasion|invitation|way|visit|trip|tour)\b"
+)
 
 
 def _topic_in_scope(rest: str) -> str | None:
