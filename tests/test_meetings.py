@@ -196,6 +196,34 @@ def test_met_virtually_is_a_call_and_a_time_of_day_does_not_hide_the_date() -> N
     assert (m.kind, m.counterpart, m.date, m.topic) == ("call", "Lars Holm", date(2026, 3, 5), None)
 
 
+def test_a_family_name_in_capitals_and_an_honorific() -> None:
+    m = only("On Monday, March 9, Mr. TANABE Kenji, Minister of Land, held a meeting with H.E. Mr. Oh "
+             "Min-su, Minister of Oceans of the Republic of Korea.")
+    assert (m.official, m.counterpart, m.date) == ("Mr. TANABE Kenji", "Oh Min-su", date(2026, 3, 9))
+    assert m.counterpart_role == "Minister of Oceans of the Republic of Korea"
+
+
+def test_hosting_a_named_person_is_a_meeting_and_hosting_a_dinner_is_not() -> None:
+    m = only("Secretary of Energy Dana Ruiz hosted Korean Minister of Energy Paik Nam-il at the Forrestal "
+             "Building.")
+    assert (m.official, m.counterpart, m.kind) == ("Secretary of Energy Dana Ruiz", "Paik Nam-il", "meeting")
+    assert m.location == "Forrestal Building"
+    assert meetings("The embassy hosted Independence Day celebrations in Seoul.") == []
+
+
+def test_circumstances_are_neither_topic_nor_place() -> None:
+    found = meetings("Minister Jin held separate talks with Trade Minister Ana Costa and Trade Minister Eli Berg "
+                     "on the sidelines of the G20 trade ministers' meeting in Cape Town on March 6.")
+    assert [(m.counterpart, m.location, m.topic) for m in found] == [
+        ("Ana Costa", "Cape Town", None), ("Eli Berg", "Cape Town", None)]
+
+
+def test_a_place_in_the_topic_is_not_where_they_met() -> None:
+    m = only("Today, Minister Jin met with Omar Haddad and discussed investment in Morocco.")
+    assert (m.date, m.location) == (date(2026, 3, 10), None)
+    assert m.topic.startswith("investment")
+
+
 # Dates -------------------------------------------------------------------------------------------
 
 

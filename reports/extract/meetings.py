@@ -133,13 +133,13 @@ def _date_pattern() -> re.Pattern[str]:
     weekday = "|".join(words.weekdays)
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     return re.compile(
-        rf"(?:\b[Oo]n\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?(?:(?:{weekday}),?\s+)?\(?"
+        rf"(?:\b(?:[Oo]n|[Ff]rom)\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?(?:(?:{weekday}),?\s+)?\(?"
         rf"(?:(?P<m1>{month})\.?\s+(?P<d1>{day})(?:\s*[-–]\s*\d{{1,2}})?(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?"
         rf"|(?P<d2>{day})(?:\s*[-–]\s*\d{{1,2}})?\s+(?:of\s+)?(?P<m2>{month})\.?(?:,?\s+(?P<y2>\d{{4}}))?"
         rf"|(?<=[Oo][nf]\s)the\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)\b"
         rf"|(?<=[Oo]n\s)(?P<wd>{weekday})\b)\)?"
         rf"|\b(?:[Oo]n\s+)?(?:the\s+same\s+day|that\s+day|[Ll]ater\s+that\s+day)\b"
-        rf"|\b(?P<today>today|yesterday)\b"
+        rf"|\b(?P<today>[Tt]oday|[Yy]esterday)\b"
     )
 
 
@@ -156,7 +156,7 @@ def _resolve_date(match: re.Match[str], published: date, previous: date | None) 
     """
     text = match.group(0)
     if match.group("today"):
-        return published - timedelta(days=1) if match.group("today") == "yesterday" else published
+        return published - timedelta(days=1) if match.group("today").lower() == "yesterday" else published
     if "same day" in text or "that day" in text:
         return previous
     if match.group("d3"):
@@ -203,8 +203,8 @@ def _nearest_day(day: int, published: date) -> date | None:
 _EVENT_NOUNS = ("forum", "conference", "seminar", "symposium", "summit", "dialogue", "expo", "exhibition",
                 "fair", "festival", "ceremony", "briefing session")
 _EVENT = "(?:" + "|".join(_EVENT_NOUNS) + ")"
-_CALL_NOUN = (r"(?:phone|telephone|video|virtual|online)[\w -]{0,25}?"
-              r"\b(?:call|conversation|conference|meeting|talks|summit)")
+_CALL_NOUN = (r"(?:videoconference|teleconference|(?:phone|telephone|video|virtual|online)[\w -]{0,25}?"
+              r"\b(?:call|conversation|conference|meeting|talks|summit))")
 _TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         "call",
@@ -246,11 +246,13 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         "meeting",
         r"\b(?:met|meets|meet)\s+(?:separately\s+|briefly\s+|again\s+|jointly\s+|also\s+)?with\s+"
         r"|\b(?:met|meets)\s+(?=(?:the\s+|his\s+|her\s+)?[A-Z])"
-        r"|\b(?:held|had|holds|has|hold)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:meeting|luncheon|lunch|dinner|"
+        r"|\b(?:held|had|holds|has|hold)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:meetings?|luncheon|lunch|dinner|"
         r"breakfast|consultations?|discussions?)\s+with\s+"
         r"|\b(?:sat\s+down|sits\s+down)\s+with\s+|\bpaid\s+a\s+courtesy\s+call\s+(?:on|to)\s+"
         r"|\breceived\s+a\s+courtesy\s+(?:call|visit)\s+from\s+",
     ),
+    # "Secretary Lutnick hosted Korean Minister Kim Jung-kwan": only a named person makes this a meeting.
+    ("meeting*", r"\b(?:hosted|hosts|welcomed|welcomes|received|receives)\s+(?=[A-Z])"),
 )
 _CONTINUATION = re.compile(
     r",?\s+and\s+(?:then\s+|later\s+|also\s+|separately\s+)*(?:with|met\s+with)\s+(?=[A-Z]|the\s+[A-Z])"
@@ -298,6 +300,13 @@ _PURPOSE = re.compile(
     rf"|,?\s+and\s+(?=(?:also\s+)?[a-z]+ed\b)"
     rf"|,?\s+(?:by|via|over)\s+(?:phone|telephone|video|the\s+phone)\b(?:\s*(?:call|conference|link))?"
 )
+# "on the sidelines of ...", "on behalf of ...", "on a visit to ...": circumstances, not what was discussed.
+_NOT_TOPIC = (
+    r"(?:the\s+|a\s+|an\s+|his\s+|her\s+)?(?:sidelines|behalf|occasion|invitation|way|visit|trip|tour)\b"
+)
+
+
+_CONTEXT = re.compile(r"(?:,\s*)?\b(?:on|in)\s+" + _NOT_TOPIC)
 _LOCATION = re.compile(
     r"(?:,\s*)?\b(?:at|in)\s+(?:the\s+)?(?=[A-Z])"
     r"|(?:,\s*)?\bduring\s+(?:his|her|their|the\s+minister’s|the\s+minister's|an?|the)\s+(?:\w+\s+)?(?:visit|trip)\s+to\s+"
@@ -321,6 +330,9 @@ def _anchors(scope: str) -> list[_Anchor]:
     def free(start: int) -> bool:
         return not any(a.start <= start < a.end for a in anchors)
 
+    for m in _CONTEXT.finditer(scope):
+        if free(m.start()):
+            anchors.append(_Anchor("context", m.start(), m.end()))
     for m in _LOCATION.finditer(scope):
         if free(m.start()) and not _is_role_at(scope, m):
             anchors.append(_Anchor("location", m.start(), m.end()))
@@ -461,7 +473,10 @@ def _name_run(text: str, tokens: list[re.Match[str]], i: int) -> list[re.Match[s
             break  # "Japanese Minister ...": an adjective of nationality, not a first name
         initial = _is_initial(token) and not run  # "JK Kim"
         particle = bool(run) and token in words.particles  # "von der Leyen"
-        if _nameable(token) or ((initial or particle) and _nameable(following)):
+        after_next = tokens[k + 2].group(0) if k + 2 < len(tokens) else ""
+        # "AKAZAWA Ryosei": a family name in capitals, then exactly one given name.
+        family = not run and bool(re.fullmatch(r"[A-Z]{3,}", token)) and not _nameable(after_next)
+        if _nameable(token) or ((initial or particle or family) and _nameable(following)):
             run.append(tokens[k])
         else:
             break
@@ -735,12 +750,6 @@ def _trim_topic(text: str) -> str | None:
     return text or None
 
 
-# "on the sidelines of ...", "on behalf of ...", "on a visit to ...": circumstances, not what was discussed.
-_NOT_TOPIC = (
-    r"(?:the\s+|a\s+|an\s+|his\s+|her\s+)?(?:sidelines|behalf|occasion|invitation|way|visit|trip|tour)\b"
-)
-
-
 def _topic_in_scope(rest: str) -> str | None:
     """The topic stated after the object: "to outline X and hear ...", "on X", "and discussed X"."""
     for date_match in _find_dates(rest):
@@ -791,7 +800,9 @@ def _location_text(scope: str, anchors: list[_Anchor], after: int) -> str | None
 
     "at the U.S. Congress in Washington, D.C." -> "U.S. Congress, Washington, D.C."
     """
-    places = [a for a in anchors if a.kind == "location" and a.start >= after]
+    purpose = next((a.start for a in anchors if a.kind == "purpose" and a.start >= after), len(scope))
+    # "... and discussed investment in Korea": a place named in the topic is not where they met.
+    places = [a for a in anchors if a.kind == "location" and after <= a.start < purpose]
     if not places:
         return None
     first = places[0]
@@ -943,21 +954,28 @@ def _read_scope(
     if kind == "meeting" and re.search(r"\b(?:by|via|over)\s+(?:phone|telephone|video|the\s+phone)\b", scope):
         kind = "call"
     obj = scope[:object_end]
-    if _GROUP_HEAD.match(obj.strip()):
+    if kind == "meeting*":
+        # "hosted Minister Paik Nam-il", but not "hosted Independence Day celebrations".
+        names = _name_spans(obj)
+        ends_with_name = bool(names) and re.match(r"\s*(?:$|[,(])", obj[names[-1][1] :]) is not None
+        kind, parties = "meeting", _parties(obj) if ends_with_name else []
+    elif _GROUP_HEAD.match(obj.strip()):
         parties = _institutions(obj, kind)  # "executives from A, B and C": the companies
     else:
         parties = _parties(obj) or _institutions(obj, kind)
-    when = next(
-        (
-            d
-            for a in anchors
-            if a.kind == "date" and a.match and (d := _resolve_date(a.match, release.published, state.date))
-        ),
-        None,
-    )
+    when = _first_date(anchors, release, state)
     where = _location_text(scope, anchors, object_end)
     topic = topic or _topic_in_scope(scope[object_end:])
     return kind, parties, when, where, topic
+
+
+def _first_date(anchors: list[_Anchor], release: Release, state: _State) -> date | None:
+    for anchor in anchors:
+        if anchor.kind == "date" and anchor.match:
+            found = _resolve_date(anchor.match, release.published, state.date)
+            if found:
+                return found
+    return None
 
 
 def _read_forum(
