@@ -212,8 +212,8 @@ def test_hosting_a_named_person_is_a_meeting_and_hosting_a_dinner_is_not() -> No
 
 
 def test_circumstances_are_neither_topic_nor_place() -> None:
-    found = meetings("Minister Jin held separate talks with Trade Minister Ana Costa and Trade Minister Eli Berg "
-                     "on the sidelines of the G20 trade ministers' meeting in Cape Town on March 6.")
+    found = meetings("Minister Jin held separate talks with Trade Minister Ana Costa and Trade Minister "
+                     "Eli Berg on the sidelines of the G20 trade ministers' meeting in Cape Town on March 6.")
     assert [(m.counterpart, m.location, m.topic) for m in found] == [
         ("Ana Costa", "Cape Town", None), ("Eli Berg", "Cape Town", None)]
 
