@@ -44,6 +44,7 @@ MAX_SENTENCE = 5000  # characters of one sentence the extractor reads; the rest 
 @dataclass(frozen=True)
 class _Words:
     titles: frozenset[str]
+    ranks: frozenset[str]
     institutions: frozenset[str]
     places: frozenset[str]
     place_phrases: re.Pattern[str]  # "South Korea", "Hong Kong": their words are places only together
@@ -86,6 +87,7 @@ def _words() -> _Words:
     weekdays = [day_names[n] for n in range(7)]  # Monday first, as date.weekday() counts
     return _Words(
         titles=frozenset(data["titles"]),
+        ranks=frozenset(data["ranks"]),
         institutions=frozenset(data["institutions"]),
         places=frozenset(places),
         place_phrases=re.compile(
@@ -498,9 +500,9 @@ def _parties(text: str) -> list[_Party]:
     for n, (start, end) in enumerate(names):
         if n + 1 < len(names):
             between = text[end : names[n + 1][0]]
-            cut, width = _split_between(between)
+            cut = _split_between(between)
             pieces.append((before, text[start:end], between[:cut]))
-            before = between[cut + width :]
+            before = between[cut:]
         else:
             pieces.append((before, text[start:end], text[end:]))
     parties = []
@@ -517,12 +519,47 @@ def _parties(text: str) -> list[_Party]:
     return parties
 
 
-def _split_between(between: str) -> tuple[int, int]:
-    for separator in (";", ", and ", " and ", ", "):
-        index = between.rfind(separator) if separator == ", " else between.find(separator)
-        if index >= 0 and (separator != " and " or "," not in between[:index] or ", and " not in between):
-            return index, len(separator)
-    return 0, 0
+def _split_between(between: str) -> int:
+    """Where the next person's title starts in the text between two names.
+
+    Walks back from the next name over a title ("Minister of Commerce and Industry") and stops at a
+    separator: "A, Director of X, and B" -> B has no title; "A, Minister of Y B" -> "Minister of Y" is B's;
+    "A and Japan's Minister of Economy, Trade and Industry B" -> the whole title is B's.
+    """
+    tokens = list(re.finditer(r"[^\s,;]+|[,;]", between))
+    start, collected = len(between), False
+    for i in range(len(tokens) - 1, -1, -1):
+        token = tokens[i].group(0)
+        if token == ";" or (token == "and" and (not collected or (i and tokens[i - 1].group(0) == ","))):
+            break
+        if token == "and" and _starts_title(between[tokens[i].end() :]):
+            break  # "... of Daeyang Group and Vice Chair B": a new person's title begins after "and"
+        if token == ",":
+            # A comma inside a title lists what follows "of": "Minister of Economy, Trade and Industry".
+            listed = re.search(r"\b(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*$", between[: tokens[i].start()].rstrip())
+            if collected and listed:
+                continue
+            break
+        if token in {"of", "for", "the", "and", "on"} or _is_capitalized(token) or _is_acronym(token):
+            start, collected = tokens[i].start(), True
+            continue
+        break
+    connectors = re.match(r"(?:(?:of|for|the|and|on)\s+)+", between[start:])
+    return start + (connectors.end() if connectors else 0)
+
+
+def _starts_title(text: str) -> bool:
+    """ "Vice Chair ...", "Japan's Minister ...", "Mexican Secretary ...": the start of someone's title."""
+    words = _words()
+    tokens = text.split()[:2]
+    if not tokens:
+        return False
+    first = tokens[0]
+    if first in words.ranks or _bare(first) in words.ranks:
+        return True
+    second = tokens[1] if len(tokens) > 1 else ""
+    nation = _nationality(first) or _possessive_length(first) or _bare(first) in words.places
+    return bool(nation) and (second in words.ranks or _bare(second) in words.ranks)
 
 
 def _singular(title: str) -> str:
