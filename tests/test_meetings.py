@@ -186,7 +186,8 @@ def test_a_title_continued_after_the_name() -> None:
     found = meetings("On March 4, Minister Jin met separately with Chairman Oh Tae-gu of Daeyang Group and "
                      "Vice Chair Rhea Patel of Corvin Logistics.")
     assert [(m.counterpart, m.counterpart_role) for m in found] == [
-        ("Oh Tae-gu", "Chairman of Daeyang Group"), ("Rhea Patel", "Vice Chair of Corvin Logistics")]
+        ("Oh Tae-gu", "Chairman"), ("Rhea Patel", "Vice Chair")]
+    assert [m.organization for m in found] == ["Daeyang Group", "Corvin Logistics"]
     assert {m.date for m in found} == {date(2026, 3, 4)}
 
 

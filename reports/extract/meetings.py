@@ -141,6 +141,8 @@ def _date_pattern() -> re.Pattern[str]:
         rf"|(?<=[Oo][nf]\s)the\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)\b"
         rf"|(?<=[Oo]n\s)(?P<wd>{weekday})\b)\)?"
         rf"|\b(?:[Oo]n\s+)?(?:the\s+same\s+day|that\s+day|[Ll]ater\s+that\s+day)\b"
+        rf"|\b(?P<next>[Tt]he\s+(?:following|next)\s+day|[Tt]he\s+day\s+after)\b"
+        rf"|\b(?P<before>[Tt]he\s+(?:previous|preceding)\s+day|[Tt]he\s+day\s+before)\b"
         rf"|\b(?P<today>[Tt]oday|[Yy]esterday)\b"
     )
 
@@ -161,6 +163,8 @@ def _resolve_date(match: re.Match[str], published: date, previous: date | None) 
         return published - timedelta(days=1) if match.group("today").lower() == "yesterday" else published
     if "same day" in text or "that day" in text:
         return previous
+    if match.group("next") or match.group("before"):
+        return previous + timedelta(days=1 if match.group("next") else -1) if previous else None
     if match.group("d3"):
         return _nearest_day(int(match.group("d3")), published)
     if match.group("wd"):
@@ -207,11 +211,14 @@ _EVENT_NOUNS = ("forum", "conference", "seminar", "symposium", "summit", "dialog
 _EVENT = "(?:" + "|".join(_EVENT_NOUNS) + ")"
 _CALL_NOUN = (r"(?:videoconference|teleconference|(?:phone|telephone|video|virtual|online)[\w -]{0,25}?"
               r"\b(?:call|conversation|conference|meeting|talks|summit))")
+# A date or place between the noun and "with": "held a video conference on March 4 with ...".
+_INTERPOSED = r"(?:\s+(?:on|in|at)\s+[^.;,]{1,40}?)?"
 _TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         "call",
         r"\b(?:held|had|holds|has|conducted)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?"
         + _CALL_NOUN
+        + _INTERPOSED
         + r"\s+with\s+",
     ),
     ("call", r"\b(?:met|meets|meet)\s+(?:virtually|online|via\s+video(?:\s*conference|\s+link)?)\s+with\s+"),
@@ -222,7 +229,7 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     ),
     (
         "signing",
-        r"\b(?:signed|signs|sign)\s+(?:an?\s+|the\s+)?[^.;]{0,120}?\b(?:MOU|MoU|memorandum|agreement|arrangement|"
+        r"\b(?:signed|signs|sign|signing\s+of)\s+(?:an?\s+|the\s+)?[^.;]{0,120}?\b(?:MOU|MoU|memorandum|agreement|arrangement|"
         r"accord|declaration|letter of intent|LOI|pact|contract)\b[^.;]{0,160}?\bwith\s+",
     ),
     (
@@ -239,7 +246,7 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         rf"inaugurated|launched|delivered\s+(?:an?\s+|the\s+)?(?:keynote|opening|congratulatory|welcoming)\s+"
         rf"(?:speech|address|remarks)\s+at)\s+(?=(?:an?\s+|the\s+)?[^.;]{{0,80}}?\b(?i:{_EVENT})\b)",
     ),
-    ("talks", r"\b(?:held|had|holds|has|hold|conducted)\s+(?:\w+[\s-]+){0,3}?talks\s+with\s+"),
+    ("talks", r"\b(?:held|had|holds|has|hold|conducted)\s+(?:[\w'’]+[\s-]+){0,3}?talks" + _INTERPOSED + r"\s+with\s+"),
     (
         "visit",
         r"\b(?:visited|visits|toured|tours|paid\s+(?:an?\s+)?(?:\w+\s+)?visit\s+to|made\s+(?:an?\s+)?visit\s+to)\s+",
@@ -249,7 +256,7 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         r"\b(?:met|meets|meet)\s+(?:separately\s+|briefly\s+|again\s+|jointly\s+|also\s+)?with\s+"
         r"|\b(?:met|meets)\s+(?=(?:the\s+|his\s+|her\s+)?[A-Z])"
         r"|\b(?:held|had|holds|has|hold)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:meetings?|luncheon|lunch|dinner|"
-        r"breakfast|consultations?|discussions?)\s+with\s+"
+        r"breakfast|consultations?|discussions?)" + _INTERPOSED + r"\s+with\s+"
         r"|\b(?:sat\s+down|sits\s+down)\s+with\s+|\bpaid\s+a\s+courtesy\s+call\s+(?:on|to)\s+"
         r"|\breceived\s+a\s+courtesy\s+(?:call|visit)\s+from\s+",
     ),
@@ -293,7 +300,7 @@ _DISCUSS = (
     r"(?:exchang|shar)(?:e|ed|es)\s+(?:views|opinions|ideas|thoughts)\s+(?:on|about|regarding)|"
     r"talk(?:ed|s)?\s+about|focus(?:ed|es)?\s+on|touch(?:ed|es)?\s+(?:up)?on|cover(?:ed|s)?|"
     r"brief(?:ed|s)?\s+(?:\w+\s+){1,4}?(?:on|about)|consult(?:ed)?\s+on|confer(?:red)?\s+on|"
-    r"(?:call(?:ed|s)?|ask(?:ed|s)?)\s+for|request(?:ed|s)?|sought|urg(?:e|ed|es)"
+    r"(?:call(?:ed|s)?|ask(?:ed|s)?)\s+for|request(?:ed|s)?|sought|urg(?:e|ed|es)|agree(?:d|s)?\s+(?:to|on)"
 )
 _PURPOSE = re.compile(
     rf"(?:,\s*)?\bto\s+(?=[a-z])|\b(?:on|about|regarding|concerning|over)\s+(?=(?:the\s+|ways\s+|how\s+)?[a-z])"
@@ -432,18 +439,13 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
             else ""
         )
         after_title = _bare(before) in words.titles or before in words.titles
-        in_org = before in {"of", "for", "the", "at"} or _bare(before) in words.institutions
-        in_org = (
-            in_org
-            or _bare(after) in words.institutions
-            or (
-                _is_capitalized(after)
-                and not _nameable(after)
-                and after not in words.titles
-                and _bare(after) not in words.titles
-            )
-        )
-        if in_org and len(run) >= 3 and _bare(after) not in words.institutions:
+        in_org = before in {"of", "for", "the", "at", "on", "in", "into", "under", "about"}
+        # "Hyundai Motor Group Metaplant ...": inside a longer proper noun; "Heavy Industries Arjun Patil,": a name.
+        in_org = in_org or (_bare(before) in words.institutions and _is_capitalized(after))
+        in_org = in_org or _bare(after) in words.institutions
+        in_org = in_org or (_is_capitalized(after) and not _nameable(after) and _bare(after) not in words.titles)
+        before_of = tokens[i - 2].group(0) if i >= 2 else ""
+        if before in {"of", "for"} and _bare(before_of) in words.ranks and len(run) >= 3 and not after:
             run = run[-2:]  # "Minister of Mining Rosa Vidal": the name is the end of the run
             in_org = False
         long_enough = len([t for t in run if _is_capitalized(t.group(0))]) >= 2 or after_title
@@ -584,10 +586,11 @@ def _party(before: str, name: str, after: str) -> _Party:
     of_phrase = re.match(
         r"\s+(?:of|at)\s+((?:the\s+)?[A-Z][^,;()]*?)\s*(?=$|[,;(]|\s+(?:and|to|on|in|at)\s)", after
     )
-    if title_before and of_phrase and not appositive:
-        # "Chairman Chey Tae-won of SK Group": the title continues after the name.
-        title_before = f"{title_before} of {of_phrase.group(1)}"
     role = appositive
+    if title_before and of_phrase and not appositive:
+        # "Chairman Kwak Min-ho of the Korea Semiconductor Industry Association": title, then organization.
+        organization = re.sub(r"^the\s+", "", of_phrase.group(1).strip())
+        return _Party(name, title_before, organization, title_before)
     if not role and title_before:
         role = title_before
     if party_paren and (not appositive):
@@ -808,7 +811,7 @@ def _topic_in_sentence(sentence: str) -> str | None:
 
 
 _ATTENDED = re.compile(
-    r"\b(?:attended|joined|accompanied)\s+by\s+|\balong\s+with\s+(?=[A-Z])|\bin\s+attendance\s+(?:were|was)\s+"
+    r"\b(?:attended|joined|accompanied|briefed|received|welcomed|greeted|guided)\s+by\s+|\balong\s+with\s+(?=[A-Z])|\bin\s+attendance\s+(?:were|was)\s+"
     r"|\bparticipants\s+included\s+"
 )
 
@@ -1000,7 +1003,10 @@ def _read_scope(
         parties = _institutions(obj, kind)  # "executives from A, B and C": the companies
     else:
         parties = _parties(obj) or _institutions(obj, kind)
-    when = _first_date(anchors, release, state)
+    # A date between the verb's noun and "with" ("held a video conference on March 4 with ...").
+    when = _first_date(anchors, release, state) or _first_date(
+        _anchors(sentence[trigger.start : trigger.end]), release, state
+    )
     where = _location_text(scope, anchors, object_end)
     topic = topic or _topic_in_scope(scope[object_end:])
     return kind, parties, when, where, topic
