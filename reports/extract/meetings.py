@@ -246,7 +246,10 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         rf"inaugurated|launched|delivered\s+(?:an?\s+|the\s+)?(?:keynote|opening|congratulatory|welcoming)\s+"
         rf"(?:speech|address|remarks)\s+at)\s+(?=(?:an?\s+|the\s+)?[^.;]{{0,80}}?\b(?i:{_EVENT})\b)",
     ),
-    ("talks", r"\b(?:held|had|holds|has|hold|conducted)\s+(?:[\w'’]+[\s-]+){0,3}?talks" + _INTERPOSED + r"\s+with\s+"),
+    (
+        "talks",
+        r"\b(?:held|had|holds|has|hold|conducted)\s+(?:[\w'’]+[\s-]+){0,3}?talks" + _INTERPOSED + r"\s+with\s+",
+    ),
     (
         "visit",
         r"\b(?:visited|visits|toured|tours|paid\s+(?:an?\s+)?(?:\w+\s+)?visit\s+to|made\s+(?:an?\s+)?visit\s+to)\s+",
@@ -373,6 +376,7 @@ class _Party:
     role: str | None
     organization: str | None
     title_before: str | None = None
+    place: str | None = None  # a place the name itself gives: "Hyundai Motor Company's Ulsan plant" -> Ulsan
 
 
 def _is_capitalized(token: str) -> bool:
@@ -440,10 +444,11 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
         )
         after_title = _bare(before) in words.titles or before in words.titles
         in_org = before in {"of", "for", "the", "at", "on", "in", "into", "under", "about"}
-        # "Hyundai Motor Group Metaplant ...": inside a longer proper noun; "Heavy Industries Arjun Patil,": a name.
+        # "Hyundai Motor Group Metaplant ...": inside a longer proper noun; "Heavy Industries Arjun Patil,": a name
         in_org = in_org or (_bare(before) in words.institutions and _is_capitalized(after))
         in_org = in_org or _bare(after) in words.institutions
-        in_org = in_org or (_is_capitalized(after) and not _nameable(after) and _bare(after) not in words.titles)
+        followed_by_noun = _is_capitalized(after) and not _nameable(after) and _bare(after) not in words.titles
+        in_org = in_org or followed_by_noun
         before_of = tokens[i - 2].group(0) if i >= 2 else ""
         if before in {"of", "for"} and _bare(before_of) in words.ranks and len(run) >= 3 and not after:
             run = run[-2:]  # "Minister of Mining Rosa Vidal": the name is the end of the run
@@ -538,7 +543,8 @@ def _split_between(between: str) -> int:
             break  # "... of Daeyang Group and Vice Chair B": a new person's title begins after "and"
         if token == ",":
             # A comma inside a title lists what follows "of": "Minister of Economy, Trade and Industry".
-            listed = re.search(r"\b(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*$", between[: tokens[i].start()].rstrip())
+            before_comma = between[: tokens[i].start()].rstrip()
+            listed = re.search(r"\b(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*$", before_comma)
             if collected and listed:
                 continue
             break
@@ -560,8 +566,9 @@ def _starts_title(text: str) -> bool:
     if first in words.ranks or _bare(first) in words.ranks:
         return True
     second = tokens[1] if len(tokens) > 1 else ""
-    nation = _nationality(first) or _possessive_length(first) or _bare(first) in words.places
-    return bool(nation) and (second in words.ranks or _bare(second) in words.ranks)
+    qualifier = _nationality(first) or _possessive_length(first) or _bare(first) in words.places
+    qualifier = qualifier or _bare(first) in words.titles  # "Trade Minister", "Commerce Secretary"
+    return bool(qualifier) and (second in words.ranks or _bare(second) in words.ranks)
 
 
 def _singular(title: str) -> str:
@@ -718,15 +725,34 @@ def _institutions(text: str, kind: str) -> list[_Party]:
         _is_capitalized(text) or _is_acronym(text.split()[0])
     ):
         return []  # "met with strong demand", "met with reporters": no one named
-    if kind == "visit" and not any(
-        _bare(w) in _words().institutions
-        or _is_acronym(w)
-        or w.lower() in {"headquarters", "plant", "factory", "campus", "site", "office", "shipyard", "port"}
-        or w.endswith(("'s", "’s"))
-        for w in text.split()
-    ):
-        return []  # "visited Washington": a trip, not an engagement with anyone
+    if kind == "visit":
+        return _visited(text)
     return [_Party(text, None, None)]
+
+
+_SITE = r"(?:plant|factory|campus|site|shipyard|headquarters|office|complex|facility|laboratory|lab|mine)"
+
+
+def _visited(text: str) -> list[_Party]:
+    """The institution visited; "Hyundai Motor Company's Ulsan plant" -> the company, at Ulsan.
+
+    A place alone ("visited Washington") or a part of something already named ("toured the plant's
+    production line") is not an engagement with anyone.
+    """
+    words = _words()
+    if not (_is_capitalized(text) or _is_acronym(text.split()[0])):
+        return []
+    site = re.match(
+        rf"^(?P<owner>.+?)['’]s?\s+(?P<place>(?:[A-Z][\w-]*\s+)+)(?:[a-z][\w-]*\s+){{0,3}}{_SITE}\b", text
+    )
+    if site and all(_bare(w) not in words.institutions for w in site.group("place").split()):
+        return [_Party(site.group("owner"), None, None, place=site.group("place").strip())]
+    institution = any(
+        _bare(w) in words.institutions or _is_acronym(w) or re.fullmatch(_SITE, w.lower())
+        or _possessive_length(w)
+        for w in text.split()
+    )
+    return [_Party(text, None, None)] if institution else []
 
 
 # Officials ----------------------------------------------------------------------------------------
@@ -835,13 +861,24 @@ def _attendees(sentence: str) -> list[str]:
 # Locations ----------------------------------------------------------------------------------------
 
 
+_PREPOSITION = re.compile(r"[\s,]*(?:on|about|regarding|concerning|over)\b")
+
+
+def _span(text: str, anchor: _Anchor) -> str:
+    return text[anchor.start : anchor.end]
+
+
 def _location_text(scope: str, anchors: list[_Anchor], after: int) -> str | None:
     """The place phrase after the object.
 
     "at the U.S. Congress in Washington, D.C." -> "U.S. Congress, Washington, D.C."
     """
-    purpose = next((a.start for a in anchors if a.kind == "purpose" and a.start >= after), len(scope))
-    # "... and discussed investment in Korea": a place named in the topic is not where they met.
+    clauses = (
+        a for a in anchors if a.kind == "purpose" and a.start >= after and not _PREPOSITION.match(_span(scope, a))
+    )
+    purpose = next((a.start for a in clauses), len(scope))
+    # "... to discuss investment in Korea": a place named in a purpose clause is not where they met;
+    # "signed an MOU on hydrogen in Riyadh": after a short "on ..." phrase it still is.
     places = [a for a in anchors if a.kind == "location" and after <= a.start < purpose]
     if not places:
         return None
@@ -958,6 +995,15 @@ def _sentence_meetings(
         kind, parties, when, where, topic = _read_scope(release, sentence, trigger, scope, state)
         when = when or (subject_dates[0] if subject_dates else None) or state.date or state.mentioned_date
         where = where or state.location
+        its = re.match(r"\s*its\s+([a-z][\w -]*?),?\s+(?=[A-Z])", scope)
+        visited = meetings[-1] if meetings and meetings[-1].kind == "visit" else None
+        if its and visited and parties:
+            # "visited the Japan Business Federation and met with its chairman, X": one visit, to X.
+            meetings.pop()
+            kind, where, topic = "visit", where or visited.location, topic or visited.topic
+            parties = [
+                _Party(p.name, p.role or its.group(1), p.organization or visited.counterpart) for p in parties
+            ]
         for party in parties:
             meetings.append(
                 Meeting(
@@ -969,7 +1015,7 @@ def _sentence_meetings(
                     date=when,
                     counterpart_role=party.role,
                     organization=party.organization,
-                    location=where,
+                    location=where if where and where != state.location else party.place or where,
                     topic=topic,
                     kind=kind,
                 )
