@@ -248,7 +248,9 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     ),
     (
         "talks",
-        r"\b(?:held|had|holds|has|hold|conducted)\s+(?:[\w'’]+[\s-]+){0,3}?talks" + _INTERPOSED + r"\s+with\s+",
+        r"\b(?:held|had|holds|has|hold|conducted)\s+(?:[\w'’]+[\s-]+){0,3}?talks"
+        + _INTERPOSED
+        + r"\s+with\s+",
     ),
     (
         "visit",
@@ -444,10 +446,11 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
         )
         after_title = _bare(before) in words.titles or before in words.titles
         in_org = before in {"of", "for", "the", "at", "on", "in", "into", "under", "about"}
-        # "Hyundai Motor Group Metaplant ...": inside a longer proper noun; "Heavy Industries Arjun Patil,": a name
+        # "Hyundai Motor Group Metaplant ..." is inside a proper noun; "Heavy Industries Arjun Patil," a name
         in_org = in_org or (_bare(before) in words.institutions and _is_capitalized(after))
         in_org = in_org or _bare(after) in words.institutions
-        followed_by_noun = _is_capitalized(after) and not _nameable(after) and _bare(after) not in words.titles
+        followed_by_noun = _is_capitalized(after) and not _nameable(after)
+        followed_by_noun = followed_by_noun and _bare(after) not in words.titles
         in_org = in_org or followed_by_noun
         before_of = tokens[i - 2].group(0) if i >= 2 else ""
         if before in {"of", "for"} and _bare(before_of) in words.ranks and len(run) >= 3 and not after:
@@ -874,7 +877,9 @@ def _location_text(scope: str, anchors: list[_Anchor], after: int) -> str | None
     "at the U.S. Congress in Washington, D.C." -> "U.S. Congress, Washington, D.C."
     """
     clauses = (
-        a for a in anchors if a.kind == "purpose" and a.start >= after and not _PREPOSITION.match(_span(scope, a))
+        a
+        for a in anchors
+        if a.kind == "purpose" and a.start >= after and not _PREPOSITION.match(_span(scope, a))
     )
     purpose = next((a.start for a in clauses), len(scope))
     # "... to discuss investment in Korea": a place named in a purpose clause is not where they met;
