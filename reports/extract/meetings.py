@@ -920,22 +920,17 @@ def extract_meetings(release: Release) -> list[Meeting]:
     pending: list[int] = []  # indexes of the meetings the sentences that follow may describe further
     for start, end in _sentences(body):
         sentence = body[start : min(end, start + MAX_SENTENCE)]
+        span = (start, start + len(sentence))
         triggers = _find_triggers(sentence)
-        paired = [] if triggers else _pair_meetings(release, sentence, (start, start + len(sentence)), state)
-        if paired:
-            pending = list(range(len(state.meetings), len(state.meetings) + len(paired)))
-            state.meetings.extend(paired)
+        found = _sentence_meetings(release, sentence, span, triggers, state) if triggers else []
+        found = found or _pair_meetings(release, sentence, span, state)
+        if found:
+            pending = list(range(len(state.meetings), len(state.meetings) + len(found)))
+            state.meetings.extend(found)
             continue
-        if not triggers:
-            _describe(state, pending, sentence)
-            for match in _find_dates(sentence):
-                state.mentioned_date = (
-                    _resolve_date(match, release.published, state.date) or state.mentioned_date
-                )
-            continue
-        found = _sentence_meetings(release, sentence, (start, start + len(sentence)), triggers, state)
-        pending = list(range(len(state.meetings), len(state.meetings) + len(found)))
-        state.meetings.extend(found)
+        _describe(state, pending, sentence)
+        for match in _find_dates(sentence):
+            state.mentioned_date = _resolve_date(match, release.published, state.date) or state.mentioned_date
     return [_with_title_role(m, release.title) for m in state.meetings]
 
 
@@ -950,39 +945,65 @@ _PAIR_VERB = re.compile(
     r"|\b(?P<met>met|meet)\b(?!\s+(?:\w+\s+)?with\b)(?!\s+(?:the\s+)?[A-Z])"
     r"|\b(?P<signed>signed|sign)\s+(?:an?\s+|the\s+)?(?:[\w'’()-]+\s+){0,6}?"
     r"(?:MOU|MoU|memorandum|agreement|arrangement|declaration)\b(?![^.;]*\bwith\b)"
+    r"|\b(?P<cochair>co-chaired|co-hosted|jointly\s+(?:chaired|hosted)|co-chair|co-host)\s+"
+)
+# A meeting the official chaired with no one named across the table: "presided over a meeting on ...".
+_CHAIRED = re.compile(
+    r"\b(?:held|presided\s+over|chaired|convened|hosted)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"meeting\b(?!\s+with\s+[A-Z])"
 )
 
 
 def _pair_meetings(release: Release, sentence: str, span: tuple[int, int], state: _State) -> list[Meeting]:
-    """ "Minister A and Japan's Minister B held talks in Tokyo": the second person is the counterpart."""
+    """ "Minister A and Japan's Minister B held talks in Tokyo": the second person is the counterpart.
+
+    "Minister A presided over a meeting on X": a meeting with no counterpart.
+    """
     verb = _PAIR_VERB.search(sentence)
-    if verb is None:
+    chaired = _CHAIRED.search(sentence)
+    if verb is None and chaired is None:
         return []
+    verb = verb or chaired
     subject = sentence[: verb.start()]
     dates = _find_dates(subject)
     people = _parties(subject[dates[-1].end() :] if dates else subject)
-    if len(people) < 2:
-        return []
-    first = people[0]
-    official = f"{first.title_before} {first.name}" if first.title_before else first.name
-    noun = (verb.group("noun") or "").replace("  ", " ")
-    kind = "signing" if verb.group("signed") else "talks" if noun == "talks" else (
-        "call" if any(w in noun for w in ("call", "conversation", "video")) else "meeting")
     scope = _without_final_stop(sentence[verb.end() :])
+    if len(people) >= 2 and verb is not chaired:
+        first = people[0]
+        official = f"{first.title_before} {first.name}" if first.title_before else first.name
+        kind, counterparts = _pair_kind(verb, scope), people[1:]
+    elif chaired is not None and (official := _official(subject, state.official)):
+        kind, counterparts, scope = "meeting", [_Party("", None, None)], _without_final_stop(
+            sentence[chaired.end() :]
+        )
+    else:
+        return []
     anchors = _anchors(scope)
-    when = next((d for a in anchors if a.kind == "date" and a.match
-                 and (d := _resolve_date(a.match, release.published, state.date))), None)
+    when = _first_date(anchors, release, state)
     when = when or next((d for m in dates if (d := _resolve_date(m, release.published, state.date))), None)
     where = _location_text(scope, anchors, 0) or state.location
     topic = _topic_in_scope(verb.group(0) if kind == "signing" else "") or _topic_in_scope(scope)
     quote_span = (span[0] + len(sentence) - len(sentence.lstrip()), span[0] + len(sentence.rstrip()))
     state.official, state.date, state.location = official, when or state.date, where
     return [
-        Meeting(release_id=release.id, official=official, counterpart=p.name, quote=sentence.strip(),
+        Meeting(release_id=release.id, official=official, counterpart=p.name or None, quote=sentence.strip(),
                 span=quote_span, date=when, counterpart_role=p.role, organization=p.organization,
                 location=where, topic=topic, kind=kind)
-        for p in people[1:]
+        for p in counterparts
     ]
+
+
+def _pair_kind(verb: re.Match[str], scope: str) -> str:
+    if verb.group("signed"):
+        return "signing"
+    if verb.group("cochair"):
+        event = re.search(rf"\b(?i:{_EVENT}|talks|meeting)\b", scope)
+        noun = event.group(0).lower() if event else ""
+        return "forum" if noun and noun not in {"dialogue", "summit", "talks", "meeting"} else "talks"
+    noun = " ".join((verb.group("noun") or "").split())
+    if noun == "talks":
+        return "talks"
+    return "call" if any(w in noun for w in ("call", "conversation", "video")) else "meeting"
 
 
 def _sentence_meetings(
@@ -1081,7 +1102,11 @@ def _read_forum(
     name = re.sub(r"^(?:an?|the)\s+", "", scope[:name_end].strip())
     # The event's own name may hold "in" or "on" ("Forum on Supply Chains"): anchors start after it.
     later = [a for a in anchors if a.start >= name_end]
-    with_party = re.match(r"\s*(?:co-hosted\s+)?with\s+", scope[name_end:])
+    # "opened the forum ..., co-hosting the event with Commissioner X": the co-host is the counterpart.
+    with_party = re.match(r"\s*(?:co-hosted\s+)?with\s+", scope[name_end:]) or re.search(
+        r"\b(?:co-host(?:ed|ing)?|co-organi[sz](?:ed|ing)|jointly\s+(?:hosted|organi[sz]ed))\b[^.;]{0,40}?\bwith\s+",
+        scope[name_end:],
+    )
     parties: list[_Party] = []
     if with_party:
         start = name_end + with_party.end()
