@@ -452,8 +452,7 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
         followed_by_noun = _is_capitalized(after) and not _nameable(after)
         followed_by_noun = followed_by_noun and _bare(after) not in words.titles
         in_org = in_org or followed_by_noun
-        before_of = tokens[i - 2].group(0) if i >= 2 else ""
-        if before in {"of", "for"} and _bare(before_of) in words.ranks and len(run) >= 3 and not after:
+        if before in {"of", "for", "and"} and len(run) >= 3 and not after and _rank_before(text, tokens, i):
             run = run[-2:]  # "Minister of Mining Rosa Vidal": the name is the end of the run
             in_org = False
         long_enough = len([t for t in run if _is_capitalized(t.group(0))]) >= 2 or after_title
@@ -463,6 +462,12 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
             spans.append((run[0].start(), run[-1].end() - trim))
         i = j
     return spans
+
+
+def _rank_before(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """Is token i inside a title ("Minister of Ports and ...") that starts after the last comma?"""
+    segment = text[: tokens[i].start()].rsplit(",", 1)[-1]
+    return any(_bare(word) in _words().ranks for word in segment.split())
 
 
 def _possessive_length(token: str) -> int:
@@ -1071,6 +1076,8 @@ def _read_scope(
         names = _name_spans(obj)
         ends_with_name = bool(names) and re.match(r"\s*(?:$|[,(])", obj[names[-1][1] :]) is not None
         kind, parties = "meeting", _parties(obj) if ends_with_name else []
+    elif kind == "visit":
+        parties = _institutions(obj, kind) or _parties(obj)
     elif _GROUP_HEAD.match(obj.strip()):
         parties = _institutions(obj, kind)  # "executives from A, B and C": the companies
     else:
