@@ -226,8 +226,10 @@ def test_a_place_in_the_topic_is_not_where_they_met() -> None:
 
 
 def test_a_list_of_ministers_whose_titles_hold_and() -> None:
-    found = meetings("Minister Jin met with Brazil's Minister of Mines and Energy Paulo Reis, Minister of Science and "
-                     "Technology Lia Souza, and Minister of Ports and Airports Caio Lima in Brasilia on March 4.")
+    found = meetings(
+        "Minister Jin met with Brazil's Minister of Mines and Energy Paulo Reis, Minister of Science and "
+        "Technology Lia Souza, and Minister of Ports and Airports Caio Lima in Brasilia on March 4."
+    )
     assert [(m.counterpart, m.counterpart_role) for m in found] == [
         ("Paulo Reis", "Brazil's Minister of Mines and Energy"),
         ("Lia Souza", "Minister of Science and Technology"),
@@ -236,20 +238,24 @@ def test_a_list_of_ministers_whose_titles_hold_and() -> None:
 
 
 def test_talks_co_chaired_by_two_named_people() -> None:
-    m = only("Vice Minister Noh Jae-won and Canadian Deputy Minister Ruth Ames co-chaired the 5th Korea-Canada "
+    m = only("Vice Minister Noh Jae-won and Canadian Deputy Minister Ruth Ames co-chaired the 5th Korea-"
+             "Canada "
              "Energy Dialogue in Ottawa on 3 March.")
     assert (m.official, m.counterpart, m.kind) == ("Vice Minister Noh Jae-won", "Ruth Ames", "talks")
     assert (m.date, m.location) == (date(2026, 3, 3), "Ottawa")
 
 
 def test_a_forum_co_hosted_with_a_person_has_that_person_as_counterpart() -> None:
-    m = only("Minister Jin opened the Korea-Nordic Hydrogen Forum in Oslo on March 2, co-hosting it with Erik "
+    m = only("Minister Jin opened the Korea-Nordic Hydrogen Forum in Oslo on March 2, co-hosting it with "
+             "Erik "
              "Dahl, Norway's Minister of Energy.")
-    assert (m.kind, m.counterpart, m.counterpart_role) == ("forum", "Erik Dahl", "Norway's Minister of Energy")
+    assert (m.kind, m.counterpart) == ("forum", "Erik Dahl")
+    assert m.counterpart_role == "Norway's Minister of Energy"
 
 
 def test_a_visit_then_a_meeting_with_its_head_is_one_visit_to_that_person() -> None:
-    m = only("Minister Jin visited the Federation of Nordic Industries and met with its president, Sven Aalto, "
+    m = only("Minister Jin visited the Federation of Nordic Industries and met with its president, "
+             "Sven Aalto, "
              "to discuss wind turbine supply chains.")
     assert (m.kind, m.counterpart, m.counterpart_role) == ("visit", "Sven Aalto", "president")
     assert m.organization == "Federation of Nordic Industries"
@@ -259,18 +265,21 @@ def test_a_visit_then_a_meeting_with_its_head_is_one_visit_to_that_person() -> N
 def test_a_visit_to_a_companys_site_names_the_company_and_the_place() -> None:
     found = meetings("Minister Jin visited Daeyang Shipbuilding's Geoje shipyard on March 6. He toured the "
                      "shipyard's new LNG carrier dock.")
-    assert [(m.kind, m.counterpart, m.location) for m in found] == [("visit", "Daeyang Shipbuilding", "Geoje")]
+    assert [(m.kind, m.counterpart, m.location) for m in found] == [
+        ("visit", "Daeyang Shipbuilding", "Geoje")]
 
 
 def test_a_meeting_the_official_chaired_with_no_one_across_the_table() -> None:
-    m = only("Vice Minister Noh Jae-won presided over a meeting on the 4th to review steel import surveillance.")
+    m = only("Vice Minister Noh Jae-won presided over a meeting on the 4th to review steel import "
+             "surveillance.")
     assert (m.counterpart, m.official, m.date) == (None, "Vice Minister Noh Jae-won", date(2026, 3, 4))
     assert m.topic == "steel import surveillance"
     assert meetings("The ministry will hold a meeting on export support next week.") == []
 
 
 def test_the_following_day_counts_from_the_previous_engagement() -> None:
-    found = meetings("Minister Jin met with Economy Minister Lars Holm in Oslo on March 2. The following day, "
+    found = meetings("Minister Jin met with Economy Minister Lars Holm in Oslo on March 2. The following "
+                     "day, "
                      "Minister Jin met with Trade Minister Ana Berg in Stockholm.")
     assert [(m.counterpart, m.date, m.location) for m in found] == [
         ("Lars Holm", date(2026, 3, 2), "Oslo"), ("Ana Berg", date(2026, 3, 3), "Stockholm")]
