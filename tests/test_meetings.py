@@ -95,6 +95,7 @@ def test_talks_with_a_foreign_minister_whose_title_holds_a_comma() -> None:
     assert m.kind == "talks"
     assert m.counterpart == "Sato Kenji"
     assert m.counterpart_role == "Japan's Minister of Economy, Trade and Industry"
+    assert m.organization == "Japan"
     assert m.date == date(2026, 3, 6)
     assert m.topic == "export controls"
 

@@ -45,6 +45,7 @@ MAX_SENTENCE = 5000  # characters of one sentence the extractor reads; the rest 
 class _Words:
     titles: frozenset[str]
     ranks: frozenset[str]
+    modifiers: frozenset[str]
     institutions: frozenset[str]
     places: frozenset[str]
     place_phrases: re.Pattern[str]  # "South Korea", "Hong Kong": their words are places only together
@@ -88,6 +89,7 @@ def _words() -> _Words:
     return _Words(
         titles=frozenset(data["titles"]),
         ranks=frozenset(data["ranks"]),
+        modifiers=frozenset(data["modifiers"]),
         institutions=frozenset(data["institutions"]),
         places=frozenset(places),
         place_phrases=re.compile(
@@ -610,8 +612,18 @@ def _party(before: str, name: str, after: str) -> _Party:
         role = title_before
     if party_paren and (not appositive):
         role = f"{role} {party_paren.group(0).strip()}" if role else party_paren.group(0).strip()
-    organization = _organization(appositive) or _organization_of_title(title_before)
+    organization = _organization(appositive) or _organization_of_title(title_before) or _country_of(role)
     return _Party(name, role, organization, title_before)
+
+
+def _country_of(role: str | None) -> str | None:
+    """ "Canada's Minister of International Trade" -> "Canada": whose government the counterpart serves."""
+    owner = re.match(r"^((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)['’]s\s", role or "")
+    if owner and all(w in _words().places for w in owner.group(1).split()) or (
+        owner and _words().place_phrases.fullmatch(owner.group(1))
+    ):
+        return owner.group(1)
+    return None
 
 
 def _appositive(after: str) -> str | None:
@@ -680,10 +692,16 @@ def _organization(role: str | None) -> str | None:
     if not match:
         return None
     candidate = match.group(1).strip()
+    return candidate if _names_institution(candidate) else None
+
+
+def _names_institution(phrase: str) -> bool:
+    """ "Office of Management and Budget (OMB)" does; "International Trade" or "Heavy Industries" does not."""
     words = _words()
-    if any(_bare(w) in words.institutions or _is_acronym(w) for w in candidate.split()):
-        return candidate
-    return None
+    return any(
+        (_bare(w) in words.institutions and _bare(w) not in words.modifiers) or _is_acronym(w.strip("()"))
+        for w in phrase.split()
+    )
 
 
 def _organization_of_title(title: str | None) -> str | None:
@@ -701,8 +719,7 @@ def _organization_of_title(title: str | None) -> str | None:
             break
         head.append(token)
     only_places = all(_bare(t) in words.places or t.endswith(("'s", "’s")) for t in head)
-    institution = any(_bare(t) in words.institutions or _is_acronym(_bare(t)) for t in head)
-    if head and len(head) < len(tokens) and not only_places and institution:
+    if head and len(head) < len(tokens) and not only_places and _names_institution(" ".join(head)):
         return " ".join(head)
     return None
 
