@@ -286,6 +286,13 @@ def test_the_following_day_counts_from_the_previous_engagement() -> None:
         ("Lars Holm", date(2026, 3, 2), "Oslo"), ("Ana Berg", date(2026, 3, 3), "Stockholm")]
 
 
+def test_a_place_before_the_official_and_a_family_name_that_is_also_a_pronoun() -> None:
+    m = only("In Shanghai on March 2, Minister Jin paid a courtesy call on Chinese Vice Premier He Wenbo.")
+    assert (m.counterpart, m.counterpart_role, m.location) == ("He Wenbo", "Chinese Vice Premier", "Shanghai")
+    visit = only("During his visit to Washington, D.C., Minister Jin met with Senator Ruth Cole on March 3.")
+    assert visit.location == "Washington, D.C."
+
+
 # Dates -------------------------------------------------------------------------------------------
 
 

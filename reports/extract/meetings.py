@@ -324,8 +324,8 @@ _NOT_TOPIC = (
 
 _CONTEXT = re.compile(r"(?:,\s*)?\b(?:on|in)\s+" + _NOT_TOPIC)
 _LOCATION = re.compile(
-    r"(?:,\s*)?\b(?:at|in)\s+(?:the\s+)?(?=[A-Z])"
-    r"|(?:,\s*)?\bduring\s+(?:his|her|their|the\s+minister’s|the\s+minister's|an?|the)\s+(?:\w+\s+)?(?:visit|trip)\s+to\s+"
+    r"(?:,\s*)?\b(?:at|in|At|In)\s+(?:the\s+)?(?=[A-Z])"
+    r"|(?:,\s*)?\b[Dd]uring\s+(?:his|her|their|the\s+minister[’']s|an?|the)\s+(?:\w+\s+)?(?:visit|trip)\s+to\s+"
     r"(?:the\s+)?(?=[A-Z])"
 )
 _LOCAL_TIME = re.compile(r"\s*\((?:local\s+time|[A-Z]{2,4})\)")
@@ -409,7 +409,8 @@ def _nameable(token: str) -> bool:
         return False
     if bare in words.titles or token in words.titles or bare in words.institutions or bare in words.places:
         return False
-    return not (bare in words.weekdays or bare in words.starters)
+    # "He" and "An" start sentences but are also family names ("Vice Premier He Lifeng").
+    return not (bare in words.weekdays or (bare in words.starters and bare not in {"He", "An"}))
 
 
 def _nationality(token: str) -> bool:
@@ -468,8 +469,9 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
 
 def _rank_before(text: str, tokens: list[re.Match[str]], i: int) -> bool:
     """Is token i inside a title ("Minister of Ports and ...") that starts after the last comma?"""
-    segment = text[: tokens[i].start()].rsplit(",", 1)[-1]
-    return any(_bare(word) in _words().ranks for word in segment.split())
+    # A title may list what it covers: "Minister of Development, Industry, Trade and Services".
+    preceding = text[: tokens[i].start()].split()[-12:]
+    return any(_bare(word) in _words().ranks for word in preceding)
 
 
 def _possessive_length(token: str) -> int:
@@ -798,6 +800,9 @@ def _official(subject: str, previous: str | None) -> str | None:
     clause = subject[dates[-1].end() :] if dates else subject
     clause = clause.rsplit(";", 1)[-1]
     names = _name_spans(clause)
+    if not names and dates:
+        clause = subject  # "Yeo, who arrived on January 12, met ...": the name is before the date
+        names = _name_spans(clause)
     if not names:
         if previous and (_PRONOUN.search(_clean(clause)) or not _clean(clause)):
             return previous
@@ -913,7 +918,8 @@ def _location_text(scope: str, anchors: list[_Anchor], after: int) -> str | None
     end = next((a.start for a in anchors if a.start > first.start and a.kind != "location"), len(scope))
     raw = scope[first.start : end]
     raw = _LOCAL_TIME.sub("", raw)
-    raw = re.sub(r"^\s*,?\s*(?:at|in|during\s+\S+\s+(?:\w+\s+)?(?:visit|trip)\s+to)\s+(?:the\s+)?", "", raw)
+    lead = r"^\s*,?\s*(?:[Aa]t|[Ii]n|[Dd]uring\s+\S+\s+(?:\w+\s+)?(?:visit|trip)\s+to)\s+(?:the\s+)?"
+    raw = re.sub(lead, "", raw)
     raw = re.sub(r"\s+(?:at|in)\s+(?:the\s+)?(?=[A-Z])", ", ", raw)
     raw = re.sub(r"(?<!\b[A-Z])\.$", "", raw.strip(" ,;"))
     if not raw or len(raw) > 200:
@@ -1015,6 +1021,19 @@ def _pair_meetings(release: Release, sentence: str, span: tuple[int, int], state
     ]
 
 
+def _leading_place(text: str | None) -> str | None:
+    """ "Washington, D.C., Trade Minister Yeo" -> "Washington, D.C.": a place before the official's name."""
+    if not text:
+        return None
+    parts = [p.strip() for p in text.split(",")]
+    kept = [parts[0]]
+    for part in parts[1:]:
+        if not (len(part) <= 4 or part in _words().places or _words().place_phrases.fullmatch(part)):
+            break
+        kept.append(part)
+    return ", ".join(kept) if not _name_spans(kept[0]) else None
+
+
 def _pair_kind(verb: re.Match[str], scope: str) -> str:
     if verb.group("signed"):
         return "signing"
@@ -1036,13 +1055,15 @@ def _sentence_meetings(
     subject_dates = [
         d for m in _find_dates(subject) if (d := _resolve_date(m, release.published, state.date)) is not None
     ]
+    # "In Brussels on February 3, Minister Kim met ...", "During his visit to Washington, ...".
+    subject_place = _leading_place(_location_text(subject, _anchors(subject), 0))
     meetings: list[Meeting] = []
     for n, trigger in enumerate(triggers):
         scope_end = triggers[n + 1].start if n + 1 < len(triggers) else len(sentence)
         scope = _without_final_stop(sentence[trigger.end : scope_end])
         kind, parties, when, where, topic = _read_scope(release, sentence, trigger, scope, state)
         when = when or (subject_dates[0] if subject_dates else None) or state.date or state.mentioned_date
-        where = where or state.location
+        where = where or subject_place or state.location
         its = re.match(r"\s*its\s+([a-z][\w -]*?),?\s+(?=[A-Z])", scope)
         visited = meetings[-1] if meetings and meetings[-1].kind == "visit" else None
         if its and visited and parties:
