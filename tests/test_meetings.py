@@ -443,6 +443,11 @@ def test_trips_split_by_city_and_by_a_gap_of_days_and_come_in_order() -> None:
         trips[0].label = "changed"  # type: ignore[misc]
 
 
+def test_one_city_spelled_two_ways_is_one_trip() -> None:
+    trips = group_trips([_meeting(13, "Washington"), _meeting(14, "U.S. Congress, Washington, D.C.")])
+    assert [t.label for t in trips] == ["Washington, D.C., Jan 13–14, 2026: 2 engagements"]
+
+
 def test_city_of_a_location() -> None:
     assert city_of("U.S. Congress, Washington, D.C.") == "Washington, D.C."
     assert city_of("Lotte Hotel, Seoul") == "Seoul"

@@ -1261,7 +1261,7 @@ def group_trips(meetings: Iterable[Meeting], locale: str = "en") -> list[Trip]:
         if meeting.date is None or city is None:
             groups.append([meeting])
             continue
-        key = city.casefold()
+        key = city.split(",")[0].strip().casefold()  # "Washington" and "Washington, D.C." are one city
         current = open_trips.get(key)
         if current is not None and (meeting.date - current[-1].date).days <= TRIP_GAP_DAYS:  # type: ignore[operator]
             current.append(meeting)
@@ -1275,7 +1275,8 @@ def group_trips(meetings: Iterable[Meeting], locale: str = "en") -> list[Trip]:
 def _trip(group: Sequence[Meeting], locale: str) -> Trip:
     dates = [m.date for m in group if m.date]
     start, end = (min(dates), max(dates)) if dates else (None, None)
-    city = city_of(group[0].location) if start else None
+    cities = [c for m in group if (c := city_of(m.location))]
+    city = max(cities, key=len) if start and cities else None  # the fullest spelling: "Washington, D.C."
     count = len(group)
     noun = "engagement" if count == 1 else "engagements"
     when = _interval(start, end, locale) if start and end else "Date not stated"
