@@ -134,6 +134,18 @@ def test_forum_opened_by_the_minister_names_the_forum() -> None:
     assert (m.kind, m.counterpart, m.location) == ("forum", "Korea-Nordic Green Industry Forum", "Stockholm")
 
 
+def test_named_meetings_and_conferences_are_forums_but_a_named_meeting_with_a_minister_is_a_meeting() -> None:
+    forum = only("Vice Minister Noh attended the WTO General Council Meeting (GCM) in Geneva on March 3.")
+    assert (forum.kind, forum.counterpart) == ("forum", "WTO General Council Meeting (GCM)")
+    assert forum.location == "Geneva"
+    speech = only("Minister Jin delivered a keynote speech at the Korea-U.S. Energy Conference in Houston on "
+                  "March 4.")
+    assert (speech.kind, speech.counterpart) == ("forum", "Korea-U.S. Energy Conference")
+    talks = only("Minister Jin held the 3rd Korea-Chile Energy Ministerial Meeting with Chilean Minister of "
+                 "Energy Marta Rojas in Santiago on March 5.")
+    assert (talks.kind, talks.counterpart, talks.location) == ("meeting", "Marta Rojas", "Santiago")
+
+
 def test_visit_to_an_institution_names_it_and_a_visit_to_a_city_does_not_count() -> None:
     m = only(
         "Minister Yang Eun visited the Institute for Advanced Battery Research (IABR) in Daejeon on March 2."

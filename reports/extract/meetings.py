@@ -211,6 +211,10 @@ def _nearest_day(day: int, published: date) -> date | None:
 _EVENT_NOUNS = ("forum", "conference", "seminar", "symposium", "summit", "dialogue", "expo", "exhibition",
                 "fair", "festival", "ceremony", "briefing session")
 _EVENT = "(?:" + "|".join(_EVENT_NOUNS) + ")"
+# A named meeting ("the OECD Ministerial Council Meeting") is an event; a lower-case "meeting" is not.
+_NAMED_EVENT = rf"(?:(?i:{_EVENT})|Meeting|Ministerial)"
+# Text within a clause: no sentence stop, but the dots of "U.S." or "D.C." are fine.
+_IN_CLAUSE = r"(?:[^.;]|(?<=\b[A-Z])\.)"
 _CALL_NOUN = (r"(?:videoconference|teleconference|(?:phone|telephone|video|virtual|online)[\w -]{0,25}?"
               r"\b(?:call|conversation|conference|meeting|talks|summit))")
 # A date or place between the noun and "with": "held a video conference on March 4 with ...".
@@ -231,13 +235,15 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     ),
     (
         "signing",
-        r"\b(?:signed|signs|sign|signing\s+of)\s+(?:an?\s+|the\s+)?[^.;]{0,120}?\b(?:MOU|MoU|memorandum|agreement|arrangement|"
-        r"accord|declaration|letter of intent|LOI|pact|contract)\b[^.;]{0,160}?\bwith\s+",
+        r"\b(?:signed|signs|sign|signing\s+of)\s+(?:an?\s+|the\s+)?" + _IN_CLAUSE + r"{0,120}?"
+        r"\b(?:MOU|MoU|memorandum|agreement|arrangement|accord|declaration|letter of intent|LOI|pact|"
+        r"contract)\b"
+        + _IN_CLAUSE + r"{0,160}?\bwith\s+",
     ),
     (
         "roundtable",
         r"\b(?:hosted|hosts|held|holds|chaired|chairs|convened|convenes|presided\s+over|attended|attends|led|leads)\s+"
-        r"(?:an?\s+|the\s+)?[^.;]{0,60}?\b(?:roundtable|round-table|round\s+table|"
+        r"(?:an?\s+|the\s+)?" + _IN_CLAUSE + r"{0,60}?\b(?:roundtable|round-table|round\s+table|"
         r"(?:business|industry|CEO|executive)s?\s+(?:meeting|luncheon|breakfast|dinner)|"
         r"meeting\s+with\s+(?:the\s+)?(?:heads|executives|CEOs|leaders|representatives))\b"
         r"(?:\s+(?:meeting|talks|discussion|session))?(?:\s+(?:with|of|for|on)\s+)?",
@@ -246,7 +252,7 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         "forum",
         rf"\b(?:opened|opens|hosted|hosts|held|holds|co-hosted|attended|attends|addressed|addresses|"
         rf"inaugurated|launched|delivered\s+(?:an?\s+|the\s+)?(?:keynote|opening|congratulatory|welcoming)\s+"
-        rf"(?:speech|address|remarks)\s+at)\s+(?=(?:an?\s+|the\s+)?[^.;]{{0,80}}?\b(?i:{_EVENT})\b)",
+        rf"(?:speech|address|remarks)\s+at)\s+(?=(?:an?\s+|the\s+)?{_IN_CLAUSE}{{0,80}}?\b{_NAMED_EVENT}\b)",
     ),
     (
         "talks",
@@ -1142,8 +1148,15 @@ def _read_forum(
     release: Release, scope: str, anchors: list[_Anchor], state: _State
 ) -> tuple[str, list[_Party], date | None, str | None, str | None]:
     """ "opened the Korea-Japan Business Forum in Tokyo on March 3" -> the forum is the counterpart."""
-    event = re.search(rf"\b(?i:{_EVENT})\b", scope)
+    event = re.search(rf"\b{_NAMED_EVENT}\b", scope)
     name_end = event.end() if event else 0
+    # The name runs on to the end of its capitalized words: "OECD Ministerial Council Meeting (MCM)".
+    rest = re.match(
+        r"(?:\s+(?:[A-Z][\w'’-]*|of|on|for|and|the)(?=\s|$|[,.;(]))*(?:\s+\([A-Z0-9-]+\))?", scope[name_end:]
+    )
+    if rest and rest.group(0):
+        name_end += len(re.sub(r"(?:\s+(?:of|on|for|and|the))+$", "", rest.group(0)))
+        event = re.search(rf"\b{_NAMED_EVENT}\b(?!.*\b{_NAMED_EVENT}\b)", scope[:name_end]) or event
     name = re.sub(r"^(?:an?|the)\s+", "", scope[:name_end].strip())
     # The event's own name may hold "in" or "on" ("Forum on Supply Chains"): anchors start after it.
     later = [a for a in anchors if a.start >= name_end]
@@ -1170,8 +1183,11 @@ def _read_forum(
     where = _location_text(scope, later, name_end)
     topic = _topic_in_scope(scope[name_end:])
     # "held the 3rd Korea-UK Trade Dialogue with <minister>": talks with that person, not a forum.
-    talks = bool(with_party) and event is not None and event.group(0).lower() in {"dialogue", "summit"}
-    return "talks" if talks and parties else "forum", parties, when, where, topic
+    # "held the Investment Ministerial Meeting with <minister>": a meeting with that person.
+    noun = event.group(0).lower() if event else ""
+    if with_party and parties and noun in {"dialogue", "summit", "meeting", "ministerial"}:
+        return ("talks" if noun in {"dialogue", "summit"} else "meeting"), parties, when, where, topic
+    return "forum", parties, when, where, topic
 
 
 def _describe(state: _State, pending: list[int], sentence: str) -> None:
