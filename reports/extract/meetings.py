@@ -1017,14 +1017,8 @@ def _pair_meetings(release: Release, sentence: str, span: tuple[int, int], state
     when = when or next((d for m in dates if (d := _resolve_date(m, release.published, state.date))), None)
     where = _location_text(scope, anchors, 0) or state.location
     topic = _topic_in_scope(verb.group(0) if kind == "signing" else "") or _topic_in_scope(scope)
-    quote_span = (span[0] + len(sentence) - len(sentence.lstrip()), span[0] + len(sentence.rstrip()))
     state.official, state.date, state.location = official, when or state.date, where
-    return [
-        Meeting(release_id=release.id, official=official, counterpart=p.name or None, quote=sentence.strip(),
-                span=quote_span, date=when, counterpart_role=p.role, organization=p.organization,
-                location=where, topic=topic, kind=kind)
-        for p in counterparts
-    ]
+    return [_meeting(release, sentence, span, official, p, when, where, topic, kind) for p in counterparts]
 
 
 def _leading_place(text: str | None) -> str | None:
@@ -1080,26 +1074,26 @@ def _sentence_meetings(
                 _Party(p.name, p.role or its.group(1), p.organization or visited.counterpart) for p in parties
             ]
         for party in parties:
-            meetings.append(
-                Meeting(
-                    release_id=release.id,
-                    official=official,
-                    counterpart=party.name,
-                    quote=sentence.strip(),
-                    span=(span[0] + len(sentence) - len(sentence.lstrip()), span[0] + len(sentence.rstrip())),
-                    date=when,
-                    counterpart_role=party.role,
-                    organization=party.organization,
-                    location=where if where and where != state.location else party.place or where,
-                    topic=topic,
-                    kind=kind,
-                )
-            )
+            # A place stated for this engagement wins over one its name gives, which wins over an earlier one.
+            place = where if where and where != state.location else party.place or where
+            meetings.append(_meeting(release, sentence, span, official, party, when, place, topic, kind))
         if parties:
             state.date, state.location = when or state.date, where or state.location
     if official:
         state.official = official
     return meetings
+
+
+def _meeting(
+    release: Release, sentence: str, span: tuple[int, int], official: str | None, party: _Party,
+    when: date | None, where: str | None, topic: str | None, kind: str,
+) -> Meeting:
+    lead = len(sentence) - len(sentence.lstrip())
+    return Meeting(
+        release_id=release.id, official=official, counterpart=party.name or None, quote=sentence.strip(),
+        span=(span[0] + lead, span[0] + len(sentence.rstrip())), date=when, counterpart_role=party.role,
+        organization=party.organization, location=where, topic=topic, kind=kind,
+    )
 
 
 def _read_scope(
