@@ -305,6 +305,34 @@ def test_a_place_before_the_official_and_a_family_name_that_is_also_a_pronoun() 
     assert visit.location == "Washington, D.C."
 
 
+def test_wire_style_dateline_an_adverb_before_with_and_a_call_has_no_place() -> None:
+    found = meetings("OTTAWA - Minister Jin met today with Canadian Minister of Energy Paul Roy. Later that "
+                     "day, Minister Jin spoke by phone with Mexican Secretary of Energy Luz Vega.")
+    assert [(m.counterpart, m.kind, m.location, m.date) for m in found] == [
+        ("Paul Roy", "meeting", "Ottawa", date(2026, 3, 10)), ("Luz Vega", "call", None, date(2026, 3, 10))]
+
+
+def test_a_delegation_led_by_a_minister_and_chambers_named_with_a_place() -> None:
+    m = only("Minister Jin received a delegation led by Kenyan Trade Minister Amina Odhiambo in Sejong on "
+             "March 2.")
+    assert (m.counterpart, m.counterpart_role) == ("Amina Odhiambo", "Kenyan Trade Minister")
+    assert m.location == "Sejong"
+    found = meetings("Minister Jin met with the heads of the British Chamber of Commerce in Korea (BCCK) and "
+                     "the Nordic Chamber of Commerce and Industry in Korea (NCCK) on March 4.")
+    assert [m.counterpart for m in found] == [
+        "British Chamber of Commerce in Korea (BCCK)",
+        "Nordic Chamber of Commerce and Industry in Korea (NCCK)",
+    ]
+    assert {m.location for m in found} == {None}
+
+
+def test_an_agreement_stated_first_and_signed_by_named_people_in_the_next_sentence() -> None:
+    m = only("Korea and Chile signed an agreement on lithium cooperation in Santiago on March 5. Minister "
+             "Jin and Chilean Minister of Mining Rosa Vidal signed it on behalf of their governments.")
+    assert (m.kind, m.counterpart, m.date, m.location, m.topic) == (
+        "signing", "Rosa Vidal", date(2026, 3, 5), "Santiago", "lithium cooperation")
+
+
 # Dates -------------------------------------------------------------------------------------------
 
 

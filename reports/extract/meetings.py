@@ -250,7 +250,8 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     ),
     (
         "forum",
-        rf"\b(?:opened|opens|hosted|hosts|held|holds|co-hosted|attended|attends|addressed|addresses|"
+        rf"\b(?:opened|opens|hosted|hosts|held|holds|co-hosted|attended|attends|addressed|addresses|spoke\s+at|"
+        rf"participated\s+in|participates\s+in|took\s+part\s+in|takes\s+part\s+in|"
         rf"inaugurated|launched|delivered\s+(?:an?\s+|the\s+)?(?:keynote|opening|congratulatory|welcoming)\s+"
         rf"(?:speech|address|remarks)\s+at)\s+(?=(?:an?\s+|the\s+)?{_IN_CLAUSE}{{0,80}}?\b{_NAMED_EVENT}\b)",
     ),
@@ -266,7 +267,11 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     ),
     (
         "meeting",
-        r"\b(?:met|meets|meet)\s+(?:separately\s+|briefly\s+|again\s+|jointly\s+|also\s+)?with\s+"
+        r"\b(?:met|meets|meet)\s+(?:[a-z]+ly\s+|again\s+|also\s+|today\s+|yesterday\s+)?"
+        + _INTERPOSED
+        + r"\s*with\s+"
+        + r"|\b(?:received|welcomed|hosted|met\s+with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?delegation\s+"
+        r"(?:led|headed)\s+by\s+"
         r"|\b(?:met|meets)\s+(?=(?:the\s+|his\s+|her\s+)?[A-Z])"
         r"|\b(?:held|had|holds|has|hold)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:meetings?|luncheon|lunch|dinner|"
         r"breakfast|consultations?|discussions?)" + _INTERPOSED + r"\s+with\s+"
@@ -313,7 +318,8 @@ _DISCUSS = (
     r"(?:exchang|shar)(?:e|ed|es)\s+(?:views|opinions|ideas|thoughts)\s+(?:on|about|regarding)|"
     r"talk(?:ed|s)?\s+about|focus(?:ed|es)?\s+on|touch(?:ed|es)?\s+(?:up)?on|cover(?:ed|s)?|"
     r"brief(?:ed|s)?\s+(?:\w+\s+){1,4}?(?:on|about)|consult(?:ed)?\s+on|confer(?:red)?\s+on|"
-    r"(?:call(?:ed|s)?|ask(?:ed|s)?)\s+for|request(?:ed|s)?|sought|urg(?:e|ed|es)|agree(?:d|s)?\s+(?:to|on)"
+    r"(?:call(?:ed|s)?|ask(?:ed|s)?)\s+for|request(?:ed|s)?|sought|urg(?:e|ed|es)|agree(?:d|s)?\s+(?:to|on)|"
+    r"stress(?:ed|es)?|emphasi[sz](?:e|ed|es)|highlight(?:ed|s)?|underlin(?:e|ed|es)"
 )
 _PURPOSE = re.compile(
     rf"(?:,\s*)?\bto\s+(?=[a-z])|\b(?:on|about|regarding|concerning|over)\s+(?=(?:the\s+|ways\s+|how\s+)?[a-z])"
@@ -356,7 +362,9 @@ def _anchors(scope: str) -> list[_Anchor]:
         if free(m.start()):
             anchors.append(_Anchor("context", m.start(), m.end()))
     for m in _LOCATION.finditer(scope):
-        if free(m.start()) and not _is_role_at(scope, m):
+        # "American Chamber of Commerce in Korea (AMCHAM)": "in Korea" is part of the name.
+        named = re.match(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s*\([A-Z][A-Za-z0-9-]+\)", scope[m.end() :])
+        if free(m.start()) and not _is_role_at(scope, m) and not named:
             anchors.append(_Anchor("location", m.start(), m.end()))
     for m in _PURPOSE.finditer(scope):
         if free(m.start()):
@@ -457,7 +465,7 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
         in_org = before in {"of", "for", "the", "at", "on", "in", "into", "under", "about"}
         # "Hyundai Motor Group Metaplant ..." is inside a proper noun; "Heavy Industries Arjun Patil," a name
         in_org = in_org or (_bare(before) in words.institutions and _is_capitalized(after))
-        in_org = in_org or _bare(after) in words.institutions
+        in_org = in_org or _bare(after) in words.institutions or _bare(after) in words.ranks
         followed_by_noun = _is_capitalized(after) and not _nameable(after)
         followed_by_noun = followed_by_noun and _bare(after) not in words.titles
         in_org = in_org or followed_by_noun
@@ -735,8 +743,18 @@ def _organization_of_title(title: str | None) -> str | None:
 _GROUP_HEAD = re.compile(
     r"^(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<people>executives|CEOs|heads|leaders|representatives|officials|"
     r"members|chiefs|presidents|chairs|delegates|managers|owners|founders|investors)"
-    r"\s+(?:of|from|at|representing)\s+(?=[A-Z0-9])"
+    r"\s+(?:of|from|at|representing)\s+(?=(?:the\s+)?[A-Z0-9])"
 )
+
+
+def _split_and(item: str) -> list[str]:
+    """ "SK hynix and LG Energy Solution" -> two; "Japan Chamber of Commerce and Industry" stays one."""
+    item = re.sub(r"^\s*and\s+", "", item)
+    match = re.search(r"\s+and\s+(?=the\s+|[A-Z0-9])", item)
+    inside_name = re.search(r"\b(?:of|for)\b", item[: match.start()]) if match else None
+    if match and (item[match.end() :].startswith("the ") or not inside_name):
+        return [item[: match.start()], *_split_and(item[match.end() :])]
+    return [item]
 
 
 def _institutions(text: str, kind: str) -> list[_Party]:
@@ -746,9 +764,7 @@ def _institutions(text: str, kind: str) -> list[_Party]:
         return []
     head = _GROUP_HEAD.match(text)
     if head:
-        items = [
-            i for part in _top_level_split(text[head.end() :], ",") for i in re.split(r"\s+and\s+", part)
-        ]
+        items = [i for part in _top_level_split(text[head.end() :], ",") for i in _split_and(part)]
         items = [_clean(i) for i in items if _clean(i)]
         if items and all(_is_capitalized(i) or _is_acronym(i.split()[0]) for i in items):
             people = head.group("people")
@@ -944,13 +960,14 @@ class _State:
     date: date | None = None
     mentioned_date: date | None = None
     location: str | None = None
+    topic: str | None = None  # of an event stated without people: "Korea and Poland signed an agreement on X"
     meetings: list[Meeting] = field(default_factory=list)
 
 
 def extract_meetings(release: Release) -> list[Meeting]:
     """Every meeting, visit, call, talks, forum, signing or roundtable of a release, one per counterpart."""
     body = release.body
-    state = _State()
+    state = _State(location=_dateline(body))
     pending: list[int] = []  # indexes of the meetings the sentences that follow may describe further
     for start, end in _sentences(body):
         sentence = body[start : min(end, start + MAX_SENTENCE)]
@@ -977,8 +994,8 @@ _PAIR_VERB = re.compile(
     r"\b(?:held|had|hold|holds)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?P<noun>talks|meeting|summit|phone\s+call|call|conversation|video\s+conference)\b(?!\s+with\b)"
     r"|\b(?P<met>met|meet)\b(?!\s+(?:\w+\s+)?with\b)(?!\s+(?:the\s+)?[A-Z])"
-    r"|\b(?P<signed>signed|sign)\s+(?:an?\s+|the\s+)?(?:[\w'’()-]+\s+){0,6}?"
-    r"(?:MOU|MoU|memorandum|agreement|arrangement|declaration)\b(?![^.;]*\bwith\b)"
+    r"|\b(?P<signed>signed|sign)\s+(?:(?:an?\s+|the\s+)?(?:[\w'’()-]+\s+){0,6}?"
+    r"(?:MOU|MoU|memorandum|agreement|arrangement|declaration|deal|accord)\b|it\b|them\b)(?![^.;]*\bwith\b)"
     r"|\b(?P<cochair>co-chaired|co-hosted|jointly\s+(?:chaired|hosted)|co-chair|co-host)\s+"
 )
 # A meeting the official chaired with no one named across the table: "presided over a meeting on ...".
@@ -1011,12 +1028,17 @@ def _pair_meetings(release: Release, sentence: str, span: tuple[int, int], state
             sentence[chaired.end() :]
         )
     else:
+        if verb is not chaired:
+            # "Korea and Poland signed ...": the next sentence may name who signed.
+            _remember_event(release, scope, state)
         return []
     anchors = _anchors(scope)
     when = _first_date(anchors, release, state)
     when = when or next((d for m in dates if (d := _resolve_date(m, release.published, state.date))), None)
-    where = _location_text(scope, anchors, 0) or state.location
+    when = when or state.date or state.mentioned_date
+    where = _location_text(scope, anchors, 0) or (None if kind == "call" else state.location)
     topic = _topic_in_scope(verb.group(0) if kind == "signing" else "") or _topic_in_scope(scope)
+    topic = topic or state.topic
     state.official, state.date, state.location = official, when or state.date, where
     return [_meeting(release, sentence, span, official, p, when, where, topic, kind) for p in counterparts]
 
@@ -1032,6 +1054,19 @@ def _leading_place(text: str | None) -> str | None:
             break
         kept.append(part)
     return ", ".join(kept) if not _name_spans(kept[0]) else None
+
+
+def _remember_event(release: Release, scope: str, state: _State) -> None:
+    anchors = _anchors(scope)
+    state.date = _first_date(anchors, release, state) or state.date
+    state.location = _location_text(scope, anchors, 0) or state.location
+    state.topic = _topic_in_scope(scope)
+
+
+def _dateline(body: str) -> str | None:
+    """ "WASHINGTON - ..." or "SEOUL, March 3 (Yonhap) -- ...": where the release was filed."""
+    match = re.match(r"\s*([A-Z][A-Z .'-]{2,30}?)(?:,[^-–—]{0,40}?)?\s+[-–—]{1,2}\s+", body)
+    return " ".join(word.capitalize() for word in match.group(1).split()) if match else None
 
 
 def _pair_kind(verb: re.Match[str], scope: str) -> str:
@@ -1063,7 +1098,8 @@ def _sentence_meetings(
         scope = _without_final_stop(sentence[trigger.end : scope_end])
         kind, parties, when, where, topic = _read_scope(release, sentence, trigger, scope, state)
         when = when or (subject_dates[0] if subject_dates else None) or state.date or state.mentioned_date
-        where = where or subject_place or state.location
+        # A call has no place unless the text gives one; other engagements keep the trip's place.
+        where = where or subject_place or (None if kind == "call" else state.location)
         its = re.match(r"\s*its\s+([a-z][\w -]*?),?\s+(?=[A-Z])", scope)
         visited = meetings[-1] if meetings and meetings[-1].kind == "visit" else None
         if its and visited and parties:
