@@ -333,6 +333,25 @@ def test_an_agreement_stated_first_and_signed_by_named_people_in_the_next_senten
         "signing", "Rosa Vidal", date(2026, 3, 5), "Santiago", "lithium cooperation")
 
 
+def test_a_plan_is_not_an_engagement_but_a_purpose_in_the_past_is() -> None:
+    plan = "Minister Jin will visit Canada from March 12 to 15 to meet with Energy Minister Paul Roy."
+    assert meetings(plan) == []
+    m = only("Minister Jin traveled to Ottawa to meet with Energy Minister Paul Roy on March 3.")
+    assert (m.counterpart, m.date) == ("Paul Roy", date(2026, 3, 3))
+
+
+def test_a_meal_hosted_for_named_guests_and_chairmen_of_groups() -> None:
+    found = meetings(
+        "Minister Jin hosted a luncheon for foreign investors, including Nordwind CEO Lars Berg, in Seoul on "
+        "March 4. On March 5, he had a breakfast meeting with the chairmen of Daeyang Group and Hanil Group."
+    )
+    assert [(m.counterpart, m.counterpart_role, m.date) for m in found] == [
+        ("Lars Berg", "Nordwind CEO", date(2026, 3, 4)),
+        ("Daeyang Group", "chairman", date(2026, 3, 5)),
+        ("Hanil Group", "chairman", date(2026, 3, 5)),
+    ]
+
+
 # Dates -------------------------------------------------------------------------------------------
 
 

@@ -263,7 +263,7 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     ),
     (
         "visit",
-        r"\b(?:visited|visits|toured|tours|paid\s+(?:an?\s+)?(?:\w+\s+)?visit\s+to|made\s+(?:an?\s+)?visit\s+to)\s+",
+        r"\b(?:visited|visits|toured|tours|inspected|inspects|paid\s+(?:an?\s+)?(?:\w+\s+)?visit\s+to|made\s+(?:an?\s+)?visit\s+to)\s+",
     ),
     (
         "meeting",
@@ -275,6 +275,8 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         r"|\b(?:met|meets)\s+(?=(?:the\s+|his\s+|her\s+)?[A-Z])"
         r"|\b(?:held|had|holds|has|hold)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:meetings?|luncheon|lunch|dinner|"
         r"breakfast|consultations?|discussions?)" + _INTERPOSED + r"\s+with\s+"
+        r"|\b(?:hosted|hosts|held|holds|gave|gives)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:luncheon|lunch|dinner|"
+        r"breakfast|reception)\s+(?:for|in\s+honou?r\s+of)\s+"
         r"|\b(?:sat\s+down|sits\s+down)\s+with\s+|\bpaid\s+a\s+courtesy\s+call\s+(?:on|to)\s+"
         r"|\breceived\s+a\s+courtesy\s+(?:call|visit)\s+from\s+",
     ),
@@ -308,7 +310,20 @@ def _find_triggers(text: str) -> list[_Trigger]:
                 kind = next(t.kind for t in reversed(found) if t.start < match.start())
                 found.append(_Trigger(kind, match.start(), match.end()))
         found.sort(key=lambda t: t.start)
-    return found
+    return [t for t in found if not _planned(text, t)]
+
+
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|"
+    r"is\s+(?:scheduled|expected|set|due|slated|going)\s+to)\b"
+)
+
+
+def _planned(text: str, trigger: _Trigger) -> bool:
+    """ "will visit the U.S. to meet with officials": a plan, not an engagement (past forms always count)."""
+    verb = text[trigger.start : trigger.end].split(maxsplit=1)[0].lower()
+    base = {"meet", "visit", "hold", "sign", "attend", "host", "open", "tour", "have", "speak", "talk"}
+    return verb in base and _FUTURE.search(text[: trigger.start]) is not None
 
 
 # Where the object of the verb ends ----------------------------------------------------------------
@@ -742,9 +757,11 @@ def _organization_of_title(title: str | None) -> str | None:
 
 _GROUP_HEAD = re.compile(
     r"^(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<people>executives|CEOs|heads|leaders|representatives|officials|"
-    r"members|chiefs|presidents|chairs|delegates|managers|owners|founders|investors)"
+    r"members|chiefs|presidents|chairs|chairmen|chairwomen|chairpersons|delegates|managers|owners|founders|"
+    r"investors)"
     r"\s+(?:of|from|at|representing)\s+(?=(?:the\s+)?[A-Z0-9])"
 )
+_PLURAL_PEOPLE = {"chairmen": "chairman", "chairwomen": "chairwoman", "businessmen": "businessman"}
 
 
 def _split_and(item: str) -> list[str]:
@@ -768,7 +785,8 @@ def _institutions(text: str, kind: str) -> list[_Party]:
         items = [_clean(i) for i in items if _clean(i)]
         if items and all(_is_capitalized(i) or _is_acronym(i.split()[0]) for i in items):
             people = head.group("people")
-            role = people[:-1] if people.endswith("s") else people  # "the CEOs of A and B": each a CEO
+            # "the CEOs of A and B": each a CEO; "the chairmen of ...": each a chairman
+            role = _PLURAL_PEOPLE.get(people, people[:-1] if people.endswith("s") else people)
             return [_Party(i, role, None, role) for i in items]
     if kind not in {"visit", "forum", "roundtable"} and not (
         _is_capitalized(text) or _is_acronym(text.split()[0])
@@ -779,7 +797,9 @@ def _institutions(text: str, kind: str) -> list[_Party]:
     return [_Party(text, None, None)]
 
 
-_SITE = r"(?:plant|factory|campus|site|shipyard|headquarters|office|complex|facility|laboratory|lab|mine)"
+_SITE = (
+    r"(?:plant|factory|campus|site|shipyard|headquarters|office|complex|facility|laboratory|lab|mine|center|centre)"
+)
 
 
 def _visited(text: str) -> list[_Party]:
@@ -792,10 +812,10 @@ def _visited(text: str) -> list[_Party]:
     if not (_is_capitalized(text) or _is_acronym(text.split()[0])):
         return []
     site = re.match(
-        rf"^(?P<owner>.+?)['’]s?\s+(?P<place>(?:[A-Z][\w-]*\s+)+)(?:[a-z][\w-]*\s+){{0,3}}{_SITE}\b", text
+        rf"^(?P<owner>.+?)['’]s?\s+(?P<place>(?:[A-Z][\w-]*\s+)*)(?:[a-z][\w-]*\s+){{0,3}}{_SITE}\b", text
     )
     if site and all(_bare(w) not in words.institutions for w in site.group("place").split()):
-        return [_Party(site.group("owner"), None, None, place=site.group("place").strip())]
+        return [_Party(site.group("owner"), None, None, place=site.group("place").strip() or None)]
     institution = any(
         _bare(w) in words.institutions or _is_acronym(w) or re.fullmatch(_SITE, w.lower())
         or _possessive_length(w)
@@ -938,7 +958,8 @@ def _location_text(scope: str, anchors: list[_Anchor], after: int) -> str | None
         return None
     first = places[0]
     end = next((a.start for a in anchors if a.start > first.start and a.kind != "location"), len(scope))
-    raw = scope[first.start : end]
+    # "in Geoje with a group of shipowners": the company kept is not part of the place.
+    raw = re.split(r"\s+(?:(?:along\s+|together\s+)?with|accompanied\s+by)\s+", scope[first.start : end])[0]
     raw = _LOCAL_TIME.sub("", raw)
     lead = r"^\s*,?\s*(?:[Aa]t|[Ii]n|[Dd]uring\s+\S+\s+(?:\w+\s+)?(?:visit|trip)\s+to)\s+(?:the\s+)?"
     raw = re.sub(lead, "", raw)
@@ -973,7 +994,9 @@ def extract_meetings(release: Release) -> list[Meeting]:
         sentence = body[start : min(end, start + MAX_SENTENCE)]
         span = (start, start + len(sentence))
         triggers = _find_triggers(sentence)
-        found = _sentence_meetings(release, sentence, span, triggers, state) if triggers else []
+        # "A, B and C held the trilateral meeting": people named together before the verb go first.
+        found = _pair_meetings(release, sentence, span, state, people_only=True)
+        found = found or (_sentence_meetings(release, sentence, span, triggers, state) if triggers else [])
         found = found or _pair_meetings(release, sentence, span, state)
         if found:
             pending = list(range(len(state.meetings), len(state.meetings) + len(found)))
@@ -991,8 +1014,8 @@ def _without_final_stop(text: str) -> str:
 
 
 _PAIR_VERB = re.compile(
-    r"\b(?:held|had|hold|holds)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?"
-    r"(?P<noun>talks|meeting|summit|phone\s+call|call|conversation|video\s+conference)\b(?!\s+with\b)"
+    r"\b(?:held|had|hold|holds)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,6}?"
+    r"(?P<noun>(?i:talks|meeting|summit|phone\s+call|call|conversation|video\s+conference))\b(?!\s+with\b)"
     r"|\b(?P<met>met|meet)\b(?!\s+(?:\w+\s+)?with\b)(?!\s+(?:the\s+)?[A-Z])"
     r"|\b(?P<signed>signed|sign)\s+(?:(?:an?\s+|the\s+)?(?:[\w'’()-]+\s+){0,6}?"
     r"(?:MOU|MoU|memorandum|agreement|arrangement|declaration|deal|accord)\b|it\b|them\b)(?![^.;]*\bwith\b)"
@@ -1005,7 +1028,9 @@ _CHAIRED = re.compile(
 )
 
 
-def _pair_meetings(release: Release, sentence: str, span: tuple[int, int], state: _State) -> list[Meeting]:
+def _pair_meetings(
+    release: Release, sentence: str, span: tuple[int, int], state: _State, people_only: bool = False
+) -> list[Meeting]:
     """ "Minister A and Japan's Minister B held talks in Tokyo": the second person is the counterpart.
 
     "Minister A presided over a meeting on X": a meeting with no counterpart.
@@ -1023,12 +1048,12 @@ def _pair_meetings(release: Release, sentence: str, span: tuple[int, int], state
         first = people[0]
         official = f"{first.title_before} {first.name}" if first.title_before else first.name
         kind, counterparts = _pair_kind(verb, scope), people[1:]
-    elif chaired is not None and (official := _official(subject, state.official)):
+    elif chaired is not None and not people_only and (official := _official(subject, state.official)):
         kind, counterparts, scope = "meeting", [_Party("", None, None)], _without_final_stop(
             sentence[chaired.end() :]
         )
     else:
-        if verb is not chaired:
+        if verb is not chaired and not people_only:
             # "Korea and Poland signed ...": the next sentence may name who signed.
             _remember_event(release, scope, state)
         return []
@@ -1053,7 +1078,7 @@ def _leading_place(text: str | None) -> str | None:
         if not (len(part) <= 4 or part in _words().places or _words().place_phrases.fullmatch(part)):
             break
         kept.append(part)
-    return ", ".join(kept) if not _name_spans(kept[0]) else None
+    return None if any(_bare(w) in _words().ranks for w in kept[0].split()) else ", ".join(kept)
 
 
 def _remember_event(release: Release, scope: str, state: _State) -> None:
@@ -1076,7 +1101,7 @@ def _pair_kind(verb: re.Match[str], scope: str) -> str:
         event = re.search(rf"\b(?i:{_EVENT}|talks|meeting)\b", scope)
         noun = event.group(0).lower() if event else ""
         return "forum" if noun and noun not in {"dialogue", "summit", "talks", "meeting"} else "talks"
-    noun = " ".join((verb.group("noun") or "").split())
+    noun = " ".join((verb.group("noun") or "").lower().split())
     if noun == "talks":
         return "talks"
     return "call" if any(w in noun for w in ("call", "conversation", "video")) else "meeting"
