@@ -352,6 +352,34 @@ def test_a_meal_hosted_for_named_guests_and_chairmen_of_groups() -> None:
     ]
 
 
+def test_respectively_pairs_people_with_their_own_places_and_dates() -> None:
+    found = meetings("Minister Jin met with Finnish Minister of Economy Aino Laine and Estonian Minister of "
+                     "Economy Tarmo Kask in Helsinki and Tallinn on March 2 and March 3, respectively.")
+    assert [(m.counterpart, m.location, m.date) for m in found] == [
+        ("Aino Laine", "Helsinki", date(2026, 3, 2)), ("Tarmo Kask", "Tallinn", date(2026, 3, 3))]
+
+
+def test_a_meeting_between_two_people_and_companies_meeting_with_the_minister() -> None:
+    between = only("A meeting between Minister Jin and Danish Minister of Industry Sofie Holm took place "
+                   "in Aarhus on March 4.")
+    assert (between.official, between.counterpart) == ("Minister Jin", "Sofie Holm")
+    assert between.location == "Aarhus"
+    found = meetings("Minister Jin and the heads of Daeyang Steel and Hanil Cement held a meeting in Pohang "
+                     "on March 5 to review carbon pricing.")
+    assert [(m.counterpart, m.counterpart_role, m.official) for m in found] == [
+        ("Daeyang Steel", "head", "Minister Jin"), ("Hanil Cement", "head", "Minister Jin")]
+
+
+def test_a_speech_at_an_opening_ceremony_names_the_event_and_a_welcome_names_the_place() -> None:
+    speech = only("Minister Jin gave a congratulatory speech at the opening ceremony of Battery Week 2026 at "
+                  "COEX in Seoul on March 4.")
+    assert (speech.kind, speech.counterpart, speech.location) == ("forum", "Battery Week 2026", "COEX, Seoul")
+    welcome = only("Minister Jin welcomed Irish Minister for Enterprise Niall Byrne and a business "
+                   "delegation to the Government Complex Sejong on March 5.")
+    assert (welcome.counterpart, welcome.location, welcome.topic) == (
+        "Niall Byrne", "Government Complex Sejong", None)
+
+
 # Dates -------------------------------------------------------------------------------------------
 
 

@@ -252,7 +252,7 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         "forum",
         rf"\b(?:opened|opens|hosted|hosts|held|holds|co-hosted|attended|attends|addressed|addresses|spoke\s+at|"
         rf"participated\s+in|participates\s+in|took\s+part\s+in|takes\s+part\s+in|"
-        rf"inaugurated|launched|delivered\s+(?:an?\s+|the\s+)?(?:keynote|opening|congratulatory|welcoming)\s+"
+        rf"inaugurated|launched|(?:delivered|gave|made)\s+(?:an?\s+|the\s+)?(?:keynote|opening|congratulatory|welcoming)\s+"
         rf"(?:speech|address|remarks)\s+at)\s+(?=(?:an?\s+|the\s+)?{_IN_CLAUSE}{{0,80}}?\b{_NAMED_EVENT}\b)",
     ),
     (
@@ -267,9 +267,9 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     ),
     (
         "meeting",
-        r"\b(?:met|meets|meet)\s+(?:[a-z]+ly\s+|again\s+|also\s+|today\s+|yesterday\s+)?"
+        r"\b(?:met|meets|meet)(?:\s+(?:[a-z]+ly|again|also|today|yesterday))?"
         + _INTERPOSED
-        + r"\s*with\s+"
+        + r"\s+with\s+"
         + r"|\b(?:received|welcomed|hosted|met\s+with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?delegation\s+"
         r"(?:led|headed)\s+by\s+"
         r"|\b(?:met|meets)\s+(?=(?:the\s+|his\s+|her\s+)?[A-Z])"
@@ -337,7 +337,7 @@ _DISCUSS = (
     r"stress(?:ed|es)?|emphasi[sz](?:e|ed|es)|highlight(?:ed|s)?|underlin(?:e|ed|es)"
 )
 _PURPOSE = re.compile(
-    rf"(?:,\s*)?\bto\s+(?=[a-z])|\b(?:on|about|regarding|concerning|over)\s+(?=(?:the\s+|ways\s+|how\s+)?[a-z])"
+    rf"(?:,\s*)?\bto\s+(?!the\s+[A-Z])(?=[a-z])|\b(?:on|about|regarding|concerning|over)\s+(?=(?:the\s+|ways\s+|how\s+)?[a-z])"
     rf"|,?\s+(?:where|during\s+which|at\s+which|in\s+which|and)\s+(?:the\s+two\s+sides\s+|both\s+sides\s+|they\s+|he\s+|she\s+)?"
     rf"(?:also\s+)?(?=(?:{_DISCUSS})\b)"
     rf"|,?\s+and\s+(?=(?:also\s+)?[a-z]+ed\b)"
@@ -351,7 +351,7 @@ _NOT_TOPIC = (
 
 _CONTEXT = re.compile(r"(?:,\s*)?\b(?:on|in)\s+" + _NOT_TOPIC)
 _LOCATION = re.compile(
-    r"(?:,\s*)?\b(?:at|in|At|In)\s+(?:the\s+)?(?=[A-Z])"
+    r"(?:,\s*)?\b(?:at|in|At|In)\s+(?:the\s+)?(?=[A-Z])|\bto\s+the\s+(?=[A-Z][a-z])"
     r"|(?:,\s*)?\b[Dd]uring\s+(?:his|her|their|the\s+minister[’']s|an?|the)\s+(?:\w+\s+)?(?:visit|trip)\s+to\s+"
     r"(?:the\s+)?(?=[A-Z])"
 )
@@ -484,7 +484,8 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
         followed_by_noun = _is_capitalized(after) and not _nameable(after)
         followed_by_noun = followed_by_noun and _bare(after) not in words.titles
         in_org = in_org or followed_by_noun
-        if before in {"of", "for", "and"} and len(run) >= 3 and not after and _rank_before(text, tokens, i):
+        ends_phrase = not _is_capitalized(after)
+        if before in {"of", "for", "and"} and len(run) >= 3 and ends_phrase and _rank_before(text, tokens, i):
             run = run[-2:]  # "Minister of Mining Rosa Vidal": the name is the end of the run
             in_org = False
         long_enough = len([t for t in run if _is_capitalized(t.group(0))]) >= 2 or after_title
@@ -897,7 +898,9 @@ def _topic_in_scope(rest: str) -> str | None:
     verb = _TOPIC_VERB.search(rest)
     if verb:
         return _trim_topic(rest[verb.end() :])
-    match = re.search(r"\b(?:to|on|about|regarding|concerning)\s+(?!" + _NOT_TOPIC + r")(?=[a-z])", rest)
+    match = re.search(
+        r"\b(?:to|on|about|regarding|concerning)\s+(?!" + _NOT_TOPIC + r")(?!the\s+[A-Z])(?=[a-z])", rest
+    )
     if match:
         return _trim_topic(rest[match.end() :])
     return None
@@ -961,7 +964,7 @@ def _location_text(scope: str, anchors: list[_Anchor], after: int) -> str | None
     # "in Geoje with a group of shipowners": the company kept is not part of the place.
     raw = re.split(r"\s+(?:(?:along\s+|together\s+)?with|accompanied\s+by)\s+", scope[first.start : end])[0]
     raw = _LOCAL_TIME.sub("", raw)
-    lead = r"^\s*,?\s*(?:[Aa]t|[Ii]n|[Dd]uring\s+\S+\s+(?:\w+\s+)?(?:visit|trip)\s+to)\s+(?:the\s+)?"
+    lead = r"^\s*,?\s*(?:[Aa]t|[Ii]n|to|[Dd]uring\s+\S+\s+(?:\w+\s+)?(?:visit|trip)\s+to)\s+(?:the\s+)?"
     raw = re.sub(lead, "", raw)
     raw = re.sub(r"\s+(?:at|in)\s+(?:the\s+)?(?=[A-Z])", ", ", raw)
     raw = re.sub(r"(?<!\b[A-Z])\.$", "", raw.strip(" ,;"))
@@ -995,7 +998,8 @@ def extract_meetings(release: Release) -> list[Meeting]:
         span = (start, start + len(sentence))
         triggers = _find_triggers(sentence)
         # "A, B and C held the trilateral meeting": people named together before the verb go first.
-        found = _pair_meetings(release, sentence, span, state, people_only=True)
+        found = _between_meetings(release, sentence, span, state)
+        found = found or _pair_meetings(release, sentence, span, state, people_only=True)
         found = found or (_sentence_meetings(release, sentence, span, triggers, state) if triggers else [])
         found = found or _pair_meetings(release, sentence, span, state)
         if found:
@@ -1028,6 +1032,35 @@ _CHAIRED = re.compile(
 )
 
 
+_GROUP_AFTER_AND = re.compile(
+    r"\s+and\s+(?=(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:executives|CEOs|heads|leaders|representatives|chairmen|"
+    r"presidents|officials|chiefs)\s+(?:of|from)\s)"
+)
+_BETWEEN = re.compile(
+    r"\b(?P<noun>meeting|talks|(?:phone|video)\s+call|call|conversation|video\s+conference)\s+between\s+"
+    r"(?P<people>.+?)\s+(?:took\s+place|was\s+held|were\s+held|was\s+conducted)\b"
+)
+
+
+def _between_meetings(release: Release, sentence: str, span: tuple[int, int], state: _State) -> list[Meeting]:
+    """ "A meeting between Minister A and Minister B took place in Osaka on June 11"."""
+    match = _BETWEEN.search(sentence)
+    people = _parties(match.group("people")) if match else []
+    if match is None or len(people) < 2:
+        return []
+    first = people[0]
+    official = f"{first.title_before} {first.name}" if first.title_before else first.name
+    noun = match.group("noun")
+    kind = "talks" if noun == "talks" else "call" if ("call" in noun or "video" in noun) else "meeting"
+    scope = _without_final_stop(sentence[match.end() :])
+    anchors = _anchors(scope)
+    when = _first_date(anchors, release, state) or state.date or state.mentioned_date
+    where = _location_text(scope, anchors, 0) or (None if kind == "call" else state.location)
+    topic = _topic_in_scope(scope)
+    state.official, state.date, state.location = official, when or state.date, where
+    return [_meeting(release, sentence, span, official, p, when, where, topic, kind) for p in people[1:]]
+
+
 def _pair_meetings(
     release: Release, sentence: str, span: tuple[int, int], state: _State, people_only: bool = False
 ) -> list[Meeting]:
@@ -1044,7 +1077,11 @@ def _pair_meetings(
     dates = _find_dates(subject)
     people = _parties(subject[dates[-1].end() :] if dates else subject)
     scope = _without_final_stop(sentence[verb.end() :])
-    if len(people) >= 2 and verb is not chaired:
+    group = _GROUP_AFTER_AND.search(subject)
+    if group and verb is not chaired and (official := _official(subject[: group.start()], state.official)):
+        # "Minister Kim and the heads of A, B and C held a meeting": each company is a counterpart.
+        kind, counterparts = _pair_kind(verb, scope), _institutions(subject[group.end() :], "meeting")
+    elif len(people) >= 2 and verb is not chaired:
         first = people[0]
         official = f"{first.title_before} {first.name}" if first.title_before else first.name
         kind, counterparts = _pair_kind(verb, scope), people[1:]
@@ -1134,15 +1171,35 @@ def _sentence_meetings(
             parties = [
                 _Party(p.name, p.role or its.group(1), p.organization or visited.counterpart) for p in parties
             ]
-        for party in parties:
+        whens, wheres = _respectively(release, scope, parties, state)
+        for n_party, party in enumerate(parties):
             # A place stated for this engagement wins over one its name gives, which wins over an earlier one.
             place = where if where and where != state.location else party.place or where
-            meetings.append(_meeting(release, sentence, span, official, party, when, place, topic, kind))
+            place, day = (wheres[n_party] if wheres else place), (whens[n_party] if whens else when)
+            meetings.append(_meeting(release, sentence, span, official, party, day, place, topic, kind))
         if parties:
             state.date, state.location = when or state.date, where or state.location
     if official:
         state.official = official
     return meetings
+
+
+def _respectively(
+    release: Release, scope: str, parties: list[_Party], state: _State
+) -> tuple[list[date | None], list[str]]:
+    """ "met A and B in Prague and Bratislava on June 8 and 9, respectively": dates and places in order."""
+    if len(parties) < 2 or not re.search(r"\brespectively\b", scope):
+        return [], []
+    anchors = _anchors(scope)
+    dates = [
+        _resolve_date(a.match, release.published, state.date) for a in anchors if a.kind == "date" and a.match
+    ]
+    place = _location_text(scope, anchors, 0) or ""
+    places = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", place) if p.strip()]
+    return (
+        dates if len(dates) == len(parties) else [],
+        places if len(places) == len(parties) else [],
+    )
 
 
 def _meeting(
@@ -1173,7 +1230,9 @@ def _read_scope(
     if kind == "meeting*":
         # "hosted Minister Paik Nam-il", but not "hosted Independence Day celebrations".
         names = _name_spans(obj)
-        ends_with_name = bool(names) and re.match(r"\s*(?:$|[,(])", obj[names[-1][1] :]) is not None
+        # "... Dousa and a business delegation" still ends with the name
+        tail = r"\s*(?:$|[,(]|and\s+(?:an?|the|his|her|their)\s+[a-z])"
+        ends_with_name = bool(names) and re.match(tail, obj[names[-1][1] :]) is not None
         kind, parties = "meeting", _parties(obj) if ends_with_name else []
     elif kind == "visit":
         parties = _institutions(obj, kind) or _parties(obj)
@@ -1199,6 +1258,10 @@ def _first_date(anchors: list[_Anchor], release: Release, state: _State) -> date
     return None
 
 
+# The words of an event's name after its first: "Ministerial Council Meeting", "MEET 2026", "of the ...".
+_NAME_WORDS = r"(?:\s+(?:[A-Z0-9][\w'’-]*|of|on|for|and|the)(?=\s|$|[,.;(]))*"
+
+
 def _read_forum(
     release: Release, scope: str, anchors: list[_Anchor], state: _State
 ) -> tuple[str, list[_Party], date | None, str | None, str | None]:
@@ -1206,13 +1269,20 @@ def _read_forum(
     event = re.search(rf"\b{_NAMED_EVENT}\b", scope)
     name_end = event.end() if event else 0
     # The name runs on to the end of its capitalized words: "OECD Ministerial Council Meeting (MCM)".
-    rest = re.match(
-        r"(?:\s+(?:[A-Z][\w'’-]*|of|on|for|and|the)(?=\s|$|[,.;(]))*(?:\s+\([A-Z0-9-]+\))?", scope[name_end:]
-    )
+    rest = re.match(_NAME_WORDS + r"(?:\s+\([A-Z0-9-]+\))?", scope[name_end:])
     if rest and rest.group(0):
         name_end += len(re.sub(r"(?:\s+(?:of|on|for|and|the))+$", "", rest.group(0)))
         event = re.search(rf"\b{_NAMED_EVENT}\b(?!.*\b{_NAMED_EVENT}\b)", scope[:name_end]) or event
     name = re.sub(r"^(?:an?|the)\s+", "", scope[:name_end].strip())
+    # "the opening ceremony of H2 MEET 2026": the event is what the ceremony opens.
+    ceremony = re.match(
+        r"\s*(?:an?\s+|the\s+)?[\w-]+\s+ceremony\s+(?:of|for)\s+(?:the\s+)?(?=[A-Z0-9])", scope
+    )
+    if ceremony:
+        opened = re.match(r"[A-Z0-9][\w'’-]*" + _NAME_WORDS, scope[ceremony.end() :])
+        if opened:
+            name = re.sub(r"(?:\s+(?:of|on|for|and|the))+$", "", opened.group(0))
+            name_end = max(name_end, ceremony.end() + len(name))
     # The event's own name may hold "in" or "on" ("Forum on Supply Chains"): anchors start after it.
     later = [a for a in anchors if a.start >= name_end]
     # "opened the forum ..., co-hosting the event with Commissioner X": the co-host is the counterpart.
