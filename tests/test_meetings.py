@@ -380,6 +380,31 @@ def test_a_speech_at_an_opening_ceremony_names_the_event_and_a_welcome_names_the
         "Niall Byrne", "Government Complex Sejong", None)
 
 
+def test_more_ways_of_saying_it() -> None:
+    hosted = only("Energy Secretary Dana Ruiz hosted Korea's Minister of Energy, Paik Nam-il, for talks at "
+                  "the Forrestal Building on March 2.")
+    assert (hosted.kind, hosted.counterpart) == ("talks", "Paik Nam-il")
+    phone = only("Minister Jin discussed steel quotas with Canadian Trade Minister Paul Roy over the phone "
+                 "on March 3.")
+    assert (phone.kind, phone.counterpart, phone.topic) == ("call", "Paul Roy", "steel quotas")
+    assert phone.location is None
+    counterpart = only("The minister had talks with his Danish counterpart, Sofie Holm, in Aarhus on "
+                       "March 4.")
+    assert (counterpart.counterpart, counterpart.counterpart_role) == ("Sofie Holm", "Danish counterpart")
+    committee = only("Minister Jin held the first meeting of the Korea-U.S. Energy Committee with U.S. "
+                     "Energy Secretary Dana Ruiz via videoconference on March 5.")
+    assert (committee.kind, committee.counterpart) == ("call", "Dana Ruiz")
+    chamber = only("Minister Jin sat down with representatives of the Dutch Chamber of Commerce in Korea "
+                   "on March 6.")
+    assert (chamber.counterpart, chamber.location) == ("Dutch Chamber of Commerce in Korea", None)
+
+
+def test_a_later_sentence_about_the_same_engagement_adds_to_it() -> None:
+    m = only("Minister Jin met with Energy Minister Lars Holm in Oslo on March 2. Minister Jin discussed gas "
+             "supply with Lars Holm.")
+    assert (m.counterpart, m.location, m.topic) == ("Lars Holm", "Oslo", "gas supply")
+
+
 # Dates -------------------------------------------------------------------------------------------
 
 

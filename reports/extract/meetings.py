@@ -218,7 +218,7 @@ _IN_CLAUSE = r"(?:[^.;]|(?<=\b[A-Z])\.)"
 _CALL_NOUN = (r"(?:videoconference|teleconference|(?:phone|telephone|video|virtual|online)[\w -]{0,25}?"
               r"\b(?:call|conversation|conference|meeting|talks|summit))")
 # A date or place between the noun and "with": "held a video conference on March 4 with ...".
-_INTERPOSED = r"(?:\s+(?:on|in|at)\s+[^.;,]{1,40}?)?"
+_INTERPOSED = r"(?:\s+(?:on|in|at|of)\s+(?:[^.;,]|(?<=\b[A-Z])\.){1,50}?)?"
 _TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         "call",
@@ -282,6 +282,9 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     ),
     # "Secretary Lutnick hosted Korean Minister Kim Jung-kwan": only a named person makes this a meeting.
     ("meeting*", r"\b(?:hosted|hosts|welcomed|welcomes|received|receives)\s+(?=[A-Z])"),
+    # "discussed steel tariffs with Trade Minister X": the topic comes before the counterpart.
+    ("meeting", r"\b(?:discussed|discusses|talked\s+about|reviewed)\s+(?P<topic>[^.;]{3,80}?)\s+with\s+"
+                r"(?=(?:the\s+|his\s+|her\s+)?[A-Z])"),
 )
 _CONTINUATION = re.compile(
     r",?\s+and\s+(?:then\s+|later\s+|also\s+|separately\s+)*(?:with|met\s+with)\s+(?=[A-Z]|the\s+[A-Z])"
@@ -379,6 +382,7 @@ def _anchors(scope: str) -> list[_Anchor]:
     for m in _LOCATION.finditer(scope):
         # "American Chamber of Commerce in Korea (AMCHAM)": "in Korea" is part of the name.
         named = re.match(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s*\([A-Z][A-Za-z0-9-]+\)", scope[m.end() :])
+        named = named or _country_in_name(scope, m)
         if free(m.start()) and not _is_role_at(scope, m) and not named:
             anchors.append(_Anchor("location", m.start(), m.end()))
     for m in _PURPOSE.finditer(scope):
@@ -386,6 +390,19 @@ def _anchors(scope: str) -> list[_Anchor]:
             anchors.append(_Anchor("purpose", m.start(), m.end(), m))
     anchors.sort(key=lambda a: a.start)
     return anchors
+
+
+def _country_in_name(scope: str, match: re.Match[str]) -> bool:
+    """ "the European Chamber of Commerce in Korea": a country after an institution is part of its name."""
+    words = _words()
+    before = scope[: match.start()].split()
+    after = re.match(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?", scope[match.end() :])
+    if not before or not after or not match.group(0).strip().startswith("in"):
+        return False
+    country = after.group(0)
+    is_country = country in words.places or bool(words.place_phrases.fullmatch(country))
+    previous = _bare(before[-1])
+    return is_country and (previous in words.institutions or previous in words.titles)
 
 
 def _is_role_at(scope: str, match: re.Match[str]) -> bool:
@@ -701,6 +718,8 @@ def _title_before(before: str) -> str | None:
         return None
     tokens = text.split()
     kept: list[str] = []
+    if tokens and tokens[-1].rstrip(",") == "counterpart":  # "his Japanese counterpart, Yoji Muto"
+        kept, tokens = ["counterpart"], tokens[:-1]
     for token in reversed(tokens):
         if (
             _is_capitalized(token)
@@ -1002,6 +1021,7 @@ def extract_meetings(release: Release) -> list[Meeting]:
         found = found or _pair_meetings(release, sentence, span, state, people_only=True)
         found = found or (_sentence_meetings(release, sentence, span, triggers, state) if triggers else [])
         found = found or _pair_meetings(release, sentence, span, state)
+        found = [m for m in found if not _merge_repeat(state, m)]
         if found:
             pending = list(range(len(state.meetings), len(state.meetings) + len(found)))
             state.meetings.extend(found)
@@ -1010,6 +1030,23 @@ def extract_meetings(release: Release) -> list[Meeting]:
         for match in _find_dates(sentence):
             state.mentioned_date = _resolve_date(match, release.published, state.date) or state.mentioned_date
     return [_with_title_role(m, release.title) for m in state.meetings]
+
+
+def _merge_repeat(state: _State, meeting: Meeting) -> bool:
+    """A later sentence about an engagement already found ("They discussed X with Greer") adds to it."""
+    from dataclasses import fields, replace
+
+    for n, earlier in enumerate(state.meetings):
+        same_day = meeting.date is None or earlier.date is None or meeting.date == earlier.date
+        if meeting.counterpart and earlier.counterpart == meeting.counterpart and same_day:
+            missing = {
+                f.name: getattr(meeting, f.name)
+                for f in fields(Meeting)
+                if getattr(earlier, f.name) in (None, ()) and getattr(meeting, f.name) not in (None, ())
+            }
+            state.meetings[n] = replace(earlier, **missing)
+            return True
+    return False
 
 
 def _without_final_stop(text: str) -> str:
@@ -1028,7 +1065,7 @@ _PAIR_VERB = re.compile(
 # A meeting the official chaired with no one named across the table: "presided over a meeting on ...".
 _CHAIRED = re.compile(
     r"\b(?:held|presided\s+over|chaired|convened|hosted)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?"
-    r"meeting\b(?!\s+with\s+[A-Z])"
+    r"(?i:meeting)\b(?!\s+with\s+[A-Z])"
 )
 
 
@@ -1222,9 +1259,14 @@ def _read_scope(
     if kind == "forum":
         return _read_forum(release, scope, anchors, state)
     object_end = anchors[0].start if anchors else len(scope)
-    # A signing may name its subject before the partner: "signed an MOU on hydrogen trade with ...".
+    # A signing may name its subject before the partner: "signed an MOU on hydrogen trade with ...";
+    # so may a discussion: "discussed steel tariffs with ...".
     topic = _topic_in_scope(sentence[trigger.start : trigger.end]) if kind == "signing" else None
-    if kind == "meeting" and re.search(r"\b(?:by|via|over)\s+(?:phone|telephone|video|the\s+phone)\b", scope):
+    discussed = re.match(r"\S+(?:\s+about)?\s+(.+?)\s+with\s+$", sentence[trigger.start : trigger.end])
+    if kind == "meeting" and discussed and re.match(r"(?:discuss|talk|review)", sentence[trigger.start :]):
+        topic = _trim_topic(discussed.group(1))
+    remote = r"\b(?:by|via|over)\s+(?:phone|telephone|video|the\s+phone|videoconference)"
+    if kind == "meeting" and re.search(remote, scope):
         kind = "call"
     obj = scope[:object_end]
     if kind == "meeting*":
@@ -1233,7 +1275,8 @@ def _read_scope(
         # "... Dousa and a business delegation" still ends with the name
         tail = r"\s*(?:$|[,(]|and\s+(?:an?|the|his|her|their)\s+[a-z])"
         ends_with_name = bool(names) and re.match(tail, obj[names[-1][1] :]) is not None
-        kind, parties = "meeting", _parties(obj) if ends_with_name else []
+        talks = re.match(r"[\s,]*for\s+(?:bilateral\s+)?talks\b", scope[names[-1][1] :] if names else "")
+        kind, parties = "talks" if talks else "meeting", _parties(obj) if ends_with_name else []
     elif kind == "visit":
         parties = _institutions(obj, kind) or _parties(obj)
     elif _GROUP_HEAD.match(obj.strip()):
@@ -1344,7 +1387,10 @@ def _with_title_role(meeting: Meeting, title: str) -> Meeting:
     at = title.find(meeting.counterpart)
     if at < 0:
         return meeting
-    before = re.split(r"\b(?:with|meets|met|visits|visited|and)\b", title[:at])[-1]
+    if meeting.kind in {"visit", "forum"}:
+        return meeting  # an institution or an event: the headline's words before it are not a title
+    verbs = r"(?i)\b(?:with|meets|met|visits|visited|and|hosts|calls|holds|talks)\b"
+    before = re.split(verbs, title[:at])[-1]
     title_role = _title_before(before)
     if not title_role:
         return meeting
