@@ -405,6 +405,23 @@ def test_a_later_sentence_about_the_same_engagement_adds_to_it() -> None:
     assert (m.counterpart, m.location, m.topic) == ("Lars Holm", "Oslo", "gas supply")
 
 
+def test_a_role_at_an_institution_is_not_the_place_and_travel_gives_the_place() -> None:
+    found = meetings(
+        "In Geneva on March 2, Minister Jin met with Ana Ruiz, Director for Trade at the World Trade "
+        "Organization, and discussed fisheries subsidies. On March 3, Jin traveled to Bern, where he held "
+        "talks with Federal Councillor Beat Keller on the free trade agreement."
+    )
+    assert [(m.counterpart, m.location, m.date) for m in found] == [
+        ("Ana Ruiz", "Geneva", date(2026, 3, 2)), ("Beat Keller", "Bern", date(2026, 3, 3))]
+    roles = ["Director for Trade at the World Trade Organization", "Federal Councillor"]
+    assert [m.counterpart_role for m in found] == roles
+
+
+def test_hyphenated_titles_are_not_names() -> None:
+    m = only("Minister Jin met with Secretary-General Ines Moreau in Paris on March 4.")
+    assert (m.counterpart, m.counterpart_role) == ("Ines Moreau", "Secretary-General")
+
+
 # Dates -------------------------------------------------------------------------------------------
 
 

@@ -244,8 +244,7 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         "roundtable",
         r"\b(?:hosted|hosts|held|holds|chaired|chairs|convened|convenes|presided\s+over|attended|attends|led|leads)\s+"
         r"(?:an?\s+|the\s+)?" + _IN_CLAUSE + r"{0,60}?\b(?:roundtable|round-table|round\s+table|"
-        r"(?:business|industry|CEO|executive)s?\s+(?:meeting|luncheon|breakfast|dinner)|"
-        r"meeting\s+with\s+(?:the\s+)?(?:heads|executives|CEOs|leaders|representatives))\b"
+        r"(?:business|industry|CEO|executive)s?\s+(?:meeting|luncheon|breakfast|dinner))\b"
         r"(?:\s+(?:meeting|talks|discussion|session))?(?:\s+(?:with|of|for|on)\s+)?",
     ),
     (
@@ -355,6 +354,7 @@ _NOT_TOPIC = (
 _CONTEXT = re.compile(r"(?:,\s*)?\b(?:on|in)\s+" + _NOT_TOPIC)
 _LOCATION = re.compile(
     r"(?:,\s*)?\b(?:at|in|At|In)\s+(?:the\s+)?(?=[A-Z])|\bto\s+the\s+(?=[A-Z][a-z])"
+    r"|\b(?:traveled|travelled|arrived|flew|went)\s+(?:to|in)\s+(?=[A-Z])"
     r"|(?:,\s*)?\b[Dd]uring\s+(?:his|her|their|the\s+minister[’']s|an?|the)\s+(?:\w+\s+)?(?:visit|trip)\s+to\s+"
     r"(?:the\s+)?(?=[A-Z])"
 )
@@ -409,10 +409,19 @@ def _is_role_at(scope: str, match: re.Match[str]) -> bool:
     """ "Kim, Professor at Seoul National University, at the Lotte Hotel": the first "at" is part of a role:
     it follows a title in the same comma segment, and its phrase is closed by a comma before another place."""
     segment = scope[: match.start()].rsplit(",", 1)[-1]
-    if not any(word in _words().titles for word in segment.split()):
-        return False
+    if match.group(0).startswith(",") or not any(word in _words().titles for word in segment.split()):
+        return False  # ", at the Lotte Hotel": after the appositive's closing comma, a place
     rest = scope[match.end() :]
-    return bool(re.match(r"[^,]*,\s*(?:at|in)\s+(?:the\s+)?[A-Z]", rest))
+    if re.match(r"[^,]*,\s*(?:at|in)\s+(?:the\s+)?[A-Z]", rest):
+        return True
+    # "Director-General for Trade at the European Commission, and discussed ...": the appositive closes
+    # without naming a city, so "at" belongs to the role.
+    appositive = "," in scope[: match.start()] and segment.split()[0] in _words().titles
+    if not appositive or not match.group(0).strip(" ,").startswith("at"):
+        return False
+    phrase = re.match(r"[^,]*", rest).group(0)
+    closes = re.match(r",\s*(?:and|to|where|who|which)\b|\s*$", rest[len(phrase) :])
+    return closes is not None and not re.search(r"\s(?:in|at)\s", phrase)
 
 
 # Names and roles ----------------------------------------------------------------------------------
@@ -453,6 +462,8 @@ def _nameable(token: str) -> bool:
     bare = _bare(token)
     if not _is_capitalized(bare) or _is_acronym(bare) or any(ch.isdigit() for ch in bare):
         return False
+    if "-" in bare and any(part in words.titles for part in bare.split("-")):
+        return False  # "Secretary-General", "Vice-Chair"
     if bare in words.titles or token in words.titles or bare in words.institutions or bare in words.places:
         return False
     # "He" and "An" start sentences but are also family names ("Vice Premier He Lifeng").
@@ -983,7 +994,8 @@ def _location_text(scope: str, anchors: list[_Anchor], after: int) -> str | None
     # "in Geoje with a group of shipowners": the company kept is not part of the place.
     raw = re.split(r"\s+(?:(?:along\s+|together\s+)?with|accompanied\s+by)\s+", scope[first.start : end])[0]
     raw = _LOCAL_TIME.sub("", raw)
-    lead = r"^\s*,?\s*(?:[Aa]t|[Ii]n|to|[Dd]uring\s+\S+\s+(?:\w+\s+)?(?:visit|trip)\s+to)\s+(?:the\s+)?"
+    lead = (r"^\s*,?\s*(?:[Aa]t|[Ii]n|to|(?:traveled|travelled|arrived|flew|went)\s+(?:to|in)|"
+            r"[Dd]uring\s+\S+\s+(?:\w+\s+)?(?:visit|trip)\s+to)\s+(?:the\s+)?")
     raw = re.sub(lead, "", raw)
     raw = re.sub(r"\s+(?:at|in)\s+(?:the\s+)?(?=[A-Z])", ", ", raw)
     raw = re.sub(r"(?<!\b[A-Z])\.$", "", raw.strip(" ,;"))
