@@ -508,7 +508,8 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
         in_org = before in {"of", "for", "the", "at", "on", "in", "into", "under", "about"}
         # "Hyundai Motor Group Metaplant ..." is inside a proper noun; "Heavy Industries Arjun Patil," a name
         in_org = in_org or (_bare(before) in words.institutions and _is_capitalized(after))
-        in_org = in_org or _bare(after) in words.institutions or _bare(after) in words.ranks
+        # "Chief Financial Officer X": a word between two title words is part of the title
+        in_org = in_org or _bare(after) in words.institutions or _bare(after) in words.titles
         followed_by_noun = _is_capitalized(after) and not _nameable(after)
         followed_by_noun = followed_by_noun and _bare(after) not in words.titles
         in_org = in_org or followed_by_noun
