@@ -418,8 +418,8 @@ def test_a_role_at_an_institution_is_not_the_place_and_travel_gives_the_place() 
 
 
 def test_a_word_inside_a_title_is_not_a_name() -> None:
-    m = only("Minister Jin met with senior Nordwind executives, including Chief Financial Officer Ola Berg, on "
-             "March 2.")
+    m = only("Minister Jin met with senior Nordwind executives, including Chief Financial Officer Ola Berg, "
+             "on March 2.")
     assert (m.counterpart, m.counterpart_role) == ("Ola Berg", "Chief Financial Officer")
 
 
