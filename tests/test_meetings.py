@@ -423,6 +423,16 @@ def test_a_word_inside_a_title_is_not_a_name() -> None:
     assert (m.counterpart, m.counterpart_role) == ("Ola Berg", "Chief Financial Officer")
 
 
+def test_an_inspection_at_an_institution_and_a_meeting_after_it_on_the_same_date() -> None:
+    found = meetings("Minister Jin inspected export logistics at the Port of Mokpo on March 3 and met with "
+                     "Mokpo Port Authority President Han Dae-ho.")
+    assert [(m.kind, m.counterpart, m.date) for m in found] == [
+        ("visit", "Port of Mokpo", date(2026, 3, 3)), ("meeting", "Han Dae-ho", date(2026, 3, 3))]
+    forum = only("Minister Jin delivered opening remarks at the 12th Korea-Nordic Energy Forum in Oslo on "
+                 "March 4.")
+    assert forum.counterpart == "12th Korea-Nordic Energy Forum"
+
+
 def test_hyphenated_titles_are_not_names() -> None:
     m = only("Minister Jin met with Secretary-General Ines Moreau in Paris on March 4.")
     assert (m.counterpart, m.counterpart_role) == ("Ines Moreau", "Secretary-General")

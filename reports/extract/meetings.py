@@ -834,6 +834,15 @@ _SITE = (
 )
 
 
+def _visited_at(scope: str, anchors: list[_Anchor], object_end: int) -> list[_Party]:
+    """ "inspected export logistics at the Port of Busan": the institution is where the visit went."""
+    place = _location_text(scope, anchors, object_end)
+    first = place.split(",")[0].strip() if place else ""
+    words = _words()
+    named = any(_bare(w) in words.institutions for w in first.split()) or re.search(_SITE, first.lower())
+    return [_Party(first, None, None)] if first and named else []
+
+
 def _visited(text: str) -> list[_Party]:
     """The institution visited; "Hyundai Motor Company's Ulsan plant" -> the company, at Ulsan.
 
@@ -1205,11 +1214,15 @@ def _sentence_meetings(
     # "In Brussels on February 3, Minister Kim met ...", "During his visit to Washington, ...".
     subject_place = _leading_place(_location_text(subject, _anchors(subject), 0))
     meetings: list[Meeting] = []
+    sentence_date: date | None = None
     for n, trigger in enumerate(triggers):
         scope_end = triggers[n + 1].start if n + 1 < len(triggers) else len(sentence)
         scope = _without_final_stop(sentence[trigger.end : scope_end])
         kind, parties, when, where, topic = _read_scope(release, sentence, trigger, scope, state)
-        when = when or (subject_dates[0] if subject_dates else None) or state.date or state.mentioned_date
+        # "inspected ... on July 13 and met with X": a date earlier in the sentence holds for what follows.
+        sentence_date = when or sentence_date
+        when = sentence_date or (subject_dates[0] if subject_dates else None)
+        when = when or state.date or state.mentioned_date
         # A call has no place unless the text gives one; other engagements keep the trip's place.
         where = where or subject_place or (None if kind == "call" else state.location)
         its = re.match(r"\s*its\s+([a-z][\w -]*?),?\s+(?=[A-Z])", scope)
@@ -1291,7 +1304,7 @@ def _read_scope(
         talks = re.match(r"[\s,]*for\s+(?:bilateral\s+)?talks\b", scope[names[-1][1] :] if names else "")
         kind, parties = "talks" if talks else "meeting", _parties(obj) if ends_with_name else []
     elif kind == "visit":
-        parties = _institutions(obj, kind) or _parties(obj)
+        parties = _institutions(obj, kind) or _parties(obj) or _visited_at(scope, anchors, object_end)
     elif _GROUP_HEAD.match(obj.strip()):
         parties = _institutions(obj, kind)  # "executives from A, B and C": the companies
     else:
@@ -1351,7 +1364,8 @@ def _read_forum(
         start = name_end + with_party.end()
         stop = next((a.start for a in later if a.start >= start), len(scope))
         parties = _parties(scope[start:stop]) or _institutions(scope[start:stop], "forum")
-    if not parties and name and _is_capitalized(name):
+    # A named event, also one with an ordinal: "30th Korea-Japan Economic Forum".
+    if not parties and name and re.match(r"(?:\d+(?:st|nd|rd|th)\s+)?[A-Z0-9]", name):
         parties = [_Party(name, None, None)]
     when = next(
         (
