@@ -62,24 +62,7 @@ def _words() -> _Words:
     english = Locale("en")
     names = [name for name in english.territories.values() if name[:1].isupper()]
     places = {name for name in names if " " not in name}
-    places |= {
-        "U.S.",
-        "US",
-        "U.K.",
-        "UK",
-        "EU",
-        "E.U.",
-        "UN",
-        "U.N.",
-        "D.C.",
-        "America",
-        "Washington",
-        "Korea",
-        "Europe",
-        "Asia",
-        "Africa",
-        "Britain",
-    }
+    places |= set(data["places"])
     months = [
         *get_month_names("wide", locale="en").values(),
         *get_month_names("abbreviated", locale="en").values(),
