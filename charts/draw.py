@@ -7,9 +7,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape, quoteattr
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd  # imported when a chart is drawn, not when brief starts
 
 STYLE = Path(__file__).resolve().parent / "house.mplstyle"
 UP, DOWN, NEUTRAL = "#0b5cad", "#c8553d", "#0b5cad"
@@ -60,19 +62,23 @@ def draw(spec: ChartSpec) -> DrawnChart:
         try:
             _DRAWERS[spec.kind](axes, spec)
             axes.set_title(spec.title)
-            _source_note(figure, axes, spec.source_note)
+            renderer = figure.canvas.get_renderer()
+            _source_note(figure, axes, spec.source_note, renderer)
+            # The tight box is measured once and used for both files: "tight" would lay the chart out
+            # again for each save.
+            box = figure.get_tightbbox(renderer).padded(plt.rcParams["savefig.pad_inches"])
             svg = io.StringIO()
-            figure.savefig(svg, format="svg", metadata={"Date": None, "Creator": "brief"})
+            figure.savefig(svg, format="svg", bbox_inches=box, metadata={"Date": None, "Creator": "brief"})
             png = io.BytesIO()
-            figure.savefig(png, format="png", dpi=150, metadata={"Software": "brief"})
+            figure.savefig(png, format="png", dpi=150, bbox_inches=box, metadata={"Software": "brief"})
         finally:
             plt.close(figure)
     return DrawnChart(spec, _inline_svg(svg.getvalue(), spec), png.getvalue())
 
 
-def _source_note(figure, axes, note: str) -> None:
+def _source_note(figure, axes, note: str, renderer) -> None:  # noqa: ANN001
     """The source line under everything the axes draw (tick labels, axis label, legend)."""
-    box = axes.get_tightbbox(figure.canvas.get_renderer()).transformed(figure.transFigure.inverted())
+    box = axes.get_tightbbox(renderer).transformed(figure.transFigure.inverted())
     figure.text(box.x0, box.y0 - 0.03, note, fontsize=7.5, color="#5b6470", ha="left", va="top")
 
 
@@ -140,6 +146,8 @@ def _line(axes, spec: ChartSpec) -> None:
 
 
 def _timeline(axes, spec: ChartSpec) -> None:
+    import pandas as pd
+
     frame = spec.data.sort_values(["date", "label"], kind="stable").reset_index(drop=True)
     rows = list(range(len(frame)))[::-1]
     axes.scatter(pd.to_datetime(frame["date"]), rows, color=NEUTRAL, zorder=3)
@@ -156,8 +164,37 @@ _DRAWERS = {"bar": _bars, "diverging": _diverging, "part": _part, "line": _line,
 
 
 def _inline_svg(document: str, spec: ChartSpec) -> str:
-    """The <svg> element alone, labelled for screen readers, sized by the page."""
+    """The <svg> element alone, labelled for screen readers, at its drawn size (the page may shrink it)."""
     start = document.index("<svg")
     svg = document[start:]
-    svg = re.sub(r'\s(width|height)="[^"]*"', "", svg[: svg.index(">")], count=2) + svg[svg.index(">"):]
-    return svg.replace("<svg", f"<svg role=\"img\" aria-label={quoteattr(spec.alt)} class=\"chart\"", 1)
+    # width and height stay (in pt): every chart keeps the type size it was drawn with, and the page's
+    # CSS (max-width: 100%; height: auto) shrinks it on a narrow screen.
+    svg = re.sub(r"\s*<metadata>.*?</metadata>", "", svg, count=1, flags=re.DOTALL)
+    # Several charts share one page: keep only the ids a chart refers to (clip paths, markers, salted
+    # per chart), not matplotlib's "figure_1", "axes_1"... which would repeat from chart to chart.
+    referenced = set(re.findall(r'(?:url\(#|href="#)([^)"]+)', svg))
+    svg = re.sub(r'\sid="([^"]*)"', lambda m: m.group(0) if m.group(1) in referenced else "", svg)
+    # matplotlib's <style>*{...}</style> would style the whole HTML page: its rules go on the <svg>.
+    common = re.search(r'\s*<defs>\s*<style type="text/css">\*\{([^}]*)\}</style>\s*</defs>', svg)
+    if common:
+        svg = svg[: common.start()] + svg[common.end():]
+        svg = svg.replace("<svg", "<svg " + _attributes(common[1]), 1)
+    # Presentation attributes instead of style="": the page's CSS engine has nothing to parse.
+    svg = re.sub(r'style="([^"]*)"', lambda m: _attributes(m[1]) or m[0], svg)
+    svg = svg.replace("<svg", f"<svg role=\"img\" aria-label={quoteattr(spec.alt)} class=\"chart\"", 1)
+    # <title> is the text alternative a tagged PDF (PDF/UA) carries for the figure.
+    opening = svg.index(">") + 1
+    return f"{svg[:opening]}\n <title>{escape(spec.alt)}</title>{svg[opening:]}"
+
+
+_PRESENTATION = {"fill", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin", "stroke-dasharray",
+                 "stroke-dashoffset", "stroke-miterlimit", "stroke-opacity", "fill-opacity", "opacity",
+                 "font-family", "font-size", "font-weight", "font-style", "text-anchor", "clip-path"}
+
+
+def _attributes(declarations: str) -> str:
+    """'fill: #fff; stroke-width: 0.6' -> 'fill="#fff" stroke-width="0.6"'; '' if one is not an attribute."""
+    pairs = [part.split(":", 1) for part in declarations.split(";") if part.strip()]
+    if any(len(pair) != 2 or pair[0].strip() not in _PRESENTATION for pair in pairs):
+        return ""
+    return " ".join(f"{name.strip()}={quoteattr(value.strip())}" for name, value in pairs)

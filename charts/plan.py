@@ -16,12 +16,12 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from charts.draw import ChartSpec
 from reports.formatting import format_period
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from reports.briefing import Figure, MeetingRow
     from reports.store import Store
 
@@ -45,7 +45,7 @@ def plan_timeline(rows: Iterable[MeetingRow], locale: str = "en") -> ChartSpec |
     if len(dated) < 2:
         return None
     labels = [_meeting_label(row) for row in dated]
-    frame = pd.DataFrame({"date": [row.date.isoformat() for row in dated], "label": labels})
+    frame = _frame({"date": [row.date.isoformat() for row in dated], "label": labels})
     refs = tuple(sorted({row.cite.ref for row in dated}))
     first, last = min(row.date for row in dated), max(row.date for row in dated)
     return ChartSpec(
@@ -127,7 +127,7 @@ def _breakdown_spec(chart_id: str, key: tuple, group: list[Figure]) -> ChartSpec
         words = ", ".join(f"{lab} {f.value_text}" for lab, f in zip(labels, group, strict=True))
     title = f"{base[:1].upper() + base[1:]} by {by}" + (f", {period}" if period else "")
     return ChartSpec(
-        id=chart_id, kind=kind, title=title, data=pd.DataFrame({"label": labels, "value": values}),
+        id=chart_id, kind=kind, title=title, data=_frame({"label": labels, "value": values}),
         unit_label=unit, source_note=f"Source: {_ref_list(refs)}", alt=f"{title}: {words}.", refs=refs,
         scale=scale,
     )
@@ -157,7 +157,7 @@ def _parts(figures: list[Figure], anchor: str) -> list[ChartSpec]:
         words = ", ".join(f"{p.label} {p.value_text}" for p in parts)
         specs.append(ChartSpec(
             id=f"{anchor}-parts-{n + 1}", kind="part", title=title,
-            data=pd.DataFrame({"label": [p.label for p in parts], "value": [p.metric.value for p in parts]}),
+            data=_frame({"label": [p.label for p in parts], "value": [p.metric.value for p in parts]}),
             unit_label=unit, source_note=f"Source: {_ref_list(refs)}",
             alt=f"{title}: total {total.value_text}; {words}.", refs=refs, total=total.metric.value,
             total_label=total.value_text, scale=scale,
@@ -194,7 +194,7 @@ def _line_spec(chart_id: str, figure: Figure, points: dict[str, float]) -> Chart
     title = f"{figure.label}, {format_period(periods[0])} to {format_period(periods[-1])}"
     return ChartSpec(
         id=chart_id, kind="line", title=title,
-        data=pd.DataFrame({"period": [format_period(p) for p in periods], "value": [points[p] for p in periods]}),
+        data=_frame({"period": [format_period(p) for p in periods], "value": [points[p] for p in periods]}),
         unit_label=unit, source_note=f"Source: [{figure.cite.ref}] and earlier releases in the store",
         alt=f"{title}: " + ", ".join(f"{format_period(p)} {points[p] / scale:,.1f}" for p in periods) + f" ({unit}).",
         refs=(figure.cite.ref,), scale=scale,
@@ -216,6 +216,13 @@ def _scale(largest: float, unit: str | None) -> tuple[float, str]:
         if abs(largest) >= factor:
             return factor, (f"{unit} {word}" if is_currency(unit) else f"{word} {unit or ''}".strip())
     return 1.0, unit or ""
+
+
+def _frame(columns: dict[str, list]) -> pd.DataFrame:
+    """A chart's data frame; pandas is imported only when a chart is planned."""
+    import pandas as pd
+
+    return pd.DataFrame(columns)
 
 
 def _ref_list(refs: tuple[int, ...]) -> str:

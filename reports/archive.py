@@ -8,12 +8,19 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reports import __version__
+from reports.errors import BriefError
+from reports.periods import Period, parse_key
+
+if TYPE_CHECKING:
+    from reports.briefing import Briefing
 
 MANIFEST = "manifest.json"
+INDEX = "index.html"
 
 
 @dataclass(frozen=True)
@@ -91,3 +98,159 @@ def _replace(staging: Path, final: Path) -> None:
     final.rename(retired)
     staging.rename(final)
     shutil.rmtree(retired, ignore_errors=True)
+
+
+# The summary: what an email and the index show of a briefing, kept in its manifest ----------------
+
+
+def briefing_summary(briefing: Briefing) -> dict[str, Any]:
+    """The manifest's "summary": title, generation time, counts and headline figures as printed.
+
+    Emails and the archive index read it, so they never rebuild the briefing.
+    """
+    return {
+        "title": briefing.title,
+        "generated_at": briefing.generated_at.isoformat(),
+        "releases": briefing.release_count,
+        "sources": briefing.source_count,
+        "headlines": [
+            {
+                "label": h.label,
+                "value": h.value_text,
+                "change": h.change_text,
+                "period": h.figure.period_text,
+                "record": bool(h.figure.metric.record),
+                "source": h.figure.cite.ref,
+            }
+            for h in briefing.headlines
+        ],
+    }
+
+
+@dataclass(frozen=True)
+class HeadlineText:
+    """A headline figure as the briefing printed it: 'ICT exports', 'USD 264.3 billion', '+22.2% y/y'."""
+
+    label: str
+    value: str
+    change: str = ""
+    period: str = ""
+    record: bool = False
+    source: int | None = None
+
+
+@dataclass(frozen=True)
+class ArchivedBriefing:
+    """One period folder of the archive, as the index and the email describe it."""
+
+    folder: Path
+    period: Period
+    generated_at: datetime | None
+    title: str | None
+    releases: int | None
+    headlines: tuple[HeadlineText, ...]
+    locale: str = "en"
+
+    @property
+    def key(self) -> str:
+        return self.period.key
+
+    @property
+    def lead(self) -> HeadlineText | None:
+        return self.headlines[0] if self.headlines else None
+
+    @property
+    def pdf(self) -> Path:
+        return self.folder / "briefing.pdf"
+
+    @property
+    def html(self) -> Path:
+        return self.folder / "briefing.html"
+
+    @property
+    def has_html(self) -> bool:
+        return self.html.is_file()
+
+
+def read_briefing(folder: Path) -> ArchivedBriefing:
+    """The archived briefing in `folder`; a folder with no manifest or no PDF is a BriefError."""
+    try:
+        period = parse_key(folder.name)
+    except BriefError:
+        raise BriefError(f"{folder}: not an archive folder (its name is not a period)") from None
+    manifest = read_manifest(folder)
+    if manifest is None or not (folder / "briefing.pdf").is_file():
+        raise BriefError(f"{folder}: no archived briefing here (expected manifest.json and briefing.pdf)")
+    summary = manifest.get("summary") or {}
+    return ArchivedBriefing(
+        folder=folder,
+        period=period,
+        generated_at=_generated_at(folder, summary),
+        title=summary.get("title"),
+        releases=summary.get("releases", _release_count(folder)),
+        headlines=tuple(_headline(h) for h in summary.get("headlines", []) if isinstance(h, dict)),
+        locale=str(manifest.get("locale") or "en"),
+    )
+
+
+def archived_briefings(output: Path) -> list[ArchivedBriefing]:
+    """Every briefing folder under `output`, newest period first."""
+    found = []
+    for folder in output.iterdir() if output.is_dir() else ():
+        if folder.name.startswith(".") or not folder.is_dir():
+            continue
+        try:
+            found.append(read_briefing(folder))
+        except BriefError:
+            continue  # not a briefing folder (or one being written): the index leaves it out
+    return sorted(found, key=lambda b: (b.period.end, b.period.start, b.key), reverse=True)
+
+
+def write_index(output: Path, *, title: str = "Briefings", locale: str = "en") -> Path:
+    """Write output/index.html: every archived briefing, newest first, linking its PDF and HTML."""
+    from reports.render import environment
+
+    briefings = archived_briefings(output)
+    template = environment(locale).get_template("index.html.j2")
+    html = template.render(title=title, briefings=briefings, locale=locale)
+    output.mkdir(parents=True, exist_ok=True)
+    target = output / INDEX
+    staging = target.with_name(f".{INDEX}.{os.getpid()}")
+    staging.write_text(html, encoding="utf-8")
+    os.replace(staging, target)
+    return target
+
+
+def _headline(data: dict[str, Any]) -> HeadlineText:
+    source = data.get("source")
+    return HeadlineText(
+        label=str(data.get("label", "")),
+        value=str(data.get("value", "")),
+        change=str(data.get("change") or ""),
+        period=str(data.get("period") or ""),
+        record=bool(data.get("record")),
+        source=source if isinstance(source, int) else None,
+    )
+
+
+def _generated_at(folder: Path, summary: dict[str, Any]) -> datetime | None:
+    """From the summary; for folders written before it existed, when the PDF was written."""
+    text = summary.get("generated_at")
+    if isinstance(text, str):
+        try:
+            return datetime.fromisoformat(text)
+        except ValueError:
+            pass
+    try:
+        return datetime.fromtimestamp((folder / "briefing.pdf").stat().st_mtime, UTC)
+    except OSError:
+        return None
+
+
+def _release_count(folder: Path) -> int | None:
+    """For folders written before the summary existed: how many releases sources.json lists."""
+    try:
+        sources = json.loads((folder / "sources.json").read_text(encoding="utf-8"))["sources"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return len(sources) if isinstance(sources, list) else None

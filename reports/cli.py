@@ -7,7 +7,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -16,7 +16,9 @@ from reports import __version__
 from reports.config import Config, load_config
 from reports.errors import BriefError
 from reports.periods import Period, parse_period, today_in
-from reports.pipeline import SourceReport
+
+if TYPE_CHECKING:
+    from reports.pipeline import SourceReport  # imported by the commands that run the pipeline
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -87,14 +89,21 @@ def common_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def _setup_logging(debug: bool) -> None:
     """Log lines on stderr that read well in a terminal, the journal and cron mail."""
-    logging.basicConfig(
-        level=logging.DEBUG if debug else logging.INFO,
-        format="brief: %(levelname)s: %(message)s",
-        stream=sys.stderr,
-    )
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_LogFormat())
+    logging.basicConfig(level=logging.DEBUG if debug else logging.INFO, handlers=[handler])
     # The layout engine's own notes (font subsetting, CSS it skips) are noise unless debugging.
-    for noisy in ("weasyprint", "fontTools"):
+    for noisy in ("weasyprint", "fontTools", "httpx", "httpcore"):
         logging.getLogger(noisy).setLevel(logging.DEBUG if debug else logging.ERROR)
+
+
+class _LogFormat(logging.Formatter):
+    """'brief: sent to a@example.org', 'brief: warning: ...', 'brief: error: ...': one line each,
+    as the journal and cron mail show them (both add their own timestamps)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        level = "" if record.levelno == logging.INFO else f"{record.levelname.lower()}: "
+        return f"brief: {level}{record.getMessage()}"
 
 
 class Settings:
@@ -137,6 +146,7 @@ def _period(
 
 
 @cli.command()
+@period_options
 @click.option(
     "--input",
     "inputs",
@@ -145,15 +155,32 @@ def _period(
     help="Dump file to ingest (repeatable).",
 )
 @common_options
-def collect(settings: Settings, inputs: tuple[Path, ...]) -> None:
-    """Fetch the configured sources (or the given dump files) into the store."""
+def collect(
+    settings: Settings,
+    month: str | None,
+    week: str | None,
+    start: str | None,
+    end: str | None,
+    inputs: tuple[Path, ...],
+) -> None:
+    """Fetch the configured sources (or the given dump files) into the store.
+
+    With a period, live sources read only that period's releases.
+    """
     from reports import pipeline
 
+    period = _period(settings, month, week, start, end) if (month or week or start or end) else None
     with settings.open_store() as store:
         if inputs:
             reports = pipeline.collect_files(store, inputs)
         else:
-            reports = pipeline.collect(store, settings.config.sources)
+            reports = pipeline.collect(
+                store,
+                settings.config.sources,
+                period,
+                fetch=settings.config.fetch,
+                timezone=settings.config.timezone,
+            )
     _report_collection(reports)
     if any(r.failed for r in reports):
         sys.exit(1)
@@ -185,7 +212,13 @@ def generate(
         reports = (
             pipeline.collect_files(store, inputs)
             if inputs
-            else pipeline.collect(store, settings.config.sources, period)
+            else pipeline.collect(
+                store,
+                settings.config.sources,
+                period,
+                fetch=settings.config.fetch,
+                timezone=settings.config.timezone,
+            )
         )
         _report_collection(reports)
         result = pipeline.generate(
@@ -220,7 +253,8 @@ def _report_collection(reports: list[SourceReport]) -> None:
             err.print(f"brief: rejected {rejection}", markup=False)
         if report.failed:
             err.print(f"brief: source {report.source} failed: {report.failed}", markup=False)
-            continue
+            if not report.entries:
+                continue  # else: what it stored before failing
         err.print(
             f"{report.source}: {report.entries} read = {report.ingested} ingested "
             f"({report.new} new, {report.updated} updated, {report.unchanged} unchanged) "
@@ -231,3 +265,195 @@ def _report_collection(reports: list[SourceReport]) -> None:
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+# The scheduled job, sending, run history, scheduling --------------------------------
+
+
+@cli.command("run")
+@click.option("--weekly", "cadence", flag_value="week", help="Build and send the last complete ISO week.")
+@click.option("--monthly", "cadence", flag_value="month", help="Build and send the last complete month.")
+@click.option("--since", help="Catch up: every period from this one (2026-W01 or 2026-01) to the last.")
+@click.option("--force", is_flag=True, help="Rebuild even with unchanged inputs; send to everyone again.")
+@click.option("--dry-run", is_flag=True, help="Write each message to its folder as briefing.eml instead.")
+@click.option("--as-of", "as_of", help="Run as if today were this day, YYYY-MM-DD (default: today).")
+@click.option("--quiet", is_flag=True, help="Only warnings and errors on stderr (cron mails only those).")
+@common_options
+def run_command(
+    settings: Settings,
+    cadence: str | None,
+    since: str | None,
+    force: bool,
+    dry_run: bool,
+    as_of: str | None,
+    quiet: bool,
+) -> None:
+    """The scheduled job: collect, build the last complete period, send it, rebuild output/index.html."""
+    from reports.job import Busy, run_job
+    from reports.periods import parse_day
+
+    if cadence is None:
+        raise click.UsageError("give --weekly or --monthly")
+    if quiet:
+        logging.getLogger().setLevel(logging.WARNING)
+    try:
+        report = run_job(
+            settings.config,
+            store_url=settings.store_url,
+            output=settings.output,
+            cadence=cadence,
+            locale=settings.locale,
+            since=since,
+            force=force,
+            dry_run=dry_run,
+            today=parse_day(as_of, "--as-of") if as_of else None,
+        )
+    except Busy as exc:
+        err.print(f"brief: error: {exc}", markup=False)
+        sys.exit(1)
+    counts = report.counts()
+    periods = ", ".join(p.period.key for p in report.periods)
+    summary = (
+        f"{report.command} {periods}: {counts['built']} built, {counts['unchanged']} unchanged; "
+        f"{counts['sent']} sent, {counts['failed']} failed, {counts['already_sent']} already sent"
+    )
+    if report.ok:
+        logging.getLogger("brief").info(summary)
+        return
+    logging.getLogger("brief").error(f"{summary} (run {report.run_id}: {report.error()})")
+    sys.exit(1)
+
+
+@cli.command()
+@period_options
+@click.option("--dry-run", is_flag=True, help="Write the message to the folder as briefing.eml instead.")
+@click.option("--force", is_flag=True, help="Send even to recipients who already have this briefing.")
+@common_options
+def send(
+    settings: Settings,
+    month: str | None,
+    week: str | None,
+    start: str | None,
+    end: str | None,
+    dry_run: bool,
+    force: bool,
+) -> None:
+    """Email an archived briefing to the configured recipients."""
+    from reports.deliver import send_briefing
+    from reports.job import Busy, RunLock
+
+    period = _period(settings, month, week, start, end)
+    folder = settings.output / period.key
+    if not folder.is_dir():
+        raise BriefError(
+            f"no archived briefing for {period.key} in {settings.output}/ (make it with brief generate first)"
+        )
+    try:
+        with RunLock(settings.output), settings.open_store() as store:
+            run_id = store.start_run("send", period.key)
+            try:
+                report = send_briefing(folder, settings.config.email, store, force=force, dry_run=dry_run)
+            except BaseException as exc:
+                store.finish_run(run_id, "error", error=f"{type(exc).__name__}: {exc}")
+                raise
+            counts = {"sent": len(report.sent), "failed": len(report.failed)}
+            counts["already_sent"] = len(report.already_sent)
+            errors = "; ".join(f"{o.recipient}: {o.error}" for o in report.failed) or None
+            store.finish_run(run_id, "ok" if report.ok else "failed", counts, errors)
+    except Busy as exc:
+        err.print(f"brief: error: {exc}", markup=False)
+        sys.exit(1)
+    if report.eml:
+        click.echo(str(report.eml))
+        return
+    summary = (
+        f"{period.key}: {counts['sent']} sent, {counts['failed']} failed, "
+        f"{counts['already_sent']} already sent"
+    )
+    if not report.ok:
+        logging.getLogger("brief").error(summary)
+        sys.exit(1)
+    logging.getLogger("brief").info(summary)
+
+
+@cli.command()
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000), help="How many runs.")
+@common_options
+def runs(settings: Settings, limit: int) -> None:
+    """The latest runs, newest first: when, what, counts, status and error."""
+    from rich.table import Table
+    from rich.text import Text
+
+    with settings.open_store() as store:
+        rows = store.runs(limit)
+    if not rows:
+        err.print("brief: no runs recorded yet")
+        return
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("run", "command", "period", "started (UTC)", "took", "status"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("counts", overflow="fold", min_width=16)
+    table.add_column("error", overflow="fold", min_width=16)
+    styles = {"ok": "green", "failed": "red", "error": "red", "running": "yellow"}
+    for row in rows:
+        counts = " ".join(f"{key}={value}" for key, value in sorted(row["counts"].items()) if value)
+        table.add_row(
+            str(row["id"]),
+            Text(row["command"]),
+            Text(row["period"] or ""),
+            Text(row["started_at"].replace("T", " ").removesuffix("+00:00")),
+            _took(row["started_at"], row["ended_at"]),
+            Text(row["status"], style=styles.get(row["status"], "")),
+            Text(counts),
+            Text(row["error"] or ""),
+        )
+    # Piped or in cron mail there is no terminal width: lay the table out wide rather than fold it.
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
+
+
+def _took(started: str, ended: str | None) -> str:
+    from datetime import datetime
+
+    if not ended:
+        return ""
+    seconds = (datetime.fromisoformat(ended) - datetime.fromisoformat(started)).total_seconds()
+    return f"{seconds:.0f} s" if seconds < 120 else f"{seconds / 60:.0f} min"
+
+
+@cli.command()
+@click.option("--weekly/--monthly", "weekly", default=True, help="The weekly job (default) or monthly.")
+@click.option(
+    "--write",
+    "write_to",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write brief.service, brief.timer and brief.cron into this folder instead of printing them.",
+)
+@common_options
+def schedule(settings: Settings, weekly: bool, write_to: Path | None) -> None:
+    """Print a systemd service and timer, and a cron line, set up for this install."""
+    from reports.job import brief_command, schedule_files
+
+    config = settings.config.path.resolve() if settings.config.path else None
+    files = schedule_files(
+        "week" if weekly else "month",
+        brief=brief_command(),
+        workdir=Path.cwd(),
+        config=config,
+        timezone=settings.config.timezone,
+    )
+    places = {
+        "brief.service": "~/.config/systemd/user/brief.service",
+        "brief.timer": "~/.config/systemd/user/brief.timer",
+        "brief.cron": "crontab -e (instead of the timer)",
+    }
+    if write_to is not None:
+        write_to.mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            (write_to / name).write_text(text, encoding="utf-8")
+            click.echo(str(write_to / name))
+    else:
+        for name, text in files.items():
+            click.echo(f"# ===== {places[name]}")
+            click.echo(text)
+    if config is None:
+        err.print("brief: note: no brief.toml here, so the job runs on the built-in defaults", markup=False)

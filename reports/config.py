@@ -11,11 +11,35 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reports import __version__
 from reports.errors import BriefError
 from reports.resources import sample_corpus
 
 SOURCE_KINDS = ("dump", "feed", "html")
 LOCALES = ("en", "ko")
+PAPER_SIZES = {"a4": "A4", "letter": "Letter"}
+DEFAULT_PDF_VARIANT = "pdf/ua-1"  # tagged and accessible; "pdf/a-3b" for an archive copy
+PDF_VARIANTS = (
+    "pdf/ua-1", "pdf/ua-2", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/a-2a", "pdf/a-3a",
+)
+
+
+def paper_size(name: str) -> str:
+    """'letter' -> 'Letter', 'A4' -> 'A4'; anything else is a BriefError."""
+    try:
+        return PAPER_SIZES[name.strip().lower()]
+    except (KeyError, AttributeError):
+        raise BriefError(f"paper {name!r} is not one of {', '.join(PAPER_SIZES)}") from None
+
+
+def pdf_variant(name: str | None) -> str:
+    """A PDF variant WeasyPrint writes: None -> 'pdf/ua-1'; 'PDF/A-3b' -> 'pdf/a-3b'."""
+    if name is None:
+        return DEFAULT_PDF_VARIANT
+    variant = str(name).strip().lower()
+    if variant not in PDF_VARIANTS:
+        raise BriefError(f"pdf_variant {name!r} is not one of {', '.join(PDF_VARIANTS)}")
+    return variant
 
 
 @dataclass(frozen=True)
@@ -31,6 +55,27 @@ class Source:
 
 
 @dataclass(frozen=True)
+class FetchSettings:
+    """How to fetch: the [fetch] table of brief.toml, or the defaults."""
+
+    contact: str | None = None  # a URL or e-mail address put in the User-Agent
+    timeout: float = 20.0  # seconds, for connecting and for each read
+    retries: int = 3  # further attempts after the first
+    backoff: float = 2.0  # seconds before the first retry, doubled each time
+    delay: float = 1.0  # seconds between two requests to one host
+    max_retry_after: float = 300.0  # a longer Retry-After fails the fetch instead of waiting
+    max_bytes: int = 10_000_000  # larger responses are refused
+
+    @property
+    def user_agent(self) -> str:
+        """'brief/0.1.0 (press-release briefing; +mailto:analyst@example.org)'."""
+        contact = self.contact or "no contact configured"
+        if "@" in contact and "://" not in contact and not contact.startswith("mailto:"):
+            contact = f"mailto:{contact}"
+        return f"brief/{__version__} (press-release briefing; +{contact})"
+
+
+@dataclass(frozen=True)
 class EmailConfig:
     smtp_host: str | None = None
     smtp_port: int = 587
@@ -38,7 +83,10 @@ class EmailConfig:
     sender: str = "brief@localhost"
     recipients: tuple[str, ...] = ()
     subject: str = "Trade briefing {period}"
-    timeout: float = 30.0
+    timeout: float = 30.0  # seconds for connecting and for each SMTP reply
+    attempts: int = 4  # per recipient, counting the first; temporary failures (4xx, dropped link) retry
+    retry_delay: float = 10.0  # seconds before the first retry, doubling after each
+    archive_url: str | None = None  # where readers find the archive: "https://intranet/briefs/"
 
 
 @dataclass(frozen=True)
@@ -50,9 +98,11 @@ class Config:
     sources: tuple[Source, ...] = ()
     email: EmailConfig = EmailConfig()
     title: str = "Trade and Industry Briefing"
-    page_size: str = "A4"  # A4 | Letter
-    pdf_variant: str | None = None  # None, "pdf/ua-1", "pdf/a-3b"...
+    page_size: str = "A4"  # A4 | Letter: `paper = "letter"` in brief.toml
+    pdf_variant: str | None = None  # None (PDF/UA-1, tagged), "pdf/a-3b" for an archive copy...
+    author: str = "brief"  # the PDF's author metadata: `[branding] author = "Trade desk"`
     path: Path | None = None  # the file it was read from
+    fetch: FetchSettings = FetchSettings()  # how live sources are fetched ([fetch])
 
 
 BUILTIN_SOURCE = Source(
@@ -94,10 +144,24 @@ def _config_from(data: dict[str, Any], path: Path) -> Config:
         sources=sources or (BUILTIN_SOURCE,),
         email=_email(data.get("email", {}), path),
         title=str(branding.get("title", Config.title)),
-        page_size=_choice(branding, "page_size", ("A4", "Letter"), "A4", path),
-        pdf_variant=data.get("pdf", {}).get("variant"),
+        **_pdf_settings(data, branding, path),
         path=path,
+        fetch=_fetch(data.get("fetch", {}), path),
     )
+
+
+def _pdf_settings(data: dict[str, Any], branding: dict[str, Any], path: Path) -> dict[str, Any]:
+    """paper = "a4" | "letter" and pdf_variant = "pdf/ua-1" | "pdf/a-3b" | ... (top level)."""
+    paper = data.get("paper", branding.get("page_size", "A4"))
+    variant = data.get("pdf_variant", data.get("pdf", {}).get("variant"))
+    try:
+        return {
+            "page_size": paper_size(str(paper)),
+            "pdf_variant": pdf_variant(variant) if variant is not None else None,
+            "author": str(branding.get("author", Config.author)),
+        }
+    except BriefError as exc:
+        raise BriefError(f"{path}: {exc}") from None
 
 
 def _source(entry: Any, base: Path, where: str) -> Source:
@@ -123,6 +187,31 @@ def _source(entry: Any, base: Path, where: str) -> Source:
     )
 
 
+def _fetch(data: Any, path: Path) -> FetchSettings:
+    """[fetch]: contact (for the User-Agent), timeout, retries, backoff, delay, max_retry_after, max_bytes."""
+    if not isinstance(data, dict):
+        raise BriefError(f"{path}: fetch: expected a table")
+    numbers = {
+        "timeout": float,
+        "retries": int,
+        "backoff": float,
+        "delay": float,
+        "max_retry_after": float,
+        "max_bytes": int,
+    }
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key == "contact":
+            values[key] = str(value)
+        elif key in numbers:
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise BriefError(f"{path}: fetch.{key}: {value!r} is not a number of zero or more")
+            values[key] = numbers[key](value)
+        else:
+            raise BriefError(f"{path}: fetch.{key}: unknown key (use contact, {', '.join(numbers)})")
+    return FetchSettings(**values)
+
+
 def _email(data: dict[str, Any], path: Path) -> EmailConfig:
     recipients = data.get("recipients", [])
     if isinstance(recipients, str):
@@ -130,15 +219,43 @@ def _email(data: dict[str, Any], path: Path) -> EmailConfig:
     port = data.get("smtp_port", 587)
     if not isinstance(port, int) or not 0 < port < 65536:
         raise BriefError(f"{path}: email.smtp_port: {port!r} is not a port number")
+    if not isinstance(recipients, list):
+        raise BriefError(f"{path}: email.recipients: expected a list of addresses")
     return EmailConfig(
         smtp_host=data.get("smtp_host"),
         smtp_port=port,
         tls=_choice(data, "tls", ("starttls", "ssl", "none"), "starttls", path, "email."),
-        sender=str(data.get("sender", EmailConfig.sender)),
-        recipients=tuple(str(r) for r in recipients),
+        sender=_address(data.get("sender", EmailConfig.sender), f"{path}: email.sender"),
+        recipients=tuple(
+            _address(r, f"{path}: email.recipients[{n}]") for n, r in enumerate(recipients)
+        ),
         subject=str(data.get("subject", EmailConfig.subject)),
-        timeout=float(data.get("timeout", 30.0)),
+        timeout=_number(data, "timeout", 30.0, path, minimum=0.1),
+        attempts=int(_number(data, "attempts", EmailConfig.attempts, path, minimum=1)),
+        retry_delay=_number(data, "retry_delay", EmailConfig.retry_delay, path, minimum=0.0),
+        archive_url=str(data["archive_url"]) if data.get("archive_url") else None,
     )
+
+
+def _address(value: Any, where: str) -> str:
+    """An email address as SMTP takes it: 'analyst@example.org' (a display name is allowed)."""
+    from email.utils import getaddresses
+
+    text = str(value).strip()
+    found = getaddresses([text])
+    if len(found) != 1:
+        raise BriefError(f"{where}: {value!r} is not one email address (list them: [\"a@x.org\", ...])")
+    local, at, domain = found[0][1].rpartition("@")
+    if not (at and local and domain) or any(c in text for c in "\r\n"):
+        raise BriefError(f"{where}: {value!r} is not an email address")
+    return text
+
+
+def _number(data: dict[str, Any], key: str, default: float, path: Path, minimum: float) -> float:
+    value = data.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < minimum:
+        raise BriefError(f"{path}: email.{key}: {value!r} is not a number of at least {minimum:g}")
+    return float(value)
 
 
 def _choice(

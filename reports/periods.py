@@ -144,3 +144,18 @@ def _month_before(year: int, month: int) -> tuple[int, int]:
 
 def _month_after(year: int, month: int) -> tuple[int, int]:
     return (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def parse_key(key: str) -> Period:
+    """An archive folder's name back to its period: '2026-W03', '2026-01', '2026-01-01_2026-01-15'.
+
+    parse_key("2026-01-01_2026-01-15") -> Period(2026-01-01, 2026-01-15); anything else is a BriefError.
+    """
+    if _WEEK.match(key):
+        return parse_week(key)
+    if _MONTH.match(key):
+        return parse_month(key)
+    start, sep, end = key.partition("_")
+    if sep and _DAY.match(start) and _DAY.match(end):
+        return range_period(parse_day(start), parse_day(end, "--to"))
+    raise BriefError(f"{key!r}: not a period key (YYYY-MM, YYYY-Www or YYYY-MM-DD_YYYY-MM-DD)")

@@ -6,6 +6,7 @@ collect -> store -> extract -> build -> render -> archive
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -16,15 +17,21 @@ from zoneinfo import ZoneInfo
 from charts import draw
 from reports import extract as extraction
 from reports import tables
-from reports.archive import ArchiveInput, write_period_folder
+from reports.archive import ArchiveInput, briefing_summary, write_index, write_period_folder
 from reports.briefing import Briefing, build_briefing
 from reports.collect.dump import DumpResult, Rejection, parse_dump_file
+from reports.collect.feed import collect as collect_feed
+from reports.collect.fetch import Fetcher, FetchSettings
+from reports.collect.html import collect as collect_html
+from reports.collect.web import Unchanged, WebContext, store_release
 from reports.config import Config, Source
 from reports.errors import BriefError
 from reports.periods import Period
 from reports.records import Release
 from reports.render import render_html, render_pdf
 from reports.store import Store
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -44,14 +51,36 @@ class SourceReport:
         return self.ingested + len(self.rejected)
 
 
-def collect(store: Store, sources: Sequence[Source], period: Period | None = None) -> list[SourceReport]:
-    """Collect every source into the store; one failing source never stops the others."""
+def collect(
+    store: Store,
+    sources: Sequence[Source],
+    period: Period | None = None,
+    *,
+    fetch: FetchSettings | None = None,
+    fetcher: Fetcher | None = None,
+    timezone: str = "Asia/Seoul",
+) -> list[SourceReport]:
+    """Collect every source into the store; one failing source never stops the others.
+
+    Live sources (feed, html) share one `fetcher` (default: a polite one made from `fetch`),
+    so robots.txt and the per-host delay hold across sources; `period` limits what they read.
+    """
     reports = []
-    for source in sources:
-        try:
-            reports.append(_collect_source(store, source, period))
-        except BriefError as exc:
-            reports.append(SourceReport(source.name, failed=str(exc)))
+    own: Fetcher | None = None
+    try:
+        for source in sources:
+            if source.kind in ("feed", "html"):
+                if fetcher is None:
+                    fetcher = own = Fetcher(fetch, store=store)
+                reports.append(_collect_web(store, source, WebContext(fetcher, store, period, timezone)))
+                continue
+            try:
+                reports.append(_collect_source(store, source, period))
+            except BriefError as exc:
+                reports.append(SourceReport(source.name, failed=str(exc)))
+    finally:
+        if own is not None:
+            own.close()
     return reports
 
 
@@ -65,6 +94,33 @@ def _collect_source(store: Store, source: Source, period: Period | None) -> Sour
         assert source.path is not None
         return _store_dump(store, source.name, parse_dump_file(source.path, source.name))
     raise BriefError(f"source {source.name!r}: kind {source.kind!r} is not supported by this version")
+
+
+def _collect_web(store: Store, source: Source, context: WebContext) -> SourceReport:
+    """A feed or board into the store; a failure midway keeps what was stored before it."""
+    collector = collect_feed if source.kind == "feed" else collect_html
+    report = SourceReport(source.name)
+    counted: set[str] = set()
+    try:
+        for item in collector(source, context):
+            if isinstance(item, Rejection):
+                report.rejected.append(item)
+                continue
+            if isinstance(item, Unchanged):
+                outcome, stored_id = "unchanged", item.release.id
+            else:
+                outcome, stored_id = store_release(store, item)
+            if stored_id in counted:
+                continue  # seen twice in one run (a board listing it twice)
+            counted.add(stored_id)
+            setattr(report, outcome, getattr(report, outcome) + 1)
+            report.ingested += 1
+    except BriefError as exc:
+        report.failed = str(exc)
+    except Exception as exc:  # what a site sends is not ours to trust: fail the source, not the run
+        log.debug("source %s", source.name, exc_info=True)
+        report.failed = f"unexpected {type(exc).__name__}: {exc}"
+    return report
 
 
 def _store_dump(store: Store, name: str, result: DumpResult) -> SourceReport:
@@ -111,10 +167,11 @@ def generate(
         source_labels={s.name: s.label or s.name for s in config.sources},
     )
     drawn = {spec.id: draw(spec) for spec in briefing.charts}
-    html = render_html(briefing, charts=drawn)
+    html = render_html(briefing, charts=drawn, author=config.author)
+    pdf = render_pdf(html, (output / period.key,), paper=config.page_size, variant=config.pdf_variant)
     files = {
         "briefing.html": html.encode("utf-8"),
-        "briefing.pdf": render_pdf(html),
+        "briefing.pdf": pdf,
         "sources.json": _sources_json(briefing),
         "metrics.csv": tables.metrics_csv(briefing),
         "meetings.csv": tables.meetings_csv(briefing),
@@ -123,7 +180,10 @@ def generate(
         files[f"charts/{chart_id}.svg"] = chart.svg.encode("utf-8")
         files[f"charts/{chart_id}.png"] = chart.png
     inputs = [ArchiveInput(r.id, r.body_sha256) for r in releases]
-    folder = write_period_folder(output, period.key, files, inputs, {"locale": briefing.locale})
+    summary = briefing_summary(briefing)
+    extra = {"locale": briefing.locale, "extractor": extraction.VERSION, "summary": summary}
+    folder = write_period_folder(output, period.key, files, inputs, extra)
+    write_index(output, title=config.title, locale=briefing.locale)
     return Generated(folder, briefing)
 
 

@@ -1,8 +1,18 @@
-"""Render a Briefing to one self-contained HTML page and a PDF (Jinja2 + WeasyPrint)."""
+"""Render a Briefing to one self-contained HTML page and a PDF (Jinja2 + WeasyPrint).
+
+The HTML is the single source of both outputs: the same sections, anchors and
+citations appear in the browser and on paper. The PDF adds what only paper has
+(page size, running header and footer, page numbers in the contents), from the
+print rules of the same stylesheet.
+"""
 
 from __future__ import annotations
 
+import gettext
+import io
 import logging
+import re
+from collections.abc import Iterable
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -11,17 +21,43 @@ from typing import Any
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
+from reports import __version__
 from reports.briefing import Briefing
+from reports.config import DEFAULT_PDF_VARIANT, paper_size, pdf_variant
 from reports.formatting import format_change, format_period, format_value
 from reports.resources import templates_dir
 
 log = logging.getLogger(__name__)
 
+STYLESHEETS = ("briefing.css", "components.css", "print.css")
+
+
+# Templates -------------------------------------------------------------------------
+
+
+@cache
+def translations(locale: str) -> gettext.NullTranslations:
+    """The message catalog of a locale, compiled from its .po in memory (English needs none)."""
+    po_file = templates_dir() / "locale" / locale / "LC_MESSAGES" / "messages.po"
+    if not po_file.is_file():
+        return gettext.NullTranslations()
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+    from babel.support import Translations
+
+    with po_file.open("rb") as handle:
+        catalog = read_po(handle, locale=locale)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return Translations(compiled)
+
 
 @cache
 def environment(locale: str = "en") -> Environment:
-    """The template environment of a locale: autoescaped, strict, gettext and babel filters."""
+    """The template environment of a locale, made once: autoescaped, strict, gettext and babel filters."""
     env = Environment(
         loader=FileSystemLoader(templates_dir()),
         autoescape=select_autoescape(["html", "j2", "xml"], default_for_string=True),
@@ -30,7 +66,7 @@ def environment(locale: str = "en") -> Environment:
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"],
     )
-    env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+    env.install_gettext_translations(translations(locale), newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
         day=_format_day,
         moment=_format_moment,
@@ -38,29 +74,67 @@ def environment(locale: str = "en") -> Environment:
         value=format_value,
         change=format_change,
         period=format_period,
+        page_counter=_page_counter,
     )
+    env.tests["web_link"] = _is_web_link
     return env
 
 
-def render_html(briefing: Briefing, **extra: Any) -> str:
-    """The briefing as one HTML document with its CSS inline."""
-    css = "\n".join(
-        (templates_dir() / name).read_text(encoding="utf-8") for name in ("briefing.css", "components.css")
-    )
+@cache
+def stylesheet() -> str:
+    """The house stylesheet, inlined into every page."""
+    return "\n".join((templates_dir() / name).read_text(encoding="utf-8") for name in STYLESHEETS)
+
+
+def render_html(
+    briefing: Briefing, charts: dict[str, Any] | None = None, *, author: str = "brief", **extra: Any
+) -> str:
+    """The briefing as one HTML document: CSS and SVG charts inline, nothing fetched."""
     template = environment(briefing.locale).get_template("briefing.html.j2")
-    return template.render(b=briefing, css=css, locale=briefing.locale, **extra)
+    return template.render(
+        b=briefing,
+        css=Markup(stylesheet()),
+        locale=briefing.locale,
+        charts=charts or {},
+        author=author,
+        generator=f"brief {__version__}",
+        created=briefing.generated_at.isoformat(),
+        **extra,
+    )
 
 
-def render_pdf(html: str, allowed_roots: tuple[Path, ...] = ()) -> bytes:
-    """The PDF of an HTML document; only files under `allowed_roots` may be read."""
-    from weasyprint import HTML  # heavy import: only when a PDF is made
-
-    fetcher = _local_only_fetcher((templates_dir(), *allowed_roots))
-    base = str(allowed_roots[0] if allowed_roots else templates_dir())
-    return HTML(string=html, base_url=base, url_fetcher=fetcher).write_pdf()
+# PDF -------------------------------------------------------------------------------
 
 
-def _local_only_fetcher(roots: tuple[Path, ...]) -> Any:
+def render_pdf(
+    html: str,
+    allowed_roots: Iterable[Path] = (),
+    *,
+    paper: str = "A4",
+    variant: str | None = DEFAULT_PDF_VARIANT,
+) -> bytes:
+    """The PDF of a briefing's HTML: `paper` A4 or Letter, a PDF/UA or PDF/A `variant`.
+
+    Only files under templates/ and `allowed_roots` may be read; fonts are
+    embedded as subsets. The same HTML gives the same bytes.
+    """
+    from weasyprint import CSS, HTML  # heavy import: only when a PDF is made
+
+    roots = (templates_dir(), *allowed_roots)
+    fetcher = _local_only_fetcher(roots)
+    size = CSS(string=f"@page {{ size: {paper_size(paper)}; }}", url_fetcher=fetcher)
+    document = HTML(string=html, base_url=str(templates_dir()), url_fetcher=fetcher)
+    chosen = pdf_variant(variant)
+    return document.write_pdf(
+        stylesheets=[size],
+        pdf_variant=chosen,
+        # PDF/A wants a file identifier; pydyf derives it from the content, so it is reproducible.
+        pdf_identifier=True if chosen.startswith("pdf/a") else None,
+        full_fonts=False,
+    )
+
+
+def _local_only_fetcher(roots: Iterable[Path]) -> Any:
     """A WeasyPrint fetcher that reads data: URIs and files under `roots`, nothing else.
 
     URLs found in a release (http://..., file:///etc/passwd) are refused, so
@@ -77,7 +151,7 @@ def _local_only_fetcher(roots: tuple[Path, ...]) -> Any:
             parts = urlsplit(url)
             if parts.scheme == "data":
                 return super().fetch(url, headers)
-            if parts.scheme == "file":
+            if parts.scheme == "file" and parts.netloc in ("", "localhost"):
                 path = Path(unquote(parts.path)).resolve()
                 if any(path.is_relative_to(root) for root in resolved):
                     return super().fetch(url, headers)
@@ -85,6 +159,9 @@ def _local_only_fetcher(roots: tuple[Path, ...]) -> Any:
             raise ValueError(f"brief does not fetch {url!r} while rendering")
 
     return LocalOnlyFetcher(allowed_protocols=("file", "data"), allow_redirects=False)
+
+
+# Filters ---------------------------------------------------------------------------
 
 
 def _format_day(value: date | None, locale: str = "en", format: str = "medium") -> str:
@@ -97,3 +174,26 @@ def _format_moment(value: datetime | None, locale: str = "en", format: str = "me
 
 def _format_number(value: float | None, locale: str = "en") -> str:
     return format_decimal(value, locale=locale) if value is not None else ""
+
+
+def _page_counter(label: str) -> Markup:
+    """'Page %(page)s of %(pages)s' -> CSS content: "Page " counter(page) " of " counter(pages).
+
+    The words come from the locale's catalog, so the footer reads naturally in
+    every language; only the counters are CSS.
+    """
+    parts = re.split(r"(%\((?:page|pages)\)s)", str(label))
+    tokens = []
+    for part in parts:
+        if part == "%(page)s":
+            tokens.append("counter(page)")
+        elif part == "%(pages)s":
+            tokens.append("counter(pages)")
+        elif part:
+            tokens.append('"' + part.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ") + '"')
+    return Markup(" ".join(tokens))
+
+
+def _is_web_link(url: str | None) -> bool:
+    """Only http(s) addresses become links; anything else stays plain text."""
+    return bool(url) and re.match(r"https?://[^\s\"'<>]+$", str(url), re.IGNORECASE) is not None

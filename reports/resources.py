@@ -23,3 +23,11 @@ def sample_corpus() -> Path:
 def data_file(name: str) -> Path:
     """A data file shipped in reports/data/ (topics.toml, ...)."""
     return _PACKAGE / "data" / name
+
+
+def deploy_dir() -> Path:
+    """deploy/ (systemd and cron templates) at the top of a checkout, or reports/deploy in a wheel."""
+    for candidate in (_PACKAGE / "deploy", _PACKAGE.parent / "deploy"):
+        if (candidate / "brief.service").is_file():
+            return candidate
+    raise FileNotFoundError("brief's deploy templates are missing from this installation")

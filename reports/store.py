@@ -291,6 +291,83 @@ class Store:
             run["counts"] = json.loads(run["counts"]) if run["counts"] else {}
         return runs
 
+    # Deliveries: which recipient got which period's briefing, so a re-run never sends twice
+
+    def record_delivery(
+        self,
+        period: str,
+        recipient: str,
+        pdf_sha256: str,
+        status: str,
+        attempts: int,
+        error: str | None = None,
+    ) -> None:
+        """Record one recipient's outcome ('sent' or 'failed') for the briefing with this PDF."""
+        sent_at = _now() if status == "sent" else None
+        with self.db:
+            self.db.execute(
+                "INSERT INTO deliveries (period, recipient, pdf_sha256, status, attempts, error, sent_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (period, recipient, pdf_sha256) DO UPDATE SET "
+                "status = excluded.status, attempts = excluded.attempts, error = excluded.error, "
+                "sent_at = COALESCE(excluded.sent_at, deliveries.sent_at)",
+                (period, recipient, pdf_sha256, status, attempts, error, sent_at),
+            )
+
+    def delivered(self, period: str, recipient: str) -> dict[str, Any] | None:
+        """The latest successful delivery of the period's briefing to `recipient`, if any."""
+        cursor = self.db.execute(
+            "SELECT period, recipient, pdf_sha256, status, attempts, error, sent_at FROM deliveries "
+            "WHERE period = ? AND recipient = ? AND status = 'sent' ORDER BY sent_at DESC LIMIT 1",
+            (period, recipient),
+        )
+        row = cursor.fetchone()
+        return dict(zip([c[0] for c in cursor.description], row, strict=True)) if row else None
+
+    def deliveries(self, period: str | None = None) -> list[dict[str, Any]]:
+        """Every recorded delivery (of one period), in period then recipient order."""
+        where, args = ("WHERE period = ?", (period,)) if period else ("", ())
+        cursor = self.db.execute(
+            "SELECT period, recipient, pdf_sha256, status, attempts, error, sent_at FROM deliveries "
+            f"{where} ORDER BY period, recipient, sent_at",
+            args,
+        )
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+    # Live sources: validators for conditional GET, and lookups for deduplication
+
+    def fetch_state(self, key: str) -> tuple[str | None, str | None] | None:
+        """(ETag, Last-Modified) kept from the last complete fetch of `key` (a URL), or None."""
+        row = self.db.execute("SELECT etag, last_modified FROM fetch_state WHERE url = ?", (key,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def save_fetch_state(self, key: str, etag: str | None, last_modified: str | None, status: int) -> None:
+        with self.db:
+            self.db.execute(
+                "INSERT INTO fetch_state (url, etag, last_modified, fetched_at, status) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, "
+                "last_modified = excluded.last_modified, fetched_at = excluded.fetched_at, "
+                "status = excluded.status",
+                (key, etag, last_modified, _now(), status),
+            )
+
+    def release_by_url(self, url: str) -> Release | None:
+        row = self.db.execute(
+            f"SELECT {_RELEASE_COLUMNS} FROM releases WHERE url = ? ORDER BY id LIMIT 1", (url,)
+        ).fetchone()
+        return _release_from(row) if row else None
+
+    def releases_of(self, source: str, start: date | None = None, end: date | None = None) -> list[Release]:
+        """Releases stored from `source`, published from `start` to `end` when given, oldest first."""
+        rows = self.db.execute(
+            f"SELECT {_RELEASE_COLUMNS} FROM releases WHERE source = ? "
+            "AND published >= COALESCE(?, published) AND published <= COALESCE(?, published) "
+            "ORDER BY published, title, id",
+            (source, start.isoformat() if start else None, end.isoformat() if end else None),
+        ).fetchall()
+        return [_release_from(row) for row in rows]
+
 
 _FIELDS = (
     "id",

@@ -43,3 +43,7 @@ def sample() -> Path:
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+# The rendered briefing with figures, charts and meetings, made once per session (tests/briefings.py).
+from tests.briefings import rich_folder  # noqa: E402, F401

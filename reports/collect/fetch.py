@@ -1,0 +1,375 @@
+"""A polite HTTP fetcher for live sources (httpx).
+
+Polite means: a User-Agent that says who is asking and how to reach them;
+robots.txt honoured (urllib.robotparser, with its Crawl-delay); one request
+at a time with a delay between two requests to the same host; retries with
+exponential backoff on 5xx, 429, timeouts and dropped connections, waiting
+as long as Retry-After asks; conditional GET with the ETag and Last-Modified
+of the last successful fetch, kept in the store's ``fetch_state`` table.
+
+    fetcher = Fetcher(FetchSettings(contact="analyst@example.org"), store=store)
+    page = fetcher.get("https://example.org/press", conditional=True)
+    if not page.not_modified:
+        ...  # use page.text, then fetcher.remember(page) once what it held is stored
+
+Sleeping and the clock are injectable, so tests of retries and delays are fast.
+"""
+
+from __future__ import annotations
+
+import codecs
+import email.message
+import email.utils
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Protocol
+from urllib.parse import urljoin
+from urllib.robotparser import RobotFileParser
+
+import httpx
+from bs4.dammit import EncodingDetector
+
+from reports.config import FetchSettings
+from reports.errors import BriefError
+
+__all__ = ["Fetcher", "FetchError", "FetchSettings", "Page", "decode_html", "retry_after"]
+
+log = logging.getLogger(__name__)
+
+# Statuses worth asking again for: the server is busy or broken for now.
+_RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_MAX_REDIRECTS = 5
+# The WHATWG Encoding Standard decodes every label of "EUC-KR" as windows-949 (CP949), its superset:
+# Korean pages labelled euc-kr routinely use CP949's extra syllables.
+_KOREAN_LABELS = frozenset(
+    {
+        "cseuckr",
+        "csksc56011987",
+        "euc-kr",
+        "euc_kr",
+        "euckr",
+        "iso-ir-149",
+        "korean",
+        "ks_c_5601-1987",
+        "ks_c_5601-1989",
+        "ksc5601",
+        "ksc_5601",
+        "windows-949",
+        "x-windows-949",
+        "cp949",
+        "uhc",
+    }
+)
+# Tried in order when neither the HTTP header nor the page names an encoding that decodes it.
+FALLBACK_ENCODINGS = ("utf-8", "cp949")
+
+
+class FetchError(BriefError):
+    """A page could not be fetched: the message names the URL and the reason."""
+
+
+class FetchStateStore(Protocol):
+    """Where validators of earlier fetches live (reports.store.Store implements it)."""
+
+    def fetch_state(self, key: str) -> tuple[str | None, str | None] | None: ...
+
+    def save_fetch_state(
+        self, key: str, etag: str | None, last_modified: str | None, status: int
+    ) -> None: ...
+
+
+@dataclass(frozen=True)
+class Page:
+    """One fetched document."""
+
+    url: str  # after redirects
+    status: int
+    content: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)  # lower-case names
+    not_modified: bool = False  # answered 304 to a conditional GET
+    key: str | None = None  # the fetch_state key its validators go under
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "")
+
+    @property
+    def text(self) -> str:
+        return decode_html(self.content, self.content_type)
+
+
+class Fetcher:
+    """Fetches pages one at a time, politely; see the module docstring."""
+
+    def __init__(
+        self,
+        settings: FetchSettings | None = None,
+        *,
+        store: FetchStateStore | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.settings = settings or FetchSettings()
+        self.store = store
+        self._sleep = sleep
+        self._clock = clock
+        self._client = httpx.Client(
+            headers={"User-Agent": self.settings.user_agent, "Accept-Encoding": "gzip, deflate"},
+            timeout=httpx.Timeout(self.settings.timeout),
+            follow_redirects=False,  # each hop is checked against robots.txt and the host delay
+            transport=transport,
+        )
+        self._robots: dict[str, RobotFileParser | None] = {}
+        self._last_request: dict[str, float] = {}
+        self._host_delays: dict[str, float] = {}  # Crawl-delay of robots.txt, by origin
+        self.requested: list[str] = []  # every URL requested, in order (robots.txt included)
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def get(self, url: str, *, conditional: bool = False, key: str | None = None) -> Page:
+        """GET `url`, following redirects; raises FetchError when it cannot be had.
+
+        With `conditional`, the validators stored under `key` (default: the URL) are
+        sent, and a 304 answer gives a Page with `not_modified` set and no content.
+        """
+        key = key or url
+        headers = self._validators(key) if conditional else {}
+        for _ in range(_MAX_REDIRECTS + 1):
+            self._check_robots(url)
+            response = self._request(url, headers)
+            if response.status_code in _REDIRECTS and "location" in response.headers:
+                url = urljoin(url, response.headers["location"])
+                continue
+            return self._page(url, response, key)
+        raise FetchError(f"{url}: more than {_MAX_REDIRECTS} redirects")
+
+    def remember(self, page: Page) -> None:
+        """Keep the page's validators for the next conditional GET (call once its content is stored)."""
+        if self.store is None or page.not_modified or page.key is None:
+            return
+        etag, modified = page.headers.get("etag"), page.headers.get("last-modified")
+        if etag or modified:
+            self.store.save_fetch_state(page.key, etag, modified, page.status)
+
+    def allowed(self, url: str) -> bool:
+        """Whether robots.txt of the URL's site lets this user agent fetch it."""
+        robots = self._robots_for(url)
+        return robots is None or robots.can_fetch(self.settings.user_agent, url)
+
+    # Internals
+
+    def _validators(self, key: str) -> dict[str, str]:
+        state = self.store.fetch_state(key) if self.store is not None else None
+        if state is None:
+            return {}
+        etag, modified = state
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if modified:
+            headers["If-Modified-Since"] = modified
+        return headers
+
+    def _page(self, url: str, response: _Response, key: str) -> Page:
+        status = response.status_code
+        if status == 304:
+            return Page(url, status, not_modified=True, key=key)
+        if status >= 400:
+            raise FetchError(f"{url}: HTTP {status} {response.reason}".rstrip())
+        if status != 200:
+            raise FetchError(f"{url}: unexpected HTTP {status} {response.reason}".rstrip())
+        return Page(url, status, response.content, response.headers, key=key)
+
+    def _check_robots(self, url: str) -> None:
+        if not self.allowed(url):
+            raise FetchError(f"{url}: robots.txt of {_origin(url)} disallows it for brief")
+
+    def _robots_for(self, url: str) -> RobotFileParser | None:
+        """The site's parsed robots.txt; None when it has none (everything allowed)."""
+        origin = _origin(url)
+        if origin not in self._robots:
+            self._robots[origin] = self._fetch_robots(origin)
+        return self._robots[origin]
+
+    def _fetch_robots(self, origin: str) -> RobotFileParser | None:
+        robots_url = f"{origin}/robots.txt"
+        url = robots_url
+        for _ in range(_MAX_REDIRECTS + 1):
+            try:
+                response = self._request(url, {})
+            except FetchError as exc:
+                # RFC 9309: an unreachable robots.txt means the whole site is off limits.
+                raise FetchError(f"{exc}; without its robots.txt nothing on {origin} is fetched") from None
+            if response.status_code in _REDIRECTS and "location" in response.headers:
+                url = urljoin(url, response.headers["location"])
+                continue
+            break
+        parser = RobotFileParser(robots_url)
+        if response.status_code in (401, 403):
+            parser.disallow_all = True
+        elif response.status_code >= 400:
+            return None  # no robots.txt: everything is allowed
+        else:
+            parser.parse(decode_html(response.content, response.headers.get("content-type", "")).splitlines())
+        delay = parser.crawl_delay(self.settings.user_agent)
+        if delay:
+            self._host_delays[origin] = float(delay)
+        return parser
+
+    def _request(self, url: str, headers: dict[str, str]) -> _Response:
+        """One GET with retries; the last failure becomes a FetchError."""
+        settings = self.settings
+        reason = ""
+        for attempt in range(settings.retries + 1):
+            self._wait_turn(url)
+            wait = settings.backoff * 2**attempt
+            try:
+                response = self._send(url, headers)
+            except httpx.TimeoutException:
+                reason = f"timed out after {settings.timeout:g} s"
+            except httpx.TransportError as exc:
+                reason = f"connection failed ({type(exc).__name__}: {exc})".replace(" ()", "")
+            else:
+                if response.status_code not in _RETRY_STATUSES:
+                    return response
+                reason = f"HTTP {response.status_code} {response.reason}".rstrip()
+                asked = retry_after(response.headers.get("retry-after"), self._now())
+                if asked is not None:
+                    if asked > settings.max_retry_after:
+                        raise FetchError(
+                            f"{url}: {reason}, Retry-After {asked:g} s is longer than the "
+                            f"{settings.max_retry_after:g} s brief waits"
+                        )
+                    wait = max(asked, 0.0)
+            if attempt < settings.retries:
+                log.info("%s: %s; retrying in %g s", url, reason, wait)
+                self._sleep(wait)
+        attempts = settings.retries + 1
+        raise FetchError(f"{url}: {reason} ({attempts} attempt{'s' if attempts > 1 else ''})")
+
+    def _send(self, url: str, headers: dict[str, str]) -> _Response:
+        self.requested.append(url)
+        try:
+            with self._client.stream("GET", url, headers=headers) as response:
+                chunks, size = [], 0
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if size > self.settings.max_bytes:
+                        raise FetchError(f"{url}: larger than {self.settings.max_bytes} bytes")
+                    chunks.append(chunk)
+                return _Response(
+                    response.status_code,
+                    response.reason_phrase,
+                    b"".join(chunks),
+                    {name.lower(): value for name, value in response.headers.items()},
+                )
+        except httpx.InvalidURL as exc:
+            raise FetchError(f"{url}: not a URL brief can fetch ({exc})") from None
+        except httpx.UnsupportedProtocol:
+            raise FetchError(f"{url}: only http and https URLs can be fetched") from None
+        finally:
+            self._last_request[_origin(url)] = self._clock()
+
+    def _wait_turn(self, url: str) -> None:
+        origin = _origin(url)
+        last = self._last_request.get(origin)
+        if last is None:
+            return
+        delay = max(self.settings.delay, self._host_delays.get(origin, 0.0))
+        remaining = delay - (self._clock() - last)
+        if remaining > 0:
+            self._sleep(remaining)
+
+    def _now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class _Response:
+    status_code: int
+    reason: str
+    content: bytes
+    headers: dict[str, str]
+
+
+def retry_after(value: str | None, now: datetime) -> float | None:
+    """Seconds a Retry-After header asks to wait: '120' -> 120.0; an HTTP date -> seconds until it."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max((when - now).total_seconds(), 0.0)
+
+
+def decode_html(content: bytes, content_type: str = "") -> str:
+    """Bytes of a page as text: the HTTP charset, else the page's own declaration, else UTF-8, else CP949.
+
+    Each candidate must decode the whole page strictly; the first that does wins. A BOM
+    beats everything. Labels of EUC-KR decode as CP949, as browsers do.
+    """
+    if content.startswith(codecs.BOM_UTF8):
+        return content[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
+    candidates = [
+        _charset(content_type),
+        EncodingDetector.find_declared_encoding(content[:4096], is_html=True),
+        *FALLBACK_ENCODINGS,
+    ]
+    for label in candidates:
+        codec = _codec(label)
+        if codec is None:
+            continue
+        try:
+            return content.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return content.decode("utf-8", errors="replace")
+
+
+def _charset(content_type: str) -> str | None:
+    if not content_type:
+        return None
+    message = email.message.Message()
+    message["content-type"] = content_type
+    return message.get_content_charset()
+
+
+def _codec(label: str | None) -> str | None:
+    if not label:
+        return None
+    label = label.strip().lower()
+    if label in _KOREAN_LABELS:
+        return "cp949"
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return "cp949" if name == "euc_kr" else name
+
+
+def _origin(url: str) -> str:
+    """'https://Example.org:443/a?b' -> 'https://example.org'."""
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL:
+        return url
+    port = f":{parsed.port}" if parsed.port else ""
+    return f"{parsed.scheme}://{parsed.host}{port}"
