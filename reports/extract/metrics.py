@@ -1,10 +1,1426 @@
-"""Figures stated in a release (being built: see the metric extraction issue)."""
+"""Figures stated in a release: one `Metric` per figure, with its subject, period, change and sentence.
+
+The rules read the grammar of release English, never a list of any release's subjects:
+  - a level (money or a count) is named by the noun phrase that governs it: the subject of its
+    clause ("Korea's ICT exports in 2025 totaled ..." -> "ICT exports"), "a trade surplus of $X",
+    "X units of imported vehicles", or the passive after it ("..., were exported");
+  - a percentage is a change when a direction or comparison frames it ("rose 22.1 percent",
+    "(down 0.6 percent year-on-year)"), a share when "accounting for", "of the total" or ", or
+    <level>" frames it, else a level in percent (a rate);
+  - a change goes into the level it describes ("up 12.4 percent" right after a level, "rose 5.8
+    percent to $151.3 billion"); with no level it is a metric of its own with value None;
+  - list items ("Taiwan (up 64.8 percent), Vietnam (...)", "the Trax (308,000 units), the Kona
+    (270,000)") are one metric each, with the shared subject and unit and a dimension/member;
+  - the period is the nearest one the sentence states for the figure, else the running period of
+    the release, else the title's, else the release month.
+"""
 
 from __future__ import annotations
 
-from reports.records import Metric, Release
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+
+from reports.extract import grammar as g
+from reports.extract.catalog import analyst_words, metric_id_for
+from reports.extract.numbers import Quantity, find_quantities, normalize
+from reports.records import Change, Metric, Release
+
+MAX_SENTENCE = 2000  # characters: no real sentence is longer; a run-on text is read in pieces this long
+MAX_SENTENCE_LOOKBACK = 400  # characters of a sentence searched back for a figure's subject
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Za-z]\.){2,}|\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|Gov|Sen|Rep|Gen|Corp|Inc|Co|Ltd|vs|etc|"
+    r"approx|est|Prof|Jr|Sr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Fig|Vol|Dept|Govt|Min))$"
+)
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_PAREN = re.compile(r"\([^()]*\)")
+_INCLUDING = re.compile(r",?\s*\b(?:including|excluding|except|especially|notably|such\s+as)\b[^,]*,?", re.I)
+_INTERJECTION = re.compile(
+    r",\s*(?:however|meanwhile|though|too|also|in\s+turn|for\s+its\s+part|in\s+particular|"
+    r"as\s+a\s+result|in\s+contrast|by\s+contrast|notably|moreover|in\s+addition)\s*,",
+    re.I,
+)
+_OF_NP = re.compile(
+    r"^(?P<head>exports?|imports?|sales|production|output|shipments|orders|investments?|"
+    r"deliveries|consumption|purchases|prices?)\s+(?:of|in)\s+(?P<what>.+)$",
+    re.I,
+)
+_TO_PLACE = re.compile(
+    r"^(?P<base>.+?)\s+(?P<prep>to|from|in)\s+(?P<place>(?:the\s+)?[A-Z][\w.’'-]*"
+    r"(?:\s+(?:[A-Z][\w.’'-]*|and|of))*)$"
+)
+_FUNCTION_WORD = (
+    r"(?!(?:a|an|the|in|of|to|with|for|on|at|by|its|their|and|or|as|from|into|posted|recorded|"
+    r"posting|recording|resulting|reached|reaching|logged|logging|hit|marked|marking|showed|showing)\b)"
+)
+_NP_OF_LEVEL = re.compile(
+    rf"(?<![\w’'-])(?P<np>(?:{_FUNCTION_WORD}[\w’'-]+\s+){{0,3}}{_FUNCTION_WORD}[\w’'-]+)\s+(?:of|worth|valued\s+at|amounting\s+to|totaling|totalling)\s+"
+    r"(?:(?:about|around|nearly|almost|roughly|approximately|over|more\s+than|some|an\s+estimated)\s+)?$",
+    re.I,
+)
+_NOT_SUBJECT = re.compile(
+    r"\b(?:record|high|peak|level|total|sum|amount|figure|increase|decrease|rise|"
+    r"drop|growth|decline|gain|low|mark|threshold|share|range|average|estimate)\b",
+    re.I,
+)
+_UNITS_OF = re.compile(
+    r"\s+of\s+(?P<np>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s*(?:,|\.|;|\band\b|\bor\b|\(|$|"
+    r"\bin\b|\bto\b|\bfrom\b|\bwere\b|\bwas\b))",
+    re.I,
+)
+_TO_LEVEL_GAP = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,4}?(?:to|at)\s+(?:(?:a|an|the|new|fresh|all-time|record|historic|historical|"
+    r"annual|monthly|high|peak|of|about|around|nearly|almost|roughly|approximately|over|more\s+than|some|"
+    r"an\s+estimated)\s+)*$",
+    re.I,
+)
+_ATTACH_GAP = re.compile(r"^[\s,(\[]*(?:(?:or|and|which\s+is|which\s+was|an?|or\s+an?)\s+)?[\s,(\[]*$", re.I)
+_LIST_DELIMITER = re.compile(
+    r"(?:^|,\s*(?:and\s+|or\s+)?|;\s*|\band\s+|\bor\s+|\bto\s+|\bby\s+|\bfor\s+|\bin\s+|\bwith\s+|"
+    r"\bincluding\s+|:\s*|\bfollowed\s+by\s+|\bled\s+by\s+|\bthen\s+)(?:the\s+)?"
+)
+_LIST_NAME = re.compile(r"(?P<name>[A-Za-z][\w.’'&/-]*(?:\s+(?!and\b|or\b|the\b)[\w.’'&/-]+){0,4})\s*\(\s*")
+_PLACE_LIST = re.compile(r"\b(?:to|from)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*\(")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{0,40}?\([A-Za-z .]+\)\s*(?:--|—|–)\s*")
+_RELATIVE = re.compile(
+    r",\s+(?:which|who|whose)\s[^,;()]*,"
+    r"|,\s+(?:led|driven|followed|supported|boosted|helped|dragged|weighed)\s+(?:down\s+)?by\s[^,;]{0,80},"
+    r"|,\s+(?:the|a|an|its|South\s+Korea['’]s|Korea['’]s|the\s+country['’]s)\s[^,;()\d]{0,60},"
+    rf"(?=\s+(?:{g.alternation(g.ALL_VERBS)})\b)",
+    re.I,
+)
+_NP_AFTER_LEVEL = re.compile(
+    rf"\s+(?!(?:in|of|for|to|at|by|on|with|from|and|or|as|than|the|a|an)\b)"
+    rf"(?P<np>(?:[\w-]+\s+){{0,2}}?(?:{g.alternation(g.HEADS)}))\b(?!\s+(?:of|to)\b)",
+    re.I,
+)
+_GAPPED = re.compile(
+    r"(?:,\s*(?:and\s+)?|\band\s+)(?:(?P<prep>to|from|in)\s+)?(?P<name>(?:the\s+)?[A-Z][\w.’'-]*"
+    r"(?:\s+[A-Z][\w.’'-]*){0,3})"
+    r"\s+(?:by\s+)?$"
+)
+_NP_TO_LEVEL = re.compile(
+    rf"\b(?:bring|push|lift|rais|tak|put|leav|left|brought|drove|driv|widen|narrow)\w*\s+(?:the\s+|its\s+)?"
+    rf"(?P<np>(?:{_FUNCTION_WORD}[\w’'-]+\s+){{0,3}}{_FUNCTION_WORD}[\w’'-]+)\s+(?:to|at)\s+"
+    r"(?:(?:a|an|the|new|record|all-time|high|of|about|around|nearly|almost|over|more\s+than)\s+)*$",
+    re.I,
+)
+_ALONE = re.compile(r"^(?:In|For|During)\s+[^,]{3,40}?\balone\b", re.I)
+_CONNECTIVES = re.compile(
+    r"^(?:(?:and|or|while|whereas|but|the|with|including|followed\s+by|led\s+by|"
+    r"then|as\s+well\s+as|such\s+as|notably)\s+)+",
+    re.I,
+)
+_PLACE_ALIASES = (
+    (re.compile(r"\bU\.S\.?(?=$|[\s,;])"), "United States"),
+    (re.compile(r"\bU\.K\.?(?=$|[\s,;])"), "United Kingdom"),
+)
+_LOCAL_PERIOD = re.compile(
+    r"\b(?:set|recorded|posted|reached|hit|registered|logged)\s+(?:in|during)\s+(?:the\s+)?$", re.I
+)
+_EARLIER_LEVEL = re.compile(
+    r"\s*,?\s*(?:a\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+same\s+(?:period|month|"
+    r"quarter)\s+(?:of\s+)?last\s+year|last\s+year|(?P<month>a\s+month\s+(?:earlier|ago)|"
+    r"the\s+previous\s+month|last\s+month))\b",
+    re.I,
+)
+_ACTIVE_FLOW = re.compile(
+    r"\b(?<!were\s)(?<!was\s)(imported|exported|produced|sold|shipped|manufactured)\s+"
+    r"(?:a\s+(?:total|record)\s+of\s+|about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?"
+    r"(?=[$€£¥₩\d]|US\$|USD|KRW)",
+    re.I,
+)
+_BARE_CHANGE = re.compile(
+    r"(?:,\s*|\()(?:up|down)\s+(?:by\s+)?$|\b(?:rose|fell|increased|decreased|declined|"
+    r"dropped|grew|gained|lost|added|shed)\s+by\s+$",
+    re.I,
+)
+_UNCHANGED = re.compile(r"\s*,?\s*(?:unchanged|flat|steady)\b", re.I)
+_COMPARED_MONTH = re.compile(
+    r"\b(?:compared\s+(?:with|to)|from|than|versus|over)\s+(?:the\s+previous\s+month,?\s+)?(?P<m>January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<y>(?:19|20)\d{2}))?\b",
+    re.I,
+)
+_HINT = re.compile(
+    r"\d|record|all-time|high|last\s+(?:year|month)|this\s+(?:year|month)|previous\s+(?:year|month)"
+    r"|half|quarter|January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.",
+    re.I,
+)
+_FLOW_HINT = re.compile(r"ed\s", re.I)
+_OF_OR_TO_WORDS = frozenset({"of", "worth", "at", "to", "totaling", "totalling"})
+_CLAUSE_END = re.compile(r";|\bwhile\b|\bwhereas\b|,\s*(?:and|but)\b")
+_RECORD_HINT = re.compile(r"record|all-time|high|best|largest|biggest|unprecedented|peak", re.I)
+# Every basis phrase holds one of these (a cheap test before the full pattern).
+_BASIS_KEYS = (
+    "year",
+    "month",
+    "quarter",
+    "y-o-y",
+    "yoy",
+    "y/y",
+    "m-o-m",
+    "m/m",
+    "q-o-q",
+    "q/q",
+    "cumulative",
+    "annually",
+    "same",
+    "19",
+    "20",
+    "to-date",
+    "so far",
+)
+_GAP_OF = re.compile(
+    r"^\s+of\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s*(?:,|\bin\b|\bfor\b|\blast\b|\bthis\b|\())"
+)
+_GAP_PERIOD = re.compile(
+    r"\s*\b(?:in|for|during|at\s+the\s+end\s+of|as\s+of)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+"
+    r"(?:half|quarter)(?:\s+of)?\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s*)?(?:(?:19|20)\d{2})?(?=\s*[,(])|\s*\b(?:last|this)\s+(?:year|month|quarter)\b"
+)
+_GAPPED_AFTER = re.compile(r"\s+to\s|\s*(?:,|;|\band\b|\.|$)")
+_COUNT_WORDS = {
+    "companies": "companies",
+    "firms": "companies",
+    "enterprises": "companies",
+    "jobs": "jobs",
+    "workers": "workers",
+    "vehicles": "vehicles",
+    "cars": "vehicles",
+    "ships": "ships",
+    "units": "units",
+    "employees": "workers",
+    "people": "people",
+    "startups": "companies",
+    "vessels": "ships",
+}
+_NUMBER_OF = re.compile(
+    rf"\b(?:number|total)\s+of\s+(?:[\w-]+\s+){{0,3}}?(?P<unit>{g.alternation(_COUNT_WORDS)})\b"
+    r"(?:(?!\d)[^.;])*?\b(?:stood\s+at|was|were|reached|totaled|totalled|came\s+to|hit|rose\s+to|fell\s+to)\s+"
+    r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
+    rf"|\b(?P<unit2>{g.alternation(_COUNT_WORDS)})\b[^.;\d]{{0,40}}?\b(?:fell|rose|dropped|increased|decreased|"
+    r"declined|grew|gained|lost|added|shed)\s+by\s+$",
+    re.I,
+)
+_WON_FOR = re.compile(
+    r"\b(?:won|secured|received|booked|clinched|landed|bagged|took|placed)\s+(?:new\s+)?"
+    r"(?P<what>orders|contracts|deals)\s+(?:for|worth|of|totaling|totalling)\s+"
+    r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$",
+    re.I,
+)
+_DIRECTION_TAIL = re.compile(r"\s+(?:up|down|higher|lower|unchanged|flat)\b[^,;]*$", re.I)
+_NP_IN_AFTER_LEVEL = re.compile(
+    r"\s+(?:in|of|for|worth\s+of)\s+(?P<np>(?:(?!(?:in|for|to|by|under|with|from|at|on|and|the)\b)[\w’'-]+\s+){0,3}"
+    r"(?!(?:in|for|to|by|under|with|from|at|on|and|the)\b)[\w’'-]+)(?=\s*(?:[,.;(]|$|\b(?:in|for|to|by|under|"
+    r"with|from|at|on|and)\b))",
+    re.I,
+)
+_FIGURE_IN_NAME = re.compile(
+    r"[$€£¥₩%]|\d[\d,]*\.\d|\d{1,3},\d{3}|\b(?:19|20)\d{2}\b|\d+\s*(?:percent|billion|"
+    r"million|trillion|thousand)",
+    re.I,
+)
+_SHARE_OF = re.compile(
+    r"\s+of\s+(?:the\s+)?(?P<np>(?:(?!(?:in|for|during|while|and|as|from|by|to)\b)[\w’'-]+\s*){1,5}?)"
+    r"(?=\s*(?:[,.;(]|$|\b(?:in|for|during|while|and|as|from|by|to)\b))",
+    re.I,
+)
+_LAST_COMMA = re.compile(r",(?!\d{3})")
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_TITLE_NP = re.compile(
+    r"^(?P<np>.+?)\s+(?:\b(?:hit|hits|post|posts|reach|reaches|top|tops|rise|rises|fall|"
+    r"falls|jump|jumps|surge|surges|record|records|climb|climbs|decline|declines|grow|"
+    r"grows|total|totals|set|sets|mark|marks|exceed|exceeds)\b)",
+    re.I,
+)
+
+
+@dataclass
+class _Context:
+    """What a release has established so far: running period, topic, last subject, last basis."""
+
+    published: date
+    title_period: str | None
+    topic: str | None = None
+    lead: str | None = None  # the subject of the release's first level
+    count_unit: str | None = None  # the unit of the last count the release stated
+    title: str = ""
+    period: str | None = None
+    basis: str | None = None
+    subject: str | None = None
+    dimension: tuple[str, str] | None = None  # (dimension, head) carried into the next sentence
+    metrics: list[Metric] = field(default_factory=list)
+
+
+@dataclass
+class _Figure:
+    quantity: Quantity
+    role: str  # level | change | share
+    cue_start: int  # where the phrase stating it begins ("up" of "up 12.4 percent")
+    change: Change | None = None
+    attached: bool = False
+    subject: str | None = None
+    dimension: str | None = None
+    member: str | None = None
+    period: str | None = None
+    record: bool = False
+    previous_record: bool = False
+    named_by: _Figure | None = (
+        None  # the change before a level that names it: "ASEAN 14.0 percent to $10.4 billion"
+    )
 
 
 def extract_metrics(release: Release) -> list[Metric]:
     """Every figure stated in the release, each with its sentence and span."""
-    return []
+    body = release.body or ""
+    if not body.strip():
+        return []
+    text = normalize(body)
+    context = _Context(release.published, _title_period(release), title=normalize(release.title or ""))
+    for start, end in sentences(text):
+        _read_sentence(release, body, text, start, end, context)
+    return context.metrics
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, whitespace trimmed; "U.S." and "Mr." do not end a sentence."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        cut = match.start() + 1
+        if text[match.start()] == "." and _ABBREVIATION.search(
+            text, max(0, match.start() - 12), match.start() + 1
+        ):
+            continue
+        spans.append((start, cut))
+        start = match.end()
+    spans.append((start, len(text)))
+    result = []
+    for begin, finish in _bounded(spans, text):
+        while begin < finish and text[begin].isspace():
+            begin += 1
+        while finish > begin and text[finish - 1].isspace():
+            finish -= 1
+        if finish > begin:
+            result.append((begin, finish))
+    return result
+
+
+def _bounded(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Spans longer than MAX_SENTENCE cut at a comma or space, so a 1 MB run-on body stays linear."""
+    result = []
+    for begin, finish in spans:
+        while finish - begin > MAX_SENTENCE:
+            cut = max(
+                text.rfind(", ", begin, begin + MAX_SENTENCE), text.rfind(" ", begin, begin + MAX_SENTENCE)
+            )
+            cut = cut + 1 if cut > begin else begin + MAX_SENTENCE
+            result.append((begin, cut))
+            begin = cut
+        result.append((begin, finish))
+    return result
+
+
+# One sentence -----------------------------------------------------------------------------------
+
+
+def _read_sentence(release: Release, body: str, text: str, start: int, end: int, context: _Context) -> None:
+    sentence = text[start:end]
+    if not _HINT.search(sentence):
+        return
+    quantities = [q for q in find_quantities(sentence) if q.kind not in ("year", "day")]
+    masked = _masked(sentence)
+    periods = _periods(sentence, context, masked)
+    primary = next((p for p in periods if not p[3]), None)
+    if not quantities:
+        _record_claim(sentence, primary, context)
+        if primary is not None and "/" not in primary[2]:
+            context.period = primary[2]
+        return
+    dimension = _dimension(sentence, context)
+    figures = _figures(sentence, quantities, context.count_unit)
+    if not figures:
+        _record_claim(sentence, primary, context)
+        if primary is not None and "/" not in primary[2]:
+            context.period = primary[2]
+        return
+    _attach_changes(sentence, masked, figures)
+    for figure in figures:
+        if (
+            figure.role == "level"
+            and figure.change is None
+            and _UNCHANGED.match(sentence, figure.quantity.end)
+        ):
+            unit = "percentage_points" if figure.quantity.unit == "percent" else "percent"
+            basis = _basis_near(sentence, figure.quantity.end, figure.quantity.end)
+            figure.change = Change(0.0, unit, "flat", basis)
+    sentence_basis = _basis_in(sentence) or _month_basis(sentence, primary[2] if primary else context.period)
+    lists: dict[str, str | None] = {}
+    for figure in figures:
+        if figure.named_by is not None and figure.named_by.subject:
+            source = figure.named_by
+            figure.subject, figure.member, figure.dimension = source.subject, source.member, source.dimension
+        else:
+            _name(sentence, masked, figure, figures, dimension, context, lists)
+        if figure.role == "level" and not context.lead and figure.subject:
+            context.lead = figure.subject
+            context.topic = _topic(figure.subject, context.title)
+        figure.period = _period_of(sentence, figure, periods, primary, context)
+        _mark_record(sentence, masked, figure)
+    if primary is not None and not _ALONE.match(sentence) and "/" not in primary[2]:
+        context.period = primary[2]
+    quote = body[start:end]
+    for figure in figures:
+        if figure.role == "change" and figure.attached:
+            continue
+        if figure.change is not None and figure.change.basis is None and figure.change.value is not None:
+            figure.change = replace(figure.change, basis=sentence_basis)
+        metric = _metric(release, figure, quote, (start, end))
+        context.metrics.append(metric)
+        if figure.role == "level" and figure.quantity.kind == "count":
+            context.count_unit = figure.quantity.unit
+        if figure.role == "level" and not figure.member:
+            context.subject = metric.subject
+    if sentence_basis:
+        context.basis = sentence_basis
+    context.dimension = (dimension, "") if dimension else None
+
+
+def _metric(release: Release, figure: _Figure, quote: str, span: tuple[int, int]) -> Metric:
+    q = figure.quantity
+    subject = canonical_subject(figure.subject or "figure")
+    if figure.role == "change":
+        return Metric(
+            release.id,
+            subject,
+            None,
+            None,
+            figure.period,
+            quote,
+            span,
+            metric_id_for(subject),
+            figure.change,
+            figure.record,
+            q.qualifier,
+            figure.dimension,
+            figure.member,
+        )
+    if figure.role == "share":
+        subject = subject if subject.endswith("share") or " share of " in subject else f"{subject} share"
+        return Metric(
+            release.id,
+            subject,
+            q.value,
+            "percent",
+            figure.period,
+            quote,
+            span,
+            None,
+            None,
+            False,
+            q.qualifier,
+            figure.dimension,
+            figure.member,
+        )
+    metric_id = metric_id_for(subject) if not figure.member or not _is_place(figure.dimension) else None
+    return Metric(
+        release.id,
+        subject,
+        q.value,
+        q.unit,
+        figure.period,
+        quote,
+        span,
+        metric_id,
+        figure.change,
+        figure.record,
+        _qualifier(q),
+        figure.dimension,
+        figure.member,
+    )
+
+
+def canonical_subject(subject: str) -> str:
+    """The catalog's name where the text uses a synonym: 'chip exports' -> 'semiconductor exports',
+    'car exports to the U.S.' -> 'automobile exports to the United States' (catalog.toml, [subject_words])."""
+    for alias, name in _PLACE_ALIASES:
+        subject = alias.sub(name, subject)
+    return analyst_words(subject)
+
+
+def _qualifier(q: Quantity) -> str | None:
+    return q.qualifier
+
+
+def _is_place(dimension: str | None) -> bool:
+    return dimension in g.PLACE_DIMENSIONS
+
+
+# Which numbers are figures, and of what kind ----------------------------------------------------------
+
+
+def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None = None) -> list[_Figure]:
+    figures: list[_Figure] = []
+    previous_change: _Figure | None = None
+    last_unit: Quantity | None = None
+    for q in quantities:
+        if q.kind == "bare":
+            typed = _list_inherited(sentence, q, last_unit) or _named_unit(sentence, q, context_unit)
+            if typed is None:
+                continue
+            q = typed
+        if q.kind in ("percent", "points"):
+            figure = _percentage(sentence, q)
+            if (
+                figure.role == "level"
+                and previous_change is not None
+                and _GAPPED.search(sentence, max(0, q.start - 50), q.start)
+                and _GAPPED_AFTER.match(sentence, q.end)
+            ):
+                change = previous_change.change
+                figure = _Figure(
+                    q,
+                    "change",
+                    q.start,
+                    Change(abs(q.value), "percent", change.direction if change else None, None),
+                )
+            if figure.role == "change":
+                previous_change = figure
+            figures.append(figure)
+            continue
+        if _is_threshold(sentence, q):
+            continue
+        as_change = _amount_change(sentence, q)
+        if as_change is not None:
+            figures.append(as_change)
+            continue
+        figures.append(_Figure(q, "level", q.start))
+        last_unit = q
+    return figures
+
+
+def _named_unit(sentence: str, q: Quantity, context_unit: str | None) -> Quantity | None:
+    """'The number of certified venture companies stood at 41,200' -> companies; 'Manufacturing jobs fell by
+    51,000' -> jobs; a change 'by' a bare number after the release stated a count takes that count's unit."""
+    if q.scaled or "." in q.digits:
+        return None
+    before = sentence[max(0, q.start - 120) : q.start]
+    named = _NUMBER_OF.search(before)
+    if named:
+        word = named.group("unit") or named.group("unit2")
+        return replace(q, unit=_COUNT_WORDS[word.lower()], kind="count")
+    if context_unit and _BARE_CHANGE.search(sentence, max(0, q.start - 25), q.start):
+        return replace(q, unit=context_unit, kind="count")
+    return None
+
+
+def _list_inherited(sentence: str, q: Quantity, last: Quantity | None) -> Quantity | None:
+    """'(270,000)' after 'the Trax (308,000 units)': a bare number in a list takes the list's unit;
+    '29.04 million jobs, up 193,000': a change by a bare number takes the level's unit."""
+    if (
+        last is not None
+        and last.kind == "count"
+        and _BARE_CHANGE.search(sentence, max(0, q.start - 25), q.start)
+    ):
+        return replace(q, unit=last.unit, kind=last.kind)
+    if last is None or last.kind not in ("money", "count") or last.scaled:
+        return None
+    before = sentence[max(0, q.start - 2) : q.start]
+    after = sentence[q.end : q.end + 2]
+    if "(" not in before or not after.lstrip().startswith(")"):
+        return None
+    return replace(q, unit=last.unit, kind=last.kind)
+
+
+def _percentage(sentence: str, q: Quantity) -> _Figure:
+    before = sentence[max(0, q.start - 60) : q.start]
+    after = sentence[q.end : q.end + 40]
+    cue = g.CHANGE_BEFORE.search(before)
+    share_before = g.SHARE_BEFORE.search(before)
+    if share_before and (
+        cue is None or share_before.start() > cue.start() or share_before.end() > cue.start()
+    ):
+        return _Figure(q, "share", q.start - len(before) + share_before.start())
+    if cue is not None:
+        word = (cue.group("dir") or cue.group("noun") or cue.group("bare")).lower()
+        direction = _direction(word)
+        if direction is not None or q.kind == "points":
+            return _change_figure(q, direction, q.start - len(before) + cue.start(), sentence)
+    after_cue = g.CHANGE_AFTER.match(after)
+    if after_cue is not None:
+        word = (after_cue.group("noun") or after_cue.group("cmp") or "").lower()
+        direction = _direction(word) if word else _direction_nearby(before)
+        if direction is None and q.signed:
+            direction = "down" if q.signed == "-" else "up"
+        return _change_figure(q, direction, q.start, sentence)
+    if q.signed or q.kind == "points":
+        direction = "down" if q.signed == "-" else ("up" if q.signed == "+" else _direction_nearby(before))
+        return _change_figure(q, direction, q.start, sentence)
+    if g.SHARE_AFTER.match(after):
+        return _Figure(q, "share", q.start)
+    return _Figure(q, "share" if re.search(r"\bshare\b", before[-40:], re.I) else "level", q.start)
+
+
+def _amount_change(sentence: str, q: Quantity) -> _Figure | None:
+    """'up 193,000 from a year earlier', 'widened by £1.4 billion': a change in the figure's own unit."""
+    before = sentence[max(0, q.start - 60) : q.start]
+    cue = g.CHANGE_BEFORE.search(before)
+    if cue is None or not (cue.group("dir") or cue.group("noun") or cue.group("bare")):
+        return None
+    word = (cue.group("dir") or cue.group("noun") or cue.group("bare")).lower()
+    direction = _direction(word)
+    if direction is None or word in ("higher", "lower"):
+        return None
+    cue_start = q.start - len(before) + cue.start()
+    basis = _basis_near(sentence, q.end, cue_start)
+    return _Figure(
+        replace(q, value=abs(q.value)),
+        "change",
+        cue_start,
+        Change(abs(q.value), q.unit or "units", direction, basis),
+    )
+
+
+def _change_figure(q: Quantity, direction: str | None, cue_start: int, sentence: str) -> _Figure:
+    value = abs(q.value)
+    unit = "percentage_points" if q.kind == "points" else "percent"
+    if direction is None:
+        direction = "down" if q.value < 0 else ("flat" if value == 0 else "up")
+    basis = _basis_near(sentence, q.end, cue_start)
+    return _Figure(q, "change", cue_start, Change(value, unit, direction, basis))
+
+
+def _direction(word: str) -> str | None:
+    word = " ".join(word.split())
+    if word in g.UP_WORDS:
+        return "up"
+    if word in g.DOWN_WORDS:
+        return "down"
+    return None
+
+
+def _direction_nearby(before: str) -> str | None:
+    words = [w.lower() for w in _WORD.findall(before[-40:])]
+    for word in reversed(words):
+        direction = _direction(word)
+        if direction:
+            return direction
+    return None
+
+
+def _basis_near(sentence: str, after: int, cue_start: int) -> str | None:
+    """The comparison a change states right by it: 'year-on-year', 'from a year earlier', 'from 2024'."""
+    window_end = after + 70
+    nxt = re.search(r"[;(]|\d", sentence[after:window_end])
+    stop = after + nxt.start() if nxt else window_end
+    for text in (sentence[after:stop], sentence[max(0, cue_start - 40) : cue_start + 1]):
+        found = _basis_in(text)
+        if found:
+            return found
+    return None
+
+
+def _month_basis(sentence: str, period: str | None) -> str | None:
+    """'compared with January' in a February figure: mom; 'from February 2025' for February 2026: yoy."""
+    match = _COMPARED_MONTH.search(sentence)
+    if not match or not period or not re.fullmatch(r"\d{4}-\d{2}", period):
+        return None
+    month = _month(match.group("m"))
+    year = int(match.group("y")) if match.group("y") else None
+    current_year, current_month = int(period[:4]), int(period[5:])
+    if month == current_month and year in (None, current_year - 1):
+        return "yoy"
+    if month == (current_month - 2) % 12 + 1 and year in (None, current_year, current_year - 1):
+        return "mom"
+    return None
+
+
+def _basis_in(text: str) -> str | None:
+    lowered = text.lower()
+    if not any(key in lowered for key in _BASIS_KEYS):
+        return None
+    match = g.BASIS_ANY.search(text)
+    return match.lastgroup if match else None
+
+
+def _is_threshold(sentence: str, q: Quantity) -> bool:
+    """'surpassed the $30 billion mark', 'remaining above 4.0 million units for the third straight year'."""
+    before = sentence[max(0, q.start - 30) : q.start]
+    if q.qualifier in ("above", "over", "below", "under"):
+        before = before[: before.lower().rfind(q.qualifier)]
+    if not g.THRESHOLD_BEFORE.search(before) and q.qualifier not in ("above", "below"):
+        return False
+    return bool(g.THRESHOLD_AFTER.match(sentence, q.end) or g.THRESHOLD_CONTEXT.search(sentence))
+
+
+# Changes belong to levels ----------------------------------------------------------------------------
+
+
+def _attach_changes(sentence: str, masked: str, figures: list[_Figure]) -> None:
+    levels = [f for f in figures if f.role == "level"]
+    for n, figure in enumerate(figures):
+        if figure.role != "change":
+            continue
+        target = _level_after(sentence, figure, figures[n + 1 :]) or _level_before(
+            sentence, masked, figure, levels
+        )
+        if target is not None and target.change is None:
+            target.change = figure.change
+            figure.attached = True
+            if target.quantity.start > figure.quantity.start:
+                target.named_by = figure
+
+
+def _level_after(sentence: str, change: _Figure, later: list[_Figure]) -> _Figure | None:
+    """'rose 5.8 percent year-on-year to $151.3 billion'."""
+    if not later or later[0].role != "level":
+        return None
+    gap = sentence[change.quantity.end : later[0].quantity.start]
+    if len(gap) > 60 or re.search(r"[;(]", gap):
+        return None
+    if re.fullmatch(r"\s*,\s*", gap) and sentence.rfind("(", 0, change.quantity.start) > sentence.rfind(
+        ")", 0, change.quantity.start
+    ):
+        return later[0]  # '(up 27.3 percent, $14.8 billion)': one bracket, one item
+    return later[0] if _TO_LEVEL_GAP.match(gap) else None
+
+
+def _level_before(sentence: str, masked: str, change: _Figure, levels: list[_Figure]) -> _Figure | None:
+    """'USD 264.3 billion, up 12.4 percent', '$14.8 billion (up 30 percent)', '2.7 million units, were
+    exported
+    (down 1.7 percent)'."""
+    previous = [f for f in levels if f.quantity.end <= change.cue_start]
+    if not previous:
+        return None
+    level = previous[-1]
+    gap = sentence[level.quantity.end : change.cue_start]
+    gap = _GAP_PERIOD.sub(" ", _GAP_OF.sub(" ", gap, count=1))
+    if len(gap) > 40 or re.search(r"[;:]|\d", gap):
+        return None
+    if _ATTACH_GAP.match(gap):
+        return level
+    # A passive ("were exported") may come between; a new subject with its own verb may not.
+    words = gap.strip(" ,([").lower()
+    if g.PASSIVE_AFTER.match(words) and not re.search(r"\b(?:while|whereas|but|and)\b", words):
+        return level
+    return None
+
+
+# Names -------------------------------------------------------------------------------------------------
+
+
+def _masked(sentence: str) -> str:
+    """The sentence with brackets, relative clauses, appositives and a news dateline blanked (same length):
+    a subject is never inside them."""
+    masked = _DATELINE.sub(lambda m: " " * len(m.group(0)), sentence)
+    for _ in range(3):
+        new = _PAREN.sub(lambda m: " " * len(m.group(0)), masked)
+        if new == masked:
+            break
+        masked = new
+    return _RELATIVE.sub(lambda m: " " * len(m.group(0)), masked)
+
+
+def _name(
+    sentence: str,
+    masked: str,
+    figure: _Figure,
+    figures: list[_Figure],
+    dimension: str | None,
+    context: _Context,
+    lists: dict[str, str | None],
+) -> None:
+    at = _outside_parens(masked, figure.quantity.start)
+    item = _list_member(sentence, figure, figures)
+    if item is not None and lists.get("base"):
+        base = lists["base"]
+    elif item is not None and lists.get("last") and _gapped_member(sentence, figure, figures):
+        base = lists["last"]
+    else:
+        clause = _clause_start(masked, at)
+        base = _clause_subject(sentence, masked, clause, at, figure, figures, context, lists.get("last"))
+        if (
+            item is not None
+            and (base is None or _head_of(base) is None or base == context.subject)
+            and context.lead
+        ):
+            base = _strip_place(context.lead)
+    if item is not None:
+        lists.setdefault("base", base)
+        _name_member(sentence, figure, item, base, dimension, context)
+        return
+    if figure.role == "level":
+        after = _NP_AFTER_LEVEL.match(sentence, figure.quantity.end)
+        if after and not _NOT_SUBJECT.search(after.group("np")):
+            named = _clean_np(after.group("np"))
+            if named and named.lower() in ("surplus", "deficit"):
+                named = f"trade {named.lower()}"
+            figure.subject = _with_topic(named, context)
+            if figure.subject:
+                return
+        won = _WON_FOR.search(sentence, max(0, figure.quantity.start - 40), figure.quantity.start)
+        if won:
+            figure.subject = won.group("what").lower()
+            return
+        of_subject = _np_of_level(sentence, figure, base, context)
+        if of_subject:
+            figure.subject = of_subject
+            return
+        units_of = _units_of(sentence, figure, base)
+        if units_of:
+            figure.subject = units_of
+            return
+    subject = base or context.subject or "figure"
+    head = _head_of(subject)
+    if head is None and lists.get("head") and len(subject.split()) <= 5:
+        member_words = subject
+        subject = f"{subject} {lists['head']}"  # 'while computers and peripherals increased 3.8 percent'
+        if dimension:
+            figure.subject, figure.member, figure.dimension = subject, member_words, dimension
+            return
+    elif head is not None:
+        lists.setdefault("head", head.lower())
+    figure.subject, member, dim = _breakdown(subject, dimension, context)
+    lists["last"] = figure.subject
+    if member:
+        figure.member, figure.dimension = member, dim
+    if figure.role == "share":
+        figure.subject = _share_subject(sentence, figure, figure.subject, context)
+
+
+def _share_subject(sentence: str, figure: _Figure, part: str, context: _Context) -> str:
+    """'semiconductor exports ..., accounting for 28.3 percent of total exports' -> 'semiconductor share of
+    total exports'; '... 81 percent of the total' -> '<part> share of <the part's flow>'."""
+    whole = _SHARE_OF.match(sentence, figure.quantity.end)
+    if not whole:
+        return part
+    head = _head_of(part)
+    modifier = part[: len(part) - len(head)].strip() if head and part.lower().endswith(head.lower()) else part
+    of = re.sub(r"^the\s+", "", " ".join(whole.group("np").split()), flags=re.I)
+    if of.lower() in ("total", "the total", "all", "whole"):
+        of = head or _head_of(context.lead or "") or "total"
+    return f"{modifier or part} share of {of}"
+
+
+def _outside_parens(masked: str, at: int) -> int:
+    """A position inside brackets moves to the opening bracket."""
+    if at < len(masked) and masked[at] == " ":
+        opening = masked.rfind("(", 0, at)
+        sentence_open = opening  # masked text keeps no "(": look for the blank run instead
+        if sentence_open == -1:
+            run = at
+            while run > 0 and masked[run - 1] == " ":
+                run -= 1
+            return run
+    return at
+
+
+@dataclass(frozen=True)
+class _Marks:
+    """Verbs and clause boundaries of one (masked) sentence, found once."""
+
+    verbs: tuple[tuple[int, int], ...]
+    verb_starts: tuple[int, ...]
+    boundaries: tuple[tuple[int, int, str], ...]
+
+    def verbs_between(self, start: int, end: int) -> list[tuple[int, int]]:
+        first = bisect_left(self.verb_starts, start)
+        return [v for v in self.verbs[first:] if v[1] <= end] if first < len(self.verbs) else []
+
+    def has_verb(self, start: int, end: int) -> bool:
+        first = bisect_left(self.verb_starts, start)
+        return first < len(self.verbs) and self.verbs[first][1] <= end
+
+
+@lru_cache(maxsize=16)
+def _marks(masked: str) -> _Marks:
+    verbs = tuple((m.start(), m.end()) for m in g.VERB.finditer(masked))
+    boundaries = tuple(
+        (m.start(), m.end(), m.group(0).strip(" ,").lower()) for m in g.CLAUSE_BOUNDARY.finditer(masked)
+    )
+    return _Marks(verbs, tuple(v[0] for v in verbs), boundaries)
+
+
+def _clause_start(masked: str, at: int) -> int:
+    """Where the clause holding position `at` begins ('and' only ends a clause that has its own verb)."""
+    marks = _marks(masked)
+    low = max(0, at - MAX_SENTENCE_LOOKBACK)
+    start = low
+    for b_start, b_end, word in marks.boundaries:
+        if b_start < low:
+            continue
+        if b_end > at:
+            break
+        if word in ("and", "as") and (
+            not marks.has_verb(start, b_start) or not _WORD.search(masked, b_end, at)
+        ):
+            continue
+        start = b_end
+    return start
+
+
+def _clause_subject(
+    sentence: str,
+    masked: str,
+    clause: int,
+    at: int,
+    figure: _Figure,
+    figures: list[_Figure],
+    context: _Context,
+    earlier: str | None = None,
+) -> str | None:
+    """The noun phrase before the clause's verb: 'Korea's ICT exports in 2025 totaled' -> 'ICT exports'.
+    `earlier` is the subject of the sentence's figure before this one."""
+    verbs = [v for v in _marks(masked).verbs_between(clause, at) if not _inside_figure(v[0], figures)]
+    flow = _ACTIVE_FLOW.search(masked, clause, at + 8) if _FLOW_HINT.search(masked, clause, at) else None
+    if flow and (not verbs or flow.start() < verbs[0][0]):
+        return _with_topic(g.NOMINAL[flow.group(1).lower()], context)
+    if verbs:
+        phrase = masked[clause : verbs[0][0]]
+        subject = _clean_np(phrase)
+        those = re.match(
+            r"^(?:those|that|the\s+ones?)\s+(?P<rest>(?:to|from|in|for)\s+.+)$", subject or "", re.I
+        )
+        if those and (earlier or context.subject):
+            return f"{_strip_place(earlier or context.subject or '')} {those.group('rest')}"
+        if subject and subject.lower() not in g.PRONOUNS:
+            if _RESPECTIVELY.search(sentence) and " and " in subject:
+                subject = _respective(subject, figure, figures, clause, at)
+            return _with_topic(subject, context)
+        if subject and subject.lower() in g.PRONOUNS:
+            return context.subject
+    passive = g.PASSIVE_AFTER.match(masked[figure.quantity.end : figure.quantity.end + 60].lstrip(" ,"))
+    if passive:
+        return _with_topic(g.NOMINAL[passive.group("verb").lower()], context)
+    leading = _clean_np(_DIRECTION_TAIL.sub("", masked[clause:at]))
+    if leading and _head_of(leading) and len(leading.split()) <= 6:
+        return _with_topic(leading, context)
+    if figure.role == "level":
+        after = _NP_IN_AFTER_LEVEL.match(sentence, figure.quantity.end)
+        if after:
+            named = _clean_np(after.group("np"))
+            if named and not _NOT_SUBJECT.search(named):
+                return named
+    return earlier or context.subject
+
+
+def _inside_figure(position: int, figures: list[_Figure]) -> bool:
+    return any(f.quantity.start <= position < f.quantity.end for f in figures)
+
+
+def _respective(subject: str, figure: _Figure, figures: list[_Figure], clause: int, at: int) -> str:
+    """'ICT exports and imports ... $30.0 billion and $14.9 billion, respectively': k-th level, k-th name."""
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", subject) if p.strip()]
+    if len(parts) < 2:
+        return subject
+    same_kind = [f for f in figures if f.role == figure.role and f.quantity.start >= clause]
+    k = same_kind.index(figure) if figure in same_kind else 0
+    k = min(k, len(parts) - 1)
+    first_words = parts[0].split()
+    chosen = parts[k]
+    if k > 0 and len(chosen.split()) == 1 and len(first_words) > 1:
+        chosen = " ".join([*first_words[:-1], chosen])  # the shared modifier: "ICT exports and imports"
+    return chosen
+
+
+@lru_cache(maxsize=2048)
+def _clean_np(phrase: str) -> str | None:
+    """The analyst's name for a noun phrase: no intro, possessive country, period, article or adverb."""
+    phrase = _INTERJECTION.sub(" ", phrase)
+    phrase = _INCLUDING.sub(" ", phrase)
+    phrase = phrase.replace("’", "'").rstrip(" ,")
+    phrase = _LAST_COMMA.split(phrase)[-1]  # "In December 2025, exports" -> "exports"; "2,711" stays whole
+    phrase = " ".join(phrase.split())
+    phrase = g.PERIOD_TAIL.sub("", phrase)
+    phrase = g.LEADING_NOISE.sub("", phrase)
+    phrase = g.TRAILING_NOISE.sub("", phrase)
+    phrase = phrase.strip(" .,;:'\"")
+    if not phrase or len(phrase.split()) > 8 or _FIGURE_IN_NAME.search(phrase):
+        return None
+    for pattern, word in g.SYNONYM_PHRASES:
+        phrase = pattern.sub(word, phrase)
+    phrase = _of_to_modifier(phrase)
+    return _lower_first(phrase)
+
+
+def _of_to_modifier(phrase: str) -> str:
+    """'exports of eco-friendly vehicles' -> 'eco-friendly vehicle exports'; keeps '... to China'."""
+    match = _OF_NP.match(phrase)
+    if not match:
+        return phrase
+    what, tail = match.group("what"), ""
+    place = re.search(r"\s+(?:to|from)\s+\S.*$", what)
+    if place:
+        what, tail = what[: place.start()], place.group(0)
+    head = match.group("head").lower()
+    return f"{_as_modifier(what)} {head}{tail}"
+
+
+def _as_modifier(words: str) -> str:
+    """'vehicles' -> 'vehicle', 'semiconductors' -> 'semiconductor'; 'computers and peripherals' stays."""
+    parts = words.split()
+    if not parts or " and " in f" {words} ":
+        return words
+    last = parts[-1]
+    if last.endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) and len(last) > 3:
+        last = last[:-1]
+    return " ".join([*parts[:-1], last])
+
+
+def _lower_first(phrase: str) -> str:
+    words = phrase.split(" ")
+    first = words[0]
+    following_capital = len(words) > 1 and words[1][:1].isupper()
+    if first[:1].isupper() and first[1:2].islower() and not following_capital:
+        words[0] = first[0].lower() + first[1:]
+    return " ".join(words)
+
+
+def _with_topic(subject: str | None, context: _Context) -> str | None:
+    """'imports' in an ICT release -> 'ICT imports'; 'domestic sales' -> 'domestic automobile sales'."""
+    if not subject or not context.topic:
+        return subject
+    place = _TO_PLACE.match(subject)
+    if place and place.group("prep") in ("to", "from"):
+        based = _with_topic(place.group("base"), context)
+        return f"{based} {place.group('prep')} {place.group('place')}"
+    words = subject.split()
+    head = _head_of(subject)
+    if head is None or head.lower() not in g.FLOW_HEADS:
+        return subject
+    modifiers = words[: len(words) - len(head.split())]
+    if any(w.lower() not in g.GENERIC_MODIFIERS for w in modifiers):
+        return subject
+    if context.topic.lower() in subject.lower():
+        return subject
+    return " ".join([*modifiers, context.topic, head])
+
+
+def _head_of(subject: str) -> str | None:
+    place = _TO_PLACE.match(subject)
+    if place and place.group("prep") in ("to", "from"):
+        subject = place.group("base")
+    match = g.HEAD.search(subject)
+    return match.group(0) if match else None
+
+
+def _topic(subject: str, title: str) -> str | None:
+    """The release's own product, from its first level when the title names it too: 'ICT', 'automobile'."""
+    head = _head_of(subject)
+    if head is None or head.lower() not in g.FLOW_HEADS:
+        return None
+    words = [
+        w
+        for w in subject.split()[: len(subject.split()) - len(head.split())]
+        if w.lower() not in g.GENERIC_MODIFIERS
+    ]
+    if not words or len(words) > 3:
+        return None
+    topic = " ".join(words)
+    return topic if topic.lower() in title.lower() else None
+
+
+def _np_of_level(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
+    """'resulting in a trade surplus of $113.0 billion' -> 'trade surplus' ('a record high of' is no name);
+    'bringing the trade surplus to $9.77 billion' -> 'trade surplus'."""
+    before = sentence[max(0, figure.quantity.start - 60) : figure.quantity.start]
+    if not _OF_OR_TO_WORDS.intersection(before[-40:].lower().split()[-4:]):
+        return None
+    match = _NP_OF_LEVEL.search(before) or _NP_TO_LEVEL.search(before)
+    if not match:
+        return None
+    np = _clean_np(match.group("np"))
+    if not np or _NOT_SUBJECT.search(np) or not g.HEAD.search(np):
+        return None
+    if np.lower() in ("surplus", "deficit"):
+        if base and re.search(r"\bbalance$", base, re.I):
+            return re.sub(r"balance$", np.lower(), base)
+        np = f"trade {np.lower()}"
+    return _with_topic(np, context)
+
+
+def _units_of(sentence: str, figure: _Figure, base: str | None) -> str | None:
+    """'30,000 units of imported vehicles' (in a sentence on sales) -> 'imported vehicle sales'."""
+    if figure.quantity.kind != "count":
+        return None
+    match = _UNITS_OF.match(sentence, figure.quantity.end)
+    if not match:
+        return None
+    what = _as_modifier(match.group("np").strip())
+    head = _head_of(base or "")
+    return f"{what} {head}" if head else what
+
+
+def _breakdown(subject: str, dimension: str | None, context: _Context) -> tuple[str, str | None, str | None]:
+    """'ICT exports to China' -> member 'China' (destination); under 'By product', 'semiconductor exports'
+    -> member 'semiconductor'."""
+    place = _TO_PLACE.match(subject)
+    if place and place.group("prep") in ("to", "from"):
+        member = re.sub(r"^the\s+", "", place.group("place"))
+        dim = (
+            dimension
+            if _is_place(dimension)
+            else ("destination" if place.group("prep") == "to" else "origin")
+        )
+        return subject, member, dim
+    if dimension and not _is_place(dimension):
+        head = _head_of(subject)
+        if head:
+            member = subject[: len(subject) - len(head)].strip()
+            if member and member.lower() not in g.GENERIC_MODIFIERS:
+                return subject, member, dimension
+    return subject, None, None
+
+
+def _gapped_member(sentence: str, figure: _Figure, figures: list[_Figure]) -> str | None:
+    """'..., ASEAN 14.0 percent to $10.4 billion and Taiwan 41.2 percent': a name standing for the clause."""
+    if figure.role != "change" or figure is figures[0]:
+        return None
+    match = _GAPPED.search(sentence, max(0, figure.quantity.start - 50), figure.quantity.start)
+    if not match or g.VERB.search(match.group("name")):
+        return None
+    return re.sub(r"^the\s+", "", match.group("name"))
+
+
+def _list_member(sentence: str, figure: _Figure, figures: list[_Figure]) -> str | None:
+    """'Taiwan (up 64.8 percent)', 'the Kona (270,000)': the name before the bracket holding the figure."""
+    gapped = _gapped_member(sentence, figure, figures)
+    if gapped:
+        return gapped
+    opening = sentence.rfind("(", 0, figure.cue_start + 1)
+    if opening == -1 or sentence[opening + 1 : figure.cue_start].strip(" ~"):
+        return None
+    if any(f.quantity.end <= opening and opening - f.quantity.end <= 2 for f in figures):
+        return None  # '$14.8 billion (up 30 percent)': the bracket belongs to the level before it
+    name = _name_after_punctuation(sentence, opening)
+    if name is None:
+        for delimiter in _LIST_DELIMITER.finditer(sentence, max(0, opening - 60), opening):
+            match = _LIST_NAME.fullmatch(sentence, delimiter.end(), opening + 1)
+            if match:
+                name = match.group("name").strip()
+    if not name:
+        return None
+    if sentence[:opening].strip() == name and name[:1].isupper() and not name.isupper():
+        name = name[0].lower() + name[1:]  # a common noun that opens the sentence: 'Semiconductors (up ...)'
+
+    if g.VERB.search(name) or re.search(r"\d[\d,.]*\s*(?:percent|%|billion|million|units)", name):
+        return None
+    items = _bracketed_count(sentence, tuple(f.cue_start for f in figures))
+    introduced = re.search(
+        r"\b(?:led\s+by|including|such\s+as|followed\s+by|notably)\s+(?:the\s+)?$",
+        sentence[max(0, opening - len(name) - 30) : opening - len(name)].rstrip() + " ",
+    )
+    if not name[:1].isupper() and items < 2 and not introduced:
+        return None
+    return name
+
+
+def _name_after_punctuation(sentence: str, opening: int) -> str | None:
+    """The words between the last ')', ',', ';' or ':' and the bracket, without 'and', 'while', 'the'."""
+    low = max(0, opening - 60)
+    cut = max(sentence.rfind(mark, low, opening) for mark in "),;:")
+    start = cut + 1 if cut >= 0 else (0 if low == 0 else -1)
+    if start < 0:
+        return None
+    words = _CONNECTIVES.sub("", sentence[start:opening].strip())
+    if (
+        not words
+        or len(words.split()) > 5
+        or g.VERB.search(words)
+        or not re.fullmatch(r"[A-Za-z][\w.’'&/ -]*", words)
+    ):
+        return None
+    return words
+
+
+@lru_cache(maxsize=16)
+def _bracketed_count(sentence: str, cue_starts: tuple[int, ...]) -> int:
+    """How many figures of the sentence open a bracket right after a word: 'Taiwan (up 64.8 percent)'."""
+    count = 0
+    for cue_start in cue_starts:
+        opening = sentence.rfind("(", max(0, cue_start - 12), cue_start + 1)
+        if (
+            opening > 0
+            and not sentence[opening + 1 : cue_start].strip(" ~")
+            and sentence[max(0, opening - 3) : opening].rstrip()[-1:].isalpha()
+        ):
+            count += 1
+    return count
+
+
+def _name_member(
+    sentence: str, figure: _Figure, item: str, base: str | None, dimension: str | None, context: _Context
+) -> None:
+    base = base or context.subject or ""
+    head = _head_of(base) or base
+    member = re.sub(r"^the\s+", "", item)
+    cleaned = _clean_np(member) or member
+    if g.HEAD.search(cleaned):
+        figure.subject = _with_topic(cleaned, context)
+        figure.member, figure.dimension = None, dimension
+        sub, mem, dim = _breakdown(figure.subject or cleaned, dimension or "item", context)
+        figure.member, figure.dimension = mem, dim
+        return
+    if dimension is None:
+        dimension = "destination" if _PLACE_LIST.search(sentence) else "item"
+    if _is_place(dimension):
+        prep = "from" if dimension in ("origin", "source") else "to"
+        figure.subject = f"{_strip_place(base)} {prep} {member}".strip()
+    else:
+        modifier = member if member[:1].isupper() else _as_modifier(member)
+        figure.subject = f"{modifier} {_bare_head(base, head)}".strip()
+    figure.member, figure.dimension = member, dimension
+
+
+def _strip_place(base: str) -> str:
+    place = _TO_PLACE.match(base)
+    return place.group("base") if place else base
+
+
+def _bare_head(base: str, head: str) -> str:
+    """'production' stays; the topic is not repeated for a model ('Trax production')."""
+    return head
+
+
+def _dimension(sentence: str, context: _Context) -> str | None:
+    match = g.BY_DIMENSION.search(sentence[:120])
+    if match:
+        word = match.group("dim").lower()
+        word = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+        return g.DIMENSION_NAMES.get(word, word)
+    if context.dimension and re.match(
+        r"^\s*(?:by\s+contrast|in\s+contrast|meanwhile|on\s+the\s+other\s+hand|"
+        r"however|similarly|likewise|also)\b",
+        sentence,
+        re.I,
+    ):
+        return context.dimension[0]
+    return None
+
+
+# Periods ---------------------------------------------------------------------------------------------
+
+
+def _periods(sentence: str, context: _Context, masked: str | None = None) -> list[tuple[int, int, str, bool]]:
+    """(start, end, period, is_base) for each period phrase; dates ('January 15, 2026') and periods in
+    brackets ('(23.0 days this year versus ...)') are left out."""
+    found = []
+    for match in g.PERIOD.finditer(sentence):
+        if match.group("date"):
+            continue
+        if masked is not None and masked[match.start()] == " " and sentence[match.start()] != " ":
+            continue
+        period = _period_value(match, context)
+        if period is None:
+            continue
+        before = sentence[max(0, match.start() - 40) : match.start()]
+        kind = "base" if g.BASE_BEFORE.search(before) else ("local" if _LOCAL_PERIOD.search(before) else "")
+        found.append((match.start(), match.end(), period, kind))
+    return found
+
+
+def _period_value(match: re.Match[str], context: _Context) -> str | None:
+    year = _context_year(context)
+    if match.group("range"):
+        y = int(match.group("ry")) if match.group("ry") else year
+        m1, m2 = _month(match.group("m1")), _month(match.group("m2"))
+        return f"{y}-{m1:02d}/{y}-{m2:02d}" if m1 and m2 else None
+    if match.group("firstn"):
+        y = int(match.group("fy")) if match.group("fy") else year
+        n = int(match.group("fn")) if match.group("fn").isdigit() else g.COUNTS[match.group("fn").lower()]
+        last = n * 3 if match.group("fu").lower().startswith("quarter") else n
+        return f"{y}-01/{y}-{last:02d}" if last <= 12 else None
+    if match.group("upto"):
+        return _months_to(match, context)
+    if match.group("half"):
+        y = int(match.group("hy")) if match.group("hy") else year
+        return f"{y}-H{g.ORDINALS[match.group('hn').lower()]}"
+    if match.group("hcode"):
+        y = int(match.group("hcy")) if match.group("hcy") else year
+        return f"{y}-H{match.group('hc')}"
+    if match.group("quarter"):
+        y = int(match.group("qy")) if match.group("qy") else year
+        return f"{y}-Q{g.ORDINALS[match.group('qn').lower()]}"
+    if match.group("qcode"):
+        y = int(match.group("qcy")) if match.group("qcy") else year
+        return f"{y}-Q{match.group('qc')}"
+    if match.group("month"):
+        name = match.group("mn")
+        if name == "May" and not match.group("my") and match.start() == 0:
+            return None
+        if not name[:1].isupper():
+            return None
+        month = _month(name)
+        if month is None:
+            return None
+        y = int(match.group("my")) if match.group("my") else _year_for_month(month, context)
+        return f"{y}-{month:02d}"
+    if match.group("year"):
+        return match.group("yy")
+    if match.group("rel"):
+        which, unit = match.group(0).lower().split()[0], match.group("rw").lower()
+        back = 0 if which == "this" else 1
+        published = context.published
+        if unit == "year":
+            return str(published.year - back)
+        month = published.month - back
+        return f"{published.year - (month < 1)}-{(month - 1) % 12 + 1:02d}"
+    return None
+
+
+def _months_to(match: re.Match[str], context: _Context) -> str | None:
+    """'three months to September 2025' -> '2025-Q3'; 'twelve months to Sept 2025' -> '2024-10/2025-09'."""
+    words = match.group("un").lower()
+    n = int(words) if words.isdigit() else g.COUNTS[words]
+    month = _month(match.group("um"))
+    if month is None:
+        return None
+    y = int(match.group("uy")) if match.group("uy") else _year_for_month(month, context)
+    if n == 3 and month % 3 == 0:
+        return f"{y}-Q{month // 3}"
+    if n == 6 and month % 6 == 0:
+        return f"{y}-H{month // 6}"
+    if n == 12 and month == 12:
+        return str(y)
+    first = month - n + 1
+    start_year = y if first >= 1 else y - 1
+    return f"{start_year}-{(first - 1) % 12 + 1:02d}/{y}-{month:02d}"
+
+
+def _month(name: str) -> int | None:
+    return g.MONTHS.get(name.lower().rstrip("."))
+
+
+def _context_year(context: _Context) -> int:
+    for period in (context.period, context.title_period):
+        if period and period[:4].isdigit():
+            return int(period[:4])
+    return context.published.year
+
+
+def _year_for_month(month: int, context: _Context) -> int:
+    for period in (context.period, context.title_period):
+        if period and period[:4].isdigit():
+            return int(period[:4])
+    published = context.published
+    return published.year - 1 if month > published.month else published.year
+
+
+def _period_of(
+    sentence: str,
+    figure: _Figure,
+    periods: list[tuple[int, int, str, bool]],
+    primary: tuple[int, int, str, bool] | None,
+    context: _Context,
+) -> str:
+    q = figure.quantity
+    for start, _end, period, is_base in periods:
+        if start >= q.end and is_base != "base" and g.PERIOD_RIGHT_AFTER.match(sentence[q.end : start]):
+            return period
+    earlier = _EARLIER_LEVEL.match(sentence, q.end)
+    if (
+        figure.role == "level"
+        and earlier
+        and re.search(
+            r"\b(?:from|than|versus|compared\s+(?:with|to))\s+$", sentence[max(0, q.start - 20) : q.start]
+        )
+    ):
+        current = primary[2] if primary else (context.period or context.title_period)
+        shifted = _shift(current, months=1 if earlier.group("month") else 12)
+        if shifted:
+            return shifted
+    before = [p for p in periods if p[1] <= figure.cue_start and not p[3]]
+    if before:
+        return before[-1][2]
+    if primary is not None:
+        return primary[2]
+    return context.period or context.title_period or f"{context.published.year}-{context.published.month:02d}"
+
+
+def _shift(period: str | None, months: int) -> str | None:
+    """'2026-03' back 12 months -> '2025-03'; back 1 -> '2026-02'; '2025' back 12 -> '2024'."""
+    if not period:
+        return None
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", period)
+    if not match:
+        quarter = re.fullmatch(r"(\d{4})(-[QH]\d)", period)
+        return f"{int(quarter[1]) - 1}{quarter[2]}" if quarter and months == 12 else None
+    year, month = int(match[1]), match[2]
+    if month is None:
+        return str(year - 1) if months == 12 else None
+    total = year * 12 + int(month) - 1 - months
+    return f"{total // 12}-{total % 12 + 1:02d}"
+
+
+def _title_period(release: Release) -> str | None:
+    context = _Context(release.published, None)
+    title = normalize(release.title or "")
+    for start, _end, period, is_base in _periods(title, context):
+        if not is_base:
+            return period
+        del start
+    return None
+
+
+# Records ---------------------------------------------------------------------------------------------
+
+
+def _mark_record(sentence: str, masked: str, figure: _Figure) -> None:
+    if figure.role != "level" or not _RECORD_HINT.search(sentence):
+        return
+    before = sentence[max(0, figure.quantity.start - 40) : figure.quantity.start]
+    if g.PREVIOUS_RECORD.search(before):
+        figure.previous_record = True
+        return
+    clause = _clause_start(masked, figure.quantity.start)
+    end = _clause_end(masked, figure.quantity.end)
+    if g.RECORD.search(sentence, clause, end):
+        figure.record = True
+
+
+def _clause_end(masked: str, at: int) -> int:
+    match = _CLAUSE_END.search(masked, at)
+    return match.start() if match else len(masked)
+
+
+def _record_claim(sentence: str, primary: tuple[int, int, str, bool] | None, context: _Context) -> None:
+    """'This marked a new all-time high.' / 'Annual ICT exports reached an all-time high.' with no figure:
+    the record belongs to the figure of that subject stated before."""
+    if (
+        not context.metrics
+        or not g.RECORD.search(sentence)
+        or re.search(r"\b(?:previous|not|no)\b", sentence)
+    ):
+        return
+    verb = g.VERB.search(sentence)
+    if verb is None:
+        return
+    # The record must be what the main clause says ("... reached an all-time high"), not an aside after
+    # a comma ("... extended their upward trend, recording an all-time monthly high").
+    main_end = sentence.find(",", verb.end())
+    if not g.RECORD.search(sentence, verb.start(), main_end if main_end != -1 else len(sentence)):
+        return
+    subject = _clean_np(sentence[: verb.start()])
+    if not subject or subject.lower() in g.PRONOUNS:
+        candidates = [m for m in context.metrics[-4:] if m.value is not None and m.unit != "percent"]
+        target = candidates[0] if candidates else None
+    else:
+        subject = _with_topic(subject, context)
+        period = primary[2] if primary else context.period
+        target = next(
+            (
+                m
+                for m in reversed(context.metrics)
+                if m.subject.lower() == (subject or "").lower() and m.value is not None and m.period == period
+            ),
+            None,
+        )
+    if target is not None and not target.record:
+        index = context.metrics.index(target)
+        context.metrics[index] = replace(target, record=True)

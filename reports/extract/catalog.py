@@ -1,0 +1,132 @@
+"""The metric catalog (catalog.toml): canonical ids for subjects, so a quantity can be followed over time.
+
+metric_id_for("hybrid-vehicle exports") -> "exports.autos.hybrid"
+metric_id_for("ICT exports to Taiwan") -> None   (a breakdown item is not the total)
+entry("exports.autos.hybrid").parent -> "exports.autos.eco_friendly"
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+_CATALOG = Path(__file__).with_name("catalog.toml")
+_WORD = re.compile(r"[a-z0-9]+(?:['’]s)?")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One catalog id: how a briefing labels it, and the id it is part of."""
+
+    id: str
+    label: str
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class _Catalog:
+    entries: dict[str, Entry]
+    phrases: dict[str, str]  # normalized subject -> id
+    ignore: tuple[str, ...]
+
+
+def normalize_subject(text: str) -> str:
+    """Lower case, hyphens as spaces, no final plural 's': 'Hybrid-Vehicles' -> 'hybrid vehicle'."""
+    words = _WORD.findall(text.lower().replace("’", "'"))
+    return " ".join(_singular(word) for word in words)
+
+
+def _singular(word: str) -> str:
+    if word.endswith("'s"):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "us", "is", "ics")):
+        return word[:-1]
+    return word
+
+
+@cache
+def _catalog() -> _Catalog:
+    with _CATALOG.open("rb") as handle:
+        data = tomllib.load(handle)
+    entries: dict[str, Entry] = {}
+    phrases: dict[str, str] = {}
+    products = data.get("products", {})
+    for flow, flow_data in data.get("flows", {}).items():
+        for product, product_data in products.items():
+            metric = f"{flow}.{product}"
+            label = " ".join(p for p in (product_data["label"], flow_data["label"]) if p)
+            parent = None if product == "total" else f"{flow}.{product_data.get('parent', 'total')}"
+            entries[metric] = Entry(metric, label[:1].upper() + label[1:], parent)
+            for flow_words in flow_data["words"]:
+                for words in product_data["words"]:
+                    phrases_here = [f"{words} {flow_words}", f"{flow_words} of {words}" if words else ""]
+                    phrases_here += [
+                        f"{extra} {phrase}"
+                        for extra in flow_data.get("situating", [])
+                        for phrase in phrases_here
+                        if phrase
+                    ]
+                    for phrase in phrases_here:
+                        key = normalize_subject(phrase)
+                        if key:
+                            phrases.setdefault(key, metric)
+    for metric, item in data.get("metrics", {}).items():
+        entries[metric] = Entry(metric, item["label"], item.get("parent"))
+        for phrase in item.get("match", []):
+            phrases[normalize_subject(phrase)] = metric  # an explicit entry wins over a generated one
+    ignore = tuple(sorted((normalize_subject(w) for w in data.get("ignore", [])), key=len, reverse=True))
+    return _Catalog(entries, phrases, ignore)
+
+
+def entry(metric_id: str) -> Entry:
+    """The catalog entry of an id; KeyError if the catalog has no such id."""
+    return _catalog().entries[metric_id]
+
+
+@lru_cache(maxsize=4096)
+def metric_id_for(subject: str | None) -> str | None:
+    """The catalog id a subject names, or None when no entry fits exactly (never a near miss)."""
+    if not subject:
+        return None
+    catalog = _catalog()
+    key = normalize_subject(subject)
+    found = catalog.phrases.get(key)
+    if found:
+        return found
+    stripped = _without_ignored(key, catalog.ignore)
+    return catalog.phrases.get(stripped) if stripped != key else None
+
+
+def _without_ignored(key: str, ignore: tuple[str, ...]) -> str:
+    words = f" {key} "
+    for phrase in ignore:
+        words = words.replace(f" {phrase} ", " ")
+    return " ".join(words.split())
+
+
+@cache
+def _subject_words() -> tuple[tuple[re.Pattern[str], str], ...]:
+    with _CATALOG.open("rb") as handle:
+        words = tomllib.load(handle).get("subject_words", {})
+    return tuple(
+        (re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE), name)
+        for word, name in words.items()
+    )
+
+
+@lru_cache(maxsize=4096)
+def analyst_words(subject: str) -> str:
+    """'chip exports' -> 'semiconductor exports', 'car exports' -> 'automobile exports' (catalog.toml)."""
+    for pattern, name in _subject_words():
+        subject = pattern.sub(name, subject)
+    return subject
+
+
+def ids() -> list[str]:
+    """Every id in the catalog."""
+    return sorted(_catalog().entries)

@@ -1,0 +1,638 @@
+"""Word lists and patterns of release English that metric extraction reads (precompiled once).
+
+They describe the language (verbs of level and change, period phrases, clause
+boundaries), never the subjects of any particular release.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = (
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_ORDINAL = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
+COUNTS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+# Period phrases, most specific first. A day number after a month makes it a date, not a period.
+PERIOD = re.compile(
+    r"\b(?=[JFMASONDfstnHhQqlLT1-9])(?:"
+    rf"(?P<range>(?P<m1>{_MONTH})\s*(?:-|–|—|to|through|until)\s*(?P<m2>{_MONTH})(?:,?\s+(?P<ry>(?:19|20)\d{{2}}))?)"
+    rf"|(?P<date>{_MONTH}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?)"
+    rf"|(?P<firstn>first\s+(?P<fn>two|three|four|five|six|seven|eight|nine|ten|eleven|2|3|4|5|6|7|8|9|10|11)\s+"
+    rf"(?P<fu>months|quarters)(?:\s+of)?(?:\s+(?:the\s+year|this\s+year|(?P<fy>(?:19|20)\d{{2}})))?)"
+    rf"|(?P<upto>(?P<un>three|six|nine|twelve|3|6|9|12)\s+months\s+(?:to|through|ending(?:\s+in)?)\s+"
+    rf"(?P<um>{_MONTH})(?:\s+(?P<uy>(?:19|20)\d{{2}}))?)"
+    rf"|(?P<half>(?P<hn>(?i:first|second|1st|2nd))[\s-]+half(?:\s+of)?(?:\s+(?:the\s+)?(?:year\s+)?(?P<hy>(?:19|20)\d{{2}}))?)"
+    rf"|(?P<hcode>\b[Hh](?P<hc>[12])\s*(?P<hcy>(?:19|20)\d{{2}})?\b)"
+    rf"|(?P<quarter>(?P<qn>{_ORDINAL})[\s-]+quarter(?:\s+of)?(?:\s+(?:the\s+)?(?:year\s+)?(?P<qy>(?:19|20)\d{{2}}))?)"
+    rf"|(?P<qcode>\bQ(?P<qc>[1-4])\s*(?P<qcy>(?:19|20)\d{{2}})?\b)"
+    rf"|(?P<month>(?P<mn>{_MONTH})(?:\s+of)?(?:\s+(?P<my>(?:19|20)\d{{2}}))?\b)"
+    r"|(?P<year>(?<![\d,.$])(?P<yy>(?:19|20)\d{2})(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million|units)))"
+    r"|(?P<rel>\b(?:last|this|the\s+previous|the\s+past)\s+(?P<rw>year|month)\b))",
+)
+# A period that is the base of a comparison ("from 2024", "since February 2025") is not the figure's period.
+BASE_BEFORE = re.compile(
+    r"(?:\bfrom|\bsince|\bthan|\bon|\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\bagainst|\bover|\brelative\s+to|"
+    r"\bsame\s+(?:period|month|quarter|time)\s+(?:of|in|last)|\bbefore|\buntil|\bprior\s+to|\bbetween)"
+    r"\s+(?:the\s+)?(?:same\s+(?:period|month|quarter|time)\s+(?:(?:of|in)\s+)?)?(?:(?:end|start|beginning)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+PERIOD_RIGHT_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:set|recorded|posted|reached|achieved|logged|registered)\s+)?"
+    r"(?:in|for|during|as\s+of|at\s+end-?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+LEVEL_VERBS = (
+    "totaled",
+    "totalled",
+    "totals",
+    "to total",
+    "reached",
+    "reaches",
+    "to reach",
+    "amounted to",
+    "amounts to",
+    "came to",
+    "comes to",
+    "came in at",
+    "stood at",
+    "stands at",
+    "recorded",
+    "records",
+    "posted",
+    "posts",
+    "hit",
+    "hits",
+    "to hit",
+    "logged",
+    "registered",
+    "marked",
+    "were",
+    "was",
+    "is",
+    "are",
+    "hovered",
+    "remained",
+    "topped",
+    "exceeded",
+    "surpassed",
+    "reported",
+    "attracted",
+    "received",
+    "secured",
+    "won",
+    "was led",
+    "were led",
+    "accounted for",
+    "earned",
+    "generated",
+    "invested",
+    "raised",
+    "drew",
+    "averaged",
+    "averages",
+)
+CHANGE_VERBS_UP = (
+    "rose",
+    "rises",
+    "risen",
+    "rise",
+    "increased",
+    "increases",
+    "increase",
+    "grew",
+    "grows",
+    "grown",
+    "grow",
+    "climbed",
+    "climbs",
+    "jumped",
+    "jumps",
+    "surged",
+    "surges",
+    "soared",
+    "soars",
+    "gained",
+    "gains",
+    "expanded",
+    "expands",
+    "advanced",
+    "advances",
+    "rebounded",
+    "rebounds",
+    "edged up",
+    "ticked up",
+    "inched up",
+    "picked up",
+    "spiked",
+    "skyrocketed",
+    "improved",
+    "went up",
+    "added",
+    "widened",
+    "doubled",
+    "nearly doubled",
+    "more than doubled",
+    "tripled",
+    "growing",
+    "rising",
+    "climbing",
+    "jumping",
+    "surging",
+    "increasing",
+    "soaring",
+    "gaining",
+)
+CHANGE_VERBS_DOWN = (
+    "fell",
+    "falls",
+    "fallen",
+    "fall",
+    "declined",
+    "declines",
+    "decline",
+    "dropped",
+    "drops",
+    "drop",
+    "decreased",
+    "decreases",
+    "decrease",
+    "slipped",
+    "slips",
+    "slid",
+    "slides",
+    "plunged",
+    "plunges",
+    "plummeted",
+    "tumbled",
+    "tumbles",
+    "shrank",
+    "shrinks",
+    "shrunk",
+    "contracted",
+    "contracts",
+    "dipped",
+    "dips",
+    "sank",
+    "slumped",
+    "slumps",
+    "eased",
+    "eases",
+    "retreated",
+    "edged down",
+    "ticked down",
+    "inched down",
+    "went down",
+    "lost",
+    "weakened",
+    "narrowed",
+    "falling",
+    "declining",
+    "dropping",
+    "decreasing",
+    "slipping",
+    "sliding",
+    "plunging",
+    "halved",
+)
+FLAT_WORDS = ("unchanged", "flat", "steady", "stable")
+CHANGE_VERBS = CHANGE_VERBS_UP + CHANGE_VERBS_DOWN
+ALL_VERBS = LEVEL_VERBS + CHANGE_VERBS
+
+
+def alternation(words) -> str:  # noqa: ANN001 - any iterable of words
+    """A regex alternation of `words` as a trie, so the engine follows one branch per character
+    ('rose|rises|risen' -> 'ris(?:e(?:n)?|es)|rose'); a space in a word matches any whitespace."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    ends = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        piece = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(piece + _trie_regex(node[ch]))
+    if not branches:
+        return ""
+    # Longer branches first so the longest word wins, as in a length-sorted alternation.
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+VERB = re.compile(rf"\b(?:{alternation(ALL_VERBS)})\b", re.IGNORECASE)
+CHANGE_VERB_OR_VERB = VERB
+
+_UP_NOUNS = (
+    "increase",
+    "rise",
+    "gain",
+    "growth",
+    "jump",
+    "surge",
+    "expansion",
+    "hike",
+    "climb",
+    "rebound",
+    "upturn",
+    "uptick",
+)
+_DOWN_NOUNS = (
+    "decrease",
+    "decline",
+    "drop",
+    "fall",
+    "contraction",
+    "reduction",
+    "cut",
+    "slump",
+    "dip",
+    "plunge",
+    "downturn",
+    "slide",
+    "loss",
+)
+# A direction word shortly before a percentage makes it a change: "rose 22.1 percent", "(up 30 percent",
+# "an on-year increase of 5 percent".
+CHANGE_BEFORE = re.compile(
+    rf"(?P<dir>\b(?:{alternation(CHANGE_VERBS + ('up', 'down', 'higher', 'lower'))})\b"
+    rf"|\b(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{alternation(_UP_NOUNS + _DOWN_NOUNS)})s?\s+(?:of|by)"
+    rf"|\b(?P<bare>{alternation(_UP_NOUNS + _DOWN_NOUNS)})\s+(?:of|by))"
+    r"(?:\s+(?:by|some|about|around|nearly|almost|roughly|approximately|over|more\s+than|less\s+than|a|an|"
+    r"year-on-year|on-year|on-month|month-on-month|on\s+year|y-o-y|yoy|respectively|sharply|slightly|"
+    r"significantly|further|again|also|just|only|a\s+steep|a\s+sharp|a\s+modest|a\s+slight))*\s*[(\[]?\s*$",
+    re.IGNORECASE,
+)
+CHANGE_AFTER = re.compile(
+    rf"\s*(?:(?P<noun>{alternation(_UP_NOUNS + _DOWN_NOUNS)})s?\b"
+    r"|(?P<basis>on-year|year-on-year|on-month|month-on-month|on-quarter|quarter-on-quarter|y-o-y|yoy|m-o-m|"
+    r"q-o-q|y/y|m/m|q/q|year\s+over\s+year|from\s+a\s+year|from\s+the\s+(?:previous|same)|compared)\b"
+    r"|(?P<cmp>higher|lower|more|less)\s+than\b)",
+    re.IGNORECASE,
+)
+UP_WORDS = frozenset(w.lower() for w in CHANGE_VERBS_UP + _UP_NOUNS + ("up", "higher", "more"))
+DOWN_WORDS = frozenset(w.lower() for w in CHANGE_VERBS_DOWN + _DOWN_NOUNS + ("down", "lower", "less"))
+SHARE_BEFORE = re.compile(
+    r"\b(?:accounting|accounted|accounts|account|representing|represented|represents|making\s+up|made\s+up|"
+    r"makes\s+up|comprising|comprised|took\s+up|taking\s+up|occupying|occupied|constituting|"
+    r"share\s+(?:of|at|to|stood\s+at|was|reached|rose\s+to|fell\s+to)|shares?\s+of\s+[\w\s-]{1,40}?"
+    r"(?:was|were|is|stood\s+at|reached))"
+    r"(?:\s+(?:for|to|about|around|nearly|almost|roughly|approximately|over|more\s+than|less\s+than|some|"
+    r"a\s+record|a\s+combined|a\s+total|an\s+estimated|the|of))*\s*$",
+    re.IGNORECASE,
+)
+SHARE_AFTER = re.compile(
+    r"\s*(?:of\s+(?!a\s+year|the\s+previous|the\s+same)|,\s*or\s+|share\b|stake\b)", re.IGNORECASE
+)
+
+BASIS = (
+    (
+        "yoy",
+        re.compile(
+            r"\b(?:year-on-year|on-year|on\s+year|y-o-y|yoy|y/y|year\s+over\s+year|year-over-year|annually|"
+            r"from\s+a\s+year\s+(?:earlier|ago|before)|(?:than|over|from)\s+(?:the\s+)?(?:previous|prior|last)\s+year|"
+            r"(?:compared\s+(?:to|with)|from|than|over|versus)\s+(?:the\s+)?same\s+(?:period|month|quarter|time)|"
+            r"(?:compared\s+(?:to|with)|versus)\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year)|"
+            r"(?:from|than|over|on|compared\s+(?:to|with)|versus)\s+(?:(?:January|February|March|April|May|June|July|"
+            r"August|September|October|November|December)\s+)?(?:19|20)\d{2})\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "mom",
+        re.compile(
+            r"\b(?:month-on-month|on-month|on\s+month|m-o-m|m/m|month\s+over\s+month|from\s+a\s+month\s+"
+            r"(?:earlier|ago|before)|(?:than|over|from|compared\s+(?:to|with))\s+(?:the\s+)?(?:previous|prior|"
+            r"last|preceding)\s+month)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "qoq",
+        re.compile(
+            r"\b(?:quarter-on-quarter|on-quarter|q-o-q|q/q|quarter\s+over\s+quarter|(?:than|over|from|"
+            r"compared\s+(?:to|with))\s+(?:the\s+)?(?:previous|prior|last|preceding)\s+quarter)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "cumulative",
+        re.compile(r"\b(?:cumulative(?:ly)?|year-to-date|so\s+far\s+this\s+year)\b", re.IGNORECASE),
+    ),
+)
+
+BASIS_ANY = re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in BASIS), re.IGNORECASE)
+
+# Where a clause begins: a subject's noun phrase never reaches back across these.
+CLAUSE_BOUNDARY = re.compile(
+    r"[;:()]|—|–\s|--|,\s*(?:but|with)\b|\b(?:as\s+well\s+as|"
+    + alternation(
+        [
+            "while",
+            "whereas",
+            "but",
+            "that",
+            "and",
+            "said",
+            "announced",
+            "noted",
+            "explained",
+            "though",
+            "although",
+            "after",
+            "because",
+            "when",
+        ]
+    )
+    + r"|as(?!\s+well))\b",
+    re.IGNORECASE,
+)
+BY_DIMENSION = re.compile(
+    r"\bby\s+(?:export\s+|import\s+|major\s+|main\s+|key\s+)?(?P<dim>destinations?|regions?|countries|country|"
+    r"markets?|products?|items?|models?|sectors?|types?|categor(?:y|ies)|industr(?:y|ies)|compan(?:y|ies)|"
+    r"brands?|segments?|sources?|origins?|fuels?|materials?|vehicle\s+types?|ship\s+types?)\b",
+    re.IGNORECASE,
+)
+DIMENSION_NAMES = {
+    "destination": "destination",
+    "region": "region",
+    "countrie": "country",
+    "country": "country",
+    "market": "market",
+    "product": "product",
+    "item": "item",
+    "model": "model",
+    "sector": "sector",
+    "type": "type",
+    "category": "category",
+    "categorie": "category",
+    "industry": "industry",
+    "industrie": "industry",
+    "company": "company",
+    "companie": "company",
+    "brand": "brand",
+    "segment": "segment",
+    "source": "source",
+    "origin": "origin",
+    "fuel": "fuel",
+    "material": "item",
+    "vehicle type": "type",
+    "ship type": "type",
+}
+PLACE_DIMENSIONS = frozenset({"destination", "region", "country", "market", "origin", "source"})
+
+RECORD = re.compile(
+    r"\b(?:record(?:[\s-]+(?:high|level|amount|annual|monthly|figure|value|volume))?(?!\s+low)|all-time|"
+    r"new\s+(?:annual\s+|monthly\s+)?high|highest(?:\s+ever)?|historic(?:al)?\s+high|fresh\s+high|"
+    r"best-ever|largest[\s-]ever|biggest[\s-]ever|unprecedented)\b",
+    re.IGNORECASE,
+)
+PREVIOUS_RECORD = re.compile(
+    r"\b(?:previous|prior|former|old|earlier|last)\s+(?:all-time\s+|annual\s+|monthly\s+)?"
+    r"(?:record|high|peak)(?:\s+high)?\s+(?:of\s+)?(?:set\s+in\s+\S+\s+)?(?:of\s+)?[\w\s.]{0,12}$",
+    re.IGNORECASE,
+)
+# A figure the series crossed, not a figure of the series: "surpassed the $30 billion mark".
+THRESHOLD_BEFORE = re.compile(
+    r"\b(?:surpass\w*|exceed\w*|top(?:ped|ping|s)?|above|beyond|past|cross\w*|break\w*|broke|below|under|"
+    r"over|exceed)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+THRESHOLD_AFTER = re.compile(r"\s*(?:mark|threshold|barrier|level|line|milestone)\b", re.IGNORECASE)
+THRESHOLD_CONTEXT = re.compile(
+    r"\b(?:consecutive|straight|in\s+a\s+row|first\s+time|for\s+the\s+\w+\s+time)\b", re.IGNORECASE
+)
+
+# Noun phrases a metric is named by: the head ("exports") and words that only situate it.
+HEADS = (
+    "trade surplus",
+    "trade deficit",
+    "trade balance",
+    "current account surplus",
+    "current account deficit",
+    "current account balance",
+    "trade volume",
+    "exports",
+    "imports",
+    "export",
+    "import",
+    "sales",
+    "production",
+    "output",
+    "shipments",
+    "orders",
+    "order intake",
+    "new orders",
+    "investment",
+    "investments",
+    "surplus",
+    "deficit",
+    "balance",
+    "revenue",
+    "revenues",
+    "consumption",
+    "generation",
+    "capacity",
+    "inventories",
+    "inventory",
+    "deliveries",
+    "purchases",
+    "trade",
+    "employment",
+    "jobs",
+    "demand",
+    "supply",
+    "foreign direct investment",
+    "fdi",
+    "pledges",
+    "spending",
+    "budget",
+    "funding",
+    "profit",
+    "profits",
+    "volume",
+    "value",
+    "price",
+    "prices",
+    "rate",
+    "stocks",
+    "reserves",
+    "output",
+    "utilization rate",
+    "share",
+    "reserve",
+    "margin",
+    "financing",
+    "loans",
+    "subsidies",
+    "backlog",
+    "index",
+    "market share",
+    "shipbuilding orders",
+    "orders received",
+    "contracts",
+    "exports value",
+)
+HEAD = re.compile(rf"\b(?:{alternation(HEADS)})$", re.IGNORECASE)
+FLOW_HEADS = frozenset(
+    {
+        "exports",
+        "imports",
+        "export",
+        "import",
+        "sales",
+        "production",
+        "output",
+        "shipments",
+        "trade surplus",
+        "trade deficit",
+        "trade balance",
+        "surplus",
+        "deficit",
+        "balance",
+        "orders",
+        "new orders",
+        "trade",
+        "investment",
+        "deliveries",
+    }
+)
+GENERIC_MODIFIERS = frozenset(
+    {
+        "domestic",
+        "overseas",
+        "total",
+        "overall",
+        "annual",
+        "monthly",
+        "combined",
+        "cumulative",
+        "outbound",
+        "inbound",
+        "foreign",
+        "local",
+        "korea's",
+        "korean",
+        "daily",
+        "average",
+        "new",
+        "the",
+        "its",
+        "their",
+        "quarterly",
+    }
+)
+NOMINAL = {
+    "exported": "exports",
+    "imported": "imports",
+    "produced": "production",
+    "sold": "sales",
+    "shipped": "shipments",
+    "invested": "investment",
+    "ordered": "orders",
+    "delivered": "deliveries",
+    "manufactured": "production",
+    "generated": "generation",
+    "consumed": "consumption",
+}
+PASSIVE_AFTER = re.compile(
+    rf"^[^;:]{{0,40}}?\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?P<verb>{alternation(NOMINAL)})\b",
+    re.IGNORECASE,
+)
+SYNONYM_PHRASES = (
+    (re.compile(r"\boutbound\s+shipments\b", re.IGNORECASE), "exports"),
+    (re.compile(r"\binbound\s+shipments\b", re.IGNORECASE), "imports"),
+    (re.compile(r"\boverseas\s+shipments\b", re.IGNORECASE), "exports"),
+    (re.compile(r"\bshipments\s+abroad\b", re.IGNORECASE), "exports"),
+)
+LEADING_NOISE = re.compile(
+    r"^(?:(?:also|meanwhile|however|moreover|furthermore|additionally|in\s+addition|overall|notably|"
+    r"by\s+contrast|in\s+contrast|on\s+the\s+other\s+hand|among\s+them|of\s+these|of\s+them|of\s+which|"
+    r"as\s+a\s+result|in\s+particular|specifically|particularly|while|whereas|and|but|that|which|with|as|"
+    r"so|thus|then|here|there|in\s+total|all\s+told|combined|the|a|an|its|their|this|these|those|"
+    r"korea['’]s|south\s+korea['’]s|the\s+country['’]s|the\s+nation['’]s|korean|annual|monthly|"
+    r"quarterly|total|cumulative|(?:first|second|third|fourth)-(?:quarter|half)|(?!(?:manufactur|shipbuild|hous|build|min|cloth|advertis|bank|market|engineer|process|print|packag|"
+    r"financ|spend|fund|pric|shipp|farm|fish|trad|lend|hold|rat|plann|consult|account|gam|learn|test|pay|"
+    r"steelmak|carmak|chipmak|refin|retail|wholesal)ing\b)[a-z]+ing(?:\s+(?:in|on|to|for|from|with|at))?)\s+)+",
+    re.IGNORECASE,
+)
+TRAILING_NOISE = re.compile(
+    r"(?:\s+(?:also|respectively|altogether|combined|alone|each|together|both|further|again|to|have|has|had|"
+    r"will|would|could|is|are|was|were|been|be|still|already|reportedly|only|just|the|a|an))+$",
+    re.IGNORECASE,
+)
+PERIOD_TAIL = re.compile(
+    rf"\s+(?:in|for|during|through|over|as\s+of|of|throughout)\s+(?:the\s+)?(?:(?:whole|entire|full|first|"
+    rf"second|third|fourth|last|past|previous|latest|same|two|three|four|five|six|nine|twelve|"
+    rf"\d{{4}})\s+)*(?:(?:19|20)\d{{2}}|{_MONTH}|"
+    r"(?:first|second|1st|2nd)\s+half|half|quarters?|years?|months?|period|H[12]|Q[1-4])\b.*$",
+    re.IGNORECASE,
+)
+PRONOUNS = frozenset(
+    {
+        "it",
+        "they",
+        "this",
+        "these",
+        "those",
+        "that",
+        "which",
+        "the figure",
+        "the amount",
+        "this figure",
+        "the total",
+        "the number",
+        "the sum",
+        "the ministry",
+        "he",
+        "she",
+        "we",
+    }
+)

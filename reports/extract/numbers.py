@@ -1,0 +1,349 @@
+"""Numbers, money, counts and percentages in English text, with their character spans.
+
+    find_quantities("exports rose 21.3% on-year to US$61.5 billion")
+      -> [Quantity(21.3, unit='percent', ...), Quantity(61500000000.0, unit='USD', ...)]
+
+The text is first made `normalize`d: the same length as the input (so spans
+stay valid in the original), with unicode digits as ASCII, unicode minus signs
+as "-", and HTML entities blanked out with their character at the end.
+A malformed number ("1,2,3", "$.5", "12..5") is skipped, never guessed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+
+# A run of digits with separators, taken whole so that "12..5" or "1,2,3" is seen (and refused) as one.
+_TOKEN = re.compile(r"(?<![\w.,])\d[\d,.]*")
+_VALID = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+_SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "tril": 1e12,
+    "trn": 1e12,
+}
+_CURRENCY_SIGNS = {
+    "us$": "USD",
+    "u.s.$": "USD",
+    "u.s. $": "USD",
+    "$": "USD",
+    "usd": "USD",
+    "krw": "KRW",
+    "₩": "KRW",
+    "eur": "EUR",
+    "€": "EUR",
+    "jpy": "JPY",
+    "¥": "JPY",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "gbp": "GBP",
+    "£": "GBP",
+    "hkd": "HKD",
+    "twd": "TWD",
+    "nt$": "TWD",
+    "a$": "AUD",
+    "c$": "CAD",
+    "s$": "SGD",
+    "inr": "INR",
+    "vnd": "VND",
+}
+_CURRENCY_WORDS = {
+    "dollars": "USD",
+    "dollar": "USD",
+    "us dollars": "USD",
+    "u.s. dollars": "USD",
+    "won": "KRW",
+    "korean won": "KRW",
+    "euros": "EUR",
+    "euro": "EUR",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "pounds": "GBP",
+    "pounds sterling": "GBP",
+    "usd": "USD",
+    "krw": "KRW",
+    "eur": "EUR",
+    "jpy": "JPY",
+    "cny": "CNY",
+    "gbp": "GBP",
+}
+# Count units and how they are written in records (DESIGN.md: units, vehicles, tons, barrels, jobs ...).
+_COUNT_UNITS = {
+    "units": "units",
+    "unit": "units",
+    "vehicles": "vehicles",
+    "vehicle": "vehicles",
+    "cars": "vehicles",
+    "tons": "tons",
+    "ton": "tons",
+    "tonnes": "tons",
+    "tonne": "tons",
+    "metric tons": "tons",
+    "barrels": "barrels",
+    "barrel": "barrels",
+    "jobs": "jobs",
+    "companies": "companies",
+    "company": "companies",
+    "firms": "companies",
+    "enterprises": "companies",
+    "businesses": "companies",
+    "ships": "ships",
+    "vessels": "ships",
+    "cgt": "CGT",
+    "compensated gross tons": "CGT",
+    "gwh": "GWh",
+    "mwh": "MWh",
+    "twh": "TWh",
+    "kwh": "kWh",
+    "gw": "GW",
+    "mw": "MW",
+    "kw": "kW",
+    "teu": "TEU",
+    "megawatts": "MW",
+    "gigawatts": "GW",
+    "kilowatts": "kW",
+    "gigawatt-hours": "GWh",
+    "megawatt-hours": "MWh",
+    "terawatt-hours": "TWh",
+    "kilowatt-hours": "kWh",
+    "people": "people",
+    "persons": "people",
+    "workers": "workers",
+    "employees": "workers",
+    "visitors": "visitors",
+    "tourists": "visitors",
+    "projects": "projects",
+    "contracts": "contracts",
+    "cases": "cases",
+    "households": "households",
+    "patents": "patents",
+    "startups": "companies",
+    "wafers": "wafers",
+    "sets": "units",
+    "devices": "units",
+    "orders": "orders",
+    "points": "points",
+}
+_PERCENT_WORDS = {
+    "percent": "percent",
+    "per cent": "percent",
+    "pct": "percent",
+    "%": "percent",
+    "percentage points": "percentage_points",
+    "percentage point": "percentage_points",
+    "%p": "percentage_points",
+    "%pt": "percentage_points",
+    "%pts": "percentage_points",
+    "pp": "percentage_points",
+    "ppt": "percentage_points",
+    "ppts": "percentage_points",
+    "percent points": "percentage_points",
+    "percent point": "percentage_points",
+}
+QUALIFIERS = (
+    "more than",
+    "less than",
+    "at least",
+    "up to",
+    "close to",
+    "just over",
+    "just under",
+    "some",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "over",
+    "under",
+    "approx.",
+    "an estimated",
+    "an estimated",
+    "upward of",
+    "upwards of",
+    "below",
+    "above",
+)
+
+
+def _alternation(words) -> str:  # noqa: ANN001 - any iterable of words
+    from reports.extract.grammar import alternation
+
+    return alternation(words)
+
+
+_AFTER = re.compile(
+    r"(?P<pct>\s?(?:" + _alternation(_PERCENT_WORDS) + r"))(?![A-Za-z])"
+    r"|(?:\s{0,8}(?P<scale>" + _alternation(_SCALES) + r")(?![A-Za-z]))?"
+    r"(?:\s+(?P<curword>" + _alternation(_CURRENCY_WORDS) + r")(?![A-Za-z])"
+    r"|\s+(?:of\s+)?(?P<count>" + _alternation(_COUNT_UNITS) + r")(?![A-Za-z]))?",
+    re.IGNORECASE,
+)
+_BEFORE_CURRENCY = re.compile(
+    r"(?P<cur>" + _alternation(_CURRENCY_SIGNS) + r")\s?(?P<sign>[-+])?$", re.IGNORECASE
+)
+_BEFORE_SIGN = re.compile(r"(?:^|[\s(\[:,])(?P<sign>[-+])$")
+_BEFORE_QUALIFIER = re.compile(
+    r"(?:^|\W)(?P<q>" + _alternation(QUALIFIERS) + r")\s+(?:a\s+)?$", re.IGNORECASE
+)
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number as stated: value in base units, its unit, and where it is."""
+
+    value: float
+    unit: str | None  # ISO 4217 code, a count unit, "percent", "percentage_points", or None (bare)
+    kind: str  # money | count | percent | points | bare | year | day
+    start: int  # the whole expression: currency sign to unit word
+    end: int
+    digits: str  # the number as written ("264.3", "308,000")
+    digits_start: int
+    qualifier: str | None = None
+    signed: str | None = None  # "-" or "+" when the number carries a sign
+    scaled: bool = False  # a scale word was stated (million, billion ...)
+
+    @property
+    def is_level(self) -> bool:
+        return self.kind in ("money", "count")
+
+
+def normalize(text: str) -> str:
+    """Same-length text for parsing: unicode digits to ASCII, minus signs to '-', entities blanked.
+
+    normalize("US&#36;5 and \u0665\u2212") -> "US    $5 and 5-"
+    """
+    if not text.isascii():
+        text = _UNICODE.sub(_ascii_char, text)
+    if "&" in text:
+        text = _ENTITY.sub(_blank_entity, text)
+    return text
+
+
+_UNICODE = re.compile(r"(?![0-9])\d|[\u2212\ufe63\uff0d\u00a0\u2009\u202f\u2007]")
+
+
+def _ascii_char(match: re.Match[str]) -> str:
+    ch = match.group(0)
+    if ch.isdecimal():
+        return str(unicodedata.decimal(ch, 0))
+    return "-" if ch in "\u2212\ufe63\uff0d" else " "
+
+
+def _blank_entity(match: re.Match[str]) -> str:
+    char = html.unescape(match.group(0))
+    if len(char) != 1 or char.isspace():
+        return " " * len(match.group(0))
+    char = normalize(char) if not char.isascii() else char
+    return " " * (len(match.group(0)) - 1) + char
+
+
+def parse_number(token: str) -> float | None:
+    """'308,000' -> 308000.0; '1,2,3', '12..5' or '.5' -> None (malformed, never guessed)."""
+    if not _VALID.fullmatch(token):
+        return None
+    return float(token.replace(",", ""))
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Every well-formed number in text[start:end], typed where the text says what it counts.
+
+    `text` should already be `normalize`d. Years and day numbers of dates come back with kind
+    'year' and 'day' so callers can skip them; numbers with no unit come back as 'bare'.
+    """
+    end = len(text) if end is None else end
+    found: list[Quantity] = []
+    for match in _TOKEN.finditer(text, start, end):
+        token = match.group(0).rstrip(".,")
+        token_end = match.start() + len(token)
+        value = parse_number(token)
+        if value is None:
+            continue
+        quantity = _typed(text, match.start(), token_end, token, value, end)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def _typed(text: str, at: int, token_end: int, token: str, value: float, limit: int) -> Quantity | None:
+    after = _AFTER.match(text, token_end, limit)
+    if token_end < limit and text[token_end].isalpha() and (after is None or after.end() == token_end):
+        return None  # "3Q", "5G", "R2D2": part of a word, not a figure
+    before = text[max(0, at - 12) : at]
+    currency = _BEFORE_CURRENCY.search(before)
+    sign = None
+    left = at
+    if currency:
+        sign = currency.group("sign")
+        left = at - len(currency.group(0))
+        if left > 0 and text[left - 1].isalnum() and currency.group("cur").isalpha():
+            currency = None  # "ABCUSD5": not a currency code
+            left = at
+    if currency is None:
+        signed = _BEFORE_SIGN.search(before)
+        if signed:
+            sign = signed.group("sign")
+            left = at - 1
+    qualifier_match = _BEFORE_QUALIFIER.search(text[max(0, left - 24) : left])
+    qualifier = qualifier_match.group("q").lower() if qualifier_match else None
+    if sign == "-":
+        value = -value
+    scale_word = after.group("scale") if after and after.group("scale") else None
+    right = after.end() if after else token_end
+    if after and after.group("pct"):
+        unit = _PERCENT_WORDS[after.group("pct").strip().lower()]
+        kind = "percent" if unit == "percent" else "points"
+        return Quantity(value, unit, kind, left, right, token, at, qualifier, sign)
+    scale = 1.0
+    if scale_word:
+        lowered = scale_word.lower()
+        # One-letter scales only right after the digits ("$5b", "$3m"), and only for money.
+        if len(lowered) == 1 and (currency is None or text[token_end] == " "):
+            right = token_end
+        else:
+            scale = _SCALES[lowered]
+    if scale != 1.0:
+        value = float(Decimal(token.replace(",", "")) * Decimal(int(scale))) * (-1 if sign == "-" else 1)
+    scaled = scale != 1.0
+    curword = after.group("curword") if after else None
+    count = after.group("count") if after else None
+    if currency is not None or curword:
+        code = (
+            _CURRENCY_SIGNS[currency.group("cur").lower()] if currency else _CURRENCY_WORDS[curword.lower()]
+        )
+        return Quantity(value, code, "money", left, right, token, at, qualifier, sign, scaled)
+    if count:
+        return Quantity(
+            value, _COUNT_UNITS[count.lower()], "count", left, right, token, at, qualifier, sign, scaled
+        )
+    kind = "bare"
+    if not scaled and "," not in token and "." not in token:
+        if len(token) == 4 and 1900 <= value <= 2100:
+            kind = "year"
+        elif len(token) <= 2 and _DATE_BEFORE.search(text[max(0, at - 12) : at]):
+            kind = "day"
+    return Quantity(
+        value, None, kind, left, right if scaled else token_end, token, at, qualifier, sign, scaled
+    )

@@ -1,0 +1,140 @@
+"""Property tests: whatever the text, extraction never raises, spans lie in the body and quote it,
+and each quoted sentence holds the digits of its figure."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reports.extract.metrics import extract_metrics
+from reports.extract.numbers import find_quantities, normalize
+from reports.records import Metric, Release
+
+WORDS = [
+    "exports",
+    "imports",
+    "rose",
+    "fell",
+    "to",
+    "of",
+    "in",
+    "the",
+    "by",
+    "percent",
+    "billion",
+    "million",
+    "units",
+    "tons",
+    "record",
+    "high",
+    "year-on-year",
+    "December",
+    "2025",
+    "(",
+    ")",
+    ",",
+    ".",
+    "and",
+    "while",
+    "up",
+    "down",
+    "USD",
+    "$",
+    "KRW",
+    "won",
+    "%",
+    "accounting for",
+    "By",
+    "destination",
+    "Taiwan",
+    "&amp;",
+    "&#36;",
+    "\u2212",
+    "\u0663",
+    "\u00a0",
+    "1,2,3",
+    "12..5",
+    "$.5",
+    "—",
+    "–",
+    "respectively",
+]
+NUMBERS = st.one_of(
+    st.integers(min_value=0, max_value=10**9).map(lambda n: f"{n:,}"),
+    st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False).map(str),
+)
+TEXT = st.lists(st.one_of(st.sampled_from(WORDS), NUMBERS, st.text(max_size=6)), max_size=80).map(" ".join)
+
+
+def release(body: str) -> Release:
+    return Release("r", "test", "Exports Rise in December 2025", body, date(2026, 1, 15))
+
+
+def numbers_in(text: str) -> list[float]:
+    return [float(q.digits.replace(",", "")) for q in find_quantities(normalize(text))]
+
+
+def holds_its_digits(metric: Metric) -> bool:
+    """The figure's value (or its change) is one of the quote's numbers, times a scale word."""
+    targets = [abs(metric.value)] if metric.value is not None else []
+    if metric.change is not None and metric.change.value is not None:
+        targets.append(metric.change.value)
+    stated = numbers_in(metric.quote)
+    return any(
+        abs(number * scale - target) <= 1e-6 * max(target, 1.0)
+        for target in targets
+        for number in stated
+        for scale in (1, 1e3, 1e6, 1e9, 1e12)
+    )
+
+
+def check(body: str) -> list[Metric]:
+    found = extract_metrics(release(body))
+    for metric in found:
+        start, end = metric.span
+        assert 0 <= start <= end <= len(body)
+        assert body[start:end] == metric.quote
+        assert re.search(r"\d", normalize(metric.quote))
+        assert holds_its_digits(metric), metric
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_any_text_extracts_without_error_with_spans_in_the_body(body: str) -> None:
+    check(body)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_arbitrary_unicode_never_raises(body: str) -> None:
+    check(body)
+
+
+def test_a_sentence_of_200_numbers_gives_typed_figures_only() -> None:
+    body = "Exports came to " + ", ".join(f"${n}.5 billion" for n in range(200)) + " in 2025."
+    found = check(body)
+    assert len(found) == 200 and all(m.unit == "USD" for m in found)
+
+
+def test_a_sentence_of_200_bare_numbers_gives_none() -> None:
+    assert check("The codes were " + " ".join(str(n) for n in range(200)) + ".") == []
+
+
+def test_a_one_megabyte_body_is_read_to_its_end() -> None:
+    filler = "The ministry will continue to support the industry with policy measures. " * 13_700
+    body = "Exports in 2025 totaled $700.1 billion. " + filler + "Imports in 2025 totaled $630.2 billion."
+    assert len(body) > 1_000_000
+    found = check(body)
+    assert [m.value for m in found] == [700.1e9, 630.2e9]
+
+
+def test_an_empty_body_has_no_figures() -> None:
+    assert extract_metrics(release("")) == [] and extract_metrics(release("   \n ")) == []
+
+
+def test_malformed_numbers_are_left_out() -> None:
+    assert check("Exports reached $1,2,3 billion, imports $.5 billion and output 12..5 percent.") == []
