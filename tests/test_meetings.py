@@ -602,7 +602,8 @@ def test_city_of_a_location() -> None:
 
 def test_trip_labels_follow_the_locale() -> None:
     trips = group_trips([_meeting(13, "Washington, D.C."), _meeting(14, "Washington, D.C.")], locale="ko")
-    assert trips[0].label.startswith("Washington, D.C., 2026년 1월 13일~14일")
+    assert trips[0].label == "Washington, D.C., 2026년 1월 13일~14일: 2건"
+    assert group_trips([_meeting(None, None)], locale="ko")[0].label == "날짜 미상: 1건"
 
 
 # Scores on the gold sets ------------------------------------------------------------------------

@@ -311,7 +311,7 @@ def korean_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_korean_briefing_has_korean_labels_and_dates(korean_sample: Path) -> None:
     text = " ".join(page_texts(korean_sample))
-    for label in ("목차", "출처 목록", "기타 보도자료", "출처 1곳, 보도자료 10건", "작성 일시"):
+    for label in ("목차", "출처 목록", "면담 일지", "출처 1곳, 보도자료 10건", "작성 일시"):
         assert label in text, label
     assert "2026. 1. 1. – 2026. 1. 31." in text  # Korean date format
     assert "1 / 3쪽" in text or re.search(r"1 / \d+쪽", text)

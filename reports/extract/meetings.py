@@ -1474,11 +1474,20 @@ def _trip(group: Sequence[Meeting], locale: str) -> Trip:
     start, end = (min(dates), max(dates)) if dates else (None, None)
     cities = [c for m in group if (c := city_of(m.location))]
     city = max(cities, key=len) if start and cities else None  # the fullest spelling: "Washington, D.C."
+    wording = _trip_wording(locale)
     count = len(group)
-    noun = "engagement" if count == 1 else "engagements"
-    when = _interval(start, end, locale) if start and end else "Date not stated"
+    form = Locale.parse(locale).plural_form(count)
+    engagements = wording.get(form, wording["other"]).format(count=count)
+    when = _interval(start, end, locale) if start and end else wording["undated"]
     where = f"{city}, " if city else ""
-    return Trip(tuple(group), city, start, end, f"{where}{when}: {count} {noun}")
+    return Trip(tuple(group), city, start, end, f"{where}{when}: {engagements}")
+
+
+@cache
+def _trip_wording(locale: str) -> dict[str, str]:
+    with open(Path(__file__).with_name("meeting_words.toml"), "rb") as handle:
+        labels = tomllib.load(handle)["trip_labels"]
+    return labels.get(locale.split("_")[0], labels["en"])
 
 
 def _interval(start: date, end: date, locale: str) -> str:
