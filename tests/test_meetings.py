@@ -433,6 +433,16 @@ def test_an_inspection_at_an_institution_and_a_meeting_after_it_on_the_same_date
     assert forum.counterpart == "12th Korea-Nordic Energy Forum"
 
 
+def test_a_dialogue_co_chaired_by_two_people_and_companies_named_after_including() -> None:
+    m = only("Korea and Norway held the 4th Green Shipping Dialogue in Bergen on Sept. 2, co-chaired by Vice "
+             "Minister Noh Jae-won and Norwegian State Secretary Ida Lund.", published=date(2026, 9, 4))
+    assert (m.kind, m.official, m.counterpart) == ("talks", "Vice Minister Noh Jae-won", "Ida Lund")
+    assert (m.date, m.location) == (date(2026, 9, 2), "Bergen")
+    found = meetings("Minister Jin held a meeting with the CEOs of four battery startups, including Voltra "
+                     "and Cellmate, in Ochang on March 3.")
+    assert [(m.counterpart, m.counterpart_role) for m in found] == [("Voltra", "CEO"), ("Cellmate", "CEO")]
+
+
 def test_hyphenated_titles_are_not_names() -> None:
     m = only("Minister Jin met with Secretary-General Ines Moreau in Paris on March 4.")
     assert (m.counterpart, m.counterpart_role) == ("Ines Moreau", "Secretary-General")

@@ -197,11 +197,13 @@ _EVENT = "(?:" + "|".join(_EVENT_NOUNS) + ")"
 # A named meeting ("the OECD Ministerial Council Meeting") is an event; a lower-case "meeting" is not.
 _NAMED_EVENT = rf"(?:(?i:{_EVENT})|Meeting|Ministerial)"
 # Text within a clause: no sentence stop, but the dots of "U.S." or "D.C." are fine.
-_IN_CLAUSE = r"(?:[^.;]|(?<=\b[A-Z])\.)"
+# (A dot after one capital, "U.S.", or after a month's abbreviation, "Sept. 3", is not a stop.)
+_ABBREVIATED = r"(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z]{2})\.|(?<=\bSept)\."
+_IN_CLAUSE = rf"(?:[^.;]|{_ABBREVIATED})"
 _CALL_NOUN = (r"(?:videoconference|teleconference|(?:phone|telephone|video|virtual|online)[\w -]{0,25}?"
               r"\b(?:call|conversation|conference|meeting|talks|summit))")
 # A date or place between the noun and "with": "held a video conference on March 4 with ...".
-_INTERPOSED = r"(?:\s+(?:on|in|at|of)\s+(?:[^.;,]|(?<=\b[A-Z])\.){1,50}?)?"
+_INTERPOSED = rf"(?:\s+(?:on|in|at|of)\s+(?:[^.;,]|{_ABBREVIATED}){{1,50}}?)?"
 _TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         "call",
@@ -776,6 +778,11 @@ _GROUP_HEAD = re.compile(
     r"investors)"
     r"\s+(?:of|from|at|representing)\s+(?=(?:the\s+)?[A-Z0-9])"
 )
+# "the CEOs of five chip startups, including A and B": the companies named after "including".
+_GROUP_INCLUDING = re.compile(
+    r"^(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<people>executives|CEOs|heads|leaders|representatives|officials|"
+    r"chairmen|presidents)\s+(?:of|from)\s+[^,;]*?,?\s+including\s+(?=[A-Z0-9])"
+)
 _PLURAL_PEOPLE = {"chairmen": "chairman", "chairwomen": "chairwoman", "businessmen": "businessman"}
 
 
@@ -794,7 +801,7 @@ def _institutions(text: str, kind: str) -> list[_Party]:
     text = _clean(re.sub(r"^\s*(?:the|a|an)\s+", "", text.strip()))
     if not text:
         return []
-    head = _GROUP_HEAD.match(text)
+    head = _GROUP_HEAD.match(text) or _GROUP_INCLUDING.match(text)
     if head:
         items = [i for part in _top_level_split(text[head.end() :], ",") for i in _split_and(part)]
         items = [_clean(i) for i in items if _clean(i)]
@@ -813,7 +820,8 @@ def _institutions(text: str, kind: str) -> list[_Party]:
 
 
 _SITE = (
-    r"(?:plant|factory|campus|site|shipyard|headquarters|office|complex|facility|laboratory|lab|mine|center|centre)"
+    r"(?:plant|factory|campus|site|shipyard|headquarters|office|complex|facility|laboratory|lab|mine|center|"
+    r"centre|valley|cluster|zone|hub|terminal)"
 )
 
 
@@ -1084,17 +1092,33 @@ _BETWEEN = re.compile(
 )
 
 
+_CO_CHAIRED_BY = re.compile(
+    r"\b(?:co-chaired|co-hosted|jointly\s+(?:chaired|hosted))\s+by\s+(?P<people>[^;]+)"
+)
+
+
 def _between_meetings(release: Release, sentence: str, span: tuple[int, int], state: _State) -> list[Meeting]:
-    """ "A meeting between Minister A and Minister B took place in Osaka on June 11"."""
+    """ "A meeting between Minister A and Minister B took place in Osaka on June 11"; "Korea and the U.S.
+    held the Energy Dialogue in Washington on May 3, co-chaired by Vice Minister A and Deputy Secretary B"."""
     match = _BETWEEN.search(sentence)
-    people = _parties(match.group("people")) if match else []
-    if match is None or len(people) < 2:
+    chaired = None if match else _CO_CHAIRED_BY.search(sentence)
+    if match is None and chaired is None:
+        return []
+    people = _parties(_without_final_stop((match or chaired).group("people")))
+    if len(people) < 2:
         return []
     first = people[0]
     official = f"{first.title_before} {first.name}" if first.title_before else first.name
-    noun = match.group("noun")
-    kind = "talks" if noun == "talks" else "call" if ("call" in noun or "video" in noun) else "meeting"
-    scope = _without_final_stop(sentence[match.end() :])
+    if chaired:
+        event = re.search(rf"\b{_NAMED_EVENT}\b", sentence[: chaired.start()])
+        noun = event.group(0).lower() if event else "dialogue"
+        kind = "forum" if noun not in {"dialogue", "summit", "meeting", "ministerial"} else "talks"
+        scope = _without_final_stop(sentence[: chaired.start()])
+        scope = scope[event.end() :] if event else scope
+    else:
+        noun = match.group("noun")
+        kind = "talks" if noun == "talks" else "call" if ("call" in noun or "video" in noun) else "meeting"
+        scope = _without_final_stop(sentence[match.end() :])
     anchors = _anchors(scope)
     when = _first_date(anchors, release, state) or state.date or state.mentioned_date
     where = _location_text(scope, anchors, 0) or (None if kind == "call" else state.location)
