@@ -11,7 +11,7 @@ import re
 import tomllib
 from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cache
 
@@ -245,7 +245,7 @@ def build_briefing(
         for n, release in enumerate(releases, start=1)
     ]
     by_release = {ref.release.id: ref for ref in references}
-    metrics = store.metrics_for(by_release)
+    metrics = _restated_once(store.metrics_for(by_release))
     figures = [_figure(metric, by_release[metric.release_id], locale) for metric in metrics]
     figures = _with_earlier(store, figures, references, labels, locale)
     rows = [
@@ -270,6 +270,24 @@ def build_briefing(
         references=tuple(references),
         timeline=plan_timeline(rows, locale),
     )
+
+
+def _restated_once(metrics: Iterable[Metric]) -> list[Metric]:
+    """A figure a release states twice (in its lead and again in its summary) is shown once.
+
+    The first statement is kept; a restatement that adds a record claim or a change
+    the first lacked lends them to it.
+    """
+    kept: dict[tuple[object, ...], Metric] = {}
+    for metric in metrics:
+        key = (metric.release_id, metric.subject.casefold(), metric.value, metric.unit, metric.period,
+               metric.dimension, metric.member, metric.change if metric.value is None else None)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = metric
+        elif metric.value is not None:
+            kept[key] = replace(first, record=first.record or metric.record, change=first.change or metric.change)
+    return list(kept.values())
 
 
 def _figure(metric: Metric, ref: Reference, locale: str) -> Figure:

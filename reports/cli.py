@@ -92,8 +92,9 @@ def _setup_logging(debug: bool) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_LogFormat())
     logging.basicConfig(level=logging.DEBUG if debug else logging.INFO, handlers=[handler])
-    # The layout engine's own notes (font subsetting, CSS it skips) are noise unless debugging.
-    for noisy in ("weasyprint", "fontTools", "httpx", "httpcore"):
+    # The layout and chart engines' own notes (font subsetting and fallback, CSS they skip) are noise
+    # unless debugging.
+    for noisy in ("weasyprint", "fontTools", "httpx", "httpcore", "matplotlib"):
         logging.getLogger(noisy).setLevel(logging.DEBUG if debug else logging.ERROR)
 
 

@@ -168,3 +168,15 @@ def test_a_stated_change_is_checked_against_the_level_a_year_before(store: Store
     (check,) = [c for c in briefing.checks if c.kind == "change"]
     assert check.status == "within rounding"  # 58.0 / 54.2 is +7.01%; stated +7.0%
     assert "+7.0%" in check.arithmetic
+
+
+def test_a_figure_restated_in_its_release_is_shown_once_with_its_record(store: Store) -> None:
+    march = parse_month("2026-03")
+    february = store.releases_between(march.start, march.end)[0]
+    metrics = store.metrics_for([february.id])
+    lead = next(m for m in metrics if m.subject == "exports")
+    restated = figure(february, "Semiconductor", "Exports", lead.value, "USD", "2026-02", record=True)
+    store.save_extraction(february.id, [*metrics, restated], [], extraction.VERSION)
+    briefing = build_briefing(store, march, title="T", generated_at=NOW)
+    shown = [f for f in briefing.figures if f.metric.subject.casefold() == "exports"]
+    assert len(shown) == 1 and shown[0].metric.record and shown[0].metric.quote == lead.quote
