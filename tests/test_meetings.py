@@ -443,6 +443,17 @@ def test_a_dialogue_co_chaired_by_two_people_and_companies_named_after_including
     assert [(m.counterpart, m.counterpart_role) for m in found] == [("Voltra", "CEO"), ("Cellmate", "CEO")]
 
 
+def test_an_official_whose_title_lists_portfolios_and_a_named_roundtable_in_quotes() -> None:
+    m = only("Minister of Trade, Industry and Energy Oh Min-su held a meeting with Secretary of the Interior "
+             "and Chair of the Offshore Energy Council Ruth Cole on March 2.")
+    assert m.official == "Minister of Trade, Industry and Energy Oh Min-su"
+    assert (m.counterpart, m.organization) == ("Ruth Cole", "Offshore Energy Council")
+    table = only("Minister Jin attended the 'Korea-Nordic Business Roundtable' hosted by the Nordic Chamber "
+                 "in Seoul on March 4.", title="Minister Jin Attends Korea-Nordic Business Roundtable")
+    assert (table.kind, table.counterpart, table.counterpart_role) == (
+        "roundtable", "Korea-Nordic Business Roundtable", None)
+
+
 def test_hyphenated_titles_are_not_names() -> None:
     m = only("Minister Jin met with Secretary-General Ines Moreau in Paris on March 4.")
     assert (m.counterpart, m.counterpart_role) == ("Ines Moreau", "Secretary-General")

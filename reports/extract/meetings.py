@@ -195,7 +195,7 @@ _EVENT_NOUNS = ("forum", "conference", "seminar", "symposium", "summit", "dialog
                 "fair", "festival", "ceremony", "briefing session")
 _EVENT = "(?:" + "|".join(_EVENT_NOUNS) + ")"
 # A named meeting ("the OECD Ministerial Council Meeting") is an event; a lower-case "meeting" is not.
-_NAMED_EVENT = rf"(?:(?i:{_EVENT})|Meeting|Ministerial)"
+_NAMED_EVENT = rf"(?:(?i:{_EVENT})|Meeting|Ministerial|Roundtable)"
 # Text within a clause: no sentence stop, but the dots of "U.S." or "D.C." are fine.
 # (A dot after one capital, "U.S.", or after a month's abbreviation, "Sept. 3", is not a stop.)
 _ABBREVIATED = r"(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z]{2})\.|(?<=\bSept)\."
@@ -635,8 +635,9 @@ def _singular(title: str) -> str:
 
 
 def _clean(text: str) -> str:
-    text = re.sub(r"^(?:[\s,;]|\band\b|\bwith\b|\bthe\b|\bboth\b|\bseparately\b|\brespectively\b)+", "", text)
-    return re.sub(r"(?:[\s,;]|\band\b|\bthe\b)+$", "", text).strip()
+    lead = r"^(?:[\s,;'\"‘’“”]|\band\b|\bwith\b|\bthe\b|\bboth\b|\bseparately\b|\brespectively\b)+"
+    text = re.sub(lead, "", text)
+    return re.sub(r"(?:[\s,;'\"‘’“”]|\band\b|\bthe\b)+$", "", text).strip()
 
 
 def _party(before: str, name: str, after: str) -> _Party:
@@ -733,14 +734,23 @@ def _title_before(before: str) -> str | None:
     return title or None
 
 
+_RANK_WORDS = (
+    "Chair", "Chairman", "Chairwoman", "President", "Director", "Secretary", "Minister", "Head", "CEO",
+    "Member", "Governor", "Commissioner",
+)
+
+
 def _organization(role: str | None) -> str | None:
     if not role:
         return None
-    match = re.search(r"\b(?:of|at|for)\s+(?:the\s+)?(.+)$", role)
-    if not match:
-        return None
-    candidate = match.group(1).strip()
-    return candidate if _names_institution(candidate) else None
+    # "Secretary of the Interior and Chair of the National Energy Dominance Council": the first phrase
+    # after "of", "at" or "for" that names an institution, up to where another title begins.
+    for match in re.finditer(r"\b(?:of|at|for)\s+(?:the\s+)?", role):
+        candidate = re.split(r"\s+and\s+(?=(?:[A-Z][\w-]*\s+)?(?:" + "|".join(_RANK_WORDS) + r")\b)",
+                             role[match.end() :])[0].strip()
+        if _names_institution(candidate):
+            return candidate
+    return None
 
 
 def _names_institution(phrase: str) -> bool:
@@ -882,7 +892,8 @@ def _official(subject: str, previous: str | None) -> str | None:
             return previous
         return previous if previous and _clean(clause) and _clean(clause).split()[-1] in previous else None
     start, end = names[0]
-    title = _title_before(clause[:start].rsplit(",", 1)[-1])
+    # "Minister of Trade, Industry and Energy Ahn Duk-geun": walk back over the title, list commas included.
+    title = _title_before(clause[_split_between(clause[:start]) : start])
     title = re.sub(r"^(?:On|In|At|Meanwhile|Earlier|Later|Also)\b\s*", "", title or "") or None
     official = f"{title} {clause[start:end]}" if title else clause[start:end]
     if previous and set(official.split()) < set(previous.split()):
@@ -1349,7 +1360,7 @@ def _read_forum(
     if rest and rest.group(0):
         name_end += len(re.sub(r"(?:\s+(?:of|on|for|and|the))+$", "", rest.group(0)))
         event = re.search(rf"\b{_NAMED_EVENT}\b(?!.*\b{_NAMED_EVENT}\b)", scope[:name_end]) or event
-    name = re.sub(r"^(?:an?|the)\s+", "", scope[:name_end].strip())
+    name = re.sub(r"^(?:an?|the)\s+", "", scope[:name_end].strip()).strip("'\"‘’“”")
     # "the opening ceremony of H2 MEET 2026": the event is what the ceremony opens.
     ceremony = re.match(
         r"\s*(?:an?\s+|the\s+)?[\w-]+\s+ceremony\s+(?:of|for)\s+(?:the\s+)?(?=[A-Z0-9])", scope
@@ -1389,7 +1400,7 @@ def _read_forum(
     noun = event.group(0).lower() if event else ""
     if with_party and parties and noun in {"dialogue", "summit", "meeting", "ministerial"}:
         return ("talks" if noun in {"dialogue", "summit"} else "meeting"), parties, when, where, topic
-    return "forum", parties, when, where, topic
+    return "roundtable" if noun == "roundtable" else "forum", parties, when, where, topic
 
 
 def _describe(state: _State, pending: list[int], sentence: str) -> None:
@@ -1421,7 +1432,7 @@ def _with_title_role(meeting: Meeting, title: str) -> Meeting:
     at = title.find(meeting.counterpart)
     if at < 0:
         return meeting
-    if meeting.kind in {"visit", "forum"}:
+    if meeting.kind in {"visit", "forum", "roundtable"} or not _name_spans(meeting.counterpart):
         return meeting  # an institution or an event: the headline's words before it are not a title
     verbs = r"(?i)\b(?:with|meets|met|visits|visited|and|hosts|calls|holds|talks)\b"
     before = re.split(verbs, title[:at])[-1]
