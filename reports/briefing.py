@@ -555,7 +555,7 @@ def _trips(rows: list[MeetingRow], locale: str) -> tuple[TripGroup, ...]:
         ordered = sorted(rows, key=lambda r: (r.date or date.max, r.counterpart or ""))
         return (TripGroup("", tuple(ordered)),)
     groups = []
-    for trip in group_trips([row.meeting for row in rows]):
+    for trip in group_trips([row.meeting for row in rows], locale=locale):
         members = tuple(by_meeting[m] for m in trip.meetings if m in by_meeting)
         groups.append(TripGroup(getattr(trip, "label", ""), members))
     return tuple(groups)

@@ -1,10 +1,1532 @@
-"""Engagements of officials reported in a release (being built: see the meeting log issue)."""
+"""Engagements of officials reported in a release: who met whom, when, where and about what.
+
+The extractor reads a release sentence by sentence and looks for an engagement verb
+("met with", "held talks with", "visited", "spoke by phone with", "signed an MOU with",
+"hosted a roundtable with", "opened ... Forum"). In such a sentence
+
+  - the official is the person named before the verb ("Trade Minister Yeo Han-koo of ..."),
+  - the counterparts are the people named after it, each with the role an appositive
+    gives ("Russell Vought, Director of the OMB,") or the title before the name
+    ("U.S. Senator Todd Young (R-Indiana)"); an institution when no person is named,
+  - the object ends where a place ("at ...", "in ..."), a date ("on January 13, 2026"),
+    or a purpose ("to discuss ...", "on ...") begins;
+  - the date is the meeting's own ("on the 14th" and dates without a year are resolved
+    against the release date; a date that does not exist is left empty).
+
+The sentences that follow, up to the next engagement, give the topic ("During the meeting,
+... outlined X") and other attendees ("The meeting was attended by ...") when the sentence
+itself does not. A field the text does not give is None.
+"""
 
 from __future__ import annotations
 
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_interval, get_day_names, get_month_names
+from dateutil import parser as date_parser
+
 from reports.records import Meeting, Release
+
+TRIP_GAP_DAYS = 3  # engagements in one city at most this many days apart belong to one trip
+MAX_SENTENCE = 5000  # characters of one sentence the extractor reads; the rest of a run-on is ignored
+
+
+# Vocabulary ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Words:
+    titles: frozenset[str]
+    ranks: frozenset[str]
+    modifiers: frozenset[str]
+    institutions: frozenset[str]
+    places: frozenset[str]
+    place_phrases: re.Pattern[str]  # "South Korea", "Hong Kong": their words are places only together
+    starters: frozenset[str]
+    particles: frozenset[str]
+    months: tuple[str, ...]
+    weekdays: tuple[str, ...]
+
+
+@cache
+def _words() -> _Words:
+    with open(Path(__file__).with_name("meeting_words.toml"), "rb") as handle:
+        data = tomllib.load(handle)
+    english = Locale("en")
+    names = [name for name in english.territories.values() if name[:1].isupper()]
+    places = {name for name in names if " " not in name}
+    places |= set(data["places"])
+    months = [
+        *get_month_names("wide", locale="en").values(),
+        *get_month_names("abbreviated", locale="en").values(),
+    ]
+    day_names = get_day_names("wide", locale="en")
+    weekdays = [day_names[n] for n in range(7)]  # Monday first, as date.weekday() counts
+    return _Words(
+        titles=frozenset(data["titles"]),
+        ranks=frozenset(data["ranks"]),
+        modifiers=frozenset(data["modifiers"]),
+        institutions=frozenset(data["institutions"]),
+        places=frozenset(places),
+        place_phrases=re.compile(
+            r"\b(?:"
+            + "|".join(re.escape(n) for n in sorted((n for n in names if " " in n), key=len, reverse=True))
+            + r")\b"
+        ),
+        starters=frozenset(data["sentence_starters"]),
+        particles=frozenset(data["name_particles"]),
+        months=tuple(sorted({*months, "Sept"}, key=len, reverse=True)),
+        weekdays=tuple(weekdays),
+    )
+
+
+# Sentences ----------------------------------------------------------------------------------------
+
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|St|Jr|Sr|Inc|Co|Ltd|Corp|No|vs|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Hon|Gen|Lt|Col)\.)$"
+)
+
+
+def _sentences(body: str) -> list[tuple[int, int]]:
+    """Sentence spans of a body; abbreviations such as "U.S." or "D.C." do not end a sentence
+    unless a word that usually starts one follows ("... in Washington, D.C. The meeting ...")."""
+    spans, start = [], 0
+    for match in re.finditer(r"[.!?][\"”’)]*\s+(?=[\"“(]?([A-Z0-9][\w’'-]*))", body):
+        before = body[start : match.start() + 1]
+        if _ABBREVIATION.search(before) and match.group(1) not in _words().starters:
+            continue
+        spans.append((start, match.start() + 1))
+        start = match.end()
+    if body[start:].strip():
+        spans.append((start, len(body.rstrip())))
+    return [(s, e) for s, e in spans if e > s]
+
+
+# Dates --------------------------------------------------------------------------------------------
+
+
+@cache
+def _date_pattern() -> re.Pattern[str]:
+    words = _words()
+    month = "|".join(words.months)
+    weekday = "|".join(words.weekdays)
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    return re.compile(
+        rf"(?:\b(?:[Oo]n|[Ff]rom)\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?(?:(?:{weekday}),?\s+)?\(?"
+        rf"(?:(?P<m1>{month})\.?\s+(?P<d1>{day})(?:\s*[-–]\s*\d{{1,2}})?(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?"
+        rf"|(?P<d2>{day})(?:\s*[-–]\s*\d{{1,2}})?\s+(?:of\s+)?(?P<m2>{month})\.?(?:,?\s+(?P<y2>\d{{4}}))?"
+        rf"|(?<=[Oo][nf]\s)the\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)\b"
+        rf"|(?<=[Oo]n\s)(?P<wd>{weekday})\b)\)?"
+        rf"|\b(?:[Oo]n\s+)?(?:the\s+same\s+day|that\s+day|[Ll]ater\s+that\s+day)\b"
+        rf"|\b(?P<next>[Tt]he\s+(?:following|next)\s+day|[Tt]he\s+day\s+after)\b"
+        rf"|\b(?P<before>[Tt]he\s+(?:previous|preceding)\s+day|[Tt]he\s+day\s+before)\b"
+        rf"|\b(?P<today>[Tt]oday|[Yy]esterday)\b"
+    )
+
+
+def _find_dates(text: str) -> list[re.Match[str]]:
+    return [m for m in _date_pattern().finditer(text) if m.group(0).strip()]
+
+
+def _resolve_date(match: re.Match[str], published: date, previous: date | None) -> date | None:
+    """The calendar date a date phrase names, read against the release date.
+
+    A date without a year gets the year that puts it nearest the release date (a release of
+    Jan 2 speaking of "December 31" means the day before); "on the 14th" is the 14th of the
+    month nearest the release date; a date that does not exist is None.
+    """
+    text = match.group(0)
+    if match.group("today"):
+        return published - timedelta(days=1) if match.group("today").lower() == "yesterday" else published
+    if "same day" in text or "that day" in text:
+        return previous
+    if match.group("next") or match.group("before"):
+        return previous + timedelta(days=1 if match.group("next") else -1) if previous else None
+    if match.group("d3"):
+        return _nearest_day(int(match.group("d3")), published)
+    if match.group("wd"):
+        target = _words().weekdays.index(match.group("wd"))
+        shift = (published.weekday() - target) % 7
+        return published - timedelta(days=shift if shift <= 3 else shift - 7)
+    month_text = match.group("m1") or match.group("m2")
+    day_text = re.sub(r"\D", "", match.group("d1") or match.group("d2"))
+    year_text = match.group("y1") or match.group("y2")
+    try:
+        # A leap year as the default, so that "February 29" without a year can still be read.
+        parsed = date_parser.parse(
+            f"{month_text} {day_text} {year_text or 2000}", default=datetime(2000, 1, 1)
+        )
+    except (ValueError, OverflowError):
+        return None
+    if year_text:
+        return parsed.date()
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(date(year, parsed.month, parsed.day))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda d: abs((d - published).days)) if candidates else None
+
+
+def _nearest_day(day: int, published: date) -> date | None:
+    candidates = []
+    for shift in (-1, 0, 1):
+        month = (published.month - 1 + shift) % 12 + 1
+        year = published.year + (published.month - 1 + shift) // 12
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda d: abs((d - published).days)) if candidates else None
+
+
+# Engagement verbs ---------------------------------------------------------------------------------
+
+_EVENT_NOUNS = ("forum", "conference", "seminar", "symposium", "summit", "dialogue", "expo", "exhibition",
+                "fair", "festival", "ceremony", "briefing session")
+_EVENT = "(?:" + "|".join(_EVENT_NOUNS) + ")"
+# A named meeting ("the OECD Ministerial Council Meeting") is an event; a lower-case "meeting" is not.
+_NAMED_EVENT = rf"(?:(?i:{_EVENT})|Meeting|Ministerial|Roundtable)"
+# Text within a clause: no sentence stop, but the dots of "U.S." or "D.C." are fine.
+# (A dot after one capital, "U.S.", or after a month's abbreviation, "Sept. 3", is not a stop.)
+_ABBREVIATED = r"(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z]{2})\.|(?<=\bSept)\."
+_IN_CLAUSE = rf"(?:[^.;]|{_ABBREVIATED})"
+_CALL_NOUN = (r"(?:videoconference|teleconference|(?:phone|telephone|video|virtual|online)[\w -]{0,25}?"
+              r"\b(?:call|conversation|conference|meeting|talks|summit))")
+# A date or place between the noun and "with": "held a video conference on March 4 with ...".
+_INTERPOSED = rf"(?:\s+(?:on|in|at|of)\s+(?:[^.;,]|{_ABBREVIATED}){{1,50}}?)?"
+_TRIGGERS: tuple[tuple[str, str], ...] = (
+    (
+        "call",
+        r"\b(?:held|had|holds|has|conducted)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?"
+        + _CALL_NOUN
+        + _INTERPOSED
+        + r"\s+with\s+",
+    ),
+    ("call", r"\b(?:met|meets|meet)\s+(?:virtually|online|via\s+video(?:\s*conference|\s+link)?)\s+with\s+"),
+    (
+        "call",
+        r"\b(?:spoke|speaks|talked|talks)\s+(?:by\s+(?:phone|telephone)|over\s+the\s+phone|on\s+the\s+phone|"
+        r"via\s+video(?:\s*(?:call|conference|link))?|by\s+video(?:\s*(?:call|conference|link))?)\s+with\s+",
+    ),
+    (
+        "signing",
+        r"\b(?:signed|signs|sign|signing\s+of)\s+(?:an?\s+|the\s+)?" + _IN_CLAUSE + r"{0,120}?"
+        r"\b(?:MOU|MoU|memorandum|agreement|arrangement|accord|declaration|letter of intent|LOI|pact|"
+        r"contract)\b"
+        + _IN_CLAUSE + r"{0,160}?\bwith\s+",
+    ),
+    (
+        "roundtable",
+        r"\b(?:hosted|hosts|held|holds|chaired|chairs|convened|convenes|presided\s+over|attended|attends|led|leads)\s+"
+        r"(?:an?\s+|the\s+)?" + _IN_CLAUSE + r"{0,60}?\b(?:roundtable|round-table|round\s+table|"
+        r"(?:business|industry|CEO|executive)s?\s+(?:meeting|luncheon|breakfast|dinner))\b"
+        r"(?:\s+(?:meeting|talks|discussion|session))?(?:\s+(?:with|of|for|on)\s+)?",
+    ),
+    (
+        "forum",
+        rf"\b(?:opened|opens|hosted|hosts|held|holds|co-hosted|attended|attends|addressed|addresses|spoke\s+at|"
+        rf"participated\s+in|participates\s+in|took\s+part\s+in|takes\s+part\s+in|"
+        rf"inaugurated|launched|(?:delivered|gave|made)\s+(?:an?\s+|the\s+)?(?:keynote|opening|congratulatory|welcoming)\s+"
+        rf"(?:speech|address|remarks)\s+at)\s+(?=(?:an?\s+|the\s+)?{_IN_CLAUSE}{{0,80}}?\b{_NAMED_EVENT}\b)",
+    ),
+    (
+        "talks",
+        r"\b(?:held|had|holds|has|hold|conducted)\s+(?:[\w'’]+[\s-]+){0,3}?talks"
+        + _INTERPOSED
+        + r"\s+with\s+",
+    ),
+    (
+        "visit",
+        r"\b(?:visited|visits|toured|tours|inspected|inspects|paid\s+(?:an?\s+)?(?:\w+\s+)?visit\s+to|made\s+(?:an?\s+)?visit\s+to)\s+",
+    ),
+    (
+        "meeting",
+        r"\b(?:met|meets|meet)(?:\s+(?:[a-z]+ly|again|also|today|yesterday))?"
+        + _INTERPOSED
+        + r"\s+with\s+"
+        + r"|\b(?:received|welcomed|hosted|met\s+with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?delegation\s+"
+        r"(?:led|headed)\s+by\s+"
+        r"|\b(?:met|meets)\s+(?=(?:the\s+|his\s+|her\s+)?[A-Z])"
+        r"|\b(?:held|had|holds|has|hold)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:meetings?|luncheon|lunch|dinner|"
+        r"breakfast|consultations?|discussions?)" + _INTERPOSED + r"\s+with\s+"
+        r"|\b(?:hosted|hosts|held|holds|gave|gives)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:luncheon|lunch|dinner|"
+        r"breakfast|reception)\s+(?:for|in\s+honou?r\s+of)\s+"
+        r"|\b(?:sat\s+down|sits\s+down)\s+with\s+|\bpaid\s+a\s+courtesy\s+call\s+(?:on|to)\s+"
+        r"|\breceived\s+a\s+courtesy\s+(?:call|visit)\s+from\s+",
+    ),
+    # "Secretary Lutnick hosted Korean Minister Kim Jung-kwan": only a named person makes this a meeting.
+    ("meeting*", r"\b(?:hosted|hosts|welcomed|welcomes|received|receives)\s+(?=[A-Z])"),
+    # "discussed steel tariffs with Trade Minister X": the topic comes before the counterpart.
+    ("meeting", r"\b(?:discussed|discusses|talked\s+about|reviewed)\s+(?P<topic>[^.;]{3,80}?)\s+with\s+"
+                r"(?=(?:the\s+|his\s+|her\s+)?[A-Z])"),
+)
+_CONTINUATION = re.compile(
+    r",?\s+and\s+(?:then\s+|later\s+|also\s+|separately\s+)*(?:with|met\s+with)\s+(?=[A-Z]|the\s+[A-Z])"
+)
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    kind: str
+    start: int
+    end: int
+
+
+def _find_triggers(text: str) -> list[_Trigger]:
+    found: list[_Trigger] = []
+    for kind, pattern in _TRIGGERS:
+        for match in re.finditer(pattern, text):
+            if not any(
+                t.start <= match.start() < t.end or match.start() <= t.start < match.end() for t in found
+            ):
+                found.append(_Trigger(kind, match.start(), match.end()))
+    found.sort(key=lambda t: t.start)
+    if found:
+        for match in _CONTINUATION.finditer(text, found[0].end):
+            if not any(t.start <= match.start() < t.end for t in found):
+                kind = next(t.kind for t in reversed(found) if t.start < match.start())
+                found.append(_Trigger(kind, match.start(), match.end()))
+        found.sort(key=lambda t: t.start)
+    return [t for t in found if not _planned(text, t)]
+
+
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|"
+    r"is\s+(?:scheduled|expected|set|due|slated|going)\s+to)\b"
+)
+
+
+def _planned(text: str, trigger: _Trigger) -> bool:
+    """ "will visit the U.S. to meet with officials": a plan, not an engagement (past forms always count)."""
+    verb = text[trigger.start : trigger.end].split(maxsplit=1)[0].lower()
+    base = {"meet", "visit", "hold", "sign", "attend", "host", "open", "tour", "have", "speak", "talk"}
+    return verb in base and _FUTURE.search(text[: trigger.start]) is not None
+
+
+# Where the object of the verb ends ----------------------------------------------------------------
+
+_DISCUSS = (
+    r"discuss(?:ed|es)?|outlin(?:e|ed|es)|explain(?:ed|s)?|review(?:ed|s)?|address(?:ed|es)?|present(?:ed|s)?|"
+    r"(?:exchang|shar)(?:e|ed|es)\s+(?:views|opinions|ideas|thoughts)\s+(?:on|about|regarding)|"
+    r"talk(?:ed|s)?\s+about|focus(?:ed|es)?\s+on|touch(?:ed|es)?\s+(?:up)?on|cover(?:ed|s)?|"
+    r"brief(?:ed|s)?\s+(?:\w+\s+){1,4}?(?:on|about)|consult(?:ed)?\s+on|confer(?:red)?\s+on|"
+    r"(?:call(?:ed|s)?|ask(?:ed|s)?)\s+for|request(?:ed|s)?|sought|urg(?:e|ed|es)|agree(?:d|s)?\s+(?:to|on)|"
+    r"stress(?:ed|es)?|emphasi[sz](?:e|ed|es)|highlight(?:ed|s)?|underlin(?:e|ed|es)"
+)
+_PURPOSE = re.compile(
+    rf"(?:,\s*)?\bto\s+(?!the\s+[A-Z])(?=[a-z])|\b(?:on|about|regarding|concerning|over)\s+(?=(?:the\s+|ways\s+|how\s+)?[a-z])"
+    rf"|,?\s+(?:where|during\s+which|at\s+which|in\s+which|and)\s+(?:the\s+two\s+sides\s+|both\s+sides\s+|they\s+|he\s+|she\s+)?"
+    rf"(?:also\s+)?(?=(?:{_DISCUSS})\b)"
+    rf"|,?\s+and\s+(?=(?:also\s+)?[a-z]+ed\b)"
+    rf"|,?\s+(?:by|via|over)\s+(?:phone|telephone|video|the\s+phone)\b(?:\s*(?:call|conference|link))?"
+)
+# "on the sidelines of ...", "on behalf of ...", "on a visit to ...": circumstances, not what was discussed.
+_NOT_TOPIC = (
+    r"(?:the\s+|a\s+|an\s+|his\s+|her\s+)?(?:sidelines|behalf|occasion|invitation|way|visit|trip|tour)\b"
+)
+
+
+_CONTEXT = re.compile(r"(?:,\s*)?\b(?:on|in)\s+" + _NOT_TOPIC)
+_LOCATION = re.compile(
+    r"(?:,\s*)?\b(?:at|in|At|In)\s+(?:the\s+)?(?=[A-Z])|\bto\s+the\s+(?=[A-Z][a-z])"
+    r"|\b(?:traveled|travelled|arrived|flew|went)\s+(?:to|in)\s+(?=[A-Z])"
+    r"|(?:,\s*)?\b[Dd]uring\s+(?:his|her|their|the\s+minister[’']s|an?|the)\s+(?:\w+\s+)?(?:visit|trip)\s+to\s+"
+    r"(?:the\s+)?(?=[A-Z])"
+)
+_LOCAL_TIME = re.compile(r"\s*\((?:local\s+time|[A-Z]{2,4})\)")
+_PARTY = re.compile(r"\s*\((?:[RDI]|Rep|Dem|Ind)\s*[-–,]\s*[^()]{1,30}\)")
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    kind: str  # date | location | purpose
+    start: int
+    end: int
+    match: re.Match[str] | None = None
+
+
+def _anchors(scope: str) -> list[_Anchor]:
+    anchors = [_Anchor("date", m.start(), m.end(), m) for m in _find_dates(scope)]
+
+    def free(start: int) -> bool:
+        return not any(a.start <= start < a.end for a in anchors)
+
+    for m in _CONTEXT.finditer(scope):
+        if free(m.start()):
+            anchors.append(_Anchor("context", m.start(), m.end()))
+    for m in _LOCATION.finditer(scope):
+        # "American Chamber of Commerce in Korea (AMCHAM)": "in Korea" is part of the name.
+        named = re.match(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s*\([A-Z][A-Za-z0-9-]+\)", scope[m.end() :])
+        named = named or _country_in_name(scope, m)
+        if free(m.start()) and not _is_role_at(scope, m) and not named:
+            anchors.append(_Anchor("location", m.start(), m.end()))
+    for m in _PURPOSE.finditer(scope):
+        if free(m.start()):
+            anchors.append(_Anchor("purpose", m.start(), m.end(), m))
+    anchors.sort(key=lambda a: a.start)
+    return anchors
+
+
+def _country_in_name(scope: str, match: re.Match[str]) -> bool:
+    """ "the European Chamber of Commerce in Korea": a country after an institution is part of its name."""
+    words = _words()
+    before = scope[: match.start()].split()
+    after = re.match(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?", scope[match.end() :])
+    if not before or not after or not match.group(0).strip().startswith("in"):
+        return False
+    country = after.group(0)
+    is_country = country in words.places or bool(words.place_phrases.fullmatch(country))
+    previous = _bare(before[-1])
+    return is_country and (previous in words.institutions or previous in words.titles)
+
+
+def _is_role_at(scope: str, match: re.Match[str]) -> bool:
+    """ "Kim, Professor at Seoul National University, at the Lotte Hotel": the first "at" is part of a role:
+    it follows a title in the same comma segment, and its phrase is closed by a comma before another place."""
+    segment = scope[: match.start()].rsplit(",", 1)[-1]
+    if match.group(0).startswith(",") or not any(word in _words().titles for word in segment.split()):
+        return False  # ", at the Lotte Hotel": after the appositive's closing comma, a place
+    rest = scope[match.end() :]
+    if re.match(r"[^,]*,\s*(?:at|in)\s+(?:the\s+)?[A-Z]", rest):
+        return True
+    # "Director-General for Trade at the European Commission, and discussed ...": the appositive closes
+    # without naming a city, so "at" belongs to the role.
+    appositive = "," in scope[: match.start()] and segment.split()[0] in _words().titles
+    if not appositive or not match.group(0).strip(" ,").startswith("at"):
+        return False
+    phrase = re.match(r"[^,]*", rest).group(0)
+    closes = re.match(r",\s*(?:and|to|where|who|which)\b|\s*$", rest[len(phrase) :])
+    return closes is not None and not re.search(r"\s(?:in|at)\s", phrase)
+
+
+# Names and roles ----------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\s,;:()\[\]\"“”]+")
+
+
+@dataclass(frozen=True)
+class _Party:
+    name: str
+    role: str | None
+    organization: str | None
+    title_before: str | None = None
+    place: str | None = None  # a place the name itself gives: "Hyundai Motor Company's Ulsan plant" -> Ulsan
+
+
+def _is_capitalized(token: str) -> bool:
+    first = next((ch for ch in token if ch.isalpha()), "")
+    return bool(first) and first.isupper()
+
+
+def _bare(token: str) -> str:
+    return (
+        re.sub(r"(?:'s|’s|’|')$", "", token).rstrip(".")
+        if not re.fullmatch(r"(?:[A-Z]\.)+", token)
+        else token
+    )
+
+
+def _is_acronym(token: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", token)
+    return len(letters) >= 2 and letters.isupper()
+
+
+def _nameable(token: str) -> bool:
+    """Could this word be part of a person's name?"""
+    words = _words()
+    bare = _bare(token)
+    if not _is_capitalized(bare) or _is_acronym(bare) or any(ch.isdigit() for ch in bare):
+        return False
+    if "-" in bare and any(part in words.titles for part in bare.split("-")):
+        return False  # "Secretary-General", "Vice-Chair"
+    if bare in words.titles or token in words.titles or bare in words.institutions or bare in words.places:
+        return False
+    # "He" and "An" start sentences but are also family names ("Vice Premier He Lifeng").
+    return not (bare in words.weekdays or (bare in words.starters and bare not in {"He", "An"}))
+
+
+def _nationality(token: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][a-z]+(?:ese|ian|ean|ish|an|i)", _bare(token)))
+
+
+def _is_initial(token: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]{1,2}\.?|(?:[A-Z]\.){1,3}", token))
+
+
+def _name_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the people named in a phrase: capitalized runs that are not titles, institutions or places.
+
+    "U.S. Senator Todd Young (R-Indiana)" -> [Todd Young]; "Director of the Office of Management and Budget"
+    -> []; a single word is a name only right after a title ("Minister Yeo").
+    """
+    words = _words()
+    masked = words.place_phrases.sub(lambda m: "_" * len(m.group(0)), text)
+    tokens = list(_TOKEN.finditer(masked))
+    text = masked
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        run = _name_run(text, tokens, i)
+        if not run:
+            i += 1
+            continue
+        j = i + len(run)
+        before = (
+            tokens[i - 1].group(0) if i and not text[tokens[i - 1].end() : tokens[i].start()].strip() else ""
+        )
+        after = (
+            tokens[j].group(0)
+            if j < len(tokens) and not text[tokens[j - 1].end() : tokens[j].start()].strip()
+            else ""
+        )
+        after_title = _bare(before) in words.titles or before in words.titles
+        in_org = before in {"of", "for", "the", "at", "on", "in", "into", "under", "about"}
+        # "Hyundai Motor Group Metaplant ..." is inside a proper noun; "Heavy Industries Arjun Patil," a name
+        in_org = in_org or (_bare(before) in words.institutions and _is_capitalized(after))
+        # "Chief Financial Officer X": a word between two title words is part of the title
+        in_org = in_org or _bare(after) in words.institutions or _bare(after) in words.titles
+        followed_by_noun = _is_capitalized(after) and not _nameable(after)
+        followed_by_noun = followed_by_noun and _bare(after) not in words.titles
+        in_org = in_org or followed_by_noun
+        ends_phrase = not _is_capitalized(after)
+        if before in {"of", "for", "and"} and len(run) >= 3 and ends_phrase and _rank_before(text, tokens, i):
+            run = run[-2:]  # "Minister of Mining Rosa Vidal": the name is the end of the run
+            in_org = False
+        long_enough = len([t for t in run if _is_capitalized(t.group(0))]) >= 2 or after_title
+        if long_enough and not in_org:
+            last = run[-1].group(0)
+            trim = _possessive_length(last) or (1 if last.endswith(".") and not _is_initial(last) else 0)
+            spans.append((run[0].start(), run[-1].end() - trim))
+        i = j
+    return spans
+
+
+def _rank_before(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """Is token i inside a title ("Minister of Ports and ...") that starts after the last comma?"""
+    # A title may list what it covers: "Minister of Development, Industry, Trade and Services".
+    preceding = text[: tokens[i].start()].split()[-12:]
+    return any(_bare(word) in _words().ranks for word in preceding)
+
+
+def _possessive_length(token: str) -> int:
+    match = re.search(r"(?:'s|’s)$", token)
+    return len(match.group(0)) if match else 0
+
+
+def _name_run(text: str, tokens: list[re.Match[str]], i: int) -> list[re.Match[str]]:
+    words = _words()
+    run: list[re.Match[str]] = []
+    k = i
+    while k < len(tokens):
+        token = tokens[k].group(0)
+        if run and text[tokens[k - 1].end() : tokens[k].start()].strip():
+            break
+        following = tokens[k + 1].group(0) if k + 1 < len(tokens) else ""
+        if _bare(token) in words.months and following[:1].isdigit():
+            break  # "Jun 14", not Jun Lee
+        if not run and _nationality(token) and not _nameable(following):
+            break  # "Japanese Minister ...": an adjective of nationality, not a first name
+        initial = _is_initial(token) and not run  # "JK Kim"
+        particle = bool(run) and token in words.particles  # "von der Leyen"
+        after_next = tokens[k + 2].group(0) if k + 2 < len(tokens) else ""
+        # "AKAZAWA Ryosei": a family name in capitals, then exactly one given name.
+        family = not run and bool(re.fullmatch(r"[A-Z]{3,}", token)) and not _nameable(after_next)
+        if _nameable(token) or ((initial or particle or family) and _nameable(following)):
+            run.append(tokens[k])
+        else:
+            break
+        if _possessive_length(token):
+            break
+        k += 1
+    while run and not _is_capitalized(run[-1].group(0)):
+        run.pop()
+    return run
+
+
+def _parties(text: str) -> list[_Party]:
+    """The counterparts named in the object of an engagement verb, each with a role where one is given."""
+    names = _name_spans(text)
+    if not names:
+        return []
+    pieces: list[tuple[str, str, str]] = []  # (before, name, after)
+    before = text[: names[0][0]]
+    for n, (start, end) in enumerate(names):
+        if n + 1 < len(names):
+            between = text[end : names[n + 1][0]]
+            cut = _split_between(between)
+            pieces.append((before, text[start:end], between[:cut]))
+            before = between[cut:]
+        else:
+            pieces.append((before, text[start:end], text[end:]))
+    parties = []
+    inherited: str | None = None
+    for before, name, after in pieces:
+        party = _party(before, name, after)
+        plural = party.title_before and party.title_before.split()[-1][:-1] in _words().titles
+        if plural and party.title_before.endswith("s") and party.role == party.title_before:
+            inherited = _singular(party.title_before)
+            party = _Party(party.name, inherited, party.organization, inherited)
+        elif inherited and not party.role and not _clean(before):
+            party = _Party(party.name, inherited, party.organization, inherited)
+        parties.append(party)
+    return parties
+
+
+def _split_between(between: str) -> int:
+    """Where the next person's title starts in the text between two names.
+
+    Walks back from the next name over a title ("Minister of Commerce and Industry") and stops at a
+    separator: "A, Director of X, and B" -> B has no title; "A, Minister of Y B" -> "Minister of Y" is B's;
+    "A and Japan's Minister of Economy, Trade and Industry B" -> the whole title is B's.
+    """
+    tokens = list(re.finditer(r"[^\s,;]+|[,;]", between))
+    start, collected = len(between), False
+    for i in range(len(tokens) - 1, -1, -1):
+        token = tokens[i].group(0)
+        if token == ";" or (token == "and" and (not collected or (i and tokens[i - 1].group(0) == ","))):
+            break
+        if token == "and" and _starts_title(between[tokens[i].end() :]):
+            break  # "... of Daeyang Group and Vice Chair B": a new person's title begins after "and"
+        if token == ",":
+            # A comma inside a title lists what follows "of": "Minister of Economy, Trade and Industry".
+            before_comma = between[: tokens[i].start()].rstrip()
+            listed = re.search(r"\b(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*$", before_comma)
+            if collected and listed:
+                continue
+            break
+        if token in {"of", "for", "the", "and", "on"} or _is_capitalized(token) or _is_acronym(token):
+            start, collected = tokens[i].start(), True
+            continue
+        break
+    connectors = re.match(r"(?:(?:of|for|the|and|on)\s+)+", between[start:])
+    return start + (connectors.end() if connectors else 0)
+
+
+def _starts_title(text: str) -> bool:
+    """ "Vice Chair ...", "Japan's Minister ...", "Mexican Secretary ...": the start of someone's title."""
+    words = _words()
+    tokens = text.split()[:2]
+    if not tokens:
+        return False
+    first = tokens[0]
+    if first in words.ranks or _bare(first) in words.ranks:
+        return True
+    second = tokens[1] if len(tokens) > 1 else ""
+    qualifier = _nationality(first) or _possessive_length(first) or _bare(first) in words.places
+    qualifier = qualifier or _bare(first) in words.titles  # "Trade Minister", "Commerce Secretary"
+    return bool(qualifier) and (second in words.ranks or _bare(second) in words.ranks)
+
+
+def _singular(title: str) -> str:
+    head, _, last = title.rpartition(" ")
+    words = _words().titles
+    single = last[:-1] if last.endswith("s") and last[:-1] in words else last
+    return f"{head} {single}".strip()
+
+
+def _clean(text: str) -> str:
+    lead = r"^(?:[\s,;'\"‘’“”]|\band\b|\bwith\b|\bthe\b|\bboth\b|\bseparately\b|\brespectively\b)+"
+    text = re.sub(lead, "", text)
+    return re.sub(r"(?:[\s,;'\"‘’“”]|\band\b|\bthe\b)+$", "", text).strip()
+
+
+def _party(before: str, name: str, after: str) -> _Party:
+    party_paren = _PARTY.match(after)
+    if party_paren:
+        after = after[party_paren.end() :]
+    after = re.sub(r"^\s*\([^()]*\)", "", after)  # another parenthetical after a name (a native spelling)
+    appositive = _appositive(after)
+    title_before = _title_before(before)
+    of_phrase = re.match(
+        r"\s+(?:of|at)\s+((?:the\s+)?[A-Z][^,;()]*?)\s*(?=$|[,;(]|\s+(?:and|to|on|in|at)\s)", after
+    )
+    role = appositive
+    if title_before and of_phrase and not appositive:
+        # "Chairman Kwak Min-ho of the Korea Semiconductor Industry Association": title, then organization.
+        organization = re.sub(r"^the\s+", "", of_phrase.group(1).strip())
+        return _Party(name, title_before, organization, title_before)
+    if not role and title_before:
+        role = title_before
+    if party_paren and (not appositive):
+        role = f"{role} {party_paren.group(0).strip()}" if role else party_paren.group(0).strip()
+    organization = _organization(appositive) or _organization_of_title(title_before) or _country_of(role)
+    return _Party(name, role, organization, title_before)
+
+
+def _country_of(role: str | None) -> str | None:
+    """ "Canada's Minister of International Trade" -> "Canada": whose government the counterpart serves."""
+    owner = re.match(r"^((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)['’]s\s", role or "")
+    if owner and all(w in _words().places for w in owner.group(1).split()) or (
+        owner and _words().place_phrases.fullmatch(owner.group(1))
+    ):
+        return owner.group(1)
+    return None
+
+
+def _appositive(after: str) -> str | None:
+    """ ", Director of the OMB, at the U.S. Congress" -> "Director of the OMB"."""
+    if not after.lstrip().startswith(","):
+        return None
+    segments = _top_level_split(after.lstrip()[1:], ",")
+    kept: list[str] = []
+    for segment in segments:
+        bare = segment.strip()
+        bare_no_article = re.sub(r"^the\s+", "", bare)
+        if (
+            not bare
+            or not _is_capitalized(bare_no_article)
+            or re.match(r"(?:along|as well|who|which|and)\b", bare)
+        ):
+            break
+        if kept and _name_spans(bare):
+            break
+        kept.append(bare_no_article if not kept else bare)
+    role = re.sub(r"(?<!\b[A-Z])\.$", "", ", ".join(kept).strip())
+    return role or None
+
+
+def _top_level_split(text: str, separator: str) -> list[str]:
+    parts, depth, current = [], 0, []
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if ch == separator and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def _title_before(before: str) -> str | None:
+    """The title run right before a name: "met with U.S. Senator " -> "U.S. Senator"."""
+    text = _clean(before)
+    if not text:
+        return None
+    tokens = text.split()
+    kept: list[str] = []
+    if tokens and tokens[-1].rstrip(",") == "counterpart":  # "his Japanese counterpart, Yoji Muto"
+        kept, tokens = ["counterpart"], tokens[:-1]
+    for token in reversed(tokens):
+        if (
+            _is_capitalized(token)
+            or _is_acronym(token)
+            or token in {"of", "for", "and", "on", "the"}
+            or token.endswith(",")
+        ):
+            kept.insert(0, token)
+        else:
+            break
+    while kept and not _is_capitalized(kept[0]) and not _is_acronym(kept[0]):
+        kept.pop(0)
+    title = " ".join(kept).strip(" ,")
+    return title or None
+
+
+_RANK_WORDS = (
+    "Chair", "Chairman", "Chairwoman", "President", "Director", "Secretary", "Minister", "Head", "CEO",
+    "Member", "Governor", "Commissioner",
+)
+
+
+def _organization(role: str | None) -> str | None:
+    if not role:
+        return None
+    # "Secretary of the Interior and Chair of the National Energy Dominance Council": the first phrase
+    # after "of", "at" or "for" that names an institution, up to where another title begins.
+    for match in re.finditer(r"\b(?:of|at|for)\s+(?:the\s+)?", role):
+        candidate = re.split(r"\s+and\s+(?=(?:[A-Z][\w-]*\s+)?(?:" + "|".join(_RANK_WORDS) + r")\b)",
+                             role[match.end() :])[0].strip()
+        if _names_institution(candidate):
+            return candidate
+    return None
+
+
+def _names_institution(phrase: str) -> bool:
+    """ "Office of Management and Budget (OMB)" does; "International Trade" or "Heavy Industries" does not."""
+    words = _words()
+    return any(
+        (_bare(w) in words.institutions and _bare(w) not in words.modifiers) or _is_acronym(w.strip("()"))
+        for w in phrase.split()
+    )
+
+
+def _organization_of_title(title: str | None) -> str | None:
+    """ "Samsung Electronics Chairman" -> "Samsung Electronics"; "U.S. Senator" -> None."""
+    if not title:
+        return None
+    organization = _organization(title)
+    if organization:
+        return organization
+    words = _words()
+    tokens = title.split()
+    head = []
+    for token in tokens:
+        if _bare(token) in words.titles:
+            break
+        head.append(token)
+    only_places = all(_bare(t) in words.places or t.endswith(("'s", "’s")) for t in head)
+    if head and len(head) < len(tokens) and not only_places and _names_institution(" ".join(head)):
+        return " ".join(head)
+    return None
+
+
+_GROUP_HEAD = re.compile(
+    r"^(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<people>executives|CEOs|heads|leaders|representatives|officials|"
+    r"members|chiefs|presidents|chairs|chairmen|chairwomen|chairpersons|delegates|managers|owners|founders|"
+    r"investors)"
+    r"\s+(?:of|from|at|representing)\s+(?=(?:the\s+)?[A-Z0-9])"
+)
+# "the CEOs of five chip startups, including A and B": the companies named after "including".
+_GROUP_INCLUDING = re.compile(
+    r"^(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<people>executives|CEOs|heads|leaders|representatives|officials|"
+    r"chairmen|presidents)\s+(?:of|from)\s+[^,;]*?,?\s+including\s+(?=[A-Z0-9])"
+)
+_PLURAL_PEOPLE = {"chairmen": "chairman", "chairwomen": "chairwoman", "businessmen": "businessman"}
+
+
+def _split_and(item: str) -> list[str]:
+    """ "SK hynix and LG Energy Solution" -> two; "Japan Chamber of Commerce and Industry" stays one."""
+    item = re.sub(r"^\s*and\s+", "", item)
+    match = re.search(r"\s+and\s+(?=the\s+|[A-Z0-9])", item)
+    inside_name = re.search(r"\b(?:of|for)\b", item[: match.start()]) if match else None
+    if match and (item[match.end() :].startswith("the ") or not inside_name):
+        return [item[: match.start()], *_split_and(item[match.end() :])]
+    return [item]
+
+
+def _institutions(text: str, kind: str) -> list[_Party]:
+    """Counterparts when no person is named: an institution visited, or companies at a roundtable."""
+    text = _clean(re.sub(r"^\s*(?:the|a|an)\s+", "", text.strip()))
+    if not text:
+        return []
+    head = _GROUP_HEAD.match(text) or _GROUP_INCLUDING.match(text)
+    if head:
+        items = [i for part in _top_level_split(text[head.end() :], ",") for i in _split_and(part)]
+        items = [_clean(i) for i in items if _clean(i)]
+        if items and all(_is_capitalized(i) or _is_acronym(i.split()[0]) for i in items):
+            people = head.group("people")
+            # "the CEOs of A and B": each a CEO; "the chairmen of ...": each a chairman
+            role = _PLURAL_PEOPLE.get(people, people[:-1] if people.endswith("s") else people)
+            return [_Party(i, role, None, role) for i in items]
+    if kind not in {"visit", "forum", "roundtable"} and not (
+        _is_capitalized(text) or _is_acronym(text.split()[0])
+    ):
+        return []  # "met with strong demand", "met with reporters": no one named
+    if kind == "visit":
+        return _visited(text)
+    return [_Party(text, None, None)]
+
+
+_SITE = (
+    r"(?:plant|factory|campus|site|shipyard|headquarters|office|complex|facility|laboratory|lab|mine|center|"
+    r"centre|valley|cluster|zone|hub|terminal)"
+)
+
+
+def _visited_at(scope: str, anchors: list[_Anchor], object_end: int) -> list[_Party]:
+    """ "inspected export logistics at the Port of Busan": the institution is where the visit went."""
+    place = _location_text(scope, anchors, object_end)
+    first = place.split(",")[0].strip() if place else ""
+    words = _words()
+    named = any(_bare(w) in words.institutions for w in first.split()) or re.search(_SITE, first.lower())
+    return [_Party(first, None, None)] if first and named else []
+
+
+def _visited(text: str) -> list[_Party]:
+    """The institution visited; "Hyundai Motor Company's Ulsan plant" -> the company, at Ulsan.
+
+    A place alone ("visited Washington") or a part of something already named ("toured the plant's
+    production line") is not an engagement with anyone.
+    """
+    words = _words()
+    if not (_is_capitalized(text) or _is_acronym(text.split()[0])):
+        return []
+    site = re.match(
+        rf"^(?P<owner>.+?)['’]s?\s+(?P<place>(?:[A-Z][\w-]*\s+)*)(?:[a-z][\w-]*\s+){{0,3}}{_SITE}\b", text
+    )
+    if site and all(_bare(w) not in words.institutions for w in site.group("place").split()):
+        return [_Party(site.group("owner"), None, None, place=site.group("place").strip() or None)]
+    institution = any(
+        _bare(w) in words.institutions or _is_acronym(w) or re.fullmatch(_SITE, w.lower())
+        or _possessive_length(w)
+        for w in text.split()
+    )
+    return [_Party(text, None, None)] if institution else []
+
+
+# Officials ----------------------------------------------------------------------------------------
+
+_PRONOUN = re.compile(
+    r"^(?:he|she|they|the\s+(?:trade\s+|deputy\s+|vice\s+)?minister|the\s+two|both)\b", re.IGNORECASE
+)
+
+
+def _official(subject: str, previous: str | None) -> str | None:
+    """The person before the verb.
+
+    "Trade Minister Yeo Han-koo of the Ministry ... (MOTIR, ...)" -> "Trade Minister Yeo Han-koo";
+    "He" -> `previous`.
+    """
+    subject = re.sub(r"\([^()]*\)", "", subject)
+    dates = _find_dates(subject)
+    clause = subject[dates[-1].end() :] if dates else subject
+    clause = clause.rsplit(";", 1)[-1]
+    names = _name_spans(clause)
+    if not names and dates:
+        clause = subject  # "Yeo, who arrived on January 12, met ...": the name is before the date
+        names = _name_spans(clause)
+    if not names:
+        if previous and (_PRONOUN.search(_clean(clause)) or not _clean(clause)):
+            return previous
+        return previous if previous and _clean(clause) and _clean(clause).split()[-1] in previous else None
+    start, end = names[0]
+    # "Minister of Trade, Industry and Energy Ahn Duk-geun": walk back over the title, list commas included.
+    title = _title_before(clause[_split_between(clause[:start]) : start])
+    title = re.sub(r"^(?:On|In|At|Meanwhile|Earlier|Later|Also)\b\s*", "", title or "") or None
+    official = f"{title} {clause[start:end]}" if title else clause[start:end]
+    if previous and set(official.split()) < set(previous.split()):
+        return previous
+    return official
+
+
+# Topic and attendees ------------------------------------------------------------------------------
+
+_TOPIC_END = re.compile(
+    r"\s+and\s+(?:also\s+)?(?:hear|heard|ask|asked|request|requested|agree|agreed|reaffirm|reaffirmed|share|shared|"
+    r"call|called|urge|urged|express|expressed|seek|sought|explore|explored|exchange|exchanged|discuss|discussed|"
+    r"emphasize|emphasized|stress|stressed|note|noted|highlight|highlighted|pledge|pledged|vow|vowed|confirm|"
+    r"confirmed|welcome|welcomed|review|reviewed|sign|signed|explain|explained|listen|listened|receive|received|"
+    r"encourage|encouraged|invite|invited|propose|proposed|suggest|suggested|commit|committed|thank|thanked)\b"
+    r"|,\s*(?:and|while|which|where|as|during|saying|adding|noting|with|who|according)\b|;|\s+\(|[.!?]$"
+    r"|,?\s+(?:during|at)\s+(?:the|a|his|her)\s+(?:meeting|talks|visit|call)\b"
+)
+_TOPIC_VERB = re.compile(rf"\b(?:{_DISCUSS})\s+")
+
+
+def _trim_topic(text: str) -> str | None:
+    text = text.strip()
+    place = re.search(r",?\s+(?:in|at)\s+(?:the\s+)?(?=[A-Z][a-z])", text)
+    # "on shipbuilding in Washington": the place is not part of the topic.
+    text = text[: place.start()] if place else text
+    match = _TOPIC_END.search(text)
+    if match:
+        text = text[: match.start()]
+    text = _LOCAL_TIME.sub("", text).strip(" ,.;:")
+    text = re.sub(r"\s+with$", "", text)
+    text = re.sub(r"^(?:the\s+issue\s+of|issues\s+(?:related\s+to|of|regarding)|matters\s+of)\s+", "", text)
+    if len(text.split()) < 1 or len(text) > 300:
+        return None
+    return text or None
+
+
+def _topic_in_scope(rest: str) -> str | None:
+    """The topic stated after the object: "to outline X and hear ...", "on X", "and discussed X"."""
+    for date_match in _find_dates(rest):
+        rest = (
+            rest[: date_match.start()] + "," + " " * (len(date_match.group(0)) - 1) + rest[date_match.end() :]
+        )
+    verb = _TOPIC_VERB.search(rest)
+    if verb:
+        return _trim_topic(rest[verb.end() :])
+    match = re.search(
+        r"\b(?:to|on|about|regarding|concerning)\s+(?!" + _NOT_TOPIC + r")(?!the\s+[A-Z])(?=[a-z])", rest
+    )
+    if match:
+        return _trim_topic(rest[match.end() :])
+    return None
+
+
+def _topic_in_sentence(sentence: str) -> str | None:
+    verb = _TOPIC_VERB.search(sentence)
+    return _trim_topic(sentence[verb.end() :]) if verb else None
+
+
+_ATTENDED = re.compile(
+    r"\b(?:attended|joined|accompanied|briefed|received|welcomed|greeted|guided)\s+by\s+|\balong\s+with\s+(?=[A-Z])|\bin\s+attendance\s+(?:were|was)\s+"
+    r"|\bparticipants\s+included\s+"
+)
+
+
+def _attendees(sentence: str) -> list[str]:
+    """Other people named as present.
+
+    "The meeting was attended by Victor Cha, Korea Chair at CSIS, along with other officials."
+    -> ["Victor Cha, Korea Chair at CSIS"]
+    """
+    found: list[str] = []
+    for match in _ATTENDED.finditer(sentence):
+        phrase = sentence[match.end() :].rstrip(" .")
+        for party in _parties(phrase):
+            described = f"{party.name}, {party.role}" if party.role else party.name
+            if described not in found:
+                found.append(described)
+    return found
+
+
+# Locations ----------------------------------------------------------------------------------------
+
+
+_PREPOSITION = re.compile(r"[\s,]*(?:on|about|regarding|concerning|over)\b")
+
+
+def _span(text: str, anchor: _Anchor) -> str:
+    return text[anchor.start : anchor.end]
+
+
+def _location_text(scope: str, anchors: list[_Anchor], after: int) -> str | None:
+    """The place phrase after the object.
+
+    "at the U.S. Congress in Washington, D.C." -> "U.S. Congress, Washington, D.C."
+    """
+    clauses = (
+        a
+        for a in anchors
+        if a.kind == "purpose" and a.start >= after and not _PREPOSITION.match(_span(scope, a))
+    )
+    purpose = next((a.start for a in clauses), len(scope))
+    # "... to discuss investment in Korea": a place named in a purpose clause is not where they met;
+    # "signed an MOU on hydrogen in Riyadh": after a short "on ..." phrase it still is.
+    places = [a for a in anchors if a.kind == "location" and after <= a.start < purpose]
+    if not places:
+        return None
+    first = places[0]
+    end = next((a.start for a in anchors if a.start > first.start and a.kind != "location"), len(scope))
+    # "in Geoje with a group of shipowners": the company kept is not part of the place.
+    raw = re.split(r"\s+(?:(?:along\s+|together\s+)?with|accompanied\s+by)\s+", scope[first.start : end])[0]
+    raw = _LOCAL_TIME.sub("", raw)
+    lead = (r"^\s*,?\s*(?:[Aa]t|[Ii]n|to|(?:traveled|travelled|arrived|flew|went)\s+(?:to|in)|"
+            r"[Dd]uring\s+\S+\s+(?:\w+\s+)?(?:visit|trip)\s+to)\s+(?:the\s+)?")
+    raw = re.sub(lead, "", raw)
+    raw = re.sub(r"\s+(?:at|in)\s+(?:the\s+)?(?=[A-Z])", ", ", raw)
+    raw = re.sub(r"(?<!\b[A-Z])\.$", "", raw.strip(" ,;"))
+    if not raw or len(raw) > 200:
+        return None
+    return raw
+
+
+# The extractor ------------------------------------------------------------------------------------
+
+
+@dataclass
+class _State:
+    """What earlier sentences of the release established: continuation sentences rely on it."""
+
+    official: str | None = None
+    date: date | None = None
+    mentioned_date: date | None = None
+    location: str | None = None
+    topic: str | None = None  # of an event stated without people: "Korea and Poland signed an agreement on X"
+    meetings: list[Meeting] = field(default_factory=list)
 
 
 def extract_meetings(release: Release) -> list[Meeting]:
-    """Every meeting, visit, call or signing the release reports."""
-    return []
+    """Every meeting, visit, call, talks, forum, signing or roundtable of a release, one per counterpart."""
+    body = release.body
+    state = _State(location=_dateline(body))
+    pending: list[int] = []  # indexes of the meetings the sentences that follow may describe further
+    for start, end in _sentences(body):
+        sentence = body[start : min(end, start + MAX_SENTENCE)]
+        span = (start, start + len(sentence))
+        triggers = _find_triggers(sentence)
+        # "A, B and C held the trilateral meeting": people named together before the verb go first.
+        found = _between_meetings(release, sentence, span, state)
+        found = found or _pair_meetings(release, sentence, span, state, people_only=True)
+        found = found or (_sentence_meetings(release, sentence, span, triggers, state) if triggers else [])
+        found = found or _pair_meetings(release, sentence, span, state)
+        found = [m for m in found if not _merge_repeat(state, m)]
+        if found:
+            pending = list(range(len(state.meetings), len(state.meetings) + len(found)))
+            state.meetings.extend(found)
+            continue
+        _describe(state, pending, sentence)
+        for match in _find_dates(sentence):
+            state.mentioned_date = _resolve_date(match, release.published, state.date) or state.mentioned_date
+    return [_with_title_role(m, release.title) for m in state.meetings]
+
+
+def _merge_repeat(state: _State, meeting: Meeting) -> bool:
+    """A later sentence about an engagement already found ("They discussed X with Greer") adds to it."""
+    from dataclasses import fields, replace
+
+    for n, earlier in enumerate(state.meetings):
+        same_day = meeting.date is None or earlier.date is None or meeting.date == earlier.date
+        if meeting.counterpart and earlier.counterpart == meeting.counterpart and same_day:
+            missing = {
+                f.name: getattr(meeting, f.name)
+                for f in fields(Meeting)
+                if getattr(earlier, f.name) in (None, ()) and getattr(meeting, f.name) not in (None, ())
+            }
+            state.meetings[n] = replace(earlier, **missing)
+            return True
+    return False
+
+
+def _without_final_stop(text: str) -> str:
+    """ "... of Samsung Electronics." -> "... of Samsung Electronics"; "Washington, D.C." keeps its dot."""
+    return re.sub(r"(?<!\b[A-Z])[.!?]\s*$", "", text.rstrip())
+
+
+_PAIR_VERB = re.compile(
+    r"\b(?:held|had|hold|holds)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,6}?"
+    r"(?P<noun>(?i:talks|meeting|summit|phone\s+call|call|conversation|video\s+conference))\b(?!\s+with\b)"
+    r"|\b(?P<met>met|meet)\b(?!\s+(?:\w+\s+)?with\b)(?!\s+(?:the\s+)?[A-Z])"
+    r"|\b(?P<signed>signed|sign)\s+(?:(?:an?\s+|the\s+)?(?:[\w'’()-]+\s+){0,6}?"
+    r"(?:MOU|MoU|memorandum|agreement|arrangement|declaration|deal|accord)\b|it\b|them\b)(?![^.;]*\bwith\b)"
+    r"|\b(?P<cochair>co-chaired|co-hosted|jointly\s+(?:chaired|hosted)|co-chair|co-host)\s+"
+)
+# A meeting the official chaired with no one named across the table: "presided over a meeting on ...".
+_CHAIRED = re.compile(
+    r"\b(?:held|presided\s+over|chaired|convened|hosted)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?i:meeting)\b(?!\s+with\s+[A-Z])"
+)
+
+
+_GROUP_AFTER_AND = re.compile(
+    r"\s+and\s+(?=(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:executives|CEOs|heads|leaders|representatives|chairmen|"
+    r"presidents|officials|chiefs)\s+(?:of|from)\s)"
+)
+_BETWEEN = re.compile(
+    r"\b(?P<noun>meeting|talks|(?:phone|video)\s+call|call|conversation|video\s+conference)\s+between\s+"
+    r"(?P<people>.+?)\s+(?:took\s+place|was\s+held|were\s+held|was\s+conducted)\b"
+)
+
+
+_CO_CHAIRED_BY = re.compile(
+    r"\b(?:co-chaired|co-hosted|jointly\s+(?:chaired|hosted))\s+by\s+(?P<people>[^;]+)"
+)
+
+
+def _between_meetings(release: Release, sentence: str, span: tuple[int, int], state: _State) -> list[Meeting]:
+    """ "A meeting between Minister A and Minister B took place in Osaka on June 11"; "Korea and the U.S.
+    held the Energy Dialogue in Washington on May 3, co-chaired by Vice Minister A and Deputy Secretary B"."""
+    match = _BETWEEN.search(sentence)
+    chaired = None if match else _CO_CHAIRED_BY.search(sentence)
+    if match is None and chaired is None:
+        return []
+    people = _parties(_without_final_stop((match or chaired).group("people")))
+    if len(people) < 2:
+        return []
+    first = people[0]
+    official = f"{first.title_before} {first.name}" if first.title_before else first.name
+    if chaired:
+        event = re.search(rf"\b{_NAMED_EVENT}\b", sentence[: chaired.start()])
+        noun = event.group(0).lower() if event else "dialogue"
+        kind = "forum" if noun not in {"dialogue", "summit", "meeting", "ministerial"} else "talks"
+        scope = _without_final_stop(sentence[: chaired.start()])
+        scope = scope[event.end() :] if event else scope
+    else:
+        noun = match.group("noun")
+        kind = "talks" if noun == "talks" else "call" if ("call" in noun or "video" in noun) else "meeting"
+        scope = _without_final_stop(sentence[match.end() :])
+    anchors = _anchors(scope)
+    when = _first_date(anchors, release, state) or state.date or state.mentioned_date
+    where = _location_text(scope, anchors, 0) or (None if kind == "call" else state.location)
+    topic = _topic_in_scope(scope)
+    state.official, state.date, state.location = official, when or state.date, where
+    return [_meeting(release, sentence, span, official, p, when, where, topic, kind) for p in people[1:]]
+
+
+def _pair_meetings(
+    release: Release, sentence: str, span: tuple[int, int], state: _State, people_only: bool = False
+) -> list[Meeting]:
+    """ "Minister A and Japan's Minister B held talks in Tokyo": the second person is the counterpart.
+
+    "Minister A presided over a meeting on X": a meeting with no counterpart.
+    """
+    verb = _PAIR_VERB.search(sentence)
+    chaired = _CHAIRED.search(sentence)
+    if verb is None and chaired is None:
+        return []
+    verb = verb or chaired
+    subject = sentence[: verb.start()]
+    dates = _find_dates(subject)
+    people = _parties(subject[dates[-1].end() :] if dates else subject)
+    scope = _without_final_stop(sentence[verb.end() :])
+    group = _GROUP_AFTER_AND.search(subject)
+    if group and verb is not chaired and (official := _official(subject[: group.start()], state.official)):
+        # "Minister Kim and the heads of A, B and C held a meeting": each company is a counterpart.
+        kind, counterparts = _pair_kind(verb, scope), _institutions(subject[group.end() :], "meeting")
+    elif len(people) >= 2 and verb is not chaired:
+        first = people[0]
+        official = f"{first.title_before} {first.name}" if first.title_before else first.name
+        kind, counterparts = _pair_kind(verb, scope), people[1:]
+    elif chaired is not None and not people_only and (official := _official(subject, state.official)):
+        kind, counterparts, scope = "meeting", [_Party("", None, None)], _without_final_stop(
+            sentence[chaired.end() :]
+        )
+    else:
+        if verb is not chaired and not people_only:
+            # "Korea and Poland signed ...": the next sentence may name who signed.
+            _remember_event(release, scope, state)
+        return []
+    anchors = _anchors(scope)
+    when = _first_date(anchors, release, state)
+    when = when or next((d for m in dates if (d := _resolve_date(m, release.published, state.date))), None)
+    when = when or state.date or state.mentioned_date
+    where = _location_text(scope, anchors, 0) or (None if kind == "call" else state.location)
+    topic = _topic_in_scope(verb.group(0) if kind == "signing" else "") or _topic_in_scope(scope)
+    topic = topic or state.topic
+    state.official, state.date, state.location = official, when or state.date, where
+    return [_meeting(release, sentence, span, official, p, when, where, topic, kind) for p in counterparts]
+
+
+def _leading_place(text: str | None) -> str | None:
+    """ "Washington, D.C., Trade Minister Yeo" -> "Washington, D.C.": a place before the official's name."""
+    if not text:
+        return None
+    parts = [p.strip() for p in text.split(",")]
+    kept = [parts[0]]
+    for part in parts[1:]:
+        if not (len(part) <= 4 or part in _words().places or _words().place_phrases.fullmatch(part)):
+            break
+        kept.append(part)
+    return None if any(_bare(w) in _words().ranks for w in kept[0].split()) else ", ".join(kept)
+
+
+def _remember_event(release: Release, scope: str, state: _State) -> None:
+    anchors = _anchors(scope)
+    state.date = _first_date(anchors, release, state) or state.date
+    state.location = _location_text(scope, anchors, 0) or state.location
+    state.topic = _topic_in_scope(scope)
+
+
+def _dateline(body: str) -> str | None:
+    """ "WASHINGTON - ..." or "SEOUL, March 3 (Yonhap) -- ...": where the release was filed."""
+    match = re.match(r"\s*([A-Z][A-Z .'-]{2,30}?)(?:,[^-–—]{0,40}?)?\s+[-–—]{1,2}\s+", body)
+    return " ".join(word.capitalize() for word in match.group(1).split()) if match else None
+
+
+def _pair_kind(verb: re.Match[str], scope: str) -> str:
+    if verb.group("signed"):
+        return "signing"
+    if verb.group("cochair"):
+        event = re.search(rf"\b(?i:{_EVENT}|talks|meeting)\b", scope)
+        noun = event.group(0).lower() if event else ""
+        return "forum" if noun and noun not in {"dialogue", "summit", "talks", "meeting"} else "talks"
+    noun = " ".join((verb.group("noun") or "").lower().split())
+    if noun == "talks":
+        return "talks"
+    return "call" if any(w in noun for w in ("call", "conversation", "video")) else "meeting"
+
+
+def _sentence_meetings(
+    release: Release, sentence: str, span: tuple[int, int], triggers: list[_Trigger], state: _State
+) -> list[Meeting]:
+    subject = sentence[: triggers[0].start]
+    official = _official(subject, state.official)
+    subject_dates = [
+        d for m in _find_dates(subject) if (d := _resolve_date(m, release.published, state.date)) is not None
+    ]
+    # "In Brussels on February 3, Minister Kim met ...", "During his visit to Washington, ...".
+    subject_place = _leading_place(_location_text(subject, _anchors(subject), 0))
+    meetings: list[Meeting] = []
+    sentence_date: date | None = None
+    for n, trigger in enumerate(triggers):
+        scope_end = triggers[n + 1].start if n + 1 < len(triggers) else len(sentence)
+        scope = _without_final_stop(sentence[trigger.end : scope_end])
+        kind, parties, when, where, topic = _read_scope(release, sentence, trigger, scope, state)
+        # "inspected ... on July 13 and met with X": a date earlier in the sentence holds for what follows.
+        sentence_date = when or sentence_date
+        when = sentence_date or (subject_dates[0] if subject_dates else None)
+        when = when or state.date or state.mentioned_date
+        # A call has no place unless the text gives one; other engagements keep the trip's place.
+        where = where or subject_place or (None if kind == "call" else state.location)
+        its = re.match(r"\s*its\s+([a-z][\w -]*?),?\s+(?=[A-Z])", scope)
+        visited = meetings[-1] if meetings and meetings[-1].kind == "visit" else None
+        if its and visited and parties:
+            # "visited the Japan Business Federation and met with its chairman, X": one visit, to X.
+            meetings.pop()
+            kind, where, topic = "visit", where or visited.location, topic or visited.topic
+            parties = [
+                _Party(p.name, p.role or its.group(1), p.organization or visited.counterpart) for p in parties
+            ]
+        whens, wheres = _respectively(release, scope, parties, state)
+        for n_party, party in enumerate(parties):
+            # A place stated for this engagement wins over one its name gives, which wins over an earlier one.
+            place = where if where and where != state.location else party.place or where
+            place, day = (wheres[n_party] if wheres else place), (whens[n_party] if whens else when)
+            meetings.append(_meeting(release, sentence, span, official, party, day, place, topic, kind))
+        if parties:
+            state.date, state.location = when or state.date, where or state.location
+    if official:
+        state.official = official
+    return meetings
+
+
+def _respectively(
+    release: Release, scope: str, parties: list[_Party], state: _State
+) -> tuple[list[date | None], list[str]]:
+    """ "met A and B in Prague and Bratislava on June 8 and 9, respectively": dates and places in order."""
+    if len(parties) < 2 or not re.search(r"\brespectively\b", scope):
+        return [], []
+    anchors = _anchors(scope)
+    dates = [
+        _resolve_date(a.match, release.published, state.date) for a in anchors if a.kind == "date" and a.match
+    ]
+    place = _location_text(scope, anchors, 0) or ""
+    places = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", place) if p.strip()]
+    return (
+        dates if len(dates) == len(parties) else [],
+        places if len(places) == len(parties) else [],
+    )
+
+
+def _meeting(
+    release: Release, sentence: str, span: tuple[int, int], official: str | None, party: _Party,
+    when: date | None, where: str | None, topic: str | None, kind: str,
+) -> Meeting:
+    lead = len(sentence) - len(sentence.lstrip())
+    return Meeting(
+        release_id=release.id, official=official, counterpart=party.name or None, quote=sentence.strip(),
+        span=(span[0] + lead, span[0] + len(sentence.rstrip())), date=when, counterpart_role=party.role,
+        organization=party.organization, location=where, topic=topic, kind=kind,
+    )
+
+
+def _read_scope(
+    release: Release, sentence: str, trigger: _Trigger, scope: str, state: _State
+) -> tuple[str, list[_Party], date | None, str | None, str | None]:
+    anchors = _anchors(scope)
+    kind = trigger.kind
+    if kind == "forum":
+        return _read_forum(release, scope, anchors, state)
+    object_end = anchors[0].start if anchors else len(scope)
+    # A signing may name its subject before the partner: "signed an MOU on hydrogen trade with ...";
+    # so may a discussion: "discussed steel tariffs with ...".
+    topic = _topic_in_scope(sentence[trigger.start : trigger.end]) if kind == "signing" else None
+    discussed = re.match(r"\S+(?:\s+about)?\s+(.+?)\s+with\s+$", sentence[trigger.start : trigger.end])
+    if kind == "meeting" and discussed and re.match(r"(?:discuss|talk|review)", sentence[trigger.start :]):
+        topic = _trim_topic(discussed.group(1))
+    remote = r"\b(?:by|via|over)\s+(?:phone|telephone|video|the\s+phone|videoconference)"
+    if kind == "meeting" and re.search(remote, scope):
+        kind = "call"
+    obj = scope[:object_end]
+    if kind == "meeting*":
+        # "hosted Minister Paik Nam-il", but not "hosted Independence Day celebrations".
+        names = _name_spans(obj)
+        # "... Dousa and a business delegation" still ends with the name
+        tail = r"\s*(?:$|[,(]|and\s+(?:an?|the|his|her|their)\s+[a-z])"
+        ends_with_name = bool(names) and re.match(tail, obj[names[-1][1] :]) is not None
+        talks = re.match(r"[\s,]*for\s+(?:bilateral\s+)?talks\b", scope[names[-1][1] :] if names else "")
+        kind, parties = "talks" if talks else "meeting", _parties(obj) if ends_with_name else []
+    elif kind == "visit":
+        parties = _institutions(obj, kind) or _parties(obj) or _visited_at(scope, anchors, object_end)
+    elif _GROUP_HEAD.match(obj.strip()):
+        parties = _institutions(obj, kind)  # "executives from A, B and C": the companies
+    else:
+        parties = _parties(obj) or _institutions(obj, kind)
+    # A date between the verb's noun and "with" ("held a video conference on March 4 with ...").
+    when = _first_date(anchors, release, state) or _first_date(
+        _anchors(sentence[trigger.start : trigger.end]), release, state
+    )
+    where = _location_text(scope, anchors, object_end)
+    topic = topic or _topic_in_scope(scope[object_end:])
+    return kind, parties, when, where, topic
+
+
+def _first_date(anchors: list[_Anchor], release: Release, state: _State) -> date | None:
+    for anchor in anchors:
+        if anchor.kind == "date" and anchor.match:
+            found = _resolve_date(anchor.match, release.published, state.date)
+            if found:
+                return found
+    return None
+
+
+# The words of an event's name after its first: "Ministerial Council Meeting", "MEET 2026", "of the ...".
+_NAME_WORDS = r"(?:\s+(?:[A-Z0-9][\w'’-]*|of|on|for|and|the)(?=\s|$|[,.;(]))*"
+
+
+def _read_forum(
+    release: Release, scope: str, anchors: list[_Anchor], state: _State
+) -> tuple[str, list[_Party], date | None, str | None, str | None]:
+    """ "opened the Korea-Japan Business Forum in Tokyo on March 3" -> the forum is the counterpart."""
+    event = re.search(rf"\b{_NAMED_EVENT}\b", scope)
+    name_end = event.end() if event else 0
+    # The name runs on to the end of its capitalized words: "OECD Ministerial Council Meeting (MCM)".
+    rest = re.match(_NAME_WORDS + r"(?:\s+\([A-Z0-9-]+\))?", scope[name_end:])
+    if rest and rest.group(0):
+        name_end += len(re.sub(r"(?:\s+(?:of|on|for|and|the))+$", "", rest.group(0)))
+        event = re.search(rf"\b{_NAMED_EVENT}\b(?!.*\b{_NAMED_EVENT}\b)", scope[:name_end]) or event
+    name = re.sub(r"^(?:an?|the)\s+", "", scope[:name_end].strip()).strip("'\"‘’“”")
+    # "the opening ceremony of H2 MEET 2026": the event is what the ceremony opens.
+    ceremony = re.match(
+        r"\s*(?:an?\s+|the\s+)?[\w-]+\s+ceremony\s+(?:of|for)\s+(?:the\s+)?(?=[A-Z0-9])", scope
+    )
+    if ceremony:
+        opened = re.match(r"[A-Z0-9][\w'’-]*" + _NAME_WORDS, scope[ceremony.end() :])
+        if opened:
+            name = re.sub(r"(?:\s+(?:of|on|for|and|the))+$", "", opened.group(0))
+            name_end = max(name_end, ceremony.end() + len(name))
+    # The event's own name may hold "in" or "on" ("Forum on Supply Chains"): anchors start after it.
+    later = [a for a in anchors if a.start >= name_end]
+    # "opened the forum ..., co-hosting the event with Commissioner X": the co-host is the counterpart.
+    with_party = re.match(r"\s*(?:co-hosted\s+)?with\s+", scope[name_end:]) or re.search(
+        r"\b(?:co-host(?:ed|ing)?|co-organi[sz](?:ed|ing)|jointly\s+(?:hosted|organi[sz]ed))\b[^.;]{0,40}?\bwith\s+",
+        scope[name_end:],
+    )
+    parties: list[_Party] = []
+    if with_party:
+        start = name_end + with_party.end()
+        stop = next((a.start for a in later if a.start >= start), len(scope))
+        parties = _parties(scope[start:stop]) or _institutions(scope[start:stop], "forum")
+    # A named event, also one with an ordinal: "30th Korea-Japan Economic Forum".
+    if not parties and name and re.match(r"(?:\d+(?:st|nd|rd|th)\s+)?[A-Z0-9]", name):
+        parties = [_Party(name, None, None)]
+    when = next(
+        (
+            d
+            for a in later
+            if a.kind == "date" and a.match and (d := _resolve_date(a.match, release.published, state.date))
+        ),
+        None,
+    )
+    where = _location_text(scope, later, name_end)
+    topic = _topic_in_scope(scope[name_end:])
+    # "held the 3rd Korea-UK Trade Dialogue with <minister>": talks with that person, not a forum.
+    # "held the Investment Ministerial Meeting with <minister>": a meeting with that person.
+    noun = event.group(0).lower() if event else ""
+    if with_party and parties and noun in {"dialogue", "summit", "meeting", "ministerial"}:
+        return ("talks" if noun in {"dialogue", "summit"} else "meeting"), parties, when, where, topic
+    return "roundtable" if noun == "roundtable" else "forum", parties, when, where, topic
+
+
+def _describe(state: _State, pending: list[int], sentence: str) -> None:
+    """A sentence after an engagement: its topic and attendees, where the engagement sentence gave none."""
+    if not pending:
+        return
+    topic = _topic_in_sentence(sentence)
+    attendees = _attendees(sentence)
+    for index in pending:
+        meeting = state.meetings[index]
+        changes: dict[str, object] = {}
+        if topic and not meeting.topic:
+            changes["topic"] = topic
+        if attendees:
+            names = [a for a in attendees if not a.startswith(meeting.counterpart or "\0")]
+            changes["attendees"] = (*meeting.attendees, *[a for a in names if a not in meeting.attendees])
+        if changes:
+            from dataclasses import replace
+
+            state.meetings[index] = replace(meeting, **changes)  # type: ignore[arg-type]
+
+
+def _with_title_role(meeting: Meeting, title: str) -> Meeting:
+    """A role the body leaves out but the headline gives: "... Meets with U.S. Senator Bill Hagerty"."""
+    from dataclasses import replace
+
+    if not meeting.counterpart or (meeting.counterpart_role and not meeting.counterpart_role.startswith("(")):
+        return meeting
+    at = title.find(meeting.counterpart)
+    if at < 0:
+        return meeting
+    if meeting.kind in {"visit", "forum", "roundtable"} or not _name_spans(meeting.counterpart):
+        return meeting  # an institution or an event: the headline's words before it are not a title
+    verbs = r"(?i)\b(?:with|meets|met|visits|visited|and|hosts|calls|holds|talks)\b"
+    before = re.split(verbs, title[:at])[-1]
+    title_role = _title_before(before)
+    if not title_role:
+        return meeting
+    role = f"{title_role} {meeting.counterpart_role}" if meeting.counterpart_role else title_role
+    return replace(
+        meeting,
+        counterpart_role=role,
+        organization=meeting.organization or _organization_of_title(title_role),
+    )
+
+
+# Trips --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Trip:
+    """Engagements in one city within a few days, in chronological order."""
+
+    meetings: tuple[Meeting, ...]
+    city: str | None
+    start: date | None
+    end: date | None
+    label: str
+
+
+def city_of(location: str | None) -> str | None:
+    """The city part of a location.
+
+    "U.S. Congress, Washington, D.C." -> "Washington, D.C."; "Lotte Hotel, Seoul" -> "Seoul".
+    """
+    if not location:
+        return None
+    parts = [p.strip() for p in _top_level_split(location, ",") if p.strip()]
+    if not parts:
+        return None
+    last = parts[-1]
+    words = _words()
+    is_region = len(last) <= 4 or last in words.places or all(w in words.places for w in last.split())
+    if len(parts) >= 2 and is_region:
+        return f"{parts[-2]}, {last}"
+    return last
+
+
+def group_trips(meetings: Iterable[Meeting], locale: str = "en") -> list[Trip]:
+    """Engagements grouped into trips: the same city, each within TRIP_GAP_DAYS of the trip's last one.
+
+    Meetings without a date or a city are a group of their own each. Trips are in chronological order,
+    undated ones last.
+    """
+    ordered = sorted(enumerate(meetings), key=lambda item: (item[1].date or date.max, item[0]))
+    open_trips: dict[str, list[Meeting]] = {}
+    groups: list[list[Meeting]] = []
+    for _, meeting in ordered:
+        city = city_of(meeting.location)
+        if meeting.date is None or city is None:
+            groups.append([meeting])
+            continue
+        key = city.split(",")[0].strip().casefold()  # "Washington" and "Washington, D.C." are one city
+        current = open_trips.get(key)
+        if current is not None and (meeting.date - current[-1].date).days <= TRIP_GAP_DAYS:  # type: ignore[operator]
+            current.append(meeting)
+            continue
+        open_trips[key] = [meeting]
+        groups.append(open_trips[key])
+    groups.sort(key=lambda g: g[0].date or date.max)
+    return [_trip(group, locale) for group in groups]
+
+
+def _trip(group: Sequence[Meeting], locale: str) -> Trip:
+    dates = [m.date for m in group if m.date]
+    start, end = (min(dates), max(dates)) if dates else (None, None)
+    cities = [c for m in group if (c := city_of(m.location))]
+    city = max(cities, key=len) if start and cities else None  # the fullest spelling: "Washington, D.C."
+    wording = _trip_wording(locale)
+    count = len(group)
+    form = Locale.parse(locale).plural_form(count)
+    engagements = wording.get(form, wording["other"]).format(count=count)
+    when = _interval(start, end, locale) if start and end else wording["undated"]
+    where = f"{city}, " if city else ""
+    return Trip(tuple(group), city, start, end, f"{where}{when}: {engagements}")
+
+
+@cache
+def _trip_wording(locale: str) -> dict[str, str]:
+    with open(Path(__file__).with_name("meeting_words.toml"), "rb") as handle:
+        labels = tomllib.load(handle)["trip_labels"]
+    return labels.get(locale.split("_")[0], labels["en"])
+
+
+def _interval(start: date, end: date, locale: str) -> str:
+    """ "Jan 13–14, 2026" (babel; the dash closed up when only the day changes)."""
+    text = format_interval(start, end, "yMMMd", locale=locale)
+    text = re.sub(r"[\s\u2009\u202f]*–[\s\u2009\u202f]*(?=\d+,)", "–", text)
+    return text.replace("\u2009", " ").replace("\u202f", " ")
