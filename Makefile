@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install install-test lint bench clean
+.PHONY: demo test install install-test lint bench clean constraints
 
 demo: install
 	$(BIN)/brief generate --month 2026-01
@@ -13,19 +13,25 @@ test: install-test
 
 install: $(BIN)/python
 	bash scripts/system-deps.sh
-	$(BIN)/pip install --quiet .
+	$(BIN)/pip install --quiet --constraint constraints.txt .
 
 install-test: $(BIN)/python
 	bash scripts/system-deps.sh test
-	$(BIN)/pip install --quiet ".[test]"
+	$(BIN)/pip install --quiet --constraint constraints.txt ".[test]"
 
 lint: install-test
-	$(BIN)/pip install --quiet ".[dev]"
+	$(BIN)/pip install --quiet --constraint constraints.txt ".[dev]"
 	$(BIN)/ruff check reports charts tests
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+
+# Pin what the tests passed with: run after changing dependencies, then commit constraints.txt.
+constraints: install-test
+	$(BIN)/pip install --quiet ".[bench,dev]"
+	{ echo "# Versions brief is tested with; \`make constraints\` rewrites this file from the test venv."; \
+	  $(BIN)/pip freeze --exclude-editable | grep -v -i -E '^(brief|pip|setuptools|wheel)=| @ '; } > constraints.txt
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
