@@ -23,6 +23,11 @@ lint: install-test
 	$(BIN)/pip install --quiet --constraint constraints.txt ".[dev]"
 	$(BIN)/ruff check reports charts tests
 
+# Every benchmark of benchmarks/RESULTS.md, each with its defaults (several minutes).
+bench: install-test
+	$(BIN)/pip install --quiet --constraint constraints.txt ".[bench]"
+	for script in benchmarks/bench_*.py; do $(BIN)/python $$script || exit 1; done
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
