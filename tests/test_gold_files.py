@@ -21,7 +21,7 @@ from reports.records import Release, release_id
 GOLD = Path(__file__).resolve().parent / "gold"
 PAIRS = sorted(path.with_suffix("") for path in GOLD.glob("*.json") if path.with_suffix(".txt").exists())
 
-CURRENCIES = {"USD", "KRW", "EUR", "JPY", "CNY", "GBP"}
+CURRENCIES = {"USD", "KRW", "EUR", "JPY", "CNY", "GBP", "AUD", "CAD"}
 UNITS = CURRENCIES | {
     "units",
     "vehicles",
@@ -33,6 +33,8 @@ UNITS = CURRENCIES | {
     "CGT",
     "GWh",
     "MW",
+    "TEU",
+    "visitors",
     "points",
     "percent",
 }
