@@ -21,6 +21,9 @@ FLOORS = {
     # 247 figures, 28 releases written by another developer. Not blind any more: rules were generalized
     # after reading its errors. Its first, blind score was 0.928 / 0.283.
     "metrics-written": (0.97, 0.77),  # measured 0.982 / 0.787
+    # 127 figures, 15 releases in styles none of the rules were written for (fisheries, tourism, TEU,
+    # current account, Australian and Canadian statements, "mln"/"bln"). Blind, first contact.
+    "metrics-heldout": (0.85, 0.33),  # measured 0.864 / 0.344
 }
 
 
