@@ -145,8 +145,10 @@ _COMPARED_MONTH = re.compile(
     r"March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<y>(?:19|20)\d{2}))?\b",
     re.I,
 )
+# Most sentences with a figure hold a digit: that cheap test comes first, the words only without one.
+_DIGIT = re.compile(r"\d")
 _HINT = re.compile(
-    r"\d|record|all-time|high|last\s+(?:year|month)|this\s+(?:year|month)|previous\s+(?:year|month)"
+    r"record|all-time|high|last\s+(?:year|month)|this\s+(?:year|month)|previous\s+(?:year|month)"
     r"|half|quarter|January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.",
     re.I,
@@ -330,7 +332,7 @@ def _bounded(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
 
 def _read_sentence(release: Release, body: str, text: str, start: int, end: int, context: _Context) -> None:
     sentence = text[start:end]
-    if not _HINT.search(sentence):
+    if not _DIGIT.search(sentence) and not _HINT.search(sentence):
         return
     quantities = [q for q in find_quantities(sentence) if q.kind not in ("year", "day")]
     masked = _masked(sentence)
@@ -360,6 +362,7 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
             figure.change = Change(0.0, unit, "flat", basis)
     sentence_basis = _basis_in(sentence) or _month_basis(sentence, primary[2] if primary else context.period)
     lists: dict[str, str | None] = {}
+    record_hint = _RECORD_HINT.search(sentence) is not None
     for figure in figures:
         if figure.named_by is not None and figure.named_by.subject:
             source = figure.named_by
@@ -370,7 +373,8 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
             context.lead = figure.subject
             context.topic = _topic(figure.subject, context.title)
         figure.period = _period_of(sentence, figure, periods, primary, context)
-        _mark_record(sentence, masked, figure)
+        if record_hint:
+            _mark_record(sentence, masked, figure)
     if primary is not None and not _ALONE.match(sentence) and "/" not in primary[2]:
         context.period = primary[2]
     quote = body[start:end]
@@ -1372,7 +1376,8 @@ def _title_period(release: Release) -> str | None:
 
 
 def _mark_record(sentence: str, masked: str, figure: _Figure) -> None:
-    if figure.role != "level" or not _RECORD_HINT.search(sentence):
+    """A level its own clause calls a record; the sentence is known to hold a record word (_RECORD_HINT)."""
+    if figure.role != "level":
         return
     before = sentence[max(0, figure.quantity.start - 40) : figure.quantity.start]
     if g.PREVIOUS_RECORD.search(before):
