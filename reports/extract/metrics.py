@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from reports.extract import grammar as g
 from reports.extract.catalog import analyst_words, metric_id_for
+from reports.extract.grammar import Caseless
 from reports.extract.numbers import Quantity, find_quantities, normalize
 from reports.records import Change, Metric, Release
 
@@ -128,7 +129,7 @@ _EARLIER_LEVEL = re.compile(
     r"the\s+previous\s+month|last\s+month))\b",
     re.I,
 )
-_ACTIVE_FLOW = re.compile(
+_ACTIVE_FLOW = Caseless(
     r"\b(?<!were\s)(?<!was\s)(imported|exported|produced|sold|shipped|manufactured)\s+"
     r"(?:a\s+(?:total|record)\s+of\s+|about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?"
     r"(?=[$€£¥₩\d]|US\$|USD|KRW)",
@@ -156,7 +157,7 @@ _HINT = re.compile(
 _FLOW_HINT = re.compile(r"ed\s", re.I)
 _OF_OR_TO_WORDS = frozenset({"of", "worth", "at", "to", "totaling", "totalling"})
 _CLAUSE_END = re.compile(r";|\bwhile\b|\bwhereas\b|,\s*(?:and|but)\b")
-_RECORD_HINT = re.compile(r"record|all-time|high|best|largest|biggest|unprecedented|peak", re.I)
+_RECORD_HINT = Caseless(r"record|all-time|high|best|largest|biggest|unprecedented|peak")
 # Every basis phrase holds one of these (a cheap test before the full pattern).
 _BASIS_KEYS = (
     "year",
@@ -233,7 +234,7 @@ _SHARE_OF = re.compile(
     re.I,
 )
 _LAST_COMMA = re.compile(r",(?!\d{3})")
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_RESPECTIVELY = Caseless(r"\brespectively\b")
 _TITLE_NP = re.compile(
     r"^(?P<np>.+?)\s+(?:\b(?:hit|hits|post|posts|reach|reaches|top|tops|rise|rises|fall|"
     r"falls|jump|jumps|surge|surges|record|records|climb|climbs|decline|declines|grow|"

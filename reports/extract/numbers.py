@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
+from reports.extract.grammar import Caseless
+
 # A run of digits with separators, taken whole so that "12..5" or "1,2,3" is seen (and refused) as one.
 _TOKEN = re.compile(r"(?<![\w.,])\d[\d,.]*")
 _VALID = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
@@ -196,13 +198,9 @@ _AFTER = re.compile(
     r"|\s+(?:of\s+)?(?P<count>" + _alternation(_COUNT_UNITS) + r")(?![A-Za-z]))?",
     re.IGNORECASE,
 )
-_BEFORE_CURRENCY = re.compile(
-    r"(?P<cur>" + _alternation(_CURRENCY_SIGNS) + r")\s?(?P<sign>[-+])?$", re.IGNORECASE
-)
+_BEFORE_CURRENCY = Caseless(r"(?P<cur>" + _alternation(_CURRENCY_SIGNS) + r")\s?(?P<sign>[-+])?$")
 _BEFORE_SIGN = re.compile(r"(?:^|[\s(\[:,])(?P<sign>[-+])$")
-_BEFORE_QUALIFIER = re.compile(
-    r"(?:^|\W)(?P<q>" + _alternation(QUALIFIERS) + r")\s+(?:a\s+)?$", re.IGNORECASE
-)
+_BEFORE_QUALIFIER = Caseless(r"(?:^|\W)(?P<q>" + _alternation(QUALIFIERS) + r")\s+(?:a\s+)?$")
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
