@@ -178,6 +178,7 @@ _BASIS_KEYS = (
     "to-date",
     "so far",
 )
+_BASIS_KEY = re.compile("|".join(re.escape(key) for key in _BASIS_KEYS))
 _GAP_OF = re.compile(
     r"^\s+of\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s*(?:,|\bin\b|\bfor\b|\blast\b|\bthis\b|\())"
 )
@@ -235,6 +236,19 @@ _SHARE_OF = re.compile(
 )
 _LAST_COMMA = re.compile(r",(?!\d{3})")
 _RESPECTIVELY = Caseless(r"\brespectively\b")
+# Small patterns of the rules below, compiled once.
+_SHARE_WORD = re.compile(r"\bshare\b", re.I)
+_BASIS_STOP = re.compile(r"[;(]|\d")
+_MONTH_PERIOD = re.compile(r"\d{4}-\d{2}")
+_SEMICOLON_OR_BRACKET = re.compile(r"[;(]")
+_COMMA_ALONE = re.compile(r"\s*,\s*")
+_STOP_IN_GAP = re.compile(r"[;:]|\d")
+_CONJUNCTION = re.compile(r"\b(?:while|whereas|but|and)\b")
+_THE = re.compile(r"^the\s+")
+_FIGURE_WORDS = re.compile(r"\d[\d,.]*\s*(?:percent|%|billion|million|units)")
+_INTRODUCED = re.compile(r"\b(?:led\s+by|including|such\s+as|followed\s+by|notably)\s+(?:the\s+)?$")
+_PLAIN_WORDS = re.compile(r"[A-Za-z][\w.’'&/ -]*")
+_COMPARED_BEFORE = re.compile(r"\b(?:from|than|versus|compared\s+(?:with|to))\s+$")
 _TITLE_NP = re.compile(
     r"^(?P<np>.+?)\s+(?:\b(?:hit|hits|post|posts|reach|reaches|top|tops|rise|rises|fall|"
     r"falls|jump|jumps|surge|surges|record|records|climb|climbs|decline|declines|grow|"
@@ -567,7 +581,7 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
         return _change_figure(q, direction, q.start, sentence)
     if g.SHARE_AFTER.match(after):
         return _Figure(q, "share", q.start)
-    return _Figure(q, "share" if re.search(r"\bshare\b", before[-40:], re.I) else "level", q.start)
+    return _Figure(q, "share" if _SHARE_WORD.search(before[-40:]) else "level", q.start)
 
 
 def _amount_change(sentence: str, q: Quantity) -> _Figure | None:
@@ -620,7 +634,7 @@ def _direction_nearby(before: str) -> str | None:
 def _basis_near(sentence: str, after: int, cue_start: int) -> str | None:
     """The comparison a change states right by it: 'year-on-year', 'from a year earlier', 'from 2024'."""
     window_end = after + 70
-    nxt = re.search(r"[;(]|\d", sentence[after:window_end])
+    nxt = _BASIS_STOP.search(sentence[after:window_end])
     stop = after + nxt.start() if nxt else window_end
     for text in (sentence[after:stop], sentence[max(0, cue_start - 40) : cue_start + 1]):
         found = _basis_in(text)
@@ -632,7 +646,7 @@ def _basis_near(sentence: str, after: int, cue_start: int) -> str | None:
 def _month_basis(sentence: str, period: str | None) -> str | None:
     """'compared with January' in a February figure: mom; 'from February 2025' for February 2026: yoy."""
     match = _COMPARED_MONTH.search(sentence)
-    if not match or not period or not re.fullmatch(r"\d{4}-\d{2}", period):
+    if not match or not period or not _MONTH_PERIOD.fullmatch(period):
         return None
     month = _month(match.group("m"))
     year = int(match.group("y")) if match.group("y") else None
@@ -645,8 +659,7 @@ def _month_basis(sentence: str, period: str | None) -> str | None:
 
 
 def _basis_in(text: str) -> str | None:
-    lowered = text.lower()
-    if not any(key in lowered for key in _BASIS_KEYS):
+    if not _BASIS_KEY.search(text.lower()):
         return None
     match = g.BASIS_ANY.search(text)
     return match.lastgroup if match else None
@@ -685,9 +698,9 @@ def _level_after(sentence: str, change: _Figure, later: list[_Figure]) -> _Figur
     if not later or later[0].role != "level":
         return None
     gap = sentence[change.quantity.end : later[0].quantity.start]
-    if len(gap) > 60 or re.search(r"[;(]", gap):
+    if len(gap) > 60 or _SEMICOLON_OR_BRACKET.search(gap):
         return None
-    if re.fullmatch(r"\s*,\s*", gap) and sentence.rfind("(", 0, change.quantity.start) > sentence.rfind(
+    if _COMMA_ALONE.fullmatch(gap) and sentence.rfind("(", 0, change.quantity.start) > sentence.rfind(
         ")", 0, change.quantity.start
     ):
         return later[0]  # '(up 27.3 percent, $14.8 billion)': one bracket, one item
@@ -704,13 +717,13 @@ def _level_before(sentence: str, masked: str, change: _Figure, levels: list[_Fig
     level = previous[-1]
     gap = sentence[level.quantity.end : change.cue_start]
     gap = _GAP_PERIOD.sub(" ", _GAP_OF.sub(" ", gap, count=1))
-    if len(gap) > 40 or re.search(r"[;:]|\d", gap):
+    if len(gap) > 40 or _STOP_IN_GAP.search(gap):
         return None
     if _ATTACH_GAP.match(gap):
         return level
     # A passive ("were exported") may come between; a new subject with its own verb may not.
     words = gap.strip(" ,([").lower()
-    if g.PASSIVE_AFTER.match(words) and not re.search(r"\b(?:while|whereas|but|and)\b", words):
+    if g.PASSIVE_AFTER.match(words) and not _CONJUNCTION.search(words):
         return level
     return None
 
@@ -893,7 +906,7 @@ def _clause_subject(
         if those and (earlier or context.subject):
             return f"{_strip_place(earlier or context.subject or '')} {those.group('rest')}"
         if subject and subject.lower() not in g.PRONOUNS:
-            if _RESPECTIVELY.search(sentence) and " and " in subject:
+            if " and " in subject and _RESPECTIVELY.search(sentence):
                 subject = _respective(subject, figure, figures, clause, at)
             return _with_topic(subject, context)
         if subject and subject.lower() in g.PRONOUNS:
@@ -1067,7 +1080,7 @@ def _breakdown(subject: str, dimension: str | None, context: _Context) -> tuple[
     -> member 'semiconductor'."""
     place = _TO_PLACE.match(subject)
     if place and place.group("prep") in ("to", "from"):
-        member = re.sub(r"^the\s+", "", place.group("place"))
+        member = _THE.sub("", place.group("place"))
         dim = (
             dimension
             if _is_place(dimension)
@@ -1090,7 +1103,7 @@ def _gapped_member(sentence: str, figure: _Figure, figures: list[_Figure]) -> st
     match = _GAPPED.search(sentence, max(0, figure.quantity.start - 50), figure.quantity.start)
     if not match or g.VERB.search(match.group("name")):
         return None
-    return re.sub(r"^the\s+", "", match.group("name"))
+    return _THE.sub("", match.group("name"))
 
 
 def _list_member(sentence: str, figure: _Figure, figures: list[_Figure]) -> str | None:
@@ -1114,11 +1127,10 @@ def _list_member(sentence: str, figure: _Figure, figures: list[_Figure]) -> str 
     if sentence[:opening].strip() == name and name[:1].isupper() and not name.isupper():
         name = name[0].lower() + name[1:]  # a common noun that opens the sentence: 'Semiconductors (up ...)'
 
-    if g.VERB.search(name) or re.search(r"\d[\d,.]*\s*(?:percent|%|billion|million|units)", name):
+    if g.VERB.search(name) or _FIGURE_WORDS.search(name):
         return None
     items = _bracketed_count(sentence, tuple(f.cue_start for f in figures))
-    introduced = re.search(
-        r"\b(?:led\s+by|including|such\s+as|followed\s+by|notably)\s+(?:the\s+)?$",
+    introduced = _INTRODUCED.search(
         sentence[max(0, opening - len(name) - 30) : opening - len(name)].rstrip() + " ",
     )
     if not name[:1].isupper() and items < 2 and not introduced:
@@ -1134,12 +1146,7 @@ def _name_after_punctuation(sentence: str, opening: int) -> str | None:
     if start < 0:
         return None
     words = _CONNECTIVES.sub("", sentence[start:opening].strip())
-    if (
-        not words
-        or len(words.split()) > 5
-        or g.VERB.search(words)
-        or not re.fullmatch(r"[A-Za-z][\w.’'&/ -]*", words)
-    ):
+    if not words or len(words.split()) > 5 or g.VERB.search(words) or not _PLAIN_WORDS.fullmatch(words):
         return None
     return words
 
@@ -1164,7 +1171,7 @@ def _name_member(
 ) -> None:
     base = base or context.subject or ""
     head = _head_of(base) or base
-    member = re.sub(r"^the\s+", "", item)
+    member = _THE.sub("", item)
     cleaned = _clean_np(member) or member
     if g.HEAD.search(cleaned):
         figure.subject = _with_topic(cleaned, context)
@@ -1332,9 +1339,7 @@ def _period_of(
     if (
         figure.role == "level"
         and earlier
-        and re.search(
-            r"\b(?:from|than|versus|compared\s+(?:with|to))\s+$", sentence[max(0, q.start - 20) : q.start]
-        )
+        and _COMPARED_BEFORE.search(sentence[max(0, q.start - 20) : q.start])
     ):
         current = primary[2] if primary else (context.period or context.title_period)
         shifted = _shift(current, months=1 if earlier.group("month") else 12)
