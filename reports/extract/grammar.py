@@ -435,11 +435,10 @@ CLAUSE_BOUNDARY = Caseless(
     )
     + r"|as(?!\s+well))\b"
 )
-BY_DIMENSION = re.compile(
+BY_DIMENSION = Caseless(
     r"\bby\s+(?:export\s+|import\s+|major\s+|main\s+|key\s+)?(?P<dim>destinations?|regions?|countries|country|"
     r"markets?|products?|items?|models?|sectors?|types?|categor(?:y|ies)|industr(?:y|ies)|compan(?:y|ies)|"
-    r"brands?|segments?|sources?|origins?|fuels?|materials?|vehicle\s+types?|ship\s+types?)\b",
-    re.IGNORECASE,
+    r"brands?|segments?|sources?|origins?|fuels?|materials?|vehicle\s+types?|ship\s+types?)\b"
 )
 DIMENSION_NAMES = {
     "destination": "destination",

@@ -58,10 +58,9 @@ _FUNCTION_WORD = (
     r"(?!(?:a|an|the|in|of|to|with|for|on|at|by|its|their|and|or|as|from|into|posted|recorded|"
     r"posting|recording|resulting|reached|reaching|logged|logging|hit|marked|marking|showed|showing)\b)"
 )
-_NP_OF_LEVEL = re.compile(
+_NP_OF_LEVEL = Caseless(
     rf"(?<![\w’'-])(?P<np>(?:{_FUNCTION_WORD}[\w’'-]+\s+){{0,3}}{_FUNCTION_WORD}[\w’'-]+)\s+(?:of|worth|valued\s+at|amounting\s+to|totaling|totalling)\s+"
-    r"(?:(?:about|around|nearly|almost|roughly|approximately|over|more\s+than|some|an\s+estimated)\s+)?$",
-    re.I,
+    r"(?:(?:about|around|nearly|almost|roughly|approximately|over|more\s+than|some|an\s+estimated)\s+)?$"
 )
 _NOT_SUBJECT = re.compile(
     r"\b(?:record|high|peak|level|total|sum|amount|figure|increase|decrease|rise|"
@@ -104,11 +103,10 @@ _GAPPED = re.compile(
     r"(?:\s+[A-Z][\w.’'-]*){0,3})"
     r"\s+(?:by\s+)?$"
 )
-_NP_TO_LEVEL = re.compile(
+_NP_TO_LEVEL = Caseless(
     rf"\b(?:bring|push|lift|rais|tak|put|leav|left|brought|drove|driv|widen|narrow)\w*\s+(?:the\s+|its\s+)?"
     rf"(?P<np>(?:{_FUNCTION_WORD}[\w’'-]+\s+){{0,3}}{_FUNCTION_WORD}[\w’'-]+)\s+(?:to|at)\s+"
-    r"(?:(?:a|an|the|new|record|all-time|high|of|about|around|nearly|almost|over|more\s+than)\s+)*$",
-    re.I,
+    r"(?:(?:a|an|the|new|record|all-time|high|of|about|around|nearly|almost|over|more\s+than)\s+)*$"
 )
 _ALONE = re.compile(r"^(?:In|For|During)\s+[^,]{3,40}?\balone\b", re.I)
 _CONNECTIVES = re.compile(
@@ -466,8 +464,9 @@ def _metric(release: Release, figure: _Figure, quote: str, span: tuple[int, int]
 def canonical_subject(subject: str) -> str:
     """The catalog's name where the text uses a synonym: 'chip exports' -> 'semiconductor exports',
     'car exports to the U.S.' -> 'automobile exports to the United States' (catalog.toml, [subject_words])."""
-    for alias, name in _PLACE_ALIASES:
-        subject = alias.sub(name, subject)
+    if "U." in subject:
+        for alias, name in _PLACE_ALIASES:
+            subject = alias.sub(name, subject)
     return analyst_words(subject)
 
 
@@ -1020,6 +1019,7 @@ def _with_topic(subject: str | None, context: _Context) -> str | None:
     return " ".join([*modifiers, context.topic, head])
 
 
+@lru_cache(maxsize=4096)
 def _head_of(subject: str) -> str | None:
     place = _TO_PLACE.match(subject)
     if place and place.group("prep") in ("to", "from"):
@@ -1053,7 +1053,7 @@ def _np_of_level(sentence: str, figure: _Figure, base: str | None, context: _Con
     match = _NP_OF_LEVEL.search(before) or _NP_TO_LEVEL.search(before)
     if not match:
         return None
-    np = _clean_np(match.group("np"))
+    np = _clean_np(before[match.start("np") : match.end("np")])  # the text's own case, not the match's
     if not np or _NOT_SUBJECT.search(np) or not g.HEAD.search(np):
         return None
     if np.lower() in ("surplus", "deficit"):

@@ -299,12 +299,15 @@ def _typed(text: str, at: int, token_end: int, token: str, value: float, limit: 
         if left > 0 and text[left - 1].isalnum() and currency.group("cur").isalpha():
             currency = None  # "ABCUSD5": not a currency code
             left = at
-    if currency is None:
+    # A sign is the last character before the digits (or the one before a final newline).
+    if currency is None and ("-" in before[-2:] or "+" in before[-2:]):
         signed = _BEFORE_SIGN.search(before)
         if signed:
             sign = signed.group("sign")
             left = at - 1
-    qualifier_match = _BEFORE_QUALIFIER.search(text[max(0, left - 24) : left])
+    words_before = text[max(0, left - 24) : left]
+    # A qualifier is followed by a space: "about 5", "more than a 10".
+    qualifier_match = _BEFORE_QUALIFIER.search(words_before) if words_before[-1:].isspace() else None
     qualifier = qualifier_match.group("q").lower() if qualifier_match else None
     if sign == "-":
         value = -value
