@@ -146,11 +146,10 @@ _COMPARED_MONTH = re.compile(
 )
 # Most sentences with a figure hold a digit: that cheap test comes first, the words only without one.
 _DIGIT = re.compile(r"\d")
-_HINT = re.compile(
+_HINT = Caseless(
     r"record|all-time|high|last\s+(?:year|month)|this\s+(?:year|month)|previous\s+(?:year|month)"
     r"|half|quarter|January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.",
-    re.I,
+    r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
 )
 _FLOW_HINT = re.compile(r"ed\s", re.I)
 _OF_OR_TO_WORDS = frozenset({"of", "worth", "at", "to", "totaling", "totalling"})

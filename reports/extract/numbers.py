@@ -20,7 +20,8 @@ from decimal import Decimal
 from reports.extract.grammar import Caseless
 
 # A run of digits with separators, taken whole so that "12..5" or "1,2,3" is seen (and refused) as one.
-_TOKEN = re.compile(r"(?<![\w.,])\d[\d,.]*")
+# The digit comes first and the look-behind after it, so the engine can skip to digits.
+_TOKEN = re.compile(r"\d(?<![\w.,]\d)[\d,.]*")
 _VALID = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
