@@ -117,11 +117,10 @@ PERIOD = re.compile(
     r"|(?P<rel>\b(?:last|this|the\s+previous|the\s+past)\s+(?P<rw>year|month)\b))",
 )
 # A period that is the base of a comparison ("from 2024", "since February 2025") is not the figure's period.
-BASE_BEFORE = re.compile(
+BASE_BEFORE = Caseless(
     r"(?:\bfrom|\bsince|\bthan|\bon|\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\bagainst|\bover|\brelative\s+to|"
     r"\bsame\s+(?:period|month|quarter|time)\s+(?:of|in|last)|\bbefore|\buntil|\bprior\s+to|\bbetween)"
-    r"\s+(?:the\s+)?(?:same\s+(?:period|month|quarter|time)\s+(?:(?:of|in)\s+)?)?(?:(?:end|start|beginning)\s+of\s+)?$",
-    re.IGNORECASE,
+    r"\s+(?:the\s+)?(?:same\s+(?:period|month|quarter|time)\s+(?:(?:of|in)\s+)?)?(?:(?:end|start|beginning)\s+of\s+)?$"
 )
 PERIOD_RIGHT_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:set|recorded|posted|reached|achieved|logged|registered)\s+)?"
@@ -483,9 +482,7 @@ THRESHOLD_BEFORE = Caseless(
     r"over|exceed)\s+(?:the\s+)?$"
 )
 THRESHOLD_AFTER = re.compile(r"\s*(?:mark|threshold|barrier|level|line|milestone)\b", re.IGNORECASE)
-THRESHOLD_CONTEXT = re.compile(
-    r"\b(?:consecutive|straight|in\s+a\s+row|first\s+time|for\s+the\s+\w+\s+time)\b", re.IGNORECASE
-)
+THRESHOLD_CONTEXT = Caseless(r"\b(?:consecutive|straight|in\s+a\s+row|first\s+time|for\s+the\s+\w+\s+time)\b")
 
 # Noun phrases a metric is named by: the head ("exports") and words that only situate it.
 HEADS = (
@@ -619,9 +616,8 @@ NOMINAL = {
     "generated": "generation",
     "consumed": "consumption",
 }
-PASSIVE_AFTER = re.compile(
-    rf"^[^;:]{{0,40}}?\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?P<verb>{alternation(NOMINAL)})\b",
-    re.IGNORECASE,
+PASSIVE_AFTER = Caseless(
+    rf"^[^;:]{{0,40}}?\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?P<verb>{alternation(NOMINAL)})\b"
 )
 SYNONYM_PHRASES = (
     (re.compile(r"\boutbound\s+shipments\b", re.IGNORECASE), "exports"),

@@ -118,8 +118,8 @@ _PLACE_ALIASES = (
     (re.compile(r"\bU\.S\.?(?=$|[\s,;])"), "United States"),
     (re.compile(r"\bU\.K\.?(?=$|[\s,;])"), "United Kingdom"),
 )
-_LOCAL_PERIOD = re.compile(
-    r"\b(?:set|recorded|posted|reached|hit|registered|logged)\s+(?:in|during)\s+(?:the\s+)?$", re.I
+_LOCAL_PERIOD = Caseless(
+    r"\b(?:set|recorded|posted|reached|hit|registered|logged)\s+(?:in|during)\s+(?:the\s+)?$"
 )
 _EARLIER_LEVEL = re.compile(
     r"\s*,?\s*(?:a\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+same\s+(?:period|month|"
@@ -133,16 +133,14 @@ _ACTIVE_FLOW = Caseless(
     r"(?=[$€£¥₩\d]|US\$|USD|KRW)",
     re.I,
 )
-_BARE_CHANGE = re.compile(
+_BARE_CHANGE = Caseless(
     r"(?:,\s*|\()(?:up|down)\s+(?:by\s+)?$|\b(?:rose|fell|increased|decreased|declined|"
-    r"dropped|grew|gained|lost|added|shed)\s+by\s+$",
-    re.I,
+    r"dropped|grew|gained|lost|added|shed)\s+by\s+$"
 )
 _UNCHANGED = re.compile(r"\s*,?\s*(?:unchanged|flat|steady)\b", re.I)
-_COMPARED_MONTH = re.compile(
+_COMPARED_MONTH = Caseless(
     r"\b(?:compared\s+(?:with|to)|from|than|versus|over)\s+(?:the\s+previous\s+month,?\s+)?(?P<m>January|February|"
-    r"March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<y>(?:19|20)\d{2}))?\b",
-    re.I,
+    r"March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<y>(?:19|20)\d{2}))?\b"
 )
 # Most sentences with a figure hold a digit: that cheap test comes first, the words only without one.
 _DIGIT = re.compile(r"\d")
@@ -200,19 +198,17 @@ _COUNT_WORDS = {
     "startups": "companies",
     "vessels": "ships",
 }
-_NUMBER_OF = re.compile(
+_NUMBER_OF = Caseless(
     rf"\b(?:number|total)\s+of\s+(?:[\w-]+\s+){{0,3}}?(?P<unit>{g.alternation(_COUNT_WORDS)})\b"
     r"(?:(?!\d)[^.;])*?\b(?:stood\s+at|was|were|reached|totaled|totalled|came\s+to|hit|rose\s+to|fell\s+to)\s+"
     r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
     rf"|\b(?P<unit2>{g.alternation(_COUNT_WORDS)})\b[^.;\d]{{0,40}}?\b(?:fell|rose|dropped|increased|decreased|"
-    r"declined|grew|gained|lost|added|shed)\s+by\s+$",
-    re.I,
+    r"declined|grew|gained|lost|added|shed)\s+by\s+$"
 )
-_WON_FOR = re.compile(
+_WON_FOR = Caseless(
     r"\b(?:won|secured|received|booked|clinched|landed|bagged|took|placed)\s+(?:new\s+)?"
     r"(?P<what>orders|contracts|deals)\s+(?:for|worth|of|totaling|totalling)\s+"
-    r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$",
-    re.I,
+    r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
 )
 _DIRECTION_TAIL = re.compile(r"\s+(?:up|down|higher|lower|unchanged|flat)\b[^,;]*$", re.I)
 _NP_IN_AFTER_LEVEL = re.compile(
@@ -245,6 +241,7 @@ _THE = re.compile(r"^the\s+")
 _FIGURE_WORDS = re.compile(r"\d[\d,.]*\s*(?:percent|%|billion|million|units)")
 _INTRODUCED = re.compile(r"\b(?:led\s+by|including|such\s+as|followed\s+by|notably)\s+(?:the\s+)?$")
 _PLAIN_WORDS = re.compile(r"[A-Za-z][\w.’'&/ -]*")
+_THOSE = re.compile(r"^(?:those|that|the\s+ones?)\s+(?P<rest>(?:to|from|in|for)\s+.+)$", re.I)
 _COMPARED_BEFORE = re.compile(r"\b(?:from|than|versus|compared\s+(?:with|to))\s+$")
 _TITLE_NP = re.compile(
     r"^(?P<np>.+?)\s+(?:\b(?:hit|hits|post|posts|reach|reaches|top|tops|rise|rises|fall|"
@@ -898,9 +895,7 @@ def _clause_subject(
     if verbs:
         phrase = masked[clause : verbs[0][0]]
         subject = _clean_np(phrase)
-        those = re.match(
-            r"^(?:those|that|the\s+ones?)\s+(?P<rest>(?:to|from|in|for)\s+.+)$", subject or "", re.I
-        )
+        those = _THOSE.match(subject or "")
         if those and (earlier or context.subject):
             return f"{_strip_place(earlier or context.subject or '')} {those.group('rest')}"
         if subject and subject.lower() not in g.PRONOUNS:
