@@ -119,6 +119,7 @@ def _cold() -> None:
         metrics._clean_np,
         metrics._marks,
         metrics._bracketed_count,
+        metrics._head_of,
         catalog.metric_id_for,
         catalog.analyst_words,
     ):

@@ -138,3 +138,24 @@ def test_an_empty_body_has_no_figures() -> None:
 
 def test_malformed_numbers_are_left_out() -> None:
     assert check("Exports reached $1,2,3 billion, imports $.5 billion and output 12..5 percent.") == []
+
+
+# Words of the grammar's patterns, in every case, with the letters where str.lower() and re.IGNORECASE part
+# ways ('İ', 'ı', 'ſ', the Kelvin sign) and non-ASCII punctuation.
+CASE_WORDS = ["Rose", "ROSE", "up", "UP", "Up", "year-on-year", "Year-On-Year", "of", "the", "a", "increase"]
+CASE_WORDS += ["respectively", "RECORD", "ſhare", "rıse", "İncrease", "\u212aorea", "US$", "usd", "won"]
+CASE_WORDS += ["accounting", "for", "from", "a year earlier", "more than", "2025", "5", ",", "(", "’", " "]
+CASE_TEXT = st.lists(st.sampled_from(CASE_WORDS), max_size=25).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(CASE_TEXT, st.integers(min_value=0, max_value=120))
+def test_caseless_patterns_find_what_re_ignorecase_finds(text: str, cut: int) -> None:
+    from reports.extract import grammar as g
+    from reports.extract import numbers
+
+    for pattern in (g.VERB, g.CHANGE_BEFORE, g.SHARE_BEFORE, g.BASIS_ANY, g.RECORD, numbers._BEFORE_CURRENCY):
+        fast, exact = pattern.search(text[cut:]), pattern.ignorecase.search(text[cut:])
+        assert (fast and (fast.span(), fast.lastgroup)) == (exact and (exact.span(), exact.lastgroup))
+        fast_all = [m.span() for m in pattern.finditer(text, cut)]
+        assert fast_all == [m.span() for m in pattern.ignorecase.finditer(text, cut)]

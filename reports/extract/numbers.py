@@ -17,8 +17,11 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
+from reports.extract.grammar import Caseless
+
 # A run of digits with separators, taken whole so that "12..5" or "1,2,3" is seen (and refused) as one.
-_TOKEN = re.compile(r"(?<![\w.,])\d[\d,.]*")
+# The digit comes first and the look-behind after it, so the engine can skip to digits.
+_TOKEN = re.compile(r"\d(?<![\w.,]\d)[\d,.]*")
 _VALID = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -196,13 +199,9 @@ _AFTER = re.compile(
     r"|\s+(?:of\s+)?(?P<count>" + _alternation(_COUNT_UNITS) + r")(?![A-Za-z]))?",
     re.IGNORECASE,
 )
-_BEFORE_CURRENCY = re.compile(
-    r"(?P<cur>" + _alternation(_CURRENCY_SIGNS) + r")\s?(?P<sign>[-+])?$", re.IGNORECASE
-)
+_BEFORE_CURRENCY = Caseless(r"(?P<cur>" + _alternation(_CURRENCY_SIGNS) + r")\s?(?P<sign>[-+])?$")
 _BEFORE_SIGN = re.compile(r"(?:^|[\s(\[:,])(?P<sign>[-+])$")
-_BEFORE_QUALIFIER = re.compile(
-    r"(?:^|\W)(?P<q>" + _alternation(QUALIFIERS) + r")\s+(?:a\s+)?$", re.IGNORECASE
-)
+_BEFORE_QUALIFIER = Caseless(r"(?:^|\W)(?P<q>" + _alternation(QUALIFIERS) + r")\s+(?:a\s+)?$")
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -301,12 +300,15 @@ def _typed(text: str, at: int, token_end: int, token: str, value: float, limit: 
         if left > 0 and text[left - 1].isalnum() and currency.group("cur").isalpha():
             currency = None  # "ABCUSD5": not a currency code
             left = at
-    if currency is None:
+    # A sign is the last character before the digits (or the one before a final newline).
+    if currency is None and ("-" in before[-2:] or "+" in before[-2:]):
         signed = _BEFORE_SIGN.search(before)
         if signed:
             sign = signed.group("sign")
             left = at - 1
-    qualifier_match = _BEFORE_QUALIFIER.search(text[max(0, left - 24) : left])
+    words_before = text[max(0, left - 24) : left]
+    # A qualifier is followed by a space: "about 5", "more than a 10".
+    qualifier_match = _BEFORE_QUALIFIER.search(words_before) if words_before[-1:].isspace() else None
     qualifier = qualifier_match.group("q").lower() if qualifier_match else None
     if sign == "-":
         value = -value
