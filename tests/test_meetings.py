@@ -528,6 +528,56 @@ def test_a_schedule_by_weekday_lists_each_day_but_a_trip_over_a_range_stays_a_pl
     assert meetings(plan) == []
 
 
+def test_a_committee_told_by_its_delegations_gives_talks_with_the_other_side() -> None:
+    body = ("Korea and Vietnam held the second meeting of their Joint Committee on Energy in Hanoi on May "
+            "12. Deputy Minister Kang Min-ho led the Korean delegation, while Vietnam was represented by Vice "
+            "Minister of Industry and Trade Tran Q. Long. The committee discussed LNG terminals.")
+    m = only(body, published=date(2026, 5, 14))
+    assert (m.official, m.counterpart, m.kind) == ("Deputy Minister Kang Min-ho", "Tran Q. Long", "talks")
+    assert (m.date, m.location, m.topic) == (date(2026, 5, 12), "Hanoi", "LNG terminals")
+    sides = only("The Korea-Peru Working Group on Trade met in Lima on June 3. The Korean side was headed by "
+                 "Director-General Yoo Ji-a, and the Peruvian side by Vice Minister of Foreign Trade Rosa M. "
+                 "Quispe.", published=date(2026, 6, 4))
+    assert (sides.official, sides.counterpart) == ("Director-General Yoo Ji-a", "Rosa M. Quispe")
+    assert (sides.date, sides.location) == (date(2026, 6, 3), "Lima")
+    assert meetings("The company was represented by its lawyers at the hearing on March 3.") == []
+
+
+def test_a_webinar_co_hosted_with_an_institution_and_its_named_speaker() -> None:
+    body = ("Deputy Minister Yoon Hee-jae opened a workshop on battery passport rules on May 20, co-hosted "
+            "with the German Federal Environment Agency. Jonas P. Weber, Head of Section at the Federal "
+            "Environment Agency, presented the reporting requirements.")
+    m = only(body, published=date(2026, 5, 21))
+    assert (m.kind, m.counterpart, m.date) == ("forum", "Jonas P. Weber", date(2026, 5, 20))
+    assert (m.organization, m.topic) == ("German Federal Environment Agency", "battery passport rules")
+    alone = only("The vice minister opened a webinar on the EU Battery Regulation on March 17, co-hosted "
+                 "with the Korea Battery Industry Association. Exporters joined online.")
+    assert (alone.counterpart, alone.date) == ("Korea Battery Industry Association", date(2026, 3, 17))
+
+
+def test_ambassadors_of_several_countries_are_one_meeting_each() -> None:
+    found = meetings("Minister Park Ji-ho met with ambassadors from the United States, the EU and Japan in "
+                     "Seoul on May 5 to discuss export controls.")
+    assert [(m.counterpart, m.counterpart_role, m.topic) for m in found] == [
+        ("United States", "ambassador", "export controls"),
+        ("EU", "ambassador", "export controls"),
+        ("Japan", "ambassador", "export controls"),
+    ]
+    assert [m.counterpart for m in meetings("The minister met the envoys of Chile and Peru on May 6.")] == [
+        "Chile", "Peru"]
+
+
+def test_a_quoted_title_is_not_a_counterpart() -> None:
+    assert meetings("Minister Park Ji-ho met with 'Future Makers' award winners in Seoul on May 5.") == []
+    assert meetings('The minister met with "Team Korea" members in Busan on May 6.') == []
+    m = only('Minister Park Ji-ho held a meeting titled "Exports 2027" with Ana Torres, CEO of Corvane, '
+             "on May 5.")
+    assert (m.counterpart, m.counterpart_role) == ("Ana Torres", "CEO of Corvane")
+    themed = only("The minister hosted a breakfast meeting under the theme 'Open Markets' with Lars Berg, "
+                  "President of Nordwind, on May 7. Berg voiced concerns over permit delays for wind farms.")
+    assert (themed.counterpart, themed.topic) == ("Lars Berg", "permit delays for wind farms")
+
+
 def test_the_meetings_own_local_date_not_the_release_date() -> None:
     m = only(
         "Minister Jin met with Omar Haddad, Director of the Gulf Trade Office, in Dubai on March 8, 2026 "

@@ -204,7 +204,8 @@ def _nearest_day(day: int, published: date) -> date | None:
 # Engagement verbs ---------------------------------------------------------------------------------
 
 _EVENT_NOUNS = ("forum", "conference", "seminar", "symposium", "summit", "dialogue", "expo", "exhibition",
-                "fair", "festival", "ceremony", "briefing session")
+                "fair", "festival", "ceremony", "briefing session", "webinar", "workshop",
+                "information session")
 _EVENT = "(?:" + "|".join(_EVENT_NOUNS) + ")"
 # A named meeting ("the OECD Ministerial Council Meeting") is an event; a lower-case "meeting" is not.
 _NAMED_EVENT = rf"(?:(?i:{_EVENT})|Meeting|Ministerial|Roundtable)"
@@ -215,7 +216,9 @@ _IN_CLAUSE = rf"(?:[^.;]|{_ABBREVIATED})"
 _CALL_NOUN = (r"(?:videoconference|teleconference|(?:phone|telephone|video|virtual|online)[\w -]{0,25}?"
               r"\b(?:call|conversation|conference|meeting|talks|summit))")
 # A date or place between the noun and "with": "held a video conference on March 4 with ...".
-_INTERPOSED = rf"(?:\s+(?:on|in|at|of)\s+(?:[^.;,]|{_ABBREVIATED}){{1,50}}?){{0,3}}"
+# ... or the event's title: "held a meeting titled 'Exports 2027' with ...".
+_INTERPOSED = (rf"(?:\s+(?:on|in|at|of|titled|entitled|themed|dubbed|under\s+the\s+(?:theme|title|slogan))\s+"
+               rf"(?:[^.;,]|{_ABBREVIATED}){{1,50}}?){{0,3}}")
 _TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         "call",
@@ -271,6 +274,8 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         + r"|\b(?:received|welcomed|hosted|met\s+with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?delegation\s+"
         r"(?:led|headed)\s+by\s+"
         r"|\b(?:met|meets|meet)\s+(?=(?:the\s+|his\s+|her\s+)?[A-Z])"
+        r"|\b(?:met|meets|meet)\s+(?=(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:ambassadors|envoys|executives|CEOs|"
+        r"heads|leaders|representatives|chairmen|presidents)\s+(?:of|from)\s)"
         r"|\b(?:held|had|holds|has|hold|hosted|hosts|host|gave|gives)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?"
         r"(?:meetings?|luncheon|lunch|dinner|breakfast|reception|consultations?|discussions?)"
         + _INTERPOSED + r"\s+with\s+"
@@ -362,7 +367,9 @@ _DISCUSS = (
     r"talk(?:ed|s)?\s+about|focus(?:ed|es)?\s+on|touch(?:ed|es)?\s+(?:up)?on|cover(?:ed|s)?|"
     r"brief(?:ed|s)?\s+(?:\w+\s+){1,4}?(?:on|about)|consult(?:ed)?\s+on|confer(?:red)?\s+on|"
     r"(?:call(?:ed|s)?|ask(?:ed|s)?)\s+for|request(?:ed|s)?|sought|urg(?:e|ed|es)|agree(?:d|s)?\s+(?:to|on)|"
-    r"stress(?:ed|es)?|emphasi[sz](?:e|ed|es)|highlight(?:ed|s)?|underlin(?:e|ed|es)"
+    r"stress(?:ed|es)?|emphasi[sz](?:e|ed|es)|highlight(?:ed|s)?|underlin(?:e|ed|es)|"
+    r"(?:rais|voic|express)(?:e|ed|es)\s+(?:their\s+|its\s+|his\s+|her\s+)?"
+    r"(?:concerns?|issues?|questions?|complaints?)\s+(?:about|over|on|regarding|with)"
 )
 _PURPOSE = re.compile(
     rf"(?:,\s*)?\bto\s+(?!the\s+[A-Z])(?=[a-z])|\b(?:on|about|regarding|concerning|over)\s+(?=(?:the\s+|ways\s+|how\s+)?[a-z])"
@@ -504,6 +511,9 @@ def _is_initial(token: str) -> bool:
     return bool(re.fullmatch(r"[A-Z]{1,2}\.?|(?:[A-Z]\.){1,3}", token))
 
 
+_QUOTED = re.compile(r"(?<!\w)[\"“'‘][^\"“”'‘’]{1,80}?[\"”'’](?!\w)")
+
+
 def _name_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the people named in a phrase: capitalized runs that are not titles, institutions or places.
 
@@ -512,6 +522,8 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
     """
     words = _words()
     masked = words.place_phrases.sub(lambda m: "_" * len(m.group(0)), text)
+    # A title in quotes ("'Future Makers' award winners") is never a person's name.
+    masked = _QUOTED.sub(lambda m: "_" * len(m.group(0)), masked)
     tokens = list(_TOKEN.finditer(masked))
     text = masked
     spans: list[tuple[int, int]] = []
@@ -854,7 +866,7 @@ def _organization_of_title(title: str | None) -> str | None:
 
 _GROUP_HEAD = re.compile(
     r"^(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<people>executives|CEOs|heads|leaders|representatives|officials|"
-    r"members|chiefs|presidents|chairs|chairmen|chairwomen|chairpersons|delegates|managers|owners|founders|"
+    r"ambassadors|envoys|ministers|delegations|members|chiefs|presidents|chairs|chairmen|chairwomen|chairpersons|delegates|managers|owners|founders|"
     r"investors)"
     r"\s+(?:of|from|at|representing)\s+(?=(?:the\s+)?[A-Z0-9])"
 )
@@ -878,9 +890,10 @@ def _split_and(item: str) -> list[str]:
 
 def _institutions(text: str, kind: str) -> list[_Party]:
     """Counterparts when no person is named: an institution visited, or companies at a roundtable."""
+    quoted = re.match(r"\s*(?:(?:the|a|an)\s+)?[\"“'‘]", text) and kind not in {"forum", "roundtable"}
     text = _clean(re.sub(r"^\s*(?:the|a|an)\s+", "", text.strip()))
-    if not text:
-        return []
+    if not text or quoted:
+        return []  # "met with 'Future Makers' award winners": a quoted title names no one across the table
     head = _GROUP_HEAD.match(text) or _GROUP_INCLUDING.match(text)
     if head:
         items = [i for part in _top_level_split(text[head.end() :], ",") for i in _split_and(part)]
@@ -988,6 +1001,7 @@ _TOPIC_END = re.compile(
     r"confirmed|welcome|welcomed|review|reviewed|sign|signed|explain|explained|listen|listened|receive|received|"
     r"encourage|encouraged|invite|invited|propose|proposed|suggest|suggested|commit|committed|thank|thanked)\b"
     r"|,\s*(?:and|while|which|where|as|during|saying|adding|noting|with|who|according)\b|;|\s+\(|[.!?]$"
+    r"|,\s*,|,\s*(?:co-)?(?:hosted|organi[sz]ed|held|jointly)\b"
     r"|,?\s+(?:during|at)\s+(?:the|a|his|her)\s+(?:meeting|talks|visit|call)\b"
 )
 _TOPIC_VERB = re.compile(rf"\b(?:{_DISCUSS})\s+")
@@ -1108,6 +1122,7 @@ class _State:
     mentioned_date: date | None = None
     location: str | None = None
     topic: str | None = None  # of an event stated without people: "Korea and Poland signed an agreement on X"
+    trip_topic: str | None = None  # a planned trip's purpose: "will visit Brazil next week to promote X"
     meetings: list[Meeting] = field(default_factory=list)
 
 
@@ -1136,9 +1151,11 @@ def _extract(release: Release) -> list[Meeting]:
         if plans and not triggers:
             # "Minister A will visit Brazil next week": who "he" is in the schedule that follows.
             state.official = _official(sentence[: plans[0].start], state.official) or state.official
+            state.trip_topic = _topic_in_scope(sentence[plans[0].end :]) or state.trip_topic
         # "A, B and C held the trilateral meeting": people named together before the verb go first.
         found = _between_meetings(release, sentence, span, state)
         found = found or _pair_meetings(release, sentence, span, state, people_only=True)
+        found = found or _delegation_meetings(release, sentence, span, state)
         found = found or (_sentence_meetings(release, sentence, span, triggers, state) if triggers else [])
         found = found or _pair_meetings(release, sentence, span, state)
         found = [m for m in found if not _merge_repeat(state, m)]
@@ -1232,6 +1249,51 @@ def _between_meetings(release: Release, sentence: str, span: tuple[int, int], st
     topic = _topic_in_scope(scope)
     state.official, state.date, state.location = official, when or state.date, where
     return [_meeting(release, sentence, span, official, p, when, where, topic, kind) for p in people[1:]]
+
+
+_SIDE = r"(?:delegation|side|team|party)"
+# "Director A led the Korean delegation": the official of a committee or working group meeting.
+_LED_SIDE = re.compile(
+    rf"\b(?:led|headed|leads|heads)\s+(?:the|its|their|his|her)\s+(?:[A-Z][\w-]*\s+)?{_SIDE}\b"
+)
+# "Indonesia was represented by B", "the Japanese side was led by B", "... and the Peruvian side by B".
+_REPRESENTED_BY = re.compile(
+    rf"\b(?:(?:was|were)\s+(?:represented|led|headed)\s+by"
+    rf"|(?:and|while)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:['’]s)?\s+)?{_SIDE}\s+by)\s+"
+)
+
+
+def _delegation_meetings(
+    release: Release, sentence: str, span: tuple[int, int], state: _State
+) -> list[Meeting]:
+    """A joint committee or working group told by its delegations: "A led the Korean delegation, while
+    Indonesia was represented by B"; "The Korean side was led by A and the Peruvian side by B"."""
+    passives = list(_REPRESENTED_BY.finditer(sentence))
+    led = _LED_SIDE.search(sentence)
+    if not passives or (led is None and len(passives) < 2 and not re.search(rf"\b{_SIDE}\b", sentence)):
+        return []
+    people: list[_Party] = []
+    for n, match in enumerate(passives):
+        end = passives[n + 1].start() if n + 1 < len(passives) else len(sentence)
+        phrase = re.split(r",\s*(?:and|while|whereas|with)\b|;", sentence[match.end() : end])[0]
+        found = _parties(_without_final_stop(phrase))
+        if found:
+            people.append(found[0])
+    if led is not None and led.start() < passives[0].start():
+        official = _official(sentence[: led.start()], state.official)
+    elif len(people) >= 2:
+        first, people = people[0], people[1:]
+        official = f"{first.title_before} {first.name}" if first.title_before else first.name
+    else:
+        official = state.official
+    if not people:
+        return []
+    state.official = official or state.official
+    when = state.date or state.mentioned_date
+    return [
+        _meeting(release, sentence, span, official, p, when, state.location, state.topic, "talks")
+        for p in people
+    ]
 
 
 def _pair_meetings(
@@ -1350,6 +1412,7 @@ def _sentence_meetings(
                 _Party(p.name, p.role or its.group(1), p.organization or visited.counterpart) for p in parties
             ]
         whens, wheres = _respectively(release, scope, parties, state)
+        topic = topic or state.trip_topic
         for n_party, party in enumerate(parties):
             # A place stated for this engagement wins over one its name gives, which wins over an earlier one.
             place = where if where and where != state.location else party.place or where
@@ -1495,7 +1558,12 @@ def _read_forum(
     if rest and rest.group(0):
         name_end += len(re.sub(r"(?:\s+(?:of|on|for|and|the))+$", "", rest.group(0)))
         event = re.search(rf"\b{_NAMED_EVENT}\b(?!.*\b{_NAMED_EVENT}\b)", scope[:name_end]) or event
+    # "a webinar on the EU Battery Regulation on March 17": the date is not part of the name.
+    name_end = min([name_end, *(a.start for a in anchors if a.kind == "date" and 0 < a.start < name_end)])
     name = re.sub(r"^(?:an?|the)\s+", "", scope[:name_end].strip()).strip("'\"‘’“”")
+    # "a webinar on X", "a workshop on X": an event without a name of its own says its subject.
+    subject = re.match(rf"\s*(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?i:{_EVENT})\s+on\s+(?P<topic>.+)",
+                       scope[:name_end])
     # "the opening ceremony of H2 MEET 2026": the event is what the ceremony opens.
     ceremony = re.match(
         r"\s*(?:an?\s+|the\s+)?[\w-]+\s+ceremony\s+(?:of|for)\s+(?:the\s+)?(?=[A-Z0-9])", scope
@@ -1529,7 +1597,7 @@ def _read_forum(
         None,
     )
     where = _location_text(scope, later, name_end)
-    topic = _topic_in_scope(scope[name_end:])
+    topic = _topic_in_scope(scope[name_end:]) or (subject.group("topic").strip(" ,") if subject else None)
     # "held the 3rd Korea-UK Trade Dialogue with <minister>": talks with that person, not a forum.
     # "held the Investment Ministerial Meeting with <minister>": a meeting with that person.
     noun = event.group(0).lower() if event else ""
@@ -1547,6 +1615,12 @@ def _describe(state: _State, pending: list[int], sentence: str) -> None:
     for index in pending:
         meeting = state.meetings[index]
         changes: dict[str, object] = {}
+        speaker = _representative(sentence, meeting)
+        if speaker:
+            # "... co-hosted with the Federal Environment Agency. Jonas Weber, Head of Section at the Agency,
+            # presented ...": the co-host's named representative is who the official engaged with.
+            changes.update(counterpart=speaker.name, counterpart_role=speaker.role,
+                           organization=meeting.counterpart)
         if topic and not meeting.topic:
             changes["topic"] = topic
         if attendees:
@@ -1556,6 +1630,22 @@ def _describe(state: _State, pending: list[int], sentence: str) -> None:
             from dataclasses import replace
 
             state.meetings[index] = replace(meeting, **changes)  # type: ignore[arg-type]
+
+
+def _representative(sentence: str, meeting: Meeting) -> _Party | None:
+    """The person a sentence opens with, whose role places them at the institution an event was held with."""
+    if meeting.kind not in {"forum", "roundtable"} or not meeting.counterpart:
+        return None
+    if _name_spans(meeting.counterpart):
+        return None
+    names = _name_spans(sentence)
+    if not names or sentence[: names[0][0]].strip():
+        return None
+    party = _parties(_without_final_stop(sentence))[0]
+    institution = {_bare(w) for w in re.findall(r"[A-Z][\w'’-]*", meeting.counterpart)}
+    role_words = {_bare(w) for w in re.findall(r"[A-Z][\w'’-]*", party.role or "")}
+    shared = {w for w in institution & role_words if w not in _words().titles or w in _words().institutions}
+    return party if party.role and shared else None
 
 
 def _with_title_role(meeting: Meeting, title: str) -> Meeting:
