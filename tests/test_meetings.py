@@ -530,8 +530,8 @@ def test_a_schedule_by_weekday_lists_each_day_but_a_trip_over_a_range_stays_a_pl
 
 def test_a_committee_told_by_its_delegations_gives_talks_with_the_other_side() -> None:
     body = ("Korea and Vietnam held the second meeting of their Joint Committee on Energy in Hanoi on May "
-            "12. Deputy Minister Kang Min-ho led the Korean delegation, while Vietnam was represented by Vice "
-            "Minister of Industry and Trade Tran Q. Long. The committee discussed LNG terminals.")
+            "12. Deputy Minister Kang Min-ho led the Korean delegation, while Vietnam was represented by "
+            "Vice Minister of Industry and Trade Tran Q. Long. The committee discussed LNG terminals.")
     m = only(body, published=date(2026, 5, 14))
     assert (m.official, m.counterpart, m.kind) == ("Deputy Minister Kang Min-ho", "Tran Q. Long", "talks")
     assert (m.date, m.location, m.topic) == (date(2026, 5, 12), "Hanoi", "LNG terminals")
