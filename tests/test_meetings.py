@@ -578,6 +578,33 @@ def test_a_quoted_title_is_not_a_counterpart() -> None:
     assert (themed.counterpart, themed.topic) == ("Lars Berg", "permit delays for wind farms")
 
 
+def test_a_wire_story_names_the_meeting_in_a_phrase_and_its_dateline_date_is_not_the_meetings() -> None:
+    body = ("BUSAN, Oct 8 (Newsis) -- Oceans minister Ryu Hae-jin on Tuesday urged Danish shipping group "
+            "Maersa to order more ammonia-fueled vessels from Korean yards in talks with its chairman, Niels "
+            "K. Dahl, in Busan.")
+    m = only(body, published=date(2026, 10, 8))  # a Thursday
+    assert (m.counterpart, m.date, m.location) == ("Niels K. Dahl", date(2026, 10, 6), "Busan")
+    assert (m.counterpart_role, m.organization) == ("chairman", "Maersa")
+
+
+def test_margins_and_a_request_are_circumstances_and_interest_and_participants_give_topics() -> None:
+    margins = only("The minister met Chile's Finance Minister Ana Rios on the margins of the G20 Finance "
+                   "Ministers Meeting in Durban on July 3.")
+    assert (margins.topic, margins.location) == (None, "Durban")
+    asked = only("The vice minister held a video call with Norway's State Secretary Eirik Lund on July 8 at "
+                 "the request of the Norwegian side. They discussed carbon capture.")
+    assert asked.topic == "carbon capture"
+    meal = only("Minister Bae hosted a lunch for Ravi S. Menon, President of Tata Dynamics, on July 9. Menon "
+                "expressed interest in building a plant in Korean industrial parks.")
+    assert meal.topic == "building a plant in Korean industrial parks"
+    found = meetings("Vice Minister Jang toured Hanbit Steel's rolling mill in Pohang on May 7 and then "
+                     "chaired a roundtable with executives of Seah Special and Dongkuk Alloys at the mill. "
+                     "Participants asked for cheaper power.")
+    assert [(m.kind, m.topic) for m in found] == [
+        ("visit", None), ("roundtable", "cheaper power"), ("roundtable", "cheaper power")]
+    assert found[1].location == "Hanbit Steel's mill, Pohang"
+
+
 def test_the_meetings_own_local_date_not_the_release_date() -> None:
     m = only(
         "Minister Jin met with Omar Haddad, Director of the Gulf Trade Office, in Dubai on March 8, 2026 "

@@ -284,6 +284,10 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         r"|\b(?:sat\s+down|sits\s+down)\s+with\s+|\bpaid\s+a\s+courtesy\s+call\s+(?:on|to)\s+"
         r"|\breceived\s+a\s+courtesy\s+(?:call|visit)\s+from\s+",
     ),
+    # "asked Aerovia to buy more parts during a meeting with its chief executive, X": the engagement is named
+    # in a prepositional phrase.
+    ("meeting", r"\b(?:during|in|at|over)\s+(?:(?:an?|the|their|his|her)\s+)?(?:[\w-]+\s+){0,2}?"
+                r"(?:meeting|talks|luncheon|lunch|dinner|breakfast|courtesy\s+call)\s+with\s+(?=(?:the\s+|its\s+|his\s+|her\s+)?[A-Za-z])"),
     # "Secretary Lutnick hosted Korean Minister Kim Jung-kwan": only a named person makes this a meeting.
     ("meeting*", r"\b(?:hosted|hosts|welcomed|welcomes|received|receives)\s+(?=[A-Z])"),
     # "discussed steel tariffs with Trade Minister X": the topic comes before the counterpart.
@@ -366,10 +370,10 @@ _DISCUSS = (
     r"(?:exchang|shar)(?:e|ed|es)\s+(?:views|opinions|ideas|thoughts)\s+(?:on|about|regarding)|"
     r"talk(?:ed|s)?\s+about|focus(?:ed|es)?\s+on|touch(?:ed|es)?\s+(?:up)?on|cover(?:ed|s)?|"
     r"brief(?:ed|s)?\s+(?:\w+\s+){1,4}?(?:on|about)|consult(?:ed)?\s+on|confer(?:red)?\s+on|"
-    r"(?:call(?:ed|s)?|ask(?:ed|s)?)\s+for|request(?:ed|s)?|sought|urg(?:e|ed|es)|agree(?:d|s)?\s+(?:to|on)|"
+    r"(?:call(?:ed|s)?|ask(?:ed|s)?)\s+for|(?<!the\s)request(?:ed|s)?\b(?!\s+of\b)|sought|urg(?:e|ed|es)|agree(?:d|s)?\s+(?:to|on)|"
     r"stress(?:ed|es)?|emphasi[sz](?:e|ed|es)|highlight(?:ed|s)?|underlin(?:e|ed|es)|"
     r"(?:rais|voic|express)(?:e|ed|es)\s+(?:their\s+|its\s+|his\s+|her\s+)?"
-    r"(?:concerns?|issues?|questions?|complaints?)\s+(?:about|over|on|regarding|with)"
+    r"(?:concerns?|issues?|questions?|complaints?|interest)\s+(?:about|over|on|regarding|with|in)"
 )
 _PURPOSE = re.compile(
     rf"(?:,\s*)?\bto\s+(?!the\s+[A-Z])(?=[a-z])|\b(?:on|about|regarding|concerning|over)\s+(?=(?:the\s+|ways\s+|how\s+)?[a-z])"
@@ -380,7 +384,8 @@ _PURPOSE = re.compile(
 )
 # "on the sidelines of ...", "on behalf of ...", "on a visit to ...": circumstances, not what was discussed.
 _NOT_TOPIC = (
-    r"(?:the\s+|a\s+|an\s+|his\s+|her\s+)?(?:sidelines|behalf|occasion|invitation|way|visit|trip|tour)\b"
+    r"(?:the\s+|a\s+|an\s+|his\s+|her\s+)?(?:sidelines|margins|fringes|behalf|occasion|invitation|request|way|"
+    r"visit|trip|tour)\b"
 )
 
 
@@ -826,6 +831,13 @@ def _organization(role: str | None) -> str | None:
     return None
 
 
+def _described_in(text: str) -> str | None:
+    """ "asked French aircraft maker Aerovia to ..." -> "Aerovia": a company a sentence names by its kind."""
+    nouns = "|".join(re.escape(n) for n in sorted(_words().organization_nouns, key=len, reverse=True))
+    match = re.search(rf"\b(?:{nouns})\s+(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)", text)
+    return match.group("name") if match else None
+
+
 def _described_organization(phrase: str) -> str | None:
     """ "Norwegian shipping group Nordhavn Lines" -> "Nordhavn Lines": the name after a common noun."""
     nouns = "|".join(re.escape(n) for n in sorted(_words().organization_nouns, key=len, reverse=True))
@@ -914,6 +926,7 @@ def _institutions(text: str, kind: str) -> list[_Party]:
 
 _SITE = (
     r"(?:plant|factory|campus|site|shipyard|headquarters|office|complex|facility|laboratory|lab|mine|center|"
+    r"mill|refinery|smelter|works|"
     r"centre|valley|cluster|zone|hub|terminal)"
 )
 
@@ -1009,7 +1022,9 @@ _TOPIC_VERB = re.compile(rf"\b(?:{_DISCUSS})\s+")
 
 def _trim_topic(text: str) -> str | None:
     text = text.strip()
-    place = re.search(r",?\s+(?:in|at)\s+(?:the\s+)?(?=[A-Z][a-z])", text)
+    place = re.search(
+        r",?\s+(?:in|at)\s+(?:the\s+)?(?=[A-Z][a-z])(?![A-Z][a-z]+(?:ese|ian|ean|ish|an)\s+[a-z])", text
+    )  # "investing in Korean data centers": a nationality is not a place
     # "on shipbuilding in Washington": the place is not part of the topic.
     text = text[: place.start()] if place else text
     match = _TOPIC_END.search(text)
@@ -1360,9 +1375,12 @@ def _remember_event(release: Release, scope: str, state: _State) -> None:
     state.topic = _topic_in_scope(scope)
 
 
+_DATELINE = re.compile(r"\s*([A-Z][A-Z .'-]{2,30}?)(?:,[^-–—]{0,40}?)?\s+[-–—]{1,2}\s+")
+
+
 def _dateline(body: str) -> str | None:
     """ "WASHINGTON - ..." or "SEOUL, March 3 (Yonhap) -- ...": where the release was filed."""
-    match = re.match(r"\s*([A-Z][A-Z .'-]{2,30}?)(?:,[^-–—]{0,40}?)?\s+[-–—]{1,2}\s+", body)
+    match = _DATELINE.match(body)
     return " ".join(word.capitalize() for word in match.group(1).split()) if match else None
 
 
@@ -1384,8 +1402,12 @@ def _sentence_meetings(
 ) -> list[Meeting]:
     subject = sentence[: triggers[0].start]
     official = _official(subject, state.official)
+    # "SEOUL, May 14 (Yonhap) -- ... on Wednesday met ...": the dateline's date is when the story was filed.
+    dateline = _DATELINE.match(subject) if span[0] == 0 or not release.body[: span[0]].strip() else None
     subject_dates = [
-        d for m in _find_dates(subject) if (d := _resolve_date(m, release.published, state.date)) is not None
+        d
+        for m in _find_dates(subject[dateline.end() :] if dateline else subject)
+        if (d := _resolve_date(m, release.published, state.date)) is not None
     ]
     # "In Brussels on February 3, Minister Kim met ...", "During his visit to Washington, ...".
     subject_place = _leading_place(_location_text(subject, _anchors(subject), 0))
@@ -1411,6 +1433,15 @@ def _sentence_meetings(
             parties = [
                 _Party(p.name, p.role or its.group(1), p.organization or visited.counterpart) for p in parties
             ]
+        elif its and parties:
+            # "asked aircraft maker Aerovia to ... during a meeting with its chief executive, X".
+            owner = _described_in(subject)
+            parties = [_Party(p.name, p.role or its.group(1), p.organization or owner) for p in parties]
+        site = re.search(rf"\bat\s+the\s+({_SITE})\b", scope)
+        if site and visited:
+            # "toured X's plant in Ulsan and then chaired a roundtable ... at the plant": the place just visited.
+            where = f"{visited.counterpart}'s {site.group(1)}"
+            where += f", {visited.location}" if visited.location else ""
         whens, wheres = _respectively(release, scope, parties, state)
         topic = topic or state.trip_topic
         for n_party, party in enumerate(parties):
@@ -1612,9 +1643,13 @@ def _describe(state: _State, pending: list[int], sentence: str) -> None:
         return
     topic = _topic_in_sentence(sentence)
     attendees = _attendees(sentence)
+    # "Participants asked for ...": what was said at a roundtable or forum, not on the tour before it.
+    gathering = re.match(r"\s*(?:The\s+)?(?:participants|attendees|panelists|speakers)\b", sentence, re.I)
     for index in pending:
         meeting = state.meetings[index]
         changes: dict[str, object] = {}
+        if gathering and meeting.kind not in {"roundtable", "forum"}:
+            continue
         speaker = _representative(sentence, meeting)
         if speaker:
             # "... co-hosted with the Federal Environment Agency. Jonas Weber, Head of Section at the Agency,
