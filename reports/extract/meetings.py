@@ -1439,7 +1439,7 @@ def _sentence_meetings(
             parties = [_Party(p.name, p.role or its.group(1), p.organization or owner) for p in parties]
         site = re.search(rf"\bat\s+the\s+({_SITE})\b", scope)
         if site and visited:
-            # "toured X's plant in Ulsan and then chaired a roundtable ... at the plant": the place just visited.
+            # "toured X's plant in Ulsan, then chaired a roundtable ... at the plant": the place just visited.
             where = f"{visited.counterpart}'s {site.group(1)}"
             where += f", {visited.location}" if visited.location else ""
         whens, wheres = _respectively(release, scope, parties, state)
