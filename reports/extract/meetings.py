@@ -1676,7 +1676,10 @@ def _representative(sentence: str, meeting: Meeting) -> _Party | None:
     names = _name_spans(sentence)
     if not names or sentence[: names[0][0]].strip():
         return None
-    party = _parties(_without_final_stop(sentence))[0]
+    parties = _parties(_without_final_stop(sentence))
+    if not parties:
+        return None
+    party = parties[0]
     institution = {_bare(w) for w in re.findall(r"[A-Z][\w'’-]*", meeting.counterpart)}
     role_words = {_bare(w) for w in re.findall(r"[A-Z][\w'’-]*", party.role or "")}
     shared = {w for w in institution & role_words if w not in _words().titles or w in _words().institutions}
