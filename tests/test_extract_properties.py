@@ -159,3 +159,10 @@ def test_caseless_patterns_find_what_re_ignorecase_finds(text: str, cut: int) ->
         assert (fast and (fast.span(), fast.lastgroup)) == (exact and (exact.span(), exact.lastgroup))
         fast_all = [m.span() for m in pattern.finditer(text, cut)]
         assert fast_all == [m.span() for m in pattern.ignorecase.finditer(text, cut)]
+
+
+def test_caseless_pattern_reads_a_dotless_i_as_re_ignorecase_does() -> None:
+    from reports.extract import grammar as g
+
+    assert g.VERB.search("Exports RıSE") is not None  # 'ı' is 'i' to re.IGNORECASE, not to str.lower()
+    assert g.VERB.search("Exports ROSE sharply").span() == (8, 12)
