@@ -60,7 +60,7 @@ _FUNCTION_WORD = (
 )
 _NP_OF_LEVEL = Caseless(
     rf"(?<![\w’'-])(?P<np>(?:{_FUNCTION_WORD}[\w’'-]+\s+){{0,3}}{_FUNCTION_WORD}[\w’'-]+)\s+(?:of|worth|valued\s+at|amounting\s+to|totaling|totalling)\s+"
-    r"(?:(?:about|around|nearly|almost|roughly|approximately|over|more\s+than|some|an\s+estimated)\s+)?$"
+    r"(?:(?:about|around|nearly|almost|roughly|approximately|over|more\s+than|some|an\s+estimated|between)\s+)?$"
 )
 _NOT_SUBJECT = re.compile(
     r"\b(?:record|high|peak|level|total|sum|amount|figure|increase|decrease|rise|"
@@ -89,6 +89,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{0,40}?\([A-Za-z .]+\)\s*(?:--|—|�
 _RELATIVE = re.compile(
     r",\s+(?:which|who|whose)\s[^,;()]*,"
     r"|,\s+(?:led|driven|followed|supported|boosted|helped|dragged|weighed)\s+(?:down\s+)?by\s[^,;]{0,80},"
+    r"|,\s+(?:mostly|mainly|largely|chiefly|primarily|partly|almost\s+all|all)\s+(?:from|to|in|by|for)\s[^,;]{0,60},"
     r"|,\s+(?:the|a|an|its|South\s+Korea['’]s|Korea['’]s|the\s+country['’]s)\s[^,;()\d]{0,60},"
     rf"(?=\s+(?:{g.alternation(g.ALL_VERBS)})\b)",
     re.I,
@@ -104,9 +105,10 @@ _GAPPED = re.compile(
     r"\s+(?:by\s+)?$"
 )
 _NP_TO_LEVEL = Caseless(
-    rf"\b(?:bring|push|lift|rais|tak|put|leav|left|brought|drove|driv|widen|narrow)\w*\s+(?:the\s+|its\s+)?"
+    rf"\b(?:bring|push|lift|rais|tak|put|leav|left|brought|drove|driv|widen|narrow|keep|kept|hold|held|set|"
+    rf"expand|boost|increas|cut|reduc|lower|peg|estimat|project|forecast)\w*\s+(?:the\s+|its\s+)?"
     rf"(?P<np>(?:{_FUNCTION_WORD}[\w’'-]+\s+){{0,3}}{_FUNCTION_WORD}[\w’'-]+)\s+(?:to|at)\s+"
-    r"(?:(?:a|an|the|new|record|all-time|high|of|about|around|nearly|almost|over|more\s+than)\s+)*$"
+    r"(?:(?:a|an|the|new|record|all-time|high|of|about|around|nearly|almost|over|more\s+than|between)\s+)*$"
 )
 _ALONE = re.compile(r"^(?:In|For|During)\s+[^,]{3,40}?\balone\b", re.I)
 _CONNECTIVES = re.compile(
@@ -181,6 +183,11 @@ _GAP_PERIOD = re.compile(
     r"\s*\b(?:in|for|during|at\s+the\s+end\s+of|as\s+of)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+"
     r"(?:half|quarter)(?:\s+of)?\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\s*)?(?:(?:19|20)\d{2})?(?=\s*[,(])|\s*\b(?:last|this)\s+(?:year|month|quarter)\b"
+)
+# Between a level and its change: the unit's acronym "(TEU)", a measure "in contract value", "in value terms".
+_GAP_ASIDE = re.compile(
+    r"^\s*\([A-Z][A-Za-z]{1,7}\)|^\s*\b(?:in|by)\s+(?:[\w-]+\s+)?(?:value|volume|terms|tonnage)(?:\s+terms)?\b",
+    re.I,
 )
 _GAPPED_AFTER = re.compile(r"\s+to\s|\s*(?:,|;|\band\b|\.|$)")
 _COUNT_WORDS = {
@@ -265,6 +272,7 @@ class _Context:
     basis: str | None = None
     subject: str | None = None
     dimension: tuple[str, str] | None = None  # (dimension, head) carried into the next sentence
+    balance_owner: str | None = None  # whose surplus/deficit the release last named: "current account"
     metrics: list[Metric] = field(default_factory=list)
 
 
@@ -392,7 +400,14 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
             continue
         if figure.change is not None and figure.change.basis is None and figure.change.value is not None:
             figure.change = replace(figure.change, basis=sentence_basis)
+        if figure.subject and figure.subject.lower() in ("surplus", "deficit"):
+            figure.subject = _balance_name(figure.subject, None, context)
         metric = _metric(release, figure, quote, (start, end))
+        owner = _BALANCE_OWNER.match(metric.subject)
+        if owner and not figure.member and owner.group("what").lower() in ("surplus", "deficit", "balance"):
+            context.balance_owner = re.sub(r"\s+(?:balance|account)$", "", owner.group("owner"), flags=re.I)
+            if owner.group("owner").lower().endswith("account"):
+                context.balance_owner = owner.group("owner")
         context.metrics.append(metric)
         if figure.role == "level" and figure.quantity.kind == "count":
             context.count_unit = figure.quantity.unit
@@ -711,7 +726,7 @@ def _level_before(sentence: str, masked: str, change: _Figure, levels: list[_Fig
         return None
     level = previous[-1]
     gap = sentence[level.quantity.end : change.cue_start]
-    gap = _GAP_PERIOD.sub(" ", _GAP_OF.sub(" ", gap, count=1))
+    gap = _GAP_PERIOD.sub(" ", _GAP_OF.sub(" ", _GAP_ASIDE.sub(" ", gap), count=1))
     if len(gap) > 40 or _STOP_IN_GAP.search(gap):
         return None
     if _ATTACH_GAP.match(gap):
@@ -771,7 +786,7 @@ def _name(
         if after and not _NOT_SUBJECT.search(after.group("np")):
             named = _clean_np(after.group("np"))
             if named and named.lower() in ("surplus", "deficit"):
-                named = f"trade {named.lower()}"
+                named = _balance_name(named, base, context)
             figure.subject = _with_topic(named, context)
             if figure.subject:
                 return
@@ -1051,10 +1066,27 @@ def _np_of_level(sentence: str, figure: _Figure, base: str | None, context: _Con
     if not np or _NOT_SUBJECT.search(np) or not g.HEAD.search(np):
         return None
     if np.lower() in ("surplus", "deficit"):
-        if base and re.search(r"\bbalance$", base, re.I):
-            return re.sub(r"balance$", np.lower(), base)
-        np = f"trade {np.lower()}"
+        return _balance_name(np, base, context)
     return _with_topic(np, context)
+
+
+_BALANCE_OWNER = re.compile(r"^(?P<owner>.+?)\s+(?P<what>balance|account|surplus|deficit)$", re.I)
+
+
+def _balance_name(word: str, base: str | None, context: _Context) -> str:
+    """Whose surplus or deficit: the clause's account or balance ('the services account posted a deficit
+    of' -> 'services account deficit', 'the fiscal balance will post a deficit of' -> 'fiscal balance
+    deficit'), else the balance the release last named ('the surplus reached' after 'current account
+    surplus' -> 'current account surplus'), else the trade balance."""
+    word = word.lower()
+    owner = _BALANCE_OWNER.match(base or "")
+    if owner and owner.group("what").lower() == "account":
+        return f"{base} {word}"
+    if owner and owner.group("what").lower() == "balance":
+        return f"{owner.group('owner')} {word}"
+    if context.balance_owner:
+        return f"{context.balance_owner} {word}"
+    return f"trade {word}"
 
 
 def _units_of(sentence: str, figure: _Figure, base: str | None) -> str | None:
