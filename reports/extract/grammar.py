@@ -113,6 +113,8 @@ PERIOD = re.compile(
     rf"|(?P<quarter>(?P<qn>{_ORDINAL})[\s-]+quarter(?:\s+of)?(?:\s+(?:the\s+)?(?:year\s+)?(?P<qy>(?:19|20)\d{{2}}))?)"
     rf"|(?P<qcode>\bQ(?P<qc>[1-4])\s*(?P<qcy>(?:19|20)\d{{2}})?\b)"
     rf"|(?P<month>(?P<mn>{_MONTH})(?:\s+of)?(?:\s+(?P<my>(?:19|20)\d{{2}}))?\b)"
+    r"|(?P<yrange>(?:from\s+|between\s+)?(?P<y1>(?:19|20)\d{2})\s*(?:-|–|to|through|and)\s*(?P<y2>(?:19|20)\d{2})"
+    r"(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million|units)))"
     r"|(?P<year>(?<![\d,.$])(?P<yy>(?:19|20)\d{2})(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million|units)))"
     r"|(?P<rel>\b(?:last|this|the\s+previous|the\s+past)\s+(?P<rw>year|month)\b))",
 )
@@ -124,7 +126,7 @@ BASE_BEFORE = Caseless(
 )
 PERIOD_RIGHT_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:set|recorded|posted|reached|achieved|logged|registered)\s+)?"
-    r"(?:in|for|during|as\s+of|at\s+end-?)\s+(?:the\s+)?$",
+    r"(?:(?:in|for|during|as\s+of|at\s+end-?|by)\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 

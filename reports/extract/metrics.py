@@ -120,6 +120,7 @@ _PLACE_ALIASES = (
     (re.compile(r"\bU\.S\.?(?=$|[\s,;])"), "United States"),
     (re.compile(r"\bU\.K\.?(?=$|[\s,;])"), "United Kingdom"),
 )
+_TARGET_BEFORE = Caseless(r"\b(?:by|through|toward|towards)\s+(?:the\s+end\s+of\s+)?$")
 _LOCAL_PERIOD = Caseless(
     r"\b(?:set|recorded|posted|reached|hit|registered|logged)\s+(?:in|during)\s+(?:the\s+)?$"
 )
@@ -354,18 +355,16 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
     quantities = [q for q in find_quantities(sentence) if q.kind not in ("year", "day")]
     masked = _masked(sentence)
     periods = _periods(sentence, context, masked)
-    primary = next((p for p in periods if not p[3]), None)
+    primary = next((p for p in periods if p[3] in ("", "target")), None)
     if not quantities:
         _record_claim(sentence, primary, context)
-        if primary is not None and "/" not in primary[2]:
-            context.period = primary[2]
+        _set_running_period(sentence, periods, primary, context)
         return
     dimension = _dimension(sentence, context)
     figures = _figures(sentence, quantities, context.count_unit)
     if not figures:
         _record_claim(sentence, primary, context)
-        if primary is not None and "/" not in primary[2]:
-            context.period = primary[2]
+        _set_running_period(sentence, periods, primary, context)
         return
     _attach_changes(sentence, masked, figures)
     for figure in figures:
@@ -392,8 +391,8 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
         figure.period = _period_of(sentence, figure, periods, primary, context)
         if record_hint:
             _mark_record(sentence, masked, figure)
-    if primary is not None and not _ALONE.match(sentence) and "/" not in primary[2]:
-        context.period = primary[2]
+    if not _ALONE.match(sentence):
+        _set_running_period(sentence, periods, primary, context)
     quote = body[start:end]
     for figure in figures:
         if figure.role == "change" and figure.attached:
@@ -416,6 +415,30 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
     if sentence_basis:
         context.basis = sentence_basis
     context.dimension = (dimension, "") if dimension else None
+
+
+_FORWARD = Caseless(
+    r"\b(?:will|aims?\s+to|plans?\s+to|is\s+expected|are\s+expected|expects|projects|forecasts|is\s+projected|"
+    r"are\s+projected|is\s+forecast|are\s+forecast|targets?)\b"
+)
+_WHOLE_YEARS = re.compile(r"\d{4}-01/\d{4}-12")
+
+
+def _set_running_period(
+    sentence: str,
+    periods: list[tuple[int, int, str, str]],
+    primary: tuple[int, int, str, str] | None,
+    context: _Context,
+) -> None:
+    """The period later sentences without one inherit. A plan or forecast ('will', 'aims to', 'is
+    expected') does not move it; of several periods the title's wins ('from $0.4 billion in October to
+    $1.2 billion in November' under a November title); a span of months does not, a span of years does."""
+    stated = [p[2] for p in periods if not p[3]]
+    if not stated or _FORWARD.search(sentence):
+        return
+    period = context.title_period if context.title_period in stated else stated[0]
+    if "/" not in period or _WHOLE_YEARS.fullmatch(period):
+        context.period = period
 
 
 def _metric(release: Release, figure: _Figure, quote: str, span: tuple[int, int]) -> Metric:
@@ -1258,7 +1281,16 @@ def _periods(sentence: str, context: _Context, masked: str | None = None) -> lis
         if period is None:
             continue
         before = sentence[max(0, match.start() - 40) : match.start()]
-        kind = "base" if g.BASE_BEFORE.search(before) else ("local" if _LOCAL_PERIOD.search(before) else "")
+        if match.group("range") or match.group("yrange"):
+            kind = ""  # "from January to November", "from 2026 to 2030": the figure's own span
+        elif g.BASE_BEFORE.search(before):
+            kind = "base"
+        elif _LOCAL_PERIOD.search(before):
+            kind = "local"
+        elif _TARGET_BEFORE.search(before):
+            kind = "target"  # "35 percent by 2030": the figure's period, not the release's
+        else:
+            kind = ""
         found.append((match.start(), match.end(), period, kind))
     return found
 
@@ -1299,6 +1331,9 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
             return None
         y = int(match.group("my")) if match.group("my") else _year_for_month(month, context)
         return f"{y}-{month:02d}"
+    if match.group("yrange"):
+        first, last = int(match.group("y1")), int(match.group("y2"))
+        return f"{first}-01/{last}-12" if first < last else None
     if match.group("year"):
         return match.group("yy")
     if match.group("rel"):
@@ -1371,7 +1406,7 @@ def _period_of(
         shifted = _shift(current, months=1 if earlier.group("month") else 12)
         if shifted:
             return shifted
-    before = [p for p in periods if p[1] <= figure.cue_start and not p[3]]
+    before = [p for p in periods if p[1] <= figure.cue_start and p[3] in ("", "target")]
     if before:
         return before[-1][2]
     if primary is not None:
