@@ -96,7 +96,7 @@ _RELATIVE = re.compile(
 )
 _NP_AFTER_LEVEL = re.compile(
     rf"\s+(?!(?:in|of|for|to|at|by|on|with|from|and|or|as|than|the|a|an)\b)"
-    rf"(?P<np>(?:[\w-]+\s+){{0,2}}?(?:{g.alternation(g.HEADS)}))\b(?!\s+(?:of|to)\b)",
+    rf"(?P<np>(?:(?!(?:while|whereas|but|when|after|before|since|because|although|though|and|or|as)\b)[\w-]+\s+){{0,2}}?(?:{g.alternation(g.HEADS)}))\b(?!\s+(?:of|to)\b)",
     re.I,
 )
 _GAPPED = re.compile(
@@ -273,6 +273,7 @@ class _Context:
     basis: str | None = None
     subject: str | None = None
     dimension: tuple[str, str] | None = None  # (dimension, head) carried into the next sentence
+    dollar: str | None = None  # the release's own dollar when it writes "C$" and never "US$": CAD
     balance_owner: str | None = None  # whose surplus/deficit the release last named: "current account"
     metrics: list[Metric] = field(default_factory=list)
 
@@ -302,9 +303,31 @@ def extract_metrics(release: Release) -> list[Metric]:
         return []
     text = normalize(body)
     context = _Context(release.published, _title_period(release), title=normalize(release.title or ""))
+    context.dollar = _local_dollar(text)
     for start, end in sentences(text):
         _read_sentence(release, body, text, start, end, context)
     return context.metrics
+
+
+_OWN_DOLLAR = re.compile(r"(?<![A-Za-z])(A|AU|C|NZ|S|HK|NT)\$")
+_US_DOLLAR = re.compile(r"\bUS\$|\bU\.S\.\s?\$|\bUSD\b|\bU\.?S\.? dollars?\b|\bUS dollars?\b")
+
+
+def _local_dollar(text: str) -> str | None:
+    """A release that writes its figures as 'C$65.0 billion' (one such dollar, and never US$ or USD) means
+    the same dollar by a bare '$0.4 billion': Canadian, Australian ... statements drop the letter."""
+    if "$" not in text:
+        return None
+    kinds = {m.group(1).upper() for m in _OWN_DOLLAR.finditer(text)}
+    if len(kinds) != 1 or _US_DOLLAR.search(text):
+        return None
+    return {"A": "AUD", "AU": "AUD", "C": "CAD", "NZ": "NZD", "S": "SGD", "HK": "HKD", "NT": "TWD"}[kinds.pop()]
+
+
+def _as_local_dollar(sentence: str, q: Quantity, code: str) -> Quantity:
+    if q.unit == "USD" and sentence[q.start : q.digits_start].strip(" -+") == "$":
+        return replace(q, unit=code)
+    return q
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -353,6 +376,8 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
     if not _DIGIT.search(sentence) and not _HINT.search(sentence):
         return
     quantities = [q for q in find_quantities(sentence) if q.kind not in ("year", "day")]
+    if context.dollar:
+        quantities = [_as_local_dollar(sentence, q, context.dollar) for q in quantities]
     masked = _masked(sentence)
     periods = _periods(sentence, context, masked)
     primary = next((p for p in periods if p[3] in ("", "target")), None)
@@ -388,7 +413,7 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
         if figure.role == "level" and not context.lead and figure.subject:
             context.lead = figure.subject
             context.topic = _topic(figure.subject, context.title)
-        figure.period = _period_of(sentence, figure, periods, primary, context)
+        figure.period = _period_of(sentence, figure, periods, primary, context, figures)
         if record_hint:
             _mark_record(sentence, masked, figure)
     if not _ALONE.match(sentence):
@@ -1026,7 +1051,8 @@ def _lower_first(phrase: str) -> str:
     words = phrase.split(" ")
     first = words[0]
     following_capital = len(words) > 1 and words[1][:1].isupper()
-    if first[:1].isupper() and first[1:2].islower() and not following_capital:
+    possessive_name = len(words) > 1 and first.endswith(("'s", "’s"))  # "Canada's exports": a proper noun
+    if first[:1].isupper() and first[1:2].islower() and not following_capital and not possessive_name:
         words[0] = first[0].lower() + first[1:]
     return " ".join(words)
 
@@ -1391,6 +1417,7 @@ def _period_of(
     periods: list[tuple[int, int, str, bool]],
     primary: tuple[int, int, str, bool] | None,
     context: _Context,
+    others: list[_Figure] = (),
 ) -> str:
     q = figure.quantity
     for start, _end, period, is_base in periods:
@@ -1406,12 +1433,22 @@ def _period_of(
         shifted = _shift(current, months=1 if earlier.group("month") else 12)
         if shifted:
             return shifted
-    before = [p for p in periods if p[1] <= figure.cue_start and p[3] in ("", "target")]
+    # A period right after an earlier figure is that figure's ("from a surplus of $0.4 billion in October
+    # to a deficit of $1.2 billion"): the later figure does not inherit it.
+    taken = {p[0] for p in periods if any(_owns_period(sentence, f, p) for f in others if f is not figure)}
+    before = [p for p in periods if p[1] <= figure.cue_start and p[3] in ("", "target") and p[0] not in taken]
     if before:
         return before[-1][2]
-    if primary is not None:
+    if primary is not None and (primary[0] not in taken or primary[0] > q.end):
+        return primary[2]
+    if primary is not None and context.period is None and context.title_period is None:
         return primary[2]
     return context.period or context.title_period or f"{context.published.year}-{context.published.month:02d}"
+
+
+def _owns_period(sentence: str, figure: _Figure, period: tuple[int, int, str, str]) -> bool:
+    end = figure.quantity.end
+    return period[0] >= end and period[3] != "base" and bool(g.PERIOD_RIGHT_AFTER.match(sentence[end : period[0]]))
 
 
 def _shift(period: str | None, months: int) -> str | None:
