@@ -459,7 +459,7 @@ def _set_running_period(
     expected') does not move it; of several periods the title's wins ('from $0.4 billion in October to
     $1.2 billion in November' under a November title); a span of months does not, a span of years does."""
     stated = [p[2] for p in periods if not p[3]]
-    if not stated or _FORWARD.search(sentence):
+    if not stated or (_FORWARD.search(sentence) and not _WHOLE_YEARS.fullmatch(stated[0])):
         return
     period = context.title_period if context.title_period in stated else stated[0]
     if "/" not in period or _WHOLE_YEARS.fullmatch(period):

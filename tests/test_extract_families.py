@@ -1,0 +1,144 @@
+"""General rules for phrasing the first rules were not written for, one family per section.
+
+Every sentence here is our own (other products, countries and word order than any gold file), so
+these tests say what the rule is, not what one release said.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from reports.extract.metrics import extract_metrics
+from reports.extract.numbers import find_quantities, normalize
+from reports.records import Metric, Release
+
+
+def metrics_of(body: str, title: str = "Release", published: date = date(2026, 2, 1)) -> list[Metric]:
+    return extract_metrics(Release("r1", "test", title, body, published))
+
+
+def levels(body: str, **kwargs) -> list[Metric]:
+    return [m for m in metrics_of(body, **kwargs) if m.value is not None]
+
+
+# Units ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("US$3.7 bln", 3.7e9, "USD"),
+        ("45 mln tons", 45e6, "tons"),
+        ("1.2 trln won", 1.2e12, "KRW"),
+        ("2.1 million twenty-foot equivalent units", 2.1e6, "TEU"),
+        ("NZ$4.4 billion", 4.4e9, "NZD"),
+        ("640,000 tonnes", 640000.0, "tons"),
+        ("7.5 per cent", 7.5, "percent"),
+    ],
+)
+def test_news_agency_and_commonwealth_spellings_of_units(text: str, value: float, unit: str) -> None:
+    found = [q for q in find_quantities(normalize(f"It came to {text} last year.")) if q.kind != "year"]
+    assert [(q.value, q.unit) for q in found] == [(pytest.approx(value), unit)]
+
+
+def test_a_bare_dollar_in_a_release_that_writes_its_own_dollar_is_that_dollar() -> None:
+    body = (
+        "Wine exports rose to NZ$2.4 billion in 2025. The dairy surplus narrowed to $1.1 billion, "
+        "while meat exports held at $0.9 billion."
+    )
+    assert {m.unit for m in levels(body)} == {"NZD"}
+
+
+def test_a_bare_dollar_stays_us_when_the_release_also_writes_us_dollars() -> None:
+    body = "Sales reached C$3.0 billion, or US$2.2 billion. Profit was $0.4 billion."
+    units = [m.unit for m in levels(body)]
+    assert units == ["CAD", "USD", "USD"]
+
+
+def test_a_unit_acronym_or_a_measure_between_a_level_and_its_change_keeps_them_together() -> None:
+    first = levels("Rail freight came to 3.1 million twenty-foot equivalent units (TEU) in 2025, up 6.0 percent.")
+    assert first[0].unit == "TEU" and first[0].change is not None and first[0].change.value == 6.0
+    second = levels("Turbine orders in 2025 amounted to $2.2 billion in contract value, up 14 percent.")
+    assert second[0].change is not None and second[0].change.value == 14.0
+
+
+# Periods ----------------------------------------------------------------------------------------------
+
+
+def test_a_span_of_years_is_the_period_of_a_plan_and_of_the_sentences_after_it() -> None:
+    body = (
+        "Utilities will invest 40 trillion won in grid upgrades from 2027 to 2031. "
+        "Of that, state firms will spend 25 trillion won."
+    )
+    assert [m.period for m in levels(body)] == ["2027-01/2031-12", "2027-01/2031-12"]
+
+
+def test_a_target_year_belongs_to_its_figure_and_does_not_move_the_running_period() -> None:
+    body = (
+        "Solar output reached 31,000 GWh in 2025. The ministry aims to double capacity to 40 GW by 2030. "
+        "Wind output was 4,100 GWh in January-September."
+    )
+    found = levels(body, published=date(2026, 1, 20))
+    assert [m.period for m in found] == ["2025", "2030", "2025-01/2025-09"]
+
+
+def test_a_month_span_after_from_is_the_figures_own_period() -> None:
+    (level,) = levels("Copper imports came to 2.2 million tons from March to August 2025.")
+    assert level.period == "2025-03/2025-08"
+
+
+def test_a_period_right_after_an_earlier_figure_is_not_passed_on_to_a_later_one() -> None:
+    body = "The goods balance moved from a deficit of $0.6 billion in May to a surplus of $0.8 billion."
+    found = levels(body, title="Goods trade, June 2026", published=date(2026, 7, 30))
+    assert [(m.value, m.period) for m in found] == [(0.6e9, "2026-05"), (0.8e9, "2026-06")]
+
+
+def test_the_titles_period_is_the_running_one_when_a_sentence_names_several() -> None:
+    body = (
+        "The balance went from a surplus of $0.2 billion in March to a deficit of $0.5 billion in April. "
+        "Exports fell 1.4% from March to $30.1 billion."
+    )
+    found = levels(body, title="Merchandise trade, April 2026", published=date(2026, 6, 4))
+    export = found[-1]
+    assert export.period == "2026-04" and export.change is not None and export.change.basis == "mom"
+
+
+def test_a_period_with_no_preposition_right_after_a_level_is_its_period() -> None:
+    body = "Shipments are forecast to reach $90 billion next year, after rising 2.0 percent to $85 billion this year."
+    found = levels(body, published=date(2025, 11, 30))
+    assert found[-1].period == "2025"
+
+
+# Surpluses and deficits --------------------------------------------------------------------------------
+
+
+def test_a_surplus_or_deficit_belongs_to_the_account_or_balance_that_posts_it() -> None:
+    body = (
+        "Brazil's current account posted a deficit of $4.2 billion in May 2026. "
+        "The services account recorded a deficit of $3.0 billion, and the primary income account "
+        "swung to a surplus of $0.6 billion. The fiscal balance will post a deficit of 80 billion reais."
+    )
+    subjects = [m.subject for m in levels(body)]
+    assert subjects[:3] == ["Brazil's current account deficit", "services account deficit",
+                            "primary income account surplus"]
+    assert subjects[3] == "fiscal deficit"
+
+
+def test_a_bare_surplus_refers_to_the_balance_last_named() -> None:
+    body = (
+        "The current account surplus came to $7.0 billion in the second quarter. "
+        "In the first half, the surplus reached $12.5 billion."
+    )
+    assert [m.subject for m in levels(body)] == ["current account surplus", "current account surplus"]
+
+
+def test_an_aside_on_where_goods_come_from_is_not_the_subject() -> None:
+    (level,) = levels("Cocoa imports, mainly from Ghana, slipped 2.0% to 48,000 tons.")
+    assert level.subject == "cocoa imports"
+
+
+def test_a_conjunction_after_a_level_does_not_start_its_name() -> None:
+    found = levels("Chemical exports came to $4.0 billion while imports were $3.1 billion.")
+    assert [m.subject for m in found] == ["chemical exports", "imports"]
