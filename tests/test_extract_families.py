@@ -58,7 +58,9 @@ def test_a_bare_dollar_stays_us_when_the_release_also_writes_us_dollars() -> Non
 
 
 def test_a_unit_acronym_or_a_measure_between_a_level_and_its_change_keeps_them_together() -> None:
-    first = levels("Rail freight came to 3.1 million twenty-foot equivalent units (TEU) in 2025, up 6.0 percent.")
+    first = levels(
+        "Rail freight came to 3.1 million twenty-foot equivalent units (TEU) in 2025, up 6.0 percent."
+    )
     assert first[0].unit == "TEU" and first[0].change is not None and first[0].change.value == 6.0
     second = levels("Turbine orders in 2025 amounted to $2.2 billion in contract value, up 14 percent.")
     assert second[0].change is not None and second[0].change.value == 14.0
@@ -106,7 +108,10 @@ def test_the_titles_period_is_the_running_one_when_a_sentence_names_several() ->
 
 
 def test_a_period_with_no_preposition_right_after_a_level_is_its_period() -> None:
-    body = "Shipments are forecast to reach $90 billion next year, after rising 2.0 percent to $85 billion this year."
+    body = (
+        "Shipments are forecast to reach $90 billion next year, "
+        "after rising 2.0 percent to $85 billion this year."
+    )
     found = levels(body, published=date(2025, 11, 30))
     assert found[-1].period == "2025"
 
@@ -121,8 +126,11 @@ def test_a_surplus_or_deficit_belongs_to_the_account_or_balance_that_posts_it() 
         "swung to a surplus of $0.6 billion. The fiscal balance will post a deficit of 80 billion reais."
     )
     subjects = [m.subject for m in levels(body)]
-    assert subjects[:3] == ["Brazil's current account deficit", "services account deficit",
-                            "primary income account surplus"]
+    assert subjects[:3] == [
+        "Brazil's current account deficit",
+        "services account deficit",
+        "primary income account surplus",
+    ]
     assert subjects[3] == "fiscal deficit"
 
 

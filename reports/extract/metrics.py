@@ -313,6 +313,9 @@ _OWN_DOLLAR = re.compile(r"(?<![A-Za-z])(A|AU|C|NZ|S|HK|NT)\$")
 _US_DOLLAR = re.compile(r"\bUS\$|\bU\.S\.\s?\$|\bUSD\b|\bU\.?S\.? dollars?\b|\bUS dollars?\b")
 
 
+_DOLLAR_CODES = {"A": "AUD", "AU": "AUD", "C": "CAD", "NZ": "NZD", "S": "SGD", "HK": "HKD", "NT": "TWD"}
+
+
 def _local_dollar(text: str) -> str | None:
     """A release that writes its figures as 'C$65.0 billion' (one such dollar, and never US$ or USD) means
     the same dollar by a bare '$0.4 billion': Canadian, Australian ... statements drop the letter."""
@@ -321,7 +324,7 @@ def _local_dollar(text: str) -> str | None:
     kinds = {m.group(1).upper() for m in _OWN_DOLLAR.finditer(text)}
     if len(kinds) != 1 or _US_DOLLAR.search(text):
         return None
-    return {"A": "AUD", "AU": "AUD", "C": "CAD", "NZ": "NZD", "S": "SGD", "HK": "HKD", "NT": "TWD"}[kinds.pop()]
+    return _DOLLAR_CODES[kinds.pop()]
 
 
 def _as_local_dollar(sentence: str, q: Quantity, code: str) -> Quantity:
@@ -1448,7 +1451,9 @@ def _period_of(
 
 def _owns_period(sentence: str, figure: _Figure, period: tuple[int, int, str, str]) -> bool:
     end = figure.quantity.end
-    return period[0] >= end and period[3] != "base" and bool(g.PERIOD_RIGHT_AFTER.match(sentence[end : period[0]]))
+    if period[0] < end or period[3] == "base":
+        return False
+    return bool(g.PERIOD_RIGHT_AFTER.match(sentence[end : period[0]]))
 
 
 def _shift(period: str | None, months: int) -> str | None:
