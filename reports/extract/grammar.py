@@ -155,6 +155,11 @@ LEVEL_VERBS = (
     "turned to",
     "handled",
     "numbered",
+    "made up",
+    "makes up",
+    "make up",
+    "represented",
+    "comprised",
     "hit",
     "hits",
     "to hit",
@@ -561,6 +566,13 @@ HEADS = (
     "orders received",
     "contracts",
     "exports value",
+    "expenditure",
+    "expenditures",
+    "receipts",
+    "earnings",
+    "throughput",
+    "arrivals",
+    "debt",
 )
 HEAD = re.compile(rf"\b(?:{alternation(HEADS)})$", re.IGNORECASE)
 FLOW_HEADS = frozenset(
@@ -646,7 +658,8 @@ LEADING_NOISE = re.compile(
 )
 TRAILING_NOISE = re.compile(
     r"(?:\s+(?:also|respectively|altogether|combined|alone|each|together|both|further|again|to|have|has|had|"
-    r"will|would|could|is|are|was|were|been|be|still|already|reportedly|only|just|the|a|an))+$",
+    r"will|would|could|may|might|can|should|shall|is|are|was|were|been|be|still|already|reportedly|only|just|"
+    r"the|a|an))+$",
     re.IGNORECASE,
 )
 PERIOD_TAIL = re.compile(

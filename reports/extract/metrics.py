@@ -113,7 +113,7 @@ _NP_TO_LEVEL = Caseless(
 _ALONE = re.compile(r"^(?:In|For|During)\s+[^,]{3,40}?\balone\b", re.I)
 _CONNECTIVES = re.compile(
     r"^(?:(?:and|or|while|whereas|but|the|with|including|followed\s+by|led\s+by|"
-    r"then|as\s+well\s+as|such\s+as|notably)\s+)+",
+    r"then|as\s+well\s+as|such\s+as|notably|overtaking|surpassing|ahead\s+of|behind|than|versus)\s+)+",
     re.I,
 )
 _PLACE_ALIASES = (
@@ -1004,11 +1004,24 @@ def _respective(subject: str, figure: _Figure, figures: list[_Figure], clause: i
     return chosen
 
 
+# "The ministry expects exports (to grow)": the object of a forecast verb is the subject of the figure.
+_REPORTING_PREFIX = re.compile(
+    r"^.*?\b(?:expects|projects|forecasts|predicts|sees|anticipates|estimates)\s+(?=\S)", re.I
+)
+# "two-way trade between A and B", "throughput at the country's ports", "cargo handled at all ports":
+# the relation or place after the head is not part of the name.
+_NP_TAIL = re.compile(
+    r"(?<=\w)\s+(?:(?:handled|recorded|processed|registered)\s+)?(?:between|at|among)\s+\S.*$", re.I
+)
+
+
 @lru_cache(maxsize=2048)
 def _clean_np(phrase: str) -> str | None:
     """The analyst's name for a noun phrase: no intro, possessive country, period, article or adverb."""
     phrase = _INTERJECTION.sub(" ", phrase)
     phrase = _INCLUDING.sub(" ", phrase)
+    phrase = _REPORTING_PREFIX.sub("", phrase)
+    phrase = _NP_TAIL.sub("", phrase)
     phrase = phrase.replace("’", "'").rstrip(" ,")
     phrase = _LAST_COMMA.split(phrase)[-1]  # "In December 2025, exports" -> "exports"; "2,711" stays whole
     phrase = " ".join(phrase.split())
@@ -1111,11 +1124,14 @@ def _np_of_level(sentence: str, figure: _Figure, base: str | None, context: _Con
     before = sentence[max(0, figure.quantity.start - 60) : figure.quantity.start]
     if not _OF_OR_TO_WORDS.intersection(before[-40:].lower().split()[-4:]):
         return None
-    match = _NP_OF_LEVEL.search(before) or _NP_TO_LEVEL.search(before)
+    match = _NP_OF_LEVEL.search(before)
+    raised = None if match else _NP_TO_LEVEL.search(before)
+    match = match or raised
     if not match:
         return None
     np = _clean_np(before[match.start("np") : match.end("np")])  # the text's own case, not the match's
-    if not np or _NOT_SUBJECT.search(np) or not g.HEAD.search(np):
+    # "expand trade insurance to", "sets total expenditure at": the verb's object is named, whatever its head
+    if not np or _NOT_SUBJECT.search(np) or not (g.HEAD.search(np) or (raised and len(np.split()) <= 4)):
         return None
     if np.lower() in ("surplus", "deficit"):
         return _balance_name(np, base, context)
