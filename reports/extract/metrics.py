@@ -291,6 +291,7 @@ class _Figure:
     period: str | None = None
     record: bool = False
     previous_record: bool = False
+    range_of: _Figure | None = None  # the lower end of the range this figure is the upper end of
     named_by: _Figure | None = (
         None  # the change before a level that names it: "ASEAN 14.0 percent to $10.4 billion"
     )
@@ -408,7 +409,10 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
     lists: dict[str, str | None] = {}
     record_hint = _RECORD_HINT.search(sentence) is not None
     for figure in figures:
-        if figure.named_by is not None and figure.named_by.subject:
+        if figure.range_of is not None and figure.range_of.subject:
+            source = figure.range_of
+            figure.subject, figure.member, figure.dimension = source.subject, source.member, source.dimension
+        elif figure.named_by is not None and figure.named_by.subject:
             source = figure.named_by
             figure.subject, figure.member, figure.dimension = source.subject, source.member, source.dimension
         else:
@@ -499,7 +503,7 @@ def _metric(release: Release, figure: _Figure, quote: str, span: tuple[int, int]
             quote,
             span,
             None,
-            None,
+            figure.change,
             False,
             q.qualifier,
             figure.dimension,
@@ -543,11 +547,52 @@ def _is_place(dimension: str | None) -> bool:
 # Which numbers are figures, and of what kind ----------------------------------------------------------
 
 
+_BETWEEN_TAIL = re.compile(r"\s+between\s+$", re.I)
+_RANGE_GAP = re.compile(r"\s*(?:to|and|-|–|—)\s*")
+_BETWEEN = re.compile(r"\bbetween\s+(?:[$€£¥₩]|US\$|USD\s|KRW\s)?$", re.I)
+
+
+def _ranges(sentence: str, quantities: list[Quantity]) -> tuple[list[Quantity], dict[int, int]]:
+    """'between 3 and 4 percent', '10 to 12 percent', 'between $95 billion and $100 billion': the first
+    end takes the unit (and scale) of the second; returns the quantities and {second index: first index}."""
+    typed = list(quantities)
+    pairs: dict[int, int] = {}
+    for n in range(len(typed) - 1):
+        first, second = typed[n], typed[n + 1]
+        if second.kind in ("bare", "year", "day") or first.kind in ("year", "day"):
+            continue
+        gap = sentence[first.end : second.start]
+        if not _RANGE_GAP.fullmatch(gap):
+            continue
+        between = _BETWEEN.search(sentence, max(0, first.start - 12), first.start)
+        if gap.strip() == "and" and not between:
+            continue
+        if first.kind == "bare":
+            number = float(second.digits.replace(",", "") or 0) or 1.0
+            scale = abs(second.value) / number if second.scaled else 1.0
+            first = replace(first, value=first.value * scale, unit=second.unit, kind=second.kind)
+            typed[n] = first
+        elif first.unit != second.unit:
+            continue
+        pairs[n + 1] = n
+    return typed, pairs
+
+
 def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None = None) -> list[_Figure]:
+    quantities, pairs = _ranges(sentence, quantities)
+    by_quantity: dict[int, _Figure] = {}
     figures: list[_Figure] = []
     previous_change: _Figure | None = None
     last_unit: Quantity | None = None
-    for q in quantities:
+    for index, q in enumerate(quantities):
+        paired = by_quantity.get(pairs.get(index, -1))
+        if paired is not None and paired.role in ("change", "share"):
+            # the upper end of a range is what the lower end is: "grow between 3 and 4 percent"
+            change = paired.change and replace(paired.change, value=abs(q.value))
+            figure = _Figure(q, paired.role, q.start, change, range_of=paired)
+            figures.append(figure)
+            by_quantity[index] = figure
+            continue
         if q.kind == "bare":
             typed = _list_inherited(sentence, q, last_unit) or _named_unit(sentence, q, context_unit)
             if typed is None:
@@ -571,6 +616,7 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
             if figure.role == "change":
                 previous_change = figure
             figures.append(figure)
+            by_quantity[index] = figure
             continue
         if _is_threshold(sentence, q):
             continue
@@ -578,8 +624,9 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
         if as_change is not None:
             figures.append(as_change)
             continue
-        figures.append(_Figure(q, "level", q.start))
+        figures.append(_Figure(q, "level", q.start, range_of=by_quantity.get(pairs.get(index, -1))))
         last_unit = q
+        by_quantity[index] = figures[-1]
     return figures
 
 
@@ -617,7 +664,7 @@ def _list_inherited(sentence: str, q: Quantity, last: Quantity | None) -> Quanti
 
 
 def _percentage(sentence: str, q: Quantity) -> _Figure:
-    before = sentence[max(0, q.start - 60) : q.start]
+    before = _BETWEEN_TAIL.sub(" ", sentence[max(0, q.start - 60) : q.start])
     after = sentence[q.end : q.end + 40]
     cue = g.CHANGE_BEFORE.search(before)
     share_before = g.SHARE_BEFORE.search(before)
@@ -741,11 +788,14 @@ def _is_threshold(sentence: str, q: Quantity) -> bool:
 
 def _attach_changes(sentence: str, masked: str, figures: list[_Figure]) -> None:
     levels = [f for f in figures if f.role == "level"]
+    rates = [f for f in figures if f.role in ("level", "share")]
     for n, figure in enumerate(figures):
         if figure.role != "change":
             continue
+        # a change in percentage points can belong to a share: "51.6 percent of GDP, up 2.5 points"
+        points = figure.change is not None and figure.change.unit == "percentage_points"
         target = _level_after(sentence, figure, figures[n + 1 :]) or _level_before(
-            sentence, masked, figure, levels
+            sentence, masked, figure, rates if points else levels
         )
         if target is not None and target.change is None:
             target.change = figure.change
@@ -1454,7 +1504,13 @@ def _period_of(
             return shifted
     # A period right after an earlier figure is that figure's ("from a surplus of $0.4 billion in October
     # to a deficit of $1.2 billion"): the later figure does not inherit it.
-    taken = {p[0] for p in periods if any(_owns_period(sentence, f, p) for f in others if f is not figure)}
+    taken = {
+        p[0]
+        for p in periods
+        if p[1] <= q.start
+        and _THEN_TO.match(sentence, p[1], q.start)
+        and any(_owns_period(sentence, f, p) for f in others if f is not figure)
+    }
     before = [p for p in periods if p[1] <= figure.cue_start and p[3] in ("", "target") and p[0] not in taken]
     if before:
         return before[-1][2]
@@ -1463,6 +1519,9 @@ def _period_of(
     if primary is not None and context.period is None and context.title_period is None:
         return primary[2]
     return context.period or context.title_period or f"{context.published.year}-{context.published.month:02d}"
+
+
+_THEN_TO = re.compile(r"\s*,?\s*(?:and\s+)?to\b")
 
 
 def _owns_period(sentence: str, figure: _Figure, period: tuple[int, int, str, str]) -> bool:
