@@ -26,7 +26,7 @@ from functools import lru_cache
 from reports.extract import grammar as g
 from reports.extract.catalog import analyst_words, metric_id_for
 from reports.extract.grammar import Caseless
-from reports.extract.numbers import Quantity, find_quantities, normalize
+from reports.extract.numbers import DESCRIBED_COUNT, Quantity, find_quantities, normalize
 from reports.records import Change, Metric, Release
 
 MAX_SENTENCE = 2000  # characters: no real sentence is longer; a run-on text is read in pieces this long
@@ -212,6 +212,12 @@ _NUMBER_OF = Caseless(
     r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
     rf"|\b(?P<unit2>{g.alternation(_COUNT_WORDS)})\b[^.;\d]{{0,40}}?\b(?:fell|rose|dropped|increased|decreased|"
     r"declined|grew|gained|lost|added|shed)\s+by\s+$"
+)
+_PEOPLE_BEFORE = Caseless(
+    r"\b(?P<who>visitors?|tourists?|travell?ers|passengers?|arrivals)\b[^.;\d$€£¥₩]{0,60}?\b(?:numbered|reached|"
+    r"totaled|totalled|came\s+to|stood\s+at|hit|rose\s+to|fell\s+to|topped|exceeded|was|were)\s+"
+    r"(?:an?\s+(?:all-time|record|new)\s+(?:high|peak)\s+of\s+|a\s+record\s+)?"
+    r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
 )
 _WON_FOR = Caseless(
     r"\b(?:won|secured|received|booked|clinched|landed|bagged|took|placed)\s+(?:new\s+)?"
@@ -633,9 +639,13 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
 def _named_unit(sentence: str, q: Quantity, context_unit: str | None) -> Quantity | None:
     """'The number of certified venture companies stood at 41,200' -> companies; 'Manufacturing jobs fell by
     51,000' -> jobs; a change 'by' a bare number after the release stated a count takes that count's unit."""
+    before = sentence[max(0, q.start - 120) : q.start]
+    people = _PEOPLE_BEFORE.search(before)
+    if people:  # "Visitors from Chile numbered 2.1 million", "passenger arrivals reached a record 9.5 million"
+        word = people.group("who").lower()
+        return replace(q, unit="passengers" if word.startswith("passenger") else "visitors", kind="count")
     if q.scaled or "." in q.digits:
         return None
-    before = sentence[max(0, q.start - 120) : q.start]
     named = _NUMBER_OF.search(before)
     if named:
         word = named.group("unit") or named.group("unit2")
@@ -654,7 +664,7 @@ def _list_inherited(sentence: str, q: Quantity, last: Quantity | None) -> Quanti
         and _BARE_CHANGE.search(sentence, max(0, q.start - 25), q.start)
     ):
         return replace(q, unit=last.unit, kind=last.kind)
-    if last is None or last.kind not in ("money", "count") or last.scaled:
+    if last is None or last.kind not in ("money", "count") or (last.scaled and not q.scaled):
         return None
     before = sentence[max(0, q.start - 2) : q.start]
     after = sentence[q.end : q.end + 2]
@@ -874,7 +884,7 @@ def _name(
         base = _clause_subject(sentence, masked, clause, at, figure, figures, context, lists.get("last"))
         if (
             item is not None
-            and (base is None or _head_of(base) is None or base == context.subject)
+            and (base is None or (_head_of(base) is None and not _placed(base)) or base == context.subject)
             and context.lead
         ):
             base = _strip_place(context.lead)
@@ -882,6 +892,11 @@ def _name(
         lists.setdefault("base", base)
         _name_member(sentence, figure, item, base, dimension, context)
         return
+    if figure.role == "level" and figure.quantity.kind == "count":
+        described = DESCRIBED_COUNT.match(sentence, figure.quantity.end)
+        if described:  # "1,400 Australian businesses": the count names what it counts
+            figure.subject = _lower_first(" ".join(described.group(0).split()))
+            return
     if figure.role == "level":
         after = _NP_AFTER_LEVEL.match(sentence, figure.quantity.end)
         if after and not _NOT_SUBJECT.search(after.group("np")):
@@ -1323,6 +1338,10 @@ def _name_member(
         sub, mem, dim = _breakdown(figure.subject or cleaned, dimension or "item", context)
         figure.member, figure.dimension = mem, dim
         return
+    placed = _TO_PLACE.match(base)
+    if dimension is None and placed and placed.group("prep") in ("to", "from") and member[:1].isupper():
+        # "Shipments to Chile rose ..., overtaking Peru (...)": the member is a place like the base's
+        dimension = "destination" if placed.group("prep") == "to" else "origin"
     if dimension is None:
         dimension = "destination" if _PLACE_LIST.search(sentence) else "item"
     if _is_place(dimension):
@@ -1332,6 +1351,12 @@ def _name_member(
         modifier = member if member[:1].isupper() else _as_modifier(member)
         figure.subject = f"{modifier} {_bare_head(base, head)}".strip()
     figure.member, figure.dimension = member, dimension
+
+
+def _placed(base: str) -> bool:
+    """'visitors from Chile', 'shipments to Peru': a name with a place after it."""
+    place = _TO_PLACE.match(base)
+    return bool(place and place.group("prep") in ("to", "from"))
 
 
 def _strip_place(base: str) -> str:
