@@ -641,7 +641,7 @@ def _named_unit(sentence: str, q: Quantity, context_unit: str | None) -> Quantit
     51,000' -> jobs; a change 'by' a bare number after the release stated a count takes that count's unit."""
     before = sentence[max(0, q.start - 120) : q.start]
     people = _PEOPLE_BEFORE.search(before)
-    if people:  # "Visitors from Chile numbered 2.1 million", "passenger arrivals reached a record 9.5 million"
+    if people:  # "Visitors from Chile numbered 2.1 million", "arrivals reached a record 9.5 million"
         word = people.group("who").lower()
         return replace(q, unit="passengers" if word.startswith("passenger") else "visitors", kind="count")
     if q.scaled or "." in q.digits:
