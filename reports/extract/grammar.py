@@ -362,7 +362,7 @@ CHANGE_BEFORE = Caseless(
     rf"(?P<dir>\b(?:{alternation(CHANGE_VERBS + ('up', 'down', 'higher', 'lower'))})\b"
     rf"|\b(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{alternation(_UP_NOUNS + _DOWN_NOUNS)})s?\s+(?:of|by)"
     rf"|\b(?P<bare>{alternation(_UP_NOUNS + _DOWN_NOUNS)})\s+(?:of|by))"
-    r"(?:\s+(?:by|some|about|around|nearly|almost|roughly|approximately|over|more\s+than|less\s+than|a|an|"
+    r"(?:\s+(?:by|some|about|around|nearly|almost|roughly|approximately|over|more\s+than|less\s+than|a|an|up\s+to|"
     r"year-on-year|on-year|on-month|month-on-month|on\s+year|y-o-y|yoy|respectively|sharply|slightly|"
     r"significantly|further|again|also|just|only|a\s+steep|a\s+sharp|a\s+modest|a\s+slight))*\s*[(\[]?\s*$"
 )
@@ -391,10 +391,11 @@ BASIS = (
         "yoy",
         re.compile(
             r"\b(?:year-on-year|on-year|on\s+year|y-o-y|yoy|y/y|year\s+over\s+year|year-over-year|annually|"
-            r"from\s+a\s+year\s+(?:earlier|ago|before)|(?:than|over|from)\s+(?:the\s+)?(?:previous|prior|last)\s+year|"
+            r"from\s+a\s+year\s+(?:earlier|ago|before)|(?:than|over|from|on)\s+(?:the\s+)?(?:previous|prior|last)\s+year|"
             r"(?:compared\s+(?:to|with)|from|than|over|versus)\s+(?:the\s+)?same\s+(?:period|month|quarter|time)|"
             r"(?:compared\s+(?:to|with)|versus)\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year)|"
-            r"(?:from|than|over|on|compared\s+(?:to|with)|versus)\s+(?:(?:January|February|March|April|May|June|July|"
+            r"(?:from|than|over|on|compared\s+(?:to|with)|versus)\s+(?:the\s+end\s+of\s+)?(?:(?:January|February|"
+            r"March|April|May|June|July|"
             r"August|September|October|November|December)\s+)?(?:19|20)\d{2})\b",
             re.IGNORECASE,
         ),

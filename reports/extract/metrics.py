@@ -799,9 +799,12 @@ def _is_threshold(sentence: str, q: Quantity) -> bool:
 def _attach_changes(sentence: str, masked: str, figures: list[_Figure]) -> None:
     levels = [f for f in figures if f.role == "level"]
     rates = [f for f in figures if f.role in ("level", "share")]
+    range_ends = {id(f) for f in figures if f.range_of is not None} | {
+        id(f.range_of) for f in figures if f.range_of is not None
+    }
     for n, figure in enumerate(figures):
-        if figure.role != "change":
-            continue
+        if figure.role != "change" or id(figure) in range_ends:
+            continue  # a range of changes ("between 3 and 4 percent") is not one level's change
         # a change in percentage points can belong to a share: "51.6 percent of GDP, up 2.5 points"
         points = figure.change is not None and figure.change.unit == "percentage_points"
         target = _level_after(sentence, figure, figures[n + 1 :]) or _level_before(
@@ -943,10 +946,13 @@ def _share_subject(sentence: str, figure: _Figure, part: str, context: _Context)
     if not whole:
         return part
     head = _head_of(part)
-    modifier = part[: len(part) - len(head)].strip() if head and part.lower().endswith(head.lower()) else part
     of = re.sub(r"^the\s+", "", " ".join(whole.group("np").split()), flags=re.I)
     if of.lower() in ("total", "the total", "all", "whole"):
         of = head or _head_of(context.lead or "") or "total"
+    # the part's head is dropped only when the whole repeats it: "semiconductor share of total exports",
+    # but "national debt share of GDP"
+    same_head = head and part.lower().endswith(head.lower()) and head.lower() in of.lower()
+    modifier = part[: len(part) - len(head)].strip() if same_head else part
     return f"{modifier or part} share of {of}"
 
 
