@@ -553,6 +553,7 @@ def _is_place(dimension: str | None) -> bool:
 # Which numbers are figures, and of what kind ----------------------------------------------------------
 
 
+_LEVEL_BEFORE_BRACKET = re.compile(r"\d\s*(?:[A-Za-z]+\s*)?\(\s*$")
 _BETWEEN_TAIL = re.compile(r"\s+between\s+$", re.I)
 _RANGE_GAP = re.compile(r"\s*(?:to|and|-|–|—)\s*")
 _BETWEEN = re.compile(r"\bbetween\s+(?:[$€£¥₩]|US\$|USD\s|KRW\s)?$", re.I)
@@ -697,6 +698,8 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
     if q.signed or q.kind == "points":
         direction = "down" if q.signed == "-" else ("up" if q.signed == "+" else _direction_nearby(before))
         return _change_figure(q, direction, q.start, sentence)
+    if q.value == 0 and before.rstrip().endswith("(") and _LEVEL_BEFORE_BRACKET.search(before):
+        return _change_figure(q, "flat", q.start, sentence)  # "USD 0.64 billion (0.0%)": no change
     if g.SHARE_AFTER.match(after):
         return _Figure(q, "share", q.start)
     return _Figure(q, "share" if _SHARE_WORD.search(before[-40:]) else "level", q.start)
@@ -1271,9 +1274,23 @@ def _gapped_member(sentence: str, figure: _Figure, figures: list[_Figure]) -> st
     return _THE.sub("", match.group("name"))
 
 
+_COLON_ITEM = re.compile(r"[:;]\s*(?:and\s+)?(?P<name>[A-Za-z][\w’'/ -]{1,40}?)\s*,\s*(?:[A-Z]{3}\s*)?$")
+
+
+def _colon_item(sentence: str, figure: _Figure) -> str | None:
+    """'the figures were as follows: water pumps, USD 1.2 billion (+3.0%); valves, USD 0.8 billion': in a
+    list after a colon, the words before the comma name the item."""
+    if figure.role != "level" or ":" not in sentence[: figure.quantity.start]:
+        return None
+    match = _COLON_ITEM.search(sentence, max(0, figure.quantity.start - 50), figure.quantity.start)
+    if not match or g.VERB.search(match.group("name")) or len(match.group("name").split()) > 5:
+        return None
+    return match.group("name").strip()
+
+
 def _list_member(sentence: str, figure: _Figure, figures: list[_Figure]) -> str | None:
     """'Taiwan (up 64.8 percent)', 'the Kona (270,000)': the name before the bracket holding the figure."""
-    gapped = _gapped_member(sentence, figure, figures)
+    gapped = _gapped_member(sentence, figure, figures) or _colon_item(sentence, figure)
     if gapped:
         return gapped
     opening = sentence.rfind("(", 0, figure.cue_start + 1)
