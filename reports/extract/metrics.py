@@ -219,6 +219,11 @@ _PEOPLE_BEFORE = Caseless(
     r"(?:an?\s+(?:all-time|record|new)\s+(?:high|peak)\s+of\s+|a\s+record\s+)?"
     r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
 )
+_WITH_NP_TO = Caseless(
+    r"\bwith\s+(?:the\s+|its\s+|their\s+)?(?P<np>(?:(?!(?:with|and|by|of|in)\b)[\w’'-]+\s+){0,4}?[\w’'-]+)\s+"
+    r"(?:[a-z]+ing)\s+(?:(?:by\s+)?[\d.,]+\s*(?:percent|%)\s+)?(?:to|at)\s+"
+    r"(?:(?:a|an|the|new|record|about|around|nearly|almost|over|more\s+than)\s+)*$"
+)
 _WON_FOR = Caseless(
     r"\b(?:won|secured|received|booked|clinched|landed|bagged|took|placed)\s+(?:new\s+)?"
     r"(?P<what>orders|contracts|deals)\s+(?:for|worth|of|totaling|totalling)\s+"
@@ -912,6 +917,12 @@ def _name(
             figure.subject = _with_topic(named, context)
             if figure.subject:
                 return
+        absolute = _WITH_NP_TO.search(sentence, max(0, figure.quantity.start - 90), figure.quantity.start)
+        if absolute:  # "..., with the travel deficit narrowing to $0.9 billion"
+            named = _clean_np(absolute.group("np"))
+            if named and not _NOT_SUBJECT.search(named):
+                figure.subject = _with_topic(named, context)
+                return
         won = _WON_FOR.search(sentence, max(0, figure.quantity.start - 40), figure.quantity.start)
         if won:
             figure.subject = won.group("what").lower()
@@ -1147,6 +1158,13 @@ def _lower_first(phrase: str) -> str:
     return " ".join(words)
 
 
+_MEASURE_OF_FLOW = re.compile(
+    r"(?:export|import|shipment|sales?|production|output)\s+(?:bill|value|volumes?|earnings|receipts|revenue|"
+    r"tonnage|prices?)",
+    re.I,
+)
+
+
 def _with_topic(subject: str | None, context: _Context) -> str | None:
     """'imports' in an ICT release -> 'ICT imports'; 'domestic sales' -> 'domestic automobile sales'."""
     if not subject or not context.topic:
@@ -1155,6 +1173,8 @@ def _with_topic(subject: str | None, context: _Context) -> str | None:
     if place and place.group("prep") in ("to", "from"):
         based = _with_topic(place.group("base"), context)
         return f"{based} {place.group('prep')} {place.group('place')}"
+    if _MEASURE_OF_FLOW.fullmatch(subject) and context.topic.lower() not in subject.lower():
+        return f"{context.topic} {subject}"  # "the import bill" in a corn release: "corn import bill"
     words = subject.split()
     head = _head_of(subject)
     if head is None or head.lower() not in g.FLOW_HEADS:
