@@ -150,3 +150,101 @@ def test_an_aside_on_where_goods_come_from_is_not_the_subject() -> None:
 def test_a_conjunction_after_a_level_does_not_start_its_name() -> None:
     found = levels("Chemical exports came to $4.0 billion while imports were $3.1 billion.")
     assert [m.subject for m in found] == ["chemical exports", "imports"]
+
+
+# Subjects -----------------------------------------------------------------------------------------------
+
+
+def test_a_share_verb_opens_the_clause_whose_subject_is_the_part() -> None:
+    body = "Textile exports reached $9.0 billion in 2025. Knitwear made up 41.0 percent of the total."
+    share = metrics_of(body, title="Textile exports")[-1]
+    assert (share.value, share.unit) == (41.0, "percent")
+    assert share.subject == "knitwear share of exports"
+
+
+def test_a_share_right_after_a_level_in_percent_of_gdp_keeps_the_levels_name_and_a_points_change() -> None:
+    body = "Public debt is projected to reach 620 billion euros, equal to 48.0 percent of GDP, up 1.5 percentage points."
+    share = metrics_of(body)[-1]
+    assert share.subject == "public debt share of GDP"
+    assert share.change is not None and (share.change.value, share.change.unit) == (1.5, "percentage_points")
+
+
+def test_the_object_of_a_forecast_verb_is_the_subject() -> None:
+    found = metrics_of("The institute expects tyre exports to reach $6.1 billion in 2027.")
+    assert [m.subject for m in found] == ["tyre exports"]
+
+
+def test_a_verb_raising_or_setting_a_named_quantity_names_it_whatever_its_head() -> None:
+    found = levels("The agency will expand export credit guarantees to a record 95 trillion won next year.")
+    assert found[0].subject == "export credit guarantees"
+
+
+def test_a_relation_or_place_after_the_head_is_not_part_of_the_name() -> None:
+    first = levels("Two-way trade between Chile and Vietnam reached $2.4 billion in 2025.")[0]
+    second = levels("Cargo handled at all airports edged up 0.3 percent to 4.1 million tons.")[0]
+    assert (first.subject, second.subject) == ("two-way trade", "cargo")
+
+
+def test_a_range_is_two_figures_of_one_subject_and_attaches_to_no_level() -> None:
+    found = metrics_of(
+        "The board expects cement exports to grow between 2 and 3 percent to about $4 billion."
+    )
+    changes = [(m.subject, m.change.value) for m in found if m.value is None]
+    assert changes == [("cement exports", 2.0), ("cement exports", 3.0)]
+    level = next(m for m in found if m.value is not None)
+    assert level.value == 4e9 and level.change is None
+
+
+def test_a_range_of_levels_gives_both_ends_the_subject() -> None:
+    body = "The fund sees a trade surplus of between $14 billion and $16 billion for 2027."
+    assert [(m.subject, m.value) for m in levels(body)] == [
+        ("trade surplus", 14e9),
+        ("trade surplus", 16e9),
+    ]
+
+
+def test_a_count_of_people_or_firms_takes_its_unit_from_the_noun_before_or_after() -> None:
+    body = (
+        "Visitors from Brazil numbered 1.3 million, followed by Peru (0.7 million). "
+        "The city aims to welcome 3 million foreign tourists and 250 overseas companies."
+    )
+    found = levels(body)
+    assert [(m.value, m.unit) for m in found] == [
+        (1.3e6, "visitors"),
+        (0.7e6, "visitors"),
+        (3e6, "visitors"),
+        (250.0, "companies"),
+    ]
+    assert [m.subject for m in found] == [
+        "visitors from Brazil",
+        "visitors from Peru",
+        "foreign tourists",
+        "overseas companies",
+    ]
+
+
+def test_a_place_in_brackets_after_overtaking_is_a_member_like_the_base() -> None:
+    body = "Honey shipments to Canada jumped 9% to $5.1 mln, overtaking Mexico ($4.8 mln)."
+    assert [m.subject for m in levels(body)] == ["honey shipments to Canada", "honey shipments to Mexico"]
+
+
+def test_items_of_a_list_after_a_colon_are_members_with_their_own_changes() -> None:
+    body = (
+        "Furniture exports in 2025 came to USD 5.0 billion (+2.0% y/y). By product, the results were: "
+        "office chairs, USD 1.10 billion (+3.0%); sofas, USD 0.90 billion (-1.5%); mattresses, "
+        "USD 0.40 billion (0.0%)."
+    )
+    found = levels(body, title="Furniture exports rise")[1:]
+    assert [m.subject for m in found] == ["office chair exports", "sofa exports", "mattress exports"]
+    assert [m.change.direction for m in found] == ["up", "down", "flat"]
+
+
+def test_an_absolute_with_clause_names_the_figure_it_moves() -> None:
+    body = "The goods account posted a surplus of $3.0 billion, with the energy deficit narrowing to $1.1 billion."
+    assert [m.subject for m in levels(body)][-1] == "energy deficit"
+
+
+def test_a_measure_of_the_releases_flow_takes_its_product() -> None:
+    body = "Barley imports rose 4% to 2.0 mln tons in 2025. The import bill fell 3.1% to US$0.91 bln."
+    found = levels(body, title="Barley imports rise in 2025")
+    assert found[-1].subject == "barley import bill"

@@ -1143,6 +1143,8 @@ def _as_modifier(words: str) -> str:
     last = parts[-1]
     if last.endswith("ies") and len(last) > 4:
         last = last[:-3] + "y"
+    elif last.endswith(("sses", "shes", "ches", "xes")) and len(last) > 5:
+        last = last[:-2]  # "mattresses" -> "mattress", "switches" -> "switch"
     elif last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) and len(last) > 3:
         last = last[:-1]
     return " ".join([*parts[:-1], last])
