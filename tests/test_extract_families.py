@@ -163,7 +163,10 @@ def test_a_share_verb_opens_the_clause_whose_subject_is_the_part() -> None:
 
 
 def test_a_share_right_after_a_level_in_percent_of_gdp_keeps_the_levels_name_and_a_points_change() -> None:
-    body = "Public debt is projected to reach 620 billion euros, equal to 48.0 percent of GDP, up 1.5 percentage points."
+    body = (
+        "Public debt is projected to reach 620 billion euros, equal to 48.0 percent of GDP, "
+        "up 1.5 percentage points."
+    )
     share = metrics_of(body)[-1]
     assert share.subject == "public debt share of GDP"
     assert share.change is not None and (share.change.value, share.change.unit) == (1.5, "percentage_points")
@@ -240,7 +243,10 @@ def test_items_of_a_list_after_a_colon_are_members_with_their_own_changes() -> N
 
 
 def test_an_absolute_with_clause_names_the_figure_it_moves() -> None:
-    body = "The goods account posted a surplus of $3.0 billion, with the energy deficit narrowing to $1.1 billion."
+    body = (
+        "The goods account posted a surplus of $3.0 billion, "
+        "with the energy deficit narrowing to $1.1 billion."
+    )
     assert [m.subject for m in levels(body)][-1] == "energy deficit"
 
 
