@@ -61,3 +61,37 @@ def test_the_scorer_counts_a_wrong_subject_against_the_tuple_only(tmp_path: Path
     score = score_file(tmp_path / "g.json")
     assert score.value.matched == score.value.gold
     assert score.tuple.matched == score.tuple.gold - 1
+
+
+@pytest.mark.parametrize(
+    ("gold", "found"),
+    [
+        ("exports of frozen shrimp", "frozen shrimp exports"),
+        ("imports (customs basis)", "imports"),
+        ("employment rate (ages 15-64)", "employment rate for people aged 15 to 64"),
+        ("steel export forecast", "steel exports"),
+        ("visitor arrivals target", "visitor arrivals"),
+        ("cargo throughput at the port", "port cargo throughput"),
+    ],
+)
+def test_the_scorer_accepts_what_an_analyst_would_call_the_same_subject(gold: str, found: str) -> None:
+    from reports.extract.score_metrics import subjects_match
+
+    assert subjects_match(gold, found)
+
+
+@pytest.mark.parametrize(
+    ("gold", "found"),
+    [
+        ("LNG imports", "crude oil import value"),
+        ("steel exports", "steel imports"),
+        ("tuna exports", "fishery exports"),
+        ("export forecast", "import forecast"),
+        ("exports (customs basis)", "imports (customs basis)"),
+        ("current account surplus", "goods account deficit"),
+    ],
+)
+def test_the_scorer_refuses_a_different_subject(gold: str, found: str) -> None:
+    from reports.extract.score_metrics import subjects_match
+
+    assert not subjects_match(gold, found)
