@@ -359,9 +359,9 @@ _DOWN_NOUNS = (
 # A direction word shortly before a percentage makes it a change: "rose 22.1 percent", "(up 30 percent",
 # "an on-year increase of 5 percent".
 CHANGE_BEFORE = Caseless(
-    rf"(?P<dir>\b(?:{alternation(CHANGE_VERBS + ('up', 'down', 'higher', 'lower'))})\b"
-    rf"|\b(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{alternation(_UP_NOUNS + _DOWN_NOUNS)})s?\s+(?:of|by)"
-    rf"|\b(?P<bare>{alternation(_UP_NOUNS + _DOWN_NOUNS)})\s+(?:of|by))"
+    rf"\b(?P<dir>(?:{alternation(CHANGE_VERBS + ('up', 'down', 'higher', 'lower'))})\b"
+    rf"|(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{alternation(_UP_NOUNS + _DOWN_NOUNS)})s?\s+(?:of|by)"
+    rf"|(?P<bare>{alternation(_UP_NOUNS + _DOWN_NOUNS)})\s+(?:of|by))"
     r"(?:\s+(?:by|some|about|around|nearly|almost|roughly|approximately|over|more\s+than|less\s+than|a|an|up\s+to|"
     r"year-on-year|on-year|on-month|month-on-month|on\s+year|y-o-y|yoy|respectively|sharply|slightly|"
     r"significantly|further|again|also|just|only|a\s+steep|a\s+sharp|a\s+modest|a\s+slight))*\s*[(\[]?\s*$"
@@ -423,7 +423,12 @@ BASIS = (
     ),
 )
 
-BASIS_ANY = Caseless("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in BASIS))
+# One pattern for all bases; every basis pattern opens with a word boundary, tested once here for all of them
+# (twice as fast as one test per alternative).
+assert all(pattern.pattern.startswith(r"\b") for _name, pattern in BASIS)
+BASIS_ANY = Caseless(
+    r"\b(?:" + "|".join(f"(?P<{name}>{pattern.pattern[2:]})" for name, pattern in BASIS) + ")"
+)
 
 # Where a clause begins: a subject's noun phrase never reaches back across these.
 CLAUSE_BOUNDARY = Caseless(
