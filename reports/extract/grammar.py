@@ -657,9 +657,10 @@ LEADING_NOISE = re.compile(
     r"as\s+a\s+result|in\s+particular|specifically|particularly|while|whereas|and|but|that|which|with|as|"
     r"so|thus|then|here|there|in\s+total|all\s+told|combined|the|a|an|its|their|this|these|those|"
     r"korea['’]s|south\s+korea['’]s|the\s+country['’]s|the\s+nation['’]s|korean|annual|monthly|"
-    r"quarterly|total|cumulative|(?:first|second|third|fourth)-(?:quarter|half)|(?!(?:manufactur|shipbuild|hous|build|min|cloth|advertis|bank|market|engineer|process|print|packag|"
+    r"quarterly|total|cumulative|(?:first|second|third|fourth)-(?:quarter|half)|"
+    r"(?:January|February|March|April|June|July|August|September|October|November|December)|(?!(?:manufactur|shipbuild|hous|build|min|cloth|advertis|bank|market|engineer|process|print|packag|"
     r"financ|spend|fund|pric|shipp|farm|fish|trad|lend|hold|rat|plann|consult|account|gam|learn|test|pay|"
-    r"steelmak|carmak|chipmak|refin|retail|wholesal)ing\b)[a-z]+ing(?:\s+(?:in|on|to|for|from|with|at))?)\s+)+",
+    r"steelmak|carmak|chipmak|refin|retail|wholesal|operat|ris|grow)ing\b)[a-z]+ing(?:\s+(?:in|on|to|for|from|with|at))?)\s+)+",
     re.IGNORECASE,
 )
 TRAILING_NOISE = re.compile(

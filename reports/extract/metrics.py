@@ -46,10 +46,11 @@ _INTERJECTION = re.compile(
     re.I,
 )
 _OF_NP = re.compile(
-    r"^(?P<head>exports?|imports?|sales|production|output|shipments|orders|investments?|"
-    r"deliveries|consumption|purchases|prices?)\s+(?:of|in)\s+(?P<what>.+)$",
+    r"^(?P<mods>(?:[\w-]+\s+){0,2}?)(?P<head>exports?|imports?|sales|production|output|shipments|orders|"
+    r"investments?|deliveries|consumption|purchases|prices?|value|volume)\s+(?:of|in)\s+(?P<what>.+)$",
     re.I,
 )
+_MEASURES = frozenset({"value", "volume"})
 _TO_PLACE = re.compile(
     r"^(?P<base>.+?)\s+(?P<prep>to|from|in)\s+(?P<place>(?:the\s+)?[A-Z][\w.’'-]*"
     r"(?:\s+(?:[A-Z][\w.’'-]*|and|of))*)$"
@@ -187,7 +188,9 @@ _GAP_PERIOD = re.compile(
 )
 # Between a level and its change: the unit's acronym "(TEU)", a measure "in contract value", "in value terms".
 _GAP_ASIDE = re.compile(
-    r"^\s*\([A-Z][A-Za-z]{1,7}\)|^\s*\b(?:in|by)\s+(?:[\w-]+\s+)?(?:value|volume|terms|tonnage)(?:\s+terms)?\b",
+    r"^\s*\([A-Z][A-Za-z]{1,7}\)|^\s*\b(?:in|by)\s+(?:[\w-]+\s+)?(?:value|volume|terms|tonnage)(?:\s+terms)?\b"
+    r"|^\s*(?:per|a|an)\s+(?:metric\s+)?(?:ton|tonne|barrel|unit|kg|kilogram|pound|ounce|bushel|liter|litre|"
+    r"gallon|MWh|kWh|head|share|vehicle|month|year|night|person|capita)\b",
     re.I,
 )
 _GAPPED_AFTER = re.compile(r"\s+to\s|\s*(?:,|;|\band\b|\.|$)")
@@ -1132,7 +1135,12 @@ def _of_to_modifier(phrase: str) -> str:
     if place:
         what, tail = what[: place.start()], place.group(0)
     head = match.group("head").lower()
-    return f"{_as_modifier(what)} {head}{tail}"
+    mods = match.group("mods")
+    if head in _MEASURES:  # "value of exports" -> "export value"; "volume of rice imports" stays a volume
+        if mods or not g.HEAD.search(what):
+            return phrase
+        return f"{_as_modifier(what)} {head}{tail}"
+    return f"{mods}{_as_modifier(what)} {head}{tail}"
 
 
 def _as_modifier(words: str) -> str:
