@@ -143,7 +143,8 @@ _BARE_CHANGE = Caseless(
 )
 _UNCHANGED = re.compile(r"\s*,?\s*(?:unchanged|flat|steady)\b", re.I)
 _COMPARED_MONTH = Caseless(
-    r"\b(?:compared\s+(?:with|to)|from|than|versus|over)\s+(?:the\s+previous\s+month,?\s+)?(?P<m>January|February|"
+    r"\b(?:compared\s+(?:with|to)|from|than|versus|over)\s+(?:[$€£¥₩+]?[\d.,]+\s*(?:billion|million|trillion|bn|mln)?"
+    r"\s+in\s+)?(?:the\s+previous\s+month,?\s+)?(?P<m>January|February|"
     r"March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<y>(?:19|20)\d{2}))?\b"
 )
 # Most sentences with a figure hold a digit: that cheap test comes first, the words only without one.
@@ -615,6 +616,16 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
             q = typed
         if q.kind in ("percent", "points"):
             figure = _percentage(sentence, q)
+            before_change = figures[-1] if figures else None
+            if (
+                before_change is not None
+                and before_change.role == "change"
+                and before_change.change is not None
+                and before_change.change.unit not in ("percent", "percentage_points")
+                and _OR_AFTER_CHANGE.fullmatch(sentence, before_change.quantity.end, q.start)
+            ):  # "decreased $6.5 billion, or 8.7 percent": the same change in percent
+                moved = before_change.change
+                figure = _Figure(q, "change", q.start, Change(abs(q.value), "percent", moved.direction, moved.basis))
             if (
                 figure.role == "level"
                 and previous_change is not None
@@ -713,11 +724,21 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
     return _Figure(q, "share" if _SHARE_WORD.search(before[-40:]) else "level", q.start)
 
 
+_THAN_AFTER = re.compile(r"\s*(?P<w>less|lower|fewer|more|higher|greater)\s+than\b", re.I)
+_OR_AFTER_CHANGE = re.compile(r"\s*,\s*or\s*")
+
+
 def _amount_change(sentence: str, q: Quantity) -> _Figure | None:
     """'up 193,000 from a year earlier', 'widened by £1.4 billion': a change in the figure's own unit."""
     before = sentence[max(0, q.start - 60) : q.start]
     cue = g.CHANGE_BEFORE.search(before)
     if cue is None or not (cue.group("dir") or cue.group("noun") or cue.group("bare")):
+        than = _THAN_AFTER.match(sentence, q.end)
+        if than and before.rstrip().endswith(","):
+            # "exports were $271.4 billion, $3.1 billion less than December exports"
+            direction = "down" if than.group("w").lower() in ("less", "lower", "fewer") else "up"
+            change = Change(abs(q.value), q.unit or "units", direction, None)
+            return _Figure(replace(q, value=abs(q.value)), "change", q.start, change)
         return None
     word = (cue.group("dir") or cue.group("noun") or cue.group("bare")).lower()
     direction = _direction(word)
@@ -1553,7 +1574,9 @@ def _context_year(context: _Context) -> int:
 def _year_for_month(month: int, context: _Context) -> int:
     for period in (context.period, context.title_period):
         if period and period[:4].isdigit():
-            return int(period[:4])
+            year = int(period[:4])
+            # "from $63.3 billion in December" in a January 2026 release published in March: 2025
+            return year - 1 if (year, month) > (context.published.year, context.published.month) else year
     published = context.published
     return published.year - 1 if month > published.month else published.year
 
