@@ -254,3 +254,44 @@ def test_a_measure_of_the_releases_flow_takes_its_product() -> None:
     body = "Barley imports rose 4% to 2.0 mln tons in 2025. The import bill fell 3.1% to US$0.91 bln."
     found = levels(body, title="Barley imports rise in 2025")
     assert found[-1].subject == "barley import bill"
+
+
+# Changes --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("cue", ["an increase of", "a rise of", "a drop of", "a decline of"])
+def test_a_change_noun_after_a_level_is_that_levels_change(cue: str) -> None:
+    (level,) = levels(f"Lumber exports in May 2026 were €3.4 bn, {cue} 2.5% compared with May 2025.")
+    assert level.change is not None and level.change.value == 2.5
+    assert level.change.direction == ("up" if cue in ("an increase of", "a rise of") else "down")
+
+
+def test_an_amount_more_or_less_than_an_earlier_month_is_a_change_of_the_level() -> None:
+    body = "April imports were $12.0 billion, $0.4 billion less than March imports."
+    (level,) = levels(body, title="Trade, April 2026", published=date(2026, 6, 3))
+    change = level.change
+    assert change is not None and (change.value, change.unit, change.direction) == (0.4e9, "USD", "down")
+
+
+def test_an_amount_change_restated_in_percent_gives_both_changes() -> None:
+    body = "Year-over-year, the goods deficit narrowed $2.0 billion, or 5.0 percent, from May 2025."
+    changes = [m.change for m in metrics_of(body, published=date(2026, 7, 1))]
+    assert [(c.value, c.unit, c.direction) for c in changes] == [
+        (2.0e9, "USD", "down"),
+        (5.0, "percent", "down"),
+    ]
+
+
+def test_doubling_keeps_the_level_and_states_no_change() -> None:
+    body = "Pear exports more than doubled to $21 million in 2025, while plum exports halved to $4 million."
+    found = levels(body)
+    assert [(m.subject, m.value, m.change) for m in found] == [
+        ("pear exports", 21e6, None),
+        ("plum exports", 4e6, None),
+    ]
+
+
+def test_a_price_per_unit_keeps_its_change() -> None:
+    (level,) = levels("Spot copper averaged $9,400 per ton in March, up 3.1 percent from February.")
+    assert (level.value, level.unit) == (9400.0, "USD")
+    assert level.change is not None and (level.change.value, level.change.basis) == (3.1, "mom")

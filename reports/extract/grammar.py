@@ -359,7 +359,7 @@ _DOWN_NOUNS = (
 # A direction word shortly before a percentage makes it a change: "rose 22.1 percent", "(up 30 percent",
 # "an on-year increase of 5 percent".
 CHANGE_BEFORE = Caseless(
-    rf"\b(?P<dir>(?:{alternation(CHANGE_VERBS + ('up', 'down', 'higher', 'lower'))})\b"
+    rf"\b(?:(?P<dir>{alternation(CHANGE_VERBS + ('up', 'down', 'higher', 'lower'))})\b"
     rf"|(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{alternation(_UP_NOUNS + _DOWN_NOUNS)})s?\s+(?:of|by)"
     rf"|(?P<bare>{alternation(_UP_NOUNS + _DOWN_NOUNS)})\s+(?:of|by))"
     r"(?:\s+(?:by|some|about|around|nearly|almost|roughly|approximately|over|more\s+than|less\s+than|a|an|up\s+to|"
