@@ -625,7 +625,8 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
                 and _OR_AFTER_CHANGE.fullmatch(sentence, before_change.quantity.end, q.start)
             ):  # "decreased $6.5 billion, or 8.7 percent": the same change in percent
                 moved = before_change.change
-                figure = _Figure(q, "change", q.start, Change(abs(q.value), "percent", moved.direction, moved.basis))
+                restated = Change(abs(q.value), "percent", moved.direction, moved.basis)
+                figure = _Figure(q, "change", q.start, restated)
             if (
                 figure.role == "level"
                 and previous_change is not None
