@@ -1116,7 +1116,16 @@ def _respective(subject: str, figure: _Figure, figures: list[_Figure], clause: i
 
 # "The ministry expects exports (to grow)": the object of a forecast verb is the subject of the figure.
 _REPORTING_PREFIX = re.compile(
-    r"^.*?\b(?:expects|projects|forecasts|predicts|sees|anticipates|estimates)\s+(?=\S)", re.I
+    r"^.*?\b(?:expects|projects|forecasts|predicts|sees|anticipates|estimates|said|says|announced|reported)\s+"
+    r"(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s+)?(?:that\s+)?"
+    r"(?=\S)",
+    re.I,
+)
+# "the first estimate for euro area exports": the estimate is of the subject
+_ESTIMATE_OF = re.compile(
+    r"^(?:the\s+)?(?:(?:first|preliminary|flash|latest|final|revised|advance)\s+)?(?:estimate|reading|data)\s+"
+    r"(?:for|of|on)\s+",
+    re.I,
 )
 # "two-way trade between A and B", "throughput at the country's ports", "cargo handled at all ports":
 # the relation or place after the head is not part of the name.
@@ -1131,6 +1140,7 @@ def _clean_np(phrase: str) -> str | None:
     phrase = _INTERJECTION.sub(" ", phrase)
     phrase = _INCLUDING.sub(" ", phrase)
     phrase = _REPORTING_PREFIX.sub("", phrase)
+    phrase = _ESTIMATE_OF.sub("", phrase.strip())
     phrase = _NP_TAIL.sub("", phrase)
     phrase = phrase.replace("’", "'").rstrip(" ,")
     phrase = _LAST_COMMA.split(phrase)[-1]  # "In December 2025, exports" -> "exports"; "2,711" stays whole
@@ -1139,7 +1149,8 @@ def _clean_np(phrase: str) -> str | None:
     phrase = g.LEADING_NOISE.sub("", phrase)
     phrase = g.TRAILING_NOISE.sub("", phrase)
     phrase = phrase.strip(" .,;:'\"")
-    if not phrase or len(phrase.split()) > 8 or _FIGURE_IN_NAME.search(phrase):
+    too_long = len(phrase.split()) > (12 if _OF_NP.match(phrase) else 8)  # "exports of goods to the rest of ..."
+    if not phrase or too_long or _FIGURE_IN_NAME.search(phrase):
         return None
     for pattern, word in g.SYNONYM_PHRASES:
         phrase = pattern.sub(word, phrase)
@@ -1165,10 +1176,13 @@ def _of_to_modifier(phrase: str) -> str:
     return f"{mods}{_as_modifier(what)} {head}{tail}"
 
 
+_PLURAL_NOUNS = frozenset({"goods", "arms", "clothes", "news", "series", "species", "means", "savings", "earnings"})
+
+
 def _as_modifier(words: str) -> str:
     """'vehicles' -> 'vehicle', 'semiconductors' -> 'semiconductor'; 'computers and peripherals' stays."""
     parts = words.split()
-    if not parts or " and " in f" {words} ":
+    if not parts or " and " in f" {words} " or parts[-1].lower() in _PLURAL_NOUNS:
         return words
     last = parts[-1]
     if last.endswith("ies") and len(last) > 4:
@@ -1495,6 +1509,8 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
     if match.group("range"):
         y = int(match.group("ry")) if match.group("ry") else year
         m1, m2 = _month(match.group("m1")), _month(match.group("m2"))
+        if m1 and m2 and m2 == m1 + 2 and m1 % 3 == 1 and _QUARTER_NEXT.match(match.string, match.end()):
+            return f"{y}-Q{m2 // 3}"  # "the January-March quarter"
         return f"{y}-{m1:02d}/{y}-{m2:02d}" if m1 and m2 else None
     if match.group("firstn"):
         y = int(match.group("fy")) if match.group("fy") else year
@@ -1531,6 +1547,8 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         return f"{first}-01/{last}-12" if first < last else None
     if match.group("year"):
         return match.group("yy")
+    if match.group("yend"):  # "by year-end": the end of the release's own year
+        return str(context.published.year)
     if match.group("rel"):
         which, unit = match.group(0).lower().split()[0], match.group("rw").lower()
         back = 0 if which == "this" else 1
@@ -1540,6 +1558,9 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         month = published.month - back
         return f"{published.year - (month < 1)}-{(month - 1) % 12 + 1:02d}"
     return None
+
+
+_QUARTER_NEXT = re.compile(r"\s+quarter\b", re.I)
 
 
 def _months_to(match: re.Match[str], context: _Context) -> str | None:
