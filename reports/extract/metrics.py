@@ -436,6 +436,7 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
             context.lead = figure.subject
             context.topic = _topic(figure.subject, context.title)
         figure.period = _period_of(sentence, figure, periods, primary, context, figures)
+        _compared_level(sentence, figure, figures, periods)
         if record_hint:
             _mark_record(sentence, masked, figure)
     if not _ALONE.match(sentence):
@@ -486,6 +487,36 @@ def _set_running_period(
     period = context.title_period if context.title_period in stated else stated[0]
     if "/" not in period or _WHOLE_YEARS.fullmatch(period):
         context.period = period
+
+
+_COMPARED_WITH = Caseless(r"\b(?:compared\s+(?:with|to)|versus|against|from|than)\s+(?:an?\s+)?[+]?$")
+_BRACKET_AFTER_PERIOD = re.compile(r"\(\s*$")
+
+
+def _compared_level(
+    sentence: str, figure: _Figure, figures: list[_Figure], periods: list[tuple[int, int, str, str]]
+) -> None:
+    """The level a figure is compared with is the same quantity at another time: 'up 61 percent from
+    $9.5 billion in 2024', 'compared with +EUR 2.4 bn in December 2024', '... compared with December 2024
+    (EUR 234.2 bn)' (the bracket holds the level of the period before it)."""
+    if figure.role != "level":
+        return
+    q = figure.quantity
+    earlier = [f for f in figures if f.role == "level" and f.quantity.end <= q.start and f.subject]
+    earlier = [f for f in earlier if f.quantity.unit == q.unit]
+    if not earlier:
+        return
+    source = earlier[-1]
+    if _COMPARED_WITH.search(sentence, max(0, q.start - 30), q.start):
+        figure.subject, figure.member, figure.dimension = source.subject, source.member, source.dimension
+        return
+    opening = _BRACKET_AFTER_PERIOD.search(sentence, max(0, q.start - 3), q.start)
+    if opening is None:
+        return
+    stated = [p for p in periods if p[1] <= opening.start() and not sentence[p[1] : opening.start()].strip()]
+    if stated:
+        figure.subject, figure.member, figure.dimension = source.subject, source.member, source.dimension
+        figure.period = stated[-1][2]
 
 
 def _metric(release: Release, figure: _Figure, quote: str, span: tuple[int, int]) -> Metric:
@@ -1149,7 +1180,8 @@ def _clean_np(phrase: str) -> str | None:
     phrase = g.LEADING_NOISE.sub("", phrase)
     phrase = g.TRAILING_NOISE.sub("", phrase)
     phrase = phrase.strip(" .,;:'\"")
-    too_long = len(phrase.split()) > (12 if _OF_NP.match(phrase) else 8)  # "exports of goods to the rest of ..."
+    # "exports of goods to the rest of the world" may run longer than other names
+    too_long = len(phrase.split()) > (12 if _OF_NP.match(phrase) else 8)
     if not phrase or too_long or _FIGURE_IN_NAME.search(phrase):
         return None
     for pattern, word in g.SYNONYM_PHRASES:
@@ -1176,7 +1208,9 @@ def _of_to_modifier(phrase: str) -> str:
     return f"{mods}{_as_modifier(what)} {head}{tail}"
 
 
-_PLURAL_NOUNS = frozenset({"goods", "arms", "clothes", "news", "series", "species", "means", "savings", "earnings"})
+_PLURAL_NOUNS = frozenset(
+    {"goods", "arms", "clothes", "news", "series", "species", "means", "savings", "earnings"}
+)
 
 
 def _as_modifier(words: str) -> str:
@@ -1292,6 +1326,8 @@ def _balance_name(word: str, base: str | None, context: _Context) -> str:
         return f"{base} {word}"
     if owner and owner.group("what").lower() == "balance":
         return f"{owner.group('owner')} {word}"
+    if base and _head_of(base) is None and len(base.split()) <= 3 and base.lower() not in g.PRONOUNS:
+        return f"{base} trade {word}"  # "the euro area recorded a surplus of" -> "euro area trade surplus"
     if context.balance_owner:
         return f"{context.balance_owner} {word}"
     return f"trade {word}"
@@ -1370,8 +1406,8 @@ def _list_member(sentence: str, figure: _Figure, figures: list[_Figure]) -> str 
             match = _LIST_NAME.fullmatch(sentence, delimiter.end(), opening + 1)
             if match:
                 name = match.group("name").strip()
-    if not name:
-        return None
+    if not name or g.PERIOD.fullmatch(name):
+        return None  # "compared with December 2024 (EUR 234.2 bn)": a period, not a member
     if sentence[:opening].strip() == name and name[:1].isupper() and not name.isupper():
         name = name[0].lower() + name[1:]  # a common noun that opens the sentence: 'Semiconductors (up ...)'
 
