@@ -374,3 +374,11 @@ def test_a_share_names_its_part_and_its_whole() -> None:
     assert found[1].subject == "ship share of total exports" and found[1].unit == "percent"
     total = metrics_of("Hybrid sales came to 40,000 units, representing 19 percent of the total.")
     assert total[1].subject == "hybrid share of sales"
+
+
+def test_a_noun_cue_before_a_percentage_makes_it_a_change_with_its_direction() -> None:
+    metric = only("Exports posted an on-year increase of 5.2 percent in December 2025.")
+    assert metric.value is None
+    assert metric.change is not None
+    assert (metric.change.value, metric.change.unit, metric.change.direction) == (5.2, "percent", "up")
+    assert metric.change.basis == "yoy"
