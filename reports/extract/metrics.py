@@ -447,6 +447,8 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
             continue
         if figure.change is not None and figure.change.basis is None and figure.change.value is not None:
             figure.change = replace(figure.change, basis=sentence_basis)
+        if figure.subject and _SHIPMENTS.search(figure.subject) and _head_of(context.lead or "") == "exports":
+            figure.subject = _SHIPMENTS.sub("exports", figure.subject)  # in an export release, shipments
         if figure.subject and figure.subject.lower() in ("surplus", "deficit"):
             figure.subject = _balance_name(figure.subject, None, context)
         metric = _metric(release, figure, quote, (start, end))
@@ -465,6 +467,7 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
     context.dimension = (dimension, "") if dimension else None
 
 
+_SHIPMENTS = re.compile(r"(?<=\w )shipments\b(?=$|\s+to\s)")
 _FORWARD = Caseless(
     r"\b(?:will|aims?\s+to|plans?\s+to|is\s+expected|are\s+expected|expects|projects|forecasts|is\s+projected|"
     r"are\s+projected|is\s+forecast|are\s+forecast|targets?)\b"
@@ -1673,6 +1676,9 @@ def _period_of(
     before = [p for p in periods if p[1] <= figure.cue_start and p[3] in ("", "target") and p[0] not in taken]
     if before:
         return before[-1][2]
+    later_target = primary is not None and primary[3] == "target" and primary[0] > q.end
+    if later_target and _verb_between(sentence, q.end, primary[0]):
+        primary = None  # "shipped 21.5 GWh ... and expects ... by year-end": another clause's target
     if primary is not None and (primary[0] not in taken or primary[0] > q.end):
         return primary[2]
     if primary is not None and context.period is None and context.title_period is None:
@@ -1681,6 +1687,10 @@ def _period_of(
 
 
 _THEN_TO = re.compile(r"\s*,?\s*(?:and\s+)?to\b")
+
+
+def _verb_between(sentence: str, start: int, end: int) -> bool:
+    return g.VERB.search(sentence, start, end) is not None
 
 
 def _owns_period(sentence: str, figure: _Figure, period: tuple[int, int, str, str]) -> bool:
