@@ -295,3 +295,41 @@ def test_a_price_per_unit_keeps_its_change() -> None:
     (level,) = levels("Spot copper averaged $9,400 per ton in March, up 3.1 percent from February.")
     assert (level.value, level.unit) == (9400.0, "USD")
     assert level.change is not None and (level.change.value, level.change.basis) == (3.1, "mom")
+
+
+# Comparisons, reporting clauses, quarters ----------------------------------------------------------------
+
+
+def test_a_level_compared_with_is_the_same_subject_at_its_own_period() -> None:
+    body = (
+        "Regional exports of machinery in June 2026 were €8.1 bn, an increase of 2.0% compared with "
+        "June 2025 (€7.9 bn). The region recorded a €1.5 bn surplus in June 2026, compared with "
+        "+€0.9 bn in June 2025."
+    )
+    found = levels(body, published=date(2026, 8, 14))
+    assert [(m.subject, m.period) for m in found] == [
+        ("regional machinery exports", "2026-06"),
+        ("regional machinery exports", "2025-06"),
+        ("region trade surplus", "2026-06"),
+        ("region trade surplus", "2025-06"),
+    ]
+
+
+def test_a_reporting_clause_and_a_calendar_quarter_are_read() -> None:
+    body = (
+        "Chemicals group Ostra said Thursday its net profit for the April-June quarter reached "
+        "95 million euros, up 12 percent from a year earlier."
+    )
+    (level,) = levels(body, published=date(2026, 7, 30))
+    assert (level.subject, level.period) == ("net profit", "2026-Q2")
+
+
+def test_year_end_is_the_releases_year_and_does_not_reach_back_to_an_earlier_clause() -> None:
+    body = "The firm delivered 3.2 GWh of modules in the quarter and expects its margin to reach 9 percent by year-end."
+    found = metrics_of(body, title="Second-quarter results", published=date(2026, 7, 30))
+    assert [m.period for m in found] == ["2026-Q2", "2026"]
+
+
+def test_shipments_of_a_product_in_an_export_release_are_its_exports() -> None:
+    body = "Seafood exports in 2025 totalled NZ$2.1 billion. Mussel shipments slipped 2 per cent to NZ$310 million."
+    assert [m.subject for m in levels(body)] == ["seafood exports", "mussel exports"]
