@@ -325,11 +325,17 @@ def test_a_reporting_clause_and_a_calendar_quarter_are_read() -> None:
 
 
 def test_year_end_is_the_releases_year_and_does_not_reach_back_to_an_earlier_clause() -> None:
-    body = "The firm delivered 3.2 GWh of modules in the quarter and expects its margin to reach 9 percent by year-end."
+    body = (
+        "The firm delivered 3.2 GWh of modules in the quarter "
+        "and expects its margin to reach 9 percent by year-end."
+    )
     found = metrics_of(body, title="Second-quarter results", published=date(2026, 7, 30))
     assert [m.period for m in found] == ["2026-Q2", "2026"]
 
 
 def test_shipments_of_a_product_in_an_export_release_are_its_exports() -> None:
-    body = "Seafood exports in 2025 totalled NZ$2.1 billion. Mussel shipments slipped 2 per cent to NZ$310 million."
+    body = (
+        "Seafood exports in 2025 totalled NZ$2.1 billion. "
+        "Mussel shipments slipped 2 per cent to NZ$310 million."
+    )
     assert [m.subject for m in levels(body)] == ["seafood exports", "mussel exports"]
