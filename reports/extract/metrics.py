@@ -217,6 +217,7 @@ _NUMBER_OF = Caseless(
     rf"|\b(?P<unit2>{g.alternation(_COUNT_WORDS)})\b[^.;\d]{{0,40}}?\b(?:fell|rose|dropped|increased|decreased|"
     r"declined|grew|gained|lost|added|shed)\s+by\s+$"
 )
+_PEOPLE_WORDS = ("visitor", "tourist", "travel", "passenger", "arrival")
 _PEOPLE_BEFORE = Caseless(
     r"\b(?P<who>visitors?|tourists?|travell?ers|passengers?|arrivals)\b[^.;\d$€£¥₩]{0,60}?\b(?:numbered|reached|"
     r"totaled|totalled|came\s+to|stood\s+at|hit|rose\s+to|fell\s+to|topped|exceeded|was|were)\s+"
@@ -695,7 +696,8 @@ def _named_unit(sentence: str, q: Quantity, context_unit: str | None) -> Quantit
     """'The number of certified venture companies stood at 41,200' -> companies; 'Manufacturing jobs fell by
     51,000' -> jobs; a change 'by' a bare number after the release stated a count takes that count's unit."""
     before = sentence[max(0, q.start - 120) : q.start]
-    people = _PEOPLE_BEFORE.search(before)
+    lowered = before.lower()
+    people = _PEOPLE_BEFORE.search(before) if any(w in lowered for w in _PEOPLE_WORDS) else None
     if people:  # "Visitors from Chile numbered 2.1 million", "arrivals reached a record 9.5 million"
         word = people.group("who").lower()
         return replace(q, unit="passengers" if word.startswith("passenger") else "visitors", kind="count")
@@ -976,7 +978,9 @@ def _name(
             figure.subject = _with_topic(named, context)
             if figure.subject:
                 return
-        absolute = _WITH_NP_TO.search(sentence, max(0, figure.quantity.start - 90), figure.quantity.start)
+        low = max(0, figure.quantity.start - 90)
+        has_with = sentence.find("with ", low, figure.quantity.start) != -1
+        absolute = _WITH_NP_TO.search(sentence, low, figure.quantity.start) if has_with else None
         if absolute:  # "..., with the travel deficit narrowing to $0.9 billion"
             named = _clean_np(absolute.group("np"))
             if named and not _NOT_SUBJECT.search(named):
