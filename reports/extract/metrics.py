@@ -1319,6 +1319,8 @@ def _np_of_level(sentence: str, figure: _Figure, base: str | None, context: _Con
     return _with_topic(np, context)
 
 
+# An economy: a proper name ("Japan", "the EU") or an area, region, union ... ("the euro area").
+_ECONOMY = re.compile(r"^(?:the\s+)?[A-Z]|\b(?:area|region|zone|union|bloc|country|nation|economy)$")
 _BALANCE_OWNER = re.compile(r"^(?P<owner>.+?)\s+(?P<what>balance|account|surplus|deficit)$", re.I)
 
 
@@ -1333,7 +1335,7 @@ def _balance_name(word: str, base: str | None, context: _Context) -> str:
         return f"{base} {word}"
     if owner and owner.group("what").lower() == "balance":
         return f"{owner.group('owner')} {word}"
-    if base and _head_of(base) is None and len(base.split()) <= 3 and base.lower() not in g.PRONOUNS:
+    if base and _head_of(base) is None and len(base.split()) <= 3 and _ECONOMY.search(base):
         return f"{base} trade {word}"  # "the euro area recorded a surplus of" -> "euro area trade surplus"
     if context.balance_owner:
         return f"{context.balance_owner} {word}"
