@@ -185,7 +185,8 @@ def test_a_verb_raising_or_setting_a_named_quantity_names_it_whatever_its_head()
 def test_a_relation_or_place_after_the_head_is_not_part_of_the_name() -> None:
     first = levels("Two-way trade between Chile and Vietnam reached $2.4 billion in 2025.")[0]
     second = levels("Cargo handled at all airports edged up 0.3 percent to 4.1 million tons.")[0]
-    assert (first.subject, second.subject) == ("two-way trade", "cargo")
+    third = levels("Textile exports in value terms grew 3.1% to 2.2 trillion yen.")[0]
+    assert (first.subject, second.subject, third.subject) == ("two-way trade", "cargo", "textile exports")
 
 
 def test_a_range_is_two_figures_of_one_subject_and_attaches_to_no_level() -> None:

@@ -1168,7 +1168,9 @@ _ESTIMATE_OF = re.compile(
 # "two-way trade between A and B", "throughput at the country's ports", "cargo handled at all ports":
 # the relation or place after the head is not part of the name.
 _NP_TAIL = re.compile(
-    r"(?<=\w)\s+(?:(?:handled|recorded|processed|registered)\s+)?(?:between|at|among)\s+\S.*$", re.I
+    r"(?<=\w)\s+(?:(?:handled|recorded|processed|registered)\s+)?(?:between|at|among)\s+\S.*$"
+    r"|(?<=\w)\s+(?:in|by)\s+(?:value|volume|dollar|nominal|real)(?:\s+terms)?$",
+    re.I,
 )
 
 
