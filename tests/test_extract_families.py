@@ -340,3 +340,23 @@ def test_shipments_of_a_product_in_an_export_release_are_its_exports() -> None:
         "Mussel shipments slipped 2 per cent to NZ$310 million."
     )
     assert [m.subject for m in levels(body)] == ["seafood exports", "mussel exports"]
+
+
+def test_a_wire_dateline_with_a_single_hyphen_and_a_month_after_the_level_are_no_names() -> None:
+    body = (
+        "LIMA, Oct 3 (Reuters) - Peru's trade surplus with Korea shrank to 410 mln dollars in August "
+        "from 560 mln dollars in July, data showed."
+    )
+    found = levels(body, published=date(2026, 10, 3))
+    assert [(m.subject, m.period) for m in found] == [
+        ("Peru's trade surplus with Korea", "2026-08"),
+        ("Peru's trade surplus with Korea", "2026-07"),
+    ]
+
+
+def test_modifiers_before_a_head_of_a_product_and_a_place_after_it() -> None:
+    body = (
+        "Cement output in Kenya climbed 6.3 percent. "
+        "Wholesale prices of sugar rose 2 percent to $540 a tonne."
+    )
+    assert [m.subject for m in metrics_of(body)] == ["cement output in Kenya", "wholesale sugar prices"]

@@ -46,8 +46,9 @@ _INTERJECTION = re.compile(
     re.I,
 )
 _OF_NP = re.compile(
-    r"^(?P<mods>(?:[\w-]+\s+){0,2}?)(?P<head>exports?|imports?|sales|production|output|shipments|orders|"
-    r"investments?|deliveries|consumption|purchases|prices?|value|volume)\s+(?:of|in)\s+(?P<what>.+)$",
+    r"^(?:(?P<mods>(?:[\w-]+\s+){1,2}?)(?=\S+\s+of\s)|)(?P<head>exports?|imports?|sales|production|output|"
+    r"shipments|orders|investments?|deliveries|consumption|purchases|prices?|value|volume)\s+(?:of|in)\s+"
+    r"(?P<what>.+)$",
     re.I,
 )
 _MEASURES = frozenset({"value", "volume"})
@@ -86,7 +87,7 @@ _LIST_DELIMITER = re.compile(
 )
 _LIST_NAME = re.compile(r"(?P<name>[A-Za-z][\w.’'&/-]*(?:\s+(?!and\b|or\b|the\b)[\w.’'&/-]+){0,4})\s*\(\s*")
 _PLACE_LIST = re.compile(r"\b(?:to|from)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*\(")
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{0,40}?\([A-Za-z .]+\)\s*(?:--|—|–)\s*")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'-]{0,40}?\([A-Za-z .]+\)\s*(?:--|—|–|-)\s*")
 _RELATIVE = re.compile(
     r",\s+(?:which|who|whose)\s[^,;()]*,"
     r"|,\s+(?:led|driven|followed|supported|boosted|helped|dragged|weighed)\s+(?:down\s+)?by\s[^,;]{0,80},"
@@ -1126,7 +1127,7 @@ def _clause_subject(
         return _with_topic(leading, context)
     if figure.role == "level":
         after = _NP_IN_AFTER_LEVEL.match(sentence, figure.quantity.end)
-        if after:
+        if after and not g.PERIOD.fullmatch(after.group("np")):  # "in August" is a period, not a name
             named = _clean_np(after.group("np"))
             if named and not _NOT_SUBJECT.search(named):
                 return named
@@ -1209,7 +1210,7 @@ def _of_to_modifier(phrase: str) -> str:
     if place:
         what, tail = what[: place.start()], place.group(0)
     head = match.group("head").lower()
-    mods = match.group("mods")
+    mods = match.group("mods") or ""
     if head in _MEASURES:  # "value of exports" -> "export value"; "volume of rice imports" stays a volume
         if mods or not g.HEAD.search(what):
             return phrase
