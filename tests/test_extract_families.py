@@ -360,3 +360,17 @@ def test_modifiers_before_a_head_of_a_product_and_a_place_after_it() -> None:
         "Wholesale prices of sugar rose 2 percent to $540 a tonne."
     )
     assert [m.subject for m in metrics_of(body)] == ["cement output in Kenya", "wholesale sugar prices"]
+
+
+def test_those_to_an_abbreviated_place_take_the_earlier_subject() -> None:
+    body = "Exports to Chile fell 4.2 percent, while those to the U.S. gained 2.3 percent."
+    assert [m.subject for m in metrics_of(body)] == ["exports to Chile", "exports to the United States"]
+
+
+def test_an_operating_loss_of_an_amount_is_a_level_not_a_fall() -> None:
+    body = (
+        "The cellmaker posted second-quarter revenue of 4.2 trillion won "
+        "and an operating loss of 120 billion won."
+    )
+    found = levels(body)
+    assert [(m.subject, m.value, m.change) for m in found][-1] == ("operating loss", 120e9, None)

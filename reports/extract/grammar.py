@@ -580,6 +580,10 @@ HEADS = (
     "throughput",
     "arrivals",
     "debt",
+    "loss",
+    "losses",
+    "net loss",
+    "operating loss",
 )
 HEAD = re.compile(rf"\b(?:{alternation(HEADS)})$", re.IGNORECASE)
 FLOW_HEADS = frozenset(

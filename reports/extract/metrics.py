@@ -782,6 +782,8 @@ def _amount_change(sentence: str, q: Quantity) -> _Figure | None:
     direction = _direction(word)
     if direction is None or word in ("higher", "lower"):
         return None
+    if word in ("loss", "losses") and not cue.group("dir"):
+        return None  # "an operating loss of 120 billion won" is a level: the loss itself
     cue_start = q.start - len(before) + cue.start()
     basis = _basis_near(sentence, q.end, cue_start)
     return _Figure(
@@ -1110,9 +1112,12 @@ def _clause_subject(
     if verbs:
         phrase = masked[clause : verbs[0][0]]
         subject = _clean_np(phrase)
-        those = _THOSE.match(subject or "")
+        # "while those to the U.S. gained": read before the cleaning drops "those"
+        raw = _CONNECTIVES.sub("", " ".join(_INCLUDING.sub(" ", phrase).split())).rstrip(" ,")
+        those = _THOSE.match(subject or "") or _THOSE.match(raw)
         if those and (earlier or context.subject):
-            return f"{_strip_place(earlier or context.subject or '')} {those.group('rest')}"
+            place = canonical_subject(those.group("rest").strip(" ,"))
+            return f"{_strip_place(earlier or context.subject or '')} {place}"
         if subject and subject.lower() not in g.PRONOUNS:
             if " and " in subject and _RESPECTIVELY.search(sentence):
                 subject = _respective(subject, figure, figures, clause, at)
