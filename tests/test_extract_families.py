@@ -374,3 +374,19 @@ def test_an_operating_loss_of_an_amount_is_a_level_not_a_fall() -> None:
     )
     found = levels(body)
     assert [(m.subject, m.value, m.change) for m in found][-1] == ("operating loss", 120e9, None)
+
+
+def test_a_rate_per_day_keeps_its_change_and_a_base_after_than_in_is_no_period() -> None:
+    body = (
+        "Crude exports averaged 1.3 million barrels per day in 2025, up 6 percent from 2024. "
+        "Diesel prices averaged $1.10 a litre in 2025, lower than in 2024."
+    )
+    found = levels(body)
+    assert found[0].change is not None and found[0].change.value == 6.0
+    assert found[1].period == "2025"
+
+
+def test_a_basis_and_a_period_between_a_change_and_its_level_keep_them_together() -> None:
+    body = "Tablet shipments to Africa dropped 8% year on year in the second quarter to 2.6 million units."
+    (level,) = levels(body, published=date(2026, 7, 20))
+    assert level.change is not None and (level.change.value, level.change.basis) == (8.0, "yoy")

@@ -192,7 +192,7 @@ _GAP_PERIOD = re.compile(
 _GAP_ASIDE = re.compile(
     r"^\s*\([A-Z][A-Za-z]{1,7}\)|^\s*\b(?:in|by)\s+(?:[\w-]+\s+)?(?:value|volume|terms|tonnage)(?:\s+terms)?\b"
     r"|^\s*(?:per|a|an)\s+(?:metric\s+)?(?:ton|tonne|barrel|unit|kg|kilogram|pound|ounce|bushel|liter|litre|"
-    r"gallon|MWh|kWh|head|share|vehicle|month|year|night|person|capita)\b",
+    r"gallon|MWh|kWh|head|share|vehicle|month|year|night|person|capita|day|week)\b",
     re.I,
 )
 _GAPPED_AFTER = re.compile(r"\s+to\s|\s*(?:,|;|\band\b|\.|$)")
@@ -900,7 +900,13 @@ def _level_after(sentence: str, change: _Figure, later: list[_Figure]) -> _Figur
         ")", 0, change.quantity.start
     ):
         return later[0]  # '(up 27.3 percent, $14.8 billion)': one bracket, one item
-    return later[0] if _TO_LEVEL_GAP.match(gap) else None
+    if _TO_LEVEL_GAP.match(gap):
+        return later[0]
+    # "dropped 8% year on year in the second quarter to 28.6 million units": basis and period between
+    bare = g.PERIOD.sub(" ", gap)
+    for _name_of_basis, pattern in g.BASIS:
+        bare = pattern.sub(" ", bare)
+    return later[0] if bare != gap and _TO_LEVEL_GAP.match(bare) else None
 
 
 def _level_before(sentence: str, masked: str, change: _Figure, levels: list[_Figure]) -> _Figure | None:
