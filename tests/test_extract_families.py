@@ -390,3 +390,16 @@ def test_a_basis_and_a_period_between_a_change_and_its_level_keep_them_together(
     body = "Tablet shipments to Africa dropped 8% year on year in the second quarter to 2.6 million units."
     (level,) = levels(body, published=date(2026, 7, 20))
     assert level.change is not None and (level.change.value, level.change.basis) == (8.0, "yoy")
+
+
+def test_a_ranking_led_with_and_followed_by_gives_members_and_a_bracketed_share_names_its_level() -> None:
+    body = (
+        "Tablet shipments to Africa rose 5% to 2.6 million units in the second quarter. "
+        "Lenovo led with 0.9 million units (35% share), followed by Xiaomi at 0.6 million units."
+    )
+    found = metrics_of(body, title="Africa tablet shipments", published=date(2026, 7, 20))
+    assert [m.subject for m in found[1:]] == [
+        "Lenovo shipments",
+        "Lenovo shipments share",
+        "Xiaomi shipments",
+    ]

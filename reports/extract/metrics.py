@@ -954,6 +954,18 @@ def _name(
     context: _Context,
     lists: dict[str, str | None],
 ) -> None:
+    if figure.role == "share":
+        index = figures.index(figure)
+        before = figures[index - 1] if index else None
+        if (
+            before is not None
+            and before.role == "level"
+            and before.subject
+            and _SHARE_OF_LEVEL_GAP.fullmatch(sentence, before.quantity.end, figure.quantity.start)
+        ):  # "11.2 million units (39% share)", "$4.0 billion, or 12 percent of the total"
+            figure.subject, figure.member, figure.dimension = before.subject, before.member, before.dimension
+            figure.subject = _share_subject(sentence, figure, before.subject, context)
+            return
     at = _outside_parens(masked, figure.quantity.start)
     item = _list_member(sentence, figure, figures)
     if item is not None and lists.get("base"):
@@ -1413,9 +1425,31 @@ def _colon_item(sentence: str, figure: _Figure) -> str | None:
     return match.group("name").strip()
 
 
+_SHARE_OF_LEVEL_GAP = re.compile(r"\s*(?:\(|,\s*(?:or|equal\s+to|equivalent\s+to)?)\s*", re.I)
+_LED_WITH = re.compile(
+    r"(?:^|[,;]\s*(?:and\s+)?|\bfollowed\s+by\s+|\bwhile\s+|\bahead\s+of\s+)(?:the\s+)?"
+    r"(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2})\s+(?:led\s+with|came\s+(?:second|third|next)\s+with|"
+    r"at|with)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$"
+)
+
+
+def _led_with(sentence: str, figure: _Figure) -> str | None:
+    """'Brand A led with 11.2 million units, followed by Brand B at 6.4 million': a ranking's members."""
+    if figure.role != "level":
+        return None
+    match = _LED_WITH.search(sentence, max(0, figure.quantity.start - 60), figure.quantity.start)
+    if not match or g.PERIOD.fullmatch(match.group("name")) or g.VERB.search(match.group("name")):
+        return None
+    return match.group("name")
+
+
 def _list_member(sentence: str, figure: _Figure, figures: list[_Figure]) -> str | None:
     """'Taiwan (up 64.8 percent)', 'the Kona (270,000)': the name before the bracket holding the figure."""
-    gapped = _gapped_member(sentence, figure, figures) or _colon_item(sentence, figure)
+    gapped = (
+        _gapped_member(sentence, figure, figures)
+        or _colon_item(sentence, figure)
+        or _led_with(sentence, figure)
+    )
     if gapped:
         return gapped
     opening = sentence.rfind("(", 0, figure.cue_start + 1)
@@ -1477,7 +1511,7 @@ def _name_member(
     sentence: str, figure: _Figure, item: str, base: str | None, dimension: str | None, context: _Context
 ) -> None:
     base = base or context.subject or ""
-    head = _head_of(base) or base
+    head = _head_of(base) or _head_of(context.lead or "") or ""  # never a headless name: "Apple Samsung"
     member = _THE.sub("", item)
     cleaned = _clean_np(member) or member
     if g.HEAD.search(cleaned):
