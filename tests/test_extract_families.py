@@ -403,3 +403,21 @@ def test_a_ranking_led_with_and_followed_by_gives_members_and_a_bracketed_share_
         "Lenovo shipments share",
         "Xiaomi shipments",
     ]
+
+
+def test_the_period_of_a_compared_level_is_its_own_and_does_not_become_the_running_one() -> None:
+    body = (
+        "Peru's imports fell 1.2% in October. The trade surplus narrowed to $0.7 billion from "
+        "$1.0 billion in September. Copper exports rose 3% to $2.1 billion."
+    )
+    found = levels(body, title="Peru trade, October 2026", published=date(2026, 11, 20))
+    assert [m.period for m in found] == ["2026-10", "2026-09", "2026-10"]
+
+
+def test_an_amount_change_restated_in_brackets_is_the_same_change_in_percent() -> None:
+    body = "Services credits fell $893m (2%) to $44,104m in May 2026."
+    changes = [m.change for m in metrics_of(body) if m.change is not None]
+    assert [(c.value, c.unit, c.direction) for c in changes][:2] == [
+        (893e6, "USD", "down"),
+        (2.0, "percent", "down"),
+    ]

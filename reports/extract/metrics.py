@@ -442,7 +442,8 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
         if record_hint:
             _mark_record(sentence, masked, figure)
     if not _ALONE.match(sentence):
-        _set_running_period(sentence, periods, primary, context)
+        compared = _compared_periods(sentence, figures, periods)
+        _set_running_period(sentence, [p for p in periods if p[0] not in compared], primary, context)
     quote = body[start:end]
     for figure in figures:
         if figure.role == "change" and figure.attached:
@@ -763,7 +764,7 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
 
 
 _THAN_AFTER = re.compile(r"\s*(?P<w>less|lower|fewer|more|higher|greater)\s+than\b", re.I)
-_OR_AFTER_CHANGE = re.compile(r"\s*,\s*or\s*")
+_OR_AFTER_CHANGE = re.compile(r"\s*(?:,\s*or|\()\s*")
 
 
 def _amount_change(sentence: str, q: Quantity) -> _Figure | None:
@@ -1727,13 +1728,16 @@ def _period_of(
         and _THEN_TO.match(sentence, p[1], q.start)
         and any(_owns_period(sentence, f, p) for f in others if f is not figure)
     }
+    # "narrowed to $96.7 billion from $102.4 billion in September": the compared level's period is its own
+    compared = _compared_periods(sentence, [f for f in others if f is not figure], periods)
+    taken |= compared
     before = [p for p in periods if p[1] <= figure.cue_start and p[3] in ("", "target") and p[0] not in taken]
     if before:
         return before[-1][2]
     later_target = primary is not None and primary[3] == "target" and primary[0] > q.end
     if later_target and _verb_between(sentence, q.end, primary[0]):
         primary = None  # "shipped 21.5 GWh ... and expects ... by year-end": another clause's target
-    if primary is not None and (primary[0] not in taken or primary[0] > q.end):
+    if primary is not None and primary[0] not in compared and (primary[0] not in taken or primary[0] > q.end):
         return primary[2]
     if primary is not None and context.period is None and context.title_period is None:
         return primary[2]
@@ -1741,6 +1745,20 @@ def _period_of(
 
 
 _THEN_TO = re.compile(r"\s*,?\s*(?:and\s+)?to\b")
+
+
+def _compared_periods(
+    sentence: str, figures: list[_Figure], periods: list[tuple[int, int, str, str]]
+) -> set[int]:
+    """Starts of the periods right after a level compared with ('from $102.4 billion in September')."""
+    return {
+        p[0]
+        for p in periods
+        for f in figures
+        if f.role == "level"
+        and _COMPARED_WITH.search(sentence, max(0, f.quantity.start - 30), f.quantity.start)
+        and _owns_period(sentence, f, p)
+    }
 
 
 def _verb_between(sentence: str, start: int, end: int) -> bool:
