@@ -421,3 +421,16 @@ def test_an_amount_change_restated_in_brackets_is_the_same_change_in_percent() -
         (893e6, "USD", "down"),
         (2.0, "percent", "down"),
     ]
+
+
+def test_a_share_taken_and_its_level_a_year_earlier_over_a_span_of_months() -> None:
+    body = (
+        "Sales of new vans in the UK rose 4.0% to 0.3 million units in January-September. "
+        "Electric vans took a 9.1% share, up from 6.2% a year earlier."
+    )
+    found = metrics_of(body, title="Van registrations: January-September 2026", published=date(2026, 10, 6))
+    assert found[0].subject == "new van sales in the UK"
+    assert [(m.subject, m.period) for m in found[1:]] == [
+        ("electric vans share", "2026-01/2026-09"),
+        ("electric vans share", "2025-01/2025-09"),
+    ]

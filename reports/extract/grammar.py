@@ -158,6 +158,8 @@ LEVEL_VERBS = (
     "handled",
     "numbered",
     "made up",
+    "took",
+    "captured",
     "makes up",
     "make up",
     "represented",

@@ -1230,7 +1230,7 @@ def _of_to_modifier(phrase: str) -> str:
     if not match:
         return phrase
     what, tail = match.group("what"), ""
-    place = re.search(r"\s+(?:to|from)\s+\S.*$", what)
+    place = re.search(r"\s+(?:to|from)\s+\S.*$|\s+in\s+(?:the\s+)?[A-Z]\S*(?:\s+[A-Z]\S*)*$", what)
     if place:
         what, tail = what[: place.start()], place.group(0)
     head = match.group("head").lower()
@@ -1711,7 +1711,7 @@ def _period_of(
             return period
     earlier = _EARLIER_LEVEL.match(sentence, q.end)
     if (
-        figure.role == "level"
+        figure.role in ("level", "share")
         and earlier
         and _COMPARED_BEFORE.search(sentence[max(0, q.start - 20) : q.start])
     ):
@@ -1776,6 +1776,9 @@ def _shift(period: str | None, months: int) -> str | None:
     """'2026-03' back 12 months -> '2025-03'; back 1 -> '2026-02'; '2025' back 12 -> '2024'."""
     if not period:
         return None
+    if "/" in period and months == 12:  # "2026-01/2026-09" a year back -> "2025-01/2025-09"
+        ends = [_shift(end, 12) for end in period.split("/")]
+        return "/".join(ends) if all(ends) else None
     match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", period)
     if not match:
         quarter = re.fullmatch(r"(\d{4})(-[QH]\d)", period)
