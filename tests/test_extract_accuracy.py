@@ -20,7 +20,7 @@ FLOORS = {
     "metrics-sample": (0.99, 0.98),  # measured 1.000 / 1.000 (46 figures, 10 releases)
     # 247 figures, 28 releases written by another developer. Not blind any more: rules were generalized
     # after reading its errors. Its first, blind score was 0.928 / 0.283; 0.982 / 0.787 before the
-    # general rules for unseen phrasing; now measured 0.988 / 0.814.
+    # general rules for unseen phrasing; now measured 0.988 / 0.818.
     "metrics-written": (0.98, 0.80),
     # 127 figures, 15 releases in styles none of the rules were written for (fisheries, tourism, TEU,
     # current account, Australian and Canadian statements, "mln"/"bln"). First contact 0.864 / 0.344.
