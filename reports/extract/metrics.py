@@ -425,6 +425,7 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
     sentence_basis = _basis_in(sentence) or _month_basis(sentence, primary[2] if primary else context.period)
     lists: dict[str, str | None] = {}
     record_hint = _RECORD_HINT.search(sentence) is not None
+    compared = _compared_periods(sentence, figures, periods) if periods else frozenset()
     for figure in figures:
         if figure.range_of is not None and figure.range_of.subject:
             source = figure.range_of
@@ -437,12 +438,11 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
         if figure.role == "level" and not context.lead and figure.subject:
             context.lead = figure.subject
             context.topic = _topic(figure.subject, context.title)
-        figure.period = _period_of(sentence, figure, periods, primary, context, figures)
+        figure.period = _period_of(sentence, figure, periods, primary, context, figures, compared)
         _compared_level(sentence, figure, figures, periods)
         if record_hint:
             _mark_record(sentence, masked, figure)
     if not _ALONE.match(sentence):
-        compared = _compared_periods(sentence, figures, periods)
         _set_running_period(sentence, [p for p in periods if p[0] not in compared], primary, context)
     quote = body[start:end]
     for figure in figures:
@@ -1704,6 +1704,7 @@ def _period_of(
     primary: tuple[int, int, str, bool] | None,
     context: _Context,
     others: list[_Figure] = (),
+    compared: frozenset[int] = frozenset(),
 ) -> str:
     q = figure.quantity
     for start, _end, period, is_base in periods:
@@ -1729,7 +1730,6 @@ def _period_of(
         and any(_owns_period(sentence, f, p) for f in others if f is not figure)
     }
     # "narrowed to $96.7 billion from $102.4 billion in September": the compared level's period is its own
-    compared = _compared_periods(sentence, [f for f in others if f is not figure], periods)
     taken |= compared
     before = [p for p in periods if p[1] <= figure.cue_start and p[3] in ("", "target") and p[0] not in taken]
     if before:
@@ -1749,16 +1749,15 @@ _THEN_TO = re.compile(r"\s*,?\s*(?:and\s+)?to\b")
 
 def _compared_periods(
     sentence: str, figures: list[_Figure], periods: list[tuple[int, int, str, str]]
-) -> set[int]:
+) -> frozenset[int]:
     """Starts of the periods right after a level compared with ('from $102.4 billion in September')."""
-    return {
-        p[0]
-        for p in periods
+    levels = [
+        f
         for f in figures
         if f.role == "level"
         and _COMPARED_WITH.search(sentence, max(0, f.quantity.start - 30), f.quantity.start)
-        and _owns_period(sentence, f, p)
-    }
+    ]
+    return frozenset(p[0] for p in periods for f in levels if _owns_period(sentence, f, p))
 
 
 def _verb_between(sentence: str, start: int, end: int) -> bool:
