@@ -1438,7 +1438,10 @@ def _led_with(sentence: str, figure: _Figure) -> str | None:
     """'Brand A led with 11.2 million units, followed by Brand B at 6.4 million': a ranking's members."""
     if figure.role != "level":
         return None
-    match = _LED_WITH.search(sentence, max(0, figure.quantity.start - 60), figure.quantity.start)
+    low, start = max(0, figure.quantity.start - 60), figure.quantity.start
+    if sentence.find(" at ", low, start) == -1 and sentence.find(" with ", low, start) == -1:
+        return None
+    match = _LED_WITH.search(sentence, low, start)
     if not match or g.PERIOD.fullmatch(match.group("name")) or g.VERB.search(match.group("name")):
         return None
     return match.group("name")
