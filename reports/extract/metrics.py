@@ -496,6 +496,7 @@ def _set_running_period(
 
 
 _COMPARED_WITH = Caseless(r"\b(?:compared\s+(?:with|to)|versus|against|from|than)\s+(?:an?\s+)?[+]?$")
+_COMPARED_HINT = re.compile(r"compared|versus|against|from|than")
 _BRACKET_AFTER_PERIOD = re.compile(r"\(\s*$")
 
 
@@ -505,9 +506,12 @@ def _compared_level(
     """The level a figure is compared with is the same quantity at another time: 'up 61 percent from
     $9.5 billion in 2024', 'compared with +EUR 2.4 bn in December 2024', '... compared with December 2024
     (EUR 234.2 bn)' (the bracket holds the level of the period before it)."""
-    if figure.role != "level":
+    if figure.role != "level" or figure is figures[0]:
         return
     q = figure.quantity
+    window = sentence[max(0, q.start - 30) : q.start]
+    if "(" not in window and not _COMPARED_HINT.search(window):
+        return
     earlier = [f for f in figures if f.role == "level" and f.quantity.end <= q.start and f.subject]
     earlier = [f for f in earlier if f.quantity.unit == q.unit]
     if not earlier:
@@ -600,6 +604,7 @@ def _is_place(dimension: str | None) -> bool:
 
 
 _LEVEL_BEFORE_BRACKET = re.compile(r"\d\s*(?:[A-Za-z]+\s*)?\(\s*$")
+_TO_OR_AT = re.compile(r"\b(?:to|at)\s")
 _BETWEEN_TAIL = re.compile(r"\s+between\s+$", re.I)
 _RANGE_GAP = re.compile(r"\s*(?:to|and|-|–|—)\s*")
 _BETWEEN = re.compile(r"\bbetween\s+(?:[$€£¥₩]|US\$|USD\s|KRW\s)?$", re.I)
@@ -632,7 +637,7 @@ def _ranges(sentence: str, quantities: list[Quantity]) -> tuple[list[Quantity], 
 
 
 def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None = None) -> list[_Figure]:
-    quantities, pairs = _ranges(sentence, quantities)
+    quantities, pairs = _ranges(sentence, quantities) if len(quantities) > 1 else (quantities, {})
     by_quantity: dict[int, _Figure] = {}
     figures: list[_Figure] = []
     previous_change: _Figure | None = None
@@ -904,6 +909,8 @@ def _level_after(sentence: str, change: _Figure, later: list[_Figure]) -> _Figur
     if _TO_LEVEL_GAP.match(gap):
         return later[0]
     # "dropped 8% year on year in the second quarter to 28.6 million units": basis and period between
+    if not _TO_OR_AT.search(gap):
+        return None
     bare = g.PERIOD.sub(" ", gap)
     for _name_of_basis, pattern in g.BASIS:
         bare = pattern.sub(" ", bare)
@@ -1132,8 +1139,10 @@ def _clause_subject(
         phrase = masked[clause : verbs[0][0]]
         subject = _clean_np(phrase)
         # "while those to the U.S. gained": read before the cleaning drops "those"
-        raw = _CONNECTIVES.sub("", " ".join(_INCLUDING.sub(" ", phrase).split())).rstrip(" ,")
-        those = _THOSE.match(subject or "") or _THOSE.match(raw)
+        those = _THOSE.match(subject or "")
+        if those is None and ("those" in phrase or "that " in phrase or "ones" in phrase):
+            raw = _CONNECTIVES.sub("", " ".join(_INCLUDING.sub(" ", phrase).split())).rstrip(" ,")
+            those = _THOSE.match(raw)
         if those and (earlier or context.subject):
             place = canonical_subject(those.group("rest").strip(" ,"))
             return f"{_strip_place(earlier or context.subject or '')} {place}"
@@ -1725,13 +1734,17 @@ def _period_of(
             return shifted
     # A period right after an earlier figure is that figure's ("from a surplus of $0.4 billion in October
     # to a deficit of $1.2 billion"): the later figure does not inherit it.
-    taken = {
-        p[0]
-        for p in periods
-        if p[1] <= q.start
-        and _THEN_TO.match(sentence, p[1], q.start)
-        and any(_owns_period(sentence, f, p) for f in others if f is not figure)
-    }
+    taken = (
+        {
+            p[0]
+            for p in periods
+            if p[1] <= q.start
+            and _THEN_TO.match(sentence, p[1], q.start)
+            and any(_owns_period(sentence, f, p) for f in others if f is not figure)
+        }
+        if len(others) > 1
+        else set()
+    )
     # "narrowed to $96.7 billion from $102.4 billion in September": the compared level's period is its own
     taken |= compared
     before = [p for p in periods if p[1] <= figure.cue_start and p[3] in ("", "target") and p[0] not in taken]
