@@ -101,7 +101,7 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
 
 # Period phrases, most specific first. A day number after a month makes it a date, not a period.
 PERIOD = re.compile(
-    r"(?=[JFMASONDfstnHhQqlLT1-9])\b(?:"
+    r"(?=[JFMASONDfstnHhQqlLTyY1-9])\b(?:"
     rf"(?P<range>(?P<m1>{_MONTH})\s*(?:-|–|—|to|through|until)\s*(?P<m2>{_MONTH})(?:,?\s+(?P<ry>(?:19|20)\d{{2}}))?)"
     rf"|(?P<date>{_MONTH}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?)"
     rf"|(?P<firstn>first\s+(?P<fn>two|three|four|five|six|seven|eight|nine|ten|eleven|2|3|4|5|6|7|8|9|10|11)\s+"
@@ -113,18 +113,22 @@ PERIOD = re.compile(
     rf"|(?P<quarter>(?P<qn>{_ORDINAL})[\s-]+quarter(?:\s+of)?(?:\s+(?:the\s+)?(?:year\s+)?(?P<qy>(?:19|20)\d{{2}}))?)"
     rf"|(?P<qcode>\bQ(?P<qc>[1-4])\s*(?P<qcy>(?:19|20)\d{{2}})?\b)"
     rf"|(?P<month>(?P<mn>{_MONTH})(?:\s+of)?(?:\s+(?P<my>(?:19|20)\d{{2}}))?\b)"
+    r"|(?P<yrange>(?:from\s+|between\s+)?(?P<y1>(?:19|20)\d{2})\s*(?:-|–|to|through|and)\s*(?P<y2>(?:19|20)\d{2})"
+    r"(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million|units)))"
     r"|(?P<year>(?<![\d,.$])(?P<yy>(?:19|20)\d{2})(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million|units)))"
-    r"|(?P<rel>\b(?:last|this|the\s+previous|the\s+past)\s+(?P<rw>year|month)\b))",
+    r"|(?P<rel>\b(?:last|this|the\s+previous|the\s+past)\s+(?P<rw>year|month)\b)"
+    r"|(?P<yend>\byear-end\b|\bthe\s+end\s+of\s+the\s+year\b))",
 )
 # A period that is the base of a comparison ("from 2024", "since February 2025") is not the figure's period.
 BASE_BEFORE = Caseless(
     r"(?:\bfrom|\bsince|\bthan|\bon|\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\bagainst|\bover|\brelative\s+to|"
     r"\bsame\s+(?:period|month|quarter|time)\s+(?:of|in|last)|\bbefore|\buntil|\bprior\s+to|\bbetween)"
-    r"\s+(?:the\s+)?(?:same\s+(?:period|month|quarter|time)\s+(?:(?:of|in)\s+)?)?(?:(?:end|start|beginning)\s+of\s+)?$"
+    r"\s+(?:(?:in|during)\s+)?(?:the\s+)?(?:same\s+(?:period|month|quarter|time)\s+(?:(?:of|in)\s+)?)?"
+    r"(?:(?:end|start|beginning)\s+of\s+)?$"
 )
 PERIOD_RIGHT_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:set|recorded|posted|reached|achieved|logged|registered)\s+)?"
-    r"(?:in|for|during|as\s+of|at\s+end-?)\s+(?:the\s+)?$",
+    r"(?:(?:in|for|during|as\s+of|at\s+end-?|by)\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 
@@ -147,6 +151,19 @@ LEVEL_VERBS = (
     "records",
     "posted",
     "posts",
+    "post",
+    "went from",
+    "swung to",
+    "turned to",
+    "handled",
+    "numbered",
+    "made up",
+    "took",
+    "captured",
+    "makes up",
+    "make up",
+    "represented",
+    "comprised",
     "hit",
     "hits",
     "to hit",
@@ -349,7 +366,7 @@ CHANGE_BEFORE = Caseless(
     rf"\b(?:(?P<dir>{alternation(CHANGE_VERBS + ('up', 'down', 'higher', 'lower'))})\b"
     rf"|(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{alternation(_UP_NOUNS + _DOWN_NOUNS)})s?\s+(?:of|by)"
     rf"|(?P<bare>{alternation(_UP_NOUNS + _DOWN_NOUNS)})\s+(?:of|by))"
-    r"(?:\s+(?:by|some|about|around|nearly|almost|roughly|approximately|over|more\s+than|less\s+than|a|an|"
+    r"(?:\s+(?:by|some|about|around|nearly|almost|roughly|approximately|over|more\s+than|less\s+than|a|an|up\s+to|"
     r"year-on-year|on-year|on-month|month-on-month|on\s+year|y-o-y|yoy|respectively|sharply|slightly|"
     r"significantly|further|again|also|just|only|a\s+steep|a\s+sharp|a\s+modest|a\s+slight))*\s*[(\[]?\s*$"
 )
@@ -378,10 +395,11 @@ BASIS = (
         "yoy",
         re.compile(
             r"\b(?:year-on-year|on-year|on\s+year|y-o-y|yoy|y/y|year\s+over\s+year|year-over-year|annually|"
-            r"from\s+a\s+year\s+(?:earlier|ago|before)|(?:than|over|from)\s+(?:the\s+)?(?:previous|prior|last)\s+year|"
+            r"(?:from|than)\s+a\s+year\s+(?:earlier|ago|before)|(?:than|over|from|on)\s+(?:the\s+)?(?:previous|prior|last)\s+year|"
             r"(?:compared\s+(?:to|with)|from|than|over|versus)\s+(?:the\s+)?same\s+(?:period|month|quarter|time)|"
             r"(?:compared\s+(?:to|with)|versus)\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year)|"
-            r"(?:from|than|over|on|compared\s+(?:to|with)|versus)\s+(?:(?:January|February|March|April|May|June|July|"
+            r"(?:from|than|over|on|compared\s+(?:to|with)|versus)\s+(?:the\s+end\s+of\s+)?(?:(?:January|February|"
+            r"March|April|May|June|July|"
             r"August|September|October|November|December)\s+)?(?:19|20)\d{2})\b",
             re.IGNORECASE,
         ),
@@ -558,6 +576,17 @@ HEADS = (
     "orders received",
     "contracts",
     "exports value",
+    "expenditure",
+    "expenditures",
+    "receipts",
+    "earnings",
+    "throughput",
+    "arrivals",
+    "debt",
+    "loss",
+    "losses",
+    "net loss",
+    "operating loss",
 )
 HEAD = re.compile(rf"\b(?:{alternation(HEADS)})$", re.IGNORECASE)
 FLOW_HEADS = frozenset(
@@ -636,14 +665,17 @@ LEADING_NOISE = re.compile(
     r"as\s+a\s+result|in\s+particular|specifically|particularly|while|whereas|and|but|that|which|with|as|"
     r"so|thus|then|here|there|in\s+total|all\s+told|combined|the|a|an|its|their|this|these|those|"
     r"korea['’]s|south\s+korea['’]s|the\s+country['’]s|the\s+nation['’]s|korean|annual|monthly|"
-    r"quarterly|total|cumulative|(?:first|second|third|fourth)-(?:quarter|half)|(?!(?:manufactur|shipbuild|hous|build|min|cloth|advertis|bank|market|engineer|process|print|packag|"
+    r"quarterly|total|cumulative|(?:first|second|third|fourth)-(?:quarter|half)|"
+    r"(?:January|February|March|April|June|July|August|September|October|November|December)|"
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)|(?!(?:manufactur|shipbuild|hous|build|min|cloth|advertis|bank|market|engineer|process|print|packag|"
     r"financ|spend|fund|pric|shipp|farm|fish|trad|lend|hold|rat|plann|consult|account|gam|learn|test|pay|"
-    r"steelmak|carmak|chipmak|refin|retail|wholesal)ing\b)[a-z]+ing(?:\s+(?:in|on|to|for|from|with|at))?)\s+)+",
+    r"steelmak|carmak|chipmak|refin|retail|wholesal|operat|ris|grow)ing\b)[a-z]+ing(?:\s+(?:in|on|to|for|from|with|at))?)\s+)+",
     re.IGNORECASE,
 )
 TRAILING_NOISE = re.compile(
     r"(?:\s+(?:also|respectively|altogether|combined|alone|each|together|both|further|again|to|have|has|had|"
-    r"will|would|could|is|are|was|were|been|be|still|already|reportedly|only|just|the|a|an))+$",
+    r"will|would|could|may|might|can|should|shall|is|are|was|were|been|be|still|already|reportedly|only|just|"
+    r"the|a|an))+$",
     re.IGNORECASE,
 )
 PERIOD_TAIL = re.compile(

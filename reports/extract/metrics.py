@@ -26,7 +26,7 @@ from functools import lru_cache
 from reports.extract import grammar as g
 from reports.extract.catalog import analyst_words, metric_id_for
 from reports.extract.grammar import Caseless
-from reports.extract.numbers import Quantity, find_quantities, normalize
+from reports.extract.numbers import DESCRIBED_COUNT, Quantity, find_quantities, normalize
 from reports.records import Change, Metric, Release
 
 MAX_SENTENCE = 2000  # characters: no real sentence is longer; a run-on text is read in pieces this long
@@ -46,10 +46,12 @@ _INTERJECTION = re.compile(
     re.I,
 )
 _OF_NP = re.compile(
-    r"^(?P<head>exports?|imports?|sales|production|output|shipments|orders|investments?|"
-    r"deliveries|consumption|purchases|prices?)\s+(?:of|in)\s+(?P<what>.+)$",
+    r"^(?:(?P<mods>(?:[\w-]+\s+){1,2}?)(?=\S+\s+of\s)|)(?P<head>exports?|imports?|sales|production|output|"
+    r"shipments|orders|investments?|deliveries|consumption|purchases|prices?|value|volume)\s+(?:of|in)\s+"
+    r"(?P<what>.+)$",
     re.I,
 )
+_MEASURES = frozenset({"value", "volume"})
 _TO_PLACE = re.compile(
     r"^(?P<base>.+?)\s+(?P<prep>to|from|in)\s+(?P<place>(?:the\s+)?[A-Z][\w.’'-]*"
     r"(?:\s+(?:[A-Z][\w.’'-]*|and|of))*)$"
@@ -60,7 +62,7 @@ _FUNCTION_WORD = (
 )
 _NP_OF_LEVEL = Caseless(
     rf"(?<![\w’'-])(?P<np>(?:{_FUNCTION_WORD}[\w’'-]+\s+){{0,3}}{_FUNCTION_WORD}[\w’'-]+)\s+(?:of|worth|valued\s+at|amounting\s+to|totaling|totalling)\s+"
-    r"(?:(?:about|around|nearly|almost|roughly|approximately|over|more\s+than|some|an\s+estimated)\s+)?$"
+    r"(?:(?:about|around|nearly|almost|roughly|approximately|over|more\s+than|some|an\s+estimated|between)\s+)?$"
 )
 _NOT_SUBJECT = re.compile(
     r"\b(?:record|high|peak|level|total|sum|amount|figure|increase|decrease|rise|"
@@ -85,17 +87,18 @@ _LIST_DELIMITER = re.compile(
 )
 _LIST_NAME = re.compile(r"(?P<name>[A-Za-z][\w.’'&/-]*(?:\s+(?!and\b|or\b|the\b)[\w.’'&/-]+){0,4})\s*\(\s*")
 _PLACE_LIST = re.compile(r"\b(?:to|from)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*\(")
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{0,40}?\([A-Za-z .]+\)\s*(?:--|—|–)\s*")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'-]{0,40}?\([A-Za-z .]+\)\s*(?:--|—|–|-)\s*")
 _RELATIVE = re.compile(
     r",\s+(?:which|who|whose)\s[^,;()]*,"
     r"|,\s+(?:led|driven|followed|supported|boosted|helped|dragged|weighed)\s+(?:down\s+)?by\s[^,;]{0,80},"
+    r"|,\s+(?:mostly|mainly|largely|chiefly|primarily|partly|almost\s+all|all)\s+(?:from|to|in|by|for)\s[^,;]{0,60},"
     r"|,\s+(?:the|a|an|its|South\s+Korea['’]s|Korea['’]s|the\s+country['’]s)\s[^,;()\d]{0,60},"
     rf"(?=\s+(?:{g.alternation(g.ALL_VERBS)})\b)",
     re.I,
 )
 _NP_AFTER_LEVEL = re.compile(
     rf"\s+(?!(?:in|of|for|to|at|by|on|with|from|and|or|as|than|the|a|an)\b)"
-    rf"(?P<np>(?:[\w-]+\s+){{0,2}}?(?:{g.alternation(g.HEADS)}))\b(?!\s+(?:of|to)\b)",
+    rf"(?P<np>(?:(?!(?:while|whereas|but|when|after|before|since|because|although|though|and|or|as)\b)[\w-]+\s+){{0,2}}?(?:{g.alternation(g.HEADS)}))\b(?!\s+(?:of|to)\b)",
     re.I,
 )
 _GAPPED = re.compile(
@@ -104,20 +107,22 @@ _GAPPED = re.compile(
     r"\s+(?:by\s+)?$"
 )
 _NP_TO_LEVEL = Caseless(
-    rf"\b(?:bring|push|lift|rais|tak|put|leav|left|brought|drove|driv|widen|narrow)\w*\s+(?:the\s+|its\s+)?"
+    rf"\b(?:bring|push|lift|rais|tak|put|leav|left|brought|drove|driv|widen|narrow|keep|kept|hold|held|set|"
+    rf"expand|boost|increas|cut|reduc|lower|peg|estimat|project|forecast)\w*\s+(?:the\s+|its\s+)?"
     rf"(?P<np>(?:{_FUNCTION_WORD}[\w’'-]+\s+){{0,3}}{_FUNCTION_WORD}[\w’'-]+)\s+(?:to|at)\s+"
-    r"(?:(?:a|an|the|new|record|all-time|high|of|about|around|nearly|almost|over|more\s+than)\s+)*$"
+    r"(?:(?:a|an|the|new|record|all-time|high|of|about|around|nearly|almost|over|more\s+than|between)\s+)*$"
 )
 _ALONE = re.compile(r"^(?:In|For|During)\s+[^,]{3,40}?\balone\b", re.I)
 _CONNECTIVES = re.compile(
     r"^(?:(?:and|or|while|whereas|but|the|with|including|followed\s+by|led\s+by|"
-    r"then|as\s+well\s+as|such\s+as|notably)\s+)+",
+    r"then|as\s+well\s+as|such\s+as|notably|overtaking|surpassing|ahead\s+of|behind|than|versus)\s+)+",
     re.I,
 )
 _PLACE_ALIASES = (
     (re.compile(r"\bU\.S\.?(?=$|[\s,;])"), "United States"),
     (re.compile(r"\bU\.K\.?(?=$|[\s,;])"), "United Kingdom"),
 )
+_TARGET_BEFORE = Caseless(r"\b(?:by|through|toward|towards)\s+(?:the\s+end\s+of\s+)?$")
 _LOCAL_PERIOD = Caseless(
     r"\b(?:set|recorded|posted|reached|hit|registered|logged)\s+(?:in|during)\s+(?:the\s+)?$"
 )
@@ -139,7 +144,8 @@ _BARE_CHANGE = Caseless(
 )
 _UNCHANGED = re.compile(r"\s*,?\s*(?:unchanged|flat|steady)\b", re.I)
 _COMPARED_MONTH = Caseless(
-    r"\b(?:compared\s+(?:with|to)|from|than|versus|over)\s+(?:the\s+previous\s+month,?\s+)?(?P<m>January|February|"
+    r"\b(?:compared\s+(?:with|to)|from|than|versus|over)\s+(?:[$€£¥₩+]?[\d.,]+\s*(?:billion|million|trillion|bn|mln)?"
+    r"\s+in\s+)?(?:the\s+previous\s+month,?\s+)?(?P<m>January|February|"
     r"March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<y>(?:19|20)\d{2}))?\b"
 )
 # Most sentences with a figure hold a digit: that cheap test comes first, the words only without one.
@@ -182,6 +188,13 @@ _GAP_PERIOD = re.compile(
     r"(?:half|quarter)(?:\s+of)?\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\s*)?(?:(?:19|20)\d{2})?(?=\s*[,(])|\s*\b(?:last|this)\s+(?:year|month|quarter)\b"
 )
+# Between a level and its change: the unit's acronym "(TEU)", a measure "in contract value", "in value terms".
+_GAP_ASIDE = re.compile(
+    r"^\s*\([A-Z][A-Za-z]{1,7}\)|^\s*\b(?:in|by)\s+(?:[\w-]+\s+)?(?:value|volume|terms|tonnage)(?:\s+terms)?\b"
+    r"|^\s*(?:per|a|an)\s+(?:metric\s+)?(?:ton|tonne|barrel|unit|kg|kilogram|pound|ounce|bushel|liter|litre|"
+    r"gallon|MWh|kWh|head|share|vehicle|month|year|night|person|capita|day|week)\b",
+    re.I,
+)
 _GAPPED_AFTER = re.compile(r"\s+to\s|\s*(?:,|;|\band\b|\.|$)")
 _COUNT_WORDS = {
     "companies": "companies",
@@ -204,6 +217,18 @@ _NUMBER_OF = Caseless(
     r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
     rf"|\b(?P<unit2>{g.alternation(_COUNT_WORDS)})\b[^.;\d]{{0,40}}?\b(?:fell|rose|dropped|increased|decreased|"
     r"declined|grew|gained|lost|added|shed)\s+by\s+$"
+)
+_PEOPLE_WORDS = ("visitor", "tourist", "travel", "passenger", "arrival")
+_PEOPLE_BEFORE = Caseless(
+    r"\b(?P<who>visitors?|tourists?|travell?ers|passengers?|arrivals)\b[^.;\d$€£¥₩]{0,60}?\b(?:numbered|reached|"
+    r"totaled|totalled|came\s+to|stood\s+at|hit|rose\s+to|fell\s+to|topped|exceeded|was|were)\s+"
+    r"(?:an?\s+(?:all-time|record|new)\s+(?:high|peak)\s+of\s+|a\s+record\s+)?"
+    r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
+)
+_WITH_NP_TO = Caseless(
+    r"\bwith\s+(?:the\s+|its\s+|their\s+)?(?P<np>(?:(?!(?:with|and|by|of|in)\b)[\w’'-]+\s+){0,4}?[\w’'-]+)\s+"
+    r"(?:[a-z]+ing)\s+(?:(?:by\s+)?[\d.,]+\s*(?:percent|%)\s+)?(?:to|at)\s+"
+    r"(?:(?:a|an|the|new|record|about|around|nearly|almost|over|more\s+than)\s+)*$"
 )
 _WON_FOR = Caseless(
     r"\b(?:won|secured|received|booked|clinched|landed|bagged|took|placed)\s+(?:new\s+)?"
@@ -265,6 +290,8 @@ class _Context:
     basis: str | None = None
     subject: str | None = None
     dimension: tuple[str, str] | None = None  # (dimension, head) carried into the next sentence
+    dollar: str | None = None  # the release's own dollar when it writes "C$" and never "US$": CAD
+    balance_owner: str | None = None  # whose surplus/deficit the release last named: "current account"
     metrics: list[Metric] = field(default_factory=list)
 
 
@@ -281,6 +308,7 @@ class _Figure:
     period: str | None = None
     record: bool = False
     previous_record: bool = False
+    range_of: _Figure | None = None  # the lower end of the range this figure is the upper end of
     named_by: _Figure | None = (
         None  # the change before a level that names it: "ASEAN 14.0 percent to $10.4 billion"
     )
@@ -293,9 +321,34 @@ def extract_metrics(release: Release) -> list[Metric]:
         return []
     text = normalize(body)
     context = _Context(release.published, _title_period(release), title=normalize(release.title or ""))
+    context.dollar = _local_dollar(text)
     for start, end in sentences(text):
         _read_sentence(release, body, text, start, end, context)
     return context.metrics
+
+
+_OWN_DOLLAR = re.compile(r"(?<![A-Za-z])(A|AU|C|NZ|S|HK|NT)\$")
+_US_DOLLAR = re.compile(r"\bUS\$|\bU\.S\.\s?\$|\bUSD\b|\bU\.?S\.? dollars?\b|\bUS dollars?\b")
+
+
+_DOLLAR_CODES = {"A": "AUD", "AU": "AUD", "C": "CAD", "NZ": "NZD", "S": "SGD", "HK": "HKD", "NT": "TWD"}
+
+
+def _local_dollar(text: str) -> str | None:
+    """A release that writes its figures as 'C$65.0 billion' (one such dollar, and never US$ or USD) means
+    the same dollar by a bare '$0.4 billion': Canadian, Australian ... statements drop the letter."""
+    if "$" not in text:
+        return None
+    kinds = {m.group(1).upper() for m in _OWN_DOLLAR.finditer(text)}
+    if len(kinds) != 1 or _US_DOLLAR.search(text):
+        return None
+    return _DOLLAR_CODES[kinds.pop()]
+
+
+def _as_local_dollar(sentence: str, q: Quantity, code: str) -> Quantity:
+    if q.unit == "USD" and sentence[q.start : q.digits_start].strip(" -+") == "$":
+        return replace(q, unit=code)
+    return q
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -344,20 +397,20 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
     if not _DIGIT.search(sentence) and not _HINT.search(sentence):
         return
     quantities = [q for q in find_quantities(sentence) if q.kind not in ("year", "day")]
+    if context.dollar:
+        quantities = [_as_local_dollar(sentence, q, context.dollar) for q in quantities]
     masked = _masked(sentence)
     periods = _periods(sentence, context, masked)
-    primary = next((p for p in periods if not p[3]), None)
+    primary = next((p for p in periods if p[3] in ("", "target")), None)
     if not quantities:
         _record_claim(sentence, primary, context)
-        if primary is not None and "/" not in primary[2]:
-            context.period = primary[2]
+        _set_running_period(sentence, periods, primary, context)
         return
     dimension = _dimension(sentence, context)
     figures = _figures(sentence, quantities, context.count_unit)
     if not figures:
         _record_claim(sentence, primary, context)
-        if primary is not None and "/" not in primary[2]:
-            context.period = primary[2]
+        _set_running_period(sentence, periods, primary, context)
         return
     _attach_changes(sentence, masked, figures)
     for figure in figures:
@@ -372,8 +425,12 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
     sentence_basis = _basis_in(sentence) or _month_basis(sentence, primary[2] if primary else context.period)
     lists: dict[str, str | None] = {}
     record_hint = _RECORD_HINT.search(sentence) is not None
+    compared = _compared_periods(sentence, figures, periods) if periods else frozenset()
     for figure in figures:
-        if figure.named_by is not None and figure.named_by.subject:
+        if figure.range_of is not None and figure.range_of.subject:
+            source = figure.range_of
+            figure.subject, figure.member, figure.dimension = source.subject, source.member, source.dimension
+        elif figure.named_by is not None and figure.named_by.subject:
             source = figure.named_by
             figure.subject, figure.member, figure.dimension = source.subject, source.member, source.dimension
         else:
@@ -381,18 +438,28 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
         if figure.role == "level" and not context.lead and figure.subject:
             context.lead = figure.subject
             context.topic = _topic(figure.subject, context.title)
-        figure.period = _period_of(sentence, figure, periods, primary, context)
+        figure.period = _period_of(sentence, figure, periods, primary, context, figures, compared)
+        _compared_level(sentence, figure, figures, periods)
         if record_hint:
             _mark_record(sentence, masked, figure)
-    if primary is not None and not _ALONE.match(sentence) and "/" not in primary[2]:
-        context.period = primary[2]
+    if not _ALONE.match(sentence):
+        _set_running_period(sentence, [p for p in periods if p[0] not in compared], primary, context)
     quote = body[start:end]
     for figure in figures:
         if figure.role == "change" and figure.attached:
             continue
         if figure.change is not None and figure.change.basis is None and figure.change.value is not None:
             figure.change = replace(figure.change, basis=sentence_basis)
+        if figure.subject and _SHIPMENTS.search(figure.subject) and _head_of(context.lead or "") == "exports":
+            figure.subject = _SHIPMENTS.sub("exports", figure.subject)  # in an export release, shipments
+        if figure.subject and figure.subject.lower() in ("surplus", "deficit"):
+            figure.subject = _balance_name(figure.subject, None, context)
         metric = _metric(release, figure, quote, (start, end))
+        owner = _BALANCE_OWNER.match(metric.subject)
+        if owner and not figure.member and owner.group("what").lower() in ("surplus", "deficit", "balance"):
+            context.balance_owner = re.sub(r"\s+(?:balance|account)$", "", owner.group("owner"), flags=re.I)
+            if owner.group("owner").lower().endswith("account"):
+                context.balance_owner = owner.group("owner")
         context.metrics.append(metric)
         if figure.role == "level" and figure.quantity.kind == "count":
             context.count_unit = figure.quantity.unit
@@ -401,6 +468,65 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
     if sentence_basis:
         context.basis = sentence_basis
     context.dimension = (dimension, "") if dimension else None
+
+
+_SHIPMENTS = re.compile(r"(?<=\w )shipments\b(?=$|\s+to\s)")
+_FORWARD = Caseless(
+    r"\b(?:will|aims?\s+to|plans?\s+to|is\s+expected|are\s+expected|expects|projects|forecasts|is\s+projected|"
+    r"are\s+projected|is\s+forecast|are\s+forecast|targets?)\b"
+)
+_WHOLE_YEARS = re.compile(r"\d{4}-01/\d{4}-12")
+
+
+def _set_running_period(
+    sentence: str,
+    periods: list[tuple[int, int, str, str]],
+    primary: tuple[int, int, str, str] | None,
+    context: _Context,
+) -> None:
+    """The period later sentences without one inherit. A plan or forecast ('will', 'aims to', 'is
+    expected') does not move it; of several periods the title's wins ('from $0.4 billion in October to
+    $1.2 billion in November' under a November title); a span of months does not, a span of years does."""
+    stated = [p[2] for p in periods if not p[3]]
+    if not stated or (_FORWARD.search(sentence) and not _WHOLE_YEARS.fullmatch(stated[0])):
+        return
+    period = context.title_period if context.title_period in stated else stated[0]
+    if "/" not in period or _WHOLE_YEARS.fullmatch(period):
+        context.period = period
+
+
+_COMPARED_WITH = Caseless(r"\b(?:compared\s+(?:with|to)|versus|against|from|than)\s+(?:an?\s+)?[+]?$")
+_COMPARED_HINT = re.compile(r"compared|versus|against|from|than")
+_BRACKET_AFTER_PERIOD = re.compile(r"\(\s*$")
+
+
+def _compared_level(
+    sentence: str, figure: _Figure, figures: list[_Figure], periods: list[tuple[int, int, str, str]]
+) -> None:
+    """The level a figure is compared with is the same quantity at another time: 'up 61 percent from
+    $9.5 billion in 2024', 'compared with +EUR 2.4 bn in December 2024', '... compared with December 2024
+    (EUR 234.2 bn)' (the bracket holds the level of the period before it)."""
+    if figure.role != "level" or figure is figures[0]:
+        return
+    q = figure.quantity
+    window = sentence[max(0, q.start - 30) : q.start]
+    if "(" not in window and not _COMPARED_HINT.search(window):
+        return
+    earlier = [f for f in figures if f.role == "level" and f.quantity.end <= q.start and f.subject]
+    earlier = [f for f in earlier if f.quantity.unit == q.unit]
+    if not earlier:
+        return
+    source = earlier[-1]
+    if _COMPARED_WITH.search(sentence, max(0, q.start - 30), q.start):
+        figure.subject, figure.member, figure.dimension = source.subject, source.member, source.dimension
+        return
+    opening = _BRACKET_AFTER_PERIOD.search(sentence, max(0, q.start - 3), q.start)
+    if opening is None:
+        return
+    stated = [p for p in periods if p[1] <= opening.start() and not sentence[p[1] : opening.start()].strip()]
+    if stated:
+        figure.subject, figure.member, figure.dimension = source.subject, source.member, source.dimension
+        figure.period = stated[-1][2]
 
 
 def _metric(release: Release, figure: _Figure, quote: str, span: tuple[int, int]) -> Metric:
@@ -433,7 +559,7 @@ def _metric(release: Release, figure: _Figure, quote: str, span: tuple[int, int]
             quote,
             span,
             None,
-            None,
+            figure.change,
             False,
             q.qualifier,
             figure.dimension,
@@ -477,11 +603,54 @@ def _is_place(dimension: str | None) -> bool:
 # Which numbers are figures, and of what kind ----------------------------------------------------------
 
 
+_LEVEL_BEFORE_BRACKET = re.compile(r"\d\s*(?:[A-Za-z]+\s*)?\(\s*$")
+_TO_OR_AT = re.compile(r"\b(?:to|at)\s")
+_BETWEEN_TAIL = re.compile(r"\s+between\s+$", re.I)
+_RANGE_GAP = re.compile(r"\s*(?:to|and|-|–|—)\s*")
+_BETWEEN = re.compile(r"\bbetween\s+(?:[$€£¥₩]|US\$|USD\s|KRW\s)?$", re.I)
+
+
+def _ranges(sentence: str, quantities: list[Quantity]) -> tuple[list[Quantity], dict[int, int]]:
+    """'between 3 and 4 percent', '10 to 12 percent', 'between $95 billion and $100 billion': the first
+    end takes the unit (and scale) of the second; returns the quantities and {second index: first index}."""
+    typed = list(quantities)
+    pairs: dict[int, int] = {}
+    for n in range(len(typed) - 1):
+        first, second = typed[n], typed[n + 1]
+        if second.kind in ("bare", "year", "day") or first.kind in ("year", "day"):
+            continue
+        gap = sentence[first.end : second.start]
+        if not _RANGE_GAP.fullmatch(gap):
+            continue
+        between = _BETWEEN.search(sentence, max(0, first.start - 12), first.start)
+        if gap.strip() == "and" and not between:
+            continue
+        if first.kind == "bare":
+            number = float(second.digits.replace(",", "") or 0) or 1.0
+            scale = abs(second.value) / number if second.scaled else 1.0
+            first = replace(first, value=first.value * scale, unit=second.unit, kind=second.kind)
+            typed[n] = first
+        elif first.unit != second.unit:
+            continue
+        pairs[n + 1] = n
+    return typed, pairs
+
+
 def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None = None) -> list[_Figure]:
+    quantities, pairs = _ranges(sentence, quantities) if len(quantities) > 1 else (quantities, {})
+    by_quantity: dict[int, _Figure] = {}
     figures: list[_Figure] = []
     previous_change: _Figure | None = None
     last_unit: Quantity | None = None
-    for q in quantities:
+    for index, q in enumerate(quantities):
+        paired = by_quantity.get(pairs.get(index, -1))
+        if paired is not None and paired.role in ("change", "share"):
+            # the upper end of a range is what the lower end is: "grow between 3 and 4 percent"
+            change = paired.change and replace(paired.change, value=abs(q.value))
+            figure = _Figure(q, paired.role, q.start, change, range_of=paired)
+            figures.append(figure)
+            by_quantity[index] = figure
+            continue
         if q.kind == "bare":
             typed = _list_inherited(sentence, q, last_unit) or _named_unit(sentence, q, context_unit)
             if typed is None:
@@ -489,6 +658,17 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
             q = typed
         if q.kind in ("percent", "points"):
             figure = _percentage(sentence, q)
+            before_change = figures[-1] if figures else None
+            if (
+                before_change is not None
+                and before_change.role == "change"
+                and before_change.change is not None
+                and before_change.change.unit not in ("percent", "percentage_points")
+                and _OR_AFTER_CHANGE.fullmatch(sentence, before_change.quantity.end, q.start)
+            ):  # "decreased $6.5 billion, or 8.7 percent": the same change in percent
+                moved = before_change.change
+                restated = Change(abs(q.value), "percent", moved.direction, moved.basis)
+                figure = _Figure(q, "change", q.start, restated)
             if (
                 figure.role == "level"
                 and previous_change is not None
@@ -505,6 +685,7 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
             if figure.role == "change":
                 previous_change = figure
             figures.append(figure)
+            by_quantity[index] = figure
             continue
         if _is_threshold(sentence, q):
             continue
@@ -512,17 +693,23 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
         if as_change is not None:
             figures.append(as_change)
             continue
-        figures.append(_Figure(q, "level", q.start))
+        figures.append(_Figure(q, "level", q.start, range_of=by_quantity.get(pairs.get(index, -1))))
         last_unit = q
+        by_quantity[index] = figures[-1]
     return figures
 
 
 def _named_unit(sentence: str, q: Quantity, context_unit: str | None) -> Quantity | None:
     """'The number of certified venture companies stood at 41,200' -> companies; 'Manufacturing jobs fell by
     51,000' -> jobs; a change 'by' a bare number after the release stated a count takes that count's unit."""
+    before = sentence[max(0, q.start - 120) : q.start]
+    lowered = before.lower()
+    people = _PEOPLE_BEFORE.search(before) if any(w in lowered for w in _PEOPLE_WORDS) else None
+    if people:  # "Visitors from Chile numbered 2.1 million", "arrivals reached a record 9.5 million"
+        word = people.group("who").lower()
+        return replace(q, unit="passengers" if word.startswith("passenger") else "visitors", kind="count")
     if q.scaled or "." in q.digits:
         return None
-    before = sentence[max(0, q.start - 120) : q.start]
     named = _NUMBER_OF.search(before)
     if named:
         word = named.group("unit") or named.group("unit2")
@@ -541,7 +728,7 @@ def _list_inherited(sentence: str, q: Quantity, last: Quantity | None) -> Quanti
         and _BARE_CHANGE.search(sentence, max(0, q.start - 25), q.start)
     ):
         return replace(q, unit=last.unit, kind=last.kind)
-    if last is None or last.kind not in ("money", "count") or last.scaled:
+    if last is None or last.kind not in ("money", "count") or (last.scaled and not q.scaled):
         return None
     before = sentence[max(0, q.start - 2) : q.start]
     after = sentence[q.end : q.end + 2]
@@ -551,7 +738,7 @@ def _list_inherited(sentence: str, q: Quantity, last: Quantity | None) -> Quanti
 
 
 def _percentage(sentence: str, q: Quantity) -> _Figure:
-    before = sentence[max(0, q.start - 60) : q.start]
+    before = _BETWEEN_TAIL.sub(" ", sentence[max(0, q.start - 60) : q.start])
     after = sentence[q.end : q.end + 40]
     cue = g.CHANGE_BEFORE.search(before)
     share_before = g.SHARE_BEFORE.search(before)
@@ -574,9 +761,15 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
     if q.signed or q.kind == "points":
         direction = "down" if q.signed == "-" else ("up" if q.signed == "+" else _direction_nearby(before))
         return _change_figure(q, direction, q.start, sentence)
+    if q.value == 0 and before.rstrip().endswith("(") and _LEVEL_BEFORE_BRACKET.search(before):
+        return _change_figure(q, "flat", q.start, sentence)  # "USD 0.64 billion (0.0%)": no change
     if g.SHARE_AFTER.match(after):
         return _Figure(q, "share", q.start)
     return _Figure(q, "share" if _SHARE_WORD.search(before[-40:]) else "level", q.start)
+
+
+_THAN_AFTER = re.compile(r"\s*(?P<w>less|lower|fewer|more|higher|greater)\s+than\b", re.I)
+_OR_AFTER_CHANGE = re.compile(r"\s*(?:,\s*or|\()\s*")
 
 
 def _amount_change(sentence: str, q: Quantity) -> _Figure | None:
@@ -584,11 +777,19 @@ def _amount_change(sentence: str, q: Quantity) -> _Figure | None:
     before = sentence[max(0, q.start - 60) : q.start]
     cue = g.CHANGE_BEFORE.search(before)
     if cue is None or not (cue.group("dir") or cue.group("noun") or cue.group("bare")):
+        than = _THAN_AFTER.match(sentence, q.end)
+        if than and before.rstrip().endswith(","):
+            # "exports were $271.4 billion, $3.1 billion less than December exports"
+            direction = "down" if than.group("w").lower() in ("less", "lower", "fewer") else "up"
+            change = Change(abs(q.value), q.unit or "units", direction, None)
+            return _Figure(replace(q, value=abs(q.value)), "change", q.start, change)
         return None
     word = (cue.group("dir") or cue.group("noun") or cue.group("bare")).lower()
     direction = _direction(word)
     if direction is None or word in ("higher", "lower"):
         return None
+    if word in ("loss", "losses") and not cue.group("dir"):
+        return None  # "an operating loss of 120 billion won" is a level: the loss itself
     cue_start = q.start - len(before) + cue.start()
     basis = _basis_near(sentence, q.end, cue_start)
     return _Figure(
@@ -675,11 +876,17 @@ def _is_threshold(sentence: str, q: Quantity) -> bool:
 
 def _attach_changes(sentence: str, masked: str, figures: list[_Figure]) -> None:
     levels = [f for f in figures if f.role == "level"]
+    rates = [f for f in figures if f.role in ("level", "share")]
+    range_ends = {id(f) for f in figures if f.range_of is not None} | {
+        id(f.range_of) for f in figures if f.range_of is not None
+    }
     for n, figure in enumerate(figures):
-        if figure.role != "change":
-            continue
+        if figure.role != "change" or id(figure) in range_ends:
+            continue  # a range of changes ("between 3 and 4 percent") is not one level's change
+        # a change in percentage points can belong to a share: "51.6 percent of GDP, up 2.5 points"
+        points = figure.change is not None and figure.change.unit == "percentage_points"
         target = _level_after(sentence, figure, figures[n + 1 :]) or _level_before(
-            sentence, masked, figure, levels
+            sentence, masked, figure, rates if points else levels
         )
         if target is not None and target.change is None:
             target.change = figure.change
@@ -699,7 +906,15 @@ def _level_after(sentence: str, change: _Figure, later: list[_Figure]) -> _Figur
         ")", 0, change.quantity.start
     ):
         return later[0]  # '(up 27.3 percent, $14.8 billion)': one bracket, one item
-    return later[0] if _TO_LEVEL_GAP.match(gap) else None
+    if _TO_LEVEL_GAP.match(gap):
+        return later[0]
+    # "dropped 8% year on year in the second quarter to 28.6 million units": basis and period between
+    if not _TO_OR_AT.search(gap):
+        return None
+    bare = g.PERIOD.sub(" ", gap)
+    for _name_of_basis, pattern in g.BASIS:
+        bare = pattern.sub(" ", bare)
+    return later[0] if bare != gap and _TO_LEVEL_GAP.match(bare) else None
 
 
 def _level_before(sentence: str, masked: str, change: _Figure, levels: list[_Figure]) -> _Figure | None:
@@ -711,7 +926,7 @@ def _level_before(sentence: str, masked: str, change: _Figure, levels: list[_Fig
         return None
     level = previous[-1]
     gap = sentence[level.quantity.end : change.cue_start]
-    gap = _GAP_PERIOD.sub(" ", _GAP_OF.sub(" ", gap, count=1))
+    gap = _GAP_PERIOD.sub(" ", _GAP_OF.sub(" ", _GAP_ASIDE.sub(" ", gap), count=1))
     if len(gap) > 40 or _STOP_IN_GAP.search(gap):
         return None
     if _ATTACH_GAP.match(gap):
@@ -747,6 +962,18 @@ def _name(
     context: _Context,
     lists: dict[str, str | None],
 ) -> None:
+    if figure.role == "share":
+        index = figures.index(figure)
+        before = figures[index - 1] if index else None
+        if (
+            before is not None
+            and before.role == "level"
+            and before.subject
+            and _SHARE_OF_LEVEL_GAP.fullmatch(sentence, before.quantity.end, figure.quantity.start)
+        ):  # "11.2 million units (39% share)", "$4.0 billion, or 12 percent of the total"
+            figure.subject, figure.member, figure.dimension = before.subject, before.member, before.dimension
+            figure.subject = _share_subject(sentence, figure, before.subject, context)
+            return
     at = _outside_parens(masked, figure.quantity.start)
     item = _list_member(sentence, figure, figures)
     if item is not None and lists.get("base"):
@@ -758,7 +985,7 @@ def _name(
         base = _clause_subject(sentence, masked, clause, at, figure, figures, context, lists.get("last"))
         if (
             item is not None
-            and (base is None or _head_of(base) is None or base == context.subject)
+            and (base is None or (_head_of(base) is None and not _placed(base)) or base == context.subject)
             and context.lead
         ):
             base = _strip_place(context.lead)
@@ -766,14 +993,27 @@ def _name(
         lists.setdefault("base", base)
         _name_member(sentence, figure, item, base, dimension, context)
         return
+    if figure.role == "level" and figure.quantity.kind == "count":
+        described = DESCRIBED_COUNT.match(sentence, figure.quantity.end)
+        if described:  # "1,400 Australian businesses": the count names what it counts
+            figure.subject = _lower_first(" ".join(described.group(0).split()))
+            return
     if figure.role == "level":
         after = _NP_AFTER_LEVEL.match(sentence, figure.quantity.end)
         if after and not _NOT_SUBJECT.search(after.group("np")):
             named = _clean_np(after.group("np"))
             if named and named.lower() in ("surplus", "deficit"):
-                named = f"trade {named.lower()}"
+                named = _balance_name(named, base, context)
             figure.subject = _with_topic(named, context)
             if figure.subject:
+                return
+        low = max(0, figure.quantity.start - 90)
+        has_with = sentence.find("with ", low, figure.quantity.start) != -1
+        absolute = _WITH_NP_TO.search(sentence, low, figure.quantity.start) if has_with else None
+        if absolute:  # "..., with the travel deficit narrowing to $0.9 billion"
+            named = _clean_np(absolute.group("np"))
+            if named and not _NOT_SUBJECT.search(named):
+                figure.subject = _with_topic(named, context)
                 return
         won = _WON_FOR.search(sentence, max(0, figure.quantity.start - 40), figure.quantity.start)
         if won:
@@ -812,10 +1052,13 @@ def _share_subject(sentence: str, figure: _Figure, part: str, context: _Context)
     if not whole:
         return part
     head = _head_of(part)
-    modifier = part[: len(part) - len(head)].strip() if head and part.lower().endswith(head.lower()) else part
     of = re.sub(r"^the\s+", "", " ".join(whole.group("np").split()), flags=re.I)
     if of.lower() in ("total", "the total", "all", "whole"):
         of = head or _head_of(context.lead or "") or "total"
+    # the part's head is dropped only when the whole repeats it: "semiconductor share of total exports",
+    # but "national debt share of GDP"
+    same_head = head and part.lower().endswith(head.lower()) and head.lower() in of.lower()
+    modifier = part[: len(part) - len(head)].strip() if same_head else part
     return f"{modifier or part} share of {of}"
 
 
@@ -895,9 +1138,14 @@ def _clause_subject(
     if verbs:
         phrase = masked[clause : verbs[0][0]]
         subject = _clean_np(phrase)
+        # "while those to the U.S. gained": read before the cleaning drops "those"
         those = _THOSE.match(subject or "")
+        if those is None and ("those" in phrase or "that " in phrase or "ones" in phrase):
+            raw = _CONNECTIVES.sub("", " ".join(_INCLUDING.sub(" ", phrase).split())).rstrip(" ,")
+            those = _THOSE.match(raw)
         if those and (earlier or context.subject):
-            return f"{_strip_place(earlier or context.subject or '')} {those.group('rest')}"
+            place = canonical_subject(those.group("rest").strip(" ,"))
+            return f"{_strip_place(earlier or context.subject or '')} {place}"
         if subject and subject.lower() not in g.PRONOUNS:
             if " and " in subject and _RESPECTIVELY.search(sentence):
                 subject = _respective(subject, figure, figures, clause, at)
@@ -912,7 +1160,7 @@ def _clause_subject(
         return _with_topic(leading, context)
     if figure.role == "level":
         after = _NP_IN_AFTER_LEVEL.match(sentence, figure.quantity.end)
-        if after:
+        if after and not g.PERIOD.fullmatch(after.group("np")):  # "in August" is a period, not a name
             named = _clean_np(after.group("np"))
             if named and not _NOT_SUBJECT.search(named):
                 return named
@@ -938,11 +1186,36 @@ def _respective(subject: str, figure: _Figure, figures: list[_Figure], clause: i
     return chosen
 
 
+# "The ministry expects exports (to grow)": the object of a forecast verb is the subject of the figure.
+_REPORTING_PREFIX = re.compile(
+    r"^.*?\b(?:expects|projects|forecasts|predicts|sees|anticipates|estimates|said|says|announced|reported)\s+"
+    r"(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s+)?(?:that\s+)?"
+    r"(?=\S)",
+    re.I,
+)
+# "the first estimate for euro area exports": the estimate is of the subject
+_ESTIMATE_OF = re.compile(
+    r"^(?:the\s+)?(?:(?:first|preliminary|flash|latest|final|revised|advance)\s+)?(?:estimate|reading|data)\s+"
+    r"(?:for|of|on)\s+",
+    re.I,
+)
+# "two-way trade between A and B", "throughput at the country's ports", "cargo handled at all ports":
+# the relation or place after the head is not part of the name.
+_NP_TAIL = re.compile(
+    r"(?<=\w)\s+(?:(?:handled|recorded|processed|registered)\s+)?(?:between|at|among)\s+\S.*$"
+    r"|(?<=\w)\s+(?:in|by)\s+(?:value|volume|dollar|nominal|real)(?:\s+terms)?$",
+    re.I,
+)
+
+
 @lru_cache(maxsize=2048)
 def _clean_np(phrase: str) -> str | None:
     """The analyst's name for a noun phrase: no intro, possessive country, period, article or adverb."""
     phrase = _INTERJECTION.sub(" ", phrase)
     phrase = _INCLUDING.sub(" ", phrase)
+    phrase = _REPORTING_PREFIX.sub("", phrase)
+    phrase = _ESTIMATE_OF.sub("", phrase.strip())
+    phrase = _NP_TAIL.sub("", phrase)
     phrase = phrase.replace("’", "'").rstrip(" ,")
     phrase = _LAST_COMMA.split(phrase)[-1]  # "In December 2025, exports" -> "exports"; "2,711" stays whole
     phrase = " ".join(phrase.split())
@@ -950,7 +1223,9 @@ def _clean_np(phrase: str) -> str | None:
     phrase = g.LEADING_NOISE.sub("", phrase)
     phrase = g.TRAILING_NOISE.sub("", phrase)
     phrase = phrase.strip(" .,;:'\"")
-    if not phrase or len(phrase.split()) > 8 or _FIGURE_IN_NAME.search(phrase):
+    # "exports of goods to the rest of the world" may run longer than other names
+    too_long = len(phrase.split()) > (12 if _OF_NP.match(phrase) else 8)
+    if not phrase or too_long or _FIGURE_IN_NAME.search(phrase):
         return None
     for pattern, word in g.SYNONYM_PHRASES:
         phrase = pattern.sub(word, phrase)
@@ -964,21 +1239,33 @@ def _of_to_modifier(phrase: str) -> str:
     if not match:
         return phrase
     what, tail = match.group("what"), ""
-    place = re.search(r"\s+(?:to|from)\s+\S.*$", what)
+    place = re.search(r"\s+(?:to|from)\s+\S.*$|\s+in\s+(?:the\s+)?[A-Z]\S*(?:\s+[A-Z]\S*)*$", what)
     if place:
         what, tail = what[: place.start()], place.group(0)
     head = match.group("head").lower()
-    return f"{_as_modifier(what)} {head}{tail}"
+    mods = match.group("mods") or ""
+    if head in _MEASURES:  # "value of exports" -> "export value"; "volume of rice imports" stays a volume
+        if mods or not g.HEAD.search(what):
+            return phrase
+        return f"{_as_modifier(what)} {head}{tail}"
+    return f"{mods}{_as_modifier(what)} {head}{tail}"
+
+
+_PLURAL_NOUNS = frozenset(
+    {"goods", "arms", "clothes", "news", "series", "species", "means", "savings", "earnings"}
+)
 
 
 def _as_modifier(words: str) -> str:
     """'vehicles' -> 'vehicle', 'semiconductors' -> 'semiconductor'; 'computers and peripherals' stays."""
     parts = words.split()
-    if not parts or " and " in f" {words} ":
+    if not parts or " and " in f" {words} " or parts[-1].lower() in _PLURAL_NOUNS:
         return words
     last = parts[-1]
     if last.endswith("ies") and len(last) > 4:
         last = last[:-3] + "y"
+    elif last.endswith(("sses", "shes", "ches", "xes")) and len(last) > 5:
+        last = last[:-2]  # "mattresses" -> "mattress", "switches" -> "switch"
     elif last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) and len(last) > 3:
         last = last[:-1]
     return " ".join([*parts[:-1], last])
@@ -988,9 +1275,17 @@ def _lower_first(phrase: str) -> str:
     words = phrase.split(" ")
     first = words[0]
     following_capital = len(words) > 1 and words[1][:1].isupper()
-    if first[:1].isupper() and first[1:2].islower() and not following_capital:
+    possessive_name = len(words) > 1 and first.endswith(("'s", "’s"))  # "Canada's exports": a proper noun
+    if first[:1].isupper() and first[1:2].islower() and not following_capital and not possessive_name:
         words[0] = first[0].lower() + first[1:]
     return " ".join(words)
+
+
+_MEASURE_OF_FLOW = re.compile(
+    r"(?:export|import|shipment|sales?|production|output)\s+(?:bill|value|volumes?|earnings|receipts|revenue|"
+    r"tonnage|prices?)",
+    re.I,
+)
 
 
 def _with_topic(subject: str | None, context: _Context) -> str | None:
@@ -1001,6 +1296,8 @@ def _with_topic(subject: str | None, context: _Context) -> str | None:
     if place and place.group("prep") in ("to", "from"):
         based = _with_topic(place.group("base"), context)
         return f"{based} {place.group('prep')} {place.group('place')}"
+    if _MEASURE_OF_FLOW.fullmatch(subject) and context.topic.lower() not in subject.lower():
+        return f"{context.topic} {subject}"  # "the import bill" in a corn release: "corn import bill"
     words = subject.split()
     head = _head_of(subject)
     if head is None or head.lower() not in g.FLOW_HEADS:
@@ -1044,17 +1341,41 @@ def _np_of_level(sentence: str, figure: _Figure, base: str | None, context: _Con
     before = sentence[max(0, figure.quantity.start - 60) : figure.quantity.start]
     if not _OF_OR_TO_WORDS.intersection(before[-40:].lower().split()[-4:]):
         return None
-    match = _NP_OF_LEVEL.search(before) or _NP_TO_LEVEL.search(before)
+    match = _NP_OF_LEVEL.search(before)
+    raised = None if match else _NP_TO_LEVEL.search(before)
+    match = match or raised
     if not match:
         return None
     np = _clean_np(before[match.start("np") : match.end("np")])  # the text's own case, not the match's
-    if not np or _NOT_SUBJECT.search(np) or not g.HEAD.search(np):
+    # "expand trade insurance to", "sets total expenditure at": the verb's object is named, whatever its head
+    if not np or _NOT_SUBJECT.search(np) or not (g.HEAD.search(np) or (raised and len(np.split()) <= 4)):
         return None
     if np.lower() in ("surplus", "deficit"):
-        if base and re.search(r"\bbalance$", base, re.I):
-            return re.sub(r"balance$", np.lower(), base)
-        np = f"trade {np.lower()}"
+        return _balance_name(np, base, context)
     return _with_topic(np, context)
+
+
+# An economy: a proper name ("Japan", "the EU") or an area, region, union ... ("the euro area").
+_ECONOMY = re.compile(r"^(?:the\s+)?[A-Z]|\b(?:area|region|zone|union|bloc|country|nation|economy)$")
+_BALANCE_OWNER = re.compile(r"^(?P<owner>.+?)\s+(?P<what>balance|account|surplus|deficit)$", re.I)
+
+
+def _balance_name(word: str, base: str | None, context: _Context) -> str:
+    """Whose surplus or deficit: the clause's account or balance ('the services account posted a deficit
+    of' -> 'services account deficit', 'the fiscal balance will post a deficit of' -> 'fiscal balance
+    deficit'), else the balance the release last named ('the surplus reached' after 'current account
+    surplus' -> 'current account surplus'), else the trade balance."""
+    word = word.lower()
+    owner = _BALANCE_OWNER.match(base or "")
+    if owner and owner.group("what").lower() == "account":
+        return f"{base} {word}"
+    if owner and owner.group("what").lower() == "balance":
+        return f"{owner.group('owner')} {word}"
+    if base and _head_of(base) is None and len(base.split()) <= 3 and _ECONOMY.search(base):
+        return f"{base} trade {word}"  # "the euro area recorded a surplus of" -> "euro area trade surplus"
+    if context.balance_owner:
+        return f"{context.balance_owner} {word}"
+    return f"trade {word}"
 
 
 def _units_of(sentence: str, figure: _Figure, base: str | None) -> str | None:
@@ -1100,9 +1421,48 @@ def _gapped_member(sentence: str, figure: _Figure, figures: list[_Figure]) -> st
     return _THE.sub("", match.group("name"))
 
 
+_COLON_ITEM = re.compile(r"[:;]\s*(?:and\s+)?(?P<name>[A-Za-z][\w’'/ -]{1,40}?)\s*,\s*(?:[A-Z]{3}\s*)?$")
+
+
+def _colon_item(sentence: str, figure: _Figure) -> str | None:
+    """'the figures were as follows: water pumps, USD 1.2 billion (+3.0%); valves, USD 0.8 billion': in a
+    list after a colon, the words before the comma name the item."""
+    if figure.role != "level" or ":" not in sentence[: figure.quantity.start]:
+        return None
+    match = _COLON_ITEM.search(sentence, max(0, figure.quantity.start - 50), figure.quantity.start)
+    if not match or g.VERB.search(match.group("name")) or len(match.group("name").split()) > 5:
+        return None
+    return match.group("name").strip()
+
+
+_SHARE_OF_LEVEL_GAP = re.compile(r"\s*(?:\(|,\s*(?:or|equal\s+to|equivalent\s+to)?)\s*", re.I)
+_LED_WITH = re.compile(
+    r"(?:^|[,;]\s*(?:and\s+)?|\bfollowed\s+by\s+|\bwhile\s+|\bahead\s+of\s+)(?:the\s+)?"
+    r"(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2})\s+(?:led\s+with|came\s+(?:second|third|next)\s+with|"
+    r"at|with)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$"
+)
+
+
+def _led_with(sentence: str, figure: _Figure) -> str | None:
+    """'Brand A led with 11.2 million units, followed by Brand B at 6.4 million': a ranking's members."""
+    if figure.role != "level":
+        return None
+    low, start = max(0, figure.quantity.start - 60), figure.quantity.start
+    if sentence.find(" at ", low, start) == -1 and sentence.find(" with ", low, start) == -1:
+        return None
+    match = _LED_WITH.search(sentence, low, start)
+    if not match or g.PERIOD.fullmatch(match.group("name")) or g.VERB.search(match.group("name")):
+        return None
+    return match.group("name")
+
+
 def _list_member(sentence: str, figure: _Figure, figures: list[_Figure]) -> str | None:
     """'Taiwan (up 64.8 percent)', 'the Kona (270,000)': the name before the bracket holding the figure."""
-    gapped = _gapped_member(sentence, figure, figures)
+    gapped = (
+        _gapped_member(sentence, figure, figures)
+        or _colon_item(sentence, figure)
+        or _led_with(sentence, figure)
+    )
     if gapped:
         return gapped
     opening = sentence.rfind("(", 0, figure.cue_start + 1)
@@ -1116,8 +1476,8 @@ def _list_member(sentence: str, figure: _Figure, figures: list[_Figure]) -> str 
             match = _LIST_NAME.fullmatch(sentence, delimiter.end(), opening + 1)
             if match:
                 name = match.group("name").strip()
-    if not name:
-        return None
+    if not name or g.PERIOD.fullmatch(name):
+        return None  # "compared with December 2024 (EUR 234.2 bn)": a period, not a member
     if sentence[:opening].strip() == name and name[:1].isupper() and not name.isupper():
         name = name[0].lower() + name[1:]  # a common noun that opens the sentence: 'Semiconductors (up ...)'
 
@@ -1164,7 +1524,7 @@ def _name_member(
     sentence: str, figure: _Figure, item: str, base: str | None, dimension: str | None, context: _Context
 ) -> None:
     base = base or context.subject or ""
-    head = _head_of(base) or base
+    head = _head_of(base) or _head_of(context.lead or "") or ""  # never a headless name: "Apple Samsung"
     member = _THE.sub("", item)
     cleaned = _clean_np(member) or member
     if g.HEAD.search(cleaned):
@@ -1173,6 +1533,10 @@ def _name_member(
         sub, mem, dim = _breakdown(figure.subject or cleaned, dimension or "item", context)
         figure.member, figure.dimension = mem, dim
         return
+    placed = _TO_PLACE.match(base)
+    if dimension is None and placed and placed.group("prep") in ("to", "from") and member[:1].isupper():
+        # "Shipments to Chile rose ..., overtaking Peru (...)": the member is a place like the base's
+        dimension = "destination" if placed.group("prep") == "to" else "origin"
     if dimension is None:
         dimension = "destination" if _PLACE_LIST.search(sentence) else "item"
     if _is_place(dimension):
@@ -1182,6 +1546,12 @@ def _name_member(
         modifier = member if member[:1].isupper() else _as_modifier(member)
         figure.subject = f"{modifier} {_bare_head(base, head)}".strip()
     figure.member, figure.dimension = member, dimension
+
+
+def _placed(base: str) -> bool:
+    """'visitors from Chile', 'shipments to Peru': a name with a place after it."""
+    place = _TO_PLACE.match(base)
+    return bool(place and place.group("prep") in ("to", "from"))
 
 
 def _strip_place(base: str) -> str:
@@ -1226,7 +1596,16 @@ def _periods(sentence: str, context: _Context, masked: str | None = None) -> lis
         if period is None:
             continue
         before = sentence[max(0, match.start() - 40) : match.start()]
-        kind = "base" if g.BASE_BEFORE.search(before) else ("local" if _LOCAL_PERIOD.search(before) else "")
+        if match.group("range") or match.group("yrange"):
+            kind = ""  # "from January to November", "from 2026 to 2030": the figure's own span
+        elif g.BASE_BEFORE.search(before):
+            kind = "base"
+        elif _LOCAL_PERIOD.search(before):
+            kind = "local"
+        elif _TARGET_BEFORE.search(before):
+            kind = "target"  # "35 percent by 2030": the figure's period, not the release's
+        else:
+            kind = ""
         found.append((match.start(), match.end(), period, kind))
     return found
 
@@ -1236,6 +1615,8 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
     if match.group("range"):
         y = int(match.group("ry")) if match.group("ry") else year
         m1, m2 = _month(match.group("m1")), _month(match.group("m2"))
+        if m1 and m2 and m2 == m1 + 2 and m1 % 3 == 1 and _QUARTER_NEXT.match(match.string, match.end()):
+            return f"{y}-Q{m2 // 3}"  # "the January-March quarter"
         return f"{y}-{m1:02d}/{y}-{m2:02d}" if m1 and m2 else None
     if match.group("firstn"):
         y = int(match.group("fy")) if match.group("fy") else year
@@ -1267,8 +1648,13 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
             return None
         y = int(match.group("my")) if match.group("my") else _year_for_month(month, context)
         return f"{y}-{month:02d}"
+    if match.group("yrange"):
+        first, last = int(match.group("y1")), int(match.group("y2"))
+        return f"{first}-01/{last}-12" if first < last else None
     if match.group("year"):
         return match.group("yy")
+    if match.group("yend"):  # "by year-end": the end of the release's own year
+        return str(context.published.year)
     if match.group("rel"):
         which, unit = match.group(0).lower().split()[0], match.group("rw").lower()
         back = 0 if which == "this" else 1
@@ -1278,6 +1664,9 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         month = published.month - back
         return f"{published.year - (month < 1)}-{(month - 1) % 12 + 1:02d}"
     return None
+
+
+_QUARTER_NEXT = re.compile(r"\s+quarter\b", re.I)
 
 
 def _months_to(match: re.Match[str], context: _Context) -> str | None:
@@ -1313,7 +1702,9 @@ def _context_year(context: _Context) -> int:
 def _year_for_month(month: int, context: _Context) -> int:
     for period in (context.period, context.title_period):
         if period and period[:4].isdigit():
-            return int(period[:4])
+            year = int(period[:4])
+            # "from $63.3 billion in December" in a January 2026 release published in March: 2025
+            return year - 1 if (year, month) > (context.published.year, context.published.month) else year
     published = context.published
     return published.year - 1 if month > published.month else published.year
 
@@ -1324,6 +1715,8 @@ def _period_of(
     periods: list[tuple[int, int, str, bool]],
     primary: tuple[int, int, str, bool] | None,
     context: _Context,
+    others: list[_Figure] = (),
+    compared: frozenset[int] = frozenset(),
 ) -> str:
     q = figure.quantity
     for start, _end, period, is_base in periods:
@@ -1331,7 +1724,7 @@ def _period_of(
             return period
     earlier = _EARLIER_LEVEL.match(sentence, q.end)
     if (
-        figure.role == "level"
+        figure.role in ("level", "share")
         and earlier
         and _COMPARED_BEFORE.search(sentence[max(0, q.start - 20) : q.start])
     ):
@@ -1339,18 +1732,68 @@ def _period_of(
         shifted = _shift(current, months=1 if earlier.group("month") else 12)
         if shifted:
             return shifted
-    before = [p for p in periods if p[1] <= figure.cue_start and not p[3]]
+    # A period right after an earlier figure is that figure's ("from a surplus of $0.4 billion in October
+    # to a deficit of $1.2 billion"): the later figure does not inherit it.
+    taken = (
+        {
+            p[0]
+            for p in periods
+            if p[1] <= q.start
+            and _THEN_TO.match(sentence, p[1], q.start)
+            and any(_owns_period(sentence, f, p) for f in others if f is not figure)
+        }
+        if len(others) > 1
+        else set()
+    )
+    # "narrowed to $96.7 billion from $102.4 billion in September": the compared level's period is its own
+    taken |= compared
+    before = [p for p in periods if p[1] <= figure.cue_start and p[3] in ("", "target") and p[0] not in taken]
     if before:
         return before[-1][2]
-    if primary is not None:
+    later_target = primary is not None and primary[3] == "target" and primary[0] > q.end
+    if later_target and _verb_between(sentence, q.end, primary[0]):
+        primary = None  # "shipped 21.5 GWh ... and expects ... by year-end": another clause's target
+    if primary is not None and primary[0] not in compared and (primary[0] not in taken or primary[0] > q.end):
+        return primary[2]
+    if primary is not None and context.period is None and context.title_period is None:
         return primary[2]
     return context.period or context.title_period or f"{context.published.year}-{context.published.month:02d}"
+
+
+_THEN_TO = re.compile(r"\s*,?\s*(?:and\s+)?to\b")
+
+
+def _compared_periods(
+    sentence: str, figures: list[_Figure], periods: list[tuple[int, int, str, str]]
+) -> frozenset[int]:
+    """Starts of the periods right after a level compared with ('from $102.4 billion in September')."""
+    levels = [
+        f
+        for f in figures
+        if f.role == "level"
+        and _COMPARED_WITH.search(sentence, max(0, f.quantity.start - 30), f.quantity.start)
+    ]
+    return frozenset(p[0] for p in periods for f in levels if _owns_period(sentence, f, p))
+
+
+def _verb_between(sentence: str, start: int, end: int) -> bool:
+    return g.VERB.search(sentence, start, end) is not None
+
+
+def _owns_period(sentence: str, figure: _Figure, period: tuple[int, int, str, str]) -> bool:
+    end = figure.quantity.end
+    if period[0] < end or period[3] == "base":
+        return False
+    return bool(g.PERIOD_RIGHT_AFTER.match(sentence[end : period[0]]))
 
 
 def _shift(period: str | None, months: int) -> str | None:
     """'2026-03' back 12 months -> '2025-03'; back 1 -> '2026-02'; '2025' back 12 -> '2024'."""
     if not period:
         return None
+    if "/" in period and months == 12:  # "2026-01/2026-09" a year back -> "2025-01/2025-09"
+        ends = [_shift(end, 12) for end in period.split("/")]
+        return "/".join(ends) if all(ends) else None
     match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", period)
     if not match:
         quarter = re.fullmatch(r"(\d{4})(-[QH]\d)", period)

@@ -34,11 +34,14 @@ _SCALES = {
     "m": 1e6,
     "billion": 1e9,
     "bn": 1e9,
+    "bln": 1e9,
+    "mil": 1e6,
     "b": 1e9,
     "trillion": 1e12,
     "tn": 1e12,
     "tril": 1e12,
     "trn": 1e12,
+    "trln": 1e12,
 }
 _CURRENCY_SIGNS = {
     "us$": "USD",
@@ -60,6 +63,10 @@ _CURRENCY_SIGNS = {
     "twd": "TWD",
     "nt$": "TWD",
     "a$": "AUD",
+    "au$": "AUD",
+    "nz$": "NZD",
+    "hk$": "HKD",
+    "r$": "BRL",
     "c$": "CAD",
     "s$": "SGD",
     "inr": "INR",
@@ -79,6 +86,17 @@ _CURRENCY_WORDS = {
     "renminbi": "CNY",
     "pounds": "GBP",
     "pounds sterling": "GBP",
+    "reais": "BRL",
+    "rupees": "INR",
+    "rupiah": "IDR",
+    "ringgit": "MYR",
+    "baht": "THB",
+    "swiss francs": "CHF",
+    "australian dollars": "AUD",
+    "canadian dollars": "CAD",
+    "new zealand dollars": "NZD",
+    "singapore dollars": "SGD",
+    "hong kong dollars": "HKD",
     "usd": "USD",
     "krw": "KRW",
     "eur": "EUR",
@@ -118,6 +136,12 @@ _COUNT_UNITS = {
     "mw": "MW",
     "kw": "kW",
     "teu": "TEU",
+    "twenty-foot equivalent units": "TEU",
+    "twenty-foot equivalent unit": "TEU",
+    "twenty-foot-equivalent units": "TEU",
+    "passengers": "passengers",
+    "travelers": "visitors",
+    "travellers": "visitors",
     "megawatts": "MW",
     "gigawatts": "GW",
     "kilowatts": "kW",
@@ -197,6 +221,14 @@ _AFTER = re.compile(
     r"|(?:\s{0,8}(?P<scale>" + _alternation(_SCALES) + r")(?![A-Za-z]))?"
     r"(?:\s+(?P<curword>" + _alternation(_CURRENCY_WORDS) + r")(?![A-Za-z])"
     r"|\s+(?:of\s+)?(?P<count>" + _alternation(_COUNT_UNITS) + r")(?![A-Za-z]))?",
+    re.IGNORECASE,
+)
+# A count of people or firms with one or two describing words between: "20 million foreign visitors".
+DESCRIBED_COUNT = re.compile(
+    r"\s+(?:(?!(?:of|in|to|from|for|by|and|or|the|a|an|than|more|less|per|each|worth|at|on|with|as|"
+    r"percent|million|billion|thousand|trillion)\b)[A-Za-z][A-Za-z-]*\s+){1,2}"
+    r"(?P<count>companies|businesses|firms|enterprises|jobs|visitors|tourists|workers|employees|people|"
+    r"households|startups|passengers)\b",
     re.IGNORECASE,
 )
 _BEFORE_CURRENCY = Caseless(r"(?P<cur>" + _alternation(_CURRENCY_SIGNS) + r")\s?(?P<sign>[-+])?$")
@@ -346,6 +378,12 @@ def _typed(text: str, at: int, token_end: int, token: str, value: float, limit: 
             kind = "year"
         elif len(token) <= 2 and _DATE_BEFORE.search(text[max(0, at - 12) : at]):
             kind = "day"
+    if kind == "bare" and "." not in token:
+        described = DESCRIBED_COUNT.match(text, right if scaled else token_end, limit)
+        if described:  # "20 million foreign visitors", "1,400 Australian businesses"
+            unit = _COUNT_UNITS[described.group("count").lower()]
+            end = right if scaled else token_end
+            return Quantity(value, unit, "count", left, end, token, at, qualifier, sign, scaled)
     return Quantity(
         value, None, kind, left, right if scaled else token_end, token, at, qualifier, sign, scaled
     )

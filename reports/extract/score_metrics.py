@@ -12,10 +12,18 @@ What counts as the same figure:
   tuple    value as above, and subject, period and change all agree:
              subject  lenient: both are lower-cased, split into words (hyphens split too), a final
                       plural "s" and a possessive "'s" dropped, words such as "the", "of", "to",
-                      "Korea's", "total" left
-                      out; the two word sets match when they share at least half of their union
+                      "at", "as", "Korea's", "total" left out, and so are
+                        - optionally, a bracketed note (both readings are tried): "exports (balance
+                          of payments basis)" = "exports", "employment rate (ages 15-64)" =
+                          "employment rate for people aged 15 to 64"; the words outside the brackets
+                          must still share one: "exports (customs basis)" != "imports (customs basis)";
+                        - words giving the figure's status rather than what it measures: "forecast",
+                          "target", "projected", "expected", "planned", "goal": "export forecast"
+                          = "exports" (the value, period and change must still agree);
+                      the two word sets match when they share at least half of their union
                       (Jaccard >= 0.5): "computers and peripherals exports" = "computer and
-                      peripheral exports", "ICT exports" != "semiconductor exports";
+                      peripheral exports", "ICT exports" != "semiconductor exports",
+                      "LNG imports" != "crude oil import value";
              period   equal strings ("2025-12");
              change   both null, or equal value, unit and direction, and equal basis.
   The table also shows the tuple score with the basis of changes left out, and how often each field
@@ -60,8 +68,26 @@ _STOP = frozenset(
         "south",
         "overall",
         "annual",
+        # function words that never tell two subjects apart
+        "at",
+        "as",
+        "with",
+        "into",
+        "than",
+        # the figure's status, not what it measures
+        "forecast",
+        "forecasts",
+        "target",
+        "targets",
+        "targeted",
+        "projected",
+        "projection",
+        "expected",
+        "planned",
+        "goal",
     }
 )
+_BRACKETED = re.compile(r"\([^()]*\)")
 _WORD = re.compile(r"[a-z0-9]+(?:'s)?")
 
 
@@ -81,6 +107,20 @@ def _singular(word: str) -> str:
 
 
 def subjects_match(a: str | None, b: str | None) -> bool:
+    if "(" in (a or "") + (b or ""):
+        outside = subject_words(_BRACKETED.sub(" ", a or "")), subject_words(_BRACKETED.sub(" ", b or ""))
+        if all(outside) and not outside[0] & outside[1]:
+            return False  # a shared note alone is no match: "exports (customs basis)" != "imports (...)"
+    return any(_words_match(x, y) for x in _readings(a) for y in _readings(b))
+
+
+def _readings(subject: str | None) -> set[str]:
+    """The subject as written and, when it holds a bracketed note, without it."""
+    subject = subject or ""
+    return {subject, _BRACKETED.sub(" ", subject)} if "(" in subject else {subject}
+
+
+def _words_match(a: str, b: str) -> bool:
     left, right = subject_words(a), subject_words(b)
     if not left or not right:
         return left == right

@@ -1,0 +1,436 @@
+"""General rules for phrasing the first rules were not written for, one family per section.
+
+Every sentence here is our own (other products, countries and word order than any gold file), so
+these tests say what the rule is, not what one release said.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from reports.extract.metrics import extract_metrics
+from reports.extract.numbers import find_quantities, normalize
+from reports.records import Metric, Release
+
+
+def metrics_of(body: str, title: str = "Release", published: date = date(2026, 2, 1)) -> list[Metric]:
+    return extract_metrics(Release("r1", "test", title, body, published))
+
+
+def levels(body: str, **kwargs) -> list[Metric]:
+    return [m for m in metrics_of(body, **kwargs) if m.value is not None]
+
+
+# Units ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("US$3.7 bln", 3.7e9, "USD"),
+        ("45 mln tons", 45e6, "tons"),
+        ("1.2 trln won", 1.2e12, "KRW"),
+        ("2.1 million twenty-foot equivalent units", 2.1e6, "TEU"),
+        ("NZ$4.4 billion", 4.4e9, "NZD"),
+        ("640,000 tonnes", 640000.0, "tons"),
+        ("7.5 per cent", 7.5, "percent"),
+    ],
+)
+def test_news_agency_and_commonwealth_spellings_of_units(text: str, value: float, unit: str) -> None:
+    found = [q for q in find_quantities(normalize(f"It came to {text} last year.")) if q.kind != "year"]
+    assert [(q.value, q.unit) for q in found] == [(pytest.approx(value), unit)]
+
+
+def test_a_bare_dollar_in_a_release_that_writes_its_own_dollar_is_that_dollar() -> None:
+    body = (
+        "Wine exports rose to NZ$2.4 billion in 2025. The dairy surplus narrowed to $1.1 billion, "
+        "while meat exports held at $0.9 billion."
+    )
+    assert {m.unit for m in levels(body)} == {"NZD"}
+
+
+def test_a_bare_dollar_stays_us_when_the_release_also_writes_us_dollars() -> None:
+    body = "Sales reached C$3.0 billion, or US$2.2 billion. Profit was $0.4 billion."
+    units = [m.unit for m in levels(body)]
+    assert units == ["CAD", "USD", "USD"]
+
+
+def test_a_unit_acronym_or_a_measure_between_a_level_and_its_change_keeps_them_together() -> None:
+    first = levels(
+        "Rail freight came to 3.1 million twenty-foot equivalent units (TEU) in 2025, up 6.0 percent."
+    )
+    assert first[0].unit == "TEU" and first[0].change is not None and first[0].change.value == 6.0
+    second = levels("Turbine orders in 2025 amounted to $2.2 billion in contract value, up 14 percent.")
+    assert second[0].change is not None and second[0].change.value == 14.0
+
+
+# Periods ----------------------------------------------------------------------------------------------
+
+
+def test_a_span_of_years_is_the_period_of_a_plan_and_of_the_sentences_after_it() -> None:
+    body = (
+        "Utilities will invest 40 trillion won in grid upgrades from 2027 to 2031. "
+        "Of that, state firms will spend 25 trillion won."
+    )
+    assert [m.period for m in levels(body)] == ["2027-01/2031-12", "2027-01/2031-12"]
+
+
+def test_a_target_year_belongs_to_its_figure_and_does_not_move_the_running_period() -> None:
+    body = (
+        "Solar output reached 31,000 GWh in 2025. The ministry aims to double capacity to 40 GW by 2030. "
+        "Wind output was 4,100 GWh in January-September."
+    )
+    found = levels(body, published=date(2026, 1, 20))
+    assert [m.period for m in found] == ["2025", "2030", "2025-01/2025-09"]
+
+
+def test_a_month_span_after_from_is_the_figures_own_period() -> None:
+    (level,) = levels("Copper imports came to 2.2 million tons from March to August 2025.")
+    assert level.period == "2025-03/2025-08"
+
+
+def test_a_period_right_after_an_earlier_figure_is_not_passed_on_to_a_later_one() -> None:
+    body = "The goods balance moved from a deficit of $0.6 billion in May to a surplus of $0.8 billion."
+    found = levels(body, title="Goods trade, June 2026", published=date(2026, 7, 30))
+    assert [(m.value, m.period) for m in found] == [(0.6e9, "2026-05"), (0.8e9, "2026-06")]
+
+
+def test_the_titles_period_is_the_running_one_when_a_sentence_names_several() -> None:
+    body = (
+        "The balance went from a surplus of $0.2 billion in March to a deficit of $0.5 billion in April. "
+        "Exports fell 1.4% from March to $30.1 billion."
+    )
+    found = levels(body, title="Merchandise trade, April 2026", published=date(2026, 6, 4))
+    export = found[-1]
+    assert export.period == "2026-04" and export.change is not None and export.change.basis == "mom"
+
+
+def test_a_period_with_no_preposition_right_after_a_level_is_its_period() -> None:
+    body = (
+        "Shipments are forecast to reach $90 billion next year, "
+        "after rising 2.0 percent to $85 billion this year."
+    )
+    found = levels(body, published=date(2025, 11, 30))
+    assert found[-1].period == "2025"
+
+
+# Surpluses and deficits --------------------------------------------------------------------------------
+
+
+def test_a_surplus_or_deficit_belongs_to_the_account_or_balance_that_posts_it() -> None:
+    body = (
+        "Brazil's current account posted a deficit of $4.2 billion in May 2026. "
+        "The services account recorded a deficit of $3.0 billion, and the primary income account "
+        "swung to a surplus of $0.6 billion. The fiscal balance will post a deficit of 80 billion reais."
+    )
+    subjects = [m.subject for m in levels(body)]
+    assert subjects[:3] == [
+        "Brazil's current account deficit",
+        "services account deficit",
+        "primary income account surplus",
+    ]
+    assert subjects[3] == "fiscal deficit"
+
+
+def test_a_bare_surplus_refers_to_the_balance_last_named() -> None:
+    body = (
+        "The current account surplus came to $7.0 billion in the second quarter. "
+        "In the first half, the surplus reached $12.5 billion."
+    )
+    assert [m.subject for m in levels(body)] == ["current account surplus", "current account surplus"]
+
+
+def test_an_aside_on_where_goods_come_from_is_not_the_subject() -> None:
+    (level,) = levels("Cocoa imports, mainly from Ghana, slipped 2.0% to 48,000 tons.")
+    assert level.subject == "cocoa imports"
+
+
+def test_a_conjunction_after_a_level_does_not_start_its_name() -> None:
+    found = levels("Chemical exports came to $4.0 billion while imports were $3.1 billion.")
+    assert [m.subject for m in found] == ["chemical exports", "imports"]
+
+
+# Subjects -----------------------------------------------------------------------------------------------
+
+
+def test_a_share_verb_opens_the_clause_whose_subject_is_the_part() -> None:
+    body = "Textile exports reached $9.0 billion in 2025. Knitwear made up 41.0 percent of the total."
+    share = metrics_of(body, title="Textile exports")[-1]
+    assert (share.value, share.unit) == (41.0, "percent")
+    assert share.subject == "knitwear share of exports"
+
+
+def test_a_share_right_after_a_level_in_percent_of_gdp_keeps_the_levels_name_and_a_points_change() -> None:
+    body = (
+        "Public debt is projected to reach 620 billion euros, equal to 48.0 percent of GDP, "
+        "up 1.5 percentage points."
+    )
+    share = metrics_of(body)[-1]
+    assert share.subject == "public debt share of GDP"
+    assert share.change is not None and (share.change.value, share.change.unit) == (1.5, "percentage_points")
+
+
+def test_the_object_of_a_forecast_verb_is_the_subject() -> None:
+    found = metrics_of("The institute expects tyre exports to reach $6.1 billion in 2027.")
+    assert [m.subject for m in found] == ["tyre exports"]
+
+
+def test_a_verb_raising_or_setting_a_named_quantity_names_it_whatever_its_head() -> None:
+    found = levels("The agency will expand export credit guarantees to a record 95 trillion won next year.")
+    assert found[0].subject == "export credit guarantees"
+
+
+def test_a_relation_or_place_after_the_head_is_not_part_of_the_name() -> None:
+    first = levels("Two-way trade between Chile and Vietnam reached $2.4 billion in 2025.")[0]
+    second = levels("Cargo handled at all airports edged up 0.3 percent to 4.1 million tons.")[0]
+    third = levels("Textile exports in value terms grew 3.1% to 2.2 trillion yen.")[0]
+    assert (first.subject, second.subject, third.subject) == ("two-way trade", "cargo", "textile exports")
+
+
+def test_a_range_is_two_figures_of_one_subject_and_attaches_to_no_level() -> None:
+    found = metrics_of(
+        "The board expects cement exports to grow between 2 and 3 percent to about $4 billion."
+    )
+    changes = [(m.subject, m.change.value) for m in found if m.value is None]
+    assert changes == [("cement exports", 2.0), ("cement exports", 3.0)]
+    level = next(m for m in found if m.value is not None)
+    assert level.value == 4e9 and level.change is None
+
+
+def test_a_range_of_levels_gives_both_ends_the_subject() -> None:
+    body = "The fund sees a trade surplus of between $14 billion and $16 billion for 2027."
+    assert [(m.subject, m.value) for m in levels(body)] == [
+        ("trade surplus", 14e9),
+        ("trade surplus", 16e9),
+    ]
+
+
+def test_a_count_of_people_or_firms_takes_its_unit_from_the_noun_before_or_after() -> None:
+    body = (
+        "Visitors from Brazil numbered 1.3 million, followed by Peru (0.7 million). "
+        "The city aims to welcome 3 million foreign tourists and 250 overseas companies."
+    )
+    found = levels(body)
+    assert [(m.value, m.unit) for m in found] == [
+        (1.3e6, "visitors"),
+        (0.7e6, "visitors"),
+        (3e6, "visitors"),
+        (250.0, "companies"),
+    ]
+    assert [m.subject for m in found] == [
+        "visitors from Brazil",
+        "visitors from Peru",
+        "foreign tourists",
+        "overseas companies",
+    ]
+
+
+def test_a_place_in_brackets_after_overtaking_is_a_member_like_the_base() -> None:
+    body = "Honey shipments to Canada jumped 9% to $5.1 mln, overtaking Mexico ($4.8 mln)."
+    assert [m.subject for m in levels(body)] == ["honey shipments to Canada", "honey shipments to Mexico"]
+
+
+def test_items_of_a_list_after_a_colon_are_members_with_their_own_changes() -> None:
+    body = (
+        "Furniture exports in 2025 came to USD 5.0 billion (+2.0% y/y). By product, the results were: "
+        "office chairs, USD 1.10 billion (+3.0%); sofas, USD 0.90 billion (-1.5%); mattresses, "
+        "USD 0.40 billion (0.0%)."
+    )
+    found = levels(body, title="Furniture exports rise")[1:]
+    assert [m.subject for m in found] == ["office chair exports", "sofa exports", "mattress exports"]
+    assert [m.change.direction for m in found] == ["up", "down", "flat"]
+
+
+def test_an_absolute_with_clause_names_the_figure_it_moves() -> None:
+    body = (
+        "The goods account posted a surplus of $3.0 billion, "
+        "with the energy deficit narrowing to $1.1 billion."
+    )
+    assert [m.subject for m in levels(body)][-1] == "energy deficit"
+
+
+def test_a_measure_of_the_releases_flow_takes_its_product() -> None:
+    body = "Barley imports rose 4% to 2.0 mln tons in 2025. The import bill fell 3.1% to US$0.91 bln."
+    found = levels(body, title="Barley imports rise in 2025")
+    assert found[-1].subject == "barley import bill"
+
+
+# Changes --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("cue", ["an increase of", "a rise of", "a drop of", "a decline of"])
+def test_a_change_noun_after_a_level_is_that_levels_change(cue: str) -> None:
+    (level,) = levels(f"Lumber exports in May 2026 were €3.4 bn, {cue} 2.5% compared with May 2025.")
+    assert level.change is not None and level.change.value == 2.5
+    assert level.change.direction == ("up" if cue in ("an increase of", "a rise of") else "down")
+
+
+def test_an_amount_more_or_less_than_an_earlier_month_is_a_change_of_the_level() -> None:
+    body = "April imports were $12.0 billion, $0.4 billion less than March imports."
+    (level,) = levels(body, title="Trade, April 2026", published=date(2026, 6, 3))
+    change = level.change
+    assert change is not None and (change.value, change.unit, change.direction) == (0.4e9, "USD", "down")
+
+
+def test_an_amount_change_restated_in_percent_gives_both_changes() -> None:
+    body = "Year-over-year, the goods deficit narrowed $2.0 billion, or 5.0 percent, from May 2025."
+    changes = [m.change for m in metrics_of(body, published=date(2026, 7, 1))]
+    assert [(c.value, c.unit, c.direction) for c in changes] == [
+        (2.0e9, "USD", "down"),
+        (5.0, "percent", "down"),
+    ]
+
+
+def test_doubling_keeps_the_level_and_states_no_change() -> None:
+    body = "Pear exports more than doubled to $21 million in 2025, while plum exports halved to $4 million."
+    found = levels(body)
+    assert [(m.subject, m.value, m.change) for m in found] == [
+        ("pear exports", 21e6, None),
+        ("plum exports", 4e6, None),
+    ]
+
+
+def test_a_price_per_unit_keeps_its_change() -> None:
+    (level,) = levels("Spot copper averaged $9,400 per ton in March, up 3.1 percent from February.")
+    assert (level.value, level.unit) == (9400.0, "USD")
+    assert level.change is not None and (level.change.value, level.change.basis) == (3.1, "mom")
+
+
+# Comparisons, reporting clauses, quarters ----------------------------------------------------------------
+
+
+def test_a_level_compared_with_is_the_same_subject_at_its_own_period() -> None:
+    body = (
+        "Regional exports of machinery in June 2026 were €8.1 bn, an increase of 2.0% compared with "
+        "June 2025 (€7.9 bn). The region recorded a €1.5 bn surplus in June 2026, compared with "
+        "+€0.9 bn in June 2025."
+    )
+    found = levels(body, published=date(2026, 8, 14))
+    assert [(m.subject, m.period) for m in found] == [
+        ("regional machinery exports", "2026-06"),
+        ("regional machinery exports", "2025-06"),
+        ("region trade surplus", "2026-06"),
+        ("region trade surplus", "2025-06"),
+    ]
+
+
+def test_a_reporting_clause_and_a_calendar_quarter_are_read() -> None:
+    body = (
+        "Chemicals group Ostra said Thursday its net profit for the April-June quarter reached "
+        "95 million euros, up 12 percent from a year earlier."
+    )
+    (level,) = levels(body, published=date(2026, 7, 30))
+    assert (level.subject, level.period) == ("net profit", "2026-Q2")
+
+
+def test_year_end_is_the_releases_year_and_does_not_reach_back_to_an_earlier_clause() -> None:
+    body = (
+        "The firm delivered 3.2 GWh of modules in the quarter "
+        "and expects its margin to reach 9 percent by year-end."
+    )
+    found = metrics_of(body, title="Second-quarter results", published=date(2026, 7, 30))
+    assert [m.period for m in found] == ["2026-Q2", "2026"]
+
+
+def test_shipments_of_a_product_in_an_export_release_are_its_exports() -> None:
+    body = (
+        "Seafood exports in 2025 totalled NZ$2.1 billion. "
+        "Mussel shipments slipped 2 per cent to NZ$310 million."
+    )
+    assert [m.subject for m in levels(body)] == ["seafood exports", "mussel exports"]
+
+
+def test_a_wire_dateline_with_a_single_hyphen_and_a_month_after_the_level_are_no_names() -> None:
+    body = (
+        "LIMA, Oct 3 (Reuters) - Peru's trade surplus with Korea shrank to 410 mln dollars in August "
+        "from 560 mln dollars in July, data showed."
+    )
+    found = levels(body, published=date(2026, 10, 3))
+    assert [(m.subject, m.period) for m in found] == [
+        ("Peru's trade surplus with Korea", "2026-08"),
+        ("Peru's trade surplus with Korea", "2026-07"),
+    ]
+
+
+def test_modifiers_before_a_head_of_a_product_and_a_place_after_it() -> None:
+    body = (
+        "Cement output in Kenya climbed 6.3 percent. "
+        "Wholesale prices of sugar rose 2 percent to $540 a tonne."
+    )
+    assert [m.subject for m in metrics_of(body)] == ["cement output in Kenya", "wholesale sugar prices"]
+
+
+def test_those_to_an_abbreviated_place_take_the_earlier_subject() -> None:
+    body = "Exports to Chile fell 4.2 percent, while those to the U.S. gained 2.3 percent."
+    assert [m.subject for m in metrics_of(body)] == ["exports to Chile", "exports to the United States"]
+
+
+def test_an_operating_loss_of_an_amount_is_a_level_not_a_fall() -> None:
+    body = (
+        "The cellmaker posted second-quarter revenue of 4.2 trillion won "
+        "and an operating loss of 120 billion won."
+    )
+    found = levels(body)
+    assert [(m.subject, m.value, m.change) for m in found][-1] == ("operating loss", 120e9, None)
+
+
+def test_a_rate_per_day_keeps_its_change_and_a_base_after_than_in_is_no_period() -> None:
+    body = (
+        "Crude exports averaged 1.3 million barrels per day in 2025, up 6 percent from 2024. "
+        "Diesel prices averaged $1.10 a litre in 2025, lower than in 2024."
+    )
+    found = levels(body)
+    assert found[0].change is not None and found[0].change.value == 6.0
+    assert found[1].period == "2025"
+
+
+def test_a_basis_and_a_period_between_a_change_and_its_level_keep_them_together() -> None:
+    body = "Tablet shipments to Africa dropped 8% year on year in the second quarter to 2.6 million units."
+    (level,) = levels(body, published=date(2026, 7, 20))
+    assert level.change is not None and (level.change.value, level.change.basis) == (8.0, "yoy")
+
+
+def test_a_ranking_led_with_and_followed_by_gives_members_and_a_bracketed_share_names_its_level() -> None:
+    body = (
+        "Tablet shipments to Africa rose 5% to 2.6 million units in the second quarter. "
+        "Lenovo led with 0.9 million units (35% share), followed by Xiaomi at 0.6 million units."
+    )
+    found = metrics_of(body, title="Africa tablet shipments", published=date(2026, 7, 20))
+    assert [m.subject for m in found[1:]] == [
+        "Lenovo shipments",
+        "Lenovo shipments share",
+        "Xiaomi shipments",
+    ]
+
+
+def test_the_period_of_a_compared_level_is_its_own_and_does_not_become_the_running_one() -> None:
+    body = (
+        "Peru's imports fell 1.2% in October. The trade surplus narrowed to $0.7 billion from "
+        "$1.0 billion in September. Copper exports rose 3% to $2.1 billion."
+    )
+    found = levels(body, title="Peru trade, October 2026", published=date(2026, 11, 20))
+    assert [m.period for m in found] == ["2026-10", "2026-09", "2026-10"]
+
+
+def test_an_amount_change_restated_in_brackets_is_the_same_change_in_percent() -> None:
+    body = "Services credits fell $893m (2%) to $44,104m in May 2026."
+    changes = [m.change for m in metrics_of(body) if m.change is not None]
+    assert [(c.value, c.unit, c.direction) for c in changes][:2] == [
+        (893e6, "USD", "down"),
+        (2.0, "percent", "down"),
+    ]
+
+
+def test_a_share_taken_and_its_level_a_year_earlier_over_a_span_of_months() -> None:
+    body = (
+        "Sales of new vans in the UK rose 4.0% to 0.3 million units in January-September. "
+        "Electric vans took a 9.1% share, up from 6.2% a year earlier."
+    )
+    found = metrics_of(body, title="Van registrations: January-September 2026", published=date(2026, 10, 6))
+    assert found[0].subject == "new van sales in the UK"
+    assert [(m.subject, m.period) for m in found[1:]] == [
+        ("electric vans share", "2026-01/2026-09"),
+        ("electric vans share", "2025-01/2025-09"),
+    ]
