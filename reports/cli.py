@@ -172,16 +172,7 @@ def collect(
 
     period = _period(settings, month, week, start, end) if (month or week or start or end) else None
     with settings.open_store() as store:
-        if inputs:
-            reports = pipeline.collect_files(store, inputs)
-        else:
-            reports = pipeline.collect(
-                store,
-                settings.config.sources,
-                period,
-                fetch=settings.config.fetch,
-                timezone=settings.config.timezone,
-            )
+        reports = pipeline.collect_configured(store, settings.config, period, inputs)
     _report_collection(reports)
     if any(r.failed for r in reports):
         sys.exit(1)
@@ -210,18 +201,7 @@ def generate(
 
     period = _period(settings, month, week, start, end)
     with settings.open_store() as store:
-        reports = (
-            pipeline.collect_files(store, inputs)
-            if inputs
-            else pipeline.collect(
-                store,
-                settings.config.sources,
-                period,
-                fetch=settings.config.fetch,
-                timezone=settings.config.timezone,
-            )
-        )
-        _report_collection(reports)
+        _report_collection(pipeline.collect_configured(store, settings.config, period, inputs))
         result = pipeline.generate(
             store, settings.config, period, output=settings.output, locale=settings.locale
         )

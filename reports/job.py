@@ -25,7 +25,7 @@ from reports.config import Config
 from reports.deliver import SendReport, Sleep, credentials, send_briefing
 from reports.errors import BriefError
 from reports.periods import Period, parse_month, parse_week, range_period, today_in
-from reports.pipeline import SourceReport, collect, generate
+from reports.pipeline import SourceReport, collect_configured, generate
 from reports.store import Store
 
 log = logging.getLogger("brief.job")
@@ -266,13 +266,7 @@ def run_job(
 def _run(
     report: RunReport, store: Store, config: Config, periods: list[Period], output: Path, options: RunOptions
 ) -> None:
-    report.sources = collect(
-        store,
-        config.sources,
-        range_period(periods[0].start, periods[-1].end),
-        fetch=config.fetch,
-        timezone=config.timezone,
-    )
+    report.sources = collect_configured(store, config, range_period(periods[0].start, periods[-1].end))
     for source in report.sources:
         _log_source(source)
     for period in periods:

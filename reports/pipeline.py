@@ -84,6 +84,15 @@ def collect(
     return reports
 
 
+def collect_configured(
+    store: Store, config: Config, period: Period | None = None, inputs: Sequence[Path] = ()
+) -> list[SourceReport]:
+    """What every command collects: the dump files given, else the configured sources for `period`."""
+    if inputs:
+        return collect_files(store, inputs)
+    return collect(store, config.sources, period, fetch=config.fetch, timezone=config.timezone)
+
+
 def collect_files(store: Store, paths: Iterable[Path]) -> list[SourceReport]:
     """Ingest dump files given on the command line; an unreadable file is a BriefError."""
     return [_store_dump(store, path.name, parse_dump_file(path)) for path in paths]
