@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from charts import draw
@@ -20,16 +21,16 @@ from reports import tables
 from reports.archive import ArchiveInput, briefing_summary, write_index, write_period_folder
 from reports.briefing import Briefing, build_briefing
 from reports.collect.dump import DumpResult, Rejection, parse_dump_file
-from reports.collect.feed import collect as collect_feed
-from reports.collect.fetch import Fetcher, FetchSettings
-from reports.collect.html import collect as collect_html
-from reports.collect.web import Unchanged, WebContext, store_release
-from reports.config import Config, Source
+from reports.config import Config, FetchSettings, Source
 from reports.errors import BriefError
 from reports.periods import Period
 from reports.records import Release
 from reports.render import render_html, render_pdf
 from reports.store import Store
+
+if TYPE_CHECKING:  # live sources (httpx, feedparser, bs4) load only when a feed or board is collected
+    from reports.collect.fetch import Fetcher
+    from reports.collect.web import WebContext
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,9 @@ def collect(
     try:
         for source in sources:
             if source.kind in ("feed", "html"):
+                from reports.collect.fetch import Fetcher
+                from reports.collect.web import WebContext
+
                 if fetcher is None:
                     fetcher = own = Fetcher(fetch, store=store)
                 reports.append(_collect_web(store, source, WebContext(fetcher, store, period, timezone)))
@@ -107,7 +111,10 @@ def _collect_source(store: Store, source: Source, period: Period | None) -> Sour
 
 def _collect_web(store: Store, source: Source, context: WebContext) -> SourceReport:
     """A feed or board into the store; a failure midway keeps what was stored before it."""
-    collector = collect_feed if source.kind == "feed" else collect_html
+    from reports.collect import feed, html
+    from reports.collect.web import Unchanged, store_release
+
+    collector = feed.collect if source.kind == "feed" else html.collect
     report = SourceReport(source.name)
     counted: set[str] = set()
     try:
