@@ -21,18 +21,9 @@ from reports.periods import parse_month
 from reports.pipeline import generate
 from reports.records import Change, Metric, Release
 from reports.store import Store
+from tests.briefings import metric as figure
 
 NOW = datetime(2026, 3, 2, 9, 0)
-
-
-def figure(release: Release, fragment: str, subject: str, value: float | None, unit: str | None,
-           period: str, **fields) -> Metric:
-    """A metric quoting the sentence of `release` that holds `fragment`."""
-    start = release.body.index(fragment)
-    start = release.body.rfind(". ", 0, start) + 2 if ". " in release.body[:start] else 0
-    end = release.body.find(". ", start)
-    end = len(release.body) if end < 0 else end + 1
-    return Metric(release.id, subject, value, unit, period, release.body[start:end], (start, end), **fields)
 
 
 def yoy(value: float, direction: str = "up") -> Change:
