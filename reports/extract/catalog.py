@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 _CATALOG = Path(__file__).with_name("catalog.toml")
 _WORD = re.compile(r"[a-z0-9]+(?:['’]s)?")
@@ -50,9 +51,15 @@ def _singular(word: str) -> str:
 
 
 @cache
-def _catalog() -> _Catalog:
+def _catalog_data() -> dict[str, Any]:
+    """catalog.toml, read once."""
     with _CATALOG.open("rb") as handle:
-        data = tomllib.load(handle)
+        return tomllib.load(handle)
+
+
+@cache
+def _catalog() -> _Catalog:
+    data = _catalog_data()
     entries: dict[str, Entry] = {}
     phrases: dict[str, str] = {}
     products = data.get("products", {})
@@ -111,8 +118,7 @@ def _without_ignored(key: str, ignore: tuple[str, ...]) -> str:
 
 @cache
 def _subject_words() -> tuple[tuple[re.Pattern[str], str], ...]:
-    with _CATALOG.open("rb") as handle:
-        words = tomllib.load(handle).get("subject_words", {})
+    words = _catalog_data().get("subject_words", {})
     return tuple(
         (re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE), name)
         for word, name in words.items()

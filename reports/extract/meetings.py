@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from babel import Locale
 from babel.dates import format_interval, get_day_names, get_month_names
@@ -58,9 +59,15 @@ class _Words:
 
 
 @cache
-def _words() -> _Words:
+def _words_data() -> dict[str, Any]:
+    """meeting_words.toml, read once."""
     with open(Path(__file__).with_name("meeting_words.toml"), "rb") as handle:
-        data = tomllib.load(handle)
+        return tomllib.load(handle)
+
+
+@cache
+def _words() -> _Words:
+    data = _words_data()
     english = Locale("en")
     names = [name for name in english.territories.values() if name[:1].isupper()]
     places = {name for name in names if " " not in name}
@@ -1783,8 +1790,7 @@ def _trip(group: Sequence[Meeting], locale: str) -> Trip:
 
 @cache
 def _trip_wording(locale: str) -> dict[str, str]:
-    with open(Path(__file__).with_name("meeting_words.toml"), "rb") as handle:
-        labels = tomllib.load(handle)["trip_labels"]
+    labels = _words_data()["trip_labels"]
     return labels.get(locale.split("_")[0], labels["en"])
 
 
