@@ -91,8 +91,8 @@ def _breakdowns(figures: list[Figure], anchor: str) -> list[ChartSpec]:
 def _breakdown_key(figure: Figure) -> tuple | None:
     """Figures chart together when they share release, dimension and basis (a level unit, or a change)."""
     metric = figure.metric
-    dimension = getattr(metric, "dimension", None)
-    if not dimension or not getattr(metric, "member", None):
+    dimension = metric.dimension
+    if not dimension or not metric.member:
         return None
     if metric.value is not None and metric.unit not in (None, "percent"):
         basis = ("level", metric.unit, metric.period)
@@ -104,7 +104,7 @@ def _breakdown_key(figure: Figure) -> tuple | None:
 
 
 def _member(figure: Figure) -> str:
-    return str(getattr(figure.metric, "member", None) or figure.metric.subject)
+    return str(figure.metric.member or figure.metric.subject)
 
 
 def _base_subject(figure: Figure) -> str:

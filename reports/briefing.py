@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cache
 
+from reports.extract import catalog
+from reports.extract.meetings import group_trips
 from reports.formatting import format_change, format_period, format_value, is_currency
 from reports.periods import Period
 from reports.records import Meeting, Metric, Release
@@ -394,18 +396,10 @@ def parent_id(metric_id: str | None) -> str | None:
     if not metric_id:
         return None
     try:
-        from reports.extract.catalog import entry
-    except ImportError:
-        entry = None  # type: ignore[assignment]
-    if entry is not None:
-        try:
-            found = entry(metric_id)
-        except KeyError:
-            found = None
-        if found is not None:
-            return getattr(found, "parent", None)
-    head, _, _ = metric_id.rpartition(".")
-    return head if head.count(".") >= 1 else None
+        return catalog.entry(metric_id).parent
+    except KeyError:  # an id the catalog does not hold takes its dotted prefix
+        head, _, _ = metric_id.rpartition(".")
+        return head if head.count(".") >= 1 else None
 
 
 def _period_before(period: str | None, other: str | None) -> bool:
@@ -546,18 +540,11 @@ def _trips(rows: list[MeetingRow], locale: str) -> tuple[TripGroup, ...]:
     """Engagements grouped into trips (same city within a few days), chronological."""
     if not rows:
         return ()
-    try:
-        from reports.extract.meetings import group_trips
-    except ImportError:
-        group_trips = None  # type: ignore[assignment]
     by_meeting = {row.meeting: row for row in rows}
-    if group_trips is None:
-        ordered = sorted(rows, key=lambda r: (r.date or date.max, r.counterpart or ""))
-        return (TripGroup("", tuple(ordered)),)
     groups = []
     for trip in group_trips([row.meeting for row in rows], locale=locale):
         members = tuple(by_meeting[m] for m in trip.meetings if m in by_meeting)
-        groups.append(TripGroup(getattr(trip, "label", ""), members))
+        groups.append(TripGroup(trip.label, members))
     return tuple(groups)
 
 

@@ -83,7 +83,7 @@ def balance_checks(figures: list[Figure], locale: str = "en") -> list[Check]:
     flows: dict[tuple[str, str | None, str | None, str], dict[str, Figure]] = {}
     for figure in figures:
         flow = _flow(figure)
-        if flow is None or figure.metric.value is None or getattr(figure.metric, "member", None):
+        if flow is None or figure.metric.value is None or figure.metric.member:
             continue
         key = (figure.metric.release_id, figure.metric.period, figure.metric.unit, flow[1])
         flows.setdefault(key, {}).setdefault(flow[0], figure)
