@@ -27,16 +27,12 @@ from reports.extract import grammar as g
 from reports.extract.catalog import analyst_words, metric_id_for
 from reports.extract.grammar import Caseless
 from reports.extract.numbers import DESCRIBED_COUNT, Quantity, find_quantities, normalize
+from reports.extract.text import MAX_SENTENCE
+from reports.extract.text import sentences as text_sentences
 from reports.records import Change, Metric, Release
 
-MAX_SENTENCE = 2000  # characters: no real sentence is longer; a run-on text is read in pieces this long
 MAX_SENTENCE_LOOKBACK = 400  # characters of a sentence searched back for a figure's subject
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n")
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:[A-Za-z]\.){2,}|\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|Gov|Sen|Rep|Gen|Corp|Inc|Co|Ltd|vs|etc|"
-    r"approx|est|Prof|Jr|Sr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Fig|Vol|Dept|Govt|Min))$"
-)
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _PAREN = re.compile(r"\([^()]*\)")
 _INCLUDING = re.compile(r",?\s*\b(?:including|excluding|except|especially|notably|such\s+as)\b[^,]*,?", re.I)
@@ -352,41 +348,8 @@ def _as_local_dollar(sentence: str, q: Quantity, code: str) -> Quantity:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans, whitespace trimmed; "U.S." and "Mr." do not end a sentence."""
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        cut = match.start() + 1
-        if text[match.start()] == "." and _ABBREVIATION.search(
-            text, max(0, match.start() - 12), match.start() + 1
-        ):
-            continue
-        spans.append((start, cut))
-        start = match.end()
-    spans.append((start, len(text)))
-    result = []
-    for begin, finish in _bounded(spans, text):
-        while begin < finish and text[begin].isspace():
-            begin += 1
-        while finish > begin and text[finish - 1].isspace():
-            finish -= 1
-        if finish > begin:
-            result.append((begin, finish))
-    return result
-
-
-def _bounded(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    """Spans longer than MAX_SENTENCE cut at a comma or space, so a 1 MB run-on body stays linear."""
-    result = []
-    for begin, finish in spans:
-        while finish - begin > MAX_SENTENCE:
-            cut = max(
-                text.rfind(", ", begin, begin + MAX_SENTENCE), text.rfind(" ", begin, begin + MAX_SENTENCE)
-            )
-            cut = cut + 1 if cut > begin else begin + MAX_SENTENCE
-            result.append((begin, cut))
-            begin = cut
-        result.append((begin, finish))
-    return result
+    """Sentence spans of the shared text layer (reports/extract/text.py)."""
+    return text_sentences(text, MAX_SENTENCE)
 
 
 # One sentence -----------------------------------------------------------------------------------
