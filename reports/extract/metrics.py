@@ -29,6 +29,7 @@ from reports.extract.grammar import Caseless
 from reports.extract.numbers import DESCRIBED_COUNT, Quantity, find_quantities, normalize
 from reports.extract.text import MAX_SENTENCE
 from reports.extract.text import sentences as text_sentences
+from reports.periods import figure_period, valid_figure_period
 from reports.records import Change, Metric, Release
 
 MAX_SENTENCE_LOOKBACK = 400  # characters of a sentence searched back for a figure's subject
@@ -454,7 +455,7 @@ def _set_running_period(
     if not stated or (_FORWARD.search(sentence) and not _WHOLE_YEARS.fullmatch(stated[0])):
         return
     period = context.title_period if context.title_period in stated else stated[0]
-    if "/" not in period or _WHOLE_YEARS.fullmatch(period):
+    if "/" not in period or _WHOLE_YEARS.fullmatch(period) or _DAY_SPAN.fullmatch(period):
         context.period = period
 
 
@@ -1575,11 +1576,15 @@ def _periods(sentence: str, context: _Context, masked: str | None = None) -> lis
 
 def _period_value(match: re.Match[str], context: _Context) -> str | None:
     year = _context_year(context)
+    if match.group("days") or match.group("firstdays") or match.group("cited"):
+        return _part_month(match, context)
     if match.group("range"):
         y = int(match.group("ry")) if match.group("ry") else year
         m1, m2 = _month(match.group("m1")), _month(match.group("m2"))
         if m1 and m2 and m2 == m1 + 2 and m1 % 3 == 1 and _QUARTER_NEXT.match(match.string, match.end()):
             return f"{y}-Q{m2 // 3}"  # "the January-March quarter"
+        if m1 and m2 and m2 < m1:  # "April-March": a fiscal year, ending in the year given
+            return f"{y - 1}-{m1:02d}/{y}-{m2:02d}" if match.group("ry") else f"{y}-{m1:02d}/{y + 1}-{m2:02d}"
         return f"{y}-{m1:02d}/{y}-{m2:02d}" if m1 and m2 else None
     if match.group("firstn"):
         y = int(match.group("fy")) if match.group("fy") else year
@@ -1630,6 +1635,39 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
 
 
 _QUARTER_NEXT = re.compile(r"\s+quarter\b", re.I)
+_DAY_COUNTS = {"ten": 10, "twenty": 20}
+
+
+def _part_month(match: re.Match[str], context: _Context) -> str | None:
+    """'Dec. 1-20' / 'the first 20 days of December' -> '2024-12-01/2024-12-20'; 'the 20-day period' and
+    'the cited period' -> the part of a month the release is already about."""
+    if match.group("cited"):
+        running = context.period or ""
+        return running if _DAY_SPAN.fullmatch(running) else None
+    if match.group("days"):
+        month, first, last = _month(match.group("dm")), int(match.group("d1")), int(match.group("d2"))
+        year = int(match.group("dy")) if match.group("dy") else None
+    else:
+        count = match.group("fdn")
+        first, last = 1, int(count) if count.isdigit() else _DAY_COUNTS[count.lower()]
+        month = _month(match.group("fdm")) if match.group("fdm") else None
+        year = int(match.group("fdy")) if match.group("fdy") else None
+        if month is None:
+            running = context.period or context.title_period or ""
+            if _MONTH_PERIOD.fullmatch(running) and not match.group("fdthis"):
+                year, month = int(running[:4]), int(running[5:])
+            else:
+                year, month = context.published.year, context.published.month
+    if month is None or last <= first:
+        return None
+    year = year or _year_for_month(month, context)
+    try:
+        return f"{date(year, month, first).isoformat()}/{date(year, month, last).isoformat()}"
+    except ValueError:
+        return None  # "February 1-30": no such days
+
+
+_DAY_SPAN = re.compile(r"\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}")
 
 
 def _months_to(match: re.Match[str], context: _Context) -> str | None:
@@ -1754,7 +1792,9 @@ def _shift(period: str | None, months: int) -> str | None:
     """'2026-03' back 12 months -> '2025-03'; back 1 -> '2026-02'; '2025' back 12 -> '2024'."""
     if not period:
         return None
-    if "/" in period and months == 12:  # "2026-01/2026-09" a year back -> "2025-01/2025-09"
+    if months == 12 and valid_figure_period(period) and ("/" in period or len(period) == 10):
+        return figure_period(period).year_before().key  # "2026-01/2026-09" -> "2025-01/2025-09"
+    if "/" in period and months == 12:
         ends = [_shift(end, 12) for end in period.split("/")]
         return "/".join(ends) if all(ends) else None
     match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", period)
