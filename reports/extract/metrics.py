@@ -1701,11 +1701,14 @@ def _context_year(context: _Context) -> int:
 
 
 def _year_for_month(month: int, context: _Context) -> int:
-    for period in (context.period, context.title_period):
-        if period and period[:4].isdigit():
-            year = int(period[:4])
-            # "from $63.3 billion in December" in a January 2026 release published in March: 2025
-            return year - 1 if (year, month) > (context.published.year, context.published.month) else year
+    """The year of a month named without one: the title's, else that of the latest such month on or
+    before the release ('In August' in an October 2021 release is August 2021, whatever year an
+    earlier sentence named: 'In April 2020, ...' is background, not the release's running year)."""
+    title = context.title_period
+    if title and title[:4].isdigit():
+        year = int(title[:4])
+        # "from $63.3 billion in December" in a January 2026 release published in March: 2025
+        return year - 1 if (year, month) > (context.published.year, context.published.month) else year
     published = context.published
     return published.year - 1 if month > published.month else published.year
 
