@@ -424,7 +424,7 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
             context.balance_owner = re.sub(r"\s+(?:balance|account)$", "", owner.group("owner"), flags=re.I)
             if owner.group("owner").lower().endswith("account"):
                 context.balance_owner = owner.group("owner")
-        context.metrics.append(metric)
+        context.metrics.extend(_amount_change_apart(metric))
         if figure.role == "level" and figure.quantity.kind == "count":
             context.count_unit = figure.quantity.unit
         if figure.role == "level" and not figure.member:
@@ -545,6 +545,22 @@ def _metric(release: Release, figure: _Figure, quote: str, span: tuple[int, int]
         figure.dimension,
         figure.member,
     )
+
+
+def _amount_change_apart(metric: Metric) -> list[Metric]:
+    """A change stated as an amount is a figure of its own: 'exports were $165.2 billion, $10.0 billion
+    more than in July' is exports 165.2e9 and 'change in exports' +10.0e9, in the level's unit."""
+    change = metric.change
+    if change is None or change.value is None or change.unit in ("percent", "percentage_points"):
+        return [metric]
+    amount = -change.value if change.direction == "down" else change.value
+    subject = metric.subject if metric.subject.lower().startswith("change in ") else f"change in {metric.subject}"
+    moved = replace(
+        metric, subject=subject, value=amount, unit=change.unit, change=None, record=False, metric_id=None
+    )
+    if metric.value is None:
+        return [moved]
+    return [replace(metric, change=None), moved]
 
 
 def canonical_subject(subject: str) -> str:
