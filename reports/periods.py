@@ -46,7 +46,9 @@ class Period:
 
     def year_before(self) -> Period:
         """The same stretch of the calendar a year earlier: 2025-Q3 -> 2024-Q3, Dec 1-20 -> Dec 1-20."""
-        return figure_period(_shift_years(self.key, -1)) if self.kind in _FIGURE_KINDS else self._days_back(365)
+        if self.kind in _FIGURE_KINDS:
+            return figure_period(_shift_years(self.key, -1))
+        return self._days_back(365)
 
     def _days_back(self, days: int) -> Period:
         return range_period(self.start - timedelta(days=days), self.end - timedelta(days=days))

@@ -554,7 +554,9 @@ def _amount_change_apart(metric: Metric) -> list[Metric]:
     if change is None or change.value is None or change.unit in ("percent", "percentage_points"):
         return [metric]
     amount = -change.value if change.direction == "down" else change.value
-    subject = metric.subject if metric.subject.lower().startswith("change in ") else f"change in {metric.subject}"
+    subject = metric.subject
+    if not subject.lower().startswith("change in "):
+        subject = f"change in {subject}"
     moved = replace(
         metric, subject=subject, value=amount, unit=change.unit, change=None, record=False, metric_id=None
     )
