@@ -80,6 +80,8 @@ def test_the_scorer_counts_a_wrong_subject_against_the_tuple_only(tmp_path: Path
         ("steel export forecast", "steel exports"),
         ("visitor arrivals target", "visitor arrivals"),
         ("cargo throughput at the port", "port cargo throughput"),
+        ("LPG imports from the U.S.", "LPG imports from the United States"),
+        ("UK exports to the EU", "United Kingdom exports to the European Union"),
     ],
 )
 def test_the_scorer_accepts_what_an_analyst_would_call_the_same_subject(gold: str, found: str) -> None:
@@ -97,6 +99,7 @@ def test_the_scorer_accepts_what_an_analyst_would_call_the_same_subject(gold: st
         ("export forecast", "import forecast"),
         ("exports (customs basis)", "imports (customs basis)"),
         ("current account surplus", "goods account deficit"),
+        ("exports to the U.S.", "exports to the U.K."),
     ],
 )
 def test_the_scorer_refuses_a_different_subject(gold: str, found: str) -> None:

@@ -669,7 +669,7 @@ LEADING_NOISE = re.compile(
     r"by\s+contrast|in\s+contrast|on\s+the\s+other\s+hand|among\s+them|of\s+these|of\s+them|of\s+which|"
     r"as\s+a\s+result|in\s+particular|specifically|particularly|while|whereas|and|but|that|which|with|as|"
     r"so|thus|then|here|there|in\s+total|all\s+told|combined|the|a|an|its|their|this|these|those|"
-    r"korea['’]s|south\s+korea['’]s|the\s+country['’]s|the\s+nation['’]s|korean|annual|monthly|"
+    r"korea['’]s|south\s+korea['’]s|(?:the\s+)?country['’]s|(?:the\s+)?nation['’]s|korean|annual|monthly|"
     r"quarterly|total|cumulative|(?:first|second|third|fourth)-(?:quarter|half)|"
     r"(?:January|February|March|April|June|July|August|September|October|November|December)|"
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)|(?!(?:manufactur|shipbuild|hous|build|min|cloth|advertis|bank|market|engineer|process|print|packag|"

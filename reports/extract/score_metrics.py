@@ -20,6 +20,8 @@ What counts as the same figure:
                         - words giving the figure's status rather than what it measures: "forecast",
                           "target", "projected", "expected", "planned", "goal": "export forecast"
                           = "exports" (the value, period and change must still agree);
+                      one spelling for places named either way ("U.S." = "United States", "U.K." =
+                      "United Kingdom", "EU" = "European Union");
                       the two word sets match when they share at least half of their union
                       (Jaccard >= 0.5): "computers and peripherals exports" = "computer and
                       peripheral exports", "ICT exports" != "semiconductor exports",
@@ -91,9 +93,20 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 _WORD = re.compile(r"[a-z0-9]+(?:'s)?")
 
 
+# One spelling for the places an analyst names either way: "exports to the U.S." = "... United States".
+_PLACE_SPELLINGS = (
+    (re.compile(r"\bunited\s+states(?:\s+of\s+america)?\b|\bu\.\s?s\.(?:\s?a\.)?|\bus\b(?=\s+\w)"), " usa "),
+    (re.compile(r"\bunited\s+kingdom\b|\bu\.\s?k\.|\bbritain\b"), " uk "),
+    (re.compile(r"\beuropean\s+union\b|\be\.u\."), " eu "),
+)
+
+
 def subject_words(subject: str | None) -> frozenset[str]:
     """'Hybrid-vehicle exports' -> {'hybrid', 'vehicle', 'export'}."""
-    words = _WORD.findall((subject or "").lower().replace("’", "'"))
+    text = (subject or "").lower().replace("’", "'")
+    for pattern, spelling in _PLACE_SPELLINGS:
+        text = pattern.sub(spelling, text)
+    words = _WORD.findall(text)
     words = [w[:-2] if w.endswith("'s") else w for w in words]  # "Japan's imports" = "Japan imports"
     return frozenset(_singular(w) for w in words if w not in _STOP)
 
