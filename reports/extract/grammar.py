@@ -127,7 +127,7 @@ PERIOD = re.compile(
 # A period that is the base of a comparison ("from 2024", "since February 2025") is not the figure's period.
 BASE_BEFORE = Caseless(
     r"(?:\bfrom|\bsince|\bthan|\bon|\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\bagainst|\bover|\brelative\s+to|"
-    r"\bsame\s+(?:period|month|quarter|time)\s+(?:of|in|last)|\bbefore|\buntil|\bprior\s+to|\bbetween)"
+    r"\bsame\s+(?:period|month|quarter|time)(?:\s+(?:of|in|last))?|\bbefore|\buntil|\bprior\s+to|\bbetween)"
     r"\s+(?:(?:in|during)\s+)?(?:the\s+)?(?:same\s+(?:period|month|quarter|time)\s+(?:(?:of|in)\s+)?)?"
     r"(?:(?:end|start|beginning)\s+of\s+)?$"
 )

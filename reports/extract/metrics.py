@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from reports.extract import grammar as g
 from reports.extract.catalog import analyst_words, metric_id_for
+from reports.extract.confidence import INVALID_PERIOD, Evidence, doubts_of
 from reports.extract.grammar import Caseless
 from reports.extract.numbers import DESCRIBED_COUNT, Quantity, find_quantities, normalize
 from reports.extract.text import MAX_SENTENCE
@@ -124,9 +125,10 @@ _LOCAL_PERIOD = Caseless(
     r"\b(?:set|recorded|posted|reached|hit|registered|logged)\s+(?:in|during)\s+(?:the\s+)?$"
 )
 _EARLIER_LEVEL = re.compile(
-    r"\s*,?\s*(?:a\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+same\s+(?:period|month|"
-    r"quarter)\s+(?:of\s+)?last\s+year|last\s+year|(?P<month>a\s+month\s+(?:earlier|ago)|"
-    r"the\s+previous\s+month|last\s+month))\b",
+    r"\s*,?\s*(?:(?:tallied|posted|recorded|logged|registered|reported|seen)\s+)?"
+    r"(?:(?:in|during|over|for)\s+)?(?:the\s+same\s+(?:period|month|quarter|time)\s+)?"
+    r"(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+|in\s+)?last\s+year|(?:of\s+|in\s+)?the\s+previous\s+year|"
+    r"(?P<month>a\s+month\s+(?:earlier|ago)|the\s+previous\s+month|last\s+month))\b",
     re.I,
 )
 _ACTIVE_FLOW = Caseless(
@@ -309,6 +311,8 @@ class _Figure:
     named_by: _Figure | None = (
         None  # the change before a level that names it: "ASEAN 14.0 percent to $10.4 billion"
     )
+    unit_inferred: bool = False  # a bare number given the unit of an earlier sentence's count
+    period_source: str = "stated"  # stated | carried | derived | release date (confidence.Evidence)
 
 
 def extract_metrics(release: Release) -> list[Metric]:
@@ -403,6 +407,7 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
             context.lead = figure.subject
             context.topic = _topic(figure.subject, context.title)
         figure.period = _period_of(sentence, figure, periods, primary, context, figures, compared)
+        figure.period_source = _period_source(figure.period, periods, context)
         _compared_level(sentence, figure, figures, periods)
         if record_hint:
             _mark_record(sentence, masked, figure)
@@ -418,7 +423,7 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
             figure.subject = _SHIPMENTS.sub("exports", figure.subject)  # in an export release, shipments
         if figure.subject and figure.subject.lower() in ("surplus", "deficit"):
             figure.subject = _balance_name(figure.subject, None, context)
-        metric = _metric(release, figure, quote, (start, end))
+        metric = _with_confidence(_metric(release, figure, quote, (start, end)), figure)
         owner = _BALANCE_OWNER.match(metric.subject)
         if owner and not figure.member and owner.group("what").lower() in ("surplus", "deficit", "balance"):
             context.balance_owner = re.sub(r"\s+(?:balance|account)$", "", owner.group("owner"), flags=re.I)
@@ -547,6 +552,32 @@ def _metric(release: Release, figure: _Figure, quote: str, span: tuple[int, int]
     )
 
 
+def _period_source(period: str | None, periods: list[tuple[int, int, str, str]], context: _Context) -> str:
+    """Where a figure's period came from, for its confidence."""
+    if any(p[2] == period for p in periods):
+        return "stated"
+    if period is not None and period in (context.period, context.title_period):
+        return "carried"
+    if period == f"{context.published.year}-{context.published.month:02d}":
+        return "release date"
+    return "derived"  # "a year earlier", "the previous month": shifted from a stated period
+
+
+def _with_confidence(metric: Metric, figure: _Figure) -> Metric:
+    evidence = Evidence(
+        subject=metric.subject,
+        subject_found=bool(figure.subject),
+        period=metric.period,
+        period_source=figure.period_source,
+        unit_stated=not figure.unit_inferred,
+        catalogued=metric.metric_id is not None,
+    )
+    doubts = doubts_of(evidence)
+    if INVALID_PERIOD in doubts:
+        metric = replace(metric, period=None)
+    return replace(metric, confidence="low" if doubts else "high", doubts=doubts)
+
+
 def _amount_change_apart(metric: Metric) -> list[Metric]:
     """A change stated as an amount is a figure of its own: 'exports were $165.2 billion, $10.0 billion
     more than in July' is exports 165.2e9 and 'change in exports' +10.0e9, in the level's unit."""
@@ -622,6 +653,7 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
     quantities, pairs = _ranges(sentence, quantities) if len(quantities) > 1 else (quantities, {})
     by_quantity: dict[int, _Figure] = {}
     figures: list[_Figure] = []
+    inferred: set[int] = set()
     previous_change: _Figure | None = None
     last_unit: Quantity | None = None
     for index, q in enumerate(quantities):
@@ -634,7 +666,10 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
             by_quantity[index] = figure
             continue
         if q.kind == "bare":
-            typed = _list_inherited(sentence, q, last_unit) or _named_unit(sentence, q, context_unit)
+            typed = _list_inherited(sentence, q, last_unit) or _named_unit(sentence, q, None)
+            if typed is None and context_unit:
+                typed = _named_unit(sentence, q, context_unit)
+                inferred.add(q.start)  # the unit of an earlier sentence's count
             if typed is None:
                 continue
             q = typed
@@ -678,6 +713,8 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
         figures.append(_Figure(q, "level", q.start, range_of=by_quantity.get(pairs.get(index, -1))))
         last_unit = q
         by_quantity[index] = figures[-1]
+    for figure in figures:
+        figure.unit_inferred = figure.quantity.start in inferred
     return figures
 
 

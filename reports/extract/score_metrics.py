@@ -28,8 +28,10 @@ What counts as the same figure:
                       "LNG imports" != "crude oil import value";
              period   equal strings ("2025-12");
              change   both null, or equal value, unit and direction, and equal basis.
-  The table also shows the tuple score with the basis of changes left out, and how often each field
-  agrees on the figures that match by value.
+  The table also shows the tuple score with the basis of changes left out, how often each field
+  agrees on the figures that match by value, the tuple precision of the figures the extractor marks
+  high confidence with their share of all it found, and for each doubt how many figures carry it and
+  how many of those are right anyway.
 Each predicted figure matches at most one gold figure (the best by subject, then period).
 """
 
@@ -213,6 +215,14 @@ class Score:
     tuple_no_basis: Counts = field(default_factory=Counts)
     fields: dict[str, list[int]] = field(default_factory=dict)  # field -> [agree, compared]
     errors: list[str] = field(default_factory=list)
+    # found = figures marked high confidence, matched = those right on the whole tuple
+    high: Counts = field(default_factory=Counts)
+    doubts: dict[str, list[int]] = field(default_factory=dict)  # doubt -> [right on the tuple, figures]
+
+    @property
+    def high_share(self) -> float:
+        """The part of all found figures that are high confidence."""
+        return self.high.found / self.value.found if self.value.found else 0.0
 
 
 def _greedy(gold: list[dict], found: list[dict], same) -> list[tuple[int, int]]:  # noqa: ANN001
@@ -238,6 +248,14 @@ def score_release(gold: list[dict], found: list[dict], score: Score, label: str)
     value_pairs = _greedy(gold, found, lambda a, b: _same_value(_value_key(a), _value_key(b)))
     tuple_pairs = _greedy(gold, found, _tuple_match)
     loose_pairs = _greedy(gold, found, lambda a, b: _tuple_match(a, b, basis=False))
+    right = {f for _, f in tuple_pairs}
+    high = [n for n, m in enumerate(found) if m.get("confidence", "high") == "high"]
+    score.high.add(Counts(0, len(high), sum(1 for n in high if n in right)))
+    for n, metric in enumerate(found):
+        for doubt in metric.get("doubts") or ():
+            tally = score.doubts.setdefault(doubt, [0, 0])
+            tally[0] += n in right
+            tally[1] += 1
     for counts, pairs in (
         (score.value, value_pairs),
         (score.tuple, tuple_pairs),
@@ -316,6 +334,13 @@ def format_scores(scores: Iterable[Score]) -> str:
         )
         agree = ", ".join(f"{name} {a}/{n}" for name, (a, n) in s.fields.items())
         lines.append(f"{'':<24} fields agreeing where the value matches: {agree}")
+        lines.append(
+            f"{'':<24} high confidence: {s.high.found} figures ({s.high_share:.0%} of found),"
+            f" tuple precision {s.high.precision:.3f}"
+        )
+        if s.doubts:
+            doubts = ", ".join(f"{name} {n} ({right} right)" for name, (right, n) in sorted(s.doubts.items()))
+            lines.append(f"{'':<24} low confidence, by doubt: {doubts}")
     return "\n".join(lines)
 
 

@@ -1,0 +1,87 @@
+"""How far a figure can be trusted: `confidence` "high" or "low", with the reasons (`doubts`).
+
+A figure is high confidence when the extractor read every part of it from the text by a rule it trusts:
+a subject that names a measured thing, a period stated in the sentence or carried from a sentence that
+stated it, and a unit written beside the number. Each doubt is a short reason an analyst can act on
+("subject guessed", "period from the release date", "unit inferred"); the briefing puts only
+high-confidence figures on the cover and in charts (DESIGN.md, "Records").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from reports.extract import grammar as g
+from reports.periods import valid_figure_period
+
+NO_SUBJECT = "no subject in the text"
+VAGUE_SUBJECT = "subject guessed"
+NO_MEASURE = "subject names no measured thing"
+CLAUSE_SUBJECT = "subject reads like a clause"
+RELEASE_DATE_PERIOD = "period from the release date"
+INVALID_PERIOD = "period cannot exist"
+UNIT_INFERRED = "unit inferred"
+
+_WORDS_FILE = Path(__file__).with_name("confidence_words.toml")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_WRAPPERS = re.compile(r"^(?:change\s+in\s+)|\s+(?:share(?:\s+of\s+.*)?|\(.*\))$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Words:
+    vague: frozenset[str]
+    max_subject_words: int
+
+
+@cache
+def _words() -> _Words:
+    data = tomllib.loads(_WORDS_FILE.read_text(encoding="utf-8"))
+    return _Words(frozenset(w.lower() for w in data["vague_subjects"]), int(data["max_subject_words"]))
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the extractor knows about how it read one figure."""
+
+    subject: str
+    subject_found: bool  # False: no rule named the subject ("figure" stands in)
+    period: str | None
+    period_source: str  # stated | carried | derived | release date
+    unit_stated: bool  # the unit is written beside the number (or the figure is a change or a share)
+    catalogued: bool  # the subject is a catalog metric
+
+
+def doubts_of(evidence: Evidence) -> tuple[str, ...]:
+    """The reasons to doubt a figure, most serious first; none means high confidence."""
+    doubts = [*_subject_doubts(evidence)]
+    if evidence.period is not None and not valid_figure_period(evidence.period):
+        doubts.append(INVALID_PERIOD)
+    elif evidence.period_source == "release date":
+        doubts.append(RELEASE_DATE_PERIOD)
+    if not evidence.unit_stated:
+        doubts.append(UNIT_INFERRED)
+    return tuple(doubts)
+
+
+def _subject_doubts(evidence: Evidence) -> list[str]:
+    if not evidence.subject_found:
+        return [NO_SUBJECT]
+    words = _WORD.findall(evidence.subject)
+    if not words or words[0].lower() in _words().vague:
+        return [VAGUE_SUBJECT]
+    if len(words) > _words().max_subject_words or g.VERB.search(evidence.subject):
+        return [CLAUSE_SUBJECT]
+    measured = _WRAPPERS.sub("", evidence.subject).strip()
+    if not evidence.catalogued and not _names_a_measure(measured):
+        return [NO_MEASURE]
+    return []
+
+
+def _names_a_measure(subject: str) -> bool:
+    """Does the subject hold a measured head ('exports', 'trade surplus', 'output') anywhere in it?
+    'exports to China' and 'automobile production in Mexico' do; 'passenger automobiles' does not."""
+    return any(g.HEAD.search(subject[: match.end()]) for match in _WORD.finditer(subject))
