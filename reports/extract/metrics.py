@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -325,7 +326,44 @@ def extract_metrics(release: Release) -> list[Metric]:
     context.dollar = _local_dollar(text)
     for start, end in sentences(text):
         _read_sentence(release, body, text, start, end, context)
-    return context.metrics
+    return _changes_joined_to_levels(context.metrics, body)
+
+
+MAX_JOINED_QUOTE = 700  # characters: a change and a level further apart than this stay two figures
+
+
+def _changes_joined_to_levels(metrics: list[Metric], body: str) -> list[Metric]:
+    """A change stated alone and a level of the same subject and period without one are one figure:
+    'Exports rose 10.6 percent in the first 20 days of January.' ... 'Exports stood at $28.2 billion in
+    the period.' The figure quotes both sentences and what lies between them, so the change can still
+    be traced; the lone change is dropped."""
+    levels: dict[tuple[str, str | None], int] = {}
+    for index, metric in enumerate(metrics):
+        if metric.value is not None and metric.unit != "percent":
+            levels.setdefault((metric.subject.casefold(), metric.period), index)
+    lone = [
+        index
+        for index, m in enumerate(metrics)
+        if m.value is None and m.change is not None and m.change.unit == "percent" and not m.member
+    ]
+    keys = Counter((metrics[i].subject.casefold(), metrics[i].period) for i in lone)
+    joined, dropped = list(metrics), set()
+    for index in lone:
+        metric, change = metrics[index], metrics[index].change
+        if keys[(metric.subject.casefold(), metric.period)] > 1:
+            continue  # "to grow between 2 and 3 percent": a range, not one change
+        target = levels.get((metric.subject.casefold(), metric.period))
+        if target is None or joined[target].change is not None:
+            continue
+        level = joined[target]
+        span = (min(level.span[0], metric.span[0]), max(level.span[1], metric.span[1]))
+        if span[1] - span[0] > MAX_JOINED_QUOTE:
+            continue
+        quote = body[span[0] : span[1]]
+        record = level.record or metric.record
+        joined[target] = replace(level, change=change, record=record, span=span, quote=quote)
+        dropped.add(index)
+    return [metric for index, metric in enumerate(joined) if index not in dropped]
 
 
 _OWN_DOLLAR = re.compile(r"(?<![A-Za-z])(A|AU|C|NZ|S|HK|NT)\$")
