@@ -436,3 +436,63 @@ def test_a_share_taken_and_its_level_a_year_earlier_over_a_span_of_months() -> N
         ("electric vans share", "2026-01/2026-09"),
         ("electric vans share", "2025-01/2025-09"),
     ]
+
+
+# Coordinated changes ---------------------------------------------------------------------------------
+
+
+def changes_of(body: str, **kwargs) -> list[tuple[str, float, str]]:
+    return [
+        (m.subject, m.change.value, m.change.direction)
+        for m in metrics_of(body, **kwargs)
+        if m.value is None and m.change is not None
+    ]
+
+
+def test_respectively_pairs_the_items_with_the_changes_in_order() -> None:
+    body = "Exports of tablets and monitors dropped 11.4 and 3.9 percent, respectively."
+    assert changes_of(body) == [("tablet exports", 11.4, "down"), ("monitor exports", 3.9, "down")]
+
+
+def test_respectively_with_places_names_each_destination() -> None:
+    body = "Steel shipments to Brazil and Chile -- two growing markets -- rose 6.1% and 2.2%, respectively."
+    found = changes_of(body)
+    assert [subject for subject, _, _ in found] == ["steel shipments to Brazil", "steel shipments to Chile"]
+    assert [value for _, value, _ in found] == [6.1, 2.2]
+
+
+def test_a_bare_list_before_the_verb_takes_the_head_of_the_release() -> None:
+    body = (
+        "Exports climbed 4.0 percent to $50.2 billion in May. "
+        "Of the main items, tablets, monitors and cables logged gains of 5.5%, 2.1% and 0.8%, respectively."
+    )
+    found = changes_of(body, published=date(2026, 6, 1))
+    assert found == [
+        ("tablet exports", 5.5, "up"),
+        ("monitor exports", 2.1, "up"),
+        ("cable exports", 0.8, "up"),
+    ]
+
+
+def test_a_gapped_list_gives_each_item_the_verb_and_head_of_the_first() -> None:
+    body = "Shipments of cement fell 8.3 percent, glass 4.4 percent, and tiles 1.2 percent."
+    assert changes_of(body) == [
+        ("cement shipments", 8.3, "down"),
+        ("glass shipments", 4.4, "down"),
+        ("tile shipments", 1.2, "down"),
+    ]
+
+
+def test_a_list_of_places_after_a_destination_names_each_destination() -> None:
+    body = "Exports to the Gulf states grew 9.0 percent; Egypt, 4.5 percent; Morocco, 2.5 percent."
+    assert [s for s, _, _ in changes_of(body)] == [
+        "exports to the Gulf states",
+        "exports to Egypt",
+        "exports to Morocco",
+    ]
+
+
+def test_a_share_after_a_change_stays_a_share() -> None:
+    body = "Chip exports rose 12 percent, lifting their share of total exports to 21 percent."
+    (share,) = [m for m in metrics_of(body) if m.value is not None]
+    assert (share.value, share.unit, share.change) == (21.0, "percent", None) and "share" in share.subject

@@ -25,6 +25,7 @@ CLAUSE_SUBJECT = "subject reads like a clause"
 RELEASE_DATE_PERIOD = "period from the release date"
 INVALID_PERIOD = "period cannot exist"
 UNIT_INFERRED = "unit inferred"
+PERCENT_LEVEL = "a percentage that names no share or rate"
 
 _WORDS_FILE = Path(__file__).with_name("confidence_words.toml")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -35,12 +36,22 @@ _WRAPPERS = re.compile(r"^(?:change\s+in\s+)|\s+(?:share(?:\s+of\s+.*)?|\(.*\))$
 class _Words:
     vague: frozenset[str]
     max_subject_words: int
+    rates: re.Pattern[str]
 
 
 @cache
 def _words() -> _Words:
     data = tomllib.loads(_WORDS_FILE.read_text(encoding="utf-8"))
-    return _Words(frozenset(w.lower() for w in data["vague_subjects"]), int(data["max_subject_words"]))
+    rates = re.compile(r"\b(?:" + "|".join(map(re.escape, data["rate_words"])) + r")", re.IGNORECASE)
+    return _Words(frozenset(w.lower() for w in data["vague_subjects"]), int(data["max_subject_words"]), rates)
+
+
+class _Rates:
+    def search(self, text: str) -> re.Match[str] | None:
+        return _words().rates.search(text)
+
+
+_RATE_WORDS = _Rates()
 
 
 @dataclass(frozen=True)
@@ -53,6 +64,7 @@ class Evidence:
     period_source: str  # stated | carried | derived | release date
     unit_stated: bool  # the unit is written beside the number (or the figure is a change or a share)
     catalogued: bool  # the subject is a catalog metric
+    percent_level: bool = False  # the figure is a percentage read as a level, not as a change
 
 
 def doubts_of(evidence: Evidence) -> tuple[str, ...]:
@@ -64,6 +76,8 @@ def doubts_of(evidence: Evidence) -> tuple[str, ...]:
         doubts.append(RELEASE_DATE_PERIOD)
     if not evidence.unit_stated:
         doubts.append(UNIT_INFERRED)
+    if evidence.percent_level and not _RATE_WORDS.search(evidence.subject):
+        doubts.append(PERCENT_LEVEL)  # "chips and ships rose 30.2 and 15.6 percent": the 15.6 is a change
     return tuple(doubts)
 
 

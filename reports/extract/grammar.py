@@ -370,7 +370,7 @@ _DOWN_NOUNS = (
 CHANGE_BEFORE = Caseless(
     rf"\b(?:(?P<dir>{alternation(CHANGE_VERBS + ('up', 'down', 'higher', 'lower'))})\b"
     rf"|(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{alternation(_UP_NOUNS + _DOWN_NOUNS)})s?\s+(?:of|by)"
-    rf"|(?P<bare>{alternation(_UP_NOUNS + _DOWN_NOUNS)})\s+(?:of|by))"
+    rf"|(?P<bare>{alternation(_UP_NOUNS + _DOWN_NOUNS)})s?\s+(?:of|by))"
     r"(?:\s+(?:by|some|about|around|nearly|almost|roughly|approximately|over|more\s+than|less\s+than|a|an|up\s+to|"
     r"year-on-year|on-year|on-month|month-on-month|on\s+year|y-o-y|yoy|respectively|sharply|slightly|"
     r"significantly|further|again|also|just|only|a\s+steep|a\s+sharp|a\s+modest|a\s+slight))*\s*[(\[]?\s*$"

@@ -449,6 +449,7 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
         _compared_level(sentence, figure, figures, periods)
         if record_hint:
             _mark_record(sentence, masked, figure)
+    _coordinated_changes(sentence, figures, context)
     if not _ALONE.match(sentence):
         _set_running_period(sentence, [p for p in periods if p[0] not in compared], primary, context)
     quote = body[start:end]
@@ -609,11 +610,145 @@ def _with_confidence(metric: Metric, figure: _Figure) -> Metric:
         period_source=figure.period_source,
         unit_stated=not figure.unit_inferred,
         catalogued=metric.metric_id is not None,
+        percent_level=metric.unit == "percent" and metric.value is not None and metric.change is None,
     )
     doubts = doubts_of(evidence)
     if INVALID_PERIOD in doubts:
         metric = replace(metric, period=None)
     return replace(metric, confidence="low" if doubts else "high", doubts=doubts)
+
+
+# Coordinated changes ----------------------------------------------------------------------------------
+# "Exports of chips and ships fell 30.2 and 15.6 percent, respectively."
+# "Shipments of steel fell 17.6 percent, wireless devices 15.6 percent, and vessels 22.9 percent."
+# "Exports to ASEAN increased 5.3 percent; Vietnam, 1.8 percent; India, 3.7 percent."
+# A percentage after a change, joined to it by a list, is a change in the same direction of the next item.
+
+_LIST_GAP = re.compile(
+    r"^\s*(?:percent|per\s*cent|%)?\s*(?:,|;|,?\s*and\b|,?\s*while\b)\s*(?P<item>[^\d;:()]{0,60}?)"
+    r"\s*(?:,\s*)?(?:by\s+|at\s+)?(?:a\s+|an\s+)?$",
+    re.I,
+)
+_RESPECTIVELY_AFTER = re.compile(r"\s*(?:percent|per\s*cent|%)?\s*,?\s*respectively\b", re.I)
+_ITEM_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+)\s*")
+_ASIDE_DASHES = re.compile(r"\s+--.*?--\s+|\s+—.*?—\s+")
+_PLACE_BASE = re.compile(
+    r"^(?P<base>.*?\b(?:exports|imports|shipments|sales|trade|investment))\s+(?:to|from|with)\s+\S"
+)
+
+
+def _coordinated_changes(sentence: str, figures: list[_Figure], context: _Context) -> None:
+    ordered = sorted(figures, key=lambda f: f.quantity.start)
+    group: list[_Figure] = []
+    for figure in ordered:
+        change = figure.change
+        if figure.role == "change" and change and change.unit == "percent" and change.direction:
+            if group and _joined_to(sentence, group[-1], figure):
+                group.append(figure)
+                continue
+            _name_coordinated(sentence, group, context)
+            group = [figure]
+        elif group and _misread_percentage(figure) and _joined_to(sentence, group[-1], figure):
+            direction = group[0].change.direction if group[0].change else None
+            figure.role, figure.attached = "change", False
+            figure.change = Change(abs(figure.quantity.value), "percent", direction, None)
+            figure.subject = None
+            group.append(figure)
+        else:
+            _name_coordinated(sentence, group, context)
+            group = []
+    _name_coordinated(sentence, group, context)
+
+
+def _misread_percentage(figure: _Figure) -> bool:
+    """A percentage read as a level (a share or a rate) that names no share or rate."""
+    if figure.role != "level" or figure.quantity.kind != "percent":
+        return False
+    return not figure.subject or not re.search(r"\b(?:share|rate|ratio|proportion)\b", figure.subject, re.I)
+
+
+def _joined_to(sentence: str, before: _Figure, figure: _Figure) -> bool:
+    gap = sentence[before.quantity.end : figure.quantity.start]
+    joined = _LIST_GAP.match(gap)
+    return bool(joined) and not g.VERB.search(gap) and not _NOT_AN_ITEM.search(joined.group("item"))
+
+
+_NOT_AN_ITEM = re.compile(r"\b\w+ing\b|\b(?:to|of|from|than|with)$", re.I)
+_REPORTING_TAIL = re.compile(
+    r"\s+(?:\w+ed|saw|showed|made|had|took|won|got|hit|set|met|grew|rose|fell)(?:\s+(?:an?|the))?$", re.I
+)
+
+
+def _name_coordinated(sentence: str, group: list[_Figure], context: _Context) -> None:
+    if len(group) < 2:
+        return
+    last = group[-1]
+    if _RESPECTIVELY_AFTER.match(sentence, last.quantity.end):
+        _name_respectively(sentence, group, context)
+        return
+    lead = group[0]
+    for before, figure in zip(group, group[1:], strict=False):
+        if figure.subject and figure.subject != lead.subject:
+            continue  # named by its own clause
+        item = _LIST_GAP.match(sentence[before.quantity.end : figure.quantity.start])
+        name = item.group("item").strip(" ,") if item else ""
+        figure.subject = _item_subject(name, lead.subject, context) or figure.subject or lead.subject
+        figure.member, figure.dimension = None, None
+
+
+def _item_subject(item: str, lead: str | None, context: _Context) -> str | None:
+    """The subject of a list item: 'vessels' after 'steel product exports' -> 'vessel exports';
+    'Vietnam' after 'exports to ASEAN' -> 'exports to Vietnam'."""
+    named = _clean_np(item) if item else None
+    if not named or not lead:
+        return None
+    place = _PLACE_BASE.match(lead)
+    if item.lstrip()[:1].isupper() and place:  # a proper name after a destination is a destination
+        return canonical_subject(f"{place.group('base')} to {item.strip()}")
+    item = named
+    head = _head_of(lead)
+    if head is None:
+        return None
+    if g.HEAD.search(item):
+        return canonical_subject(item)
+    return canonical_subject(f"{_as_modifier(item)} {head}")
+
+
+def _name_respectively(sentence: str, group: list[_Figure], context: _Context) -> None:
+    """'Exports of A and B rose 19.5 and 7.2 percent, respectively': the items are named before the
+    first change's verb, in order."""
+    verb = None
+    for match in g.VERB.finditer(sentence, 0, group[0].quantity.start):
+        verb = match
+    if verb is None:
+        return
+    clause = _REPORTING_TAIL.sub("", _ASIDE_DASHES.sub(" ", sentence[: verb.start()]).strip())
+    names = _items_named(_LAST_COMMA.split(clause)[-1].strip(), len(group))
+    if names is None:  # "Among the key items, chips, ships and cars posted gains of ...": a bare list
+        head = _head_of(group[0].subject or "") or _head_of(context.lead or "")
+        items = _ITEM_SPLIT.split(clause)[-len(group) :]
+        if head and len(items) == len(group):
+            names = [_clean_np(f"{_as_modifier(item)} {head}") for item in items]
+    if names is None or len(names) != len(group) or not all(names):
+        return
+    for figure, name in zip(group, names, strict=True):
+        figure.subject, figure.member, figure.dimension = canonical_subject(name or ""), None, None
+
+
+def _items_named(clause: str, count: int) -> list[str | None] | None:
+    """'exports of A and B' -> ['A exports', 'B exports'];
+    'shipments to A and B' -> ['shipments to A', 'shipments to B']."""
+    of = re.match(r"^(?P<head>.*?\b\w+)\s+of\s+(?P<items>.+)$", clause)
+    to = re.match(r"^(?P<head>.*?\b\w+)\s+(?P<prep>to|from)\s+(?P<items>.+)$", clause)
+    if to and not of:
+        items = _ITEM_SPLIT.split(to.group("items").strip())
+        names = [_clean_np(f"{to.group('head')} {to.group('prep')} {item}") for item in items]
+    elif of:
+        items = _ITEM_SPLIT.split(of.group("items").strip())
+        names = [_clean_np(f"{of.group('head')} of {item}") for item in items]
+    else:
+        return None
+    return names if len(names) == count else None
 
 
 def _amount_change_apart(metric: Metric) -> list[Metric]:
@@ -703,6 +838,10 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
             figures.append(figure)
             by_quantity[index] = figure
             continue
+        if q.kind == "bare" and index + 1 < len(quantities) and _PERCENT_LIST_NEXT.fullmatch(
+            sentence, q.end, quantities[index + 1].start
+        ) and quantities[index + 1].kind == "percent":
+            q = replace(q, unit="percent", kind="percent")  # "fell 30.2 and 15.6 percent"
         if q.kind == "bare":
             typed = _list_inherited(sentence, q, last_unit) or _named_unit(sentence, q, None)
             if typed is None and context_unit:
@@ -754,6 +893,9 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
     for figure in figures:
         figure.unit_inferred = figure.quantity.start in inferred
     return figures
+
+
+_PERCENT_LIST_NEXT = re.compile(r"\s*(?:,|and|,\s*and|to|-|–)\s*")
 
 
 def _named_unit(sentence: str, q: Quantity, context_unit: str | None) -> Quantity | None:
