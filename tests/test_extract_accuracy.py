@@ -143,3 +143,21 @@ def test_the_scorer_refuses_a_different_subject(gold: str, found: str) -> None:
     from reports.extract.score_metrics import subjects_match
 
     assert not subjects_match(gold, found)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("2018-Q2", "2018-04/2018-06", True),
+        ("2019", "2019-01/2019-12", True),
+        ("2025-H1", "2025-01/2025-06", True),
+        ("2024-12", "2024-12-01/2024-12-31", True),
+        ("2024-12", "2024-12-01/2024-12-20", False),
+        ("2025-Q3", "2025-07/2025-08", False),
+        ("2020-04/2020-03", "2020-04/2020-03", True),  # unreadable, but the same string
+    ],
+)
+def test_the_scorer_compares_periods_by_their_days(a: str, b: str, same: bool) -> None:
+    from reports.extract.score_metrics import same_period
+
+    assert same_period(a, b) is same

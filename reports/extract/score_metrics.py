@@ -26,7 +26,7 @@ What counts as the same figure:
                       (Jaccard >= 0.5): "computers and peripherals exports" = "computer and
                       peripheral exports", "ICT exports" != "semiconductor exports",
                       "LNG imports" != "crude oil import value";
-             period   equal strings ("2025-12");
+             period   the same days of the calendar however written ("2025-Q2" = "2025-04/2025-06");
              change   both null, or equal value, unit and direction, and equal basis.
   The table also shows the tuple score with the basis of changes left out, how often each field
   agrees on the figures that match by value, the tuple precision of the figures the extractor marks
@@ -49,6 +49,7 @@ from typing import Any
 from reports.collect.dump import parse_dump_file
 from reports.errors import BriefError
 from reports.extract.metrics import extract_metrics
+from reports.periods import figure_period, valid_figure_period
 
 _STOP = frozenset(
     {
@@ -170,11 +171,22 @@ def _same_change(a: dict | None, b: dict | None, basis: bool = True) -> bool:
     return (x is None and y is None) or (x is not None and y is not None and abs(x - y) < 1e-9)
 
 
+def same_period(a: str | None, b: str | None) -> bool:
+    """The same stretch of the calendar, however written: '2018-Q2' = '2018-04/2018-06', '2019' =
+    '2019-01/2019-12'; an unreadable period only equals itself."""
+    if a == b:
+        return True
+    if not valid_figure_period(a) or not valid_figure_period(b):
+        return False
+    x, y = figure_period(a or ""), figure_period(b or "")
+    return (x.start, x.end) == (y.start, y.end)
+
+
 def _tuple_match(gold: dict, found: dict, basis: bool = True) -> bool:
     return (
         _same_value(_value_key(gold), _value_key(found))
         and subjects_match(gold["subject"], found["subject"])
-        and gold.get("period") == found.get("period")
+        and same_period(gold.get("period"), found.get("period"))
         and _same_change(gold.get("change"), found.get("change"), basis)
     )
 
@@ -236,7 +248,7 @@ def _greedy(gold: list[dict], found: list[dict], same) -> list[tuple[int, int]]:
         options.sort(
             key=lambda f: (
                 not subjects_match(item["subject"], found[f]["subject"]),
-                item.get("period") != found[f].get("period"),
+                not same_period(item.get("period"), found[f].get("period")),
             )
         )
         used.add(options[0])
@@ -264,7 +276,7 @@ def score_release(gold: list[dict], found: list[dict], score: Score, label: str)
         counts.add(Counts(len(gold), len(found), len(pairs)))
     checks = {
         "subject": lambda a, b: subjects_match(a["subject"], b["subject"]),
-        "period": lambda a, b: a.get("period") == b.get("period"),
+        "period": lambda a, b: same_period(a.get("period"), b.get("period")),
         "change": lambda a, b: _same_change(a.get("change"), b.get("change")),
         "record": lambda a, b: bool(a.get("record")) == bool(b.get("record")),
         "metric_id": lambda a, b: a.get("metric_id") == b.get("metric_id"),
