@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from reports.extract import grammar as g
@@ -84,18 +84,29 @@ def doubts_of(evidence: Evidence) -> tuple[str, ...]:
 def _subject_doubts(evidence: Evidence) -> list[str]:
     if not evidence.subject_found:
         return [NO_SUBJECT]
-    words = _WORD.findall(evidence.subject)
+    doubt = _subject_doubt(evidence.subject, evidence.catalogued)
+    return [doubt] if doubt else []
+
+
+@lru_cache(maxsize=4096)
+def _subject_doubt(subject: str, catalogued: bool) -> str | None:
+    words = _WORD.findall(subject)
     if not words or words[0].lower() in _words().vague:
-        return [VAGUE_SUBJECT]
-    if len(words) > _words().max_subject_words or g.VERB.search(evidence.subject):
-        return [CLAUSE_SUBJECT]
-    measured = _WRAPPERS.sub("", evidence.subject).strip()
-    if not evidence.catalogued and not _names_a_measure(measured):
-        return [NO_MEASURE]
-    return []
+        return VAGUE_SUBJECT
+    if len(words) > _words().max_subject_words or g.VERB.search(subject):
+        return CLAUSE_SUBJECT
+    measured = _WRAPPERS.sub("", subject).strip()
+    if not catalogued and not _names_a_measure(measured):
+        return NO_MEASURE
+    return None
+
+
+@cache
+def _head_anywhere() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{g.alternation(g.HEADS)})\b", re.IGNORECASE)
 
 
 def _names_a_measure(subject: str) -> bool:
     """Does the subject hold a measured head ('exports', 'trade surplus', 'output') anywhere in it?
     'exports to China' and 'automobile production in Mexico' do; 'passenger automobiles' does not."""
-    return any(g.HEAD.search(subject[: match.end()]) for match in _WORD.finditer(subject))
+    return _head_anywhere().search(subject) is not None

@@ -462,7 +462,7 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
             figure.subject = _SHIPMENTS.sub("exports", figure.subject)  # in an export release, shipments
         if figure.subject and figure.subject.lower() in ("surplus", "deficit"):
             figure.subject = _balance_name(figure.subject, None, context)
-        metric = _with_confidence(_metric(release, figure, quote, (start, end)), figure)
+        metric = _metric(release, figure, quote, (start, end))
         owner = _BALANCE_OWNER.match(metric.subject)
         if owner and not figure.member and owner.group("what").lower() in ("surplus", "deficit", "balance"):
             context.balance_owner = re.sub(r"\s+(?:balance|account)$", "", owner.group("owner"), flags=re.I)
@@ -540,54 +540,42 @@ def _compared_level(
 def _metric(release: Release, figure: _Figure, quote: str, span: tuple[int, int]) -> Metric:
     q = figure.quantity
     subject = canonical_subject(figure.subject or "figure")
+    value, unit, record, qualifier = q.value, q.unit, figure.record, _qualifier(q)
     if figure.role == "change":
-        return Metric(
-            release.id,
-            subject,
-            None,
-            None,
-            figure.period,
-            quote,
-            span,
-            metric_id_for(subject),
-            figure.change,
-            figure.record,
-            q.qualifier,
-            figure.dimension,
-            figure.member,
-        )
-    if figure.role == "share":
+        value, unit, qualifier = None, None, q.qualifier
+        metric_id = metric_id_for(subject)
+    elif figure.role == "share":
         subject = subject if subject.endswith("share") or " share of " in subject else f"{subject} share"
-        return Metric(
-            release.id,
-            subject,
-            q.value,
-            "percent",
-            figure.period,
-            quote,
-            span,
-            None,
-            figure.change,
-            False,
-            q.qualifier,
-            figure.dimension,
-            figure.member,
-        )
-    metric_id = metric_id_for(subject) if not figure.member or not _is_place(figure.dimension) else None
+        unit, record, metric_id, qualifier = "percent", False, None, q.qualifier
+    else:
+        metric_id = metric_id_for(subject) if not figure.member or not _is_place(figure.dimension) else None
+    evidence = Evidence(
+        subject=subject,
+        subject_found=bool(figure.subject),
+        period=figure.period,
+        period_source=figure.period_source,
+        unit_stated=not figure.unit_inferred,
+        catalogued=metric_id is not None,
+        percent_level=unit == "percent" and value is not None and figure.change is None,
+    )
+    doubts = doubts_of(evidence)
+    period = None if INVALID_PERIOD in doubts else figure.period  # never emitted as a valid period
     return Metric(
         release.id,
         subject,
-        q.value,
-        q.unit,
-        figure.period,
+        value,
+        unit,
+        period,
         quote,
         span,
         metric_id,
         figure.change,
-        figure.record,
-        _qualifier(q),
+        record,
+        qualifier,
         figure.dimension,
         figure.member,
+        "low" if doubts else "high",
+        doubts,
     )
 
 
@@ -600,22 +588,6 @@ def _period_source(period: str | None, periods: list[tuple[int, int, str, str]],
     if period == f"{context.published.year}-{context.published.month:02d}":
         return "release date"
     return "derived"  # "a year earlier", "the previous month": shifted from a stated period
-
-
-def _with_confidence(metric: Metric, figure: _Figure) -> Metric:
-    evidence = Evidence(
-        subject=metric.subject,
-        subject_found=bool(figure.subject),
-        period=metric.period,
-        period_source=figure.period_source,
-        unit_stated=not figure.unit_inferred,
-        catalogued=metric.metric_id is not None,
-        percent_level=metric.unit == "percent" and metric.value is not None and metric.change is None,
-    )
-    doubts = doubts_of(evidence)
-    if INVALID_PERIOD in doubts:
-        metric = replace(metric, period=None)
-    return replace(metric, confidence="low" if doubts else "high", doubts=doubts)
 
 
 # Coordinated changes ----------------------------------------------------------------------------------
