@@ -496,3 +496,16 @@ def test_a_share_after_a_change_stays_a_share() -> None:
     body = "Chip exports rose 12 percent, lifting their share of total exports to 21 percent."
     (share,) = [m for m in metrics_of(body) if m.value is not None]
     assert (share.value, share.unit, share.change) == (21.0, "percent", None) and "share" in share.subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Overseas sales of displays slid 4.0 percent to $1.9 billion in May 2026.", "display exports"),
+        ("Per-day exports climbed 3.3 percent to $2.6 billion in May 2026.", "daily average exports"),
+        ("Daily imports reached $2.4 billion in May 2026.", "daily average imports"),
+    ],
+)
+def test_analysts_names_for_common_phrasings(sentence: str, subject: str) -> None:
+    (level,) = levels(sentence)
+    assert level.subject == subject

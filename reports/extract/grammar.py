@@ -663,6 +663,9 @@ SYNONYM_PHRASES = (
     (re.compile(r"\binbound\s+shipments\b", re.IGNORECASE), "imports"),
     (re.compile(r"\boverseas\s+shipments\b", re.IGNORECASE), "exports"),
     (re.compile(r"\bshipments\s+abroad\b", re.IGNORECASE), "exports"),
+    (re.compile(r"\boverseas\s+sales\b", re.IGNORECASE), "exports"),
+    (re.compile(r"\bper-day\s+(?=exports|imports|shipments)", re.IGNORECASE), "daily average "),
+    (re.compile(r"\bdaily\s+(?=exports|imports)", re.IGNORECASE), "daily average "),
 )
 LEADING_NOISE = re.compile(
     r"^(?:(?:also|meanwhile|however|moreover|furthermore|additionally|in\s+addition|overall|notably|"
