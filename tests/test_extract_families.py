@@ -509,3 +509,14 @@ def test_a_share_after_a_change_stays_a_share() -> None:
 def test_analysts_names_for_common_phrasings(sentence: str, subject: str) -> None:
     (level,) = levels(sentence)
     assert level.subject == subject
+
+
+def test_a_bare_dollar_in_a_release_about_a_dollar_economy_is_its_dollar() -> None:
+    body = "In seasonally adjusted terms, wool exports rose $42m (3%) to $1,410m in March 2026."
+    found = levels(body, title="Merchandise trade, New Zealand, March 2026")
+    assert {m.unit for m in found} == {"NZD"}
+
+
+def test_a_bare_dollar_stays_the_us_dollar_when_the_release_also_writes_usd() -> None:
+    body = "Canadian lumber exports reached $4.1 billion in 2025, or USD 4.1 billion at market rates."
+    assert {m.unit for m in levels(body, title="Canada lumber trade")} == {"USD"}

@@ -25,7 +25,7 @@ from datetime import date
 from functools import lru_cache
 
 from reports.extract import grammar as g
-from reports.extract.catalog import analyst_words, metric_id_for
+from reports.extract.catalog import analyst_words, dollar_economies, metric_id_for
 from reports.extract.confidence import INVALID_PERIOD, Evidence, doubts_of
 from reports.extract.grammar import Caseless
 from reports.extract.numbers import DESCRIBED_COUNT, Quantity, find_quantities, normalize
@@ -323,7 +323,7 @@ def extract_metrics(release: Release) -> list[Metric]:
         return []
     text = normalize(body)
     context = _Context(release.published, _title_period(release), title=normalize(release.title or ""))
-    context.dollar = _local_dollar(text)
+    context.dollar = _local_dollar(text) or _economy_dollar(context.title, text)
     for start, end in sentences(text):
         _read_sentence(release, body, text, start, end, context)
     return _changes_joined_to_levels(context.metrics, body)
@@ -382,6 +382,16 @@ def _local_dollar(text: str) -> str | None:
     if len(kinds) != 1 or _US_DOLLAR.search(text):
         return None
     return _DOLLAR_CODES[kinds.pop()]
+
+
+def _economy_dollar(title: str, text: str) -> str | None:
+    """The dollar of the one dollar economy a release's title (or its opening) is about, when its figures
+    are bare '$' and it never writes US$ or USD: 'International Trade, Australia' -> AUD."""
+    if "$" not in text or _US_DOLLAR.search(text) or _OWN_DOLLAR.search(text):
+        return None
+    opening = f"{title} {text[:200]}"
+    codes = {code for pattern, code in dollar_economies() if pattern.search(opening)}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _as_local_dollar(sentence: str, q: Quantity, code: str) -> Quantity:
