@@ -520,3 +520,16 @@ def test_a_bare_dollar_in_a_release_about_a_dollar_economy_is_its_dollar() -> No
 def test_a_bare_dollar_stays_the_us_dollar_when_the_release_also_writes_usd() -> None:
     body = "Canadian lumber exports reached $4.1 billion in 2025, or USD 4.1 billion at market rates."
     assert {m.unit for m in levels(body, title="Canada lumber trade")} == {"USD"}
+
+
+def test_a_unit_abbreviation_the_release_defines_reads_its_later_figures() -> None:
+    body = (
+        "Coal output rose 2.0 percent to 41.2 million tonnes (MT) in 2025 from 40.4 MT in 2024. "
+        "Orders reached 2.2 million compensated gross tons (CGTs) in 2025, after 950,000 CGTs in 2024."
+    )
+    assert [(m.value, m.unit, m.period) for m in levels(body)] == [
+        (41.2e6, "tons", "2025"),
+        (40.4e6, "tons", "2024"),
+        (2.2e6, "CGT", "2025"),
+        (950000.0, "CGT", "2024"),
+    ]

@@ -17,6 +17,7 @@ The rules read the grammar of release English, never a list of any release's sub
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -292,6 +293,8 @@ class _Context:
     dimension: tuple[str, str] | None = None  # (dimension, head) carried into the next sentence
     dollar: str | None = None  # the release's own dollar when it writes "C$" and never "US$": CAD
     balance_owner: str | None = None  # whose surplus/deficit the release last named: "current account"
+    # abbreviations the release defines for a scaled unit: "928.3 million tonnes (MT)" -> MT = 1e6 tons
+    units_named: dict[str, tuple[float, str]] = field(default_factory=dict)
     metrics: list[Metric] = field(default_factory=list)
 
 
@@ -384,6 +387,39 @@ def _local_dollar(text: str) -> str | None:
     return _DOLLAR_CODES[kinds.pop()]
 
 
+_UNIT_ABBREVIATION = re.compile(r"\s*\(\s*(?P<abbr>[A-Za-z]{1,5})\s*\)")
+
+
+def _learn_abbreviations(sentence: str, quantities: list[Quantity], context: _Context) -> None:
+    """'928.3 million tonnes (MT)': later bare 'MT' figures of the release are millions of tonnes."""
+    for q in quantities:
+        if q.kind != "count" or not q.scaled or q.unit is None or q.digits_start >= q.end:
+            continue
+        named = _UNIT_ABBREVIATION.match(sentence, q.end)
+        number = float(q.digits.replace(",", "")) if named else 0.0
+        if not named or not number:
+            continue
+        abbreviation = named.group("abbr")
+        words = _WORD.findall(sentence[q.digits_start + len(q.digits) : q.end])
+        initials = "".join(word[0] for word in words).upper()
+        letters = abbreviation.upper().rstrip("S") if len(abbreviation) > 2 else abbreviation.upper()
+        if letters == initials:  # "million tonnes (MT)": the scale is part of the abbreviation
+            scale = 10.0 ** round(math.log10(q.value / number))  # a power of ten, not 999,999.99...
+            context.units_named[abbreviation] = (scale, q.unit)
+        elif letters == initials[1:]:  # "million compensated gross tons (CGTs)": the unit alone
+            context.units_named[abbreviation] = (1.0, q.unit)
+
+
+def _as_named_unit(sentence: str, q: Quantity, named: dict[str, tuple[float, str]]) -> Quantity:
+    if q.kind != "bare" or q.scaled:
+        return q  # "1.16 million CGT" states its own scale
+    word = _WORD.match(sentence, q.end + 1) if sentence[q.end : q.end + 1] == " " else None
+    if word is None or word.group(0) not in named:
+        return q
+    scale, unit = named[word.group(0)]
+    return replace(q, value=q.value * scale, unit=unit, kind="count", end=word.end(), scaled=True)
+
+
 def _economy_dollar(title: str, text: str) -> str | None:
     """The dollar of the one dollar economy a release's title (or its opening) is about, when its figures
     are bare '$' and it never writes US$ or USD: 'International Trade, Australia' -> AUD."""
@@ -413,6 +449,9 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
     if not _DIGIT.search(sentence) and not _HINT.search(sentence):
         return
     quantities = [q for q in find_quantities(sentence) if q.kind not in ("year", "day")]
+    _learn_abbreviations(sentence, quantities, context)
+    if context.units_named:
+        quantities = [_as_named_unit(sentence, q, context.units_named) for q in quantities]
     if context.dollar:
         quantities = [_as_local_dollar(sentence, q, context.dollar) for q in quantities]
     masked = _masked(sentence)
