@@ -533,3 +533,11 @@ def test_a_unit_abbreviation_the_release_defines_reads_its_later_figures() -> No
         (2.2e6, "CGT", "2025"),
         (950000.0, "CGT", "2024"),
     ]
+
+
+def test_a_long_name_the_release_abbreviates_is_named_by_its_acronym() -> None:
+    body = (
+        "Shipments of liquefied petroleum gas (LPG) from Qatar rose 4 percent. "
+        "Imports of liquefied petroleum gas totaled $1.2 billion in 2025."
+    )
+    assert [m.subject for m in levels(body)] == ["LPG imports"]

@@ -665,7 +665,7 @@ SYNONYM_PHRASES = (
     (re.compile(r"\bshipments\s+abroad\b", re.IGNORECASE), "exports"),
     (re.compile(r"\boverseas\s+sales\b", re.IGNORECASE), "exports"),
     (re.compile(r"\bper-day\s+(?=exports|imports|shipments)", re.IGNORECASE), "daily average "),
-    (re.compile(r"\bdaily\s+(?=exports|imports)", re.IGNORECASE), "daily average "),
+    (re.compile(r"(?<!average\s)\bdaily\s+(?=exports|imports)", re.IGNORECASE), "daily average "),
 )
 LEADING_NOISE = re.compile(
     r"^(?:(?:also|meanwhile|however|moreover|furthermore|additionally|in\s+addition|overall|notably|"
@@ -708,6 +708,14 @@ PRONOUNS = frozenset(
         "the total",
         "the number",
         "the sum",
+        "the tally",
+        # the same once the article is cleaned off: "the amount reached ..." names what came before
+        "figure",
+        "amount",
+        "total",
+        "number",
+        "sum",
+        "tally",
         "the ministry",
         "he",
         "she",

@@ -30,7 +30,7 @@ from reports.extract.catalog import analyst_words, dollar_economies, metric_id_f
 from reports.extract.confidence import INVALID_PERIOD, Evidence, doubts_of
 from reports.extract.grammar import Caseless
 from reports.extract.numbers import DESCRIBED_COUNT, Quantity, find_quantities, normalize
-from reports.extract.text import MAX_SENTENCE
+from reports.extract.text import MAX_SENTENCE, acronyms_defined
 from reports.extract.text import sentences as text_sentences
 from reports.periods import figure_period, valid_figure_period
 from reports.records import Change, Metric, Release
@@ -295,6 +295,8 @@ class _Context:
     balance_owner: str | None = None  # whose surplus/deficit the release last named: "current account"
     # abbreviations the release defines for a scaled unit: "928.3 million tonnes (MT)" -> MT = 1e6 tons
     units_named: dict[str, tuple[float, str]] = field(default_factory=dict)
+    # what the release abbreviates: "foreign direct investment (FDI)" -> names say "FDI"
+    acronyms: tuple[tuple[re.Pattern[str], str], ...] = ()
     metrics: list[Metric] = field(default_factory=list)
 
 
@@ -327,6 +329,7 @@ def extract_metrics(release: Release) -> list[Metric]:
     text = normalize(body)
     context = _Context(release.published, _title_period(release), title=normalize(release.title or ""))
     context.dollar = _local_dollar(text) or _economy_dollar(context.title, text)
+    context.acronyms = acronyms_defined(text)
     for start, end in sentences(text):
         _read_sentence(release, body, text, start, end, context)
     return _changes_joined_to_levels(context.metrics, body)
@@ -385,6 +388,14 @@ def _local_dollar(text: str) -> str | None:
     if len(kinds) != 1 or _US_DOLLAR.search(text):
         return None
     return _DOLLAR_CODES[kinds.pop()]
+
+
+def _abbreviated(subject: str, acronyms: tuple[tuple[re.Pattern[str], str], ...]) -> str:
+    """'information and communication technology goods exports' -> 'ICT goods exports' where the release
+    wrote 'information and communication technology (ICT)'."""
+    for pattern, acronym in acronyms:
+        subject = pattern.sub(acronym, subject)
+    return subject
 
 
 _UNIT_ABBREVIATION = re.compile(r"\s*\(\s*(?P<abbr>[A-Za-z]{1,5})\s*\)")
@@ -511,6 +522,8 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
             figure.subject = _SHIPMENTS.sub("exports", figure.subject)  # in an export release, shipments
         if figure.subject and figure.subject.lower() in ("surplus", "deficit"):
             figure.subject = _balance_name(figure.subject, None, context)
+        if context.acronyms and figure.subject:
+            figure.subject = _abbreviated(figure.subject, context.acronyms)
         metric = _metric(release, figure, quote, (start, end))
         owner = _BALANCE_OWNER.match(metric.subject)
         if owner and not figure.member and owner.group("what").lower() in ("surplus", "deficit", "balance"):
