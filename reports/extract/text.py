@@ -153,7 +153,7 @@ _FUNCTION_WORDS = frozenset({"and", "of", "the", "for", "&", "in", "on"})
 def acronyms_defined(text: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     """The abbreviations a text defines in brackets, as (pattern of the long name, acronym).
 
-    acronyms_defined("foreign direct investment (FDI) rose") -> ((re.compile("foreign direct investment"), "FDI"),)
+    acronyms_defined("foreign direct investment (FDI) rose") -> ((<"foreign direct investment">, "FDI"),)
     """
     found: dict[str, str] = {}
     for match in _ACRONYM.finditer(text):
