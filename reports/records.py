@@ -58,7 +58,7 @@ class Change:
     value: float | None
     unit: str = "percent"  # percent | percentage_points | the metric's own unit
     direction: str | None = None  # up | down | flat
-    basis: str | None = None  # yoy | mom | qoq | cumulative | None
+    basis: str | None = None  # yoy | mom | qoq | None (the text states no comparison for this change)
 
 
 @dataclass(frozen=True)

@@ -541,3 +541,20 @@ def test_a_long_name_the_release_abbreviates_is_named_by_its_acronym() -> None:
         "Imports of liquefied petroleum gas totaled $1.2 billion in 2025."
     )
     assert [m.subject for m in levels(body)] == ["LPG imports"]
+
+
+def test_a_basis_belongs_to_the_clause_that_states_it() -> None:
+    body = "Tin exports rose 5.0 percent on-year in 2025, while zinc exports edged up 1.2 percent."
+    found = {m.subject: m.change.basis for m in metrics_of(body)}
+    assert found == {"tin exports": "yoy", "zinc exports": None}
+
+
+def test_an_opening_basis_governs_every_clause_after_it() -> None:
+    body = "Compared with a year earlier, tin exports rose 5.0 percent while zinc exports fell 1.2 percent."
+    assert {m.change.basis for m in metrics_of(body)} == {"yoy"}
+
+
+def test_year_to_date_is_a_span_of_months_not_a_basis() -> None:
+    body = "Year-to-date, tin exports were $2.1 billion, down 3.0 percent."
+    (metric,) = metrics_of(body, title="Tin trade, May 2026", published=date(2026, 6, 5))
+    assert (metric.period, metric.change.basis) == ("2026-01/2026-05", None)

@@ -122,7 +122,8 @@ PERIOD = re.compile(
     r"(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million|units)))"
     r"|(?P<year>(?<![\d,.$])(?P<yy>(?:19|20)\d{2})(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million|units)))"
     r"|(?P<rel>\b(?:last|this|the\s+previous|the\s+past)\s+(?P<rw>year|month)\b)"
-    r"|(?P<yend>\byear-end\b|\bthe\s+end\s+of\s+the\s+year\b))",
+    r"|(?P<yend>\byear-end\b|\bthe\s+end\s+of\s+the\s+year\b)"
+    r"|(?P<ytd>(?i:\byear-to-date\b|\bso\s+far\s+this\s+year\b)))",
 )
 # A period that is the base of a comparison ("from 2024", "since February 2025") is not the figure's period.
 BASE_BEFORE = Caseless(
@@ -426,11 +427,9 @@ BASIS = (
             re.IGNORECASE,
         ),
     ),
-    (
-        "cumulative",
-        re.compile(r"\b(?:cumulative(?:ly)?|year-to-date|so\s+far\s+this\s+year)\b", re.IGNORECASE),
-    ),
 )
+# "year-to-date" and "cumulative" say what a figure covers (January to the running month: a period, see
+# PERIOD's `ytd`), not what it is compared with: no basis.
 
 # One pattern for all bases; every basis pattern opens with a word boundary, tested once here for all of them
 # (twice as fast as one test per alternative).

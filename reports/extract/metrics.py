@@ -488,7 +488,8 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
             unit = "percentage_points" if figure.quantity.unit == "percent" else "percent"
             basis = _basis_near(sentence, figure.quantity.end, figure.quantity.end)
             figure.change = Change(0.0, unit, "flat", basis)
-    sentence_basis = _basis_in(sentence) or _month_basis(sentence, primary[2] if primary else context.period)
+    period_now = primary[2] if primary else context.period
+    sentence_basis = _basis_in(sentence) or _month_basis(sentence, period_now)
     lists: dict[str, str | None] = {}
     record_hint = _RECORD_HINT.search(sentence) is not None
     compared = _compared_periods(sentence, figures, periods) if periods else frozenset()
@@ -517,7 +518,8 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
         if figure.role == "change" and figure.attached:
             continue
         if figure.change is not None and figure.change.basis is None and figure.change.value is not None:
-            figure.change = replace(figure.change, basis=sentence_basis)
+            basis = _basis_of_clause(sentence, figure, period_now) if sentence_basis else None
+            figure.change = replace(figure.change, basis=basis)
         if figure.subject and _SHIPMENTS.search(figure.subject) and _head_of(context.lead or "") == "exports":
             figure.subject = _SHIPMENTS.sub("exports", figure.subject)  # in an export release, shipments
         if figure.subject and figure.subject.lower() in ("surplus", "deficit"):
@@ -1065,7 +1067,10 @@ def _basis_near(sentence: str, after: int, cue_start: int) -> str | None:
     window_end = after + 70
     nxt = _BASIS_STOP.search(sentence[after:window_end])
     stop = after + nxt.start() if nxt else window_end
-    for text in (sentence[after:stop], sentence[max(0, cue_start - 40) : cue_start + 1]):
+    back = max(0, cue_start - 40)
+    # "on-year in 2025, while zinc edged up": a basis before the clause's start is the other clause's
+    back = max((m.end() for m in _CLAUSE_END.finditer(sentence, back, cue_start)), default=back)
+    for text in (sentence[after:stop], sentence[back : cue_start + 1]):
         found = _basis_in(text)
         if found:
             return found
@@ -1085,6 +1090,25 @@ def _month_basis(sentence: str, period: str | None) -> str | None:
     if month == (current_month - 2) % 12 + 1 and year in (None, current_year, current_year - 1):
         return "mom"
     return None
+
+
+def _basis_of_clause(sentence: str, figure: _Figure, period: str | None) -> str | None:
+    """The basis a sentence states, for a change in the same clause ('up 5.1 percent on-year, while steel
+    rose 1.9 percent': the steel change states none) or in a list sharing it ('30.2 and 15.6 percent
+    on-year, respectively')."""
+    if _RESPECTIVELY.search(sentence):
+        return _basis_in(sentence) or _month_basis(sentence, period)
+    start = figure.quantity.start
+    begin = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)), default=0)
+    following = _CLAUSE_END.search(sentence, figure.quantity.end)
+    clause = sentence[begin : following.start() if following else len(sentence)]
+    if begin and not _basis_in(clause):
+        # an opening with no figure of its own governs the clauses after it ("Compared to a year
+        # earlier, exports rose 2 percent while imports fell 1 percent")
+        comma = sentence.find(",")
+        opening = sentence[:comma] if comma > 0 else ""
+        return None if _DIGIT.search(opening) else _basis_in(opening) or _month_basis(opening, period)
+    return _basis_in(clause) or _month_basis(clause, period)
 
 
 def _basis_in(text: str) -> str | None:
@@ -1892,6 +1916,13 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         return match.group("yy")
     if match.group("yend"):  # "by year-end": the end of the release's own year
         return str(context.published.year)
+    if match.group("ytd"):  # January to the month the release is about
+        running = context.period or context.title_period or ""
+        if _MONTH_PERIOD.fullmatch(running):
+            year, month = running[:4], running[5:]
+        else:
+            year, month = str(context.published.year), f"{context.published.month:02d}"
+        return f"{year}-{month}" if month == "01" else f"{year}-01/{year}-{month}"
     if match.group("rel"):
         which, unit = match.group(0).lower().split()[0], match.group("rw").lower()
         back = 0 if which == "this" else 1
