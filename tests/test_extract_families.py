@@ -558,3 +558,9 @@ def test_year_to_date_is_a_span_of_months_not_a_basis() -> None:
     body = "Year-to-date, tin exports were $2.1 billion, down 3.0 percent."
     (metric,) = metrics_of(body, title="Tin trade, May 2026", published=date(2026, 6, 5))
     assert (metric.period, metric.change.basis) == ("2026-01/2026-05", None)
+
+
+def test_a_change_from_the_level_of_the_year_before_is_year_on_year() -> None:
+    body = "Zinc output grew 3.0 percent to 12.4 million tons in 2025 from 12.0 million tons in 2024."
+    level = levels(body)[0]
+    assert (level.period, level.change.basis) == ("2025", "yoy")

@@ -514,6 +514,7 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
     if not _ALONE.match(sentence):
         _set_running_period(sentence, [p for p in periods if p[0] not in compared], primary, context)
     quote = body[start:end]
+    first_new = len(context.metrics)
     for figure in figures:
         if figure.role == "change" and figure.attached:
             continue
@@ -537,9 +538,36 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
             context.count_unit = figure.quantity.unit
         if figure.role == "level" and not figure.member:
             context.subject = metric.subject
+    _basis_from_compared_levels(context.metrics, first_new)
     if sentence_basis:
         context.basis = sentence_basis
     context.dimension = (dimension, "") if dimension else None
+
+
+def _basis_from_compared_levels(metrics: list[Metric], first: int) -> None:
+    """'rose 6.6 percent to 928.3 MT in 2018 from 870.9 MT in 2017': the change compares with the year
+    before (yoy); with the month or quarter before, mom or qoq. Only the sentence's own figures."""
+    own = metrics[first:]
+    for index, metric in enumerate(own, start=first):
+        change = metric.change
+        if metric.value is None or change is None or change.basis is not None or not metric.period:
+            continue
+        if not valid_figure_period(metric.period):
+            continue
+        period = figure_period(metric.period)
+        earlier = {
+            m.period
+            for m in own
+            if m is not metric and m.value is not None
+            and (m.subject, m.unit) == (metric.subject, metric.unit)
+        }
+        basis = None
+        if period.year_before().key in earlier:
+            basis = "yoy"
+        elif period.kind in ("month", "quarter") and period.previous().key in earlier:
+            basis = "mom" if period.kind == "month" else "qoq"
+        if basis:
+            metrics[index] = replace(metric, change=replace(change, basis=basis))
 
 
 _SHIPMENTS = re.compile(r"(?<=\w )shipments\b(?=$|\s+to\s)")
