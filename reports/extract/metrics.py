@@ -570,7 +570,7 @@ def _basis_from_compared_levels(metrics: list[Metric], first: int) -> None:
             metrics[index] = replace(metric, change=replace(change, basis=basis))
 
 
-_SHIPMENTS = re.compile(r"(?<=\w )shipments\b(?=$|\s+to\s)")
+_SHIPMENTS = re.compile(r"(?:(?<=\w )|^)shipments\b(?=$|\s+to\s)")
 _FORWARD = Caseless(
     r"\b(?:will|aims?\s+to|plans?\s+to|is\s+expected|are\s+expected|expects|projects|forecasts|is\s+projected|"
     r"are\s+projected|is\s+forecast|are\s+forecast|targets?)\b"
