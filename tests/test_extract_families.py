@@ -564,3 +564,9 @@ def test_a_change_from_the_level_of_the_year_before_is_year_on_year() -> None:
     body = "Zinc output grew 3.0 percent to 12.4 million tons in 2025 from 12.0 million tons in 2024."
     level = levels(body)[0]
     assert (level.period, level.change.basis) == ("2025", "yoy")
+
+
+def test_a_dash_aside_does_not_hide_the_subject() -> None:
+    body = "Exports rose to $5.1 billion in May. Shipments to Chile -- the top market -- jumped 9.5 percent."
+    found = [m.subject for m in metrics_of(body, published=date(2026, 6, 1))]
+    assert found == ["exports", "exports to Chile"]

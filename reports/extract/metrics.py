@@ -1235,7 +1235,12 @@ def _masked(sentence: str) -> str:
         if new == masked:
             break
         masked = new
+    if "--" in masked or "—" in masked:  # "shipments to China -- its largest market -- jumped ..."
+        masked = _DASH_ASIDE.sub(lambda m: " " * len(m.group(0)), masked)
     return _RELATIVE.sub(lambda m: " " * len(m.group(0)), masked)
+
+
+_DASH_ASIDE = re.compile(r"\s(?:--|—)\s[^\d]*?\s(?:--|—)\s")
 
 
 def _name(
