@@ -35,6 +35,7 @@ _WRAPPERS = re.compile(r"^(?:change\s+in\s+)|\s+(?:share(?:\s+of\s+.*)?|\(.*\))$
 @dataclass(frozen=True)
 class _Words:
     vague: frozenset[str]
+    pointing: frozenset[str]
     max_subject_words: int
     rates: re.Pattern[str]
 
@@ -43,7 +44,12 @@ class _Words:
 def _words() -> _Words:
     data = tomllib.loads(_WORDS_FILE.read_text(encoding="utf-8"))
     rates = re.compile(r"\b(?:" + "|".join(map(re.escape, data["rate_words"])) + r")", re.IGNORECASE)
-    return _Words(frozenset(w.lower() for w in data["vague_subjects"]), int(data["max_subject_words"]), rates)
+    return _Words(
+        frozenset(w.lower() for w in data["vague_subjects"]),
+        frozenset(w.lower() for w in data["pointing_words"]),
+        int(data["max_subject_words"]),
+        rates,
+    )
 
 
 class _Rates:
@@ -93,6 +99,8 @@ def _subject_doubt(subject: str, catalogued: bool) -> str | None:
     words = _WORD.findall(subject)
     if not words or words[0].lower() in _words().vague:
         return VAGUE_SUBJECT
+    if any(word.lower() in _words().pointing for word in words):
+        return VAGUE_SUBJECT  # "surplus in this segment": what it points at is elsewhere
     if len(words) > _words().max_subject_words or g.VERB.search(subject):
         return CLAUSE_SUBJECT
     measured = _WRAPPERS.sub("", subject).strip()
