@@ -570,3 +570,28 @@ def test_a_dash_aside_does_not_hide_the_subject() -> None:
     body = "Exports rose to $5.1 billion in May. Shipments to Chile -- the top market -- jumped 9.5 percent."
     found = [m.subject for m in metrics_of(body, published=date(2026, 6, 1))]
     assert found == ["exports", "exports to Chile"]
+
+
+# Confidence ---------------------------------------------------------------------------------------------
+
+
+def test_a_figure_read_by_trusted_rules_is_high_confidence() -> None:
+    (level,) = levels("Tin exports rose 4.0 percent on-year to $2.2 billion in May 2026.")
+    assert (level.confidence, level.doubts) == ("high", ())
+
+
+@pytest.mark.parametrize(
+    ("body", "doubt"),
+    [
+        ("The amount came to $3.1 billion in 2025.", "subject guessed"),
+        ("Surplus in this segment came to $1.4 billion in 2025.", "subject guessed"),
+        ("Passenger automobiles reached 8.8 percent in 2025.", "a percentage that names no share or rate"),
+        (
+            "Tin exports were $2.2 billion in May 2026. Tin exports reached $9.9 billion in May 2026.",
+            "another value for the same subject and period",
+        ),
+    ],
+)
+def test_a_doubtful_figure_is_low_confidence_and_says_why(body: str, doubt: str) -> None:
+    found = metrics_of(body, published=date(2026, 6, 1))
+    assert found and all(m.confidence == "low" and doubt in m.doubts for m in found), found

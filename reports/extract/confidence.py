@@ -26,6 +26,7 @@ RELEASE_DATE_PERIOD = "period from the release date"
 INVALID_PERIOD = "period cannot exist"
 UNIT_INFERRED = "unit inferred"
 PERCENT_LEVEL = "a percentage that names no share or rate"
+SAME_SUBJECT_TWICE = "another value for the same subject and period"  # set on the whole release
 
 _WORDS_FILE = Path(__file__).with_name("confidence_words.toml")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from reports.extract import grammar as g
 from reports.extract.catalog import analyst_words, dollar_economies, metric_id_for
-from reports.extract.confidence import INVALID_PERIOD, Evidence, doubts_of
+from reports.extract.confidence import INVALID_PERIOD, SAME_SUBJECT_TWICE, Evidence, doubts_of
 from reports.extract.grammar import Caseless
 from reports.extract.numbers import DESCRIBED_COUNT, Quantity, find_quantities, normalize
 from reports.extract.text import MAX_SENTENCE, acronyms_defined
@@ -332,7 +332,23 @@ def extract_metrics(release: Release) -> list[Metric]:
     context.acronyms = acronyms_defined(text)
     for start, end in sentences(text):
         _read_sentence(release, body, text, start, end, context)
-    return _changes_joined_to_levels(context.metrics, body)
+    return _conflicts_doubted(_changes_joined_to_levels(context.metrics, body))
+
+
+def _conflicts_doubted(metrics: list[Metric]) -> list[Metric]:
+    """Two different values for one subject, unit and period cannot both be right: both are doubted
+    ('trade surplus' $6.6 billion and $195.5 billion for April)."""
+    values: dict[tuple, set] = {}
+    for m in metrics:
+        if m.value is not None:
+            values.setdefault((m.subject.casefold(), m.unit, m.period), set()).add(m.value)
+    result = []
+    for m in metrics:
+        key = (m.subject.casefold(), m.unit, m.period)
+        if m.value is not None and len(values[key]) > 1 and SAME_SUBJECT_TWICE not in m.doubts:
+            m = replace(m, confidence="low", doubts=(*m.doubts, SAME_SUBJECT_TWICE))
+        result.append(m)
+    return result
 
 
 MAX_JOINED_QUOTE = 700  # characters: a change and a level further apart than this stay two figures
