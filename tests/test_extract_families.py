@@ -595,3 +595,14 @@ def test_a_figure_read_by_trusted_rules_is_high_confidence() -> None:
 def test_a_doubtful_figure_is_low_confidence_and_says_why(body: str, doubt: str) -> None:
     found = metrics_of(body, published=date(2026, 6, 1))
     assert found and all(m.confidence == "low" and doubt in m.doubts for m in found), found
+
+
+def test_a_wire_dateline_without_a_dash_is_no_part_of_the_subject() -> None:
+    body = "Hanoi, March 3 (VNA) Vietnam's rice exports leapt 12 percent to $0.9 billion in February."
+    (level,) = levels(body, published=date(2026, 3, 3))
+    assert level.subject == "Vietnam's rice exports"
+
+
+def test_an_unknown_verb_after_the_head_is_no_part_of_the_subject() -> None:
+    (level,) = levels("Bicycle exports rocketed 12 percent to $0.9 billion in 2025.")
+    assert level.subject == "bicycle exports"

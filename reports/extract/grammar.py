@@ -251,6 +251,20 @@ CHANGE_VERBS_UP = (
     "increasing",
     "soaring",
     "gaining",
+    # less common verbs of real releases and wires
+    "rocketed",
+    "rockets",
+    "leapt",
+    "leaped",
+    "leaps",
+    "ballooned",
+    "zoomed",
+    "vaulted",
+    "swelled",
+    "bounced back",
+    "shot up",
+    "moved up",
+    "accelerated",
 )
 CHANGE_VERBS_DOWN = (
     "fell",
@@ -303,6 +317,18 @@ CHANGE_VERBS_DOWN = (
     "sliding",
     "plunging",
     "halved",
+    # less common verbs of real releases and wires
+    "shed",
+    "sheds",
+    "skidded",
+    "nosedived",
+    "tanked",
+    "surrendered",
+    "sagged",
+    "softened",
+    "moved down",
+    "fell back",
+    "pulled back",
 )
 FLAT_WORDS = ("unchanged", "flat", "steady", "stable")
 CHANGE_VERBS = CHANGE_VERBS_UP + CHANGE_VERBS_DOWN

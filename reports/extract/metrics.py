@@ -87,7 +87,10 @@ _LIST_DELIMITER = re.compile(
 )
 _LIST_NAME = re.compile(r"(?P<name>[A-Za-z][\w.’'&/-]*(?:\s+(?!and\b|or\b|the\b)[\w.’'&/-]+){0,4})\s*\(\s*")
 _PLACE_LIST = re.compile(r"\b(?:to|from)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*\(")
-_DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'-]{0,40}?\([A-Za-z .]+\)\s*(?:--|—|–|-)\s*")
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z0-9 .,'-]{0,40}?"
+    r"(?:\([A-Za-z .]+\)\s*(?:--|—|–|-)\s*|\((?:[A-Z]{2,6}|[A-Z][a-z]+ [A-Z][a-z]+)\)\s+)"
+)
 _RELATIVE = re.compile(
     r",\s+(?:which|who|whose)\s[^,;()]*,"
     r"|,\s+(?:led|driven|followed|supported|boosted|helped|dragged|weighed)\s+(?:down\s+)?by\s[^,;]{0,80},"
@@ -1536,7 +1539,13 @@ def _clean_np(phrase: str) -> str | None:
     for pattern, word in g.SYNONYM_PHRASES:
         phrase = pattern.sub(word, phrase)
     phrase = _of_to_modifier(phrase)
+    verb = _VERB_AFTER_HEAD.search(phrase)
+    if verb and g.HEAD.search(phrase[: verb.start()]):  # "export orders smashed": a verb no list knows
+        phrase = phrase[: verb.start()]
     return _lower_first(phrase)
+
+
+_VERB_AFTER_HEAD = re.compile(r"\s+[a-z]{3,}ed$")
 
 
 def _of_to_modifier(phrase: str) -> str:
