@@ -606,3 +606,20 @@ def test_a_wire_dateline_without_a_dash_is_no_part_of_the_subject() -> None:
 def test_an_unknown_verb_after_the_head_is_no_part_of_the_subject() -> None:
     (level,) = levels("Bicycle exports rocketed 12 percent to $0.9 billion in 2025.")
     assert level.subject == "bicycle exports"
+
+
+def test_a_change_expected_by_economists_is_a_forecast() -> None:
+    body = "Exports fell 4.1% in May, compared with a 3.0% decline expected by economists in a poll."
+    found = [(m.subject, m.change.value) for m in metrics_of(body, published=date(2026, 6, 15))]
+    assert found == [("exports", 4.1), ("exports forecast", 3.0)]
+
+
+def test_an_exchange_rate_and_a_level_restated_in_dollars_are_no_figures() -> None:
+    body = "The trade gap came to 512.3 billion yen ($3.41 billion) in May. ($1 = 150.20 yen)"
+    assert [(m.value, m.unit) for m in metrics_of(body, published=date(2026, 6, 15))] == [(512.3e9, "JPY")]
+
+
+def test_days_of_a_month_with_ordinals_are_part_of_the_month() -> None:
+    body = "Shipments from March 1st to 10th came to $14.2 billion, a 9.1% drop from a year earlier."
+    (level,) = levels(body, published=date(2026, 3, 11))
+    assert (level.subject, level.period) == ("shipments", "2026-03-01/2026-03-10")

@@ -102,8 +102,9 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
 # Period phrases, most specific first. A day number after a month makes it a date, not a period.
 PERIOD = re.compile(
     r"(?=[JFMASONDfstnHhQqlLTyY1-9])\b(?:"
-    rf"(?P<days>(?P<dm>{_MONTH})\s*(?P<d1>[1-9]|[12]\d|3[01])\s*(?:-|–|—|to|through|until)\s*"
-    rf"(?P<d2>[1-9]|[12]\d|3[01])(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million))(?:,?\s+(?P<dy>(?:19|20)\d{{2}}))?)"
+    rf"(?P<days>(?P<dm>{_MONTH})\s*(?P<d1>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|until)\s*"
+    rf"(?P<d2>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million))"
+    rf"(?:,?\s+(?P<dy>(?:19|20)\d{{2}}))?)"
     rf"|(?P<firstdays>(?:the\s+)?first\s+(?P<fdn>\d{{1,2}}|ten|twenty)\s+days(?:\s+of\s+(?:(?P<fdthis>this|the)\s+month|"
     rf"(?P<fdm>{_MONTH})(?:\s+(?P<fdy>(?:19|20)\d{{2}}))?))?)"
     rf"|(?P<cited>the\s+(?:cited|\d{{1,2}}-day|(?:ten|twenty)-day)\s+period\b|\d{{1,2}}\s+days\s+this\s+month)"
@@ -712,7 +713,7 @@ TRAILING_NOISE = re.compile(
     re.IGNORECASE,
 )
 PERIOD_TAIL = re.compile(
-    rf"\s+(?:in|for|during|through|over|as\s+of|of|throughout)\s+(?:the\s+)?(?:(?:whole|entire|full|first|"
+    rf"\s+(?:in|for|during|through|over|as\s+of|of|throughout|from)\s+(?:the\s+)?(?:(?:whole|entire|full|first|"
     rf"second|third|fourth|last|past|previous|latest|same|two|three|four|five|six|nine|twelve|"
     rf"\d{{4}})\s+)*(?:(?:19|20)\d{{2}}|{_MONTH}|"
     r"(?:first|second|1st|2nd)\s+half|half|quarters?|years?|months?|period|H[12]|Q[1-4])\b.*$",

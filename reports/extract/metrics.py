@@ -417,6 +417,38 @@ def _abbreviated(subject: str, acronyms: tuple[tuple[re.Pattern[str], str], ...]
     return subject
 
 
+_EXPECTED_BY = re.compile(
+    r"\s*(?:percent|%)?\s*(?:decline|decrease|fall|drop|increase|rise|gain|growth)?\s*"
+    r"(?:expected|forecast|predicted|projected|estimated|anticipated)\s+(?:by|in)\b",
+    re.IGNORECASE,
+)
+_EXCHANGE_RATE = re.compile(
+    r"\(\s*(?:US|U\.S\.\s?)?\$\s?1\s*=\s*[^()]{1,30}\)|\(\s*1\s+(?:USD|dollar)\s*=[^()]{1,30}\)"
+)
+_IN_BRACKETS_AFTER = re.compile(r"\s*\(\s*(?:about|around|or|approximately|some)?\s*$")
+
+
+def _without_restatements(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
+    """An exchange rate ('($1 = 150.2 yen)') is no figure, and neither is a level restated in another
+    currency in brackets ('512.3 billion yen ($3.41 billion)'): the figure is stated once."""
+    rates = [m.span() for m in _EXCHANGE_RATE.finditer(sentence)] if "=" in sentence else []
+    kept: list[Quantity] = []
+    for q in quantities:
+        if any(start <= q.start < end for start, end in rates):
+            continue
+        before = kept[-1] if kept else None
+        if (
+            before is not None
+            and q.kind == "money"
+            and before.kind == "money"
+            and before.unit != q.unit
+            and _IN_BRACKETS_AFTER.fullmatch(sentence, before.end, q.start)
+        ):
+            continue
+        kept.append(q)
+    return kept
+
+
 _UNIT_ABBREVIATION = re.compile(r"\s*\(\s*(?P<abbr>[A-Za-z]{1,5})\s*\)")
 
 
@@ -479,6 +511,7 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
     if not _DIGIT.search(sentence) and not _HINT.search(sentence):
         return
     quantities = [q for q in find_quantities(sentence) if q.kind not in ("year", "day")]
+    quantities = _without_restatements(sentence, quantities)
     _learn_abbreviations(sentence, quantities, context)
     if context.units_named:
         quantities = [_as_named_unit(sentence, q, context.units_named) for q in quantities]
@@ -546,6 +579,8 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
             figure.subject = _balance_name(figure.subject, None, context)
         if context.acronyms and figure.subject:
             figure.subject = _abbreviated(figure.subject, context.acronyms)
+        if figure.subject and _EXPECTED_BY.match(sentence, figure.quantity.end):
+            figure.subject = f"{figure.subject} forecast"  # "a 3.0% decline expected by economists"
         metric = _metric(release, figure, quote, (start, end))
         owner = _BALANCE_OWNER.match(metric.subject)
         if owner and not figure.member and owner.group("what").lower() in ("surplus", "deficit", "balance"):
@@ -1911,7 +1946,7 @@ def _periods(sentence: str, context: _Context, masked: str | None = None) -> lis
         if period is None:
             continue
         before = sentence[max(0, match.start() - 40) : match.start()]
-        if match.group("range") or match.group("yrange"):
+        if match.group("range") or match.group("yrange") or match.group("days"):
             kind = ""  # "from January to November", "from 2026 to 2030": the figure's own span
         elif g.BASE_BEFORE.search(before):
             kind = "base"
