@@ -623,3 +623,16 @@ def test_days_of_a_month_with_ordinals_are_part_of_the_month() -> None:
     body = "Shipments from March 1st to 10th came to $14.2 billion, a 9.1% drop from a year earlier."
     (level,) = levels(body, published=date(2026, 3, 11))
     assert (level.subject, level.period) == ("shipments", "2026-03-01/2026-03-10")
+
+
+def test_a_change_named_by_its_noun_names_its_subject() -> None:
+    body = (
+        "In May 2026, an increase in the fuel deficit of $1.5 billion to $9.0 billion and a "
+        "$0.4 billion narrowing of the food deficit offset each other."
+    )
+    found = [(m.subject, m.value) for m in metrics_of(body)]
+    assert found == [
+        ("fuel deficit", 9.0e9),
+        ("change in fuel deficit", 1.5e9),
+        ("change in food deficit", -0.4e9),
+    ]

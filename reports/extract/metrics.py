@@ -321,6 +321,7 @@ class _Figure:
         None  # the change before a level that names it: "ASEAN 14.0 percent to $10.4 billion"
     )
     unit_inferred: bool = False  # a bare number given the unit of an earlier sentence's count
+    stated_subject: str | None = None  # the phrase that names it: "the goods deficit" of "an increase in ..."
     period_source: str = "stated"  # stated | carried | derived | release date (confidence.Evidence)
 
 
@@ -552,6 +553,8 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
         elif figure.named_by is not None and figure.named_by.subject:
             source = figure.named_by
             figure.subject, figure.member, figure.dimension = source.subject, source.member, source.dimension
+        elif figure.stated_subject and _clean_np(figure.stated_subject):
+            figure.subject = _with_topic(_clean_np(figure.stated_subject), context)
         else:
             _name(sentence, masked, figure, figures, dimension, context, lists)
         if figure.role == "level" and not context.lead and figure.subject:
@@ -1001,7 +1004,7 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
             continue
         if _is_threshold(sentence, q):
             continue
-        as_change = _amount_change(sentence, q)
+        as_change = _noun_change(sentence, q) or _amount_change(sentence, q)
         if as_change is not None:
             figures.append(as_change)
             continue
@@ -1087,6 +1090,42 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
 
 _THAN_AFTER = re.compile(r"\s*(?P<w>less|lower|fewer|more|higher|greater)\s+than\b", re.I)
 _OR_AFTER_CHANGE = re.compile(r"\s*(?:,\s*or|\()\s*")
+
+
+_UP_CHANGE_NOUNS = ("increase", "rise", "gain", "growth", "jump", "widening", "expansion", "surge")
+_DOWN_CHANGE_NOUNS = ("decrease", "decline", "fall", "drop", "narrowing", "contraction", "reduction")
+_CHANGE_NOUNS = {**dict.fromkeys(_UP_CHANGE_NOUNS, "up"), **dict.fromkeys(_DOWN_CHANGE_NOUNS, "down")}
+_NOUN_ALTERNATION = "|".join(_CHANGE_NOUNS)
+_NOUN_CHANGE_BEFORE = re.compile(
+    rf"\b(?:an?|the)\s+(?P<noun>{_NOUN_ALTERNATION})\s+in\s+(?P<np>[^,;()\d]{{2,60}}?)\s+of\s+$", re.I
+)
+_NOUN_CHANGE_AFTER = re.compile(
+    rf"\s+(?P<noun>{_NOUN_ALTERNATION})\s+(?:in|of)\s+(?P<np>[^,;()\d]{{2,60}}?)"
+    r"(?=\s+(?:was|were|is|are|came|led|drove|offset|set|cut|hit|in|for|during|from|over|between|\w{3,}ed)\b"
+    r"|\s*[,.;]|\s*$)",
+    re.I,
+)
+
+
+def _noun_change(sentence: str, q: Quantity) -> _Figure | None:
+    """'an increase in the goods deficit of $3.0 billion', 'a $6.2 billion narrowing of the trade deficit':
+    a change in an amount named by its noun, whose phrase names the subject."""
+    if q.kind not in ("money", "count"):
+        return None
+    after = _NOUN_CHANGE_AFTER.match(sentence, q.end)
+    before = None if after else _NOUN_CHANGE_BEFORE.search(sentence, max(0, q.start - 90), q.start)
+    found = after or before
+    if found is None:
+        return None
+    direction = _CHANGE_NOUNS[found.group("noun").lower()]
+    figure = _Figure(
+        replace(q, value=abs(q.value)),
+        "change",
+        found.start() if before else q.start,
+        Change(abs(q.value), q.unit or "units", direction, None),
+    )
+    figure.stated_subject = found.group("np")
+    return figure
 
 
 def _amount_change(sentence: str, q: Quantity) -> _Figure | None:
