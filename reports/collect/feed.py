@@ -118,8 +118,8 @@ def parse_feed(page: Page) -> Any:
     problem = parsed.get("bozo_exception")
     if parsed.get("bozo") and not isinstance(problem, _BENIGN):
         message = f"{page.url}: malformed feed{_problem(problem, content, skipped_lines)}"
-        if not parsed.entries:
-            raise BriefError(message)
+        if not any(html_text(_field(entry, "title")) for entry in parsed.entries):
+            raise BriefError(message)  # nothing usable: no entry came back with a title
         count = len(parsed.entries)
         entries = "entry" if count == 1 else "entries"
         log.warning("%s; read the %d %s feedparser recovered", message, count, entries)
@@ -159,8 +159,18 @@ class _Reading:
     shared: frozenset[str]  # links several entries give (a podcast's home page): they identify none
 
 
+def entry_title(entry: Any) -> str:
+    """An entry's title as plain text on one line."""
+    return html_text(str(_field(entry, "title"))).replace("\n\n", " ")
+
+
+def entry_published(entry: Any, timezone: str) -> date:
+    """An entry's own day in `timezone`; ValueError (with the reason) when it has no readable date."""
+    return _published(entry, timezone)
+
+
 def _entry(source: Source, context: WebContext, reading: _Reading, entry: Any) -> Iterator[Collected]:
-    title = html_text(entry.get("title", "")).replace("\n\n", " ")
+    title = entry_title(entry)
     link = _link_of(entry)
     url = absolute(reading.page.url, link, ignored_parameters(source)) if link else None
     label = url or title or "an entry without title or link"
@@ -232,7 +242,7 @@ def _from_article(
     if not body:
         yield rejection(source, url, "article page has no text")
         return
-    yield _release(source, url, title, published, entry, body)
+    yield _release(source, url, title, published, entry, body, identity=url)
     fetcher.remember(article)  # only now that the release is stored
 
 
@@ -244,12 +254,13 @@ def _release(
     entry: Any,
     body: str,
     *,
-    identity: str | None = "",
+    identity: str | None,
 ) -> Release:
+    """`identity` is what the release id hashes: its URL, or None (title and date) for a shared link."""
     tags = entry.get("tags") or []
     category = next((t.get("term") or t.get("label") for t in tags if t.get("term") or t.get("label")), None)
     return Release(
-        id=release_id(url if identity == "" else identity, title, published),
+        id=release_id(identity, title, published),
         source=source.name,
         url=url,
         category=str(category or source.options.get("category", "")),
@@ -284,7 +295,7 @@ def _dates_of(item: Any) -> list[tuple[str, Any]]:
     """(text, feedparser's parsed time) of each date an entry or channel gives, most telling first."""
     dates = []
     for key in ("published", "updated", "created", "dc_date"):
-        text, parsed = str(item.get(key) or "").strip(), item.get(f"{key}_parsed")
+        text, parsed = str(_field(item, key)).strip(), _field(item, f"{key}_parsed", None)
         if text or parsed:
             dates.append((text, parsed))
     return dates
@@ -321,6 +332,12 @@ def entry_day(text: str, parsed: time.struct_time | None, timezone: str) -> date
         if parsed is None:
             raise
         return local_day(datetime(*parsed[:6], tzinfo=UTC), timezone)  # a format only feedparser knows
+
+
+def _field(item: Any, key: str, default: Any = "") -> Any:
+    """An entry's own value for `key`, without feedparser's deprecated updated-for-published mapping."""
+    value = dict.get(item, key)
+    return default if value is None else value
 
 
 def _first_line(problem: object) -> str:

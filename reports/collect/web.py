@@ -305,8 +305,8 @@ def element_text(node: Tag | None) -> str:
 def article_body(page: Page, selector: str | None, remove: tuple[str, ...] = ()) -> str:
     """The clean text of an article page, paragraphs separated by a blank line.
 
-    With a `selector`, that element's text, unless it is mostly link text (a selector wide enough
-    to take in menus and related-story lists): then the article text trafilatura finds inside it.
+    With a `selector`, that element's text, unless it is boilerplate-heavy (a selector wide enough to
+    take in menus and related-story lists): then the article text trafilatura finds inside it.
     Without one, the article text trafilatura finds on the page; else the first main-content element
     (`<article>`, `<main>`, ...) that has text.
     """
@@ -316,7 +316,7 @@ def article_body(page: Page, selector: str | None, remove: tuple[str, ...] = ())
         if node is None:
             raise ValueError(f"no element matches the body selector {selector!r}")
         text = html_text(node, remove)  # drops scripts, navigation and `remove` from the node
-        if link_density(node) > _BOILERPLATE_LINKS:
+        if boilerplate_share(node) > _BOILERPLATE_SHARE:
             return main_text(str(node)) or text
         return text
     for element in soup.select(", ".join(remove)) if remove else ():
@@ -333,15 +333,29 @@ def article_body(page: Page, selector: str | None, remove: tuple[str, ...] = ())
     return ""
 
 
-# A body element whose visible text is more than this share of link text is boilerplate-heavy.
-_BOILERPLATE_LINKS = 0.4
+# A body element is boilerplate-heavy when this share of its text is in blocks that are mostly links
+# (menus, "most read" lists, related stories, share bars).
+_BOILERPLATE_SHARE = 0.2
 
 
-def link_density(node: Tag) -> float:
-    """The share of an element's visible text that is link text: ~0 for an article, ~1 for a menu."""
-    total = len("".join(node.get_text().split()))
-    links = sum(len("".join(a.get_text().split())) for a in node.find_all("a"))
-    return links / total if total else 0.0
+def boilerplate_share(node: Tag) -> float:
+    """The share of an element's visible text in innermost blocks whose text is mostly link text."""
+    total = _visible_length(node)
+    if not total:
+        return 0.0
+    linky = 0
+    for block in node.find_all(_BLOCKS):
+        if block.find(_BLOCKS) is not None:
+            continue  # only innermost blocks: a paragraph, a list item, a menu bar
+        length = _visible_length(block)
+        links = sum(_visible_length(a) for a in block.find_all("a"))
+        if length and links / length > 0.5:
+            linky += length
+    return linky / total
+
+
+def _visible_length(node: Tag) -> int:
+    return len("".join(node.get_text().split()))
 
 
 def main_text(html: str) -> str:
