@@ -158,7 +158,7 @@ class Outcome:
 
 
 def collect_in_process(url: str, folder: Path, article: str = "never") -> Outcome:
-    """`brief collect --config <folder>/brief.toml --from 1990-01-01 --to 2099-12-31`, called in-process."""
+    """`brief collect --config <folder>/brief.toml --from 1990-01-01 --to 2099-12-31`, in-process."""
     from reports import pipeline
     from reports.config import load_config
     from reports.periods import range_period
@@ -167,7 +167,8 @@ def collect_in_process(url: str, folder: Path, article: str = "never") -> Outcom
     config_path = folder / "brief.toml"
     config_path.write_text(corpus_config(url, article), encoding="utf-8")
     config = load_config(config_path)
-    with Store(config.store) as store:
+    # The config's store, in memory: a fresh one per input without a file to sync on every release.
+    with Store("sqlite:///:memory:") as store:
         [report] = pipeline.collect_configured(store, config, range_period(*EVERYTHING))
         releases = store.releases_of("corpus")
     return Outcome(
@@ -278,3 +279,26 @@ def articles_present() -> bool:
 
 def each_feed() -> Iterator[dict[str, str]]:
     yield from manifest(FEEDS) if feeds_present() else []
+
+
+def collect_articles(server: CorpusServer, rows: list[dict[str, str]]) -> dict[str, str]:
+    """Each page's stored body (or ''), collected in one run into one store: a one-entry feed per
+    page with `article = "auto"` and no body selector, as the README describes."""
+    from reports import pipeline
+    from reports.collect.fetch import Fetcher
+    from reports.config import FetchSettings, Source
+    from reports.periods import range_period
+    from reports.store import Store
+
+    sources = [
+        Source(row["id"], "feed", server.article_feed_url(row["id"]), options={"article": "auto"})
+        for row in rows
+    ]
+    with Store("sqlite:///:memory:") as store:
+        with Fetcher(FetchSettings(delay=0, retries=0), store=store) as fetcher:
+            pipeline.collect(store, sources, range_period(*EVERYTHING), fetcher=fetcher, timezone="UTC")
+        bodies = {}
+        for row in rows:
+            releases = store.releases_of(row["id"])
+            bodies[row["id"]] = releases[0].body if releases else ""
+    return bodies
