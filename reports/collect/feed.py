@@ -3,7 +3,10 @@
 An entry's text is its full content (Atom <content>, RSS <content:encoded>);
 when it carries only a summary (RSS <description>, Atom <summary>) the article
 page it links to is fetched and its text taken from the `body` selector (else
-the page's main content). Source options:
+the article text trafilatura finds there; see web.article_body). Feeds are read
+as feed readers read them: what feedparser recovers from a malformed feed is
+read (with a warning naming the line), dates go through `entry_day`, and
+entries that share one link are identified by title and date. Source options:
 
     article = "auto"     # auto: fetch when there is no full content | always | never
     body = "div.article" # CSS selector of the text on article pages (optional)
