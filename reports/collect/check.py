@@ -70,6 +70,8 @@ def check_source(source: Source, fetcher: Fetcher, timezone: str = "Asia/Seoul")
         found = _feed(source, page, timezone) if source.kind == "feed" else _board(source, page)
     except BriefError as exc:
         return SourceCheck(source.name, source.kind, where, problems=(str(exc),))
+    if source.kind == "html" and not found.items:
+        return found  # no rows: the problem says which selector, and no release page can be found
     return _with_first_release(found, source, fetcher, timezone)
 
 
