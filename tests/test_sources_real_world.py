@@ -8,10 +8,13 @@ the pages are in tests/fixtures/web (news/teaser-first.html, motir/).
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reports import pipeline
 from reports.collect.web import parse_date
@@ -340,3 +343,33 @@ def test_a_store_is_untouched_by_a_check(site: Site, store: Store) -> None:
     result = check_source(motir(site), fetcher_for(store, Sleeps()))
     assert result.ok and result.items == 3 and store.count_releases() == 0
 
+
+
+# The zone table is data: every row is a name brief can match and an offset a clock can have.
+
+
+def test_every_zone_in_the_table_is_a_readable_name_with_a_real_offset() -> None:
+    from reports.collect.web import zone_table
+
+    zones = zone_table()
+    assert {"UTC", "GMT", "PST", "EDT", "CET", "KST", "JST"} <= set(zones)
+    for name, hours in zones.items():
+        assert name.isalpha() and name.isupper() and 1 <= len(name) <= 5, name
+        assert -12 <= hours <= 14 and (hours * 4).is_integer(), (name, hours)
+    assert "IST" not in zones  # India, Ireland or Israel: rejected rather than guessed
+
+
+@given(
+    st.datetimes(min_value=datetime(1995, 1, 1), max_value=datetime(2090, 12, 31)),
+    st.sampled_from(["PST", "EDT", "CET", "KST", "GMT", "AEDT", "NST"]),
+    st.sampled_from(["UTC", "Asia/Seoul", "America/New_York"]),
+)
+def test_a_time_in_a_named_zone_lands_on_its_day_in_the_source_calendar(
+    moment: datetime, zone: str, calendar: str
+) -> None:
+    from reports.collect.feed import entry_day
+    from reports.collect.web import zone_table
+
+    aware = moment.replace(second=0, microsecond=0, tzinfo=timezone(timedelta(hours=zone_table()[zone])))
+    text = aware.strftime(f"%a, %d %b %Y %H:%M:%S {zone}")
+    assert entry_day(text, None, calendar) == aware.astimezone(ZoneInfo(calendar)).date()
