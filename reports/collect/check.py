@@ -83,7 +83,8 @@ class _Once(Fetcher):
         super().__init__(*args, **kwargs)
         self._pages: dict[str, Page] = {}
 
-    def get(self, url: str, *, conditional: bool = False, key: str | None = None) -> Page:
+    def get(self, url: str, **options: Any) -> Page:
+        # Never conditional: a check reads the page whole, whatever an earlier run stored.
         if url not in self._pages:
             self._pages[url] = super().get(url)
         return self._pages[url]
