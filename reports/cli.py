@@ -438,3 +438,35 @@ def schedule(settings: Settings, weekly: bool, write_to: Path | None) -> None:
             click.echo(text)
     if config is None:
         err.print("brief: note: no brief.toml here, so the job runs on the built-in defaults", markup=False)
+
+
+# Checking source configs -------------------------------------------------------------
+
+
+@cli.group()
+def sources() -> None:
+    """Work with the configured sources."""
+
+
+@sources.command("check")
+@common_options
+def sources_check(settings: Settings) -> None:
+    """Fetch each configured source once and show whether its selectors match (nothing is stored)."""
+    from reports.collect.check import check_sources
+
+    checks = check_sources(settings.config)
+    for check in checks:
+        click.echo(f"{check.source} ({check.kind}): {'ok' if check.ok else 'PROBLEM'}  {check.where}")
+        if check.matches:
+            found = ", ".join(f"{name} {matched}" for name, matched in check.matches.items())
+            click.echo(f"  selectors: {found}")
+        click.echo(f"  items: {check.items}")
+        if check.newest_title is not None:
+            day = check.newest_date.isoformat() if check.newest_date else "no date"
+            click.echo(f"  newest: {day}  {check.newest_title}")
+        if check.body_line is not None:
+            click.echo(f"  body: {check.body_line}")
+        for problem in check.problems:
+            click.echo(f"  problem: {problem}")
+    if not all(check.ok for check in checks):
+        sys.exit(1)
