@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cache
 
+from reports.corrections import Applied, Corrections, apply_corrections
 from reports.extract import catalog
 from reports.extract.meetings import group_trips
 from reports.formatting import format_change, format_period, format_value, is_currency
@@ -200,6 +201,8 @@ class Briefing:
     other_releases: tuple[Reference, ...]  # releases with no figure and no meeting
     references: tuple[Reference, ...]
     timeline: object | None = None  # charts.ChartSpec of the period's engagements
+    corrections: Applied | None = None  # what corrections.toml changed
+    draft: bool = False  # held for review: the cover says DRAFT
 
     @property
     def release_count(self) -> int:
@@ -235,8 +238,12 @@ def build_briefing(
     generated_at: datetime,
     locale: str = "en",
     source_labels: dict[str, str] | None = None,
+    corrections: Corrections | None = None,
 ) -> Briefing:
-    """Everything the period's releases say, selected, grouped and numbered for citation."""
+    """Everything the period's releases say, selected, grouped and numbered for citation.
+
+    `corrections` (reports.corrections.Corrections) are applied to the figures as extracted.
+    """
     from charts.plan import plan_timeline, plan_topic_charts
     from reports.checks import figure_checks
 
@@ -247,7 +254,8 @@ def build_briefing(
         for n, release in enumerate(releases, start=1)
     ]
     by_release = {ref.release.id: ref for ref in references}
-    metrics = _restated_once(store.metrics_for(by_release))
+    corrected = apply_corrections(store.metrics_for(by_release), corrections, {r.id: r for r in releases})
+    metrics = _restated_once(corrected.metrics)
     figures = [_figure(metric, by_release[metric.release_id], locale) for metric in metrics]
     figures = _with_earlier(store, figures, references, labels, locale)
     rows = [
@@ -271,6 +279,7 @@ def build_briefing(
         other_releases=tuple(r for r in references if r.in_period and r.release.id not in cited),
         references=tuple(references),
         timeline=plan_timeline(rows, locale),
+        corrections=corrected,
     )
 
 

@@ -367,6 +367,8 @@ def runs(settings: Settings, limit: int) -> None:
 
     with settings.open_store() as store:
         rows = store.runs(limit)
+        waiting = store.awaiting_approval()
+    _print_awaiting(waiting)
     if not rows:
         err.print("brief: no runs recorded yet")
         return
@@ -390,6 +392,21 @@ def runs(settings: Settings, limit: int) -> None:
         )
     # Piped or in cron mail there is no terminal width: lay the table out wide rather than fold it.
     Console(width=None if sys.stdout.isatty() else 200).print(table)
+
+
+def _print_awaiting(waiting: list[dict[str, Any]]) -> None:
+    """Briefings held for review: whose draft went to whom, and the command that sends the final."""
+    from reports.periods import parse_key
+
+    for held in waiting:
+        option = "week" if parse_key(held["period"]).kind == "week" else "month"
+        option = option if parse_key(held["period"]).kind in ("week", "month") else "from"
+        when = held["drafted_at"].replace("T", " ").removesuffix("+00:00")
+        click.echo(
+            f"awaiting approval: {held['period']} "
+            f"(DRAFT sent to {', '.join(held['reviewers'])} at {when} UTC; "
+            f"send it with: brief approve --{option} {held['period']})"
+        )
 
 
 def _took(started: str, ended: str | None) -> str:
@@ -470,3 +487,162 @@ def sources_check(settings: Settings) -> None:
             click.echo(f"  problem: {problem}")
     if not all(check.ok for check in checks):
         sys.exit(1)
+
+
+# Review, corrections and approval -------------------------------------------------------
+
+
+@cli.command()
+@click.argument("args", nargs=-1)
+@period_options
+@click.option("--drop", is_flag=True, help="Leave the figure KEY out of every briefing.")
+@click.option("--set", "set_fields", is_flag=True, help="Correct KEY's fields: FIELD=VALUE ... after KEY.")
+@click.option("--confirm", is_flag=True, help="Mark KEY as checked: high confidence, as extracted.")
+@click.option("--add", "add_release", metavar="RELEASE_ID", help="Add a figure the extractor missed.")
+@click.option("--quote", help="With --add: the release's sentence that states the figure.")
+@click.option("--by", help="Who makes the correction (default: $BRIEF_REVIEWER, else the login name).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.option(
+    "--input", "inputs", multiple=True, type=click.Path(path_type=Path), help="Ingest these dump files first."
+)
+@common_options
+def review(
+    settings: Settings,
+    args: tuple[str, ...],
+    month: str | None,
+    week: str | None,
+    start: str | None,
+    end: str | None,
+    drop: bool,
+    set_fields: bool,
+    confirm: bool,
+    add_release: str | None,
+    quote: str | None,
+    by: str | None,
+    fmt: str,
+    inputs: tuple[Path, ...],
+) -> None:
+    """List a period's cover, low-confidence and failed-check figures; or correct one by its KEY.
+
+    \b
+    brief review --month 2026-01
+    brief review KEY --drop | --confirm | --set subject="ICT exports" period=2025-12 value=22e9
+    brief review --add RELEASE_ID --quote "..." subject=... value=... unit=USD period=2025-12
+    """
+    from reports import pipeline
+    from reports import review as reviewing
+    from reports.corrections import append_correction, who
+
+    keys = [a for a in args if "=" not in a]
+    pairs = [a for a in args if "=" in a]
+    actions = [name for name, on in (("drop", drop), ("set", set_fields), ("confirm", confirm),
+                                     ("add", add_release is not None)) if on]
+    if len(actions) > 1:
+        raise click.UsageError(f"give one of --drop, --set, --confirm, --add (not {' and '.join(actions)})")
+    has_period = bool(month or week or start or end)
+    period = _period(settings, month, week, start, end) if has_period else None
+    path = settings.config.corrections
+    with settings.open_store() as store:
+        if inputs or (period is not None and not actions):
+            _report_collection(pipeline.collect_configured(store, settings.config, period, inputs))
+        if not actions:
+            if keys or pairs:
+                raise click.UsageError("a KEY or FIELD=VALUE needs --drop, --set, --confirm or --add")
+            if period is None:
+                raise click.UsageError("give a period (--month, --week or --from/--to) to list its figures")
+            listed = reviewing.review_period(store, settings.config, period, locale=settings.locale)
+            _print_review(listed, fmt)
+            return
+        action = actions[0]
+        if action == "add":
+            if keys:
+                raise click.UsageError("--add takes no KEY: give RELEASE_ID, --quote and FIELD=VALUE ...")
+            release = reviewing.find_release(store, add_release or "")
+            correction = reviewing.added_correction(
+                release, quote or "", reviewing.parse_assignments(pairs), by=who(by)
+            )
+        else:
+            if len(keys) != 1:
+                raise click.UsageError(f"--{action} takes one KEY (brief review --month ... lists them)")
+            if pairs and action != "set":
+                raise click.UsageError(f"FIELD=VALUE goes with --set, not --{action}")
+            found = reviewing.find_figure(store, keys[0], period)
+            correction = reviewing.correction_for(
+                action, found, reviewing.parse_assignments(pairs), by=who(by)  # type: ignore[arg-type]
+            )
+    append_correction(path, correction)
+    err.print(f"{path}: {correction.action} {correction.key} by {correction.by}", markup=False)
+    click.echo(correction.key)
+
+
+def _print_review(result: Any, fmt: str) -> None:
+    import json
+
+    from rich.table import Table
+    from rich.text import Text
+
+    if fmt == "json":
+        click.echo(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+        return
+    for stale in result.stale:
+        err.print(f"brief: warning: stale correction {stale.correction.key} (line {stale.correction.line}): "
+                  f"{stale.reason}; not applied", markup=False)
+    if not result.items and not result.checks:
+        err.print(f"brief: {result.period.key}: nothing to review (no figures on the cover, none doubtful)")
+        return
+    title = f"Figures to review, {result.period.key}"
+    table = Table(box=None, header_style="bold", pad_edge=False, title=title)
+    for column in ("key", "why", "figure", "value", "change", "period", "[n]"):
+        table.add_column(column, no_wrap=column in ("key", "[n]"))
+    table.add_column("confidence", overflow="fold")
+    table.add_column("sentence", overflow="fold", min_width=30)
+    for item in result.items:
+        f = item.figure
+        confidence = f.metric.checked or f.metric.confidence
+        if f.metric.doubts:
+            confidence += ": " + "; ".join(f.metric.doubts)
+        table.add_row(
+            item.key, ", ".join(item.reasons), Text(f.label), Text(f.value_text), Text(f.change_text),
+            Text(f.period_text), f"[{f.cite.ref}]", Text(confidence), Text(f.metric.quote),
+        )
+    console = Console(width=None if sys.stdout.isatty() else 200)
+    console.print(table)
+    for failed in result.checks:
+        keys = ", ".join(failed.keys) or "-"
+        console.print(Text(f"failed check: {failed.check.description}: {failed.check.arithmetic} "
+                           f"(figures {keys})"))
+
+
+@cli.command()
+@period_options
+@click.option("--dry-run", is_flag=True, help="Write the message to the folder as briefing.eml instead.")
+@common_options
+def approve(
+    settings: Settings, month: str | None, week: str | None, start: str | None, end: str | None, dry_run: bool
+) -> None:
+    """Send a briefing held for review (a DRAFT sent to the reviewers) to the recipients, once."""
+    from reports.job import Busy, approve_period
+
+    period = _period(settings, month, week, start, end)
+    try:
+        report = approve_period(
+            settings.config, store_url=settings.store_url, output=settings.output, period=period,
+            locale=settings.locale, dry_run=dry_run,
+        )
+    except Busy as exc:
+        err.print(f"brief: error: {exc}", markup=False)
+        sys.exit(1)
+    if report is None:
+        logging.getLogger("brief").info(f"{period.key}: already approved and sent; nothing sent")
+        return
+    if report.eml:
+        click.echo(str(report.eml))
+        return
+    summary = f"{period.key} approved: {len(report.sent)} sent, {len(report.failed)} failed, " \
+              f"{len(report.already_sent)} already sent"
+    if not report.ok:
+        logging.getLogger("brief").error(summary)
+        sys.exit(1)
+    logging.getLogger("brief").info(summary)

@@ -87,6 +87,8 @@ class EmailConfig:
     attempts: int = 4  # per recipient, counting the first; temporary failures (4xx, dropped link) retry
     retry_delay: float = 10.0  # seconds before the first retry, doubling after each
     archive_url: str | None = None  # where readers find the archive: "https://intranet/briefs/"
+    # When set, `brief run` sends a DRAFT to these only and `brief approve` sends the final to recipients.
+    reviewers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,7 @@ class Config:
     author: str = "brief"  # the PDF's author metadata: `[branding] author = "Trade desk"`
     path: Path | None = None  # the file it was read from
     fetch: FetchSettings = FetchSettings()  # how live sources are fetched ([fetch])
+    corrections: Path = Path("corrections.toml")  # `corrections = "..."`: beside brief.toml by default
 
 
 BUILTIN_SOURCE = Source(
@@ -147,6 +150,7 @@ def _config_from(data: dict[str, Any], path: Path) -> Config:
         **_pdf_settings(data, branding, path),
         path=path,
         fetch=_fetch(data.get("fetch", {}), path),
+        corrections=base / str(data.get("corrections", "corrections.toml")),
     )
 
 
@@ -234,7 +238,17 @@ def _email(data: dict[str, Any], path: Path) -> EmailConfig:
         attempts=int(_number(data, "attempts", EmailConfig.attempts, path, minimum=1)),
         retry_delay=_number(data, "retry_delay", EmailConfig.retry_delay, path, minimum=0.0),
         archive_url=str(data["archive_url"]) if data.get("archive_url") else None,
+        reviewers=_addresses(data.get("reviewers", []), f"{path}: email.reviewers"),
     )
+
+
+def _addresses(value: Any, where: str) -> tuple[str, ...]:
+    """A list of addresses (one address alone is a list of one)."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise BriefError(f"{where}: expected a list of addresses")
+    return tuple(_address(item, f"{where}[{n}]") for n, item in enumerate(value))
 
 
 def _address(value: Any, where: str) -> str:

@@ -20,7 +20,7 @@ import smtplib
 import ssl
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid, parseaddr
@@ -351,14 +351,19 @@ def send_briefing(
     dry_run: bool = False,
     sleep: Sleep = time.sleep,
     environ: Mapping[str, str] = os.environ,
+    draft: bool = False,
 ) -> SendReport:
     """Email the briefing archived in `folder` to every recipient who does not have it yet.
 
     With `dry_run`, or when no SMTP host is configured, the message is written to
-    folder/briefing.eml instead and nothing is recorded as delivered.
+    folder/briefing.eml instead and nothing is recorded as delivered. A `draft` goes
+    to email.reviewers only, "DRAFT" in its subject, recorded apart from the final.
     """
     briefing = read_briefing(folder)
+    if draft:
+        email = replace(email, subject=f"DRAFT: {email.subject}", recipients=email.reviewers)
     report = SendReport(briefing.key)
+    delivery_key = f"{briefing.key} draft" if draft else briefing.key
     if dry_run or not email.smtp_host:
         report.eml = write_eml(compose(briefing, email, email.recipients), folder)
         why = "dry run" if dry_run else "no email.smtp_host configured"
@@ -371,7 +376,7 @@ def send_briefing(
     pdf_sha256 = sha256(briefing.pdf.read_bytes())
     due = []
     for recipient in dict.fromkeys(email.recipients):
-        earlier = None if force else store.delivered(briefing.key, recipient)
+        earlier = None if force else store.delivered(delivery_key, recipient)
         if earlier is None:
             due.append(recipient)
             continue
@@ -384,7 +389,7 @@ def send_briefing(
         for recipient in due:
             outcome = mailer.deliver(compose(briefing, email, [recipient]), recipient)
             store.record_delivery(
-                briefing.key, recipient, pdf_sha256, outcome.status, outcome.attempts, outcome.error
+                delivery_key, recipient, pdf_sha256, outcome.status, outcome.attempts, outcome.error
             )
             report.outcomes.append(outcome)
             if outcome.status == "sent":

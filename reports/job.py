@@ -22,6 +22,7 @@ from reports import __version__
 from reports import extract as extraction
 from reports.archive import read_manifest, write_index
 from reports.config import Config
+from reports.corrections import load_corrections
 from reports.deliver import SendReport, Sleep, credentials, send_briefing
 from reports.errors import BriefError
 from reports.periods import Period, parse_month, parse_week, range_period, today_in
@@ -146,10 +147,16 @@ def due_periods(cadence: str, today: date, since: str | None = None) -> list[Per
     return periods
 
 
-def up_to_date(folder: Path, inputs: list[tuple[str, str]], locale: str) -> bool:
-    """True if `folder` holds a briefing built by this version from exactly these (id, sha256) inputs."""
+def up_to_date(
+    folder: Path, inputs: list[tuple[str, str]], locale: str, corrections: str = "", draft: bool = False
+) -> bool:
+    """True if `folder` holds a briefing built by this version from exactly these (id, sha256) inputs,
+    with the corrections file of this sha256 ('' for none), as a draft or not."""
     manifest = read_manifest(folder)
     if manifest is None or not (folder / "briefing.pdf").is_file():
+        return False
+    built_with = (manifest.get("corrections") or {}).get("sha256") or ""
+    if bool(manifest.get("draft")) != draft or built_with != corrections:
         return False
     built_from = sorted((i.get("release_id"), i.get("sha256")) for i in manifest.get("inputs", []))
     return (
@@ -169,6 +176,7 @@ class PeriodResult:
     built: bool
     releases: int
     send: SendReport | None = None
+    draft: bool = False  # sent to the reviewers, awaiting approval
 
 
 @dataclass
@@ -210,6 +218,7 @@ class RunReport:
             "failed": sum(len(s.failed) for s in sends),
             "already_sent": sum(len(s.already_sent) for s in sends),
             "eml": sum(1 for s in sends if s.eml),
+            "drafts": sum(p.draft for p in self.periods),
         }
 
     def error(self) -> str | None:
@@ -273,13 +282,15 @@ def _run(
         releases = store.releases_between(period.start, period.end)
         folder = output / period.key
         inputs = [(r.id, r.body_sha256) for r in releases]
-        built = options.force or not up_to_date(folder, inputs, options.locale)
+        draft = held_for_review(store, config, period)
+        fixes = load_corrections(config.corrections).sha256
+        built = options.force or not up_to_date(folder, inputs, options.locale, fixes, draft)
         if built:
-            generate(store, config, period, output=output, locale=options.locale)
-            log.info("%s: built from %d releases", period.key, len(releases))
+            generate(store, config, period, output=output, locale=options.locale, draft=draft)
+            log.info("%s: built from %d releases%s", period.key, len(releases), " (DRAFT)" if draft else "")
         else:
             log.info("%s: inputs unchanged (%d releases); archived briefing kept", period.key, len(releases))
-        result = PeriodResult(period, built, len(releases))
+        result = PeriodResult(period, built, len(releases), draft=draft)
         report.periods.append(result)
         result.send = send_briefing(
             folder,
@@ -289,8 +300,59 @@ def _run(
             dry_run=options.dry_run,
             sleep=options.sleep,
             environ=options.environ,
+            draft=draft,
         )
+        if draft and not options.dry_run:
+            store.hold_for_approval(period.key, config.email.reviewers)
+            log.info("%s: DRAFT sent to the reviewers; awaiting approval (brief approve --%s %s)",
+                     period.key, period.kind, period.key)
     write_index(output, title=config.title, locale=options.locale)
+
+
+def held_for_review(store: Store, config: Config, period: Period) -> bool:
+    """With email.reviewers set, a period is a DRAFT for them until `brief approve` approves it."""
+    if not config.email.reviewers:
+        return False
+    approval = store.approval(period.key)
+    return approval is None or approval["status"] != "approved"
+
+
+def approve_period(
+    config: Config,
+    *,
+    store_url: str,
+    output: Path,
+    period: Period,
+    locale: str | None = None,
+    dry_run: bool = False,
+    sleep: Sleep = time.sleep,
+    environ: Mapping[str, str] = os.environ,
+) -> SendReport | None:
+    """Rebuild a period held for review as final (with today's corrections) and send it to the
+    recipients, once; None when it was approved and sent before. Not held: a BriefError."""
+    with RunLock(output), Store(store_url) as store:
+        approval = store.approval(period.key)
+        if approval is None:
+            raise BriefError(f"{period.key}: no briefing awaits approval (brief run with [email] reviewers "
+                             "sends a draft first)")
+        if approval["status"] == "approved":
+            return None
+        run_id = store.start_run("approve", period.key)
+        try:
+            generate(store, config, period, output=output, locale=locale or config.locale)
+            report = send_briefing(output / period.key, config.email, store, dry_run=dry_run, sleep=sleep,
+                                   environ=environ)
+        except BaseException as exc:
+            store.finish_run(run_id, "error", error=f"{type(exc).__name__}: {exc}")
+            raise
+        if report.ok and not dry_run:
+            store.mark_approved(period.key)
+        counts = {"sent": len(report.sent), "failed": len(report.failed),
+                  "already_sent": len(report.already_sent), "built": 1}
+        errors = "; ".join(f"{o.recipient}: {o.error}" for o in report.failed) or None
+        store.finish_run(run_id, "ok" if report.ok else "failed", counts, errors)
+        write_index(output, title=config.title, locale=locale or config.locale)
+    return report
 
 
 def _log_source(report: SourceReport) -> None:

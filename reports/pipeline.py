@@ -9,7 +9,7 @@ import json
 import logging
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +22,7 @@ from reports.archive import ArchiveInput, briefing_summary, write_index, write_p
 from reports.briefing import Briefing, build_briefing
 from reports.collect.dump import DumpResult, Rejection, parse_dump_file
 from reports.config import Config, FetchSettings, Source
+from reports.corrections import load_corrections
 from reports.errors import BriefError
 from reports.periods import Period
 from reports.records import Release
@@ -170,10 +171,15 @@ def generate(
     *,
     output: Path,
     locale: str | None = None,
+    draft: bool = False,
 ) -> Generated:
-    """Build, render and archive the period's briefing into output/<period>/."""
+    """Build, render and archive the period's briefing into output/<period>/.
+
+    The figures are corrected by corrections.toml; `draft` marks a briefing held for review.
+    """
     releases = store.releases_between(period.start, period.end)
     ensure_extracted(store, releases)
+    corrections = load_corrections(config.corrections)
     briefing = build_briefing(
         store,
         period,
@@ -181,7 +187,10 @@ def generate(
         generated_at=generation_time(config.timezone),
         locale=locale or config.locale,
         source_labels={s.name: s.label or s.name for s in config.sources},
+        corrections=corrections,
     )
+    briefing = replace(briefing, draft=draft)
+    report_stale(briefing)
     drawn = {spec.id: draw(spec) for spec in briefing.charts}
     html = render_html(briefing, charts=drawn, author=config.author)
     pdf = render_pdf(html, (output / period.key,), paper=config.page_size, variant=config.pdf_variant)
@@ -198,9 +207,19 @@ def generate(
     inputs = [ArchiveInput(r.id, r.body_sha256) for r in releases]
     summary = briefing_summary(briefing)
     extra = {"locale": briefing.locale, "extractor": extraction.VERSION, "summary": summary}
+    extra["draft"] = draft
+    extra["corrections"] = briefing.corrections.manifest() if briefing.corrections else None
     folder = write_period_folder(output, period.key, files, inputs, extra)
     write_index(output, title=config.title, locale=briefing.locale)
     return Generated(folder, briefing)
+
+
+def report_stale(briefing: Briefing) -> None:
+    """Warn of each correction that no longer fits its release: it was not applied."""
+    for stale in briefing.corrections.stale if briefing.corrections else ():
+        where = f"{briefing.corrections.path}:{stale.correction.line}" if briefing.corrections.path else ""
+        log.warning("%s: stale correction %s (%s) not applied: %s", where, stale.correction.key,
+                    stale.correction.action, stale.reason)
 
 
 def generation_time(timezone: str) -> datetime:

@@ -82,11 +82,18 @@ class Metric:
     # else "low", with the reasons in `doubts` ("subject guessed", "period from the release date" ...).
     confidence: Confidence = "high"
     doubts: tuple[str, ...] = ()
+    # Set when corrections.toml is applied, never by extraction: "corrected" | "confirmed" | "added",
+    # and the key `brief review` lists the figure under (kept through a correction of its fields).
+    checked: str | None = None
+    review_key: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The metric as in `brief extract --format json` (DESIGN.md)."""
         data = asdict(self)
         data.pop("release_id")
+        for name in ("checked", "review_key"):
+            if data[name] is None:
+                data.pop(name)
         data["span"] = list(self.span)
         data["doubts"] = list(self.doubts)
         return data

@@ -75,6 +75,13 @@ CREATE TABLE IF NOT EXISTS deliveries (
     sent_at TEXT,
     PRIMARY KEY (period, recipient, pdf_sha256)
 );
+CREATE TABLE IF NOT EXISTS approvals (
+    period TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    reviewers TEXT NOT NULL,
+    drafted_at TEXT NOT NULL,
+    approved_at TEXT
+);
 CREATE TABLE IF NOT EXISTS fetch_state (
     url TEXT PRIMARY KEY,
     etag TEXT,
@@ -334,6 +341,43 @@ class Store:
         names = [c[0] for c in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
+    # Approvals: a briefing held for its reviewers until `brief approve` sends it to the recipients
+
+    def hold_for_approval(self, period: str, reviewers: Iterable[str]) -> None:
+        """Record that the period's draft went to its reviewers (kept as approved once it is)."""
+        with self.db:
+            self.db.execute(
+                "INSERT INTO approvals (period, status, reviewers, drafted_at) VALUES (?, 'awaiting', ?, ?) "
+                "ON CONFLICT (period) DO UPDATE SET reviewers = excluded.reviewers, "
+                "drafted_at = excluded.drafted_at WHERE approvals.status = 'awaiting'",
+                (period, json.dumps(list(reviewers)), _now()),
+            )
+
+    def approval(self, period: str) -> dict[str, Any] | None:
+        """The period's approval: status ('awaiting' | 'approved'), reviewers, drafted_at, approved_at."""
+        cursor = self.db.execute(
+            "SELECT period, status, reviewers, drafted_at, approved_at FROM approvals WHERE period = ?",
+            (period,),
+        )
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        found = dict(zip([c[0] for c in cursor.description], row, strict=True))
+        found["reviewers"] = json.loads(found["reviewers"])
+        return found
+
+    def mark_approved(self, period: str) -> None:
+        with self.db:
+            self.db.execute(
+                "UPDATE approvals SET status = 'approved', approved_at = ? WHERE period = ?", (_now(), period)
+            )
+
+    def awaiting_approval(self) -> list[dict[str, Any]]:
+        """Every period whose draft awaits approval, oldest first."""
+        rows = self.db.execute(
+            "SELECT period FROM approvals WHERE status = 'awaiting' ORDER BY drafted_at, period"
+        ).fetchall()
+        return [found for (period,) in rows if (found := self.approval(period)) is not None]
 
     # Live sources: validators for conditional GET, and lookups for deduplication
 
