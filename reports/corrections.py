@@ -253,7 +253,9 @@ def parse_value(value: Any) -> float:
     scale = _SCALES.get(match[2].lower()) if match and match[2] else 1.0
     if not match or scale is None:
         raise BriefError(f"value: {value!r} is not a number (58e9, 58000000000 or '58 billion')")
-    return float(match[1].replace(",", "")) * scale
+    from decimal import Decimal  # 265.1 billion is 265100000000.0, not 265100000000.00003
+
+    return float(Decimal(match[1].replace(",", "")) * Decimal(repr(scale)))
 
 
 def parse_change(value: Any) -> Change:
@@ -457,10 +459,15 @@ HEADER_COMMENT = (
 
 def who(by: str | None, environ: Mapping[str, str] = os.environ) -> str:
     """Who made a correction: --by, else BRIEF_REVIEWER, else the login name."""
-    for value in (by, environ.get("BRIEF_REVIEWER"), environ.get("USER"), environ.get("LOGNAME")):
+    import getpass
+
+    for value in (by, environ.get("BRIEF_REVIEWER")):
         if value and value.strip():
             return value.strip()
-    return "unknown"
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name and no passwd entry (some containers)
+        return "unknown"
 
 
 def append_correction(path: Path, correction: Correction) -> None:
