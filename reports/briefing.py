@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cache
 
-from reports.corrections import Applied, Corrections, apply_corrections
+from reports.corrections import Applied, CorrectedHistory, Corrections, apply_corrections
 from reports.extract import catalog
 from reports.extract.meetings import group_trips
 from reports.formatting import format_change, format_period, format_value, is_currency
@@ -256,6 +256,8 @@ def build_briefing(
     by_release = {ref.release.id: ref for ref in references}
     corrected = apply_corrections(store.metrics_for(by_release), corrections, {r.id: r for r in releases})
     metrics = _restated_once(corrected.metrics)
+    if corrections and corrections.entries:  # earlier periods' figures are corrected the same way
+        store = CorrectedHistory(store, corrections)  # type: ignore[assignment]
     figures = [_figure(metric, by_release[metric.release_id], locale) for metric in metrics]
     figures = _with_earlier(store, figures, references, labels, locale)
     rows = [

@@ -533,7 +533,7 @@ def review(
     """
     from reports import pipeline
     from reports import review as reviewing
-    from reports.corrections import append_correction, who
+    from reports.corrections import append_correction, load_corrections, who
 
     keys = [a for a in args if "=" not in a]
     pairs = [a for a in args if "=" in a]
@@ -568,7 +568,7 @@ def review(
                 raise click.UsageError(f"--{action} takes one KEY (brief review --month ... lists them)")
             if pairs and action != "set":
                 raise click.UsageError(f"FIELD=VALUE goes with --set, not --{action}")
-            found = reviewing.find_figure(store, keys[0], period)
+            found = reviewing.find_figure(store, keys[0], period, load_corrections(path))
             correction = reviewing.correction_for(
                 action, found, reviewing.parse_assignments(pairs), by=who(by)  # type: ignore[arg-type]
             )

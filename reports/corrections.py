@@ -383,6 +383,24 @@ def apply_corrections(
     return Applied(result, tuple(applied), tuple(stale), corrections.path, corrections.sha256)
 
 
+class CorrectedHistory:
+    """A store whose figure history (earlier periods, for comparisons, charts and checks) is corrected
+    as the period's figures are: a dropped figure is not compared with, a corrected one is."""
+
+    def __init__(self, store: Any, corrections: Corrections | None) -> None:
+        self._store = store
+        self._corrections = corrections
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+    def metric_history(self, metric_id: str) -> list[tuple[Metric, Release]]:
+        rows = self._store.metric_history(metric_id)
+        releases = {release.id: release for _, release in rows}
+        applied = apply_corrections([metric for metric, _ in rows], self._corrections, releases)
+        return [(m, releases[m.release_id]) for m in applied.metrics if m.metric_id == metric_id]
+
+
 def _apply_to_figures(
     figures: list[tuple[str, Metric]], by_key: dict[str, list[Correction]]
 ) -> tuple[list[Metric], list[Correction], set[str]]:

@@ -27,7 +27,7 @@ from email.utils import formatdate, make_msgid, parseaddr
 from pathlib import Path
 
 from reports import __version__
-from reports.archive import ArchivedBriefing, read_briefing, sha256
+from reports.archive import ArchivedBriefing, read_briefing, read_manifest, sha256
 from reports.config import EmailConfig
 from reports.errors import BriefError
 from reports.store import Store
@@ -360,6 +360,9 @@ def send_briefing(
     to email.reviewers only, "DRAFT" in its subject, recorded apart from the final.
     """
     briefing = read_briefing(folder)
+    if not draft and (read_manifest(folder) or {}).get("draft"):
+        raise BriefError(f"{briefing.key}: a DRAFT awaiting approval; brief approve --{briefing.period.kind} "
+                         f"{briefing.key} sends the final to the recipients")
     if draft:
         email = replace(email, subject=f"DRAFT: {email.subject}", recipients=email.reviewers)
     report = SendReport(briefing.key)

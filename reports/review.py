@@ -125,8 +125,11 @@ class Found:
     release: Release
 
 
-def find_figure(store: Store, key: str, period: Period | None = None) -> Found:
-    """The stored figure with this key (in the period, else anywhere); an unknown key is a BriefError."""
+def find_figure(
+    store: Store, key: str, period: Period | None = None, corrections: fix.Corrections | None = None
+) -> Found:
+    """The stored figure with this key (in the period, else anywhere), or a figure `corrections` added;
+    an unknown key is a BriefError."""
     from reports.pipeline import ensure_extracted
 
     start, end = (period.start, period.end) if period else (date.min, date.max)
@@ -137,6 +140,10 @@ def find_figure(store: Store, key: str, period: Period | None = None) -> Found:
     for figure_key, metric in fix.keyed(store.metrics_for(by_id)):
         if figure_key == wanted:
             return Found(figure_key, metric, by_id[metric.release_id])
+    added = fix.apply_corrections([], corrections, by_id).metrics if corrections else []
+    for metric in added:
+        if metric.review_key == wanted:
+            return Found(wanted, metric, by_id[metric.release_id])
     where = f"in {period.key}" if period else "in the store"
     raise BriefError(f"no figure with key {key!r} {where} (brief review --month ... lists them)")
 

@@ -35,6 +35,9 @@ def test_reviewers_get_the_draft_and_recipients_the_final_once_approved(tmp_path
         runs = run_brief("runs", cwd=tmp_path)
         assert f"awaiting approval: {WEEK}" in runs.stdout and f"brief approve --week {WEEK}" in runs.stdout
 
+        send = run_brief("send", "--week", WEEK, cwd=tmp_path)
+        assert send.code == 2 and "a DRAFT awaiting approval" in send.stderr
+
         mailbox.reset()  # a re-run while it awaits approval: nothing to anyone
         assert run_brief("run", "--weekly", "--as-of", MONDAY, cwd=tmp_path).code == 0
         assert mailbox.received == []
@@ -60,7 +63,7 @@ def test_reviewers_get_the_draft_and_recipients_the_final_once_approved(tmp_path
         assert again.code == 0 and "already approved" in again.stderr and mailbox.received == []
         assert run_brief("run", "--weekly", "--as-of", MONDAY, cwd=tmp_path).code == 0
         assert mailbox.received == [] and mailbox.rcpt_attempts == []
-        assert "awaiting approval" not in run_brief("runs", cwd=tmp_path).stdout
+        assert "awaiting approval:" not in run_brief("runs", cwd=tmp_path).stdout
 
 
 def test_approving_a_week_that_was_never_held_exits_2(tmp_path: Path) -> None:

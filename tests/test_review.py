@@ -235,6 +235,26 @@ def test_a_dropped_figure_leaves_the_checks(tmp_path: Path, monkeypatch: pytest.
     assert not [r for r in csv_rows(folder) if r["subject"] == "trade surplus" and r["period"] == "2026-02"]
 
 
+def test_a_dropped_figure_of_an_earlier_period_is_not_compared_with(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from reports.briefing import build_briefing
+    from reports.review import correction_for, find_figure
+
+    store, path, march = rich_store(), tmp_path / "corrections.toml", parse_month(MARCH)
+
+    def exports() -> object:
+        briefing = build_briefing(store, march, title="t", generated_at=datetime(2026, 3, 2),
+                                  corrections=fix.load_corrections(path))
+        return next(f for f in briefing.figures if f.metric.metric_id == "exports.total")
+
+    assert exports().earlier_text.startswith("vs Jan 2026: USD 55.0 billion")
+    january = next(key for key, m in fix.keyed(store.metrics_for([r.id for r in store.releases_between(
+        parse_month("2026-02").start, parse_month("2026-02").end)])) if m.metric_id == "exports.total")
+    fix.append_correction(path, correction_for("drop", find_figure(store, january), by="t"))
+    assert exports().earlier is None
+
+
 # The file ----------------------------------------------------------------------------------------
 
 
