@@ -404,7 +404,8 @@ class CorrectedHistory:
 def _apply_to_figures(
     figures: list[tuple[str, Metric]], by_key: dict[str, list[Correction]]
 ) -> tuple[list[Metric], list[Correction], set[str]]:
-    result, applied, matched = [], [], set()
+    result, applied = [], []
+    matched = {key for key, _ in figures}  # a key still read is no other figure's by the fallback
     for key, metric in figures:
         group = by_key.get(key) or _by_figure(metric, by_key, matched)
         if not group:

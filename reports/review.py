@@ -168,7 +168,10 @@ def parse_assignments(pairs: Sequence[str]) -> dict[str, Any]:
         name = name.strip()
         if not sep or name not in fix.FIELDS:
             raise BriefError(f"{pair!r}: expected FIELD=VALUE with FIELD one of {', '.join(fix.FIELDS)}")
-        parsed = fix.check_field(name, value.strip())
+        try:
+            parsed = fix.check_field(name, value.strip())
+        except BriefError as exc:
+            raise BriefError(f"{pair!r}: {exc}") from None
         if name == "value" and parsed is not None:
             values[name] = parsed
         elif name == "change" and parsed is not None:
