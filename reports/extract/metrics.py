@@ -1616,7 +1616,13 @@ def _clean_np(phrase: str) -> str | None:
     verb = _VERB_AFTER_HEAD.search(phrase)
     if verb and g.HEAD.search(phrase[: verb.start()]):  # "export orders smashed": a verb no list knows
         phrase = phrase[: verb.start()]
+    figure_word = _FIGURE_WORD_TAIL.search(phrase)
+    if figure_word and g.HEAD.search(phrase[: figure_word.start()]):  # "the daily exports figure"
+        phrase = phrase[: figure_word.start()]
     return _lower_first(phrase)
+
+
+_FIGURE_WORD_TAIL = re.compile(r"\s+(?:figures?|tally|number|total|data|reading)$", re.I)
 
 
 _VERB_AFTER_HEAD = re.compile(r"\s+[a-z]{3,}ed$")
