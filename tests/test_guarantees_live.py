@@ -7,6 +7,7 @@ any other address. Deadlines are set small so each test takes a few seconds at m
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import shutil
 import signal
@@ -55,10 +56,8 @@ class Web:
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                     return
-                try:
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     route(self)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
 
             def log_message(self, *args: object) -> None:
                 pass
@@ -402,7 +401,9 @@ def send(workdir: Path, **env: str) -> subprocess.CompletedProcess[str]:
 SEND = """
 import smtplib, socket, sys
 port = int(open(sys.argv[1] + "/port").read())
-smtplib.SMTP._get_socket = lambda self, host, p, timeout: socket.create_connection(("127.0.0.1", port), timeout)
+def loopback(self, host, p, timeout):
+    return socket.create_connection(("127.0.0.1", port), timeout)
+smtplib.SMTP._get_socket = loopback
 from reports.cli import main
 main(["send", "--week", "2026-W03"])
 """
