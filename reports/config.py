@@ -91,8 +91,8 @@ class FetchSettings:
     delay: float = 1.0  # seconds between two requests to one host
     max_retry_after: float = 300.0  # a longer Retry-After fails the fetch instead of waiting
     max_bytes: int = 10_000_000  # larger responses are refused
-    deadline: float = 120.0  # seconds one request may take in all, however slowly bytes arrive
-    source_deadline: float = 1800.0  # seconds collecting one source may take; then it fails
+    deadline: float = 120.0  # seconds one request may take in all, however slowly bytes arrive (0: none)
+    source_deadline: float = 1800.0  # seconds collecting one source may take, then it fails (0: none)
     max_crawl_delay: float = 60.0  # a robots.txt Crawl-delay above this skips the site
 
     @property

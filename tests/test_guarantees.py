@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import sqlite3
 from datetime import UTC, date, datetime
@@ -57,13 +56,16 @@ def test_a_body_over_the_limit_is_rejected_with_a_reason_and_counted(tmp_path: P
 
 def test_the_body_limit_is_a_config_key(tmp_path: Path) -> None:
     (tmp_path / "brief.toml").write_text("body_limit = 20\n")
-    assert load_config(tmp_path / "brief.toml").body_limit == 20
+    limit = load_config(tmp_path / "brief.toml").body_limit
+    (tmp_path / "in.txt").write_text(
+        dump(("A", "short body", "2026-01-05"), ("B", "a body longer than twenty", "2026-01-05"))
+    )
     with Store("sqlite:///:memory:") as store:
-        result = parse_dump(
-            dump(("A", "short body", "2026-01-05"), ("B", "a body longer than twenty", "2026-01-05"))
+        (report,) = pipeline.collect_files(store, [tmp_path / "in.txt"], body_limit=limit)
+        assert (report.ingested, [str(r) for r in report.rejected]) == (
+            1,
+            ["in.txt:6: body of 25 bytes is over the limit of 20 (body_limit in brief.toml)"],
         )
-        (report,) = [pipeline._store_dump(store, "x", result, body_limit=20)]
-        assert (report.ingested, [r.reason[:16] for r in report.rejected]) == (1, ["body of 25 bytes"])
         assert report.entries == 2 and store.count_releases() == 1
 
 
@@ -348,10 +350,12 @@ def test_form_feeds_line_separators_and_control_bytes_are_spaces_in_the_body() -
     assert "\n" not in release.body
 
 
-def test_counts_add_up_in_the_json_of_a_hostile_dump(tmp_path: Path) -> None:
+def test_counts_add_up_for_a_dump_of_every_kind_of_bad_entry(tmp_path: Path) -> None:
     entries = dump(("A", "x", "2026-01-05"), ("A", "x", "2026-01-05"), ("B", "y" * 30, "2026-01-05"))
-    result = parse_dump(entries + "-\nno date here\n")
+    (tmp_path / "in.txt").write_text(entries + "-\nno date here\n" + dump(("C", "z", "2099-01-01")))
     with Store("sqlite:///:memory:") as store:
-        report = pipeline._store_dump(store, "d", result, body_limit=10)
-    assert (report.entries, report.ingested, len(report.rejected)) == (4, 1, 3)
-    assert json.dumps([str(r) for r in report.rejected])  # every rejection has its text
+        (report,) = pipeline.collect_files(store, [tmp_path / "in.txt"], body_limit=10)
+        assert store.count_releases() == report.ingested == 1
+    assert (report.entries, len(report.rejected)) == (5, 4)
+    reasons = sorted(r.reason.split(" ")[0] for r in report.rejected)
+    assert reasons == ["body", "dated", "duplicate", "no"]

@@ -231,7 +231,8 @@ class Fetcher:
 
     def begin_source(self, name: str) -> None:
         """Start the clock of one source: past settings.source_deadline, every get() raises SourceStopped."""
-        self._source = (name, self._clock() + self.settings.source_deadline)
+        limit = self.settings.source_deadline
+        self._source = (name, self._clock() + limit) if limit > 0 else None  # 0: no deadline
 
     def _check_time(self) -> None:
         if self._source is not None and self._clock() > self._source[1]:
@@ -370,6 +371,8 @@ class Fetcher:
         import threading
 
         deadline = self.settings.deadline
+        if deadline <= 0:  # 0: no deadline beyond the timeout of each read
+            return self._send(url, headers)
         outcome: dict[str, object] = {}
 
         def work() -> None:
