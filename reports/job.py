@@ -21,7 +21,7 @@ from typing import Any
 
 from reports import __version__
 from reports import extract as extraction
-from reports.archive import check_output, read_manifest, recover_archive, write_index
+from reports.archive import check_output, read_manifest, recover_archive, sha256, write_index
 from reports.config import Config
 from reports.deliver import SendReport, Sleep, check_login, credentials, send_briefing
 from reports.errors import BriefError, Terminated
@@ -160,8 +160,10 @@ def up_to_date(folder: Path, inputs: list[tuple[str, str]], locale: str) -> bool
     if manifest is None or not (folder / "briefing.pdf").is_file():
         return False
     built_from = sorted((i.get("release_id"), i.get("sha256")) for i in manifest.get("inputs", []))
+    recorded = {f.get("path"): f.get("sha256") for f in manifest.get("files", []) if isinstance(f, dict)}
     return (
-        manifest.get("version") == __version__
+        recorded.get("briefing.pdf") == sha256((folder / "briefing.pdf").read_bytes())  # not damaged since
+        and manifest.get("version") == __version__
         and manifest.get("extractor", extraction.VERSION) == extraction.VERSION
         and manifest.get("locale", locale) == locale
         and built_from == sorted(inputs)

@@ -359,3 +359,36 @@ def test_counts_add_up_for_a_dump_of_every_kind_of_bad_entry(tmp_path: Path) -> 
     assert (report.entries, len(report.rejected)) == (5, 4)
     reasons = sorted(r.reason.split(" ")[0] for r in report.rejected)
     assert reasons == ["body", "dated", "duplicate", "no"]
+
+
+# A process killed (SIGKILL) between the two renames of a replacement, as the operator found it.
+KILLED_MID_SWAP = """
+import os, signal, sys
+from pathlib import Path
+from reports.archive import write_period_folder
+output = Path(sys.argv[1])
+rename = Path.rename
+def rename_then_die(self, target):
+    if Path(target).name == "2026-W03" and (output / ".2026-W03.old").exists():
+        os.kill(os.getpid(), signal.SIGKILL)
+    return rename(self, target)
+Path.rename = rename_then_die
+write_period_folder(output, "2026-W03", {"briefing.pdf": b"second"}, [])
+"""
+
+
+def test_a_process_killed_mid_swap_leaves_a_briefing_the_next_command_restores(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    output = tmp_path / "output"
+    write_period_folder(output, "2026-W03", archive_files("first"), [])
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_MID_SWAP, str(output)], env={**os.environ, "PYTHONPATH": str(ROOT)}
+    )
+    assert killed.returncode == -9
+    assert not (output / "2026-W03").exists()  # what the kill left: only .2026-W03.old and a staging folder
+    run = run_brief("send", "--week", "2026-W03", "--dry-run", cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    assert (output / "2026-W03" / "briefing.pdf").read_bytes() == b"first"
+    assert sorted(p.name for p in output.iterdir()) == ["2026-W03", "brief.sqlite"]

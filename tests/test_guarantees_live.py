@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import hashlib
 import json
 import shutil
 import signal
@@ -477,3 +478,16 @@ def test_plaintext_login_refusal_is_a_config_error_before_any_connection() -> No
     check_login(EmailConfig(smtp_host="127.0.0.1", tls="none"), login)
     check_login(EmailConfig(smtp_host="localhost", tls="none"), login)
     check_login(EmailConfig(smtp_host="smtp.example.org", tls="starttls"), login)
+
+
+def test_a_run_rebuilds_a_damaged_pdf_instead_of_keeping_it(workdir: Path, server, mailbox: Mailbox) -> None:  # noqa: ANN001
+    pdf = workdir / "output" / WEEK / "briefing.pdf"
+    pdf.write_bytes(pdf.read_bytes()[:-200])  # cut short on disk after it was built
+    write_config(workdir, server[1], ["ana@example.org"])
+    run = run_brief("run", "--weekly", "--as-of", MONDAY, cwd=workdir)
+    assert run.code == 0, run.stderr
+    (received,) = mailbox.received
+    attached = next(part for part in received.message.iter_attachments()).get_content()
+    manifest = json.loads((workdir / "output" / WEEK / "manifest.json").read_text())
+    recorded = next(f["sha256"] for f in manifest["files"] if f["path"] == "briefing.pdf")
+    assert hashlib.sha256(attached).hexdigest() == recorded == hashlib.sha256(pdf.read_bytes()).hexdigest()
