@@ -314,7 +314,7 @@ def _email(data: dict[str, Any], path: Path) -> EmailConfig:
     if isinstance(recipients, str):
         recipients = [recipients]
     port = data.get("smtp_port", 587)
-    if not isinstance(port, int) or not 0 < port < 65536:
+    if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
         raise BriefError(f"{path}: email.smtp_port: {port!r} is not a port number")
     if not isinstance(recipients, list):
         raise BriefError(f"{path}: email.recipients: expected a list of addresses")

@@ -182,6 +182,18 @@ ARTICLES = (
 )
 
 
+def test_a_live_release_over_the_body_limit_is_rejected_and_counted(web: Web, tmp_path: Path) -> None:
+    web.routes["/feed.xml"] = answer(RSS.replace(b"{port}", str(web.port).encode()))
+    fetcher = fetch.Fetcher(FetchSettings(delay=0), sleep=lambda s: None)
+    with Store(f"sqlite:///{tmp_path / 's.sqlite'}") as store:
+        (report,) = pipeline.collect(store, [feed_source(web)], fetcher=fetcher, body_limit=10)
+        assert store.count_releases() == 0
+    assert (report.entries, report.ingested, report.failed) == (1, 0, None)
+    (rejection,) = report.rejected
+    assert rejection.reason == "body of 28 bytes is over the limit of 10 (body_limit in brief.toml)"
+    assert rejection.location.endswith("/a1")
+
+
 def test_a_source_past_its_deadline_stops_and_keeps_what_it_stored(web: Web, tmp_path: Path) -> None:
     now = [0.0]
     web.routes["/feed.xml"] = answer(ARTICLES.replace(b"{port}", str(web.port).encode()))
