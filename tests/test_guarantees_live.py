@@ -369,16 +369,17 @@ def test_a_run_killed_by_sigterm_is_recorded_as_ended(web: Web, tmp_path: Path) 
     assert not (tmp_path / "output" / "brief.lock").exists()
 
 
-def test_a_run_left_running_by_a_kill_is_closed_by_the_next(tmp_path: Path) -> None:
-    with Store(f"sqlite:///{tmp_path / 'output' / 'brief.sqlite'}") as store:
+def test_a_run_left_running_by_a_kill_is_closed_by_the_next(workdir: Path) -> None:
+    with Store(f"sqlite:///{workdir / 'output' / 'brief.sqlite'}") as store:
         store.start_run("run --weekly", WEEK)  # as a SIGKILLed run leaves it
-    (tmp_path / "brief.toml").write_text(
-        f'[[sources]]\nname = "m"\nkind = "dump"\npath = "{sample_corpus()}"\n'
-    )
-    run_brief("run", "--weekly", "--as-of", MONDAY, "--dry-run", cwd=tmp_path)
-    with sqlite3.connect(tmp_path / "output" / "brief.sqlite") as db:
-        first = db.execute("SELECT status, error FROM runs ORDER BY id LIMIT 1").fetchone()
-    assert first == ("error", "ended without finishing (killed or crashed)")
+    run = run_brief("send", "--week", WEEK, "--dry-run", cwd=workdir)
+    assert run.code == 0, run.stderr
+    with sqlite3.connect(workdir / "output" / "brief.sqlite") as db:
+        rows = db.execute("SELECT command, status, error FROM runs ORDER BY id").fetchall()
+    assert rows == [
+        ("run --weekly", "error", "ended without finishing (killed or crashed)"),
+        ("send", "ok", None),
+    ]
 
 
 # 4. No password over a clear-text link to another machine --------------------------------------------
