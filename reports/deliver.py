@@ -430,7 +430,7 @@ def send_briefing(
     briefing = read_briefing(folder)
     report = SendReport(briefing.key)
     if dry_run or not email.smtp_host:
-        report.eml = write_eml(compose(briefing, email, email.recipients), folder)
+        report.eml = write_eml(compose(briefing, email, email.recipients, verified_pdf(briefing)), folder)
         why = "dry run" if dry_run else "no email.smtp_host configured"
         log.info("%s: %s; wrote the message to %s", briefing.key, why, report.eml)
         return report

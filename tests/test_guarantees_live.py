@@ -479,6 +479,8 @@ def test_a_pdf_changed_since_it_was_archived_is_not_mailed(workdir: Path, server
     run = run_brief("send", "--week", WEEK, cwd=workdir)
     assert run.code == 2 and mailbox.received == []
     assert "briefing.pdf: does not match the sha256 in its manifest" in run.stderr
+    dry = run_brief("send", "--week", WEEK, "--dry-run", cwd=workdir)  # nor written as the message to send
+    assert dry.code == 2 and not (workdir / "output" / WEEK / "briefing.eml").exists()
 
 
 def test_plaintext_login_refusal_is_a_config_error_before_any_connection() -> None:
