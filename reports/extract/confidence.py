@@ -30,6 +30,7 @@ SAME_SUBJECT_TWICE = "another value for the same subject and period"  # set on t
 
 _WORDS_FILE = Path(__file__).with_name("confidence_words.toml")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_HYPHENATED = re.compile(r"\w+(?:-\w+)+")  # "won-denominated", "year-to-date": no verb inside
 _WRAPPERS = re.compile(r"^(?:change\s+in\s+)|\s+(?:share(?:\s+of\s+.*)?|\(.*\))$", re.IGNORECASE)
 
 
@@ -102,7 +103,7 @@ def _subject_doubt(subject: str, catalogued: bool) -> str | None:
         return VAGUE_SUBJECT
     if any(word.lower() in _words().pointing for word in words):
         return VAGUE_SUBJECT  # "surplus in this segment": what it points at is elsewhere
-    if len(words) > _words().max_subject_words or g.VERB.search(subject):
+    if len(words) > _words().max_subject_words or g.VERB.search(_HYPHENATED.sub(" ", subject)):
         return CLAUSE_SUBJECT
     measured = _WRAPPERS.sub("", subject).strip()
     if not catalogued and not _names_a_measure(measured):

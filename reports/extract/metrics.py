@@ -432,6 +432,8 @@ _IN_BRACKETS_AFTER = re.compile(r"\s*\(\s*(?:about|around|or|approximately|some)
 def _without_restatements(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
     """An exchange rate ('($1 = 150.2 yen)') is no figure, and neither is a level restated in another
     currency in brackets ('512.3 billion yen ($3.41 billion)'): the figure is stated once."""
+    if "(" not in sentence:
+        return quantities
     rates = [m.span() for m in _EXCHANGE_RATE.finditer(sentence)] if "=" in sentence else []
     kept: list[Quantity] = []
     for q in quantities:
@@ -455,6 +457,8 @@ _UNIT_ABBREVIATION = re.compile(r"\s*\(\s*(?P<abbr>[A-Za-z]{1,5})\s*\)")
 
 def _learn_abbreviations(sentence: str, quantities: list[Quantity], context: _Context) -> None:
     """'928.3 million tonnes (MT)': later bare 'MT' figures of the release are millions of tonnes."""
+    if "(" not in sentence:
+        return
     for q in quantities:
         if q.kind != "count" or not q.scaled or q.unit is None or q.digits_start >= q.end:
             continue
@@ -605,6 +609,8 @@ def _basis_from_compared_levels(metrics: list[Metric], first: int) -> None:
     """'rose 6.6 percent to 928.3 MT in 2018 from 870.9 MT in 2017': the change compares with the year
     before (yoy); with the month or quarter before, mom or qoq. Only the sentence's own figures."""
     own = metrics[first:]
+    if len(own) < 2:
+        return
     for index, metric in enumerate(own, start=first):
         change = metric.change
         if metric.value is None or change is None or change.basis is not None or not metric.period:
@@ -1616,7 +1622,13 @@ def _clean_np(phrase: str) -> str | None:
     verb = _VERB_AFTER_HEAD.search(phrase)
     if verb and g.HEAD.search(phrase[: verb.start()]):  # "export orders smashed": a verb no list knows
         phrase = phrase[: verb.start()]
+    figure_word = _FIGURE_WORD_TAIL.search(phrase)
+    if figure_word and g.HEAD.search(phrase[: figure_word.start()]):  # "the daily exports figure"
+        phrase = phrase[: figure_word.start()]
     return _lower_first(phrase)
+
+
+_FIGURE_WORD_TAIL = re.compile(r"\s+(?:figures?|tally|number|total|data|reading)$", re.I)
 
 
 _VERB_AFTER_HEAD = re.compile(r"\s+[a-z]{3,}ed$")

@@ -93,6 +93,8 @@ def sentences(text: str, max_length: int = MAX_SENTENCE) -> list[tuple[int, int]
 
 
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:
+    if not match.group("gap") and match.group("next")[0].isdigit():
+        return False  # "5.2", "No.1": a decimal point or a numbered item, never a sentence end
     before = text[max(0, match.start() - 12) : match.start() + 1]
     if match.group("stop") == "." and _abbreviated(before):
         return match.group("next") in words().sentence_starters
@@ -101,6 +103,10 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
 
 def _abbreviated(before: str) -> bool:
     """Does the text up to and including a full stop end in an abbreviation ("U.S.", "Mr.", "No.")?"""
+    if len(before) > 1 and before[-2].islower() and before[-3:-2].isalpha():
+        # the common case, "... exports rose." : a word of two or more letters, lower-case at its end
+        word = _WORD_BEFORE.search(before[:-1])
+        return bool(word) and word.group(1) in words().abbreviations
     if _INITIALS.search(before):
         return True
     word = _WORD_BEFORE.search(before[:-1])
