@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -299,3 +300,14 @@ def test_a_written_correction_reads_back_as_written(tmp_path_factory, quote: str
     [read] = fix.load_corrections(path).entries
     assert (read.quote, read.release, read.new, read.old) == (quote, correction.release, correction.new,
                                                               correction.old)
+
+
+def test_the_readme_names_every_field_of_the_json(listed) -> None:  # noqa: ANN001
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("`--format json` prints one object")
+    named = set(re.findall(r"`(\w+)`", readme[start: readme.index("\n\n", start)]))
+    listing = listed[1]
+    fields = set(listing) | set(listing["figures"][0])
+    assert fields <= named, fields - named
