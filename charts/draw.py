@@ -6,6 +6,7 @@ import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
@@ -40,6 +41,7 @@ class ChartSpec:
     total: float | None = None
     total_label: str | None = None
     scale: float = 1.0  # values are divided by this for display
+    span: tuple[date, date] | None = None  # a timeline's whole period, when the axis should show it
     value_format: Callable[[float], str] = field(default=lambda v: f"{v:,.1f}")
 
 
@@ -88,7 +90,7 @@ def _size(spec: ChartSpec) -> tuple[float, float]:
     if spec.kind == "part":
         return (6.4, 1.3)
     if spec.kind == "timeline":
-        return (6.4, max(1.8, 0.7 + 0.26 * len(spec.data)))
+        return (6.4, max(1.8, 0.7 + 0.26 * spec.data["label"].nunique()))
     return (6.4, 3.0)
 
 
@@ -149,15 +151,37 @@ def _timeline(axes, spec: ChartSpec) -> None:
     import pandas as pd
 
     frame = spec.data.sort_values(["date", "label"], kind="stable").reset_index(drop=True)
-    rows = list(range(len(frame)))[::-1]
-    axes.scatter(pd.to_datetime(frame["date"]), rows, color=NEUTRAL, zorder=3)
-    axes.set_yticks(rows, labels=list(frame["label"]))
+    order = list(dict.fromkeys(frame["label"]))  # one row per counterpart, earliest first
+    row_of = {label: len(order) - 1 - n for n, label in enumerate(order)}
+    days = pd.to_datetime(frame["date"])
+    axes.scatter(days, [row_of[label] for label in frame["label"]], color=NEUTRAL, zorder=3)
+    axes.set_yticks(list(row_of.values()), labels=list(row_of))
+    first, last = spec.span or (days.min().date(), days.max().date())
+    _day_ticks(axes, first, last)
+    if spec.span:
+        pad = timedelta(days=max(1, (last - first).days // 60))
+        axes.set_xlim(first - pad, last + pad)
+        axes.margins(y=0.08)
+    else:
+        axes.margins(x=0.3, y=0.08)
+    axes.grid(axis="x")
+
+
+def _day_ticks(axes, first: date, last: date) -> None:  # noqa: ANN001
+    """Ticks a reader can tell apart: days over a fortnight, Mondays over two months, then months."""
     import matplotlib.dates as mdates
 
-    axes.xaxis.set_major_locator(mdates.DayLocator())
-    axes.xaxis.set_major_formatter(mdates.DateFormatter("%b %d"))
-    axes.margins(x=0.3, y=0.08)
-    axes.grid(axis="x")
+    days = (last - first).days
+    if days <= 14:
+        locator, label = mdates.DayLocator(), "%b %d"
+    elif days <= 62:
+        locator, label = mdates.WeekdayLocator(byweekday=mdates.MO), "%b %d"
+    elif days <= 400:
+        locator, label = mdates.MonthLocator(), "%b" if first.year == last.year else "%b %y"
+    else:
+        locator, label = mdates.MonthLocator(bymonth=(1, 4, 7, 10)), "%b %Y"
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(mdates.DateFormatter(label))
 
 
 _DRAWERS = {"bar": _bars, "diverging": _diverging, "part": _part, "line": _line, "timeline": _timeline}

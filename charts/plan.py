@@ -12,7 +12,7 @@ A single number never gets a chart.
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -22,45 +22,70 @@ from reports.formatting import format_period
 if TYPE_CHECKING:
     import pandas as pd
 
-    from reports.briefing import Figure, MeetingRow
-    from reports.store import Store
+    from reports.briefing import Figure, History, MeetingRow
+    from reports.periods import Period
 
 MIN_BREAKDOWN = 3
 MIN_LINE_POINTS = 3
+MAX_TIMELINE_ROWS = 24
+MAX_LISTED_REFS = 12
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand"))
 _DIMENSION_WORDS = {"destination": "destination", "region": "region", "product": "product", "item": "item",
                     "model": "model", "country": "country", "market": "market", "sector": "sector"}
 
 
-def plan_topic_charts(topic, store: Store, locale: str = "en") -> list[ChartSpec]:  # noqa: ANN001
+def plan_topic_charts(topic, history: History, locale: str = "en") -> list[ChartSpec]:  # noqa: ANN001
     """Charts for one topic section, in the order their data appears."""
     figures = list(topic.figures)
     specs = [
         *_breakdowns(figures, topic.anchor),
         *_parts(figures, topic.anchor),
-        *_lines(figures, store, topic.anchor),
+        *_lines(figures, history, topic.anchor),
     ]
     return specs
 
 
-def plan_timeline(rows: Iterable[MeetingRow], locale: str = "en") -> ChartSpec | None:
-    """The period's engagements on a day axis, when there are two or more dated ones."""
+def plan_timeline(
+    rows: Iterable[MeetingRow], locale: str = "en", period: Period | None = None
+) -> ChartSpec | None:
+    """The period's engagements on a day axis, when there are two or more dated ones.
+
+    One row per counterpart; over a long period only the most frequent counterparts
+    get a row (the meeting log lists them all), and the axis spans the whole period.
+    """
     dated = [row for row in rows if row.date is not None]
     if len(dated) < 2:
         return None
     labels = [_meeting_label(row) for row in dated]
-    frame = _frame({"date": [row.date.isoformat() for row in dated], "label": labels})
-    refs = tuple(sorted({row.cite.ref for row in dated}))
+    counts = Counter(labels)
+    shown = set(counts) if len(counts) <= MAX_TIMELINE_ROWS else {
+        label for label, _ in sorted(counts.items(), key=lambda item: -item[1])[:MAX_TIMELINE_ROWS]}
+    kept = [(row, label) for row, label in zip(dated, labels, strict=True) if label in shown]
+    frame = _frame({"date": [row.date.isoformat() for row, _ in kept], "label": [label for _, label in kept]})
+    refs = tuple(sorted({row.cite.ref for row, _ in kept}))
     first, last = min(row.date for row in dated), max(row.date for row in dated)
+    from reports.briefing import is_long
+
+    span = (period.start, period.end) if period is not None and is_long(period) else None
+    if len(shown) == len(counts):
+        title = "Engagements by day"
+        alt = f"{len(dated)} engagements from {first.isoformat()} to {last.isoformat()}: " + "; ".join(labels)
+    else:
+        title = f"Engagements with the {len(shown)} most frequent counterparts"
+        top = sorted(shown, key=lambda label: -counts[label])
+        most = "; ".join(f"{lab} ({counts[lab]})" for lab in top)
+        alt = (f"{len(dated)} engagements with {len(counts)} counterparts from {first.isoformat()} to "
+               f"{last.isoformat()}; the most frequent: {most}")
     return ChartSpec(
         id="chart-engagements",
         kind="timeline",
-        title="Engagements by day",
+        title=title,
         data=frame,
         unit_label="",
         source_note=f"Source: {_ref_list(refs)}",
-        alt=f"{len(dated)} engagements from {first.isoformat()} to {last.isoformat()}: " + "; ".join(labels),
+        alt=alt,
         refs=refs,
+        span=span,
     )
 
 
@@ -148,11 +173,12 @@ def _signed(figure: Figure) -> float:
 
 
 def _parts(figures: list[Figure], anchor: str) -> list[ChartSpec]:
-    from reports.briefing import parts_of
+    from reports.briefing import parts_of, parts_table
 
     specs = []
+    table = parts_table(figures)
     for n, total in enumerate(figures):
-        parts = parts_of(total, figures)
+        parts = parts_of(total, table)
         if not parts or total.metric.value is None:
             continue
         scale, unit = _scale(total.metric.value, total.metric.unit)
@@ -173,7 +199,7 @@ def _parts(figures: list[Figure], anchor: str) -> list[ChartSpec]:
 # one metric over periods ---------------------------------------------------------------------
 
 
-def _lines(figures: list[Figure], store: Store, anchor: str) -> list[ChartSpec]:
+def _lines(figures: list[Figure], history: History, anchor: str) -> list[ChartSpec]:
     specs, seen = [], set()
     for figure in figures:
         metric = figure.metric
@@ -184,7 +210,8 @@ def _lines(figures: list[Figure], store: Store, anchor: str) -> list[ChartSpec]:
             continue
         seen.add((metric.metric_id, shape))
         points: dict[str, float] = {}
-        for stored, _release in store.metric_history(metric.metric_id):
+        for row in history.stated(metric.metric_id):
+            stored = row.metric
             if stored.value is not None and stored.unit == metric.unit and stored.period \
                     and _period_shape(stored.period) == shape and stored.period <= metric.period:
                 points[stored.period] = stored.value  # a later release revises an earlier one
@@ -233,4 +260,7 @@ def _frame(columns: dict[str, list]) -> pd.DataFrame:
 
 
 def _ref_list(refs: tuple[int, ...]) -> str:
+    """'[1], [3]'; a long list is named by its first and last: '[1] to [480] (212 releases)'."""
+    if len(refs) > MAX_LISTED_REFS:
+        return f"[{refs[0]}] to [{refs[-1]}] ({len(refs)} releases)"
     return ", ".join(f"[{r}]" for r in refs)

@@ -34,6 +34,8 @@ if TYPE_CHECKING:  # live sources (httpx, feedparser, bs4) load only when a feed
 
 log = logging.getLogger(__name__)
 
+BATCH = 500  # releases written per commit when ingesting or extracting
+
 
 @dataclass
 class SourceReport:
@@ -141,19 +143,24 @@ def _collect_web(store: Store, source: Source, context: WebContext) -> SourceRep
 
 def _store_dump(store: Store, name: str, result: DumpResult) -> SourceReport:
     report = SourceReport(name, rejected=list(result.rejected))
-    for release in result.releases:
-        outcome = store.upsert_release(release)
-        setattr(report, outcome, getattr(report, outcome) + 1)
-        report.ingested += 1
+    releases = list(result.releases)
+    for start in range(0, len(releases), BATCH):
+        with store.batch():  # one commit per batch, not per release
+            for release in releases[start : start + BATCH]:
+                outcome = store.upsert_release(release)
+                setattr(report, outcome, getattr(report, outcome) + 1)
+                report.ingested += 1
     return report
 
 
 def ensure_extracted(store: Store, releases: Sequence[Release]) -> int:
     """Extract figures and meetings from releases the current extractor has not read; returns how many."""
     pending = store.unextracted(releases, extraction.VERSION)
-    for release in pending:
-        found = extraction.extract(release)
-        store.save_extraction(release.id, found.metrics, found.meetings, extraction.VERSION)
+    for start in range(0, len(pending), BATCH):
+        with store.batch():  # one commit per batch: an interrupted run keeps the batches before
+            for release in pending[start : start + BATCH]:
+                found = extraction.extract(release)
+                store.save_extraction(release.id, found.metrics, found.meetings, extraction.VERSION)
     return len(pending)
 
 
