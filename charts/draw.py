@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 STYLE = Path(__file__).resolve().parent / "house.mplstyle"
 UP, DOWN, NEUTRAL = "#0b5cad", "#c8553d", "#0b5cad"
+MAX_LISTED_REFS = 12  # a chart drawn from more releases names the first and last, not each
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,11 @@ class ChartSpec:
     total_label: str | None = None
     scale: float = 1.0  # values are divided by this for display
     span: tuple[date, date] | None = None  # a timeline's whole period, when the axis should show it
+
+    @property
+    def listed_refs(self) -> tuple[int, ...]:
+        """The sources the caption links one by one: all of them, unless there are too many to list."""
+        return self.refs if len(self.refs) <= MAX_LISTED_REFS else ()
     value_format: Callable[[float], str] = field(default=lambda v: f"{v:,.1f}")
 
 

@@ -16,7 +16,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from charts.draw import ChartSpec
+from charts.draw import MAX_LISTED_REFS, ChartSpec
 from reports.formatting import format_period
 
 if TYPE_CHECKING:
@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 MIN_BREAKDOWN = 3
 MIN_LINE_POINTS = 3
 MAX_TIMELINE_ROWS = 24
-MAX_LISTED_REFS = 12
+MAX_TRENDS = 12
+MIN_TREND_POINTS = 2
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand"))
 _DIMENSION_WORDS = {"destination": "destination", "region": "region", "product": "product", "item": "item",
                     "model": "model", "country": "country", "market": "market", "sector": "sector"}
@@ -218,6 +219,56 @@ def _lines(figures: list[Figure], history: History, anchor: str) -> list[ChartSp
         if len(points) >= MIN_LINE_POINTS:
             specs.append(_line_spec(f"{anchor}-line-{len(specs) + 1}", figure, points))
     return specs
+
+
+def plan_trends(figures: Iterable[Figure], period: Period, locale: str = "en") -> list[ChartSpec]:
+    """One line per followed metric (a catalog id stated for several months of the period), largest first.
+
+    Each month's point is the latest release's figure for that month, in the unit the metric was
+    first stated in; at most MAX_TRENDS charts, the metrics stated for most months first.
+    """
+    months = _months(period)
+    found: dict[str, dict[str, Figure]] = {}
+    for figure in figures:
+        metric = figure.metric
+        if metric.metric_id is None or metric.value is None or metric.period not in months:
+            continue
+        held = found.setdefault(metric.metric_id, {})
+        first = next(iter(held.values()), figure)
+        if metric.unit == first.metric.unit and not metric.member:
+            held[metric.period] = figure  # a later release revises an earlier one
+    followed = [points for points in found.values() if len(points) >= MIN_TREND_POINTS]
+    followed.sort(key=lambda points: -len(points))  # stable: equal counts keep their first appearance
+    return [_trend_spec(f"trend-{n + 1}", points, locale) for n, points in enumerate(followed[:MAX_TRENDS])]
+
+
+def _months(period: Period) -> set[str]:
+    months, year, month = set(), period.start.year, period.start.month
+    while (year, month) <= (period.end.year, period.end.month):
+        months.add(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _trend_spec(chart_id: str, points: dict[str, Figure], locale: str) -> ChartSpec:
+    periods = sorted(points)
+    figure = points[periods[-1]]
+    values = [points[p].metric.value or 0.0 for p in periods]
+    scale, unit = _scale(max(values), figure.metric.unit)
+    names = [format_period(p, locale) for p in periods]
+    first_year, last_year = periods[0][:4], periods[-1][:4]
+    if first_year == last_year:  # one year: the title names it, the axis only the months
+        names = [name.replace(first_year, "").strip() for name in names]
+    refs = tuple(sorted({points[p].cite.ref for p in periods}))
+    span = f"{format_period(periods[0], locale)} to {format_period(periods[-1], locale)}"
+    title = f"{figure.label} by month, {span}"
+    return ChartSpec(
+        id=chart_id, kind="line", title=title, data=_frame({"period": names, "value": values}),
+        unit_label=unit, source_note=f"Source: {_ref_list(refs)}",
+        alt=f"{title}: " + ", ".join(f"{format_period(p, locale)} {v / scale:,.1f}" for p, v in
+                                     zip(periods, values, strict=True)) + f" ({unit}).",
+        refs=refs, scale=scale,
+    )
 
 
 def _line_spec(chart_id: str, figure: Figure, points: dict[str, float]) -> ChartSpec:

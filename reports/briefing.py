@@ -190,6 +190,67 @@ class TripGroup:
     rows: tuple[MeetingRow, ...]
 
 
+# A long period's summary -------------------------------------------------------
+
+MAX_MOVERS = 10
+MAX_COUNTERPARTS = 30
+MAX_TRIPS = 20
+MAX_FAILED_CHECKS = 25
+CITES_PER_ROW = 3
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    """Every engagement with one counterpart over the period, as one row."""
+
+    name: str
+    role: str
+    engagements: int
+    first: date | None
+    last: date | None
+    locations: tuple[str, ...]
+    cites: tuple[Quote, ...]  # the first CITES_PER_ROW; the others are in the full meeting log
+    more: int = 0
+
+
+@dataclass(frozen=True)
+class TripLine:
+    """A trip as one line: its label, its counterparts and its first sources."""
+
+    label: str
+    counterparts: tuple[str, ...]
+    cites: tuple[Quote, ...]
+    more: int = 0
+
+
+@dataclass(frozen=True)
+class CitedSource:
+    """A reference and the quotes of it that the summary cites."""
+
+    reference: Reference
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the PDF of a period longer than a month shows instead of the full lists.
+
+    The full figure tables, meeting log and checks stay in the HTML and the CSVs.
+    """
+
+    trends: tuple[object, ...]  # charts.ChartSpec: one line per followed metric, the period's months
+    movers: tuple[Figure, ...]  # the largest stated changes
+    counterparts: tuple[Counterpart, ...]
+    counterpart_count: int
+    trips: tuple[TripLine, ...]
+    trip_count: int
+    failed_checks: tuple[object, ...]  # reports.checks.Check
+    failed_count: int
+    sources: tuple[CitedSource, ...]  # only the references the summary cites
+    figure_count: int
+    meeting_count: int
+
+
 # History -----------------------------------------------------------------------
 
 
@@ -238,6 +299,11 @@ class Briefing:
     other_releases: tuple[Reference, ...]  # releases with no figure and no meeting
     references: tuple[Reference, ...]
     timeline: object | None = None  # charts.ChartSpec of the period's engagements
+    summary: Summary | None = None  # a period longer than a month: what its PDF shows
+
+    @property
+    def is_summarized(self) -> bool:
+        return self.summary is not None
 
     @property
     def release_count(self) -> int:
@@ -262,6 +328,8 @@ class Briefing:
     @property
     def charts(self) -> tuple[object, ...]:
         charts = [chart for topic in self.topics for chart in topic.charts]
+        if self.summary is not None:
+            charts = [*self.summary.trends, *charts]
         return tuple([*charts, self.timeline] if self.timeline is not None else charts)
 
 
@@ -275,7 +343,7 @@ def build_briefing(
     source_labels: dict[str, str] | None = None,
 ) -> Briefing:
     """Everything the period's releases say, selected, grouped and numbered for citation."""
-    from charts.plan import plan_timeline, plan_topic_charts
+    from charts.plan import plan_timeline, plan_trends
     from reports.checks import figure_checks
 
     labels = source_labels or {}
@@ -293,23 +361,137 @@ def build_briefing(
         MeetingRow(meeting, by_release[meeting.release_id].quote(meeting.quote, meeting.span))
         for meeting in store.meetings_between(period.start, period.end)
     ]
+    summarized = is_long(period)
+    # A long period's sections are lists (in the HTML): its charts are the summary's trends.
     topics = tuple(
-        Topic(t.title, t.anchor, t.figures, tuple(plan_topic_charts(t, history, locale)))
+        Topic(t.title, t.anchor, t.figures, _charts(t, history, locale, summarized))
         for t in _topics(figures, by_release)
     )
     cited = {f.metric.release_id for f in figures} | {r.meeting.release_id for r in rows}
+    headlines = headline_figures(figures)
+    trips = _trips(rows, locale)
+    checks = tuple(figure_checks(figures, history, locale))
+    summary = None
+    if summarized:
+        trends = plan_trends(figures, period, locale)
+        summary = _summary(references, figures, headlines, trips, checks, trends)
     return Briefing(
         title=title,
         period=period,
         generated_at=generated_at,
         locale=locale,
-        headlines=headline_figures(figures),
+        headlines=headlines,
         topics=topics,
-        trips=_trips(rows, locale),
-        checks=tuple(figure_checks(figures, history, locale)),
+        trips=trips,
+        checks=checks,
         other_releases=tuple(r for r in references if r.in_period and r.release.id not in cited),
         references=tuple(references),
         timeline=plan_timeline(rows, locale, period),
+        summary=summary,
+    )
+
+
+def _charts(topic: _TopicDraft, history: History, locale: str, summarized: bool) -> tuple[object, ...]:
+    from charts.plan import plan_topic_charts
+
+    return () if summarized else tuple(plan_topic_charts(topic, history, locale))
+
+
+def _summary(
+    references: list[Reference],
+    figures: list[Figure],
+    headlines: tuple[Headline, ...],
+    trips: tuple[TripGroup, ...],
+    checks: tuple[object, ...],
+    trends: list[object],
+) -> Summary:
+    """The headline figures' companions on a long period's PDF, and the sources they cite."""
+    movers = largest_movers(figures)
+    counterparts = _counterparts([row for trip in trips for row in trip.rows])
+    trip_lines = [_trip_line(trip) for trip in trips if len(trip.rows) > 1 or trip.label][:MAX_TRIPS]
+    failed = [check for check in checks if getattr(check, "failed", False)]
+    shown_failed = failed[:MAX_FAILED_CHECKS]
+    quotes: list[Quote] = [
+        *(h.figure.cite for h in headlines),
+        *(h.figure.earlier.cite for h in headlines if h.figure.earlier),
+        *(f.cite for f in movers),
+        *(q for c in shown_failed for q in getattr(c, "cites", ())),
+        *(q for row in counterparts[:MAX_COUNTERPARTS] for q in row.cites),
+        *(q for line in trip_lines for q in line.cites),
+    ]
+    trend_refs = {ref for spec in trends for ref in getattr(spec, "refs", ())}
+    return Summary(
+        trends=tuple(trends),
+        movers=movers,
+        counterparts=tuple(counterparts[:MAX_COUNTERPARTS]),
+        counterpart_count=len(counterparts),
+        trips=tuple(trip_lines),
+        trip_count=len(trips),
+        failed_checks=tuple(shown_failed),
+        failed_count=len(failed),
+        sources=_cited_sources(references, quotes, trend_refs),
+        figure_count=len(figures),
+        meeting_count=sum(len(trip.rows) for trip in trips),
+    )
+
+
+def largest_movers(figures: Iterable[Figure], limit: int = MAX_MOVERS) -> tuple[Figure, ...]:
+    """The figures with the largest stated percent change, one per quantity and period."""
+    best: dict[tuple[str, str | None], Figure] = {}
+    for figure in figures:
+        change = figure.metric.change
+        if change is None or change.value is None or change.unit != "percent":
+            continue
+        key = (figure.metric.metric_id or figure.metric.subject.casefold(), figure.metric.period)
+        held = best.get(key)
+        if held is None or abs(change.value) > abs(held.metric.change.value or 0):  # type: ignore[union-attr]
+            best[key] = figure
+    ranked = sorted(best.values(), key=lambda f: -abs(f.metric.change.value or 0))  # type: ignore[union-attr]
+    return tuple(ranked[:limit])
+
+
+def _counterparts(rows: list[MeetingRow]) -> list[Counterpart]:
+    """Engagements by counterpart, the most frequent first (then the earliest)."""
+    groups: dict[str, list[MeetingRow]] = {}
+    for row in rows:
+        name = row.meeting.counterpart or row.meeting.organization or "?"
+        groups.setdefault(name.casefold(), []).append(row)
+    result = []
+    for group in groups.values():
+        dates = [row.date for row in group if row.date]
+        places = tuple(dict.fromkeys(row.location for row in group if row.location))
+        cites = tuple(dict.fromkeys(row.cite for row in group))
+        result.append(Counterpart(
+            name=group[0].meeting.counterpart or group[0].meeting.organization or "?",
+            role=next((row.role for row in group if row.role), ""),
+            engagements=len(group),
+            first=min(dates) if dates else None,
+            last=max(dates) if dates else None,
+            locations=places[:2],
+            cites=cites[:CITES_PER_ROW],
+            more=max(0, len(cites) - CITES_PER_ROW),
+        ))
+    result.sort(key=lambda c: (-c.engagements, c.first or date.max))
+    return result
+
+
+def _trip_line(trip: TripGroup) -> TripLine:
+    names = tuple(dict.fromkeys(row.counterpart or row.meeting.organization or "?" for row in trip.rows))
+    cites = tuple(dict.fromkeys(row.cite for row in trip.rows))
+    return TripLine(trip.label, names[:4], cites[:CITES_PER_ROW], max(0, len(cites) - CITES_PER_ROW))
+
+
+def _cited_sources(
+    references: list[Reference], quotes: list[Quote], refs: set[int]
+) -> tuple[CitedSource, ...]:
+    """The references the summary cites, in number order, each with the quotes it cites."""
+    by_number = {ref.number: ref for ref in references}
+    wanted: dict[int, dict[Quote, None]] = {number: {} for number in refs}
+    for quote in quotes:
+        wanted.setdefault(quote.ref, {})[quote] = None
+    return tuple(
+        CitedSource(by_number[number], tuple(sorted(found, key=lambda q: q.n)))
+        for number, found in sorted(wanted.items()) if number in by_number
     )
 
 

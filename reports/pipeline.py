@@ -191,7 +191,10 @@ def generate(
     )
     drawn = {spec.id: draw(spec) for spec in briefing.charts}
     html = render_html(briefing, charts=drawn, author=config.author)
-    pdf = render_pdf(html, (output / period.key,), paper=config.page_size, variant=config.pdf_variant)
+    # A long period's PDF is its summary; a month's PDF is the HTML itself.
+    printed = render_html(briefing, charts=drawn, author=config.author, for_print=True) \
+        if briefing.is_summarized else html
+    pdf = render_pdf(printed, (output / period.key,), paper=config.page_size, variant=config.pdf_variant)
     files = {
         "briefing.html": html.encode("utf-8"),
         "briefing.pdf": pdf,

@@ -87,12 +87,22 @@ def stylesheet() -> str:
 
 
 def render_html(
-    briefing: Briefing, charts: dict[str, Any] | None = None, *, author: str = "brief", **extra: Any
+    briefing: Briefing,
+    charts: dict[str, Any] | None = None,
+    *,
+    author: str = "brief",
+    for_print: bool = False,
+    **extra: Any,
 ) -> str:
-    """The briefing as one HTML document: CSS and SVG charts inline, nothing fetched."""
+    """The briefing as one HTML document: CSS and SVG charts inline, nothing fetched.
+
+    `for_print`: the document the PDF is made from. For a period longer than a month it holds
+    the summary and the sources it cites, not the full lists (which stay in the HTML).
+    """
     template = environment(briefing.locale).get_template("briefing.html.j2")
     return template.render(
         b=briefing,
+        for_print=for_print,
         css=Markup(stylesheet()),
         locale=briefing.locale,
         charts=charts or {},
