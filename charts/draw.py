@@ -1,4 +1,4 @@
-"""Drawing a chart spec in the house style, to SVG (HTML/PDF) and PNG (email)."""
+"""Drawing a chart spec in the house style, to SVG (HTML/PDF) and, when asked, PNG (for email)."""
 
 from __future__ import annotations
 
@@ -55,11 +55,11 @@ class ChartSpec:
 class DrawnChart:
     spec: ChartSpec
     svg: str  # an inline <svg> element, with role="img" and an aria-label
-    png: bytes
+    png: bytes | None = None  # only when asked for: nothing in the briefing reads one
 
 
-def draw(spec: ChartSpec) -> DrawnChart:
-    """Draw once, save twice: SVG for the page, PNG for email."""
+def draw(spec: ChartSpec, *, png: bool = False) -> DrawnChart:
+    """Draw once: SVG for the page, and a PNG too when `png` (for a message that shows a chart)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -77,11 +77,14 @@ def draw(spec: ChartSpec) -> DrawnChart:
             box = figure.get_tightbbox(renderer).padded(plt.rcParams["savefig.pad_inches"])
             svg = io.StringIO()
             figure.savefig(svg, format="svg", bbox_inches=box, metadata={"Date": None, "Creator": "brief"})
-            png = io.BytesIO()
-            figure.savefig(png, format="png", dpi=150, bbox_inches=box, metadata={"Software": "brief"})
+            image = None
+            if png:
+                raster = io.BytesIO()
+                figure.savefig(raster, format="png", dpi=150, bbox_inches=box, metadata={"Software": "brief"})
+                image = raster.getvalue()
         finally:
             plt.close(figure)
-    return DrawnChart(spec, _inline_svg(svg.getvalue(), spec), png.getvalue())
+    return DrawnChart(spec, _inline_svg(svg.getvalue(), spec), image)
 
 
 def _source_note(figure, axes, note: str, renderer) -> None:  # noqa: ANN001

@@ -204,7 +204,6 @@ def generate(
     }
     for chart_id, chart in drawn.items():
         files[f"charts/{chart_id}.svg"] = chart.svg.encode("utf-8")
-        files[f"charts/{chart_id}.png"] = chart.png
     inputs = [ArchiveInput(r.id, r.body_sha256) for r in releases]
     summary = briefing_summary(briefing)
     extra = {"locale": briefing.locale, "extractor": extraction.VERSION, "summary": summary}

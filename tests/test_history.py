@@ -36,7 +36,7 @@ def _store(figures: int) -> Store:
     """December's release with a 600 KB body, and January's release stating `figures` figures."""
     store = Store("sqlite:///:memory:")
     december = _release("December trade", date(2025, 12, 31), LEAD + " " + "Background. " * 50_000)
-    january = _release("January trade", date(2026, 1, 20), "Exports totaled USD 63.0 billion in January 2026.")
+    january = _release("January trade", date(2026, 1, 20), "Exports totaled USD 63.0 billion in 2026-01.")
     assert len(december.body) > 600_000
     stored = {
         december: [_exports(december, "2025-12", 60.0e9), *(_exports(december, "2025-12", 1e9, n)
