@@ -177,20 +177,30 @@ def _timeline(axes, spec: ChartSpec) -> None:
 
 
 def _day_ticks(axes, first: date, last: date) -> None:  # noqa: ANN001
-    """Ticks a reader can tell apart: days over a fortnight, Mondays over two months, then months."""
+    """Ticks a reader can tell apart: days over a fortnight, Mondays over two months, then months.
+
+    Month ticks name the year on January and on the first tick only ("Jan 2025, Feb, ... Dec, Jan 2026").
+    """
     import matplotlib.dates as mdates
+    from matplotlib.ticker import FuncFormatter
 
     days = (last - first).days
     if days <= 14:
-        locator, label = mdates.DayLocator(), "%b %d"
-    elif days <= 62:
-        locator, label = mdates.WeekdayLocator(byweekday=mdates.MO), "%b %d"
-    elif days <= 400:
-        locator, label = mdates.MonthLocator(), "%b" if first.year == last.year else "%b %y"
-    else:
-        locator, label = mdates.MonthLocator(bymonth=(1, 4, 7, 10)), "%b %Y"
-    axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(mdates.DateFormatter(label))
+        axes.xaxis.set_major_locator(mdates.DayLocator())
+        axes.xaxis.set_major_formatter(mdates.DateFormatter("%b %d"))
+        return
+    if days <= 62:
+        axes.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO))
+        axes.xaxis.set_major_formatter(mdates.DateFormatter("%b %d"))
+        return
+    months = None if days <= 400 else (1, 4, 7, 10)
+    axes.xaxis.set_major_locator(mdates.MonthLocator(bymonth=months))
+
+    def label(value: float, position: int | None) -> str:
+        day = mdates.num2date(value)
+        return day.strftime("%b %Y") if day.month == 1 or position == 0 else day.strftime("%b")
+
+    axes.xaxis.set_major_formatter(FuncFormatter(label))
 
 
 _DRAWERS = {"bar": _bars, "diverging": _diverging, "part": _part, "line": _line, "timeline": _timeline}
