@@ -4,19 +4,45 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
-
-if TYPE_CHECKING:
-    import pandas as pd  # imported when a chart is drawn, not when brief starts
 
 STYLE = Path(__file__).resolve().parent / "house.mplstyle"
 UP, DOWN, NEUTRAL = "#0b5cad", "#c8553d", "#0b5cad"
 MAX_LISTED_REFS = 12  # a chart drawn from more releases names the first and last, not each
+
+
+class Frame:
+    """A chart's few rows, by column: frame["value"] is a list, len(frame) the number of rows.
+
+    Frame({"label": ["a", "b"], "value": [2.0, 1.0]}).sorted_by("value")["label"] -> ["b", "a"]
+    """
+
+    def __init__(self, columns: dict[str, Iterable[Any]]) -> None:
+        self.columns = {name: list(values) for name, values in columns.items()}
+        if len({len(values) for values in self.columns.values()}) > 1:
+            raise ValueError(f"columns of different lengths: {list(self.columns)}")
+
+    def __getitem__(self, name: str) -> list[Any]:
+        return self.columns[name]
+
+    def __len__(self) -> int:
+        return len(next(iter(self.columns.values()), []))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Frame) and other.columns == self.columns
+
+    def __repr__(self) -> str:
+        return f"Frame({self.columns!r})"
+
+    def sorted_by(self, *names: str) -> Frame:
+        """The rows in order of these columns (stable: equal rows keep their order)."""
+        order = sorted(range(len(self)), key=lambda n: tuple(self.columns[name][n] for name in names))
+        return Frame({name: [values[n] for n in order] for name, values in self.columns.items()})
 
 
 @dataclass(frozen=True)
@@ -34,7 +60,7 @@ class ChartSpec:
     id: str
     kind: str
     title: str
-    data: pd.DataFrame
+    data: Frame
     unit_label: str  # "USD billion", "% y/y", "thousand units"
     source_note: str  # "Source: [2] ICT Exports Post Record Annual Performance in 2025"
     alt: str  # a text alternative: what the chart shows, in words
@@ -99,13 +125,17 @@ def _size(spec: ChartSpec) -> tuple[float, float]:
     if spec.kind == "part":
         return (6.4, 1.3)
     if spec.kind == "timeline":
-        return (6.4, max(1.8, 0.7 + 0.26 * spec.data["label"].nunique()))
+        return (6.4, max(1.8, 0.7 + 0.26 * len(set(spec.data["label"]))))
     return (6.4, 3.0)
 
 
+def _scaled(values: Sequence[float], scale: float) -> list[float]:
+    return [value / scale for value in values]
+
+
 def _bars(axes, spec: ChartSpec) -> None:
-    frame = spec.data.sort_values("value")
-    values = frame["value"] / spec.scale
+    frame = spec.data.sorted_by("value")
+    values = _scaled(frame["value"], spec.scale)
     bars = axes.barh(frame["label"], values, color=NEUTRAL, height=0.62)
     axes.bar_label(bars, labels=[spec.value_format(v) for v in values], padding=3, fontsize=8)
     axes.set_xlabel(spec.unit_label)
@@ -113,26 +143,27 @@ def _bars(axes, spec: ChartSpec) -> None:
 
 
 def _diverging(axes, spec: ChartSpec) -> None:
-    frame = spec.data.sort_values("value")
-    colours = [UP if v >= 0 else DOWN for v in frame["value"]]
-    bars = axes.barh(frame["label"], frame["value"], color=colours, height=0.62)
-    labels = [f"{v:+.1f}" for v in frame["value"]]
+    frame = spec.data.sorted_by("value")
+    values = frame["value"]
+    colours = [UP if v >= 0 else DOWN for v in values]
+    bars = axes.barh(frame["label"], values, color=colours, height=0.62)
+    labels = [f"{v:+.1f}" for v in values]
     axes.bar_label(bars, labels=labels, padding=3, fontsize=8)
     axes.axvline(0, color="#444444", linewidth=0.8)
     axes.set_xlabel(spec.unit_label)
-    low, high = min(frame["value"].min(), 0), max(frame["value"].max(), 0)
+    low, high = min(min(values), 0), max(max(values), 0)
     span = (high - low) or 1.0
     axes.set_xlim(low - 0.18 * span, high + 0.18 * span)
 
 
 def _part(axes, spec: ChartSpec) -> None:
-    total = (spec.total or spec.data["value"].sum()) / spec.scale
+    total = (spec.total or sum(spec.data["value"])) / spec.scale
     left = 0.0
     palette = ["#0b5cad", "#2a9d8f", "#e9c46a", "#c8553d", "#6c757d"]
-    for n, row in enumerate(spec.data.itertuples()):
-        value = row.value / spec.scale
+    for n, (label, raw) in enumerate(zip(spec.data["label"], spec.data["value"], strict=True)):
+        value = raw / spec.scale
         axes.barh([0], [value], left=left, color=palette[n % len(palette)], height=0.5,
-                  label=f"{row.label}: {spec.value_format(value)}")
+                  label=f"{label}: {spec.value_format(value)}")
         left += value
     if left < total:
         axes.barh([0], [total - left], left=left, color="#d5dae0", height=0.5,
@@ -146,7 +177,7 @@ def _part(axes, spec: ChartSpec) -> None:
 
 def _line(axes, spec: ChartSpec) -> None:
     frame = spec.data
-    values = frame["value"] / spec.scale
+    values = _scaled(frame["value"], spec.scale)
     axes.plot(frame["period"], values, marker="o")
     for x, y in zip(frame["period"], values, strict=True):
         axes.annotate(spec.value_format(y), (x, y), textcoords="offset points", xytext=(0, 6),
@@ -157,15 +188,13 @@ def _line(axes, spec: ChartSpec) -> None:
 
 
 def _timeline(axes, spec: ChartSpec) -> None:
-    import pandas as pd
-
-    frame = spec.data.sort_values(["date", "label"], kind="stable").reset_index(drop=True)
+    frame = spec.data.sorted_by("date", "label")
     order = list(dict.fromkeys(frame["label"]))  # one row per counterpart, earliest first
     row_of = {label: len(order) - 1 - n for n, label in enumerate(order)}
-    days = pd.to_datetime(frame["date"])
+    days = [date.fromisoformat(day) for day in frame["date"]]
     axes.scatter(days, [row_of[label] for label in frame["label"]], color=NEUTRAL, zorder=3)
     axes.set_yticks(list(row_of.values()), labels=list(row_of))
-    first, last = spec.span or (days.min().date(), days.max().date())
+    first, last = spec.span or (min(days), max(days))
     _day_ticks(axes, first, last)
     if spec.span:
         pad = timedelta(days=max(1, (last - first).days // 60))

@@ -16,12 +16,10 @@ from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from charts.draw import MAX_LISTED_REFS, ChartSpec
+from charts.draw import MAX_LISTED_REFS, ChartSpec, Frame
 from reports.formatting import format_period
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from reports.briefing import Figure, History, MeetingRow
     from reports.periods import Period
 
@@ -303,11 +301,9 @@ def _scale(largest: float, unit: str | None) -> tuple[float, str]:
     return 1.0, unit or ""
 
 
-def _frame(columns: dict[str, list]) -> pd.DataFrame:
-    """A chart's data frame; pandas is imported only when a chart is planned."""
-    import pandas as pd
-
-    return pd.DataFrame(columns)
+def _frame(columns: dict[str, list]) -> Frame:
+    """A chart's data: a few rows by column."""
+    return Frame(columns)
 
 
 def _ref_list(refs: tuple[int, ...]) -> str:

@@ -128,7 +128,8 @@ def render_pdf(
     Only files under templates/ and `allowed_roots` may be read; fonts are
     embedded as subsets. The same HTML gives the same bytes.
     """
-    from weasyprint import CSS, HTML  # heavy import: only when a PDF is made
+    load_weasyprint()  # heavy import: only when a PDF is made
+    from weasyprint import CSS, HTML
 
     roots = (templates_dir(), *allowed_roots)
     fetcher = _local_only_fetcher(roots)
@@ -142,6 +143,37 @@ def render_pdf(
         pdf_identifier=True if chosen.startswith("pdf/a") else None,
         full_fonts=False,
     )
+
+
+@cache
+def load_weasyprint() -> None:
+    """Import WeasyPrint without its search for library files by other names.
+
+    WeasyPrint opens Pango, HarfBuzz and fontconfig by trying a list of names; each name that
+    does not open at once costs a ctypes.util.find_library search (ldconfig and compiler
+    subprocesses, about 0.25 s in all). The names that open at once are tried without the search;
+    only if one library is then missing is the import repeated with it.
+    """
+    import ctypes.util
+    import sys
+
+    if "weasyprint" in sys.modules:
+        return
+    search = ctypes.util.find_library
+    ctypes.util.find_library = _no_search
+    try:
+        import weasyprint  # noqa: F401
+    except OSError:  # a library reachable only through the search: import again with it
+        for name in [n for n in sys.modules if n == "weasyprint" or n.startswith("weasyprint.")]:
+            del sys.modules[name]
+        ctypes.util.find_library = search
+        import weasyprint  # noqa: F401
+    finally:
+        ctypes.util.find_library = search
+
+
+def _no_search(name: str) -> None:
+    return None
 
 
 def _local_only_fetcher(roots: Iterable[Path]) -> Any:
