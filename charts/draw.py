@@ -97,10 +97,10 @@ def draw(spec: ChartSpec, *, png: bool = False) -> DrawnChart:
             _DRAWERS[spec.kind](axes, spec)
             axes.set_title(spec.title)
             renderer = figure.canvas.get_renderer()
-            _source_note(figure, axes, spec.source_note, renderer)
-            # The tight box is measured once and used for both files: "tight" would lay the chart out
-            # again for each save.
-            box = figure.get_tightbbox(renderer).padded(plt.rcParams["savefig.pad_inches"])
+            # The tight box is measured once (the axes' box, which places the source note, and the
+            # note's own) and used for every file: "tight" would lay the chart out again per save.
+            box = _source_note(figure, axes, spec.source_note, renderer)
+            box = box.padded(plt.rcParams["savefig.pad_inches"])
             svg = io.StringIO()
             figure.savefig(svg, format="svg", bbox_inches=box, metadata={"Date": None, "Creator": "brief"})
             image = None
@@ -113,10 +113,18 @@ def draw(spec: ChartSpec, *, png: bool = False) -> DrawnChart:
     return DrawnChart(spec, _inline_svg(svg.getvalue(), spec), image)
 
 
-def _source_note(figure, axes, note: str, renderer) -> None:  # noqa: ANN001
-    """The source line under everything the axes draw (tick labels, axis label, legend)."""
-    box = axes.get_tightbbox(renderer).transformed(figure.transFigure.inverted())
-    figure.text(box.x0, box.y0 - 0.03, note, fontsize=7.5, color="#5b6470", ha="left", va="top")
+def _source_note(figure, axes, note: str, renderer):  # noqa: ANN001, ANN202 - matplotlib types
+    """The source line under everything the axes draw (tick labels, axis label, legend).
+
+    Returns the tight box of the whole chart in inches: the axes' box and the note's.
+    """
+    from matplotlib.transforms import Bbox
+
+    drawn = axes.get_tightbbox(renderer)
+    box = drawn.transformed(figure.transFigure.inverted())
+    text = figure.text(box.x0, box.y0 - 0.03, note, fontsize=7.5, color="#5b6470", ha="left", va="top")
+    whole = Bbox.union([drawn, text.get_window_extent(renderer)])
+    return whole.transformed(figure.dpi_scale_trans.inverted())
 
 
 def _size(spec: ChartSpec) -> tuple[float, float]:
