@@ -47,9 +47,10 @@ BASELINE = "import weasyprint; weasyprint.HTML(string='<p>baseline</p>').write_p
 YEAR = ["--from", "2025-01-01", "--to", "2025-12-31"]
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
-_AMOUNT = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+\.\d+|\d+)(?=( billion| million| trillion| units|\)|,? \w))")
-_CHANGE = re.compile(r"(\b(?:up|down|rose|increased|declined|climbed|fell|edged down)\D{0,24}?)(\d+(?:\.\d+)?)"
-                     r"(?= percent)")
+_AMOUNT = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+\.\d+|\d+)"
+                     r"(?=( billion| million| trillion| units|\)|,? \w))")
+_CHANGE = re.compile(r"(\b(?:up|down|rose|increased|declined|climbed|fell|edged down)\D{0,24}?)"
+                     r"(\d+(?:\.\d+)?)(?= percent)")
 # "January 14, 2026" (a meeting's day), "December 2025" (the month before) or any other year.
 _DATES = re.compile(r"\b(?:(?P<day>(?:" + "|".join(MONTHS) + r") \d{1,2}, 2026)|(?P<month>December 2025)"
                     r"|(?P<year>20[12]\d))\b")
@@ -212,8 +213,8 @@ def table(runs: list[Run], base: dict[str, float], timeout: float, command: str)
     for n, run in enumerate(runs):
         grow = exponent(runs[n - 1], run) if n else None
         if run.timed_out:
-            lines.append(f"| {run.size:,} | > {timeout:.0f} s (killed) | {run.cpu:.1f} s | {run.rss_mib:.0f} MiB "
-                         f"| – | {_mib(run.written)} | – | – | – |")
+            lines.append(f"| {run.size:,} | > {timeout:.0f} s (killed) | {run.cpu:.1f} s | "
+                         f"{run.rss_mib:.0f} MiB | – | {_mib(run.written)} | – | – | – |")
             continue
         lines.append(
             f"| {run.size:,} | {run.wall:.1f} s | {run.cpu:.1f} s | {run.rss_mib:.0f} MiB | {run.pages} | "
