@@ -86,3 +86,25 @@ def test_the_history_query_returns_no_release_columns_but_the_date(figures: int)
     assert [(row.metric.period, row.published) for row in history["exports.total"]] == [
         ("2025-12", date(2025, 12, 31)), ("2026-01", date(2026, 1, 20))]
     assert not hasattr(history["exports.total"][0], "release")
+
+
+def test_ingest_and_extraction_commit_per_batch_not_per_release(tmp_path) -> None:  # noqa: ANN001
+    from pathlib import Path
+
+    from reports.pipeline import collect_files, ensure_extracted
+
+    store = Store(f"sqlite:///{tmp_path / 'brief.sqlite'}")
+    statements: list[str] = []
+    store.db.set_trace_callback(statements.append)
+    (report,) = collect_files(store, [Path(__file__).parent / "fixtures" / "year-2025.txt"])
+    ingest_commits = sum(s.strip().upper() == "COMMIT" for s in statements)
+    releases = store.releases_between(date(2025, 1, 1), date(2025, 12, 31))
+    statements.clear()
+    assert ensure_extracted(store, releases) == 40
+    extract_commits = sum(s.strip().upper() == "COMMIT" for s in statements)
+    store.db.set_trace_callback(None)
+    assert report.new == len(releases) == 40
+    assert ingest_commits == 1 and extract_commits == 1
+    # Committed: a second connection sees every release extracted.
+    with Store(f"sqlite:///{tmp_path / 'brief.sqlite'}") as other:
+        assert other.unextracted(releases, extraction.VERSION) == []
