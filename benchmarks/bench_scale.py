@@ -220,6 +220,13 @@ def table(runs: list[Run], base: dict[str, float], timeout: float, command: str)
             f"| {run.size:,} | {run.wall:.1f} s | {run.cpu:.1f} s | {run.rss_mib:.0f} MiB | {run.pages} | "
             f"{_mib(run.written)} | {_mib(run.left)} | {_mib(run.temp)} | "
             f"{'' if grow is None else f'{grow:.2f}'} |")
+    done = [run for run in runs if not run.timed_out]
+    small = next((run for run in done if run.size >= 1000), None)
+    if small is not None and done[-1].size > small.size:
+        large = done[-1]
+        cpu = math.log(large.cpu / small.cpu) / math.log(large.size / small.size)
+        lines += ["", f"Growth exponent from {small.size:,} to {large.size:,} releases: "
+                  f"**{exponent(small, large):.2f}** on wall time, {cpu:.2f} on CPU time."]
     return "\n".join(lines) + "\n"
 
 
