@@ -64,6 +64,7 @@ def test_the_year_pdf_is_a_summary_with_trends_movers_meetings_and_sources(year)
     top = briefing.summary.movers[0]
     assert f"{top.label} {top.value_text} {top.change_text}" in text
     assert f"The {len(briefing.summary.sources)} sources this summary cites, of 40" in text
+    assert f"{len(briefing.figures)} figures and {len(briefing.meetings)} engagements in the period" in text
 
 
 def test_the_year_pdf_is_short_and_every_citation_in_it_has_its_source(year) -> None:  # noqa: ANN001
@@ -119,3 +120,17 @@ def test_a_month_is_still_listed_in_full() -> None:
 
     assert not is_long(month_period(2026, 1)) and not is_long(month_period(2024, 2))
     assert is_long(range_period(date(2026, 1, 1), date(2026, 2, 1))) and is_long(YEAR)
+
+
+def test_an_empty_quarter_says_so_in_its_summary() -> None:
+    from datetime import datetime
+
+    from reports.briefing import build_briefing
+    from reports.render import render_html
+
+    with Store("sqlite:///:memory:") as store:
+        briefing = build_briefing(store, range_period(date(2025, 1, 1), date(2025, 3, 31)), title="T",
+                                  generated_at=datetime(2025, 4, 1))
+    printed = render_html(briefing, {}, for_print=True)
+    assert briefing.summary is not None and briefing.summary.sources == ()
+    assert "No releases were published in this period" in printed and "0 figures and 0 engagements" in printed
