@@ -20,6 +20,7 @@ from reports.errors import BriefError
 from reports.records import Meeting, Metric, Release
 
 SCHEMA_VERSION = 1
+_IDS_PER_QUERY = 10_000
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
@@ -230,13 +231,16 @@ class Store:
     def unextracted(self, releases: Iterable[Release], version: str) -> list[Release]:
         """Those of `releases` not yet extracted by extractor `version`."""
         ids = [release.id for release in releases]
-        done = {
-            row[0]
-            for row in self.db.execute(
-                f"SELECT id FROM releases WHERE extracted_with = ? AND id IN ({_marks(ids)})",
-                (version, *ids),
+        done: set[str] = set()
+        for start in range(0, len(ids), _IDS_PER_QUERY):  # SQLite allows 32,766 parameters a query
+            chunk = ids[start : start + _IDS_PER_QUERY]
+            done.update(
+                row[0]
+                for row in self.db.execute(
+                    f"SELECT id FROM releases WHERE extracted_with = ? AND id IN ({_marks(chunk)})",
+                    (version, *chunk),
+                )
             )
-        }
         return [release for release in releases if release.id not in done]
 
     def save_extraction(
@@ -335,7 +339,10 @@ class Store:
         return {release.id: release for release in map(_release_from, rows)}
 
     def metric_history(self, metric_id: str) -> list[tuple[Metric, Release]]:
-        """Every stored figure with this catalog id, with the release stating it."""
+        """Every stored figure with this catalog id, with the release stating it (bodies included).
+
+        One query per id: a briefing reads its whole history at once with `history`.
+        """
         rows = self.db.execute(
             f"SELECT m.data, {_release_columns('r')} FROM metrics m JOIN releases r "
             "ON r.id = m.release_id WHERE m.metric_id = ? ORDER BY r.published, m.position",
