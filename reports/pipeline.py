@@ -191,9 +191,8 @@ def generate(
     )
     drawn = {spec.id: draw(spec) for spec in briefing.charts}
     html = render_html(briefing, charts=drawn, author=config.author)
-    # A long period's PDF is its summary; a month's PDF is the HTML itself.
-    printed = render_html(briefing, charts=drawn, author=config.author, for_print=True) \
-        if briefing.is_summarized else html
+    # The PDF's document: charts as images of their SVG, and a long period's summary.
+    printed = render_html(briefing, charts=drawn, author=config.author, for_print=True)
     pdf = render_pdf(printed, (output / period.key,), paper=config.page_size, variant=config.pdf_variant)
     files = {
         "briefing.html": html.encode("utf-8"),

@@ -21,7 +21,7 @@ from typing import Any
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from reports import __version__
 from reports.briefing import Briefing
@@ -75,6 +75,7 @@ def environment(locale: str = "en") -> Environment:
         change=format_change,
         period=format_period,
         page_counter=_page_counter,
+        chart_image=_chart_image,
     )
     env.tests["web_link"] = _is_web_link
     return env
@@ -96,8 +97,9 @@ def render_html(
 ) -> str:
     """The briefing as one HTML document: CSS and SVG charts inline, nothing fetched.
 
-    `for_print`: the document the PDF is made from. For a period longer than a month it holds
-    the summary and the sources it cites, not the full lists (which stay in the HTML).
+    `for_print`: the document the PDF is made from: charts as images of their SVG, and for a
+    period longer than a month the summary and the sources it cites, not the full lists (which
+    stay in the HTML).
     """
     template = environment(briefing.locale).get_template("briefing.html.j2")
     return template.render(
@@ -234,6 +236,17 @@ def _page_counter(label: str) -> Markup:
         elif part:
             tokens.append('"' + part.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ") + '"')
     return Markup(" ".join(tokens))
+
+
+def _chart_image(svg: str, alt: str) -> Markup:
+    """A chart's SVG as an <img> of itself, for the PDF: drawn the same (the page images are identical)
+    but WeasyPrint need not parse and style each element of the drawing as part of the page."""
+    import base64
+
+    width = re.search(r'\swidth="([\d.]+)pt"', svg[: svg.index(">")])
+    size = f' style="width: {width[1]}pt"' if width else ""
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return Markup(f'<img class="chart" alt="{escape(alt)}" src="data:image/svg+xml;base64,{data}"{size}>')
 
 
 def _is_web_link(url: str | None) -> bool:
