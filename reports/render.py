@@ -1,8 +1,10 @@
 """Render a Briefing to one self-contained HTML page and a PDF (Jinja2 + WeasyPrint).
 
-The HTML is the single source of both outputs: the same sections, anchors and
-citations appear in the browser and on paper. The PDF adds what only paper has
-(page size, running header and footer, page numbers in the contents), from the
+One template and one stylesheet make both outputs: the same sections, anchors and
+citations appear in the browser and on paper. The PDF is made from the template's
+print rendering (`for_print`): charts as images of the same SVG, and for a period
+longer than a month the summary instead of the full lists. It adds what only paper
+has (page size, running header and footer, page numbers in the contents), from the
 print rules of the same stylesheet.
 """
 
