@@ -105,13 +105,23 @@ def stages(scenario: str, folder: Path) -> dict[str, float]:
     drawn = {spec.id: draw(spec) for spec in briefing.charts}
     lap("charts")
     html = render_html(briefing, charts=drawn)
+    printed = render_html(briefing, charts=drawn, for_print=True) if _has_print_rendering() else html
     lap("html")
-    pdf = render_pdf(html, paper=config.page_size, variant=config.pdf_variant)
+    pdf = render_pdf(printed, paper=config.page_size, variant=config.pdf_variant)
     lap("pdf layout")
     write_period_folder(folder, period.key, {"briefing.pdf": pdf, "briefing.html": html.encode()}, [])
     lap("archive")
     timings["charts drawn"] = len(drawn)
     return timings
+
+
+def _has_print_rendering() -> bool:
+    """Whether render_html makes the PDF's own document (a checkout from before it did not)."""
+    import inspect
+
+    from reports.render import render_html
+
+    return "for_print" in inspect.signature(render_html).parameters
 
 
 def breakdown(scenario: str, count: int) -> dict[str, float]:
