@@ -408,7 +408,9 @@ def _summary(
     """The headline figures' companions on a long period's PDF, and the sources they cite."""
     movers = largest_movers(figures)
     counterparts = _counterparts([row for trip in trips for row in trip.rows])
-    trip_lines = [_trip_line(trip) for trip in trips if len(trip.rows) > 1 or trip.label][:MAX_TRIPS]
+    # A single engagement is a row of the counterparts table, not a trip.
+    journeys = [trip for trip in trips if len(trip.rows) > 1]
+    trip_lines = [_trip_line(trip) for trip in journeys[:MAX_TRIPS]]
     failed = [check for check in checks if getattr(check, "failed", False)]
     shown_failed = failed[:MAX_FAILED_CHECKS]
     quotes: list[Quote] = [
@@ -426,7 +428,7 @@ def _summary(
         counterparts=tuple(counterparts[:MAX_COUNTERPARTS]),
         counterpart_count=len(counterparts),
         trips=tuple(trip_lines),
-        trip_count=len(trips),
+        trip_count=len(journeys),
         failed_checks=tuple(shown_failed),
         failed_count=len(failed),
         sources=_cited_sources(references, quotes, trend_refs),

@@ -57,8 +57,11 @@ def test_the_year_pdf_is_a_summary_with_trends_movers_meetings_and_sources(year)
     briefing = result.briefing
     assert briefing.release_count == 40 and briefing.summary is not None
     for heading in ("Headline figures", "Trends by month", "Largest movers", "Meetings by counterpart",
-                    "Trips", "Sources"):
+                    "Sources"):
         assert heading in text, heading
+    # Each sample meeting is a day's single engagement: rows of the counterparts table, not trips.
+    assert briefing.summary.trips == () and "Trips" not in text
+    assert sum(c.engagements for c in briefing.summary.counterparts) == len(briefing.meetings)
     assert "ICT exports by month, Mar 2025 to Sep 2025" in text
     assert "Key figures:" not in text and "Meeting log" not in text  # the full lists are not in the PDF
     top = briefing.summary.movers[0]
@@ -134,3 +137,19 @@ def test_an_empty_quarter_says_so_in_its_summary() -> None:
     printed = render_html(briefing, {}, for_print=True)
     assert briefing.summary is not None and briefing.summary.sources == ()
     assert "No releases were published in this period" in printed and "0 figures and 0 engagements" in printed
+
+
+def test_a_quarter_lists_a_trip_of_several_engagements_as_one_line(sample: Path) -> None:
+    from datetime import datetime
+
+    from reports.briefing import build_briefing
+    from reports.pipeline import ensure_extracted
+
+    quarter = range_period(date(2026, 1, 1), date(2026, 3, 31))
+    with Store("sqlite:///:memory:") as store:
+        collect_files(store, [sample])
+        ensure_extracted(store, store.releases_between(quarter.start, quarter.end))
+        briefing = build_briefing(store, quarter, title="T", generated_at=datetime(2026, 4, 1))
+    (trip,) = briefing.summary.trips
+    assert trip.label.startswith("Washington, D.C.") and trip.label.endswith("8 engagements")
+    assert "Jamieson Greer" in trip.counterparts and len(trip.cites) == 3 and trip.more == 5
