@@ -101,6 +101,16 @@ class Figure:
     earlier: Earlier | None = None
 
     @property
+    def trusted(self) -> bool:
+        """High confidence: every part read by a rule the extractor trusts (only these go on the cover
+        and in charts; the others stay in the tables, marked, with their reasons)."""
+        return self.metric.confidence == "high"
+
+    @property
+    def doubts_text(self) -> str:
+        return "; ".join(self.metric.doubts)
+
+    @property
     def value_text(self) -> str:
         return format_value(self.metric.value, self.metric.unit, self.locale)
 
@@ -373,7 +383,7 @@ def build_briefing(
     checks = tuple(figure_checks(figures, history, locale))
     summary = None
     if summarized:
-        trends = plan_trends(figures, period, locale)
+        trends = plan_trends([f for f in figures if f.trusted], period, locale)
         summary = _summary(references, figures, headlines, trips, checks, trends)
     return Briefing(
         title=title,
@@ -392,9 +402,13 @@ def build_briefing(
 
 
 def _charts(topic: _TopicDraft, history: History, locale: str, summarized: bool) -> tuple[object, ...]:
+    """A topic's charts, drawn from its high-confidence figures only."""
     from charts.plan import plan_topic_charts
 
-    return () if summarized else tuple(plan_topic_charts(topic, history, locale))
+    if summarized:
+        return ()
+    trusted = replace(topic, figures=tuple(f for f in topic.figures if f.trusted))
+    return tuple(plan_topic_charts(trusted, history, locale))
 
 
 def _summary(
@@ -539,7 +553,8 @@ def headline_figures(figures: list[Figure]) -> tuple[Headline, ...]:
       3. a total whose parts the period also states;
       4. a stated change, more for a larger one;
       5. any other level of the release's own period, to fill up to four cards.
-    Only levels are cards (a change with no level is not); a figure for a period
+    Only high-confidence figures are cards (see `Figure.trusted`); only levels are
+    cards (a change with no level is not); a figure for a period
     before its release's lead period (a previous record, a base year) is not a
     card; one quantity appears once; at most three cards come from one release
     unless fewer than four cards would result.
@@ -549,6 +564,7 @@ def headline_figures(figures: list[Figure]) -> tuple[Headline, ...]:
     scored = [
         (score, reason, figure)
         for figure in figures
+        if figure.trusted  # a doubtful figure never goes on the cover
         for score, reason in [_score(figure, leads.get(figure.metric.release_id), parts)]
         if score > 0
     ]
