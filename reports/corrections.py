@@ -29,11 +29,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from reports.errors import BriefError
 from reports.periods import valid_figure_period
 from reports.records import Change, Metric, Release
+
+if TYPE_CHECKING:
+    from reports.store import Stated, Store
 
 Action = Literal["drop", "set", "confirm", "add"]
 ACTIONS: tuple[str, ...] = ("drop", "set", "confirm", "add")
@@ -374,31 +377,48 @@ def apply_corrections(
             added = replace(added_metric(adds[0], _span(release, adds[0].quote)), review_key=key)
             metric = _fold(added, group[group.index(adds[0]) + 1:])
             if metric is not None:
-                result.append(metric)
+                _insert_after_its_release(result, metric, list(releases))
             applied.extend(group)
         else:
             stale.extend(Stale(c, "its figure is no longer read from that sentence") for c in group)
-    order = {release_id: n for n, release_id in enumerate(releases)}
-    result.sort(key=lambda m: order.get(m.release_id, len(order)))  # stable: an added figure ends its release
     return Applied(result, tuple(applied), tuple(stale), corrections.path, corrections.sha256)
 
 
-class CorrectedHistory:
-    """A store whose figure history (earlier periods, for comparisons, charts and checks) is corrected
-    as the period's figures are: a dropped figure is not compared with, a corrected one is."""
+def correct_history(
+    by_metric: Mapping[str, list[Stated]], corrections: Corrections | None, store: Store
+) -> dict[str, list[Stated]]:
+    """Earlier periods' figures (for comparisons, charts and checks) corrected as the period's are:
+    a dropped figure is not compared with, a corrected one is. Only the releases a correction
+    names are read from the store."""
+    from reports.store import Stated
 
-    def __init__(self, store: Any, corrections: Corrections | None) -> None:
-        self._store = store
-        self._corrections = corrections
+    if corrections is None or not corrections.entries:
+        return dict(by_metric)
+    named = {c.release_id for c in corrections.entries}
+    touched = {row.metric.release_id for rows in by_metric.values() for row in rows} & named
+    if not touched:
+        return dict(by_metric)
+    releases = store.releases_by_id(touched)
+    result = {}
+    for metric_id, rows in by_metric.items():
+        published = {row.metric.release_id: row.published for row in rows}
+        published.update({r.id: r.published for r in releases.values()})
+        applied = apply_corrections([row.metric for row in rows], corrections, releases)
+        result[metric_id] = [Stated(m, published[m.release_id]) for m in applied.metrics
+                             if m.metric_id == metric_id and m.release_id in published]
+    return result
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._store, name)
 
-    def metric_history(self, metric_id: str) -> list[tuple[Metric, Release]]:
-        rows = self._store.metric_history(metric_id)
-        releases = {release.id: release for _, release in rows}
-        applied = apply_corrections([metric for metric, _ in rows], self._corrections, releases)
-        return [(m, releases[m.release_id]) for m in applied.metrics if m.metric_id == metric_id]
+def _insert_after_its_release(metrics: list[Metric], added: Metric, order: list[str]) -> None:
+    """An added figure goes after its release's other figures (else before the next release's)."""
+    same = [n for n, m in enumerate(metrics) if m.release_id == added.release_id]
+    if same:
+        metrics.insert(same[-1] + 1, added)
+        return
+    rank = {release_id: n for n, release_id in enumerate(order)}
+    mine = rank.get(added.release_id, len(rank))
+    later = [n for n, m in enumerate(metrics) if rank.get(m.release_id, -1) > mine]
+    metrics.insert(later[0] if later else len(metrics), added)
 
 
 def _apply_to_figures(

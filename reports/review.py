@@ -137,7 +137,7 @@ def find_figure(
     ensure_extracted(store, releases)
     by_id = {r.id: r for r in releases}
     wanted = key.strip().lower()
-    for figure_key, metric in fix.keyed(store.metrics_for(by_id)):
+    for figure_key, metric in fix.keyed(store.metrics_between(start, end)):
         if figure_key == wanted:
             return Found(figure_key, metric, by_id[metric.release_id])
     added = fix.apply_corrections([], corrections, by_id).metrics if corrections else []

@@ -30,6 +30,7 @@ SAME_SUBJECT_TWICE = "another value for the same subject and period"  # set on t
 
 _WORDS_FILE = Path(__file__).with_name("confidence_words.toml")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_SHARE_OF = re.compile(r"\bshare\s+of\s+(?P<whole>.+)$", re.IGNORECASE)
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")  # "won-denominated", "year-to-date": no verb inside
 _WRAPPERS = re.compile(r"^(?:change\s+in\s+)|\s+(?:share(?:\s+of\s+.*)?|\(.*\))$", re.IGNORECASE)
 
@@ -105,7 +106,8 @@ def _subject_doubt(subject: str, catalogued: bool) -> str | None:
         return VAGUE_SUBJECT  # "surplus in this segment": what it points at is elsewhere
     if len(words) > _words().max_subject_words or g.VERB.search(_HYPHENATED.sub(" ", subject)):
         return CLAUSE_SUBJECT
-    measured = _WRAPPERS.sub("", subject).strip()
+    share = _SHARE_OF.search(subject)  # a share names its measure by its whole: "... share of sales"
+    measured = share.group("whole") if share else _WRAPPERS.sub("", subject).strip()
     if not catalogued and not _names_a_measure(measured):
         return NO_MEASURE
     return None
