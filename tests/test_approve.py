@@ -70,3 +70,15 @@ def test_approving_a_week_that_was_never_held_exits_2(tmp_path: Path) -> None:
     write_config(tmp_path, None, RECIPIENTS, reviewers=REVIEWERS)
     run = run_brief("approve", "--week", WEEK, cwd=tmp_path)
     assert run.code == 2 and f"{WEEK}: no briefing awaits approval" in run.stderr
+
+
+def test_a_changed_corrections_file_makes_the_weekly_run_rebuild(tmp_path: Path) -> None:
+    write_config(tmp_path, None, RECIPIENTS)
+    assert run_brief("run", "--weekly", "--as-of", MONDAY, cwd=tmp_path).code == 0
+    listing = json.loads(run_brief("review", "--week", WEEK, "--format", "json", cwd=tmp_path).stdout)
+    used = next(f for f in listing["figures"] if f["label"] == "Used-car exports")
+    assert run_brief("review", used["key"], "--drop", cwd=tmp_path).code == 0
+    run = run_brief("run", "--weekly", "--as-of", MONDAY, cwd=tmp_path)
+    assert run.code == 0 and f"{WEEK}: built from 10 releases" in run.stderr
+    pdf = PdfReader(tmp_path / "output" / WEEK / "briefing.pdf")
+    assert "Used-car exports" not in " ".join(page.extract_text() or "" for page in pdf.pages)

@@ -310,7 +310,8 @@ def test_the_corrections_path_comes_from_brief_toml(workdir: Path, listed) -> No
 
 
 @settings(max_examples=60, deadline=None)
-@given(quote=st.text(min_size=1, max_size=80).filter(str.strip), subject=st.text(min_size=1, max_size=30).filter(str.strip),
+@given(quote=st.text(min_size=1, max_size=80).filter(str.strip),
+       subject=st.text(min_size=1, max_size=30).filter(str.strip),
        value=st.floats(allow_nan=False, allow_infinity=False))
 def test_a_written_correction_reads_back_as_written(tmp_path_factory, quote: str, subject: str, value: float) -> None:  # noqa: ANN001, E501
     path = tmp_path_factory.mktemp("fixes") / "corrections.toml"
