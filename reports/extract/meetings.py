@@ -129,16 +129,19 @@ def _date_pattern() -> re.Pattern[str]:
     month = "|".join(words.months)
     weekday = "|".join(words.weekdays)
     day = r"\d{1,2}(?:st|nd|rd|th)?"
+    part = r"(?:\s+(?:morning|afternoon|evening|night))?"
     return re.compile(
         rf"(?:\b(?:[Oo]n|[Ff]rom)\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?(?:(?:{weekday}),?\s+)?\(?"
         rf"(?:(?P<m1>{month})\.?\s+(?P<d1>{day})(?:\s*[-–]\s*\d{{1,2}})?(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?"
         rf"|(?P<d2>{day})(?:\s*[-–]\s*\d{{1,2}})?\s+(?:of\s+)?(?P<m2>{month})\.?(?:,?\s+(?P<y2>\d{{4}}))?"
         rf"|(?<=[Oo][nf]\s)the\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)\b"
-        rf"|(?<=[Oo]n\s)(?P<wd>{weekday})\b)\)?"
+        rf"|(?<!Black\s)(?<!Good\s)(?<!Cyber\s)(?P<wd>{weekday})\b{part})\)?"
         rf"|\b(?:[Oo]n\s+)?(?:the\s+same\s+day|that\s+day|[Ll]ater\s+that\s+day)\b"
-        rf"|\b(?P<next>[Tt]he\s+(?:following|next)\s+day|[Tt]he\s+day\s+after)\b"
-        rf"|\b(?P<before>[Tt]he\s+(?:previous|preceding)\s+day|[Tt]he\s+day\s+before)\b"
-        rf"|\b(?P<today>[Tt]oday|[Yy]esterday)\b"
+        rf"|\b(?P<next>[Tt]he\s+(?:following|next)\s+day|[Tt]he\s+day\s+after|[Aa]\s+day\s+later)\b"
+        rf"|\b(?P<before>[Tt]he\s+(?:previous|preceding)\s+day|[Tt]he\s+day\s+before|"
+        rf"[Aa]\s+day\s+(?:prior|earlier|before))\b"
+        rf"|\b(?P<today>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]his\s+(?:morning|afternoon|evening)|[Tt]onight)\b"
+        rf"(?:{part}\s*\((?P<stated>[^()]{{3,40}})\))?"
     )
 
 
@@ -146,31 +149,54 @@ def _find_dates(text: str) -> list[re.Match[str]]:
     return [m for m in _date_pattern().finditer(text) if m.group(0).strip()]
 
 
-def _resolve_date(match: re.Match[str], published: date, previous: date | None) -> date | None:
+# Whether the engagement being read is announced for later: its weekdays then fall on or after the release.
+_AHEAD: ContextVar[bool] = ContextVar("ahead", default=False)
+_RELATIVE_DAYS = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _resolve_date(match: re.Match[str], published: date | None, previous: date | None) -> date | None:
     """The calendar date a date phrase names, read against the release date.
 
     A date without a year gets the year that puts it nearest the release date (a release of
     Jan 2 speaking of "December 31" means the day before); "on the 14th" is the 14th of the
-    month nearest the release date; a date that does not exist is None.
+    month nearest the release date; a weekday is the latest such day on or before the release for
+    an engagement held, the next one on or after it for one announced; "a day prior" and "the
+    following day" count from the engagement before. A date that does not exist, or a relative one
+    with nothing to count from, is None.
     """
     text = match.group(0)
     if match.group("today"):
-        return published - timedelta(days=1) if match.group("today").lower() == "yesterday" else published
+        stated = match.group("stated")
+        inner = _find_dates(stated) if stated else []
+        if inner and not inner[0].group("today"):
+            return _resolve_date(inner[0], published, previous)  # "today (Monday 3 March)"
+        if published is None:
+            return None
+        return published + timedelta(days=_RELATIVE_DAYS[match.group("today").split()[0].lower()])
     if "same day" in text or "that day" in text:
         return previous
     if match.group("next") or match.group("before"):
-        return previous + timedelta(days=1 if match.group("next") else -1) if previous else None
+        base = previous or (published if match.group("before") else None)
+        return base + timedelta(days=1 if match.group("next") else -1) if base else None
+    if published is None:
+        return _absolute_date(match)
     if match.group("d3"):
         return _nearest_day(int(match.group("d3")), published)
     if match.group("wd"):
         target = _words().weekdays.index(match.group("wd"))
-        if _FUTURE.search(match.string):
+        if _AHEAD.get() or _FUTURE.search(match.string[: match.start()]):
             # "On Tuesday, he will meet ...": the coming Tuesday, or next week's if the release says so.
             if _NEXT_WEEK.get():
                 return published + timedelta(days=7 - published.weekday() + target)
-            return published + timedelta(days=(target - published.weekday()) % 7 or 7)
-        shift = (published.weekday() - target) % 7
-        return published - timedelta(days=shift if shift <= 3 else shift - 7)
+            return published + timedelta(days=(target - published.weekday()) % 7)
+        return published - timedelta(days=(published.weekday() - target) % 7)
+    return _absolute_date(match, published)
+
+
+def _absolute_date(match: re.Match[str], published: date | None = None) -> date | None:
+    """ "March 3, 2026" -> 2026-03-03; without a year, the year nearest `published` (None without it)."""
+    if not (match.group("m1") or match.group("m2")):
+        return None
     month_text = match.group("m1") or match.group("m2")
     day_text = re.sub(r"\D", "", match.group("d1") or match.group("d2"))
     year_text = match.group("y1") or match.group("y2")
@@ -183,6 +209,8 @@ def _resolve_date(match: re.Match[str], published: date, previous: date | None) 
         return None
     if year_text:
         return parsed.date()
+    if published is None:
+        return None
     candidates = []
     for year in (published.year - 1, published.year, published.year + 1):
         try:
@@ -311,10 +339,14 @@ class _Trigger:
     kind: str
     start: int
     end: int
+    planned: bool = False  # announced for the future: "will meet", "is scheduled to hold talks"
 
 
-def _find_triggers(text: str, plans: list[_Trigger] | None = None) -> list[_Trigger]:
-    """The engagement verbs of a sentence; those that only announce a plan go to `plans` when given."""
+def _find_triggers(text: str) -> list[_Trigger]:
+    """The engagement verbs of a sentence, each marked planned when the text announces it for later.
+
+    A verb the text calls off ("will not send ...", "cancelled talks with ...") is no engagement at all.
+    """
     found: list[_Trigger] = []
     for kind, pattern in _TRIGGERS:
         for match in re.finditer(pattern, text):
@@ -329,31 +361,50 @@ def _find_triggers(text: str, plans: list[_Trigger] | None = None) -> list[_Trig
                 kind = next(t.kind for t in reversed(found) if t.start < match.start())
                 found.append(_Trigger(kind, match.start(), match.end()))
         found.sort(key=lambda t: t.start)
-    kept = [t for t in found if not _planned(text, t)]
-    if plans is not None:
-        plans.extend(t for t in found if t not in kept)
+    kept: list[_Trigger] = []
+    for trigger in found:
+        if _called_off(text, trigger.start):
+            continue
+        follows_plan = bool(kept) and kept[-1].planned and _continues(text, kept[-1], trigger)
+        planned = _planned(text, trigger) or follows_plan
+        kept.append(_Trigger(trigger.kind, trigger.start, trigger.end, planned))
     return kept
 
 
+def _continues(text: str, earlier: _Trigger, later: _Trigger) -> bool:
+    """ "will meet A and then with B": a continuation of a planned verb is planned too."""
+    return _CONTINUATION.match(text, later.start) is not None or not re.search(
+        r"[;]|\b(?:met|held|visited|signed|had)\b", text[earlier.end : later.start]
+    )
+
+
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|"
-    r"is\s+(?:scheduled|expected|set|due|slated|going)\s+to)\b"
+    r"\b(?:will|would|shall|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|agreed\s+to|"
+    r"(?:is|are)\s+(?:also\s+)?(?:scheduled|expected|set|due|slated|going)\s+to)\b"
+)
+_CALLED_OFF = re.compile(
+    r"\b(?:will\s+not|won[’']t|would\s+not|not\s+(?:to\s+)?(?:meet|send|hold|attend)|cancell?(?:ed|s)?|"
+    r"called\s+off|postponed|abandoned|scrapped|skipped)\b"
 )
 
 
-def _planned(text: str, trigger: _Trigger) -> bool:
-    """ "will visit the U.S. to meet with officials": a plan, not an engagement (past forms always count).
+def _called_off(text: str, start: int) -> bool:
+    """ "China has cancelled upcoming trade talks with ...", "will not send ... to meet": no engagement."""
+    return _CALLED_OFF.search(text[max(0, start - 80) : start + 40]) is not None
 
-    A schedule is not a plan: "On Monday, he will meet X in Brasilia", "will hold talks with Y on June 3"
-    name one day for one engagement with someone, and the log lists it on that day. A trip over a range of
-    days ("will visit Canada from March 12 to 15 to meet ...") or without a day stays a plan.
-    """
-    verb = text[trigger.start : trigger.end].split(maxsplit=1)[0].lower()
-    base = {"meet", "visit", "hold", "sign", "attend", "host", "open", "tour", "have", "speak", "talk"}
-    if verb not in base or _FUTURE.search(text[: trigger.start]) is None:
-        return False
-    with_someone = trigger.kind in {"meeting", "meeting*", "talks", "call", "visit", "signing"}
-    return not with_someone or not _one_day(text)
+
+def _planned(text: str, trigger: _Trigger) -> bool:
+    """ "will visit the U.S. to meet with officials", "is set to hold talks with", "agreed to a meeting
+    with": announced for later (past forms of the verb never are)."""
+    verb_text = text[trigger.start : trigger.end]
+    if re.match(r"\s*agreed\s+to\b", verb_text):
+        return True
+    verb = verb_text.split(maxsplit=1)[0].lower() if verb_text.split() else ""
+    base = {"meet", "visit", "hold", "sign", "attend", "host", "open", "tour", "have", "speak", "talk",
+            "sit", "pay", "make", "lead", "chair", "convene", "inspect", "call", "co-host", "co-chair"}
+    before = text[: trigger.start]
+    clause = re.split(r";|\.\s", before)[-1]
+    return verb in base and _FUTURE.search(clause) is not None
 
 
 # "Minister A will visit Brazil and Argentina next week": no engagement yet, but it says who travels.
@@ -1165,12 +1216,12 @@ def _extract(release: Release) -> list[Meeting]:
     for start, end in _sentences(body):
         sentence = body[start : min(end, start + MAX_SENTENCE)]
         span = (start, start + len(sentence))
-        plans: list[_Trigger] = []
-        triggers = _find_triggers(sentence, plans)
+        triggers = _find_triggers(sentence)
+        plans = [t for t in triggers if t.planned]
         trip = _TRIP_PLAN.search(sentence)
         if trip and not triggers:
-            plans.append(_Trigger("visit", trip.start(), trip.end()))
-        if plans and not triggers:
+            plans.append(_Trigger("visit", trip.start(), trip.end(), planned=True))
+        if plans and len(plans) == len(triggers) or (trip and not triggers):
             # "Minister A will visit Brazil next week": who "he" is in the schedule that follows.
             state.official = _official(sentence[: plans[0].start], state.official) or state.official
             state.trip_topic = _topic_in_scope(sentence[plans[0].end :]) or state.trip_topic
@@ -1197,6 +1248,7 @@ def _merge_repeat(state: _State, meeting: Meeting) -> bool:
 
     for n, earlier in enumerate(state.meetings):
         same_day = meeting.date is None or earlier.date is None or meeting.date == earlier.date
+        same_day = same_day and earlier.planned == meeting.planned
         if meeting.counterpart and earlier.counterpart == meeting.counterpart and same_day:
             missing = {
                 f.name: getattr(meeting, f.name)
@@ -1404,6 +1456,16 @@ def _pair_kind(verb: re.Match[str], scope: str) -> str:
     return "call" if any(w in noun for w in ("call", "conversation", "video")) else "meeting"
 
 
+def _subject_dates(
+    release: Release, subject: str, dateline: re.Match[str] | None, state: _State
+) -> list[date]:
+    return [
+        d
+        for m in _find_dates(subject[dateline.end() :] if dateline else subject)
+        if (d := _resolve_date(m, release.published, state.date)) is not None
+    ]
+
+
 def _sentence_meetings(
     release: Release, sentence: str, span: tuple[int, int], triggers: list[_Trigger], state: _State
 ) -> list[Meeting]:
@@ -1411,11 +1473,6 @@ def _sentence_meetings(
     official = _official(subject, state.official)
     # "SEOUL, May 14 (Yonhap) -- ... on Wednesday met ...": the dateline's date is when the story was filed.
     dateline = _DATELINE.match(subject) if span[0] == 0 or not release.body[: span[0]].strip() else None
-    subject_dates = [
-        d
-        for m in _find_dates(subject[dateline.end() :] if dateline else subject)
-        if (d := _resolve_date(m, release.published, state.date)) is not None
-    ]
     # "In Brussels on February 3, Minister Kim met ...", "During his visit to Washington, ...".
     subject_place = _leading_place(_location_text(subject, _anchors(subject), 0))
     meetings: list[Meeting] = []
@@ -1423,12 +1480,18 @@ def _sentence_meetings(
     for n, trigger in enumerate(triggers):
         scope_end = triggers[n + 1].start if n + 1 < len(triggers) else len(sentence)
         scope = _without_final_stop(sentence[trigger.end : scope_end])
-        kind, parties, when, where, topic = _read_scope(release, sentence, trigger, scope, state)
+        ahead = _AHEAD.set(trigger.planned)
+        try:
+            kind, parties, when, where, topic = _read_scope(release, sentence, trigger, scope, state)
+            subject_dates = _subject_dates(release, subject, dateline, state)
+        finally:
+            _AHEAD.reset(ahead)
         official, parties = _signatories(scope, kind, official, parties)
         # "inspected ... on July 13 and met with X": a date earlier in the sentence holds for what follows.
         sentence_date = when or sentence_date
         when = sentence_date or (subject_dates[0] if subject_dates else None)
-        when = when or state.date or state.mentioned_date
+        # An engagement announced for later has only the day its own sentence gives it.
+        when = when or (None if trigger.planned else state.date or state.mentioned_date)
         # A call has no place unless the text gives one; other engagements keep the trip's place.
         where = where or subject_place or (None if kind == "call" else state.location)
         its = re.match(r"\s*its\s+([a-z][\w -]*?),?\s+(?=[A-Z])", scope)
@@ -1455,8 +1518,10 @@ def _sentence_meetings(
             # A place stated for this engagement wins over one its name gives, which wins over an earlier one.
             place = where if where and where != state.location else party.place or where
             place, day = (wheres[n_party] if wheres else place), (whens[n_party] if whens else when)
-            meetings.append(_meeting(release, sentence, span, official, party, day, place, topic, kind))
-        if parties:
+            meetings.append(
+                _meeting(release, sentence, span, official, party, day, place, topic, kind, trigger.planned)
+            )
+        if parties and not trigger.planned:
             state.date, state.location = when or state.date, where or state.location
     if official:
         state.official = official
@@ -1517,13 +1582,13 @@ def _respectively(
 
 def _meeting(
     release: Release, sentence: str, span: tuple[int, int], official: str | None, party: _Party,
-    when: date | None, where: str | None, topic: str | None, kind: str,
+    when: date | None, where: str | None, topic: str | None, kind: str, planned: bool = False,
 ) -> Meeting:
     lead = len(sentence) - len(sentence.lstrip())
     return Meeting(
         release_id=release.id, official=official, counterpart=party.name or None, quote=sentence.strip(),
         span=(span[0] + lead, span[0] + len(sentence.rstrip())), date=when, counterpart_role=party.role,
-        organization=party.organization, location=where, topic=topic, kind=kind,
+        organization=party.organization, location=where, topic=topic, kind=kind, planned=planned,
     )
 
 

@@ -16,7 +16,8 @@ scored for accuracy. Role, location and topic are lenient: each is a bag of lowe
 (dots dropped, so "U.S." is "us"; stop words "the of a an and at in on for to with by" and a
 possessive "'s" dropped); a field is right when both sides are empty, or both are given and the
 word overlap has an F1 of at least 0.5 ("Washington, D.C." vs "U.S. Congress, Washington, D.C."
-is right; "Seoul" vs "Washington, D.C." is not). Kind must be equal.
+is right; "Seoul" vs "Washington, D.C." is not). Kind and planned must be equal (a label without
+"planned" is an engagement that was held).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from pathlib import Path
 from reports.errors import BriefError
 from reports.extract.formats import extract_files
 
-FIELDS = ("counterpart_role", "location", "topic", "kind")
+FIELDS = ("planned", "counterpart_role", "location", "topic", "kind")
 LENIENT = {"counterpart_role", "location", "topic"}
 MIN_OVERLAP_F1 = 0.5
 _STOP = {"the", "of", "a", "an", "and", "at", "in", "on", "for", "to", "with", "by"}
@@ -134,7 +135,10 @@ def _score_release(score: Score, index: int, gold: list[dict], found: list[dict]
         unmatched.remove(pair)
         score.true_positives += 1
         for name in FIELDS:
-            right = (lenient_match if name in LENIENT else _equal)(label.get(name), pair.get(name))
+            wanted, got = label.get(name), pair.get(name)
+            if name == "planned":
+                wanted, got = bool(wanted), bool(got)
+            right = (lenient_match if name in LENIENT else _equal)(wanted, got)
             score.right[name] += right
             if not right:
                 score.misses.append(
