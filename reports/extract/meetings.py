@@ -24,7 +24,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
@@ -56,6 +56,9 @@ class _Words:
     months: tuple[str, ...]
     weekdays: tuple[str, ...]
     organization_nouns: frozenset[str]
+    place_words: frozenset[str]
+    documents: frozenset[str]
+    honorifics: frozenset[str]
 
 
 @cache
@@ -94,6 +97,9 @@ def _words() -> _Words:
         months=tuple(sorted({*months, "Sept"}, key=len, reverse=True)),
         weekdays=tuple(weekdays),
         organization_nouns=frozenset(data["organization_nouns"]),
+        place_words=frozenset(data["place_words"]),
+        documents=frozenset(data["documents"]),
+        honorifics=frozenset(data["honorifics"]),
     )
 
 
@@ -136,17 +142,25 @@ def _date_pattern() -> re.Pattern[str]:
         rf"|(?P<d2>{day})(?:\s*[-–]\s*\d{{1,2}})?\s+(?:of\s+)?(?P<m2>{month})\.?(?:,?\s+(?P<y2>\d{{4}}))?"
         rf"|(?<=[Oo][nf]\s)the\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)\b"
         rf"|(?<!Black\s)(?<!Good\s)(?<!Cyber\s)(?P<wd>{weekday})\b{part})\)?"
-        rf"|\b(?:[Oo]n\s+)?(?:the\s+same\s+day|that\s+day|[Ll]ater\s+that\s+day)\b"
+        rf"|\b(?:[Oo]n\s+)?(?:the\s+same\s+day|that\s+day|this\s+day|[Ll]ater\s+that\s+day)\b"
         rf"|\b(?P<next>[Tt]he\s+(?:following|next)\s+day|[Tt]he\s+day\s+after|[Aa]\s+day\s+later)\b"
-        rf"|\b(?P<before>[Tt]he\s+(?:previous|preceding)\s+day|[Tt]he\s+day\s+before|"
-        rf"[Aa]\s+day\s+(?:prior|earlier|before))\b"
+        rf"|\b(?P<before>[Tt]he\s+(?:previous|preceding)\s+day|[Tt]he\s+day\s+before)\b"
+        rf"|\b(?P<prior>[Aa]\s+day\s+(?:prior|earlier|before))\b"
         rf"|\b(?P<today>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]his\s+(?:morning|afternoon|evening)|[Tt]onight)\b"
         rf"(?:{part}\s*\((?P<stated>[^()]{{3,40}})\))?"
     )
 
 
+_UNTIL = re.compile(r"(?:\b(?:through|until|till|by|before|after|since|ahead\s+of)|[-–])\s*$")
+
+
 def _find_dates(text: str) -> list[re.Match[str]]:
-    return [m for m in _date_pattern().finditer(text) if m.group(0).strip()]
+    """Date phrases of a text; the end of a span ("a fair held through Thursday") names no day of its own."""
+    return [
+        m
+        for m in _date_pattern().finditer(text)
+        if m.group(0).strip() and not _UNTIL.search(text[max(0, m.start() - 12) : m.start()])
+    ]
 
 
 # Whether the engagement being read is announced for later: its weekdays then fall on or after the release.
@@ -173,11 +187,14 @@ def _resolve_date(match: re.Match[str], published: date | None, previous: date |
         if published is None:
             return None
         return published + timedelta(days=_RELATIVE_DAYS[match.group("today").split()[0].lower()])
-    if "same day" in text or "that day" in text:
+    if "same day" in text or "that day" in text or "this day" in text:
         return previous
     if match.group("next") or match.group("before"):
-        base = previous or (published if match.group("before") else None)
-        return base + timedelta(days=1 if match.group("next") else -1) if base else None
+        return previous + timedelta(days=1 if match.group("next") else -1) if previous else None
+    if match.group("prior"):
+        # "a day prior": the day before the engagement last told, else before the release.
+        base = previous or published
+        return base - timedelta(days=1) if base else None
     if published is None:
         return _absolute_date(match)
     if match.group("d3"):
@@ -402,8 +419,7 @@ def _planned(text: str, trigger: _Trigger) -> bool:
     verb = verb_text.split(maxsplit=1)[0].lower() if verb_text.split() else ""
     base = {"meet", "visit", "hold", "sign", "attend", "host", "open", "tour", "have", "speak", "talk",
             "sit", "pay", "make", "lead", "chair", "convene", "inspect", "call", "co-host", "co-chair"}
-    before = text[: trigger.start]
-    clause = re.split(r";|\.\s", before)[-1]
+    clause = text[: trigger.start].rsplit(";", 1)[-1]
     return verb in base and _FUTURE.search(clause) is not None
 
 
@@ -561,6 +577,8 @@ def _nameable(token: str) -> bool:
     if "-" in bare and any(part in words.titles for part in bare.split("-")):
         return False  # "Secretary-General", "Vice-Chair"
     if bare in words.titles or token in words.titles or bare in words.institutions or bare in words.places:
+        return False
+    if bare in words.place_words or bare in words.documents:
         return False
     # "He" and "An" start sentences but are also family names ("Vice Premier He Lifeng").
     return not (bare in words.weekdays or (bare in words.starters and bare not in {"He", "An"}))
@@ -1204,9 +1222,59 @@ def extract_meetings(release: Release) -> list[Meeting]:
     body = release.body
     token = _NEXT_WEEK.set(re.search(r"\bnext\s+week\b", body, re.IGNORECASE) is not None)
     try:
-        return _extract(release)
+        # The dateline ("New York [US], September 25 :") says where and when the story was filed, not
+        # when anyone met: it is blanked (same length, so spans hold) before the body is read.
+        end = _wire_dateline_end(body)
+        read = replace(release, body=" " * end + body[end:]) if end else release
+        found = _extract(read)
     finally:
         _NEXT_WEEK.reset(token)
+    kept = [m for m in found if m.counterpart is None or not _not_a_party(m.counterpart)]
+    return [replace(m, quote=body[m.span[0] : m.span[1]].strip()) for m in kept]
+
+
+# "SEOUL, March 3 (Yonhap) --", "New York [US], September 25 :", "ISLAMABAD, (Agency - 29th Jan, 2025)".
+_WIRE_DATELINE = re.compile(
+    r"\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*\[[^\]]{1,40}\])?"
+    r"(?P<date>\s*,\s*(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,9}\.?(?:\s+\d{4})?))?"
+    r"(?P<agency>\s*,?\s*\([^()]{1,70}\))?\s*(?P<stop>--|[-–—:])?\s+"
+)
+
+
+def _wire_dateline_end(body: str) -> int:
+    """Where a leading wire dateline ends (0 when there is none): it needs a date, an agency or a dash."""
+    match = _WIRE_DATELINE.match(body)
+    if match is None or not (match.group("stop") or match.group("agency")):
+        return 0
+    if not (match.group("date") or match.group("agency") or match.group("stop") in {"--", "—", "–", ":"}):
+        return 0
+    return match.end()
+
+
+def _not_a_party(counterpart: str) -> bool:
+    """A place ("Jeju Island", "Liaoning Province", "Michigan") or a document ("Free Trade Agreement")
+    read where a person or an institution should be."""
+    words = _words()
+    text = re.sub(r"^(?:the|a|an)\s+", "", counterpart.strip())
+    bare = [_bare(w) for w in text.split()]
+    if not bare:
+        return True
+    if text in words.places or words.place_phrases.fullmatch(text):
+        return True
+    if bare[-1] in words.place_words and not any(b in words.institutions for b in bare[:-1]):
+        return True
+    if bare[-1] in words.documents or (len(bare) > 1 and re.fullmatch(r"(?:[A-Z]{2,}|[A-Z]+TA)", bare[-1])
+                                         and bare[-1] in words.documents):
+        return True
+    return _is_honorific(text)
+
+
+def _is_honorific(text: str) -> bool:
+    """ "Amb", "H.E.", "Mr.": a title cut from its name."""
+    words = _words()
+    tokens = text.split()
+    return all(t in words.titles or _bare(t) in words.titles or _bare(t).rstrip(".") in words.honorifics
+               for t in tokens)
 
 
 def _extract(release: Release) -> list[Meeting]:
