@@ -1,7 +1,12 @@
-"""Reporting periods: a month, an ISO week, or a date range.
+"""Periods: what a briefing covers (a month, an ISO week, a date range) and what a figure is for.
 
-parse_month("2026-01") -> Period(2026-01-01, 2026-01-31, key "2026-01")
-parse_week("2026-W03") -> Period(2026-01-12, 2026-01-18, key "2026-W03")
+One `Period` type serves both. A briefing's period comes from the command line:
+    parse_month("2026-01") -> Period(2026-01-01, 2026-01-31, key "2026-01")
+    parse_week("2026-W03") -> Period(2026-01-12, 2026-01-18, key "2026-W03")
+A figure's period comes from its string in the records and the JSON contract:
+    figure_period("2025-Q4") -> Period(2025-10-01, 2025-12-31, kind "quarter")
+    figure_period("2024-12-01/2024-12-20") -> Period(kind "days"), part of December
+    figure_period("2019-04/2020-03") -> Period(kind "months"), a fiscal year
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 class Period:
     """A closed date range with the key that names its archive folder."""
 
-    kind: str  # month | week | range
+    kind: str  # briefings: month | week | range; figures also: year | half | quarter | months | days | day
     start: date
     end: date
     key: str
@@ -31,8 +36,27 @@ class Period:
     def __contains__(self, day: date) -> bool:
         return self.start <= day <= self.end
 
+    @property
+    def part_month(self) -> bool:
+        """A span of days inside one month that is not the whole month ('the first 20 days of July')."""
+        if self.kind not in ("days", "day", "range", "week"):
+            return False
+        whole = month_period(self.start.year, self.start.month)
+        return self.end <= whole.end and (self.start, self.end) != (whole.start, whole.end)
+
+    def year_before(self) -> Period:
+        """The same stretch of the calendar a year earlier: 2025-Q3 -> 2024-Q3, Dec 1-20 -> Dec 1-20."""
+        if self.kind in _FIGURE_KINDS:
+            return figure_period(_shift_years(self.key, -1))
+        return self._days_back(365)
+
+    def _days_back(self, days: int) -> Period:
+        return range_period(self.start - timedelta(days=days), self.end - timedelta(days=days))
+
     def previous(self) -> Period:
         """The period of the same kind just before this one."""
+        if self.kind in ("year", "half", "quarter"):
+            return _figure_before(self)
         if self.kind == "month":
             return month_period(*_month_before(self.start.year, self.start.month))
         if self.kind == "week":
@@ -159,3 +183,87 @@ def parse_key(key: str) -> Period:
     if sep and _DAY.match(start) and _DAY.match(end):
         return range_period(parse_day(start), parse_day(end, "--to"))
     raise BriefError(f"{key!r}: not a period key (YYYY-MM, YYYY-Www or YYYY-MM-DD_YYYY-MM-DD)")
+
+
+# Figure periods -------------------------------------------------------------------------------------
+
+_FIGURE_KINDS = ("year", "half", "quarter", "month", "months", "days", "day")
+_YEAR = re.compile(r"^(\d{4})$")
+_PART = re.compile(r"^(\d{4})-([QH])([1-4])$")
+
+
+def figure_period(text: str) -> Period:
+    """A figure's period string (DESIGN.md, "Periods") as a Period; a period that cannot exist
+    ("2020-04/2020-03", "2025-02-30", "2025-Q5") raises ValueError.
+
+    figure_period("2025-01/2025-11") -> Period("months", 2025-01-01, 2025-11-30, key "2025-01/2025-11")
+    """
+    text = text.strip()
+    if _YEAR.match(text):
+        year = int(text)
+        return Period("year", date(year, 1, 1), date(year, 12, 31), text)
+    part = _PART.match(text)
+    if part:
+        year, kind, number = int(part[1]), part[2], int(part[3])
+        size = 3 if kind == "Q" else 6
+        if number > 12 // size:
+            raise ValueError(f"{text!r}: no such {'quarter' if kind == 'Q' else 'half'}")
+        first = (number - 1) * size + 1
+        end = month_period(year, first + size - 1).end
+        return Period("quarter" if kind == "Q" else "half", date(year, first, 1), end, text)
+    if _MONTH.match(text):
+        year, month = int(text[:4]), int(text[5:])
+        if not 1 <= month <= 12:
+            raise ValueError(f"{text!r}: no such month")
+        return month_period(year, month)
+    if _DAY.match(text):
+        day = date.fromisoformat(text)
+        return Period("day", day, day, text)
+    first, sep, last = text.partition("/")
+    if sep and _MONTH.match(first) and _MONTH.match(last):
+        start, end = figure_period(first).start, figure_period(last).end
+        kind = "months"
+    elif sep and _DAY.match(first) and _DAY.match(last):
+        start, end = date.fromisoformat(first), date.fromisoformat(last)
+        kind = "days"
+    else:
+        raise ValueError(f"{text!r}: not a period (2025, 2025-Q4, 2025-H1, 2025-12, 2025-01/2025-11, "
+                         "2024-12-01/2024-12-20, 2022-03-24)")
+    if end < start:
+        raise ValueError(f"{text!r}: ends before it starts")
+    return Period(kind, start, end, text)
+
+
+def valid_figure_period(text: str | None) -> bool:
+    """Is text a period that exists? valid_figure_period("2020-04/2020-03") -> False."""
+    if not text:
+        return False
+    try:
+        figure_period(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _shift_years(key: str, years: int) -> str:
+    """'2025-Q3' -> '2024-Q3'; '2024-12-01/2024-12-20' -> '2023-12-01/2023-12-20' (29 Feb -> 28 Feb)."""
+
+    def one(part: str) -> str:
+        year, rest = int(part[:4]) + years, part[4:]
+        if rest == "-02-29" or rest.startswith("-02-29"):
+            rest = "-02-28" + rest[6:]
+        return f"{year:04d}{rest}"
+
+    return "/".join(one(part) for part in key.split("/"))
+
+
+def _figure_before(period: Period) -> Period:
+    if period.kind == "year":
+        return figure_period(str(period.start.year - 1))
+    kind = "Q" if period.kind == "quarter" else "H"
+    count = 4 if kind == "Q" else 2
+    number = int(period.key[-1]) - 1
+    year = period.start.year
+    if number == 0:
+        year, number = year - 1, count
+    return figure_period(f"{year}-{kind}{number}")

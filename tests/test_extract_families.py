@@ -267,20 +267,23 @@ def test_a_change_noun_after_a_level_is_that_levels_change(cue: str) -> None:
     assert level.change.direction == ("up" if cue in ("an increase of", "a rise of") else "down")
 
 
-def test_an_amount_more_or_less_than_an_earlier_month_is_a_change_of_the_level() -> None:
+def test_an_amount_more_or_less_than_an_earlier_month_is_a_figure_of_its_own() -> None:
     body = "April imports were $12.0 billion, $0.4 billion less than March imports."
-    (level,) = levels(body, title="Trade, April 2026", published=date(2026, 6, 3))
-    change = level.change
-    assert change is not None and (change.value, change.unit, change.direction) == (0.4e9, "USD", "down")
+    found = metrics_of(body, title="Trade, April 2026", published=date(2026, 6, 3))
+    assert [(m.subject, m.value, m.unit, m.period, m.change) for m in found] == [
+        ("imports", 12.0e9, "USD", "2026-04", None),
+        ("change in imports", -0.4e9, "USD", "2026-04", None),
+    ]
 
 
 def test_an_amount_change_restated_in_percent_gives_both_changes() -> None:
     body = "Year-over-year, the goods deficit narrowed $2.0 billion, or 5.0 percent, from May 2025."
-    changes = [m.change for m in metrics_of(body, published=date(2026, 7, 1))]
-    assert [(c.value, c.unit, c.direction) for c in changes] == [
-        (2.0e9, "USD", "down"),
-        (5.0, "percent", "down"),
+    found = metrics_of(body, published=date(2026, 7, 1))
+    assert [(m.subject, m.value, m.unit) for m in found if m.value is not None] == [
+        ("change in goods deficit", -2.0e9, "USD")
     ]
+    changes = [m.change for m in found if m.change is not None]
+    assert [(c.value, c.unit, c.direction) for c in changes] == [(5.0, "percent", "down")]
 
 
 def test_doubling_keeps_the_level_and_states_no_change() -> None:
@@ -416,11 +419,10 @@ def test_the_period_of_a_compared_level_is_its_own_and_does_not_become_the_runni
 
 def test_an_amount_change_restated_in_brackets_is_the_same_change_in_percent() -> None:
     body = "Services credits fell $893m (2%) to $44,104m in May 2026."
-    changes = [m.change for m in metrics_of(body) if m.change is not None]
-    assert [(c.value, c.unit, c.direction) for c in changes][:2] == [
-        (893e6, "USD", "down"),
-        (2.0, "percent", "down"),
-    ]
+    found = metrics_of(body)
+    assert ("change in services credits", -893e6, "USD") in [(m.subject, m.value, m.unit) for m in found]
+    changes = [m.change for m in found if m.change is not None]
+    assert [(c.value, c.unit, c.direction) for c in changes][:1] == [(2.0, "percent", "down")]
 
 
 def test_a_share_taken_and_its_level_a_year_earlier_over_a_span_of_months() -> None:

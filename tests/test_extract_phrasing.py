@@ -297,12 +297,8 @@ def test_the_number_of_things_names_the_unit_of_a_bare_count() -> None:
 
 def test_a_change_by_a_bare_count_takes_the_unit_its_subject_names() -> None:
     metric = only("Retail jobs fell by 12,000 in October 2025.")
-    assert (metric.value, metric.change.value, metric.change.unit, metric.change.direction) == (
-        None,
-        12000.0,
-        "jobs",
-        "down",
-    )
+    found = (metric.subject, metric.value, metric.unit, metric.change)
+    assert found == ("change in retail jobs", -12000.0, "jobs", None)
 
 
 def test_a_gapped_list_with_prepositions_gives_one_change_per_source() -> None:

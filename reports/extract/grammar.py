@@ -102,7 +102,12 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
 # Period phrases, most specific first. A day number after a month makes it a date, not a period.
 PERIOD = re.compile(
     r"(?=[JFMASONDfstnHhQqlLTyY1-9])\b(?:"
-    rf"(?P<range>(?P<m1>{_MONTH})\s*(?:-|–|—|to|through|until)\s*(?P<m2>{_MONTH})(?:,?\s+(?P<ry>(?:19|20)\d{{2}}))?)"
+    rf"(?P<days>(?P<dm>{_MONTH})\s*(?P<d1>[1-9]|[12]\d|3[01])\s*(?:-|–|—|to|through|until)\s*"
+    rf"(?P<d2>[1-9]|[12]\d|3[01])(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million))(?:,?\s+(?P<dy>(?:19|20)\d{{2}}))?)"
+    rf"|(?P<firstdays>(?:the\s+)?first\s+(?P<fdn>\d{{1,2}}|ten|twenty)\s+days(?:\s+of\s+(?:(?P<fdthis>this|the)\s+month|"
+    rf"(?P<fdm>{_MONTH})(?:\s+(?P<fdy>(?:19|20)\d{{2}}))?))?)"
+    rf"|(?P<cited>the\s+(?:cited|\d{{1,2}}-day|(?:ten|twenty)-day)\s+period\b|\d{{1,2}}\s+days\s+this\s+month)"
+    rf"|(?P<range>(?P<m1>{_MONTH})\s*(?:-|–|—|to|through|until)\s*(?P<m2>{_MONTH})(?:,?\s+(?P<ry>(?:19|20)\d{{2}}))?)"
     rf"|(?P<date>{_MONTH}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?)"
     rf"|(?P<firstn>first\s+(?P<fn>two|three|four|five|six|seven|eight|nine|ten|eleven|2|3|4|5|6|7|8|9|10|11)\s+"
     rf"(?P<fu>months|quarters)(?:\s+of)?(?:\s+(?:the\s+year|this\s+year|(?P<fy>(?:19|20)\d{{2}})))?)"

@@ -27,16 +27,13 @@ from reports.extract import grammar as g
 from reports.extract.catalog import analyst_words, metric_id_for
 from reports.extract.grammar import Caseless
 from reports.extract.numbers import DESCRIBED_COUNT, Quantity, find_quantities, normalize
+from reports.extract.text import MAX_SENTENCE
+from reports.extract.text import sentences as text_sentences
+from reports.periods import figure_period, valid_figure_period
 from reports.records import Change, Metric, Release
 
-MAX_SENTENCE = 2000  # characters: no real sentence is longer; a run-on text is read in pieces this long
 MAX_SENTENCE_LOOKBACK = 400  # characters of a sentence searched back for a figure's subject
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n")
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:[A-Za-z]\.){2,}|\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|Gov|Sen|Rep|Gen|Corp|Inc|Co|Ltd|vs|etc|"
-    r"approx|est|Prof|Jr|Sr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Fig|Vol|Dept|Govt|Min))$"
-)
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _PAREN = re.compile(r"\([^()]*\)")
 _INCLUDING = re.compile(r",?\s*\b(?:including|excluding|except|especially|notably|such\s+as)\b[^,]*,?", re.I)
@@ -352,41 +349,8 @@ def _as_local_dollar(sentence: str, q: Quantity, code: str) -> Quantity:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans, whitespace trimmed; "U.S." and "Mr." do not end a sentence."""
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        cut = match.start() + 1
-        if text[match.start()] == "." and _ABBREVIATION.search(
-            text, max(0, match.start() - 12), match.start() + 1
-        ):
-            continue
-        spans.append((start, cut))
-        start = match.end()
-    spans.append((start, len(text)))
-    result = []
-    for begin, finish in _bounded(spans, text):
-        while begin < finish and text[begin].isspace():
-            begin += 1
-        while finish > begin and text[finish - 1].isspace():
-            finish -= 1
-        if finish > begin:
-            result.append((begin, finish))
-    return result
-
-
-def _bounded(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    """Spans longer than MAX_SENTENCE cut at a comma or space, so a 1 MB run-on body stays linear."""
-    result = []
-    for begin, finish in spans:
-        while finish - begin > MAX_SENTENCE:
-            cut = max(
-                text.rfind(", ", begin, begin + MAX_SENTENCE), text.rfind(" ", begin, begin + MAX_SENTENCE)
-            )
-            cut = cut + 1 if cut > begin else begin + MAX_SENTENCE
-            result.append((begin, cut))
-            begin = cut
-        result.append((begin, finish))
-    return result
+    """Sentence spans of the shared text layer (reports/extract/text.py)."""
+    return text_sentences(text, MAX_SENTENCE)
 
 
 # One sentence -----------------------------------------------------------------------------------
@@ -460,7 +424,7 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
             context.balance_owner = re.sub(r"\s+(?:balance|account)$", "", owner.group("owner"), flags=re.I)
             if owner.group("owner").lower().endswith("account"):
                 context.balance_owner = owner.group("owner")
-        context.metrics.append(metric)
+        context.metrics.extend(_amount_change_apart(metric))
         if figure.role == "level" and figure.quantity.kind == "count":
             context.count_unit = figure.quantity.unit
         if figure.role == "level" and not figure.member:
@@ -491,7 +455,7 @@ def _set_running_period(
     if not stated or (_FORWARD.search(sentence) and not _WHOLE_YEARS.fullmatch(stated[0])):
         return
     period = context.title_period if context.title_period in stated else stated[0]
-    if "/" not in period or _WHOLE_YEARS.fullmatch(period):
+    if "/" not in period or _WHOLE_YEARS.fullmatch(period) or _DAY_SPAN.fullmatch(period):
         context.period = period
 
 
@@ -581,6 +545,24 @@ def _metric(release: Release, figure: _Figure, quote: str, span: tuple[int, int]
         figure.dimension,
         figure.member,
     )
+
+
+def _amount_change_apart(metric: Metric) -> list[Metric]:
+    """A change stated as an amount is a figure of its own: 'exports were $165.2 billion, $10.0 billion
+    more than in July' is exports 165.2e9 and 'change in exports' +10.0e9, in the level's unit."""
+    change = metric.change
+    if change is None or change.value is None or change.unit in ("percent", "percentage_points"):
+        return [metric]
+    amount = -change.value if change.direction == "down" else change.value
+    subject = metric.subject
+    if not subject.lower().startswith("change in "):
+        subject = f"change in {subject}"
+    moved = replace(
+        metric, subject=subject, value=amount, unit=change.unit, change=None, record=False, metric_id=None
+    )
+    if metric.value is None:
+        return [moved]
+    return [replace(metric, change=None), moved]
 
 
 def canonical_subject(subject: str) -> str:
@@ -1612,11 +1594,15 @@ def _periods(sentence: str, context: _Context, masked: str | None = None) -> lis
 
 def _period_value(match: re.Match[str], context: _Context) -> str | None:
     year = _context_year(context)
+    if match.group("days") or match.group("firstdays") or match.group("cited"):
+        return _part_month(match, context)
     if match.group("range"):
         y = int(match.group("ry")) if match.group("ry") else year
         m1, m2 = _month(match.group("m1")), _month(match.group("m2"))
         if m1 and m2 and m2 == m1 + 2 and m1 % 3 == 1 and _QUARTER_NEXT.match(match.string, match.end()):
             return f"{y}-Q{m2 // 3}"  # "the January-March quarter"
+        if m1 and m2 and m2 < m1:  # "April-March": a fiscal year, ending in the year given
+            return f"{y - 1}-{m1:02d}/{y}-{m2:02d}" if match.group("ry") else f"{y}-{m1:02d}/{y + 1}-{m2:02d}"
         return f"{y}-{m1:02d}/{y}-{m2:02d}" if m1 and m2 else None
     if match.group("firstn"):
         y = int(match.group("fy")) if match.group("fy") else year
@@ -1667,6 +1653,39 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
 
 
 _QUARTER_NEXT = re.compile(r"\s+quarter\b", re.I)
+_DAY_COUNTS = {"ten": 10, "twenty": 20}
+
+
+def _part_month(match: re.Match[str], context: _Context) -> str | None:
+    """'Dec. 1-20' / 'the first 20 days of December' -> '2024-12-01/2024-12-20'; 'the 20-day period' and
+    'the cited period' -> the part of a month the release is already about."""
+    if match.group("cited"):
+        running = context.period or ""
+        return running if _DAY_SPAN.fullmatch(running) else None
+    if match.group("days"):
+        month, first, last = _month(match.group("dm")), int(match.group("d1")), int(match.group("d2"))
+        year = int(match.group("dy")) if match.group("dy") else None
+    else:
+        count = match.group("fdn")
+        first, last = 1, int(count) if count.isdigit() else _DAY_COUNTS[count.lower()]
+        month = _month(match.group("fdm")) if match.group("fdm") else None
+        year = int(match.group("fdy")) if match.group("fdy") else None
+        if month is None:
+            running = context.period or context.title_period or ""
+            if _MONTH_PERIOD.fullmatch(running) and not match.group("fdthis"):
+                year, month = int(running[:4]), int(running[5:])
+            else:
+                year, month = context.published.year, context.published.month
+    if month is None or last <= first:
+        return None
+    year = year or _year_for_month(month, context)
+    try:
+        return f"{date(year, month, first).isoformat()}/{date(year, month, last).isoformat()}"
+    except ValueError:
+        return None  # "February 1-30": no such days
+
+
+_DAY_SPAN = re.compile(r"\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}")
 
 
 def _months_to(match: re.Match[str], context: _Context) -> str | None:
@@ -1700,11 +1719,14 @@ def _context_year(context: _Context) -> int:
 
 
 def _year_for_month(month: int, context: _Context) -> int:
-    for period in (context.period, context.title_period):
-        if period and period[:4].isdigit():
-            year = int(period[:4])
-            # "from $63.3 billion in December" in a January 2026 release published in March: 2025
-            return year - 1 if (year, month) > (context.published.year, context.published.month) else year
+    """The year of a month named without one: the title's, else that of the latest such month on or
+    before the release ('In August' in an October 2021 release is August 2021, whatever year an
+    earlier sentence named: 'In April 2020, ...' is background, not the release's running year)."""
+    title = context.title_period
+    if title and title[:4].isdigit():
+        year = int(title[:4])
+        # "from $63.3 billion in December" in a January 2026 release published in March: 2025
+        return year - 1 if (year, month) > (context.published.year, context.published.month) else year
     published = context.published
     return published.year - 1 if month > published.month else published.year
 
@@ -1791,7 +1813,9 @@ def _shift(period: str | None, months: int) -> str | None:
     """'2026-03' back 12 months -> '2025-03'; back 1 -> '2026-02'; '2025' back 12 -> '2024'."""
     if not period:
         return None
-    if "/" in period and months == 12:  # "2026-01/2026-09" a year back -> "2025-01/2025-09"
+    if months == 12 and valid_figure_period(period) and ("/" in period or len(period) == 10):
+        return figure_period(period).year_before().key  # "2026-01/2026-09" -> "2025-01/2025-09"
+    if "/" in period and months == 12:
         ends = [_shift(end, 12) for end in period.split("/")]
         return "/".join(ends) if all(ends) else None
     match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", period)
