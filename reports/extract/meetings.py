@@ -34,6 +34,7 @@ from babel import Locale
 from babel.dates import format_interval, get_day_names, get_month_names
 from dateutil import parser as date_parser
 
+from reports.extract.text import sentences
 from reports.records import Meeting, Release
 
 TRIP_GAP_DAYS = 3  # engagements in one city at most this many days apart belong to one trip
@@ -105,27 +106,6 @@ def _words() -> _Words:
 
 # Sentences ----------------------------------------------------------------------------------------
 
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|St|Jr|Sr|Inc|Co|Ltd|Corp|No|vs|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Hon|Gen|Lt|Col)\.)$"
-)
-
-
-def _sentences(body: str) -> list[tuple[int, int]]:
-    """Sentence spans of a body; abbreviations such as "U.S." or "D.C." do not end a sentence
-    unless a word that usually starts one follows ("... in Washington, D.C. The meeting ...")."""
-    spans, start = [], 0
-    for match in re.finditer(r"[.!?][\"”’)]*\s+(?=[\"“(]?([A-Z0-9][\w’'-]*))", body):
-        before = body[start : match.start() + 1]
-        if _ABBREVIATION.search(before) and match.group(1) not in _words().starters:
-            continue
-        spans.append((start, match.start() + 1))
-        start = match.end()
-    if body[start:].strip():
-        spans.append((start, len(body.rstrip())))
-    return [(s, e) for s, e in spans if e > s]
-
-
 # Dates --------------------------------------------------------------------------------------------
 
 
@@ -148,6 +128,8 @@ def _date_pattern() -> re.Pattern[str]:
         rf"|\b(?P<prior>[Aa]\s+day\s+(?:prior|earlier|before))\b"
         rf"|\b(?P<today>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]his\s+(?:morning|afternoon|evening)|[Tt]onight)\b"
         rf"(?:{part}\s*\((?P<stated>[^()]{{3,40}})\))?"
+        rf"|\b(?P<vague>(?:(?:later|early|earlier)\s+)?(?:this|next|last)\s+(?:week|month|year|weekend)"
+        rf"|later\s+this\s+(?:week|month|year)|(?:in\s+)?the\s+(?:near|coming)\s+future|soon)\b"
     )
 
 
@@ -179,6 +161,8 @@ def _resolve_date(match: re.Match[str], published: date | None, previous: date |
     with nothing to count from, is None.
     """
     text = match.group(0)
+    if match.group("vague") or _is_range(match):
+        return None  # "next week", "in the near future", "from March 12 to 15": no one day
     if match.group("today"):
         stated = match.group("stated")
         inner = _find_dates(stated) if stated else []
@@ -208,6 +192,16 @@ def _resolve_date(match: re.Match[str], published: date | None, previous: date |
             return published + timedelta(days=(target - published.weekday()) % 7)
         return published - timedelta(days=(published.weekday() - target) % 7)
     return _absolute_date(match, published)
+
+
+def _is_range(match: re.Match[str]) -> bool:
+    """ "March 12-15", "from March 12 to 15", "between Monday and Friday": a span, not a day."""
+    text, after = match.group(0), match.string[match.end() : match.end() + 20]
+    before = match.string[max(0, match.start() - 10) : match.start()]
+    if re.search(r"\d\s*[-–]\s*\d", text):
+        return True
+    starts = re.match(r"\s*from\b", text, re.I) or re.search(r"\b(?:from|between)\s+$", before, re.I)
+    return bool(starts) and re.match(r"\s*(?:to|until|till|through|and|[-–])\s*\w", after) is not None
 
 
 def _absolute_date(match: re.Match[str], published: date | None = None) -> date | None:
@@ -578,7 +572,7 @@ def _nameable(token: str) -> bool:
         return False  # "Secretary-General", "Vice-Chair"
     if bare in words.titles or token in words.titles or bare in words.institutions or bare in words.places:
         return False
-    if bare in words.place_words or bare in words.documents:
+    if bare in words.place_words:
         return False
     # "He" and "An" start sentences but are also family names ("Vice Premier He Lifeng").
     return not (bare in words.weekdays or (bare in words.starters and bare not in {"He", "An"}))
@@ -984,13 +978,21 @@ def _institutions(text: str, kind: str) -> list[_Party]:
         return []  # "met with 'Future Makers' award winners": a quoted title names no one across the table
     head = _GROUP_HEAD.match(text) or _GROUP_INCLUDING.match(text)
     if head:
-        items = [i for part in _top_level_split(text[head.end() :], ",") for i in _split_and(part)]
-        items = [_clean(i) for i in items if _clean(i)]
+        raw = [i for part in _top_level_split(text[head.end() :], ",") for i in _split_and(part)]
+        written = {_clean(i): re.sub(r"^(?:\s|,|\band\b)+", "", i).strip(" ,;") for i in raw}
+        items = [_clean(i) for i in raw if _clean(i)]
         if items and all(_is_capitalized(i) or _is_acronym(i.split()[0]) for i in items):
             people = head.group("people")
             # "the CEOs of A and B": each a CEO; "the chairmen of ...": each a chairman
             role = _PLURAL_PEOPLE.get(people, people[:-1] if people.endswith("s") else people)
-            return [_Party(i, role, None, role) for i in items]
+            # "ambassadors from the United States and Japan": a country is whom they serve, not a party.
+            prep = head.group(0).split()[-1]
+            return [
+                _Party(f"{role} {prep} {written[i]}", role, i, role)
+                if _is_place(i)
+                else _Party(i, role, None, role)
+                for i in items
+            ]
     if kind not in {"visit", "forum", "roundtable"} and not (
         _is_capitalized(text) or _is_acronym(text.split()[0])
     ):
@@ -1259,14 +1261,25 @@ def _not_a_party(counterpart: str) -> bool:
     bare = [_bare(w) for w in text.split()]
     if not bare:
         return True
-    if text in words.places or words.place_phrases.fullmatch(text):
+    if _is_place(text):
         return True
-    if bare[-1] in words.place_words and not any(b in words.institutions for b in bare[:-1]):
-        return True
-    if bare[-1] in words.documents or (len(bare) > 1 and re.fullmatch(r"(?:[A-Z]{2,}|[A-Z]+TA)", bare[-1])
-                                         and bare[-1] in words.documents):
-        return True
+    if bare[-1] in words.documents and _name_spans(text) != [(0, len(text))]:
+        return True  # "Free Trade Agreement", but not someone called "John Law"
     return _is_honorific(text)
+
+
+def _is_place(text: str) -> bool:
+    """ "Japan", "South Korea", "Jeju Island", "Liaoning Province", "Washington, D.C."."""
+    words = _words()
+    text = re.sub(r"^(?:the)\s+", "", text.strip())
+    first = text.split(",")[0].strip()
+    if text in words.places or words.place_phrases.fullmatch(text) or words.place_phrases.fullmatch(first):
+        return True
+    bare = [_bare(w) for w in first.split()]
+    if first in words.places and len(text.split(",")) == 2 and text.split(",")[1].strip() in words.places:
+        return True
+    named_body = any(b in words.institutions for b in bare[:-1])
+    return bool(bare) and bare[-1] in words.place_words and not named_body
 
 
 def _is_honorific(text: str) -> bool:
@@ -1281,7 +1294,7 @@ def _extract(release: Release) -> list[Meeting]:
     body = release.body
     state = _State(location=_dateline(body))
     pending: list[int] = []  # indexes of the meetings the sentences that follow may describe further
-    for start, end in _sentences(body):
+    for start, end in sentences(body, MAX_SENTENCE):
         sentence = body[start : min(end, start + MAX_SENTENCE)]
         span = (start, start + len(sentence))
         triggers = _find_triggers(sentence)
