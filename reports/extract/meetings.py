@@ -60,6 +60,7 @@ class _Words:
     place_words: frozenset[str]
     documents: frozenset[str]
     honorifics: frozenset[str]
+    group_people: frozenset[str]
 
 
 @cache
@@ -101,6 +102,7 @@ def _words() -> _Words:
         place_words=frozenset(data["place_words"]),
         documents=frozenset(data["documents"]),
         honorifics=frozenset(data["honorifics"]),
+        group_people=frozenset(data["group_people"]),
     )
 
 
@@ -289,10 +291,16 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     ),
     (
         "roundtable",
-        r"\b(?:hosted|hosts|held|holds|chaired|chairs|convened|convenes|presided\s+over|attended|attends|led|leads)\s+"
+        r"\b(?:hosted|hosts|held|holds|chaired|chairs|convened|convenes|presided(?:\s+over)?|attended|attends|led|leads)\s+"
         r"(?:an?\s+|the\s+)?" + _IN_CLAUSE + r"{0,60}?\b(?:roundtable|round-table|round\s+table|"
         r"(?:business|industry|CEO|executive)s?\s+(?:meeting|luncheon|breakfast|dinner))\b"
         r"(?:\s+(?:meeting|talks|discussion|session))?(?:\s+(?:with|of|for|on)\s+)?",
+    ),
+    # "at a business roundtable organised by the US-India Business Council": its organiser is the counterpart.
+    (
+        "roundtable",
+        r"\b(?i:at|during|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:roundtable|round-table|round\s+table)\s+"
+        r"(?:organi[sz]ed|hosted|convened|held)\s+by\s+",
     ),
     (
         "forum",
@@ -305,7 +313,14 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         "talks",
         r"\b(?:held|had|holds|has|hold|conducted)\s+(?:[\w'’]+[\s-]+){0,3}?talks"
         + _INTERPOSED
-        + r"\s+with\s+",
+        + r"\s+with\s+"
+        + r"|\b(?:sat|sits|sit)\s+down\s+for\s+(?:[\w-]+\s+)?talks\s+with\s+",
+    ),
+    (
+        "courtesy_call",
+        r"\b(?:paid|pays|pay|made|makes|make)\s+a\s+courtesy\s+(?:call|visit)\s+(?:on|to)\s+"
+        r"|\breceived\s+a\s+courtesy\s+(?:call|visit)\s+from\s+"
+        r"|\b(?:called|calls|call)\s+on\s+(?=(?:the\s+)?[A-Z])",
     ),
     (
         "visit",
@@ -327,13 +342,19 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         + _INTERPOSED + r"\s+with\s+"
         r"|\b(?:hosted|hosts|held|holds|gave|gives)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:luncheon|lunch|dinner|"
         r"breakfast|reception)\s+(?:for|in\s+honou?r\s+of)\s+"
-        r"|\b(?:sat\s+down|sits\s+down)\s+with\s+|\bpaid\s+a\s+courtesy\s+call\s+(?:on|to)\s+"
-        r"|\breceived\s+a\s+courtesy\s+(?:call|visit)\s+from\s+",
+        r"|\b(?:sat\s+down|sits\s+down)\s+with\s+"
+        # "had agreed to an in-person meeting with X": a meeting announced, planned.
+        r"|\bagreed\s+to\s+(?:an?\s+|hold\s+(?:an?\s+)?)?(?:[\w-]+\s+){0,2}?(?:meeting|talks)\s+with\s+"
+        # "spoke with Harvey Schwartz, CEO of ...": in person unless by phone (the call row reads that).
+        r"|\b(?:spoke|speaks|talked)\s+with\s+(?=(?:the\s+)?[A-Z])",
     ),
     # "asked Aerovia to buy more parts during a meeting with its chief executive, X": the engagement is named
     # in a prepositional phrase.
-    ("meeting", r"\b(?:during|in|at|over)\s+(?:(?:an?|the|their|his|her)\s+)?(?:[\w-]+\s+){0,2}?"
-                r"(?:meeting|talks|luncheon|lunch|dinner|breakfast|courtesy\s+call)\s+with\s+(?=(?:the\s+|its\s+|his\s+|her\s+)?[A-Za-z])"),
+    # "Following a meeting with X, Goyal tweeted", "Similarly, his meeting with X focused on".
+    ("meeting", r"(?:\b(?i:during|in|at|over|following|after)\s+(?:(?:an?|the|their|his|her)\s+)?"
+                r"|(?:^|,\s*)\s*(?:[A-Z][a-z]+,?\s+)?(?i:his|her|their)\s+)(?:[\w-]+\s+){0,2}?"
+                r"(?:meeting|talks|luncheon|lunch|dinner|breakfast|courtesy\s+call)\s+with\s+"
+                r"(?=(?:the\s+|its\s+|his\s+|her\s+)?[A-Za-z])"),
     # "Secretary Lutnick hosted Korean Minister Kim Jung-kwan": only a named person makes this a meeting.
     ("meeting*", r"\b(?:hosted|hosts|welcomed|welcomes|received|receives)\s+(?=[A-Z])"),
     # "discussed steel tariffs with Trade Minister X": the topic comes before the counterpart.
@@ -835,9 +856,24 @@ def _appositive(after: str) -> str | None:
             break
         if kept and _name_spans(bare):
             break
+        if not kept and not _describes_role(bare_no_article):
+            break  # ", Goyal tweeted that ...": the next clause, not who the person is
         kept.append(bare_no_article if not kept else bare)
     role = re.sub(r"(?<!\b[A-Z])\.$", "", ", ".join(kept).strip())
     return role or None
+
+
+def _describes_role(phrase: str) -> bool:
+    """Does a phrase hold a title, an institution or an acronym ("President & CEO of FedEx")?"""
+    words = _words()
+    for token in re.findall(r"[\w.&’'-]+", phrase):
+        bare = _bare(token)
+        parts = [bare, *bare.split("-")]
+        if any(p in words.titles or p.capitalize() in words.titles or p in words.institutions for p in parts):
+            return True
+        if _is_acronym(bare) and bare not in words.places:
+            return True
+    return False
 
 
 def _top_level_split(text: str, separator: str) -> list[str]:
@@ -999,7 +1035,46 @@ def _institutions(text: str, kind: str) -> list[_Party]:
         return []  # "met with strong demand", "met with reporters": no one named
     if kind == "visit":
         return _visited(text)
-    return [_Party(text, None, None)]
+    group = _group_phrase(text)
+    if group:
+        return [_Party(group, None, None)]
+    name = _leading_name(text)
+    return [_Party(name, None, None)] if name else []
+
+
+_CONNECTORS = {"of", "for", "and", "the", "on", "de", "du", "&", "in", "at"}
+
+
+def _leading_name(text: str) -> str | None:
+    """ "US-India Business Council at Nasdaq, Goyal said ..." -> "US-India Business Council": the
+    capitalized run an institution's name is, with its bracketed acronym; never the clause after it."""
+    end, last = 0, 0
+    for token in re.finditer(r"\([A-Z][\w&.-]*\)|[^\s,;()]+", text):
+        word = token.group(0)
+        if text[end : token.start()].strip():
+            break  # a comma or a bracket that is no acronym ends the name
+        if word.startswith("(") or _is_capitalized(word) or _is_acronym(word) or word[:1].isdigit():
+            last = end = token.end()
+        elif word in _CONNECTORS:
+            end = token.end()
+        else:
+            break
+    name = text[:last].strip()
+    return name or None
+
+
+def _group_phrase(text: str) -> str | None:
+    """ "U.S. congressmen who contributed to ...", "heads of 10 battery makers", "executives of a carmaker":
+    people named only as a group, up to where the phrase ends."""
+    nouns = "|".join(re.escape(n) for n in sorted(_words().group_people, key=len, reverse=True))
+    match = re.match(
+        rf"(?:(?:the|a|an|some|several|many|\d+|[\w.’'-]+)\s+){{0,4}}?(?:{nouns})\b"
+        rf"(?:\s+(?:of|from|at|representing)\s+[^,;()]+?)?(?=$|[,;(]|\s+(?:who|which|that|to|and|in|at|on)\b)",
+        text,
+    )
+    if not match:
+        return None
+    return match.group(0).strip()
 
 
 _SITE = (
@@ -1285,7 +1360,7 @@ def _is_place(text: str) -> bool:
 def _is_honorific(text: str) -> bool:
     """ "Amb", "H.E.", "Mr.": a title cut from its name."""
     words = _words()
-    tokens = text.split()
+    tokens = [t for t in text.split() if t not in _CONNECTORS]
     return all(t in words.titles or _bare(t) in words.titles or _bare(t).rstrip(".") in words.honorifics
                for t in tokens)
 
@@ -1330,7 +1405,12 @@ def _merge_repeat(state: _State, meeting: Meeting) -> bool:
     for n, earlier in enumerate(state.meetings):
         same_day = meeting.date is None or earlier.date is None or meeting.date == earlier.date
         same_day = same_day and earlier.planned == meeting.planned
-        if meeting.counterpart and earlier.counterpart == meeting.counterpart and same_day:
+        # "In a tweet after his meeting with Kravis, ...": the family name of someone already logged.
+        same = earlier.counterpart == meeting.counterpart or (
+            bool(meeting.counterpart and earlier.counterpart) and " " not in meeting.counterpart
+            and earlier.counterpart.split()[-1] == meeting.counterpart
+        )
+        if meeting.counterpart and same and same_day:
             missing = {
                 f.name: getattr(meeting, f.name)
                 for f in fields(Meeting)
@@ -1705,6 +1785,9 @@ def _read_scope(
         parties = _institutions(obj, kind)  # "executives from A, B and C": the companies
     else:
         parties = _parties(obj) or _institutions(obj, kind)
+    if re.search(r"\b(?:series|round|number)\s+of\b", sentence[trigger.start : trigger.end]):
+        # "held a series of meetings with CEOs": a summary of the meetings the text goes on to name.
+        parties = [p for p in parties if _name_spans(p.name)]
     # A date between the verb's noun and "with" ("held a video conference on March 4 with ...").
     when = _first_date(anchors, release, state) or _first_date(
         _anchors(sentence[trigger.start : trigger.end]), release, state
