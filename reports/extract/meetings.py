@@ -1038,11 +1038,13 @@ def _institutions(text: str, kind: str) -> list[_Party]:
     group = _group_phrase(text)
     if group:
         return [_Party(group, None, None)]
-    name = _leading_name(text)
+    # "Canadian miner Polar Nickel in Ottawa": the name after the noun that says what kind of body it is.
+    described = _described_organization(re.split(r"[,;]", text)[0].strip())
+    name = _leading_name(described or text)
     return [_Party(name, None, None)] if name else []
 
 
-_CONNECTORS = {"of", "for", "and", "the", "on", "de", "du", "&", "in", "at"}
+_CONNECTORS = {"of", "for", "and", "the", "on", "de", "du", "&"}
 
 
 def _leading_name(text: str) -> str | None:
@@ -1702,7 +1704,8 @@ def _signatories(
     if len(people) < 2:
         return official, parties
     first = people[0]
-    partner = parties[0].name if len(parties) == 1 and not _name_spans(parties[0].name) else None
+    one_body = len(parties) == 1 and not (parties[0].role or parties[0].title_before)
+    partner = parties[0].name if one_body else None
     partner = partner and (_described_organization(partner) or partner)
     signer = f"{first.title_before} {first.name}" if first.title_before else first.name
     counterparts = [
