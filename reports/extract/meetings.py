@@ -138,13 +138,26 @@ def _date_pattern() -> re.Pattern[str]:
 _UNTIL = re.compile(r"(?:\b(?:through|until|till|by|before|after|since|ahead\s+of)|[-–])\s*$")
 
 
+# "the ministry said Sunday", "Farrell said on Monday he had agreed ...": the day something was said.
+_SAID = re.compile(
+    r"\b(?:said|says|announced|announces|told\s+(?:\w+\s+){0,2}?|stated|noted|added|reported|informed|"
+    r"revealed|tweeted|posted)\s*$"
+)
+
+
 def _find_dates(text: str) -> list[re.Match[str]]:
-    """Date phrases of a text; the end of a span ("a fair held through Thursday") names no day of its own."""
-    return [
-        m
-        for m in _date_pattern().finditer(text)
-        if m.group(0).strip() and not _UNTIL.search(text[max(0, m.start() - 12) : m.start()])
-    ]
+    """Date phrases of a text; the end of a span ("a fair held through Thursday") and the day a statement
+    was made ("said on Monday") name no day of an engagement."""
+    found = []
+    for m in _date_pattern().finditer(text):
+        before = text[max(0, m.start() - 30) : m.start()]
+        if not m.group(0).strip() or _UNTIL.search(before[-12:]):
+            continue
+        said_after = re.match(r",?\s*(?:said|says|announced|informed|reported|stated|told)\b", text[m.end() :])
+        if _SAID.search(before) or said_after:
+            continue
+        found.append(m)
+    return found
 
 
 # Whether the engagement being read is announced for later: its weekdays then fall on or after the release.
@@ -1433,7 +1446,7 @@ _PAIR_VERB = re.compile(
     r"(?P<noun>(?i:talks|meeting|summit|phone\s+call|call|conversation|video\s+conference))\b(?!\s+with\b)"
     r"|\b(?P<met>met|meet)\b(?!\s+(?:\w+\s+)?with\b)(?!\s+(?:the\s+)?[A-Z])"
     r"|\b(?P<signed>signed|sign)\s+(?:(?:an?\s+|the\s+)?(?:[\w'’()-]+\s+){0,6}?"
-    r"(?:MOU|MoU|memorandum|agreement|arrangement|declaration|deal|accord)\b|it\b|them\b)(?![^.;]*\bwith\b)"
+    r"(?:MOU|MoU|(?i:memorandum|agreement|arrangement|declaration|deal|accord))\b|it\b|them\b)(?![^.;]*\bwith\b)"
     r"|\b(?P<cochair>co-chaired|co-hosted|jointly\s+(?:chaired|hosted)|co-chair|co-host)\s+"
 )
 # A meeting the official chaired with no one named across the table: "presided over a meeting on ...".
