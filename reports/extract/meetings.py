@@ -1448,6 +1448,9 @@ _PAIR_VERB = re.compile(
     r"|\b(?P<signed>signed|sign)\s+(?:(?:an?\s+|the\s+)?(?:[\w'’()-]+\s+){0,6}?"
     r"(?:MOU|MoU|(?i:memorandum|agreement|arrangement|declaration|deal|accord))\b|it\b|them\b)(?![^.;]*\bwith\b)"
     r"|\b(?P<cochair>co-chaired|co-hosted|jointly\s+(?:chaired|hosted)|co-chair|co-host)\s+"
+    # "A, B and C also agreed during the call that ...": the people of a call told in the sentence before.
+    r"|\b(?:also\s+)?(?:agreed|discussed|exchanged|reaffirmed|stressed|noted|shared|confirmed)\b[^.;]{0,60}?"
+    r"\b(?:during|in|on|at)\s+the\s+(?P<during>(?:phone\s+|video\s+)?(?:call|meeting|talks|conversation))\b"
 )
 # A meeting the official chaired with no one named across the table: "presided over a meeting on ...".
 _CHAIRED = re.compile(
@@ -1626,7 +1629,7 @@ def _pair_kind(verb: re.Match[str], scope: str) -> str:
         event = re.search(rf"\b(?i:{_EVENT}|talks|meeting)\b", scope)
         noun = event.group(0).lower() if event else ""
         return "forum" if noun and noun not in {"dialogue", "summit", "talks", "meeting"} else "talks"
-    noun = " ".join((verb.group("noun") or "").lower().split())
+    noun = " ".join((verb.group("noun") or verb.group("during") or "").lower().split())
     if noun == "talks":
         return "talks"
     return "call" if any(w in noun for w in ("call", "conversation", "video")) else "meeting"
