@@ -145,6 +145,9 @@ _SAID = re.compile(
 )
 
 
+_SAID_AFTER = re.compile(r",?\s*(?:said|says|announced|informed|reported|stated|told)\b")
+
+
 def _find_dates(text: str) -> list[re.Match[str]]:
     """Date phrases of a text; the end of a span ("a fair held through Thursday") and the day a statement
     was made ("said on Monday") name no day of an engagement."""
@@ -153,7 +156,7 @@ def _find_dates(text: str) -> list[re.Match[str]]:
         before = text[max(0, m.start() - 30) : m.start()]
         if not m.group(0).strip() or _UNTIL.search(before[-12:]):
             continue
-        said_after = re.match(r",?\s*(?:said|says|announced|informed|reported|stated|told)\b", text[m.end() :])
+        said_after = _SAID_AFTER.match(text, m.end())
         if _SAID.search(before) or said_after:
             continue
         found.append(m)
@@ -661,6 +664,8 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
         in_org = in_org or _bare(after) in words.institutions or _bare(after) in words.titles
         followed_by_noun = _is_capitalized(after) and not _nameable(after)
         followed_by_noun = followed_by_noun and _bare(after) not in words.titles
+        # "Natalie A. Baker Wednesday called on ...": a day after a name is no part of an institution's name
+        followed_by_noun = followed_by_noun and _bare(after) not in words.weekdays
         in_org = in_org or followed_by_noun
         ends_phrase = not _is_capitalized(after)
         if before in {"of", "for", "and"} and len(run) >= 3 and ends_phrase and _rank_before(text, tokens, i):
@@ -1666,6 +1671,8 @@ def _sentence_meetings(
         finally:
             _AHEAD.reset(ahead)
         official, parties = _signatories(scope, kind, official, parties)
+        verb_text = sentence[trigger.start : trigger.end]
+        official, parties = _home_side(subject, verb_text, kind, official, parties, state)
         # "inspected ... on July 13 and met with X": a date earlier in the sentence holds for what follows.
         sentence_date = when or sentence_date
         when = sentence_date or (subject_dates[0] if subject_dates else None)
@@ -1705,6 +1712,49 @@ def _sentence_meetings(
     if official:
         state.official = official
     return meetings
+
+
+_DIPLOMAT = re.compile(r"\b(?:Ambassador|Envoy|Charg[eé]|Consul|d[’']Affaires|High\s+Commissioner)\b")
+
+
+def _home_side(
+    subject: str, verb_text: str, kind: str, official: str | None, parties: list[_Party], state: _State
+) -> tuple[str | None, list[_Party]]:
+    """The release's own official stays the official when the sentence makes the other side its subject:
+    "US Charge d'Affaires B called on Minister A", or "Greer is also set to meet Minister A" after Greer
+    was logged as a counterpart."""
+    if len(parties) != 1 or not parties[0].name:
+        return official, parties
+    party = parties[0]
+    earlier = _earlier_counterpart(state, subject)
+    calling = kind == "courtesy_call" and not verb_text.lstrip().startswith("received")
+    visiting = calling and _DIPLOMAT.search(subject) is not None
+    if earlier is not None and earlier.counterpart != party.name:
+        guest = _Party(earlier.counterpart or "", earlier.counterpart_role, earlier.organization)
+    elif visiting and (names := _name_spans(subject)):
+        start, end = names[-1]
+        role = _clean(subject[:start].rsplit(",", 1)[-1])
+        guest = _Party(subject[start:end], role or None, None)
+    else:
+        return official, parties
+    title = party.title_before or (party.role if party.role and not party.role.startswith("(") else None)
+    host = f"{title} {party.name}" if title else party.name
+    return host, [guest]
+
+
+def _earlier_counterpart(state: _State, subject: str) -> Meeting | None:
+    """The meeting whose counterpart the subject names alone ("Greer is also set to ...")."""
+    clause = subject
+    for match in reversed(_find_dates(subject)):
+        clause = clause[: match.start()] + clause[match.end() :]
+    named = {_bare(w) for w in clause.split() if _is_capitalized(w) and _nameable(w)}
+    if not named:
+        return None
+    for meeting in reversed(state.meetings):
+        person = bool(meeting.counterpart and _name_spans(meeting.counterpart))
+        if person and named <= set((meeting.counterpart or "").split()):
+            return meeting
+    return None
 
 
 _SIGNED_BY = re.compile(r",?\s+(?:signed|inked)\s+by\s+(?P<people>.+)$")
