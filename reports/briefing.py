@@ -200,6 +200,7 @@ class Briefing:
     other_releases: tuple[Reference, ...]  # releases with no figure and no meeting
     references: tuple[Reference, ...]
     timeline: object | None = None  # charts.ChartSpec of the period's engagements
+    upcoming: tuple[MeetingRow, ...] = ()  # engagements announced for later, not yet reported held
 
     @property
     def release_count(self) -> int:
@@ -254,11 +255,12 @@ def build_briefing(
         MeetingRow(meeting, by_release[meeting.release_id].quote(meeting.quote, meeting.span))
         for meeting in store.meetings_for(by_release)
     ]
+    rows, upcoming = held_and_upcoming(rows)
     topics = tuple(
         Topic(t.title, t.anchor, t.figures, tuple(plan_topic_charts(t, store, locale)))
         for t in _topics(figures, by_release)
     )
-    cited = {f.metric.release_id for f in figures} | {r.meeting.release_id for r in rows}
+    cited = {f.metric.release_id for f in figures} | {r.meeting.release_id for r in (*rows, *upcoming)}
     return Briefing(
         title=title,
         period=period,
@@ -271,6 +273,7 @@ def build_briefing(
         other_releases=tuple(r for r in references if r.in_period and r.release.id not in cited),
         references=tuple(references),
         timeline=plan_timeline(rows, locale),
+        upcoming=upcoming,
     )
 
 
@@ -550,3 +553,39 @@ def _trips(rows: list[MeetingRow], locale: str) -> tuple[TripGroup, ...]:
 
 def value_is_money(figure: Figure) -> bool:
     return is_currency(figure.metric.unit)
+
+
+# Upcoming engagements ------------------------------------------------------------
+
+
+def held_and_upcoming(rows: list[MeetingRow]) -> tuple[list[MeetingRow], tuple[MeetingRow, ...]]:
+    """Held engagements (for the trip tables) and planned ones (for the Upcoming table).
+
+    A planned engagement that a release reports as held (same counterpart, same day or a day left
+    open on either side) is shown once, as held; one announced twice is listed once. Upcoming rows
+    are in date order, undated ones last.
+    """
+    held = [row for row in rows if not row.meeting.planned]
+    upcoming: list[MeetingRow] = []
+    for row in rows:
+        if not row.meeting.planned:
+            continue
+        # Only another release can report the engagement as held: in its own release a held meeting with
+        # the same person ("after a video call, they agreed to meet in Beijing") is an earlier one.
+        others = (other.meeting for other in held if other.meeting.release_id != row.meeting.release_id)
+        reported = any(_same_engagement(row.meeting, other) for other in others)
+        if reported or any(_same_engagement(row.meeting, other.meeting) for other in upcoming):
+            continue
+        upcoming.append(row)
+    upcoming.sort(key=lambda row: row.meeting.date or date.max)
+    return held, tuple(upcoming)
+
+
+def _same_engagement(planned: Meeting, other: Meeting) -> bool:
+    def names(meeting: Meeting) -> set[str]:
+        return set(re.findall(r"\w+", (meeting.counterpart or "").casefold()))
+
+    a, b = names(planned), names(other)
+    if not a or not b or not (a <= b or b <= a):
+        return False
+    return planned.date is None or other.date is None or planned.date == other.date
