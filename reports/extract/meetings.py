@@ -169,6 +169,14 @@ _RELATIVE_DAYS = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorro
 
 
 def _resolve_date(match: re.Match[str], published: date | None, previous: date | None) -> date | None:
+    """`_read_date`, with a day beyond the calendar's ends (year 1, year 9999) left empty."""
+    try:
+        return _read_date(match, published, previous)
+    except OverflowError:
+        return None
+
+
+def _read_date(match: re.Match[str], published: date | None, previous: date | None) -> date | None:
     """The calendar date a date phrase names, read against the release date.
 
     A date without a year gets the year that puts it nearest the release date (a release of
@@ -185,7 +193,7 @@ def _resolve_date(match: re.Match[str], published: date | None, previous: date |
         stated = match.group("stated")
         inner = _find_dates(stated) if stated else []
         if inner and not inner[0].group("today"):
-            return _resolve_date(inner[0], published, previous)  # "today (Monday 3 March)"
+            return _read_date(inner[0], published, previous)  # "today (Monday 3 March)"
         if published is None:
             return None
         return published + timedelta(days=_RELATIVE_DAYS[match.group("today").split()[0].lower()])
@@ -212,6 +220,9 @@ def _resolve_date(match: re.Match[str], published: date | None, previous: date |
     return _absolute_date(match, published)
 
 
+_SPAN_END = re.compile(r"\b(?:between|from)\s+[\w.,’' ]{1,25}?\s+(?:and|to|until|through)\s+$")
+
+
 def _is_range(match: re.Match[str]) -> bool:
     """ "March 12-15", "from March 12 to 15", "between Monday and Friday": a span, not a day."""
     text, after = match.group(0), match.string[match.end() : match.end() + 20]
@@ -219,7 +230,11 @@ def _is_range(match: re.Match[str]) -> bool:
     if re.search(r"\d\s*[-–]\s*\d", text):
         return True
     starts = re.match(r"\s*from\b", text, re.I) or re.search(r"\b(?:from|between)\s+$", before, re.I)
-    return bool(starts) and re.match(r"\s*(?:to|until|till|through|and|[-–])\s*\w", after) is not None
+    if starts and re.match(r"\s*(?:to|until|till|through|and|[-–])\s*\w", after):
+        return True
+    # "between Monday and Friday", "from March 12 to 15": the second day ends the span.
+    earlier = match.string[max(0, match.start() - 40) : match.start()]
+    return _SPAN_END.search(earlier) is not None
 
 
 def _absolute_date(match: re.Match[str], published: date | None = None) -> date | None:
@@ -609,7 +624,7 @@ def _nameable(token: str) -> bool:
         return False  # "Secretary-General", "Vice-Chair"
     if bare in words.titles or token in words.titles or bare in words.institutions or bare in words.places:
         return False
-    if bare in words.place_words:
+    if bare in words.place_words or bare in words.documents:
         return False
     # "He" and "An" start sentences but are also family names ("Vice Premier He Lifeng").
     return not (bare in words.weekdays or (bare in words.starters and bare not in {"He", "An"}))
@@ -1358,8 +1373,8 @@ def _not_a_party(counterpart: str) -> bool:
         return True
     if _is_place(text):
         return True
-    if bare[-1] in words.documents and _name_spans(text) != [(0, len(text))]:
-        return True  # "Free Trade Agreement", but not someone called "John Law"
+    if bare[-1] in words.documents:
+        return True  # "Free Trade Agreement", "Korea-Chile FTA"
     return _is_honorific(text)
 
 
