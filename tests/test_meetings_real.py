@@ -441,3 +441,27 @@ def test_floor_on_the_real_text_meetings() -> None:
     print(report(score, REAL.name))
     assert score.f1 >= 0.0
     assert score.accuracy("planned") >= 0.0
+
+
+def test_a_roundtable_told_by_its_name_gives_one_engagement_per_person_who_attended() -> None:
+    found = meetings(
+        "Minister Park Ji-ho presided over the 'Hydrogen Strategy Roundtable' on March 4 at the Grand Hotel "
+        "Busan, held to launch a hydrogen alliance. The roundtable was attended by industry leaders, "
+        "including Korea Hydrogen Association Chairman Yoon Dae-ho and Hanil Gas CEO Seo Mi-jin."
+    )
+    assert [(m.counterpart, m.counterpart_role, m.organization) for m in found] == [
+        ("Yoon Dae-ho", "Chairman", "Korea Hydrogen Association"),
+        ("Seo Mi-jin", "CEO", "Hanil Gas"),
+    ]
+    assert {(m.kind, m.date, m.location) for m in found} == {
+        ("roundtable", date(2026, 3, 4), "Grand Hotel Busan")
+    }
+
+
+def test_a_place_in_a_quotation_is_not_where_they_met() -> None:
+    found = meetings(
+        "Minister Park Ji-ho held meetings with investors on Monday. Following a meeting with Paul Hart, CEO "
+        'of Orion Capital, Park tweeted that they discussed "building new plants in Vietnam." Park also met '
+        "Mia Torres, CEO of Atlas Freight."
+    )
+    assert [(m.counterpart, m.location) for m in found] == [("Paul Hart", None), ("Mia Torres", None)]

@@ -61,6 +61,7 @@ class _Words:
     documents: frozenset[str]
     honorifics: frozenset[str]
     group_people: frozenset[str]
+    corporate_titles: frozenset[str]
 
 
 @cache
@@ -103,6 +104,7 @@ def _words() -> _Words:
         documents=frozenset(data["documents"]),
         honorifics=frozenset(data["honorifics"]),
         group_people=frozenset(data["group_people"]),
+        corporate_titles=frozenset(data["corporate_titles"]),
     )
 
 
@@ -323,7 +325,7 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         "roundtable",
         r"\b(?:hosted|hosts|held|holds|chaired|chairs|convened|convenes|presided(?:\s+over)?|attended|attends|led|leads)\s+"
-        r"(?:an?\s+|the\s+)?" + _IN_CLAUSE + r"{0,60}?\b(?:roundtable|round-table|round\s+table|"
+        r"(?:an?\s+|the\s+)?" + _IN_CLAUSE + r"{0,60}?\b(?:(?i:roundtable|round-table|round\s+table)[”\"’']?|"
         r"(?:business|industry|CEO|executive)s?\s+(?:meeting|luncheon|breakfast|dinner))\b"
         r"(?:\s+(?:meeting|talks|discussion|session))?(?:\s+(?:with|of|for|on)\s+)?",
     ),
@@ -538,6 +540,8 @@ def _anchors(scope: str) -> list[_Anchor]:
         if free(m.start()):
             anchors.append(_Anchor("context", m.start(), m.end()))
     for m in _LOCATION.finditer(scope):
+        if _inside_quotes(scope, m.start()):
+            continue  # "... sustainable buildings in India," he tweeted: a quotation, not where they met
         # "American Chamber of Commerce in Korea (AMCHAM)": "in Korea" is part of the name.
         named = re.match(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s*\([A-Z][A-Za-z0-9-]+\)", scope[m.end() :])
         named = named or _country_in_name(scope, m)
@@ -548,6 +552,11 @@ def _anchors(scope: str) -> list[_Anchor]:
             anchors.append(_Anchor("purpose", m.start(), m.end(), m))
     anchors.sort(key=lambda a: a.start)
     return anchors
+
+
+def _inside_quotes(text: str, at: int) -> bool:
+    before = text[:at]
+    return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
 
 
 def _country_in_name(scope: str, match: re.Match[str]) -> bool:
@@ -1004,15 +1013,17 @@ def _organization_of_title(title: str | None) -> str | None:
         return organization
     words = _words()
     tokens = title.split()
-    head = []
-    for token in tokens:
-        if _bare(token) in words.titles:
-            break
-        head.append(token)
-    only_places = all(_bare(t) in words.places or t.endswith(("'s", "’s")) for t in head)
-    if head and len(head) < len(tokens) and not only_places and _names_institution(" ".join(head)):
-        return " ".join(head)
-    return None
+    # The title is the run of title words at the end: "Korea Battery Industry Association | Chairman".
+    cut = len(tokens)
+    while cut and (_bare(tokens[cut - 1]) in words.titles or tokens[cut - 1] in {"and", "&"}):
+        cut -= 1
+    head, rank = tokens[:cut], tokens[cut:]
+    only_places = all(_bare(t) in words.places or t.endswith(("'s", "’s")) or _nationality(t) for t in head)
+    if not head or not rank or only_places:
+        return None
+    # "Mastercard CEO": a company's own officer; "Korea Battery Industry Association Chairman".
+    corporate = any(_bare(t) in words.corporate_titles for t in rank)
+    return " ".join(head) if corporate or _names_institution(" ".join(head)) else None
 
 
 _GROUP_HEAD = re.compile(
@@ -1307,10 +1318,25 @@ def _location_text(scope: str, anchors: list[_Anchor], after: int) -> str | None
     raw = re.sub(lead, "", raw)
     raw = re.sub(r"\s+to$", "", raw.rstrip())  # "fly to Santiago to hold talks"
     raw = re.sub(r"\s+(?:at|in)\s+(?:the\s+)?(?=[A-Z])", ", ", raw)
+    raw = _place_parts(raw)
     raw = re.sub(r"(?<!\b[A-Z])\.$", "", raw.strip(" ,;"))
     if not raw or len(raw) > 200:
         return None
     return raw
+
+
+def _place_parts(raw: str) -> str:
+    """ "JW Marriott Hotel Seoul, held on occasion of ..." -> "JW Marriott Hotel Seoul": a place's parts
+    are capitalized; the clause after it is not part of it."""
+    parts = raw.split(",")
+    kept = [parts[0]]
+    for part in parts[1:]:
+        words = part.split()
+        capitalized = all(_is_capitalized(w) or w in _CONNECTORS for w in words)
+        if not words or not capitalized or re.search(r"[\"“”]", part):
+            break
+        kept.append(part)
+    return ",".join(kept)
 
 
 # The extractor ------------------------------------------------------------------------------------
@@ -1426,6 +1452,9 @@ def _extract(release: Release) -> list[Meeting]:
         if found:
             pending = list(range(len(state.meetings), len(state.meetings) + len(found)))
             state.meetings.extend(found)
+            continue
+        if _attended_by(state, pending, sentence):
+            pending = list(range(len(state.meetings) - 1, len(state.meetings)))
             continue
         _describe(state, pending, sentence)
         for match in _find_dates(sentence):
@@ -1869,6 +1898,12 @@ def _read_scope(
         parties = _institutions(obj, kind)  # "executives from A, B and C": the companies
     else:
         parties = _parties(obj) or _institutions(obj, kind)
+    if kind == "roundtable" and not parties:
+        # "presided over the 'Battery Strategy Roundtable' on November 1": the roundtable itself, until a
+        # sentence names who attended it.
+        named = _ROUNDTABLE_NAME.search(sentence, trigger.start, trigger.end)
+        title = named.group(1).strip(" “”\"‘’'") if named else ""
+        parties = [_Party(title, None, None)] if title and _is_capitalized(title) else []
     if re.search(r"\b(?:series|round|number)\s+of\b", sentence[trigger.start : trigger.end]):
         # "held a series of meetings with CEOs": a summary of the meetings the text goes on to name.
         parties = [p for p in parties if _name_spans(p.name)]
@@ -1883,6 +1918,11 @@ def _read_scope(
         where = _location_text(verb_text, _anchors(verb_text), 0)
     topic = topic or _topic_in_scope(scope[object_end:])
     return kind, parties, when, where, topic
+
+
+_ROUNDTABLE_NAME = re.compile(
+    r"(?:[“\"‘']|\b(?:the|a|an)\s+)([^“”\"]*?(?i:roundtable|round-table|round\s+table))"
+)
 
 
 def _first_date(anchors: list[_Anchor], release: Release, state: _State) -> date | None:
@@ -1985,6 +2025,39 @@ def _describe(state: _State, pending: list[int], sentence: str) -> None:
             from dataclasses import replace
 
             state.meetings[index] = replace(meeting, **changes)  # type: ignore[arg-type]
+
+
+_ATTENDED_BY = re.compile(
+    r"\b(?:was|were)\s+(?:also\s+)?attended\s+by\s+|\b(?:participants|attendees)\s+included\s+"
+)
+
+
+def _attended_by(state: _State, pending: list[int], sentence: str) -> bool:
+    """ "The roundtable was attended by ..., including Chairman A of X and B, CEO of Y": a roundtable told
+    by its name or its organiser becomes one engagement per person named at it."""
+    if len(pending) != 1:
+        return False
+    meeting = state.meetings[pending[0]]
+    match = _ATTENDED_BY.search(sentence)
+    if match is None or meeting.kind != "roundtable" or not meeting.counterpart:
+        return False
+    if _name_spans(meeting.counterpart) == [(0, len(meeting.counterpart))]:
+        return False  # a person is already across the table: the others are attendees
+    phrase = sentence[match.end() :]
+    including = re.search(r"\bincluding\s+", phrase)
+    phrase = _without_final_stop(phrase[including.end() :] if including else phrase)
+    people = [p for p in _parties(phrase) if p.name]
+    if not people:
+        return False
+    rows = []
+    for party in people:
+        organization = party.organization
+        role = _role_without(party.role, organization) if organization else party.role
+        rows.append(
+            replace(meeting, counterpart=party.name, counterpart_role=role, organization=organization)
+        )
+    state.meetings[pending[0] : pending[0] + 1] = rows
+    return True
 
 
 def _representative(sentence: str, meeting: Meeting) -> _Party | None:
