@@ -62,6 +62,7 @@ class _Words:
     honorifics: frozenset[str]
     group_people: frozenset[str]
     corporate_titles: frozenset[str]
+    envoys: frozenset[str]
 
 
 @cache
@@ -105,6 +106,7 @@ def _words() -> _Words:
         honorifics=frozenset(data["honorifics"]),
         group_people=frozenset(data["group_people"]),
         corporate_titles=frozenset(data["corporate_titles"]),
+        envoys=frozenset(data["envoys"]),
     )
 
 
@@ -692,6 +694,10 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
         followed_by_noun = followed_by_noun and _bare(after) not in words.weekdays
         in_org = in_org or followed_by_noun
         ends_phrase = not _is_capitalized(after)
+        if before in words.organization_nouns and len(run) >= 3 and not after and not after_title:
+            # "investment management giant Blackstone Stephen Schwarzman": the company, then its officer
+            run = run[-3:] if _is_initial(run[-2].group(0)) else run[-2:]
+            in_org = False
         if before in {"of", "for", "and"} and len(run) >= 3 and ends_phrase and _rank_before(text, tokens, i):
             # "Minister of Mining Rosa Vidal": the name ends the run ("Peter V. Lind" with its initial)
             run = run[-3:] if _is_initial(run[-2].group(0)) else run[-2:]
@@ -842,6 +848,10 @@ def _party(before: str, name: str, after: str) -> _Party:
     after = re.sub(r"^\s*\([^()]*\)", "", after)  # another parenthetical after a name (a native spelling)
     appositive = _appositive(after)
     title_before = _title_before(before)
+    phrase = _role_phrase(before)
+    if phrase and (not title_before or (phrase.endswith(title_before) and phrase != title_before)):
+        # "China's top trade envoy, Li Chenggang", "the CEO of investment giant Blackstone Stephen Schwarzman"
+        title_before = phrase
     of_phrase = re.match(
         r"\s+(?:of|at)\s+((?:the\s+)?[A-Z][^,;()]*?)\s*(?=$|[,;(]|\s+(?:and|to|on|in|at)\s)", after
     )
@@ -856,6 +866,40 @@ def _party(before: str, name: str, after: str) -> _Party:
         role = f"{role} {party_paren.group(0).strip()}" if role else party_paren.group(0).strip()
     organization = _organization(appositive) or _organization_of_title(title_before) or _country_of(role)
     return _Party(name, _without_description(role), organization, title_before)
+
+
+def _rank_word(word: str) -> bool:
+    """ "envoy", "governor", "Chairman", "co-founder": a word for someone's rank, in any case."""
+    words = _words()
+    title = word[:1].upper() + word[1:]
+    return title in words.ranks or title in words.corporate_titles or title in words.envoys
+
+
+def _role_phrase(before: str) -> str | None:
+    """The whole title phrase before a name when it holds lower-case words: "China's top trade envoy, "
+    -> "China's top trade envoy"; "the governor of China's Liaoning Province, " -> "governor of ...".
+    None unless it names a title and reads as one noun phrase (no verb, no clause)."""
+    text = _clean(before)
+    text = re.sub(r"^(?:his|her|their|its)\s+", "", text)
+    tokens = text.split()
+    if not tokens or len(tokens) > 12 or re.search(r"[,;:()\"“”]", text):
+        return None
+    words = _words()
+    titled = [
+        t for t in tokens if _bare(t) in words.titles or any(_rank_word(p) for p in _bare(t).split("-"))
+    ]
+    lower = [t for t in tokens if t[:1].islower() and t not in _CONNECTORS]
+    # a verb or a clause word ("who", "said", "-ed") means this is no title
+    clause = any(re.fullmatch(r"(?:who|which|that|said|says|[a-z]+ed)", t) for t in lower)
+    if not titled or not lower or clause:
+        return None
+    if not _is_capitalized(tokens[-1]) and not _rank_word(_bare(tokens[-1])):
+        return None
+    nouns = words.organization_nouns
+    described = [k for k, t in enumerate(tokens[:-1]) if t in nouns and _is_capitalized(tokens[k + 1])]
+    if described and all(tokens.index(t) > described[-1] for t in titled):
+        return None  # "buildings solutions provider Johnson Controls Chairman": what the company does
+    return text
 
 
 def _without_description(role: str | None) -> str | None:
@@ -911,7 +955,7 @@ def _describes_role(phrase: str) -> bool:
     for token in re.findall(r"[\w.&’'-]+", phrase):
         bare = _bare(token)
         parts = [bare, *bare.split("-")]
-        if any(p in words.titles or p.capitalize() in words.titles or p in words.institutions for p in parts):
+        if any(p in words.titles or p in words.institutions or _rank_word(p) for p in parts):
             return True
         if _is_acronym(bare) and bare not in words.places:
             return True
