@@ -465,3 +465,15 @@ def test_a_place_in_a_quotation_is_not_where_they_met() -> None:
         "Mia Torres, CEO of Atlas Freight."
     )
     assert [(m.counterpart, m.location) for m in found] == [("Paul Hart", None), ("Mia Torres", None)]
+
+
+def test_the_scorer_pairs_a_planned_engagement_with_the_planned_label() -> None:
+    from reports.extract.score_meetings import Score, _score_release
+
+    held = {"date": None, "counterpart": "Lena Holt", "kind": "video_call", "planned": False}
+    planned = {"date": None, "counterpart": "Lena Holt", "kind": "meeting", "planned": True}
+    score = Score()
+    _score_release(score, 0, [held, planned], [dict(planned)])
+    assert (score.true_positives, score.false_negatives, score.false_positives) == (1, 1, 0)
+    assert score.accuracy("planned") == 1.0 and score.accuracy("kind") == 1.0
+    assert "[0] missed None 'Lena Holt'" in score.misses
