@@ -100,12 +100,12 @@ def test_talks_with_a_foreign_minister_whose_title_holds_a_comma() -> None:
     assert m.topic == "export controls"
 
 
-def test_video_call_and_phone_call_are_calls() -> None:
+def test_a_video_conference_is_a_video_call_and_a_phone_call_a_call() -> None:
     video = only(
         "On March 9, Minister Lim Ha-na held a video conference with Chilean Minister of Mining Rosa Vidal."
     )
     phone = only("Minister Lim Ha-na spoke by phone with Economy Minister Jonas Berg on Monday.")
-    assert (video.kind, video.counterpart, video.date) == ("call", "Rosa Vidal", date(2026, 3, 9))
+    assert (video.kind, video.counterpart, video.date) == ("video_call", "Rosa Vidal", date(2026, 3, 9))
     assert (phone.kind, phone.counterpart) == ("call", "Jonas Berg")
     assert phone.date == date(2026, 3, 9)  # the Monday before the release of Tuesday, March 10
 
@@ -204,10 +204,10 @@ def test_a_title_continued_after_the_name() -> None:
     assert {m.date for m in found} == {date(2026, 3, 4)}
 
 
-def test_met_virtually_is_a_call_and_a_time_of_day_does_not_hide_the_date() -> None:
+def test_met_virtually_is_a_video_call_and_a_time_of_day_does_not_hide_the_date() -> None:
     m = only("Minister Jin met virtually with Economy Minister Lars Holm on the afternoon of March 5 "
              "(local time).")
-    assert (m.kind, m.counterpart, m.date, m.topic) == ("call", "Lars Holm", date(2026, 3, 5), None)
+    assert (m.kind, m.counterpart, m.date, m.topic) == ("video_call", "Lars Holm", date(2026, 3, 5), None)
 
 
 def test_a_family_name_in_capitals_and_an_honorific() -> None:
@@ -393,7 +393,7 @@ def test_more_ways_of_saying_it() -> None:
     assert (counterpart.counterpart, counterpart.counterpart_role) == ("Sofie Holm", "Danish counterpart")
     committee = only("Minister Jin held the first meeting of the Korea-U.S. Energy Committee with U.S. "
                      "Energy Secretary Dana Ruiz via videoconference on March 5.")
-    assert (committee.kind, committee.counterpart) == ("call", "Dana Ruiz")
+    assert (committee.kind, committee.counterpart) == ("video_call", "Dana Ruiz")
     chamber = only("Minister Jin sat down with representatives of the Dutch Chamber of Commerce in Korea "
                    "on March 6.")
     assert (chamber.counterpart, chamber.location) == ("Dutch Chamber of Commerce in Korea", None)

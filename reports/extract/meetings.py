@@ -1898,11 +1898,16 @@ def _respectively(
     )
 
 
+_VIDEO = re.compile(r"(?i)\bvideo|\bvirtual(?:ly)?\b|\bonline\b|\bteleconferenc")
+
+
 def _meeting(
     release: Release, sentence: str, span: tuple[int, int], official: str | None, party: _Party,
     when: date | None, where: str | None, topic: str | None, kind: str, planned: bool = False,
 ) -> Meeting:
     lead = len(sentence) - len(sentence.lstrip())
+    if kind == "call" and _VIDEO.search(sentence) and not re.search(r"\b(?:tele)?phone\b", sentence):
+        kind = "video_call"  # "held a video conference with", "met virtually with"
     return Meeting(
         release_id=release.id, official=official, counterpart=party.name or None, quote=sentence.strip(),
         span=(span[0] + lead, span[0] + len(sentence.rstrip())), date=when, counterpart_role=party.role,
