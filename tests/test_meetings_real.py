@@ -477,3 +477,25 @@ def test_the_scorer_pairs_a_planned_engagement_with_the_planned_label() -> None:
     assert (score.true_positives, score.false_negatives, score.false_positives) == (1, 1, 0)
     assert score.accuracy("planned") == 1.0 and score.accuracy("kind") == 1.0
     assert "[0] missed None 'Lena Holt'" in score.misses
+
+
+def test_a_planned_visit_to_a_companys_site_has_the_company_as_counterpart() -> None:
+    m = only(
+        "On Friday, Minister Park Ji-ho will visit a plant in Ohio of Hanil Batteries Co., a cell maker."
+    )
+    assert (m.kind, m.counterpart, m.location, m.planned) == ("visit", "Hanil Batteries Co.", "Ohio", True)
+    assert m.date == date(2026, 3, 13)
+
+
+def test_a_visit_to_a_country_or_an_attribution_has_no_counterpart() -> None:
+    assert (
+        meetings(
+            "Minister Park Ji-ho will visit the U.S. between Monday and Friday, according to the "
+            "Ministry of Trade."
+        )
+        == []
+    )
+    found = meetings(
+        "During his recent visit to the United States, Minister Park Ji-ho spoke at the Ohio Forum."
+    )
+    assert [m.counterpart for m in found] == ["Ohio Forum"]

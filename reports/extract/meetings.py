@@ -360,6 +360,10 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         "visit",
         r"\b(?:visited|visits|toured|tours|inspected|inspects|"
+        # the plain verb only after "will", "to" or "and": "will visit", never "his visit to"
+        r"(?:(?<=\bwill\s)|(?<=\bset\sto\s)|(?<=\bplan\sto\s)|(?<=\bplans\sto\s)|(?<=\bscheduled\sto\s)"
+        r"|(?<=\bexpected\sto\s)|(?<=\bslated\sto\s)|(?<=\bdue\sto\s)|(?<=\band\s)|(?<=\balso\s))"
+        r"(?:visit|tour|inspect)|"
         r"(?:paid|pays|made|makes|conducted|conducts)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:visit|tour)\s+to)\s+",
     ),
     (
@@ -515,7 +519,7 @@ _NOT_TOPIC = (
 
 _CONTEXT = re.compile(r"(?:,\s*)?\b(?:on|in)\s+" + _NOT_TOPIC)
 _LOCATION = re.compile(
-    r"(?:,\s*)?\b(?:at|in|At|In)\s+(?:the\s+)?(?=[A-Z])|\bto\s+the\s+(?=[A-Z][a-z])"
+    r"(?:,\s*)?\b(?:at|in|At|In)\s+(?:the\s+)?(?=[A-Z])|(?<!according\s)(?<!thanks\s)\bto\s+the\s+(?=[A-Z][a-z])"
     r"|\b(?:traveled|travelled|travels?|arrived|arrives?|flew|fly|flies|went|go|goes)\s+(?:to|in)\s+(?=[A-Z])"
     r"|(?:,\s*)?\b[Dd]uring\s+(?:his|her|their|the\s+minister[’']s|an?|the)\s+(?:\w+\s+)?(?:visit|trip)\s+to\s+"
     r"(?:the\s+)?(?=[A-Z])"
@@ -1174,6 +1178,19 @@ _SITE = (
 )
 
 
+def _site_of(scope: str) -> list[_Party]:
+    """ "a factory in Michigan of SK Siltron Co., a ... producer": the company whose site it is, there."""
+    match = re.match(
+        rf"\s*(?:an?|the|its)\s+(?:[\w-]+\s+){{0,2}}?{_SITE}\b(?:\s+in\s+(?P<place>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*))?"
+        rf"\s+of\s+(?:the\s+)?(?P<owner>[A-Z][^,;]*)",
+        scope,
+    )
+    if not match:
+        return []
+    owner = _leading_name(match.group("owner"))
+    return [_Party(owner, None, None, place=match.group("place"))] if owner else []
+
+
 def _visited_at(scope: str, anchors: list[_Anchor], object_end: int) -> list[_Party]:
     """ "inspected export logistics at the Port of Busan": the institution is where the visit went."""
     place = _location_text(scope, anchors, object_end)
@@ -1192,6 +1209,8 @@ def _visited(text: str) -> list[_Party]:
     words = _words()
     if not (_is_capitalized(text) or _is_acronym(text.split()[0])):
         return []
+    if _is_place(_leading_name(text) or text):
+        return []  # "visit the U.S. between Monday and Friday": a country, not a party
     site = re.match(
         rf"^(?P<owner>.+?)['’]s?\s+(?P<place>(?:[A-Z][\w-]*\s+)*)(?:[a-z][\w-]*\s+){{0,3}}{_SITE}\b", text
     )
@@ -1942,7 +1961,12 @@ def _read_scope(
         talks = re.match(r"[\s,]*for\s+(?:bilateral\s+)?talks\b", scope[names[-1][1] :] if names else "")
         kind, parties = "talks" if talks else "meeting", _parties(obj) if ends_with_name else []
     elif kind == "visit":
-        parties = _institutions(obj, kind) or _parties(obj) or _visited_at(scope, anchors, object_end)
+        parties = (
+            _site_of(scope)
+            or _institutions(obj, kind)
+            or _parties(obj)
+            or _visited_at(scope, anchors, object_end)
+        )
     elif _GROUP_HEAD.match(obj.strip()):
         parties = _institutions(obj, kind)  # "executives from A, B and C": the companies
     else:
@@ -1961,6 +1985,8 @@ def _read_scope(
         _anchors(sentence[trigger.start : trigger.end]), release, state
     )
     where = _location_text(scope, anchors, object_end)
+    if kind == "visit" and parties and parties[0].place and _site_of(scope):
+        where = parties[0].place  # "a factory in Michigan of SK Siltron Co.": Michigan
     if where is None and kind != "call":
         # "hosted a luncheon at a hotel in Seoul on May 5 with ...": the place came before "with".
         verb_text = sentence[trigger.start : trigger.end]
