@@ -499,3 +499,44 @@ def test_a_visit_to_a_country_or_an_attribution_has_no_counterpart() -> None:
         "During his recent visit to the United States, Minister Park Ji-ho spoke at the Ohio Forum."
     )
     assert [m.counterpart for m in found] == ["Ohio Forum"]
+
+
+def test_a_lower_case_appositive_with_a_rank_is_the_role_without_its_relative_clause() -> None:
+    m = only(
+        "Minister Park Ji-ho is set to meet with Sara Lind, the chairwoman of Nordhavn Group who also "
+        "heads the shipowners' council, on Friday."
+    )
+    assert (m.counterpart, m.counterpart_role, m.organization) == (
+        "Sara Lind",
+        "chairwoman of Nordhavn Group",
+        "Nordhavn Group",
+    )
+    assert (m.planned, m.date) == (True, date(2026, 3, 13))
+
+
+def test_a_joint_committee_announced_by_two_named_chairs_is_planned() -> None:
+    m = only(
+        "Vice Minister Oh Se-jin, together with Mongolian Deputy Minister Bat Erdene, will hold the fifth "
+        "Korea-Mongolia Energy Committee meeting in Seoul on Monday, March 16."
+    )
+    assert (m.official, m.counterpart, m.planned, m.date) == (
+        "Vice Minister Oh Se-jin",
+        "Bat Erdene",
+        True,
+        date(2026, 3, 16),
+    )
+
+
+def test_a_country_visited_is_not_a_person_visited() -> None:
+    found = meetings(
+        "Minister Park Ji-ho visited Costa Rica on Monday and met with President of Costa Rica Ana Solis."
+    )
+    assert [m.counterpart for m in found] == ["Ana Solis"]
+
+
+def test_an_abbreviated_rank_is_a_role_not_part_of_the_name() -> None:
+    m = only(
+        "Minister Park Ji-ho held talks with a delegation from Oregon, led by Gov. Tina Kotek, in Seoul "
+        "on Monday."
+    )
+    assert (m.counterpart, m.counterpart_role, m.kind) == ("Tina Kotek", "Gov.", "talks")

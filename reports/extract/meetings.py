@@ -936,11 +936,15 @@ def _appositive(after: str) -> str | None:
     segments = _top_level_split(after.lstrip()[1:], ",")
     kept: list[str] = []
     for segment in segments:
-        bare = segment.strip()
+        # ", the president of X who is also the head of Y": the relative clause is not the title
+        bare = re.split(r"\s+(?:who|which|that)\s", segment.strip())[0]
         bare_no_article = re.sub(r"^the\s+", "", bare)
+        lower_rank = not kept and bool(re.match(r"(?:the|a|an)\s+[a-z]", bare)) and _rank_word(
+            bare_no_article.split()[0] if bare_no_article.split() else ""
+        )  # ", the chairwoman of Hyundai Group,"
         if (
             not bare
-            or not _is_capitalized(bare_no_article)
+            or not (_is_capitalized(bare_no_article) or lower_rank)
             or re.match(r"(?:along|as well|who|which|and)\b", bare)
         ):
             break
@@ -1277,6 +1281,7 @@ _TOPIC_END = re.compile(
     r"encourage|encouraged|invite|invited|propose|proposed|suggest|suggested|commit|committed|thank|thanked)\b"
     r"|,\s*(?:and|while|which|where|as|during|saying|adding|noting|with|who|according)\b|;|\s+\(|[.!?]$"
     r"|,\s*,|,\s*(?:co-)?(?:hosted|organi[sz]ed|held|jointly)\b"
+    r"|,\s*(?:[\w’'.-]+\s+){1,4}?(?:said|says|announced|added|noted)\b"
     r"|,?\s+(?:during|at)\s+(?:the|a|his|her)\s+(?:meeting|talks|visit|call)\b"
 )
 _TOPIC_VERB = re.compile(rf"\b(?:{_DISCUSS})\s+")
@@ -1555,7 +1560,7 @@ def _without_final_stop(text: str) -> str:
 
 _PAIR_VERB = re.compile(
     r"\b(?:held|had|hold|holds)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,6}?"
-    r"(?P<noun>(?i:talks|meeting|summit|phone\s+call|call|conversation|video\s+conference))\b(?!\s+with\b)"
+    r"(?P<noun>(?i:talks|meeting|summit|phone\s+call|call|conversation|video\s+conference|discussions))\b(?!\s+with\b)"
     r"|\b(?P<met>met|meet)\b(?!\s+(?:\w+\s+)?with\b)(?!\s+(?:the\s+)?[A-Z])"
     r"|\b(?P<signed>signed|sign)\s+(?:(?:an?\s+|the\s+)?(?:[\w'’()-]+\s+){0,6}?"
     r"(?:MOU|MoU|(?i:memorandum|agreement|arrangement|declaration|deal|accord))\b|it\b|them\b)(?![^.;]*\bwith\b)"
@@ -1694,15 +1699,24 @@ def _pair_meetings(
             # "Korea and Poland signed ...": the next sentence may name who signed.
             _remember_event(release, scope, state)
         return []
-    anchors = _anchors(scope)
-    when = _first_date(anchors, release, state)
-    when = when or next((d for m in dates if (d := _resolve_date(m, release.published, state.date))), None)
-    when = when or state.date or state.mentioned_date
+    # "A, together with B, will hold the Joint Committee Meeting on Monday": announced for later.
+    planned = _FUTURE.search(subject.rsplit(";", 1)[-1] + verb.group(0)[:12]) is not None
+    ahead = _AHEAD.set(planned)
+    try:
+        anchors = _anchors(scope)
+        when = _first_date(anchors, release, state)
+        stated = (d for m in dates if (d := _resolve_date(m, release.published, state.date)))
+        when = when or next(stated, None)
+    finally:
+        _AHEAD.reset(ahead)
+    when = when or (None if planned else state.date or state.mentioned_date)
     where = _location_text(scope, anchors, 0) or (None if kind == "call" else state.location)
     topic = _topic_in_scope(verb.group(0) if kind == "signing" else "") or _topic_in_scope(scope)
     topic = topic or state.topic
-    state.official, state.date, state.location = official, when or state.date, where
-    return [_meeting(release, sentence, span, official, p, when, where, topic, kind) for p in counterparts]
+    if not planned:
+        state.official, state.date, state.location = official, when or state.date, where
+    return [_meeting(release, sentence, span, official, p, when, where, topic, kind, planned)
+            for p in counterparts]
 
 
 def _leading_place(text: str | None) -> str | None:
@@ -1964,7 +1978,8 @@ def _read_scope(
         parties = (
             _site_of(scope)
             or _institutions(obj, kind)
-            or _parties(obj)
+            # "visited Minister A", not "visited Cabo Verde": a person visited has a title
+            or [p for p in _parties(obj) if p.title_before or p.role]
             or _visited_at(scope, anchors, object_end)
         )
     elif _GROUP_HEAD.match(obj.strip()):
