@@ -547,3 +547,38 @@ def test_an_abbreviated_rank_is_a_role_not_part_of_the_name() -> None:
         "on Monday."
     )
     assert (m.counterpart, m.counterpart_role, m.kind) == ("Tina Kotek", "Gov.", "talks")
+
+
+def test_a_date_with_commas_between_met_and_with() -> None:
+    m = only(
+        "Minister Park Ji-ho met on Monday, 9 March 2026, with Deputy Secretary of Commerce for "
+        "Industry Affairs Laura N. Price."
+    )
+    assert (m.counterpart, m.date) == ("Laura N. Price", date(2026, 3, 9))
+    assert m.counterpart_role == "Deputy Secretary of Commerce for Industry Affairs"
+
+
+def test_an_ambassador_posted_in_a_city_is_a_role_not_a_place() -> None:
+    m = only("Minister Park Ji-ho had a meeting with Brazilian Ambassador in Seoul Lucas Prado on Monday.")
+    assert (m.counterpart, m.counterpart_role, m.location) == (
+        "Lucas Prado",
+        "Brazilian Ambassador in Seoul",
+        None,
+    )
+
+
+def test_hosting_a_counterpart_and_two_weekdays_are_no_one_day() -> None:
+    hosted = only("Trade Secretary Anne Lowe was hosting her Korean counterpart Park Ji-ho in Leeds.")
+    assert (hosted.counterpart, hosted.location) == ("Park Ji-ho", "Leeds")
+    talks = only("Minister Park Ji-ho will hold talks with Commissioner Anna Weiss on Monday and Tuesday.")
+    assert (talks.date, talks.planned) == (None, True)
+
+
+def test_a_meeting_told_as_history_is_not_logged() -> None:
+    assert meetings("The two ministers last met in Lima three weeks ago.") == []
+    assert meetings("Minister Park Ji-ho first met Commissioner Anna Weiss two years ago in Brussels.") == []
+
+
+def test_executives_of_a_company_named_by_its_kind() -> None:
+    m = only("Minister Park Ji-ho met with executives of Dutch lithography maker Veldhoven Optics on Monday.")
+    assert (m.counterpart, m.counterpart_role) == ("Veldhoven Optics", "executive")

@@ -236,8 +236,12 @@ def _is_range(match: re.Match[str]) -> bool:
     starts = re.match(r"\s*from\b", text, re.I) or re.search(r"\b(?:from|between)\s+$", before, re.I)
     if starts and re.match(r"\s*(?:to|until|till|through|and|[-–])\s*\w", after):
         return True
-    # "between Monday and Friday", "from March 12 to 15": the second day ends the span.
+    days = "|".join(_words().weekdays)
     earlier = match.string[max(0, match.start() - 40) : match.start()]
+    if match.group("wd") and (re.match(rf"\s+(?:and|to|through)\s+(?:{days})\b", after)
+                              or re.search(rf"\b(?:{days})\s+(?:and|to|through)\s+$", earlier)):
+        return True  # "on Monday and Tuesday"
+    # "between Monday and Friday", "from March 12 to 15": the second day ends the span.
     return _SPAN_END.search(earlier) is not None
 
 
@@ -369,6 +373,9 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         "meeting",
         r"\b(?:met|meets|meet)(?:\s+(?:[a-z]+ly|again|also|today|yesterday))?"
+        # "met on Friday, 28 July 2012, with ...": a date with its commas before "with"
+        r"(?:,?\s+on\s+(?:[A-Z][a-z]+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})"
+        r"(?:,?\s+\d{4})?,?(?=\s+with\s))?"
         + _INTERPOSED
         + r"\s+with\s+"
         + r"|\b(?:received|welcomed|hosted|met\s+with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?delegation\s+"
@@ -395,7 +402,8 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
                 r"(?:meeting|talks|luncheon|lunch|dinner|breakfast|courtesy\s+call)\s+with\s+"
                 r"(?=(?:the\s+|its\s+|his\s+|her\s+)?[A-Za-z])"),
     # "Secretary Lutnick hosted Korean Minister Kim Jung-kwan": only a named person makes this a meeting.
-    ("meeting*", r"\b(?:hosted|hosts|welcomed|welcomes|received|receives)\s+(?=[A-Z])"),
+    ("meeting*", r"\b(?:hosted|hosts|hosting|welcomed|welcomes|welcoming|received|receives)\s+"
+                 r"(?:(?:his|her|their)\s+(?=(?:[A-Z][\w.-]*\s+)?counterpart)|(?=[A-Z]))"),
     # "discussed steel tariffs with Trade Minister X": the topic comes before the counterpart.
     ("meeting", r"\b(?:discussed|discusses|talked\s+about|reviewed)\s+(?P<topic>[^.;]{3,80}?)\s+with\s+"
                 r"(?=(?:the\s+|his\s+|her\s+)?[A-Z])"),
@@ -434,7 +442,7 @@ def _find_triggers(text: str) -> list[_Trigger]:
         found.sort(key=lambda t: t.start)
     kept: list[_Trigger] = []
     for trigger in found:
-        if _called_off(text, trigger.start):
+        if _called_off(text, trigger.start) or _BACKGROUND.search(text):
             continue
         follows_plan = bool(kept) and kept[-1].planned and _continues(text, kept[-1], trigger)
         planned = _planned(text, trigger) or follows_plan
@@ -457,6 +465,10 @@ _CALLED_OFF = re.compile(
     r"\b(?:will\s+not|won[’']t|would\s+not|not\s+(?:to\s+)?(?:meet|send|hold|attend)|cancell?(?:ed|s)?|"
     r"called\s+off|postponed|abandoned|scrapped|skipped)\b"
 )
+
+
+# "The two last met in Washington three weeks ago": history told for context, not this release's news.
+_BACKGROUND = re.compile(r"\b(?:last|previously|first)\s+met\b|\b(?:weeks|months|years)\s+ago\b")
 
 
 def _called_off(text: str, start: int) -> bool:
@@ -548,6 +560,8 @@ def _anchors(scope: str) -> list[_Anchor]:
     for m in _LOCATION.finditer(scope):
         if _inside_quotes(scope, m.start()):
             continue  # "... sustainable buildings in India," he tweeted: a quotation, not where they met
+        if _post_of_title(scope, m):
+            continue  # "US Ambassador in Athens Geoffrey Pyatt": where the ambassador serves
         # "American Chamber of Commerce in Korea (AMCHAM)": "in Korea" is part of the name.
         named = re.match(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s*\([A-Z][A-Za-z0-9-]+\)", scope[m.end() :])
         named = named or _country_in_name(scope, m)
@@ -558,6 +572,14 @@ def _anchors(scope: str) -> list[_Anchor]:
             anchors.append(_Anchor("purpose", m.start(), m.end(), m))
     anchors.sort(key=lambda a: a.start)
     return anchors
+
+
+def _post_of_title(scope: str, match: re.Match[str]) -> bool:
+    before = scope[: match.start()].split()
+    if not before or _bare(before[-1]) not in _words().titles or not match.group(0).strip().startswith("in"):
+        return False
+    return re.match(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+",
+                    scope[match.end() :]) is not None
 
 
 def _inside_quotes(text: str, at: int) -> bool:
@@ -698,8 +720,11 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
         followed_by_noun = followed_by_noun and _bare(after) not in words.weekdays
         in_org = in_org or followed_by_noun
         ends_phrase = not _is_capitalized(after)
-        if before in words.organization_nouns and len(run) >= 3 and not after and not after_title:
-            # "investment management giant Blackstone Stephen Schwarzman": the company, then its officer
+        posted = before in {"in", "at", "to"} and i >= 2 and _bare(tokens[i - 2].group(0)) in words.titles
+        closed = not after or (not _is_capitalized(after) and after not in {"&", "and", "of", "de"})
+        if (before in words.organization_nouns or posted) and len(run) >= 3 and closed and not after_title:
+            # "... maker Blackstone Stephen Schwarzman", "US Ambassador in Athens Geoffrey Pyatt":
+            # the company or the post, then the person
             run = run[-3:] if _is_initial(run[-2].group(0)) else run[-2:]
             in_org = False
         if before in {"of", "for", "and"} and len(run) >= 3 and ends_phrase and _rank_before(text, tokens, i):
@@ -1070,6 +1095,8 @@ def _organization_of_title(title: str | None) -> str | None:
     while cut and (_bare(tokens[cut - 1]) in words.titles or tokens[cut - 1] in {"and", "&"}):
         cut -= 1
     head, rank = tokens[:cut], tokens[cut:]
+    if any(_bare(t) in words.ranks for t in head):
+        return None  # "Assistant Secretary of State for ... Affairs": one title, no organization before it
     only_places = all(_bare(t) in words.places or t.endswith(("'s", "’s")) or _nationality(t) for t in head)
     if not head or not rank or only_places:
         return None
@@ -1122,7 +1149,7 @@ def _institutions(text: str, kind: str) -> list[_Party]:
             return [
                 _Party(f"{role} {prep} {written[i]}", role, i, role)
                 if _is_place(i)
-                else _Party(i, role, None, role)
+                else _Party(_described_organization(i) or i, role, None, role)
                 for i in items
             ]
     if kind not in {"visit", "forum", "roundtable"} and not (
@@ -1489,7 +1516,7 @@ def _is_place(text: str) -> bool:
 def _is_honorific(text: str) -> bool:
     """ "Amb", "H.E.", "Mr.": a title cut from its name."""
     words = _words()
-    tokens = [t for t in text.split() if t not in _CONNECTORS]
+    tokens = [t for t in text.split() if t not in _CONNECTORS and not _is_place(t) and not _nationality(t)]
     return all(t in words.titles or _bare(t) in words.titles or _bare(t).rstrip(".") in words.honorifics
                for t in tokens)
 
