@@ -582,3 +582,18 @@ def test_a_meeting_told_as_history_is_not_logged() -> None:
 def test_executives_of_a_company_named_by_its_kind() -> None:
     m = only("Minister Park Ji-ho met with executives of Dutch lithography maker Veldhoven Optics on Monday.")
     assert (m.counterpart, m.counterpart_role) == ("Veldhoven Optics", "executive")
+
+
+def test_a_group_named_after_a_person_is_a_counterpart_of_its_own() -> None:
+    found = meetings(
+        "Minister Park Ji-ho will meet his Peruvian counterpart Ana Paz and Peruvian lawmakers on Friday."
+    )
+    assert [(m.counterpart, m.planned, m.date) for m in found] == [
+        ("Ana Paz", True, date(2026, 3, 13)),
+        ("Peruvian lawmakers", True, date(2026, 3, 13)),
+    ]
+
+
+def test_a_courtesy_title_before_a_name_is_not_part_of_the_role() -> None:
+    m = only("Secretary Dana Whitlock met with Korea's Minister of SMEs Mr. Han Mi-rae on Monday.")
+    assert (m.counterpart, m.counterpart_role) == ("Han Mi-rae", "Korea's Minister of SMEs")

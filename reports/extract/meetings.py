@@ -1030,6 +1030,9 @@ def _title_before(before: str) -> str | None:
             break
     while kept and not _is_capitalized(kept[0]) and not _is_acronym(kept[0]):
         kept.pop(0)
+    # "Korea's Minister of Knowledge Economy Mr. Lee": a courtesy title ends the rank, it is not part of it
+    while kept and _bare(kept[-1]).rstrip(".") in {"Mr", "Ms", "Mrs", "Dr", "Mx"}:
+        kept.pop()
     title = " ".join(kept).strip(" ,")
     return title or None
 
@@ -1195,7 +1198,7 @@ def _group_phrase(text: str) -> str | None:
     match = re.match(
         rf"(?:(?:the|a|an|some|several|many|\d+|[\w.’'-]+)\s+){{0,4}}?(?:{nouns})\b"
         rf"(?:\s+(?:of|from|at|representing)\s+[^,;()]+?)?(?=$|[,;(]|\s+(?:who|which|that|to|and|in|at|on)\b)",
-        text,
+        text.strip(),
     )
     if not match:
         return None
@@ -2013,6 +2016,7 @@ def _read_scope(
         parties = _institutions(obj, kind)  # "executives from A, B and C": the companies
     else:
         parties = _parties(obj) or _institutions(obj, kind)
+        parties += _group_after_names(obj) if parties else []
     if kind == "roundtable" and not parties:
         # "presided over the 'Battery Strategy Roundtable' on November 1": the roundtable itself, until a
         # sentence names who attended it.
@@ -2040,6 +2044,19 @@ def _read_scope(
 _ROUNDTABLE_NAME = re.compile(
     r"(?:[“\"‘']|\b(?:the|a|an)\s+)([^“”\"]*?(?i:roundtable|round-table|round\s+table))"
 )
+
+
+def _group_after_names(obj: str) -> list[_Party]:
+    """ "his U.S. counterpart Katherine Tai and American lawmakers": the group after the last name."""
+    names = _name_spans(obj)
+    tail = re.match(r"\s*,?\s*and\s+(?P<rest>.+)", obj[names[-1][1] :]) if names else None
+    if tail is None or _name_spans(tail.group("rest")):
+        return []
+    rest = tail.group("rest").strip()
+    if _GROUP_HEAD.match(rest.strip()):
+        return _institutions(rest, "meeting")
+    group = _group_phrase(rest)
+    return [_Party(group, None, None)] if group else []
 
 
 def _first_date(anchors: list[_Anchor], release: Release, state: _State) -> date | None:
