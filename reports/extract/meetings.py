@@ -1031,7 +1031,7 @@ def _title_before(before: str) -> str | None:
     while kept and not _is_capitalized(kept[0]) and not _is_acronym(kept[0]):
         kept.pop(0)
     # "Korea's Minister of Knowledge Economy Mr. Lee": a courtesy title ends the rank, it is not part of it
-    while kept and _bare(kept[-1]).rstrip(".") in {"Mr", "Ms", "Mrs", "Dr", "Mx"}:
+    while len(kept) > 1 and _bare(kept[-1]).rstrip(".") in {"Mr", "Ms", "Mrs", "Dr", "Mx"}:
         kept.pop()
     title = " ".join(kept).strip(" ,")
     return title or None
