@@ -597,3 +597,26 @@ def test_a_group_named_after_a_person_is_a_counterpart_of_its_own() -> None:
 def test_a_courtesy_title_before_a_name_is_not_part_of_the_role() -> None:
     m = only("Secretary Dana Whitlock met with Korea's Minister of SMEs Mr. Han Mi-rae on Monday.")
     assert (m.counterpart, m.counterpart_role) == ("Han Mi-rae", "Korea's Minister of SMEs")
+
+
+def test_here_is_the_place_of_the_dateline_or_the_headline() -> None:
+    body = (
+        "Minister Park Ji-ho held meetings with business leaders here. He met Orion Capital CEO Paul Hart "
+        "on Monday."
+    )
+    m = only_titled(body, "Park Ji-ho in Toronto: meets investors")
+    assert (m.counterpart, m.location) == ("Paul Hart", "Toronto")
+    wire = only_titled(
+        "OTTAWA - Minister Park Ji-ho met Governor Lena Holt here on Monday.", "Minister in Canada"
+    )
+    assert wire.location == "Ottawa"
+    elsewhere = only_titled(
+        "Minister Park Ji-ho met Governor Lena Holt on Monday.", "Park Ji-ho in Toronto: talks"
+    )
+    assert elsewhere.location is None  # no "here": the headline's place is not assumed
+
+
+def only_titled(body: str, title: str) -> Meeting:
+    found = meetings(body, title=title)
+    assert len(found) == 1, found
+    return found[0]

@@ -1462,7 +1462,7 @@ def extract_meetings(release: Release) -> list[Meeting]:
         # when anyone met: it is blanked (same length, so spans hold) before the body is read.
         end = _wire_dateline_end(body)
         read = replace(release, body=" " * end + body[end:]) if end else release
-        found = _extract(read)
+        found = _extract(read, _here(release))
     finally:
         _NEXT_WEEK.reset(token)
     kept = [m for m in found if m.counterpart is None or not _not_a_party(m.counterpart)]
@@ -1475,6 +1475,24 @@ _WIRE_DATELINE = re.compile(
     r"(?P<date>\s*,\s*(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,9}\.?(?:\s+\d{4})?))?"
     r"(?P<agency>\s*,?\s*\([^()]{1,70}\))?\s*(?P<stop>--|[-–—:])?\s+"
 )
+
+
+_HEADLINE_PLACE = re.compile(
+    r"\bin\s+(?P<place>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s*(?::|,|$|\s+[-–—])"
+)
+
+
+def _here(release: Release) -> str | None:
+    """What "here" means in a release: its dateline's city ("NEW DELHI -", "New York [US], ... :"), else
+    the place its headline puts the story in ("Goyal in New York: ...")."""
+    dateline = _WIRE_DATELINE.match(release.body) if _wire_dateline_end(release.body) else None
+    if dateline:
+        city = re.match(r"\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})", dateline.group(0))
+        if city:
+            words = city.group(1).split()
+            return " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in words)
+    headline = _HEADLINE_PLACE.search(release.title)
+    return headline.group("place") if headline else None
 
 
 def _wire_dateline_end(body: str) -> int:
@@ -1524,9 +1542,11 @@ def _is_honorific(text: str) -> bool:
                for t in tokens)
 
 
-def _extract(release: Release) -> list[Meeting]:
+def _extract(release: Release, here: str | None = None) -> list[Meeting]:
     body = release.body
-    state = _State(location=_dateline(body))
+    # "met chief executives ... here" in a story filed from New York: "here" places the story's meetings.
+    here = here if re.search(r"\bhere\b", body) else None
+    state = _State(location=_dateline(body) or here)
     pending: list[int] = []  # indexes of the meetings the sentences that follow may describe further
     for start, end in sentences(body, MAX_SENTENCE):
         sentence = body[start : min(end, start + MAX_SENTENCE)]
