@@ -620,3 +620,28 @@ def only_titled(body: str, title: str) -> Meeting:
     found = meetings(body, title=title)
     assert len(found) == 1, found
     return found[0]
+
+
+def test_people_named_only_as_a_group_in_lower_case_are_the_counterpart() -> None:
+    carmaker = only("Minister Park Ji-ho met with executives of a carmaker in Ulsan on March 3.")
+    assert (carmaker.counterpart, carmaker.location) == ("executives of a carmaker", "Ulsan")
+    makers = only("Minister Park Ji-ho held a meeting with heads of 10 battery makers on March 3.")
+    assert makers.counterpart == "heads of 10 battery makers"
+    assert meetings("Minister Park Ji-ho met with reporters on March 3.") == []
+
+
+def test_officials_of_relevant_agencies_are_no_counterpart() -> None:
+    found = meetings(
+        "Minister Park Ji-ho presided over a meeting with officials from relevant agencies on "
+        "March 3 to review export support."
+    )
+    assert [m.counterpart for m in found] == [None]
+
+
+def test_a_lead_summarising_the_ceos_named_after_it_is_not_one_more_meeting() -> None:
+    found = meetings(
+        "Minister Park Ji-ho met with chief executives of global firms here on Monday. He met "
+        "Orion Capital CEO Paul Hart and Atlas Freight Chairman Mia Torres.",
+        title="Park in Toronto: meets investors",
+    )
+    assert [m.counterpart for m in found] == ["Paul Hart", "Mia Torres"]

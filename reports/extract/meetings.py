@@ -1155,6 +1155,9 @@ def _institutions(text: str, kind: str) -> list[_Party]:
                 else _Party(_described_organization(i) or i, role, None, role)
                 for i in items
             ]
+    group = _group_phrase(text) if kind != "visit" else None
+    if group and not _is_capitalized(group.split()[0]):
+        return [_Party(group, None, None)]  # "executives of a carmaker", "heads of 10 battery makers"
     if kind not in {"visit", "forum", "roundtable"} and not (
         _is_capitalized(text) or _is_acronym(text.split()[0])
     ):
@@ -1200,9 +1203,16 @@ def _group_phrase(text: str) -> str | None:
         rf"(?:\s+(?:of|from|at|representing)\s+[^,;()]+?)?(?=$|[,;(]|\s+(?:who|which|that|to|and|in|at|on)\b)",
         text.strip(),
     )
-    if not match:
+    if not match or _INTERNAL.search(match.group(0)):
         return None
     return match.group(0).strip()
+
+
+# "officials from relevant agencies": the government's own people, an internal meeting, not a counterpart.
+_INTERNAL = re.compile(
+    r"\b(?:officials|representatives|heads)\s+(?:from|of)\s+(?:the\s+)?(?:relevant|related|concerned|"
+    r"government|ministries|agencies|departments|affiliated)\b"
+)
 
 
 _SITE = (
@@ -1577,7 +1587,27 @@ def _extract(release: Release, here: str | None = None) -> list[Meeting]:
         _describe(state, pending, sentence)
         for match in _find_dates(sentence):
             state.mentioned_date = _resolve_date(match, release.published, state.date) or state.mentioned_date
-    return [_with_title_role(m, release.title) for m in state.meetings]
+    return [_with_title_role(m, release.title) for m in _without_summaries(state.meetings)]
+
+
+_BUSINESS_GROUP = re.compile(
+    r"\b(?:executives|CEOs|chiefs|chairmen|chairwomen|presidents|founders|investors|business\s+leaders)\b"
+)
+
+
+def _without_summaries(meetings: list[Meeting]) -> list[Meeting]:
+    """ "met with chief executives of leading corporations ... here" leading a story that goes on to name
+    each CEO is a summary of those meetings, not one more: dropped when named company officers follow."""
+    officers = any(
+        m.counterpart_role and _name_spans(m.counterpart or "")
+        and any(_bare(w) in _words().corporate_titles for w in m.counterpart_role.split())
+        for m in meetings
+    )
+    return [
+        m for m in meetings
+        if not (officers and m.counterpart and not _is_capitalized(m.counterpart)
+                and _BUSINESS_GROUP.search(m.counterpart) and not m.counterpart_role)
+    ]
 
 
 def _merge_repeat(state: _State, meeting: Meeting) -> bool:
