@@ -645,3 +645,29 @@ def test_a_lead_summarising_the_ceos_named_after_it_is_not_one_more_meeting() ->
         title="Park in Toronto: meets investors",
     )
     assert [m.counterpart for m in found] == ["Paul Hart", "Mia Torres"]
+
+
+def test_a_speech_at_a_celebration_meets_no_one_but_an_expo_opening_is_the_event() -> None:
+    assert (
+        meetings(
+            "Minister Park Ji-ho delivered a congratulatory speech at the opening ceremony of the "
+            "Korea Shipbuilding Day celebration on June 9."
+        )
+        == []
+    )
+    assert (
+        meetings(
+            "Minister Park Ji-ho attended the 30th anniversary ceremony of the Korea Importers "
+            "Association on June 9."
+        )
+        == []
+    )
+    expo = only(
+        "Minister Park Ji-ho gave a welcoming speech at the opening ceremony of Robot Expo 2026 in "
+        "Busan on June 9."
+    )
+    assert (expo.kind, expo.counterpart) == ("forum", "Robot Expo 2026")
+
+
+def test_a_reaction_met_is_no_group_of_people() -> None:
+    assert meetings("The proposal met with strong criticism from lawmakers on Monday.") == []

@@ -63,6 +63,7 @@ class _Words:
     group_people: frozenset[str]
     corporate_titles: frozenset[str]
     envoys: frozenset[str]
+    celebrations: frozenset[str]
 
 
 @cache
@@ -107,6 +108,7 @@ def _words() -> _Words:
         group_people=frozenset(data["group_people"]),
         corporate_titles=frozenset(data["corporate_titles"]),
         envoys=frozenset(data["envoys"]),
+        celebrations=frozenset(data["celebrations"]),
     )
 
 
@@ -1199,7 +1201,8 @@ def _group_phrase(text: str) -> str | None:
     people named only as a group, up to where the phrase ends."""
     nouns = "|".join(re.escape(n) for n in sorted(_words().group_people, key=len, reverse=True))
     match = re.match(
-        rf"(?:(?:the|a|an|some|several|many|\d+|[\w.’'-]+)\s+){{0,4}}?(?:{nouns})\b"
+        rf"(?:(?:the|a|an|some|several|many|\d+|(?!(?:from|of|by|with|to|for|on|in|at|about|against)\b)[\w.’'-]+)\s+)"
+        rf"{{0,4}}?(?:{nouns})\b"
         rf"(?:\s+(?:of|from|at|representing)\s+[^,;()]+?)?(?=$|[,;(]|\s+(?:who|which|that|to|and|in|at|on)\b)",
         text.strip(),
     )
@@ -2161,6 +2164,13 @@ def _read_forum(
         stop = next((a.start for a in later if a.start >= start), len(scope))
         parties = _parties(scope[start:stop]) or _institutions(scope[start:stop], "forum")
     # A named event, also one with an ordinal: "30th Korea-Japan Economic Forum".
+    # "a speech at the Korea Steel Day celebration", "the 10th anniversary ceremony": a celebration is not
+    # an engagement with anyone.
+    celebration = re.search(r"(?i)\b(?:celebrations?|anniversary|jubilee)\b", scope[: name_end + 30]) or (
+        name and _bare(name.split()[-1]) in _words().celebrations
+    )
+    if celebration:
+        return "forum", [], None, None, None
     if not parties and name and re.match(r"(?:\d+(?:st|nd|rd|th)\s+)?[A-Z0-9]", name):
         parties = [_Party(name, None, None)]
     when = next(
