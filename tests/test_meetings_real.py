@@ -450,6 +450,24 @@ def test_floor_on_the_real_text_meetings() -> None:
     assert score.accuracy("kind") >= 0.95
 
 
+@pytest.mark.skipif(not REAL.exists(), reason="the shared real-text corpus (../shared/corpora) is not here")
+def test_the_real_figure_releases_give_only_their_labeled_meeting() -> None:
+    # korea.* and world.* are releases about figures: one meeting labeled in all of them, and none found
+    # that is not labeled.
+    for name in ("korea.json", "world.json"):
+        score = score_file(REAL.with_name(name))
+        assert score.false_positives == 0 and score.false_negatives == 0, report(score, name)
+
+
+def test_said_during_a_meeting_takes_the_day_the_story_says_it_was_said() -> None:
+    found = meetings(
+        "SEJONG, March 11 (Yonhap) -- The government said Wednesday it will expand support for "
+        'shipyards. "Orders are recovering," Vice Minister Oh Se-jin said during a meeting with '
+        "executives of shipbuilders."
+    )
+    assert [(m.counterpart, m.date) for m in found] == [("executives of shipbuilders", date(2026, 3, 11))]
+
+
 def test_a_roundtable_told_by_its_name_gives_one_engagement_per_person_who_attended() -> None:
     found = meetings(
         "Minister Park Ji-ho presided over the 'Hydrogen Strategy Roundtable' on March 4 at the Grand Hotel "

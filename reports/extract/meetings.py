@@ -154,6 +154,19 @@ _SAID = re.compile(
 _SAID_AFTER = re.compile(r",?\s*(?:said|says|announced|informed|reported|stated|told)\b")
 
 
+_SAID_AT = re.compile(r"\b(?:said|says|stressed|noted|told)\s+(?:during|at|in)\s+(?:an?|the|his|her|their)\s+"
+                      r"(?:[\w-]+\s+){0,2}?(?:meeting|talks|luncheon|dinner|roundtable)\s+with\b")
+
+
+def _said_date(sentence: str, published: date | None) -> date | None:
+    """The day a statement was made: "the ministry said Wednesday" -> that Wednesday."""
+    for m in _date_pattern().finditer(sentence):
+        before = sentence[max(0, m.start() - 30) : m.start()]
+        if m.group(0).strip() and _SAID.search(before):
+            return _resolve_date(m, published, None)
+    return None
+
+
 def _find_dates(text: str) -> list[re.Match[str]]:
     """Date phrases of a text; the end of a span ("a fair held through Thursday") and the day a statement
     was made ("said on Monday") name no day of an engagement."""
@@ -1460,6 +1473,7 @@ class _State:
     official: str | None = None
     date: date | None = None
     mentioned_date: date | None = None
+    said_date: date | None = None  # "South Korea said Wednesday ...": the day its statements were made
     location: str | None = None
     topic: str | None = None  # of an event stated without people: "Korea and Poland signed an agreement on X"
     trip_topic: str | None = None  # a planned trip's purpose: "will visit Brazil next week to promote X"
@@ -1564,6 +1578,7 @@ def _extract(release: Release, here: str | None = None) -> list[Meeting]:
     for start, end in sentences(body, MAX_SENTENCE):
         sentence = body[start : min(end, start + MAX_SENTENCE)]
         span = (start, start + len(sentence))
+        state.said_date = state.said_date or _said_date(sentence, release.published)
         triggers = _find_triggers(sentence)
         plans = [t for t in triggers if t.planned]
         trip = _TRIP_PLAN.search(sentence)
@@ -1882,6 +1897,8 @@ def _sentence_meetings(
         when = sentence_date or (subject_dates[0] if subject_dates else None)
         # An engagement announced for later has only the day its own sentence gives it.
         when = when or (None if trigger.planned else state.date or state.mentioned_date)
+        if when is None and not trigger.planned and _SAID_AT.search(sentence[: trigger.end]):
+            when = state.said_date  # "X said during a meeting with Y": what was said that day, was said there
         # A call has no place unless the text gives one; other engagements keep the trip's place.
         where = where or subject_place or (None if kind == "call" else state.location)
         its = re.match(r"\s*its\s+([a-z][\w -]*?),?\s+(?=[A-Z])", scope)
