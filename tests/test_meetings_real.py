@@ -689,3 +689,13 @@ def test_a_speech_at_a_celebration_meets_no_one_but_an_expo_opening_is_the_event
 
 def test_a_reaction_met_is_no_group_of_people() -> None:
     assert meetings("The proposal met with strong criticism from lawmakers on Monday.") == []
+
+
+def test_an_official_named_by_family_name_is_the_one_named_in_full_before() -> None:
+    found = meetings(
+        "The forum was chaired by Korea's Minister for Trade Han Do-yun. On the sidelines, Han on "
+        "Thursday held a bilateral meeting with Chilean Minister of Mining Rosa Vidal."
+    )
+    assert [(m.official, m.counterpart) for m in found] == [
+        ("Korea's Minister for Trade Han Do-yun", "Rosa Vidal")
+    ]

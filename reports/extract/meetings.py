@@ -1859,6 +1859,20 @@ def _pair_kind(verb: re.Match[str], scope: str) -> str:
     return "call" if any(w in noun for w in ("call", "conversation", "video")) else "meeting"
 
 
+def _named_before(earlier: str, subject: str) -> str | None:
+    """ "Cheong on Thursday held ..." after "Led by South Korea's Minister for Trade Cheong In-kyo": the
+    official named in full earlier in the release, with the title given there."""
+    words = [_bare(w) for w in subject.split() if _is_capitalized(w) and _nameable(w)]
+    if len(words) != 1:
+        return None
+    earlier = earlier[-5000:]
+    for start, end in reversed(_name_spans(earlier)):
+        if words[0] in earlier[start:end].split():
+            title = _title_before(earlier[_split_between(earlier[:start]) : start])
+            return f"{title} {earlier[start:end]}" if title else earlier[start:end]
+    return None
+
+
 def _subject_dates(
     release: Release, subject: str, dateline: re.Match[str] | None, state: _State
 ) -> list[date]:
@@ -1873,7 +1887,7 @@ def _sentence_meetings(
     release: Release, sentence: str, span: tuple[int, int], triggers: list[_Trigger], state: _State
 ) -> list[Meeting]:
     subject = sentence[: triggers[0].start]
-    official = _official(subject, state.official)
+    official = _official(subject, state.official) or _named_before(release.body[: span[0]], subject)
     # "SEOUL, May 14 (Yonhap) -- ... on Wednesday met ...": the dateline's date is when the story was filed.
     dateline = _DATELINE.match(subject) if span[0] == 0 or not release.body[: span[0]].strip() else None
     # "In Brussels on February 3, Minister Kim met ...", "During his visit to Washington, ...".
