@@ -699,3 +699,19 @@ def test_an_official_named_by_family_name_is_the_one_named_in_full_before() -> N
     assert [(m.official, m.counterpart) for m in found] == [
         ("Korea's Minister for Trade Han Do-yun", "Rosa Vidal")
     ]
+
+
+def test_a_group_of_lawmakers_named_by_their_states_is_one_group() -> None:
+    m = only(
+        "Minister Park Ji-ho met with a group of U.S. lawmakers from Ohio, Indiana and Texas on March 3."
+    )
+    assert (m.counterpart, m.date) == (
+        "group of U.S. lawmakers from Ohio, Indiana and Texas",
+        date(2026, 3, 3),
+    )
+
+
+def test_a_building_is_never_a_counterpart() -> None:
+    assert meetings("Minister Park Ji-ho visited the Grand Hyatt Hotel on March 3.") == []
+    m = only("Minister Park Ji-ho met with Senator Ruth Cole at the Russell Building on March 3.")
+    assert (m.counterpart, m.location) == ("Ruth Cole", "Russell Building")

@@ -64,6 +64,7 @@ class _Words:
     corporate_titles: frozenset[str]
     envoys: frozenset[str]
     celebrations: frozenset[str]
+    buildings: frozenset[str]
 
 
 @cache
@@ -109,6 +110,7 @@ def _words() -> _Words:
         corporate_titles=frozenset(data["corporate_titles"]),
         envoys=frozenset(data["envoys"]),
         celebrations=frozenset(data["celebrations"]),
+        buildings=frozenset(data["buildings"]),
     )
 
 
@@ -1209,14 +1211,19 @@ def _leading_name(text: str) -> str | None:
     return name or None
 
 
+_LEAD_WORD = r"(?!(?:from|of|by|with|to|for|on|in|at|about|against)\b)[\w.’'-]+"
+
+
 def _group_phrase(text: str) -> str | None:
     """ "U.S. congressmen who contributed to ...", "heads of 10 battery makers", "executives of a carmaker":
     people named only as a group, up to where the phrase ends."""
     nouns = "|".join(re.escape(n) for n in sorted(_words().group_people, key=len, reverse=True))
+    lead = r"(?:the|a|an|some|several|many|\d+|(?:group|delegation|team|number)\s+of|" + _LEAD_WORD + r")\s+"
+    # "lawmakers from Georgia, Alabama and Tennessee": a list of places stays with the group
+    listed = r"(?:\s*,\s*(?:and\s+)?[A-Z][^,;()]*?|\s+and\s+[A-Z][^,;()]*?)*"
     match = re.match(
-        rf"(?:(?:the|a|an|some|several|many|\d+|(?!(?:from|of|by|with|to|for|on|in|at|about|against)\b)[\w.’'-]+)\s+)"
-        rf"{{0,4}}?(?:{nouns})\b"
-        rf"(?:\s+(?:of|from|at|representing)\s+[^,;()]+?)?(?=$|[,;(]|\s+(?:who|which|that|to|and|in|at|on)\b)",
+        rf"(?:{lead}){{0,4}}?(?:{nouns})\b(?:\s+(?:of|from|at|representing)\s+[^,;()]+?{listed})?"
+        rf"(?=$|[,;(]|\s+(?:who|which|that|to|and|in|at|on)\b)",
         text.strip(),
     )
     if not match or _INTERNAL.search(match.group(0)):
@@ -1544,6 +1551,8 @@ def _not_a_party(counterpart: str) -> bool:
         return True
     if bare[-1] in words.documents:
         return True  # "Free Trade Agreement", "Korea-Chile FTA"
+    if bare[-1] in words.buildings:
+        return True  # "Lotte Hotel", "Forrestal Building": where they met, not whom
     return _is_honorific(text)
 
 
