@@ -715,3 +715,38 @@ def test_a_building_is_never_a_counterpart() -> None:
     assert meetings("Minister Park Ji-ho visited the Grand Hyatt Hotel on March 3.") == []
     m = only("Minister Park Ji-ho met with Senator Ruth Cole at the Russell Building on March 3.")
     assert (m.counterpart, m.location) == ("Ruth Cole", "Russell Building")
+
+
+def test_every_word_list_of_meeting_words_loads_and_is_clean() -> None:
+    import re
+    import tomllib
+
+    from reports.extract import meetings as extractor
+
+    path = ROOT / "reports" / "extract" / "meeting_words.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    lists = {key: value for key, value in data.items() if isinstance(value, list)}
+    assert len(lists) >= 15
+    for key, words in lists.items():
+        assert words and all(isinstance(w, str) and w and w == w.strip() for w in words), key
+        assert len(words) == len(set(words)), f"{key} repeats a word"
+        for word in words:
+            re.compile(re.escape(word))
+    assert all(isinstance(k, str) and isinstance(v, str) and v for k, v in data["nationalities"].items())
+    built = extractor._words()
+    assert built.nationalities["Japanese"] == "Japan" and "Island" in built.place_words
+    assert "Agreement" in built.documents and "lawmakers" in built.group_people
+
+
+def test_a_nationality_before_a_title_gives_the_country_served() -> None:
+    m = only("Minister Park Ji-ho met with Japanese Ambassador to Korea Kenji Mori on Monday.")
+    assert (m.counterpart, m.counterpart_role, m.organization) == (
+        "Kenji Mori",
+        "Japanese Ambassador to Korea",
+        "Japan",
+    )
+
+
+def test_a_planned_video_conference_on_a_weekday() -> None:
+    m = only("On Friday, Minister Park Ji-ho will hold a video conference with EU Commissioner Anna Weiss.")
+    assert (m.kind, m.planned, m.date) == ("video_call", True, date(2026, 3, 13))

@@ -65,6 +65,7 @@ class _Words:
     envoys: frozenset[str]
     celebrations: frozenset[str]
     buildings: frozenset[str]
+    nationalities: dict[str, str]
 
 
 @cache
@@ -111,6 +112,7 @@ def _words() -> _Words:
         envoys=frozenset(data["envoys"]),
         celebrations=frozenset(data["celebrations"]),
         buildings=frozenset(data["buildings"]),
+        nationalities=dict(data["nationalities"]),
     )
 
 
@@ -326,7 +328,7 @@ _INTERPOSED = (rf"(?:\s+(?:on|in|at|of|titled|entitled|themed|dubbed|under\s+the
 _TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         "call",
-        r"\b(?:held|had|holds|has|conducted)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?"
+        r"\b(?:held|had|holds|has|hold|have|conducted|conduct)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?"
         + _CALL_NOUN
         + _INTERPOSED
         + r"\s+with\s+",
@@ -968,7 +970,9 @@ def _country_of(role: str | None) -> str | None:
         owner and _words().place_phrases.fullmatch(owner.group(1))
     ):
         return owner.group(1)
-    return None
+    # "Japanese Ambassador to Korea" -> "Japan": a nationality before the title says whom they serve
+    first = (role or "").split()[:1]
+    return _words().nationalities.get(first[0]) if first and len((role or "").split()) > 1 else None
 
 
 def _appositive(after: str) -> str | None:
@@ -1573,9 +1577,11 @@ def _is_place(text: str) -> bool:
 def _is_honorific(text: str) -> bool:
     """ "Amb", "H.E.", "Mr.": a title cut from its name."""
     words = _words()
-    tokens = [t for t in text.split() if t not in _CONNECTORS and not _is_place(t) and not _nationality(t)]
-    return all(t in words.titles or _bare(t) in words.titles or _bare(t).rstrip(".") in words.honorifics
-               for t in tokens)
+    skipped = _CONNECTORS | set(words.nationalities)
+    tokens = [t for t in text.split() if t not in skipped and not _is_place(t)]
+    titled = (t in words.titles or _bare(t) in words.titles or _bare(t).rstrip(".") in words.honorifics
+              for t in tokens)
+    return bool(tokens) and all(titled)
 
 
 def _extract(release: Release, here: str | None = None) -> list[Meeting]:
