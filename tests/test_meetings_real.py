@@ -750,3 +750,20 @@ def test_a_nationality_before_a_title_gives_the_country_served() -> None:
 def test_a_planned_video_conference_on_a_weekday() -> None:
     m = only("On Friday, Minister Park Ji-ho will hold a video conference with EU Commissioner Anna Weiss.")
     assert (m.kind, m.planned, m.date) == ("video_call", True, date(2026, 3, 13))
+
+
+def test_a_weekday_with_no_release_date_is_left_empty() -> None:
+    release = Release(
+        id="r1",
+        source="test",
+        title="t",
+        published=None,  # type: ignore[arg-type]
+        body="Minister Park Ji-ho met with Senator Ruth Cole on Tuesday. The following day, he "
+        "will meet Governor Lena Holt. On March 3, 2026 he met Mayor Omar Diaz.",
+    )
+    found = extract_meetings(release)
+    assert [(m.counterpart, m.date) for m in found] == [
+        ("Ruth Cole", None),
+        ("Lena Holt", None),
+        ("Omar Diaz", date(2026, 3, 3)),
+    ]
