@@ -767,3 +767,24 @@ def test_a_weekday_with_no_release_date_is_left_empty() -> None:
         ("Lena Holt", None),
         ("Omar Diaz", date(2026, 3, 3)),
     ]
+
+
+def test_brief_extract_prints_planned_in_json_and_table(tmp_path: Path) -> None:
+    from tests.conftest import run_brief
+
+    run = run_brief("extract", PLANNED, "--format", "json", cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    found = [
+        (m["counterpart"], m["date"], m["planned"])
+        for r in json.loads(run.stdout)["releases"]
+        for m in r["meetings"]
+    ]
+    assert found == [
+        ("Luc Tremblay", "2026-03-05", True),
+        ("Raul T. Mendez", "2026-03-20", True),
+        ("Luc Tremblay", "2026-03-05", False),
+    ]
+    table = run_brief("extract", PLANNED, "--format", "table", cwd=tmp_path)
+    assert table.code == 0, table.stderr
+    assert "planned 2026-03-20: Minister Kim Jung-kwan — Raul T. Mendez" in table.stdout
+    assert "meeting 2026-03-05: Minister Kim Jung-kwan — Luc Tremblay" in table.stdout
