@@ -788,3 +788,11 @@ def test_brief_extract_prints_planned_in_json_and_table(tmp_path: Path) -> None:
     assert table.code == 0, table.stderr
     assert "planned 2026-03-20: Minister Kim Jung-kwan — Raul T. Mendez" in table.stdout
     assert "meeting 2026-03-05: Minister Kim Jung-kwan — Luc Tremblay" in table.stdout
+
+
+def test_here_inside_a_quotation_places_nothing() -> None:
+    m = only_titled(
+        'Minister Park Ji-ho met Governor Lena Holt on Monday. "We are here to stay," he said.',
+        "Park Ji-ho in Toronto: talks",
+    )
+    assert m.location is None

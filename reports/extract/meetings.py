@@ -1587,7 +1587,8 @@ def _is_honorific(text: str) -> bool:
 def _extract(release: Release, here: str | None = None) -> list[Meeting]:
     body = release.body
     # "met chief executives ... here" in a story filed from New York: "here" places the story's meetings.
-    here = here if re.search(r"\bhere\b", body) else None
+    said_here = any(not _inside_quotes(body, m.start()) for m in re.finditer(r"\bhere\b", body))
+    here = here if said_here else None
     state = _State(location=_dateline(body) or here)
     pending: list[int] = []  # indexes of the meetings the sentences that follow may describe further
     for start, end in sentences(body, MAX_SENTENCE):
