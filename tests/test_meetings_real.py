@@ -796,3 +796,14 @@ def test_here_inside_a_quotation_places_nothing() -> None:
         "Park Ji-ho in Toronto: talks",
     )
     assert m.location is None
+
+
+def test_a_planned_group_the_following_day_counts_from_the_planned_meeting() -> None:
+    found = meetings(
+        "Minister Park Ji-ho is scheduled to meet Commissioner Anna Weiss on Friday in Brussels. He will "
+        "also hold a meeting with the heads of Korean companies operating in Belgium the following day."
+    )
+    assert [(m.counterpart, m.date, m.planned) for m in found] == [
+        ("Anna Weiss", date(2026, 3, 13), True),
+        ("heads of Korean companies operating", date(2026, 3, 14), True),
+    ]

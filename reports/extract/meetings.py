@@ -1143,6 +1143,15 @@ _GROUP_INCLUDING = re.compile(
 _PLURAL_PEOPLE = {"chairmen": "chairman", "chairwomen": "chairwoman", "businessmen": "businessman"}
 
 
+_LOWER_TAIL = re.compile(r"\s+(?:at|in|on|to|for)\s+(?=(?:the|a|an|its|their)\s+[a-z]|[a-z])")
+
+
+def _named_body(item: str) -> bool:
+    """ "Samsung SDI", "Dutch Chamber of Commerce in Korea": a body's name, every word capitalized."""
+    words = item.split()
+    return all(_is_capitalized(w) or _is_acronym(w) or w in _IN_NAMES or w[:1].isdigit() for w in words)
+
+
 def _split_and(item: str) -> list[str]:
     """ "SK hynix and LG Energy Solution" -> two; "Japan Chamber of Commerce and Industry" stays one."""
     item = re.sub(r"^\s*and\s+", "", item)
@@ -1163,8 +1172,10 @@ def _institutions(text: str, kind: str) -> list[_Party]:
     if head:
         raw = [i for part in _top_level_split(text[head.end() :], ",") for i in _split_and(part)]
         written = {_clean(i): re.sub(r"^(?:\s|,|\band\b)+", "", i).strip(" ,;") for i in raw}
+        # "... and SungEel HiTech at the plant": a place in lower case after the last name is not part of it
+        raw = [_LOWER_TAIL.split(i)[0] for i in raw]
         items = [_clean(i) for i in raw if _clean(i)]
-        if items and all(_is_capitalized(i) or _is_acronym(i.split()[0]) for i in items):
+        if items and all(_named_body(_described_organization(i) or i) for i in items):
             people = head.group("people")
             # "the CEOs of A and B": each a CEO; "the chairmen of ...": each a chairman
             role = _PLURAL_PEOPLE.get(people, people[:-1] if people.endswith("s") else people)
@@ -1195,6 +1206,7 @@ def _institutions(text: str, kind: str) -> list[_Party]:
 
 
 _CONNECTORS = {"of", "for", "and", "the", "on", "de", "du", "&"}
+_IN_NAMES = _CONNECTORS | {"in", "at"}  # "Dutch Chamber of Commerce in Korea"
 
 
 def _leading_name(text: str) -> str | None:
@@ -1485,6 +1497,7 @@ class _State:
     date: date | None = None
     mentioned_date: date | None = None
     said_date: date | None = None  # "South Korea said Wednesday ...": the day its statements were made
+    planned_date: date | None = None  # the day of the last engagement announced for later
     location: str | None = None
     topic: str | None = None  # of an event stated without people: "Korea and Poland signed an agreement on X"
     trip_topic: str | None = None  # a planned trip's purpose: "will visit Brazil next week to promote X"
@@ -1914,11 +1927,17 @@ def _sentence_meetings(
         scope_end = triggers[n + 1].start if n + 1 < len(triggers) else len(sentence)
         scope = _without_final_stop(sentence[trigger.end : scope_end])
         ahead = _AHEAD.set(trigger.planned)
+        # "the following day" after a planned engagement counts from that engagement's day
+        held_date = state.date
+        state.date = state.planned_date if trigger.planned else held_date
         try:
             kind, parties, when, where, topic = _read_scope(release, sentence, trigger, scope, state)
             subject_dates = _subject_dates(release, subject, dateline, state)
         finally:
             _AHEAD.reset(ahead)
+            state.date = held_date
+        if trigger.planned:
+            state.planned_date = when or (subject_dates[0] if subject_dates else None) or state.planned_date
         official, parties = _signatories(scope, kind, official, parties)
         verb_text = sentence[trigger.start : trigger.end]
         official, parties = _home_side(subject, verb_text, kind, official, parties, state)
