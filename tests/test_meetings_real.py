@@ -807,3 +807,13 @@ def test_a_planned_group_the_following_day_counts_from_the_planned_meeting() -> 
         ("Anna Weiss", date(2026, 3, 13), True),
         ("heads of Korean companies operating", date(2026, 3, 14), True),
     ]
+
+
+def test_a_topic_is_never_taken_from_history_or_from_inside_a_quotation_mark() -> None:
+    found = meetings(
+        "Minister Park Ji-ho on Tuesday met with Commerce Secretary Dana Whitlock. The two last met "
+        "in Lima three weeks ago, when Korea asked for lower steel tariffs."
+    )
+    assert [(m.counterpart, m.topic) for m in found] == [("Dana Whitlock", None)]
+    quoted = only('Minister Park Ji-ho met Paul Hart on Monday and exchanged views on "new plants," he said.')
+    assert quoted.topic == "new plants"

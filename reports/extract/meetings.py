@@ -1368,9 +1368,13 @@ _TOPIC_VERB = re.compile(rf"\b(?:{_DISCUSS})\s+")
 
 def _trim_topic(text: str) -> str | None:
     text = text.strip()
+    if text[:1] in {'"', "“"}:
+        # '"attractive investment opportunities in India," he said': the quoted words only
+        text = re.split(r'["”]', text[1:], maxsplit=1)[0]
     place = re.search(
-        r",?\s+(?:in|at)\s+(?:the\s+)?(?=[A-Z][a-z])(?![A-Z][a-z]+(?:ese|ian|ean|ish|an)\s+[a-z])", text
-    )  # "investing in Korean data centers": a nationality is not a place
+        r",?\s+(?:in|at)\s+(?:the\s+)?(?=[A-Z][a-z])(?![A-Z][a-z]+(?:ese|ian|ean|ish|an)\s+[a-z])"
+        r"(?![A-Z][\w-]*['’]s\s+[a-z])", text
+    )  # "investing in Korean data centers", "in India's logistics sector": no place
     # "on shipbuilding in Washington": the place is not part of the topic.
     text = text[: place.start()] if place else text
     match = _TOPIC_END.search(text)
@@ -1613,10 +1617,10 @@ def _extract(release: Release, here: str | None = None) -> list[Meeting]:
         trip = _TRIP_PLAN.search(sentence)
         if trip and not triggers:
             plans.append(_Trigger("visit", trip.start(), trip.end(), planned=True))
-        if plans and len(plans) == len(triggers) or (trip and not triggers):
+        trip_plan = plans and len(plans) == len(triggers) or (trip and not triggers)
+        if trip_plan:
             # "Minister A will visit Brazil next week": who "he" is in the schedule that follows.
             state.official = _official(sentence[: plans[0].start], state.official) or state.official
-            state.trip_topic = _topic_in_scope(sentence[plans[0].end :]) or state.trip_topic
         # "A, B and C held the trilateral meeting": people named together before the verb go first.
         found = _between_meetings(release, sentence, span, state)
         found = found or _pair_meetings(release, sentence, span, state, people_only=True)
@@ -1624,6 +1628,9 @@ def _extract(release: Release, here: str | None = None) -> list[Meeting]:
         found = found or (_sentence_meetings(release, sentence, span, triggers, state) if triggers else [])
         found = found or _pair_meetings(release, sentence, span, state)
         found = [m for m in found if not _merge_repeat(state, m)]
+        if trip_plan and not found:
+            # the purpose of a trip with no one named yet is the topic of the meetings it announces
+            state.trip_topic = _topic_in_scope(sentence[plans[0].end :]) or state.trip_topic
         if found:
             pending = list(range(len(state.meetings), len(state.meetings) + len(found)))
             state.meetings.extend(found)
@@ -2259,8 +2266,8 @@ def _read_forum(
 
 def _describe(state: _State, pending: list[int], sentence: str) -> None:
     """A sentence after an engagement: its topic and attendees, where the engagement sentence gave none."""
-    if not pending:
-        return
+    if not pending or _BACKGROUND.search(sentence):
+        return  # "The two last met three weeks ago, when ...": history, not what this meeting covered
     topic = _topic_in_sentence(sentence)
     attendees = _attendees(sentence)
     # "Participants asked for ...": what was said at a roundtable or forum, not on the tour before it.
