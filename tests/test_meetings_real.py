@@ -439,14 +439,14 @@ def test_floor_on_the_real_text_meetings() -> None:
     # First contact, before any rule for its phrasings: P 0.412, R 0.219, F1 0.286 (planned not yet read).
     # After the rules for the families it showed (each tested above in sentences of our own; no name,
     # subject or sentence of the set in a word list or a test): P 1.000, R 0.938, F1 0.968; planned 1.000,
-    # role 0.967, location 0.767, topic 0.567, kind 1.000. The floors sit a little below.
+    # role 0.967, location 0.767, topic 0.600, kind 1.000. The floors sit a little below.
     score = score_file(REAL)
     assert score.f1 >= 0.93, report(score, REAL.name)
     assert score.precision >= 0.95
     assert score.accuracy("planned") >= 0.95
     assert score.accuracy("counterpart_role") >= 0.9
     assert score.accuracy("location") >= 0.7
-    assert score.accuracy("topic") >= 0.5
+    assert score.accuracy("topic") >= 0.55
     assert score.accuracy("kind") >= 0.95
 
 
