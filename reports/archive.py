@@ -43,22 +43,94 @@ def write_period_folder(
     The folder is built beside its final place and renamed into it, so a reader
     sees the old folder or the new one, never a half-written one.
     """
-    output.mkdir(parents=True, exist_ok=True)
+    check_output(output)
+    recover_archive(output)
     final = output / key
-    staging = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=output))
+    staging = Path(tempfile.mkdtemp(prefix=f".{key}.{STAGING}{os.getpid()}.", dir=output))
     try:
-        for name, content in sorted(files.items()):
+        manifest = _manifest(key, files, inputs, extra or {})
+        everything = {**files, MANIFEST: (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode()}
+        for name, content in sorted(everything.items()):
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-        manifest = _manifest(key, files, inputs, extra or {})
-        (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+            _write_synced(target, content)
+        for folder in {(staging / name).parent for name in everything}:
+            _fsync_dir(folder)
         os.chmod(staging, 0o755)
         _replace(staging, final)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return final
+
+
+STAGING = "staging-"  # .<key>.staging-<pid>.<random>: a folder being written by process <pid>
+RETIRED = ".old"  # .<key>.old: the folder a new one is replacing, kept only between two renames
+
+
+def check_output(output: Path) -> None:
+    """The archive folder must be a folder brief can write: else one BriefError naming it."""
+    if output.exists() and not output.is_dir():
+        raise BriefError(f"--output {output}: is a file, not a folder")
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BriefError(f"--output {output}: cannot make the folder ({exc.strerror})") from None
+    if not os.access(output, os.W_OK | os.X_OK):
+        raise BriefError(f"--output {output}: the folder is not writable")
+
+
+def recover_archive(output: Path) -> list[str]:
+    """Undo what a killed run left: restore .<key>.old when <key> is missing, else drop it, and remove
+    staging folders of processes no longer running. Returns what it did, one line each."""
+    done = []
+    for entry in sorted(output.iterdir()) if output.is_dir() else ():
+        name = entry.name
+        if not (name.startswith(".") and entry.is_dir() and not entry.is_symlink()):
+            continue
+        if name.endswith(RETIRED):
+            final = output / name[1 : -len(RETIRED)]
+            if final.exists():
+                shutil.rmtree(entry, ignore_errors=True)
+                done.append(f"removed {name}")
+            else:
+                entry.rename(final)
+                done.append(f"restored {final.name} from {name}")
+        elif f".{STAGING}" in name:
+            pid = name.split(f".{STAGING}", 1)[1].split(".", 1)[0]
+            if pid.isdigit() and not _alive(int(pid)):
+                shutil.rmtree(entry, ignore_errors=True)
+                done.append(f"removed {name}")
+    if done:
+        _fsync_dir(output)
+    return done
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _write_synced(path: Path, content: bytes) -> None:
+    with path.open("wb") as handle:
+        handle.write(content)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def read_manifest(folder: Path) -> dict[str, Any] | None:
@@ -90,13 +162,17 @@ def _manifest(
 
 
 def _replace(staging: Path, final: Path) -> None:
+    """Rename staging into place. Replacing is two renames; a kill between them leaves .<key>.old,
+    which recover_archive puts back."""
     if not final.exists():
         staging.rename(final)
+        _fsync_dir(final.parent)
         return
-    retired = final.with_name(f".{final.name}.old")
+    retired = final.with_name(f".{final.name}{RETIRED}")
     shutil.rmtree(retired, ignore_errors=True)
     final.rename(retired)
     staging.rename(final)
+    _fsync_dir(final.parent)
     shutil.rmtree(retired, ignore_errors=True)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -14,7 +15,7 @@ from rich.console import Console
 
 from reports import __version__
 from reports.config import Config, load_config
-from reports.errors import BriefError
+from reports.errors import BriefError, Terminated
 from reports.periods import Period, parse_period, today_in
 
 if TYPE_CHECKING:
@@ -36,6 +37,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     except BriefError as exc:
         err.print(f"brief: error: {exc}", markup=False)
         sys.exit(2)
+    except Terminated as exc:  # SIGTERM during a run: recorded in the runs table, the lock released
+        err.print(f"brief: {exc}; the run is recorded as ended in error", markup=False)
+        sys.exit(1)
+    except sqlite3.DatabaseError as exc:  # a store damaged, locked or full under a running command
+        err.print(f"brief: error: the store cannot be used: {exc} (check --store or store in brief.toml)",
+                  markup=False)
+        sys.exit(1 if "full" in str(exc) or "locked" in str(exc) else 2)
     except Exception as exc:  # a bug: say so plainly, traceback only with --debug
         if "--debug" in (argv if argv is not None else sys.argv):
             raise
@@ -143,7 +151,12 @@ def _period(
     settings: Settings, month: str | None, week: str | None, start: str | None, end: str | None
 ) -> Period:
     today = today_in(settings.config.timezone) if "last" in (month, week) else None
-    return parse_period(month, week, start, end, today=today)
+    try:
+        return parse_period(month, week, start, end, today=today)
+    except OverflowError:  # 9999-W52 ends in the year 10000
+        given = " ".join(f"{o} {v}" for o, v in (("--month", month), ("--week", week), ("--from", start),
+                                                  ("--to", end)) if v)
+        raise BriefError(f"{given}: outside the calendar brief can work with") from None
 
 
 @cli.command()
@@ -198,10 +211,23 @@ def generate(
 ) -> None:
     """Build the period's briefing into output/<period>/ (briefing.pdf, briefing.html, ...)."""
     from reports import pipeline
+    from reports.archive import check_output
 
     period = _period(settings, month, week, start, end)
+    check_output(settings.output)
     with settings.open_store() as store:
-        _report_collection(pipeline.collect_configured(store, settings.config, period, inputs))
+        collected = pipeline.collect_configured(store, settings.config, period, inputs)
+        _report_collection(collected)
+        failed = [r.source for r in collected if r.failed]
+        if failed:  # part of the period only: never built over the archive, nor shown as all there is
+            archived = (settings.output / period.key).is_dir()
+            kept = "the archived briefing is kept" if archived else "nothing built"
+            err.print(
+                f"brief: error: {period.key} not built: source {', '.join(failed)} failed ({kept}); "
+                "run again once it answers",
+                markup=False,
+            )
+            sys.exit(1)
         result = pipeline.generate(
             store, settings.config, period, output=settings.output, locale=settings.locale
         )
@@ -252,8 +278,8 @@ def _plural(count: int, noun: str) -> str:
 
 
 @cli.command("run")
-@click.option("--weekly", "cadence", flag_value="week", help="Build and send the last complete ISO week.")
-@click.option("--monthly", "cadence", flag_value="month", help="Build and send the last complete month.")
+@click.option("--weekly", is_flag=True, help="Build and send the last complete ISO week.")
+@click.option("--monthly", is_flag=True, help="Build and send the last complete month.")
 @click.option("--since", help="Catch up: every period from this one (2026-W01 or 2026-01) to the last.")
 @click.option("--force", is_flag=True, help="Rebuild even with unchanged inputs; send to everyone again.")
 @click.option("--dry-run", is_flag=True, help="Write each message to its folder as briefing.eml instead.")
@@ -262,7 +288,8 @@ def _plural(count: int, noun: str) -> str:
 @common_options
 def run_command(
     settings: Settings,
-    cadence: str | None,
+    weekly: bool,
+    monthly: bool,
     since: str | None,
     force: bool,
     dry_run: bool,
@@ -273,8 +300,9 @@ def run_command(
     from reports.job import Busy, run_job
     from reports.periods import parse_day
 
-    if cadence is None:
-        raise click.UsageError("give --weekly or --monthly")
+    if weekly == monthly:
+        raise click.UsageError("give --weekly or --monthly" + (", not both" if weekly else ""))
+    cadence = "week" if weekly else "month"
     if quiet:
         logging.getLogger().setLevel(logging.WARNING)
     try:
@@ -289,6 +317,8 @@ def run_command(
             dry_run=dry_run,
             today=parse_day(as_of, "--as-of") if as_of else None,
         )
+    except OverflowError:
+        raise BriefError(f"--as-of {as_of}: outside the calendar brief can work with") from None
     except Busy as exc:
         err.print(f"brief: error: {exc}", markup=False)
         sys.exit(1)
@@ -320,17 +350,21 @@ def send(
     force: bool,
 ) -> None:
     """Email an archived briefing to the configured recipients."""
+    from reports.archive import check_output, recover_archive
     from reports.deliver import send_briefing
-    from reports.job import Busy, RunLock
+    from reports.job import Busy, RunLock, terminated_as_error
 
     period = _period(settings, month, week, start, end)
     folder = settings.output / period.key
+    check_output(settings.output)
+    recover_archive(settings.output)
     if not folder.is_dir():
         raise BriefError(
             f"no archived briefing for {period.key} in {settings.output}/ (make it with brief generate first)"
         )
     try:
-        with RunLock(settings.output), settings.open_store() as store:
+        with terminated_as_error(), RunLock(settings.output), settings.open_store() as store:
+            store.end_abandoned_runs()
             run_id = store.start_run("send", period.key)
             try:
                 report = send_briefing(folder, settings.config.email, store, force=force, dry_run=dry_run)
@@ -438,3 +472,35 @@ def schedule(settings: Settings, weekly: bool, write_to: Path | None) -> None:
             click.echo(text)
     if config is None:
         err.print("brief: note: no brief.toml here, so the job runs on the built-in defaults", markup=False)
+
+
+# Checking source configs -------------------------------------------------------------
+
+
+@cli.group()
+def sources() -> None:
+    """Work with the configured sources."""
+
+
+@sources.command("check")
+@common_options
+def sources_check(settings: Settings) -> None:
+    """Fetch each configured source once and show whether its selectors match (nothing is stored)."""
+    from reports.collect.check import check_sources
+
+    checks = check_sources(settings.config)
+    for check in checks:
+        click.echo(f"{check.source} ({check.kind}): {'ok' if check.ok else 'PROBLEM'}  {check.where}")
+        if check.matches:
+            found = ", ".join(f"{name} {matched}" for name, matched in check.matches.items())
+            click.echo(f"  selectors: {found}")
+        click.echo(f"  items: {check.items}")
+        if check.newest_title is not None:
+            day = check.newest_date.isoformat() if check.newest_date else "no date"
+            click.echo(f"  newest: {day}  {check.newest_title}")
+        if check.body_line is not None:
+            click.echo(f"  body: {check.body_line}")
+        for problem in check.problems:
+            click.echo(f"  problem: {problem}")
+    if not all(check.ok for check in checks):
+        sys.exit(1)

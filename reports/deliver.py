@@ -27,7 +27,7 @@ from email.utils import formatdate, make_msgid, parseaddr
 from pathlib import Path
 
 from reports import __version__
-from reports.archive import ArchivedBriefing, read_briefing, sha256
+from reports.archive import ArchivedBriefing, read_briefing, read_manifest, sha256
 from reports.config import EmailConfig
 from reports.errors import BriefError
 from reports.store import Store
@@ -56,8 +56,10 @@ class MeetingLine:
     source: str
 
 
-def compose(briefing: ArchivedBriefing, email: EmailConfig, to: Sequence[str]) -> EmailMessage:
-    """The email for an archived briefing: plain text and HTML bodies, the PDF attached."""
+def compose(
+    briefing: ArchivedBriefing, email: EmailConfig, to: Sequence[str], pdf: bytes | None = None
+) -> EmailMessage:
+    """The email for an archived briefing: plain text and HTML bodies, the PDF (`pdf`, else the file)."""
     from reports.render import environment
 
     env = environment(briefing.locale)
@@ -81,7 +83,10 @@ def compose(briefing: ArchivedBriefing, email: EmailConfig, to: Sequence[str]) -
     message.set_content(env.get_template("email.txt.j2").render(context))
     message.add_alternative(env.get_template("email.html.j2").render(context), subtype="html")
     message.add_attachment(
-        briefing.pdf.read_bytes(), maintype="application", subtype="pdf", filename=context["attachment"]
+        briefing.pdf.read_bytes() if pdf is None else pdf,
+        maintype="application",
+        subtype="pdf",
+        filename=context["attachment"],
     )
     return message
 
@@ -118,20 +123,27 @@ def read_meetings(folder: Path) -> list[MeetingLine]:
     return [_meeting_line(row) for row in rows]
 
 
+def _cell(value: str | None) -> str:
+    """A CSV cell as written before tables.py neutralized it for spreadsheets ("'=x" -> "=x")."""
+    from reports.tables import unneutralize
+
+    return unneutralize(value or "")
+
+
 def _meeting_line(row: dict[str, str]) -> MeetingLine:
     try:
         day = date.fromisoformat(row.get("date") or "")
     except ValueError:
         day = None
-    roles = [part for part in (row.get("counterpart_role"), row.get("organization")) if part]
+    roles = [_cell(part) for part in (row.get("counterpart_role"), row.get("organization")) if part]
     return MeetingLine(
         date=day,
-        official=row.get("official") or "",
-        counterpart=row.get("counterpart") or "",
+        official=_cell(row.get("official")),
+        counterpart=_cell(row.get("counterpart")),
         role="; ".join(dict.fromkeys(roles)),
-        location=row.get("location") or "",
-        topic=row.get("topic") or "",
-        source=row.get("source") or "",
+        location=_cell(row.get("location")),
+        topic=_cell(row.get("topic")),
+        source=_cell(row.get("source")),
     )
 
 
@@ -166,6 +178,46 @@ def credentials(environ: Mapping[str, str] = os.environ) -> Credentials | None:
     return None
 
 
+def is_loopback_host(host: str) -> bool:
+    """'localhost', '127.0.0.1', '::1': a server on this machine, where nothing crosses a network."""
+    import ipaddress
+
+    name = host.strip().rstrip(".").lower()
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_login(email: EmailConfig, login: Credentials | None) -> None:
+    """Refuse to send a password over an unencrypted link, unless to loopback or explicitly allowed."""
+    if login is None or email.tls != "none" or not email.smtp_host:
+        return
+    if is_loopback_host(email.smtp_host) or email.allow_plaintext_login:
+        return
+    raise BriefError(
+        f"email.tls = \"none\": refusing to send the SMTP password to {email.smtp_host} in clear text; "
+        "use tls = \"starttls\" or \"ssl\", or set allow_plaintext_login = true if the link is private"
+    )
+
+
+def secret_forms(login: Credentials) -> list[str]:
+    """Every form in which an SMTP exchange may carry the password: as is, base64 of it, and base64 of
+    the AUTH PLAIN string ('\\0user\\0password'), padded or not; longest first."""
+    import base64
+
+    user, password = login.user.encode(), login.password.encode()
+    raw = [password, b"\0" + user + b"\0" + password, user + b"\0" + password]
+    forms = {login.password}
+    for blob in raw:
+        encoded = base64.b64encode(blob).decode()
+        forms |= {encoded, encoded.rstrip("="), base64.urlsafe_b64encode(blob).decode().rstrip("=")}
+    forms.add(repr(login.password)[1:-1])  # as Python shows it inside an error message
+    return sorted((f for f in forms if f), key=len, reverse=True)
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What happened to one recipient's message."""
@@ -192,6 +244,7 @@ class Mailer:
     def __init__(self, email: EmailConfig, login: Credentials | None = None, *, sleep: Sleep = time.sleep):
         if not email.smtp_host:
             raise BriefError("email.smtp_host: not set, so there is no server to send through")
+        check_login(email, login)
         self.email = email
         self.login = login
         self.sleep = sleep
@@ -242,9 +295,10 @@ class Mailer:
         return min(self.email.retry_delay * 2 ** (attempt - 1), MAX_RETRY_DELAY)
 
     def redact(self, text: str) -> str:
-        """`text` with the password blotted out, in case a server echoes it back."""
+        """`text` with the password blotted out in every encoding, in case a server echoes it back."""
         if self.login and self.login.password:
-            text = text.replace(self.login.password, "***")
+            for form in secret_forms(self.login):
+                text = text.replace(form, "***")
         return text
 
     def _connection(self) -> smtplib.SMTP:
@@ -342,6 +396,22 @@ class SendReport:
         return not self.failed
 
 
+def verified_pdf(briefing: ArchivedBriefing) -> bytes:
+    """The archived PDF's bytes, checked against the sha256 its manifest records; a mismatch is refused."""
+    manifest = read_manifest(briefing.folder) or {}
+    files = [f for f in manifest.get("files", []) if isinstance(f, dict)]
+    recorded = next((f.get("sha256") for f in files if f.get("path") == "briefing.pdf"), None)
+    pdf = briefing.pdf.read_bytes()
+    if recorded is None:
+        raise BriefError(f"{briefing.folder}/manifest.json: lists no sha256 for briefing.pdf; not sending it")
+    if sha256(pdf) != recorded:
+        raise BriefError(
+            f"{briefing.pdf}: does not match the sha256 in its manifest (changed or damaged since it was "
+            f"built); not sending it. Rebuild it with brief generate"
+        )
+    return pdf
+
+
 def send_briefing(
     folder: Path,
     email: EmailConfig,
@@ -360,15 +430,17 @@ def send_briefing(
     briefing = read_briefing(folder)
     report = SendReport(briefing.key)
     if dry_run or not email.smtp_host:
-        report.eml = write_eml(compose(briefing, email, email.recipients), folder)
+        report.eml = write_eml(compose(briefing, email, email.recipients, verified_pdf(briefing)), folder)
         why = "dry run" if dry_run else "no email.smtp_host configured"
         log.info("%s: %s; wrote the message to %s", briefing.key, why, report.eml)
         return report
     login = credentials(environ)
+    check_login(email, login)
     if not email.recipients:
         log.warning("%s: no email.recipients configured; nothing to send", briefing.key)
         return report
-    pdf_sha256 = sha256(briefing.pdf.read_bytes())
+    pdf = verified_pdf(briefing)
+    pdf_sha256 = sha256(pdf)
     due = []
     for recipient in dict.fromkeys(email.recipients):
         earlier = None if force else store.delivered(briefing.key, recipient)
@@ -382,7 +454,7 @@ def send_briefing(
         return report
     with Mailer(email, login, sleep=sleep) as mailer:
         for recipient in due:
-            outcome = mailer.deliver(compose(briefing, email, [recipient]), recipient)
+            outcome = mailer.deliver(compose(briefing, email, [recipient], pdf), recipient)
             store.record_delivery(
                 briefing.key, recipient, pdf_sha256, outcome.status, outcome.attempts, outcome.error
             )

@@ -9,3 +9,10 @@ class BriefError(Exception):
     The message names the file, line, option or field at fault, e.g.
     ``BriefError("releases.txt:14: bad date '2026-02-30'")``.
     """
+
+
+class Terminated(BaseException):
+    """The process was sent SIGTERM (systemd stopping the job, a timeout, `kill`) while a run was going.
+
+    A BaseException, like KeyboardInterrupt: only the places that record a run's end catch it.
+    """

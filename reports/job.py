@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -20,10 +21,10 @@ from typing import Any
 
 from reports import __version__
 from reports import extract as extraction
-from reports.archive import read_manifest, write_index
+from reports.archive import check_output, read_manifest, recover_archive, sha256, write_index
 from reports.config import Config
-from reports.deliver import SendReport, Sleep, credentials, send_briefing
-from reports.errors import BriefError
+from reports.deliver import SendReport, Sleep, check_login, credentials, send_briefing
+from reports.errors import BriefError, Terminated
 from reports.periods import Period, parse_month, parse_week, range_period, today_in
 from reports.pipeline import SourceReport, collect_configured, generate
 from reports.store import Store
@@ -63,7 +64,14 @@ class RunLock:
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
         while True:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:  # never through a link: a planted brief.lock -> ~/.bashrc must not be truncated
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+            except OSError as exc:
+                if self.path.is_symlink():
+                    raise BriefError(
+                        f"{self.path}: is a symbolic link, not brief's lock file; remove it and run again"
+                    ) from None
+                raise BriefError(f"{self.path}: cannot open the lock file ({exc.strerror})") from None
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -152,8 +160,10 @@ def up_to_date(folder: Path, inputs: list[tuple[str, str]], locale: str) -> bool
     if manifest is None or not (folder / "briefing.pdf").is_file():
         return False
     built_from = sorted((i.get("release_id"), i.get("sha256")) for i in manifest.get("inputs", []))
+    recorded = {f.get("path"): f.get("sha256") for f in manifest.get("files", []) if isinstance(f, dict)}
     return (
-        manifest.get("version") == __version__
+        recorded.get("briefing.pdf") == sha256((folder / "briefing.pdf").read_bytes())  # not damaged since
+        and manifest.get("version") == __version__
         and manifest.get("extractor", extraction.VERSION) == extraction.VERSION
         and manifest.get("locale", locale) == locale
         and built_from == sorted(inputs)
@@ -169,6 +179,7 @@ class PeriodResult:
     built: bool
     releases: int
     send: SendReport | None = None
+    held: str | None = None  # why it was neither built nor sent (a source failed)
 
 
 @dataclass
@@ -203,7 +214,8 @@ class RunReport:
         return {
             "periods": len(self.periods),
             "built": sum(p.built for p in self.periods),
-            "unchanged": sum(not p.built for p in self.periods),
+            "unchanged": sum(not p.built and not p.held for p in self.periods),
+            "held": sum(bool(p.held) for p in self.periods),
             "releases": sum(p.releases for p in self.periods),
             "new_releases": sum(s.new + s.updated for s in self.sources),
             "sent": sum(len(s.sent) for s in sends),
@@ -247,20 +259,59 @@ def run_job(
     """The scheduled job, start to end; raises Busy if another run holds the output folder."""
     periods = due_periods(cadence, today or today_in(config.timezone), since)
     if config.email.smtp_host and not dry_run:
-        credentials(environ)  # a half-set login is a usage error before anything is built
+        # a half-set login, or one that would go out in clear, is a usage error before anything is built
+        check_login(config.email, credentials(environ))
     options = RunOptions(locale or config.locale, force, dry_run, sleep, environ)
     report = RunReport(f"run --{cadence}ly")
-    label = periods[0].key if len(periods) == 1 else f"{periods[0].key}..{periods[-1].key}"
-    with RunLock(output), Store(store_url) as store:
+    check_output(output)
+    with terminated_as_error(), RunLock(output), Store(store_url) as store:
+        recover_archive(output)
+        store.end_abandoned_runs()
+        periods = _with_held(store, cadence, periods)
+        label = periods[0].key if len(periods) == 1 else f"{periods[0].key}..{periods[-1].key}"
         report.run_id = store.start_run(report.command, label)
         log.info("%s: %s (run %d)", report.command, label, report.run_id)
         try:
             _run(report, store, config, periods, output, options)
         except BaseException as exc:
-            store.finish_run(report.run_id, "error", report.counts(), f"{type(exc).__name__}: {exc}")
+            store.finish_run(report.run_id, "error", report.counts(), _why(exc))
             raise
         store.finish_run(report.run_id, "ok" if report.ok else "failed", report.counts(), report.error())
     return report
+
+
+@contextmanager
+def terminated_as_error() -> Iterator[None]:
+    """Turn SIGTERM into Terminated while the block runs, so a killed run is recorded as ended."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated(f"stopped by signal {signal.Signals(signum).name}")
+
+    before = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, Terminated | KeyboardInterrupt):
+        return str(exc) or "interrupted (Ctrl-C)"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _with_held(store: Store, cadence: str, periods: list[Period]) -> list[Period]:
+    """The due periods and any earlier ones held back because a source failed, oldest first."""
+    parse = parse_week if cadence == "week" else parse_month
+    held = [parse(key) for key in store.held_periods(cadence)]
+    due = {p.key: p for p in [*held, *periods]}
+    return sorted(due.values(), key=lambda p: p.start)
 
 
 def _run(
@@ -269,6 +320,17 @@ def _run(
     report.sources = collect_configured(store, config, range_period(periods[0].start, periods[-1].end))
     for source in report.sources:
         _log_source(source)
+    cadence = "week" if report.command == "run --weekly" else "month"
+    if report.failed_sources:
+        # What was collected may be part of the period only: nothing is built over an archived
+        # briefing or mailed from it; the next run tries these periods again.
+        reason = "; ".join(f"source {s.source} failed" for s in report.failed_sources)
+        for period in periods:
+            store.hold_period(period.key, cadence, reason)
+            report.periods.append(PeriodResult(period, False, 0, held=reason))
+            log.error("%s: not built or sent (%s); the next run tries it again", period.key, reason)
+        write_index(output, title=config.title, locale=options.locale)
+        return
     for period in periods:
         releases = store.releases_between(period.start, period.end)
         folder = output / period.key
@@ -290,6 +352,8 @@ def _run(
             sleep=options.sleep,
             environ=options.environ,
         )
+        if result.send.ok:
+            store.release_period(period.key)
     write_index(output, title=config.title, locale=options.locale)
 
 

@@ -15,6 +15,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reports.errors import BriefError
@@ -234,6 +235,7 @@ def figure_period(text: str) -> Period:
     return Period(kind, start, end, text)
 
 
+@lru_cache(maxsize=4096)
 def valid_figure_period(text: str | None) -> bool:
     """Is text a period that exists? valid_figure_period("2020-04/2020-03") -> False."""
     if not text:

@@ -9,7 +9,7 @@ import json
 import logging
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,6 +60,7 @@ def collect(
     fetch: FetchSettings | None = None,
     fetcher: Fetcher | None = None,
     timezone: str = "Asia/Seoul",
+    body_limit: int = Config.body_limit,
 ) -> list[SourceReport]:
     """Collect every source into the store; one failing source never stops the others.
 
@@ -76,10 +77,11 @@ def collect(
 
                 if fetcher is None:
                     fetcher = own = Fetcher(fetch, store=store)
-                reports.append(_collect_web(store, source, WebContext(fetcher, store, period, timezone)))
+                context = WebContext(fetcher, store, period, timezone)
+                reports.append(_collect_web(store, source, context, body_limit))
                 continue
             try:
-                reports.append(_collect_source(store, source, period))
+                reports.append(_collect_source(store, source, period, body_limit))
             except BriefError as exc:
                 reports.append(SourceReport(source.name, failed=str(exc)))
     finally:
@@ -93,30 +95,57 @@ def collect_configured(
 ) -> list[SourceReport]:
     """What every command collects: the dump files given, else the configured sources for `period`."""
     if inputs:
-        return collect_files(store, inputs)
-    return collect(store, config.sources, period, fetch=config.fetch, timezone=config.timezone)
+        return collect_files(store, inputs, body_limit=config.body_limit)
+    return collect(
+        store,
+        config.sources,
+        period,
+        fetch=config.fetch,
+        timezone=config.timezone,
+        body_limit=config.body_limit,
+    )
 
 
-def collect_files(store: Store, paths: Iterable[Path]) -> list[SourceReport]:
-    """Ingest dump files given on the command line; an unreadable file is a BriefError."""
-    return [_store_dump(store, path.name, parse_dump_file(path)) for path in paths]
+def collect_files(
+    store: Store, paths: Iterable[Path], *, body_limit: int = Config.body_limit
+) -> list[SourceReport]:
+    """Ingest dump files given on the command line; an unreadable file is a BriefError.
+
+    Every file is read before any is stored, so an unreadable one leaves the store as it was.
+    """
+    parsed = [(path.name, parse_dump_file(path)) for path in list(paths)]
+    return [_store_dump(store, name, result, body_limit) for name, result in parsed]
 
 
-def _collect_source(store: Store, source: Source, period: Period | None) -> SourceReport:
+def _collect_source(store: Store, source: Source, period: Period | None, body_limit: int) -> SourceReport:
     if source.kind == "dump":
         assert source.path is not None
-        return _store_dump(store, source.name, parse_dump_file(source.path, source.name))
+        return _store_dump(store, source.name, parse_dump_file(source.path, source.name), body_limit)
     raise BriefError(f"source {source.name!r}: kind {source.kind!r} is not supported by this version")
 
 
-def _collect_web(store: Store, source: Source, context: WebContext) -> SourceReport:
+def oversized(release: Release, limit: int) -> Rejection | None:
+    """A rejection for a release whose body is longer than `limit` bytes of UTF-8, else None."""
+    size = len(release.body.encode("utf-8"))
+    if size <= limit:
+        return None
+    where = release.location or release.url or release.title[:60]
+    return Rejection(
+        where, f"body of {size:,} bytes is over the limit of {limit:,} (body_limit in brief.toml)"
+    )
+
+
+def _collect_web(store: Store, source: Source, context: WebContext, body_limit: int) -> SourceReport:
     """A feed or board into the store; a failure midway keeps what was stored before it."""
     from reports.collect import feed, html
     from reports.collect.web import Unchanged, store_release
 
     collector = feed.collect if source.kind == "feed" else html.collect
+    from reports.collect.dump import clean_text
+
     report = SourceReport(source.name)
     counted: set[str] = set()
+    context.fetcher.begin_source(source.name)
     try:
         for item in collector(source, context):
             if isinstance(item, Rejection):
@@ -125,6 +154,11 @@ def _collect_web(store: Store, source: Source, context: WebContext) -> SourceRep
             if isinstance(item, Unchanged):
                 outcome, stored_id = "unchanged", item.release.id
             else:
+                too_long = oversized(item, body_limit)
+                if too_long is not None:
+                    report.rejected.append(too_long)
+                    continue
+                item = replace(item, title=clean_text(item.title), body=clean_text(item.body))
                 outcome, stored_id = store_release(store, item)
             if stored_id in counted:
                 continue  # seen twice in one run (a board listing it twice)
@@ -139,9 +173,15 @@ def _collect_web(store: Store, source: Source, context: WebContext) -> SourceRep
     return report
 
 
-def _store_dump(store: Store, name: str, result: DumpResult) -> SourceReport:
+def _store_dump(
+    store: Store, name: str, result: DumpResult, body_limit: int = Config.body_limit
+) -> SourceReport:
     report = SourceReport(name, rejected=list(result.rejected))
     for release in result.releases:
+        too_long = oversized(release, body_limit)
+        if too_long is not None:
+            report.rejected.append(too_long)
+            continue
         outcome = store.upsert_release(release)
         setattr(report, outcome, getattr(report, outcome) + 1)
         report.ingested += 1

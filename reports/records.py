@@ -6,7 +6,9 @@ import hashlib
 import re
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
+
+Confidence = Literal["high", "low"]
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
@@ -56,7 +58,7 @@ class Change:
     value: float | None
     unit: str = "percent"  # percent | percentage_points | the metric's own unit
     direction: str | None = None  # up | down | flat
-    basis: str | None = None  # yoy | mom | qoq | cumulative | None
+    basis: str | None = None  # yoy | mom | qoq | None (the text states no comparison for this change)
 
 
 @dataclass(frozen=True)
@@ -76,12 +78,17 @@ class Metric:
     qualifier: str | None = None  # about | over | nearly | more than | ...
     dimension: str | None = None  # a breakdown's dimension: destination | product | model | region ...
     member: str | None = None  # the item of that breakdown: "Taiwan", "semiconductors", "Trax"
+    # "high" when every part of the figure was read from the text by a rule the extractor trusts;
+    # else "low", with the reasons in `doubts` ("subject guessed", "period from the release date" ...).
+    confidence: Confidence = "high"
+    doubts: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The metric as in `brief extract --format json` (DESIGN.md)."""
         data = asdict(self)
         data.pop("release_id")
         data["span"] = list(self.span)
+        data["doubts"] = list(self.doubts)
         return data
 
     @classmethod
@@ -92,6 +99,7 @@ class Metric:
         change = values.get("change")
         values["change"] = Change(**change) if change else None
         values["span"] = tuple(values["span"])
+        values["doubts"] = tuple(values.get("doubts") or ())
         return cls(release_id=release_id, **values)
 
 

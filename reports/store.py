@@ -76,6 +76,12 @@ CREATE TABLE IF NOT EXISTS deliveries (
     sent_at TEXT,
     PRIMARY KEY (period, recipient, pdf_sha256)
 );
+CREATE TABLE IF NOT EXISTS held_periods (
+    period TEXT PRIMARY KEY,
+    cadence TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    held_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS fetch_state (
     url TEXT PRIMARY KEY,
     etag TEXT,
@@ -94,7 +100,42 @@ def sqlite_path(url: str) -> str:
     path = url[len(prefix) :]
     if not path:
         raise BriefError(f"--store {url!r}: no file named")
+    if "?" in path or "#" in path:  # else '?mode=ro' would become part of a new file's name
+        raise BriefError(
+            f"--store {url!r}: options after '?' are not supported (the store must be writable)"
+        )
     return path
+
+
+def _check_file(path: str, url: str) -> None:
+    """A store brief cannot write, or one cut short, is bad input: say so before any work is done."""
+    import os
+
+    if path == ":memory:":
+        return
+    file = Path(path)
+    if file.is_dir():
+        raise BriefError(f"--store {url!r}: {path} is a folder, not a database file")
+    folder = file.parent
+    if file.exists() and not os.access(file, os.W_OK):
+        raise BriefError(f"--store {url!r}: {path} is read-only")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise BriefError(f"--store {url!r}: its folder {folder} is not writable (SQLite writes a journal)")
+    if file.exists() and _truncated(file):
+        raise BriefError(f"--store {url!r}: {path} is shorter than its header says: a truncated copy?")
+
+
+def _truncated(file: Path) -> bool:
+    """SQLite's header records the page size and, when valid, the page count (fileformat.html 1.3)."""
+    with file.open("rb") as handle:
+        header = handle.read(100)
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return False  # empty (a new store) or not SQLite at all: connect() says which
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    valid = header[24:28] == header[92:96] and pages > 0
+    return valid and file.stat().st_size < pages * page_size
 
 
 class Store:
@@ -103,7 +144,11 @@ class Store:
     def __init__(self, url: str) -> None:
         path = sqlite_path(url)
         if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            try:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise BriefError(f"--store {url!r}: cannot make its folder ({exc.strerror})") from None
+        _check_file(path, url)
         try:
             self.db = sqlite3.connect(path, timeout=30)
             self.db.execute("PRAGMA foreign_keys = ON")
@@ -290,6 +335,37 @@ class Store:
                 "UPDATE runs SET ended_at = ?, status = ?, counts = ?, error = ? WHERE id = ?",
                 (_now(), status, json.dumps(counts or {}, sort_keys=True), error, run_id),
             )
+
+    def end_abandoned_runs(self) -> int:
+        """Mark runs still 'running' as ended in error: call only while holding the run lock,
+        when no other run can be live (those were killed without a chance to record it)."""
+        with self.db:
+            cursor = self.db.execute(
+                "UPDATE runs SET ended_at = ?, status = 'error', "
+                "error = 'ended without finishing (killed or crashed)' WHERE status = 'running'",
+                (_now(),),
+            )
+        return cursor.rowcount
+
+    # Periods a scheduled run held back (a source failed), so the next run builds them
+
+    def hold_period(self, period: str, cadence: str, reason: str) -> None:
+        with self.db:
+            self.db.execute(
+                "INSERT INTO held_periods (period, cadence, reason, held_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (period) DO UPDATE SET reason = excluded.reason",
+                (period, cadence, reason, _now()),
+            )
+
+    def held_periods(self, cadence: str) -> list[str]:
+        rows = self.db.execute(
+            "SELECT period FROM held_periods WHERE cadence = ? ORDER BY period", (cadence,)
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def release_period(self, period: str) -> None:
+        with self.db:
+            self.db.execute("DELETE FROM held_periods WHERE period = ?", (period,))
 
     def runs(self, limit: int = 20) -> list[dict[str, Any]]:
         """The latest runs, newest first."""

@@ -53,9 +53,31 @@ def meetings_csv(briefing: Briefing) -> bytes:
     return _csv(MEETING_FIELDS, rows)
 
 
+# A cell a spreadsheet would read as a formula (OWASP "CSV injection"): it starts with one of these.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralize(value: object) -> object:
+    """A cell safe to open in a spreadsheet: "=HYPERLINK(...)" -> "'=HYPERLINK(...)"; numbers as they are."""
+    if not isinstance(value, str) or not value.startswith(_FORMULA_STARTS):
+        return value
+    try:
+        float(value)
+    except ValueError:
+        return "'" + value
+    return value  # "-5.2" is a number, not a formula
+
+
+def unneutralize(value: str) -> str:
+    """The cell as it was before `neutralize`: "'=x" -> "=x"."""
+    if value.startswith("'") and value[1:].startswith(_FORMULA_STARTS) and neutralize(value[1:]) == value:
+        return value[1:]
+    return value
+
+
 def _csv(fields: tuple[str, ...], rows: list[dict[str, object]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: neutralize(value) for key, value in row.items()} for row in rows)
     return buffer.getvalue().encode("utf-8")

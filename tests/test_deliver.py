@@ -361,7 +361,7 @@ def test_recipients_with_display_names_get_it_at_their_address(workdir: Path, ma
         ({"recipients": ["ana@example.org", "bob"]}, "email.recipients[1]: 'bob' is not an email address"),
         ({"recipients": "ana@example.org, ben@example.net"}, "is not one email address"),
         ({"sender": "nobody"}, "email.sender: 'nobody' is not an email address"),
-        ({"attempts": 0}, "email.attempts: 0 is not a number of at least 1"),
+        ({"attempts": 0}, "email.attempts: 0 is not a whole number from 1 to 100"),
         ({"retry_delay": "soon"}, "email.retry_delay: 'soon' is not a number of at least 0"),
     ],
 )

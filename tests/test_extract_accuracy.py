@@ -18,21 +18,58 @@ GOLD = Path(__file__).resolve().parent / "gold"
 # gold file: (value F1 floor, tuple F1 floor), from the measurement noted beside it.
 FLOORS = {
     "metrics-sample": (0.99, 0.98),  # measured 1.000 / 1.000 (46 figures, 10 releases)
-    # 247 figures, 28 releases written by another developer. Not blind any more: rules were generalized
-    # after reading its errors. Its first, blind score was 0.928 / 0.283; 0.982 / 0.787 before the
-    # general rules for unseen phrasing; now measured 0.988 / 0.818.
-    "metrics-written": (0.98, 0.80),
+    # 249 figures, 28 releases written by another developer. Not blind any more: rules were generalized
+    # after reading its errors. Its first, blind score was 0.928 / 0.283. Relabeled to the real-text
+    # conventions (amount changes as figures, a basis only where its clause states it): now 0.992 / 0.827.
+    "metrics-written": (0.98, 0.82),
     # 127 figures, 15 releases in styles none of the rules were written for (fisheries, tourism, TEU,
-    # current account, Australian and Canadian statements, "mln"/"bln"). First contact 0.864 / 0.344.
-    # Its errors were then read and grouped into families (units, periods, ranges, balances, subjects),
-    # each fixed by a general rule tested in sentences of our own, so it is no longer blind: now measured
-    # 0.992 / 0.795 (0.772 of that tuple F1 is the extractor alone, under the previous subject matching).
-    "metrics-heldout": (0.98, 0.78),
-    # 36 figures, 6 short releases written and labeled after the held-out work, before the extractor ever
+    # current account, Australian and Canadian statements, "mln"/"bln"). First contact 0.864 / 0.344;
+    # its errors were then read and grouped into families, each fixed by a general rule tested in
+    # sentences of our own, so it is no longer blind: now measured 0.992 / 0.811.
+    "metrics-heldout": (0.98, 0.80),
+    # 38 figures, 6 short releases written and labeled after the held-out work, before the extractor ever
     # ran on them (US Census, Eurostat, Yonhap, battery earnings, steel prices, farm exports).
-    # First contact 0.872 / 0.385; after general fixes for what they showed, measured 0.986 / 0.789.
-    "metrics-fresh": (0.97, 0.77),
+    # First contact 0.872 / 0.385; relabeled to the real-text conventions; now measured 0.987 / 0.800.
+    "metrics-fresh": (0.97, 0.79),
 }
+
+
+# Real public text nobody on the project wrote, labeled by LABELING.md in shared/corpora/real-text (CI has
+# shared/ beside the checkout). (value F1, tuple F1, high-confidence tuple precision) floors.
+REAL_TEXT = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "real-text"
+REAL_FLOORS = {
+    # 30 passages, 346 figures: Korean news-agency and ministry items, 10- and 20-day customs data.
+    # First contact (before any rule was written for it): 0.793 / 0.196. Now 0.875 / 0.474, high
+    # confidence right 0.679 of the time on 59% of the figures.
+    "korea": (0.87, 0.47, 0.67),
+    # 20 passages, 272 figures: other governments' statistics releases and wires.
+    # First contact: 0.595 / 0.220. Now 0.842 / 0.430, high confidence 0.556 on 53%.
+    "world": (0.84, 0.42, 0.55),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(REAL_FLOORS))
+def real(request: pytest.FixtureRequest):
+    path = REAL_TEXT / f"{request.param}.json"
+    if not path.is_file():
+        pytest.skip(f"the real-text corpus is not beside this checkout ({path.name} absent)")
+    return request.param, score_file(path)
+
+
+def test_real_text_value_f1_stays_above_its_floor(real) -> None:
+    name, score = real
+    assert score.value.f1 >= REAL_FLOORS[name][0], f"{name}: value F1 {score.value.f1:.3f}"
+
+
+def test_real_text_tuple_f1_stays_above_its_floor(real) -> None:
+    name, score = real
+    assert score.tuple.f1 >= REAL_FLOORS[name][1], f"{name}: tuple F1 {score.tuple.f1:.3f}"
+
+
+def test_real_text_high_confidence_figures_are_right_more_often_than_the_rest(real) -> None:
+    name, score = real
+    assert score.high.precision >= REAL_FLOORS[name][2], f"{name}: high precision {score.high.precision:.3f}"
+    assert score.high.precision > score.tuple.precision, "high confidence must mean more often right"
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -80,6 +117,8 @@ def test_the_scorer_counts_a_wrong_subject_against_the_tuple_only(tmp_path: Path
         ("steel export forecast", "steel exports"),
         ("visitor arrivals target", "visitor arrivals"),
         ("cargo throughput at the port", "port cargo throughput"),
+        ("LPG imports from the U.S.", "LPG imports from the United States"),
+        ("UK exports to the EU", "United Kingdom exports to the European Union"),
     ],
 )
 def test_the_scorer_accepts_what_an_analyst_would_call_the_same_subject(gold: str, found: str) -> None:
@@ -97,9 +136,28 @@ def test_the_scorer_accepts_what_an_analyst_would_call_the_same_subject(gold: st
         ("export forecast", "import forecast"),
         ("exports (customs basis)", "imports (customs basis)"),
         ("current account surplus", "goods account deficit"),
+        ("exports to the U.S.", "exports to the U.K."),
     ],
 )
 def test_the_scorer_refuses_a_different_subject(gold: str, found: str) -> None:
     from reports.extract.score_metrics import subjects_match
 
     assert not subjects_match(gold, found)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("2018-Q2", "2018-04/2018-06", True),
+        ("2019", "2019-01/2019-12", True),
+        ("2025-H1", "2025-01/2025-06", True),
+        ("2024-12", "2024-12-01/2024-12-31", True),
+        ("2024-12", "2024-12-01/2024-12-20", False),
+        ("2025-Q3", "2025-07/2025-08", False),
+        ("2020-04/2020-03", "2020-04/2020-03", True),  # unreadable, but the same string
+    ],
+)
+def test_the_scorer_compares_periods_by_their_days(a: str, b: str, same: bool) -> None:
+    from reports.extract.score_metrics import same_period
+
+    assert same_period(a, b) is same

@@ -21,8 +21,10 @@ def test_json_lists_every_release_with_its_position_and_contract_fields(tmp_path
     for release in releases:
         for metric in release["metrics"]:
             contract = {"subject", "metric_id", "value", "unit", "period", "change", "record", "quote",
-                        "span"}
+                        "span", "confidence", "doubts"}
             assert contract <= set(metric)
+            assert metric["confidence"] in ("high", "low") and isinstance(metric["doubts"], list)
+            assert (metric["confidence"] == "low") == bool(metric["doubts"])
         for meeting in release["meetings"]:
             assert {"date", "official", "counterpart", "counterpart_role", "organization", "location",
                     "topic", "kind", "quote", "span"} <= set(meeting)
@@ -47,6 +49,8 @@ def test_csv_has_a_header_and_one_row_per_metric(tmp_path: Path, sample: Path) -
     rows = list(csv.DictReader(io.StringIO(run.stdout)))
     assert len(rows) == sum(len(r["metrics"]) for r in as_json["releases"])
     assert run.stdout.startswith("index,release_id,subject,metric_id,value,unit,period,")
+    assert {row["confidence"] for row in rows} <= {"high", "low"}
+    assert all(bool(row["doubts"]) == (row["confidence"] == "low") for row in rows)
 
 
 def test_table_names_each_release(tmp_path: Path, sample: Path) -> None:

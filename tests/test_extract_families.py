@@ -436,3 +436,203 @@ def test_a_share_taken_and_its_level_a_year_earlier_over_a_span_of_months() -> N
         ("electric vans share", "2026-01/2026-09"),
         ("electric vans share", "2025-01/2025-09"),
     ]
+
+
+# Coordinated changes ---------------------------------------------------------------------------------
+
+
+def changes_of(body: str, **kwargs) -> list[tuple[str, float, str]]:
+    return [
+        (m.subject, m.change.value, m.change.direction)
+        for m in metrics_of(body, **kwargs)
+        if m.value is None and m.change is not None
+    ]
+
+
+def test_respectively_pairs_the_items_with_the_changes_in_order() -> None:
+    body = "Exports of tablets and monitors dropped 11.4 and 3.9 percent, respectively."
+    assert changes_of(body) == [("tablet exports", 11.4, "down"), ("monitor exports", 3.9, "down")]
+
+
+def test_respectively_with_places_names_each_destination() -> None:
+    body = "Steel shipments to Brazil and Chile -- two growing markets -- rose 6.1% and 2.2%, respectively."
+    found = changes_of(body)
+    assert [subject for subject, _, _ in found] == ["steel shipments to Brazil", "steel shipments to Chile"]
+    assert [value for _, value, _ in found] == [6.1, 2.2]
+
+
+def test_a_bare_list_before_the_verb_takes_the_head_of_the_release() -> None:
+    body = (
+        "Exports climbed 4.0 percent to $50.2 billion in May. "
+        "Of the main items, tablets, monitors and cables logged gains of 5.5%, 2.1% and 0.8%, respectively."
+    )
+    found = changes_of(body, published=date(2026, 6, 1))
+    assert found == [
+        ("tablet exports", 5.5, "up"),
+        ("monitor exports", 2.1, "up"),
+        ("cable exports", 0.8, "up"),
+    ]
+
+
+def test_a_gapped_list_gives_each_item_the_verb_and_head_of_the_first() -> None:
+    body = "Shipments of cement fell 8.3 percent, glass 4.4 percent, and tiles 1.2 percent."
+    assert changes_of(body) == [
+        ("cement shipments", 8.3, "down"),
+        ("glass shipments", 4.4, "down"),
+        ("tile shipments", 1.2, "down"),
+    ]
+
+
+def test_a_list_of_places_after_a_destination_names_each_destination() -> None:
+    body = "Exports to the Gulf states grew 9.0 percent; Egypt, 4.5 percent; Morocco, 2.5 percent."
+    assert [s for s, _, _ in changes_of(body)] == [
+        "exports to the Gulf states",
+        "exports to Egypt",
+        "exports to Morocco",
+    ]
+
+
+def test_a_share_after_a_change_stays_a_share() -> None:
+    body = "Chip exports rose 12 percent, lifting their share of total exports to 21 percent."
+    (share,) = [m for m in metrics_of(body) if m.value is not None]
+    assert (share.value, share.unit, share.change) == (21.0, "percent", None) and "share" in share.subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Overseas sales of displays slid 4.0 percent to $1.9 billion in May 2026.", "display exports"),
+        ("Per-day exports climbed 3.3 percent to $2.6 billion in May 2026.", "daily average exports"),
+        ("Daily imports reached $2.4 billion in May 2026.", "daily average imports"),
+    ],
+)
+def test_analysts_names_for_common_phrasings(sentence: str, subject: str) -> None:
+    (level,) = levels(sentence)
+    assert level.subject == subject
+
+
+def test_a_bare_dollar_in_a_release_about_a_dollar_economy_is_its_dollar() -> None:
+    body = "In seasonally adjusted terms, wool exports rose $42m (3%) to $1,410m in March 2026."
+    found = levels(body, title="Merchandise trade, New Zealand, March 2026")
+    assert {m.unit for m in found} == {"NZD"}
+
+
+def test_a_bare_dollar_stays_the_us_dollar_when_the_release_also_writes_usd() -> None:
+    body = "Canadian lumber exports reached $4.1 billion in 2025, or USD 4.1 billion at market rates."
+    assert {m.unit for m in levels(body, title="Canada lumber trade")} == {"USD"}
+
+
+def test_a_unit_abbreviation_the_release_defines_reads_its_later_figures() -> None:
+    body = (
+        "Coal output rose 2.0 percent to 41.2 million tonnes (MT) in 2025 from 40.4 MT in 2024. "
+        "Orders reached 2.2 million compensated gross tons (CGTs) in 2025, after 950,000 CGTs in 2024."
+    )
+    assert [(m.value, m.unit, m.period) for m in levels(body)] == [
+        (41.2e6, "tons", "2025"),
+        (40.4e6, "tons", "2024"),
+        (2.2e6, "CGT", "2025"),
+        (950000.0, "CGT", "2024"),
+    ]
+
+
+def test_a_long_name_the_release_abbreviates_is_named_by_its_acronym() -> None:
+    body = (
+        "Shipments of liquefied petroleum gas (LPG) from Qatar rose 4 percent. "
+        "Imports of liquefied petroleum gas totaled $1.2 billion in 2025."
+    )
+    assert [m.subject for m in levels(body)] == ["LPG imports"]
+
+
+def test_a_basis_belongs_to_the_clause_that_states_it() -> None:
+    body = "Tin exports rose 5.0 percent on-year in 2025, while zinc exports edged up 1.2 percent."
+    found = {m.subject: m.change.basis for m in metrics_of(body)}
+    assert found == {"tin exports": "yoy", "zinc exports": None}
+
+
+def test_an_opening_basis_governs_every_clause_after_it() -> None:
+    body = "Compared with a year earlier, tin exports rose 5.0 percent while zinc exports fell 1.2 percent."
+    assert {m.change.basis for m in metrics_of(body)} == {"yoy"}
+
+
+def test_year_to_date_is_a_span_of_months_not_a_basis() -> None:
+    body = "Year-to-date, tin exports were $2.1 billion, down 3.0 percent."
+    (metric,) = metrics_of(body, title="Tin trade, May 2026", published=date(2026, 6, 5))
+    assert (metric.period, metric.change.basis) == ("2026-01/2026-05", None)
+
+
+def test_a_change_from_the_level_of_the_year_before_is_year_on_year() -> None:
+    body = "Zinc output grew 3.0 percent to 12.4 million tons in 2025 from 12.0 million tons in 2024."
+    level = levels(body)[0]
+    assert (level.period, level.change.basis) == ("2025", "yoy")
+
+
+def test_a_dash_aside_does_not_hide_the_subject() -> None:
+    body = "Exports rose to $5.1 billion in May. Shipments to Chile -- the top market -- jumped 9.5 percent."
+    found = [m.subject for m in metrics_of(body, published=date(2026, 6, 1))]
+    assert found == ["exports", "exports to Chile"]
+
+
+# Confidence ---------------------------------------------------------------------------------------------
+
+
+def test_a_figure_read_by_trusted_rules_is_high_confidence() -> None:
+    (level,) = levels("Tin exports rose 4.0 percent on-year to $2.2 billion in May 2026.")
+    assert (level.confidence, level.doubts) == ("high", ())
+
+
+@pytest.mark.parametrize(
+    ("body", "doubt"),
+    [
+        ("The amount came to $3.1 billion in 2025.", "subject guessed"),
+        ("Surplus in this segment came to $1.4 billion in 2025.", "subject guessed"),
+        ("Passenger automobiles reached 8.8 percent in 2025.", "a percentage that names no share or rate"),
+        (
+            "Tin exports were $2.2 billion in May 2026. Tin exports reached $9.9 billion in May 2026.",
+            "another value for the same subject and period",
+        ),
+    ],
+)
+def test_a_doubtful_figure_is_low_confidence_and_says_why(body: str, doubt: str) -> None:
+    found = metrics_of(body, published=date(2026, 6, 1))
+    assert found and all(m.confidence == "low" and doubt in m.doubts for m in found), found
+
+
+def test_a_wire_dateline_without_a_dash_is_no_part_of_the_subject() -> None:
+    body = "Hanoi, March 3 (VNA) Vietnam's rice exports leapt 12 percent to $0.9 billion in February."
+    (level,) = levels(body, published=date(2026, 3, 3))
+    assert level.subject == "Vietnam's rice exports"
+
+
+def test_an_unknown_verb_after_the_head_is_no_part_of_the_subject() -> None:
+    (level,) = levels("Bicycle exports rocketed 12 percent to $0.9 billion in 2025.")
+    assert level.subject == "bicycle exports"
+
+
+def test_a_change_expected_by_economists_is_a_forecast() -> None:
+    body = "Exports fell 4.1% in May, compared with a 3.0% decline expected by economists in a poll."
+    found = [(m.subject, m.change.value) for m in metrics_of(body, published=date(2026, 6, 15))]
+    assert found == [("exports", 4.1), ("exports forecast", 3.0)]
+
+
+def test_an_exchange_rate_and_a_level_restated_in_dollars_are_no_figures() -> None:
+    body = "The trade gap came to 512.3 billion yen ($3.41 billion) in May. ($1 = 150.20 yen)"
+    assert [(m.value, m.unit) for m in metrics_of(body, published=date(2026, 6, 15))] == [(512.3e9, "JPY")]
+
+
+def test_days_of_a_month_with_ordinals_are_part_of_the_month() -> None:
+    body = "Shipments from March 1st to 10th came to $14.2 billion, a 9.1% drop from a year earlier."
+    (level,) = levels(body, published=date(2026, 3, 11))
+    assert (level.subject, level.period) == ("shipments", "2026-03-01/2026-03-10")
+
+
+def test_a_change_named_by_its_noun_names_its_subject() -> None:
+    body = (
+        "In May 2026, an increase in the fuel deficit of $1.5 billion to $9.0 billion and a "
+        "$0.4 billion narrowing of the food deficit offset each other."
+    )
+    found = [(m.subject, m.value) for m in metrics_of(body)]
+    assert found == [
+        ("fuel deficit", 9.0e9),
+        ("change in fuel deficit", 1.5e9),
+        ("change in food deficit", -0.4e9),
+    ]

@@ -357,7 +357,20 @@ def test_compared_with_the_previous_month_by_name_is_month_on_month() -> None:
     found = metrics_of(
         "In June 2025, exports reached $58 billion. Compared with May, exports fell 2.0 percent."
     )
-    assert found[1].change.basis == "mom"
+    (level,) = found  # the change of the second sentence belongs to the level of the first
+    assert (level.value, level.change.value, level.change.basis) == (58e9, 2.0, "mom")
+
+
+def test_a_lone_change_joins_the_level_of_its_subject_and_period_stated_elsewhere() -> None:
+    body = (
+        "Steel shipments rose 4.2 percent on-year in the first 10 days of May. "
+        "Steel shipments stood at $1.3 billion in the 10-day period, while imports fell 2 percent."
+    )
+    found = metrics_of(body, published=date(2026, 5, 11))
+    assert [(m.subject, m.value, m.period, m.change and m.change.value) for m in found] == [
+        ("steel shipments", 1.3e9, "2026-05-01/2026-05-10", 4.2),
+        ("imports", None, "2026-05-01/2026-05-10", 2.0),
+    ]
 
 
 def test_an_aside_led_by_a_product_does_not_name_the_total() -> None:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from reports.extract.metrics import extract_metrics
 from reports.extract.numbers import find_quantities, normalize
+from reports.periods import valid_figure_period
 from reports.records import Metric, Release
 
 WORDS = [
@@ -61,6 +62,13 @@ WORDS = [
     "—",
     "–",
     "respectively",
+    "April-March",
+    "Feb. 1-30",
+    "first 40 days of",
+    "the 20-day period",
+    "Service.Imports",
+    "[",
+    ";",
 ]
 NUMBERS = st.one_of(
     st.integers(min_value=0, max_value=10**9).map(lambda n: f"{n:,}"),
@@ -99,6 +107,8 @@ def check(body: str) -> list[Metric]:
         assert body[start:end] == metric.quote
         assert re.search(r"\d", normalize(metric.quote))
         assert holds_its_digits(metric), metric
+        assert metric.confidence in ("high", "low") and (metric.confidence == "low") == bool(metric.doubts)
+        assert metric.period is None or valid_figure_period(metric.period), metric.period
     return found
 
 
@@ -166,3 +176,29 @@ def test_caseless_pattern_reads_a_dotless_i_as_re_ignorecase_does() -> None:
 
     assert g.VERB.search("Exports RıSE") is not None  # 'ı' is 'i' to re.IGNORECASE, not to str.lower()
     assert g.VERB.search("Exports ROSE sharply").span() == (8, 12)
+
+
+def test_a_period_that_cannot_exist_is_never_emitted() -> None:
+    body = (
+        "Exports rose 5 percent to $3.1 billion in the Feb. 1-30 period. "
+        "Imports fell 2 percent to $2.0 billion."
+    )
+    found = check(body)
+    assert [m.value for m in found] == [3.1e9, 2.0e9]
+    assert all(m.period is None or "02-30" not in m.period for m in found)
+
+
+def test_glued_sentences_are_read_apart() -> None:
+    body = "The data came from the customs agency.Imports jumped 7.5 percent to $5.0 billion in May 2025."
+    (metric,) = check(body)
+    assert (metric.subject, metric.value, metric.period) == ("imports", 5.0e9, "2025-05")
+
+
+def test_unbalanced_brackets_never_raise() -> None:
+    check("Exports (up 5 percent [to $3 billion in 2025. Imports) fell 2 percent] to $2 billion (in 2024.")
+
+
+def test_a_list_of_500_items_is_read_in_linear_pieces() -> None:
+    items = ", ".join(f"product{n} {n % 50 + 1}.5 percent" for n in range(500))
+    found = check(f"Exports of gadgets rose 3.5 percent, {items}.")
+    assert found and all(m.change is None or m.change.unit == "percent" for m in found)

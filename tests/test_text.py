@@ -94,3 +94,15 @@ def test_spans_are_ordered_trimmed_and_inside_the_text(text):
         assert previous_end <= start < end <= len(text)
         assert not text[start].isspace() and not text[end - 1].isspace()
         previous_end = end
+
+
+def test_acronyms_a_text_defines_in_brackets_are_found_with_their_long_names():
+    from reports.extract.text import acronyms_defined
+
+    text = (
+        "Sales of liquefied petroleum gas (LPG) rose. The Organisation for Economic Co-operation and "
+        "Development (OECD) said so, in Busan (Korea), and plug-in hybrid vehicles (PHEVs) gained."
+    )
+    found = {acronym: pattern.pattern for pattern, acronym in acronyms_defined(text)}
+    assert set(found) == {"LPG", "OECD", "PHEV"}
+    assert found["LPG"].replace("\\", "") == "bliquefied petroleum gasb"

@@ -12,14 +12,19 @@ on, and ``len(releases) + len(rejected)`` is the number of entries read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from pathlib import Path
 
 from reports.errors import BriefError
 from reports.records import Release, guess_language, release_id
 
 _SEPARATOR = "-"
+MAX_DUMP_BYTES = 200_000_000  # a larger file (or an endless one, /dev/zero) is refused, not read
+FUTURE_DAYS = 31  # a release dated further ahead than this is a typo in its date, not news
+# C0 and C1 controls, form feed and the Unicode line and paragraph separators: never text of a release.
+# Only "\n" ends a line of a dump (and "\r" before it); these become spaces.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _DATE_MARK = re.compile(r"\s*\bdate(\S+)\s*$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
@@ -55,16 +60,19 @@ class DumpResult:
         self.positions.extend(offset + position for position in other.positions)
 
 
-def read_text(path: Path) -> str:
-    """A file's text, or one BriefError naming the file if it is unreadable or not UTF-8."""
+def read_text(path: Path, limit: int = MAX_DUMP_BYTES) -> str:
+    """A file's text, or one BriefError naming the file if it is unreadable, too large or not UTF-8."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
     except FileNotFoundError:
         raise BriefError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise BriefError(f"{path}: is a folder, not a dump file") from None
     except OSError as exc:
         raise BriefError(f"{path}: cannot read ({exc.strerror})") from None
+    if len(raw) > limit:
+        raise BriefError(f"{path}: larger than {limit:,} bytes; split it into smaller dump files")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -79,13 +87,29 @@ def parse_dump_file(path: Path, source: str | None = None) -> DumpResult:
     return parse_dump(read_text(path), name=path.name, source=source or path.stem)
 
 
-def parse_dump(text: str, name: str = "<dump>", source: str = "dump") -> DumpResult:
-    """Parse dump text; `name` is used in rejection messages ("name:line")."""
+def parse_dump(
+    text: str, name: str = "<dump>", source: str = "dump", today: date | None = None
+) -> DumpResult:
+    """Parse dump text; `name` is used in rejection messages ("name:line").
+
+    Two entries with the same title and date are two releases (the second gets its own id)
+    unless their text is the same too: then the second is rejected as a duplicate.
+    """
     result = DumpResult()
-    for position, (first_line, lines) in enumerate(_chunks(text.splitlines())):
+    seen: dict[str, Release] = {}
+    latest = (today or date.today()) + timedelta(days=FUTURE_DAYS)
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    for position, (first_line, chunk) in enumerate(_chunks(lines)):
         where = f"{name}:{first_line}"
         try:
-            result.releases.append(_entry(lines, where, source))
+            release = _entry(chunk, where, source)
+            if release.published > latest:
+                raise _Rejected(
+                    f"dated {release.published.isoformat()}, more than {FUTURE_DAYS} days from now: "
+                    "a mistyped date?"
+                )
+            release = _distinct(release, seen)
+            result.releases.append(release)
             result.positions.append(position)
         except _Rejected as exc:
             reason = str(exc)
@@ -97,6 +121,25 @@ def parse_dump(text: str, name: str = "<dump>", source: str = "dump") -> DumpRes
 
 class _Rejected(Exception):
     pass
+
+
+def _distinct(release: Release, seen: dict[str, Release]) -> Release:
+    """`release`, with an id of its own if an earlier entry of the dump has its title and date."""
+    earlier = seen.get(release.id)
+    n = 1
+    while earlier is not None:
+        if earlier.body_sha256 == release.body_sha256:
+            raise _Rejected(f"duplicate of the entry at {earlier.location} (same title, date and text)")
+        n += 1  # same title and date, another text: a second release, stably numbered by its order
+        release = replace(release, id=release_id(None, f"{release.title} ({n})", release.published))
+        earlier = seen.get(release.id)
+    seen[release.id] = release
+    return release
+
+
+def clean_text(text: str) -> str:
+    """Control characters and line separators as spaces: 'a\x0cb\u2028c' -> 'a b c'."""
+    return _CONTROLS.sub(" ", text)
 
 
 def _starts_with_separator(text: str) -> bool:
@@ -115,6 +158,7 @@ def _chunks(lines: list[str]) -> list[tuple[int, list[str]]]:
                 chunks.append((start, current))
             current = []
             continue
+        line = clean_text(line)
         if line.strip():
             if not current:
                 start = number

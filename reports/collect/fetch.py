@@ -21,6 +21,7 @@ import codecs
 import email.message
 import email.utils
 import logging
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -72,6 +73,71 @@ class FetchError(BriefError):
     """A page could not be fetched: the message names the URL and the reason."""
 
 
+class SourceStopped(BriefError):
+    """The whole source stops, not one page: its time is up, or its site asks too long a Crawl-delay.
+
+    Not a FetchError, so a collector that skips a page it cannot fetch does not swallow it.
+    """
+
+
+Resolver = Callable[[str], list[str]]
+
+
+def resolve_host(host: str) -> list[str]:
+    """The addresses `host` resolves to ('127.0.0.1' -> ['127.0.0.1']); [] when it does not resolve."""
+    import socket
+
+    try:
+        return sorted({info[4][0] for info in socket.getaddrinfo(host, None)})
+    except (socket.gaierror, UnicodeError, OSError):
+        return []
+
+
+def is_internal(address: str) -> bool:
+    """Loopback, private, link-local (169.254.169.254: cloud metadata), or otherwise not public."""
+    import ipaddress
+
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return True  # not an address at all: treat as unsafe
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return not ip.is_global or ip.is_loopback or ip.is_link_local or ip.is_private
+
+
+def redirect_refusal(source: str, target: str, resolve: Resolver = resolve_host) -> str | None:
+    """Why a redirect from `source` to `target` must not be followed, or None when it may.
+
+    A source on a public address may not send brief to an internal one (loopback, private,
+    link-local); a source that is itself on such an address may (an intranet site).
+    """
+    source_host, target_host = _host(source), _host(target)
+    if target_host is None:
+        return f"redirect to {target!r}: not an http(s) address"
+    targets = resolve(target_host)
+    internal = [a for a in targets if is_internal(a)]
+    if not internal:
+        return None
+    sources = resolve(source_host) if source_host else []
+    if sources and all(is_internal(a) for a in sources):
+        return None
+    return (
+        f"redirect to {target_host} ({internal[0]}) refused: a public source may not lead brief "
+        "to a loopback, private or link-local address"
+    )
+
+
+def _host(url: str) -> str | None:
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL:
+        return None
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        return None
+    return parsed.host
+
+
 class FetchStateStore(Protocol):
     """Where validators of earlier fetches live (reports.store.Store implements it)."""
 
@@ -113,17 +179,23 @@ class Fetcher:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
         transport: httpx.BaseTransport | None = None,
+        resolve: Resolver = resolve_host,
     ) -> None:
         self.settings = settings or FetchSettings()
         self.store = store
         self._sleep = sleep
         self._clock = clock
+        self._resolve = resolve
+        self._source: tuple[str, float] | None = None  # (name, monotonic time it must end by)
+        self._skipped: dict[str, str] = {}  # origin -> why its whole site is skipped
         self._client = httpx.Client(
             headers={"User-Agent": self.settings.user_agent, "Accept-Encoding": "gzip, deflate"},
-            timeout=httpx.Timeout(self.settings.timeout),
+            # Each read waits at most this long, and never past the request's whole deadline.
+            timeout=httpx.Timeout(min(self.settings.timeout, self.settings.deadline or math.inf)),
             follow_redirects=False,  # each hop is checked against robots.txt and the host delay
             transport=transport,
         )
+        self._transport = transport
         self._robots: dict[str, RobotFileParser | None] = {}
         self._last_request: dict[str, float] = {}
         self._host_delays: dict[str, float] = {}  # Crawl-delay of robots.txt, by origin
@@ -146,14 +218,35 @@ class Fetcher:
         """
         key = key or url
         headers = self._validators(key) if conditional else {}
+        first = url
         for _ in range(_MAX_REDIRECTS + 1):
+            self._check_time()
             self._check_robots(url)
             response = self._request(url, headers)
             if response.status_code in _REDIRECTS and "location" in response.headers:
-                url = urljoin(url, response.headers["location"])
+                url = self._redirect(first, url, response.headers["location"])
                 continue
             return self._page(url, response, key)
         raise FetchError(f"{url}: more than {_MAX_REDIRECTS} redirects")
+
+    def begin_source(self, name: str) -> None:
+        """Start the clock of one source: past settings.source_deadline, every get() raises SourceStopped."""
+        limit = self.settings.source_deadline
+        self._source = (name, self._clock() + limit) if limit > 0 else None  # 0: no deadline
+
+    def _check_time(self) -> None:
+        if self._source is not None and self._clock() > self._source[1]:
+            raise SourceStopped(
+                f"source {self._source[0]!r}: stopped after {self.settings.source_deadline:g} s "
+                "(fetch.source_deadline); what was stored before is kept"
+            )
+
+    def _redirect(self, first: str, url: str, location: str) -> str:
+        target = urljoin(url, location)
+        refusal = redirect_refusal(first, target, self._resolve)
+        if refusal is not None:
+            raise FetchError(f"{url}: {refusal}")
+        return target
 
     def remember(self, page: Page) -> None:
         """Keep the page's validators for the next conditional GET (call once its content is stored)."""
@@ -201,6 +294,8 @@ class Fetcher:
         origin = _origin(url)
         if origin not in self._robots:
             self._robots[origin] = self._fetch_robots(origin)
+        if origin in self._skipped:
+            raise SourceStopped(self._skipped[origin])
         return self._robots[origin]
 
     def _fetch_robots(self, origin: str) -> RobotFileParser | None:
@@ -213,7 +308,7 @@ class Fetcher:
                 # RFC 9309: an unreachable robots.txt means the whole site is off limits.
                 raise FetchError(f"{exc}; without its robots.txt nothing on {origin} is fetched") from None
             if response.status_code in _REDIRECTS and "location" in response.headers:
-                url = urljoin(url, response.headers["location"])
+                url = self._redirect(robots_url, url, response.headers["location"])
                 continue
             break
         parser = RobotFileParser(robots_url)
@@ -226,6 +321,12 @@ class Fetcher:
         delay = parser.crawl_delay(self.settings.user_agent)
         if delay:
             self._host_delays[origin] = float(delay)
+            cap = self.settings.max_crawl_delay
+            if float(delay) > cap:
+                self._skipped[origin] = (
+                    f"{origin}: robots.txt asks {float(delay):g} s between requests (Crawl-delay), more than "
+                    f"the {cap:g} s brief waits (fetch.max_crawl_delay); site skipped"
+                )
         return parser
 
     def _request(self, url: str, headers: dict[str, str]) -> _Response:
@@ -236,9 +337,11 @@ class Fetcher:
             self._wait_turn(url)
             wait = settings.backoff * 2**attempt
             try:
-                response = self._send(url, headers)
+                response = self._send_within_deadline(url, headers)
+            except _DeadlinePassed:
+                reason = f"took longer than {settings.deadline:g} s in all (fetch.deadline)"
             except httpx.TimeoutException:
-                reason = f"timed out after {settings.timeout:g} s"
+                reason = f"timed out after {min(settings.timeout, settings.deadline):g} s"
             except httpx.TransportError as exc:
                 reason = f"connection failed ({type(exc).__name__}: {exc})".replace(" ()", "")
             else:
@@ -259,12 +362,51 @@ class Fetcher:
         attempts = settings.retries + 1
         raise FetchError(f"{url}: {reason} ({attempts} attempt{'s' if attempts > 1 else ''})")
 
-    def _send(self, url: str, headers: dict[str, str]) -> _Response:
+    def _send_within_deadline(self, url: str, headers: dict[str, str]) -> _Response:
+        """_send, given settings.deadline seconds in all: a server trickling bytes is cut off.
+
+        The body is checked as it arrives; a request stuck before its body (headers sent one byte at a
+        time) is run in a worker thread that is abandoned at the deadline, its socket shut.
+        """
+        import threading
+
+        deadline = self.settings.deadline
+        if deadline <= 0:  # 0: no deadline beyond the timeout of each read
+            return self._send(url, headers)
+        outcome: dict[str, object] = {}
+
+        def work() -> None:
+            try:
+                outcome["response"] = self._send(url, headers, time.monotonic() + deadline)
+            except BaseException as exc:  # handed to the caller below
+                outcome["error"] = exc
+
+        worker = threading.Thread(target=work, name=f"fetch {url}", daemon=True)
+        worker.start()
+        worker.join(deadline + 0.5)
+        if worker.is_alive():
+            self._client.close()  # the stuck connection goes with it; later requests use a new client
+            self._client = self._new_client()
+            self._last_request[_origin(url)] = self._clock()
+            raise _DeadlinePassed
+        if "error" in outcome:
+            raise outcome["error"]  # type: ignore[misc]
+        return outcome["response"]  # type: ignore[return-value]
+
+    def _new_client(self) -> httpx.Client:
+        old = self._client
+        return httpx.Client(
+            headers=dict(old.headers), timeout=old.timeout, follow_redirects=False, transport=self._transport
+        )
+
+    def _send(self, url: str, headers: dict[str, str], ends_by: float | None = None) -> _Response:
         self.requested.append(url)
         try:
             with self._client.stream("GET", url, headers=headers) as response:
                 chunks, size = [], 0
                 for chunk in response.iter_bytes():
+                    if ends_by is not None and time.monotonic() > ends_by:
+                        raise _DeadlinePassed
                     size += len(chunk)
                     if size > self.settings.max_bytes:
                         raise FetchError(f"{url}: larger than {self.settings.max_bytes} bytes")
@@ -294,6 +436,10 @@ class Fetcher:
 
     def _now(self) -> datetime:
         return datetime.now(UTC)
+
+
+class _DeadlinePassed(Exception):
+    """A request went past settings.deadline."""
 
 
 @dataclass(frozen=True)

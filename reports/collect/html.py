@@ -132,8 +132,17 @@ def collect(source: Source, context: WebContext) -> Iterator[Collected]:
             raise BriefError(f"{url}: no list item matches the selector {selectors.item!r}")
         if not items:
             break  # past the board's last page
+        linked = [node for node in items if select_one(node, selectors.link) is not None]
+        if not linked and len(visited) == 1:
+            rows = f"{len(items)} list item{'s' if len(items) != 1 else ''}"
+            raise BriefError(
+                f"{url}: {rows} match {selectors.item!r} but the link selector {selectors.link!r} "
+                "matches in none of them"
+            )
+        if not linked:
+            break  # a page of rows without releases: past the board's last page
         last_day: date | None = None
-        for node in items:
+        for node in linked:
             try:
                 item = _list_item(source, context, page, node, selectors)
             except ValueError as exc:
@@ -164,6 +173,11 @@ def _list_item(
     href = _link_target(source, link)
     if not href:
         raise ValueError(f"no link in {element_text(link)[:60]!r}")
+    if href.lower().startswith("javascript:"):
+        raise ValueError(
+            f"the link of {element_text(link)[:60]!r} is JavaScript ({href[:60]!r}): "
+            "give link_pattern and link_template to rebuild the page address"
+        )
     title_node = select_one(node, selectors.title) if selectors.title else link
     published = None
     if selectors.date:

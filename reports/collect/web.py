@@ -7,11 +7,14 @@ be read; the others go on). A BriefError it raises fails its source only.
 
 from __future__ import annotations
 
+import functools
 import re
+import tomllib
 import unicodedata
 import warnings
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
+from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
@@ -19,6 +22,7 @@ from zoneinfo import ZoneInfo
 import soupsieve
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
 from dateutil import parser as dateparser
+from dateutil import tz as dateutil_tz
 
 from reports.collect.dump import Rejection
 from reports.collect.fetch import Fetcher, Page
@@ -78,6 +82,7 @@ _DATE_RUN = re.compile(
 )
 _YEARS = (1990, 2100)  # a "date" outside these is a misreading of some other number
 _KOREAN_DATE = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일")
+_ZONES = Path(__file__).with_name("zones.toml")
 
 
 def parse_date(text: str, timezone: str = "Asia/Seoul", *, dayfirst: bool = False) -> date:
@@ -85,24 +90,94 @@ def parse_date(text: str, timezone: str = "Asia/Seoul", *, dayfirst: bool = Fals
 
     parse_date("2026.01.15") == parse_date("Jan 15, 2026") == parse_date("2026-01-15") == date(2026, 1, 15)
     parse_date("Wed, 14 Jan 2026 23:30:00 GMT", "Asia/Seoul") -> date(2026, 1, 15)
-    Raises ValueError when the text holds no date.
+    parse_date("Wed, 14 Jan 2026 23:30:00 PST", "UTC") -> date(2026, 1, 15)  (zones.toml)
+    A time without a zone is the source's own. Raises ValueError when the text holds no date, only
+    part of one ("2003-12", "Jan 15": never completed from today), or names a zone brief does not know.
     """
     cleaned = _KOREAN_DATE.sub(r"\1-\2-\3", " ".join(text.split()))
     candidates = [cleaned]
     run = _DATE_RUN.search(cleaned)
     if run is not None:
         candidates.append(run.group(0))  # "Posted 2026.01.15 | Views 123" -> "2026.01.15"
+    partial = None
     for candidate in candidates:
         try:
-            moment = dateparser.parse(candidate, dayfirst=dayfirst)
-        except (ValueError, OverflowError):
+            moment = _parsed(candidate, dayfirst)
+        except PartialDate as exc:
+            partial = partial or str(exc)
+            continue
+        except (ValueError, OverflowError) as exc:
+            if isinstance(exc, UnknownZone):
+                raise
             continue
         if _YEARS[0] <= moment.year <= _YEARS[1]:
-            return _local_day(moment, timezone)
+            return local_day(moment, timezone)
+    if partial:
+        raise PartialDate(partial)
+    moment = _foreign_date(cleaned)
+    if moment is not None and _YEARS[0] <= moment.year <= _YEARS[1]:
+        return local_day(moment, timezone)
     raise ValueError(f"no date in {text.strip()[:60]!r}")
 
 
-def _local_day(moment: datetime, timezone: str) -> date:
+# Languages whose day and month names dates are tried in when dateutil reads none ("Seg, 24 Set 2018").
+_DATE_LANGUAGES = ("en", "pt", "es", "fr", "de", "it", "nl", "ko", "ja", "zh")
+
+
+def _foreign_date(text: str) -> datetime | None:
+    """A full date in another language's words, by dateparser (loaded only for such dates); else None."""
+    if not re.search(r"\d", text) or len(text) > 80:
+        return None
+    import dateparser as multilingual
+
+    try:
+        return multilingual.parse(text, languages=list(_DATE_LANGUAGES), settings={"STRICT_PARSING": True})
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+class UnknownZone(ValueError):
+    """A date names a time zone that is not in zones.toml."""
+
+
+class PartialDate(ValueError):
+    """A date without its day, month or year ("2003-12"): brief never completes one from today."""
+
+
+# Two defaults that differ in every field: what the text does not give, dateutil fills from them.
+_DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
+
+
+def _parsed(text: str, dayfirst: bool) -> datetime:
+    first, second = (
+        dateparser.parse(text, dayfirst=dayfirst, default=default, tzinfos=_zone) for default in _DEFAULTS
+    )
+    if first.date() != second.date():
+        raise PartialDate(f"{text.strip()[:60]!r} is only part of a date (no day, month or year)")
+    return first
+
+
+def _zone(name: str | None, offset: int | None) -> tzinfo | None:
+    """dateutil's tzinfos: a named zone from zones.toml, else a numeric offset; an unknown name raises."""
+    if name:
+        hours = zone_table().get(name.upper())
+        if hours is None:
+            if offset is not None:
+                return dateutil_tz.tzoffset(name, offset)  # "GMT+09:00": the number says it
+            raise UnknownZone(f"unknown time zone {name!r}: not read as local time (see zones.toml)")
+        return dateutil_tz.tzoffset(name, int(hours * 3600))
+    return dateutil_tz.tzoffset(None, offset) if offset is not None else None
+
+
+@functools.cache
+def zone_table() -> dict[str, float]:
+    """zones.toml: named time zones and their offsets from UTC in hours, read once."""
+    with _ZONES.open("rb") as handle:
+        return {name.upper(): float(hours) for name, hours in tomllib.load(handle)["zones"].items()}
+
+
+def local_day(moment: datetime, timezone: str) -> date:
+    """The calendar day of `moment` in `timezone`; a time without a zone is already local there."""
     if moment.tzinfo is not None:
         moment = moment.astimezone(ZoneInfo(timezone))
     return moment.date()
@@ -228,20 +303,72 @@ def element_text(node: Tag | None) -> str:
 
 
 def article_body(page: Page, selector: str | None, remove: tuple[str, ...] = ()) -> str:
-    """The clean text of an article page: the `selector` element, else the page's main content."""
+    """The clean text of an article page, paragraphs separated by a blank line.
+
+    With a `selector`, that element's text, unless it is boilerplate-heavy (a selector wide enough to
+    take in menus and related-story lists): then the article text trafilatura finds inside it.
+    Without one, the article text trafilatura finds on the page; else the first main-content element
+    (`<article>`, `<main>`, ...) that has text.
+    """
     soup = BeautifulSoup(page.text, "lxml")
     if selector:
         node = soup.select_one(selector)
         if node is None:
             raise ValueError(f"no element matches the body selector {selector!r}")
-        return html_text(node, remove)
+        text = html_text(node, remove)  # drops scripts, navigation and `remove` from the node
+        if boilerplate_share(node) > _BOILERPLATE_SHARE:
+            return main_text(str(node)) or text
+        return text
+    for element in soup.select(", ".join(remove)) if remove else ():
+        element.decompose()
+    found = main_text(str(soup))
+    if found:
+        return found
     for candidate in _MAIN_CANDIDATES:
         node = soup.select_one(candidate)
         if node is not None:
-            text = html_text(node, remove)
+            text = html_text(node)
             if text:
                 return text
     return ""
+
+
+# A body element is boilerplate-heavy when this share of its text is in blocks that are mostly links
+# (menus, "most read" lists, related stories, share bars).
+_BOILERPLATE_SHARE = 0.2
+
+
+def boilerplate_share(node: Tag) -> float:
+    """The share of an element's visible text in innermost blocks whose text is mostly link text."""
+    total = _visible_length(node)
+    if not total:
+        return 0.0
+    linky = 0
+    for block in node.find_all(_BLOCKS):
+        if block.find(_BLOCKS) is not None:
+            continue  # only innermost blocks: a paragraph, a list item, a menu bar
+        length = _visible_length(block)
+        links = sum(_visible_length(a) for a in block.find_all("a"))
+        if length and links / length > 0.5:
+            linky += length
+    return linky / total
+
+
+def _visible_length(node: Tag) -> int:
+    return len("".join(node.get_text().split()))
+
+
+def main_text(html: str) -> str:
+    """The article text of a page by trafilatura, paragraphs separated by a blank line; '' if none.
+
+    trafilatura (favouring precision) scores best on the public article-extraction benchmarks and
+    on brief's corpus of real pages (benchmarks/RESULTS.md); it loads only when a page needs it.
+    """
+    import trafilatura
+
+    text = trafilatura.extract(html, favor_precision=True, include_comments=False, include_tables=True)
+    paragraphs = (" ".join(line.split()) for line in (text or "").splitlines())
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def checked_selector(value: Any, where: str) -> str:

@@ -117,6 +117,13 @@ def _without_ignored(key: str, ignore: tuple[str, ...]) -> str:
 
 
 @cache
+def dollar_economies() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(economy name, its dollar's ISO code) from catalog.toml, [dollar_economies]."""
+    economies = _catalog_data().get("dollar_economies", {})
+    return tuple((re.compile(rf"\b{re.escape(name)}\b"), code) for name, code in economies.items())
+
+
+@cache
 def _subject_words() -> tuple[tuple[re.Pattern[str], str], ...]:
     words = _catalog_data().get("subject_words", {})
     return tuple(

@@ -71,6 +71,8 @@ METRIC_COLUMNS = (
     "change_direction",
     "change_basis",
     "record",
+    "confidence",
+    "doubts",
     "quote",
 )
 
@@ -97,6 +99,8 @@ def as_csv(result: ExtractedFiles) -> str:
                     (change.direction or "") if change else "",
                     (change.basis or "") if change else "",
                     "yes" if metric.record else "",
+                    metric.confidence,
+                    "; ".join(metric.doubts),
                     metric.quote,
                 ]
             )
@@ -112,7 +116,7 @@ def as_table(result: ExtractedFiles) -> str:
     for position, release, found in result.items:
         console.print(f"[{position}] {release.title} ({release.published})", markup=False, style="bold")
         table = Table()
-        for column in ("subject", "value", "unit", "period", "change", "record", "metric id"):
+        for column in ("subject", "value", "unit", "period", "change", "record", "metric id", "confidence"):
             table.add_column(column)
         for metric in found.metrics:
             table.add_row(
@@ -123,6 +127,7 @@ def as_table(result: ExtractedFiles) -> str:
                 _change_text(metric),
                 "record" if metric.record else "",
                 metric.metric_id or "",
+                metric.confidence if not metric.doubts else f"low: {'; '.join(metric.doubts)}",
             )
         console.print(table)
         for meeting in found.meetings:

@@ -102,8 +102,9 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
 # Period phrases, most specific first. A day number after a month makes it a date, not a period.
 PERIOD = re.compile(
     r"(?=[JFMASONDfstnHhQqlLTyY1-9])\b(?:"
-    rf"(?P<days>(?P<dm>{_MONTH})\s*(?P<d1>[1-9]|[12]\d|3[01])\s*(?:-|–|—|to|through|until)\s*"
-    rf"(?P<d2>[1-9]|[12]\d|3[01])(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million))(?:,?\s+(?P<dy>(?:19|20)\d{{2}}))?)"
+    rf"(?P<days>(?P<dm>{_MONTH})\s*(?P<d1>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|until)\s*"
+    rf"(?P<d2>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million))"
+    rf"(?:,?\s+(?P<dy>(?:19|20)\d{{2}}))?)"
     rf"|(?P<firstdays>(?:the\s+)?first\s+(?P<fdn>\d{{1,2}}|ten|twenty)\s+days(?:\s+of\s+(?:(?P<fdthis>this|the)\s+month|"
     rf"(?P<fdm>{_MONTH})(?:\s+(?P<fdy>(?:19|20)\d{{2}}))?))?)"
     rf"|(?P<cited>the\s+(?:cited|\d{{1,2}}-day|(?:ten|twenty)-day)\s+period\b|\d{{1,2}}\s+days\s+this\s+month)"
@@ -111,7 +112,7 @@ PERIOD = re.compile(
     rf"|(?P<date>{_MONTH}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?)"
     rf"|(?P<firstn>first\s+(?P<fn>two|three|four|five|six|seven|eight|nine|ten|eleven|2|3|4|5|6|7|8|9|10|11)\s+"
     rf"(?P<fu>months|quarters)(?:\s+of)?(?:\s+(?:the\s+year|this\s+year|(?P<fy>(?:19|20)\d{{2}})))?)"
-    rf"|(?P<upto>(?P<un>three|six|nine|twelve|3|6|9|12)\s+months\s+(?:to|through|ending(?:\s+in)?)\s+"
+    rf"|(?P<upto>(?P<un>three|six|nine|twelve|3|6|9|12)\s+months\s+(?:to|through|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?"
     rf"(?P<um>{_MONTH})(?:\s+(?P<uy>(?:19|20)\d{{2}}))?)"
     rf"|(?P<half>(?P<hn>(?i:first|second|1st|2nd))[\s-]+half(?:\s+of)?(?:\s+(?:the\s+)?(?:year\s+)?(?P<hy>(?:19|20)\d{{2}}))?)"
     rf"|(?P<hcode>\b[Hh](?P<hc>[12])\s*(?P<hcy>(?:19|20)\d{{2}})?\b)"
@@ -122,12 +123,13 @@ PERIOD = re.compile(
     r"(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million|units)))"
     r"|(?P<year>(?<![\d,.$])(?P<yy>(?:19|20)\d{2})(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million|units)))"
     r"|(?P<rel>\b(?:last|this|the\s+previous|the\s+past)\s+(?P<rw>year|month)\b)"
-    r"|(?P<yend>\byear-end\b|\bthe\s+end\s+of\s+the\s+year\b))",
+    r"|(?P<yend>\byear-end\b|\bthe\s+end\s+of\s+the\s+year\b)"
+    r"|(?P<ytd>(?i:\byear-to-date\b|\bso\s+far\s+this\s+year\b)))",
 )
 # A period that is the base of a comparison ("from 2024", "since February 2025") is not the figure's period.
 BASE_BEFORE = Caseless(
     r"(?:\bfrom|\bsince|\bthan|\bon|\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\bagainst|\bover|\brelative\s+to|"
-    r"\bsame\s+(?:period|month|quarter|time)\s+(?:of|in|last)|\bbefore|\buntil|\bprior\s+to|\bbetween)"
+    r"\bsame\s+(?:period|month|quarter|time)(?:\s+(?:of|in|last))?|\bbefore|\buntil|\bprior\s+to|\bbetween)"
     r"\s+(?:(?:in|during)\s+)?(?:the\s+)?(?:same\s+(?:period|month|quarter|time)\s+(?:(?:of|in)\s+)?)?"
     r"(?:(?:end|start|beginning)\s+of\s+)?$"
 )
@@ -250,6 +252,20 @@ CHANGE_VERBS_UP = (
     "increasing",
     "soaring",
     "gaining",
+    # less common verbs of real releases and wires
+    "rocketed",
+    "rockets",
+    "leapt",
+    "leaped",
+    "leaps",
+    "ballooned",
+    "zoomed",
+    "vaulted",
+    "swelled",
+    "bounced back",
+    "shot up",
+    "moved up",
+    "accelerated",
 )
 CHANGE_VERBS_DOWN = (
     "fell",
@@ -302,6 +318,18 @@ CHANGE_VERBS_DOWN = (
     "sliding",
     "plunging",
     "halved",
+    # less common verbs of real releases and wires
+    "shed",
+    "sheds",
+    "skidded",
+    "nosedived",
+    "tanked",
+    "surrendered",
+    "sagged",
+    "softened",
+    "moved down",
+    "fell back",
+    "pulled back",
 )
 FLAT_WORDS = ("unchanged", "flat", "steady", "stable")
 CHANGE_VERBS = CHANGE_VERBS_UP + CHANGE_VERBS_DOWN
@@ -370,7 +398,7 @@ _DOWN_NOUNS = (
 CHANGE_BEFORE = Caseless(
     rf"\b(?:(?P<dir>{alternation(CHANGE_VERBS + ('up', 'down', 'higher', 'lower'))})\b"
     rf"|(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{alternation(_UP_NOUNS + _DOWN_NOUNS)})s?\s+(?:of|by)"
-    rf"|(?P<bare>{alternation(_UP_NOUNS + _DOWN_NOUNS)})\s+(?:of|by))"
+    rf"|(?P<bare>{alternation(_UP_NOUNS + _DOWN_NOUNS)})s?\s+(?:of|by))"
     r"(?:\s+(?:by|some|about|around|nearly|almost|roughly|approximately|over|more\s+than|less\s+than|a|an|up\s+to|"
     r"year-on-year|on-year|on-month|month-on-month|on\s+year|y-o-y|yoy|respectively|sharply|slightly|"
     r"significantly|further|again|also|just|only|a\s+steep|a\s+sharp|a\s+modest|a\s+slight))*\s*[(\[]?\s*$"
@@ -426,11 +454,9 @@ BASIS = (
             re.IGNORECASE,
         ),
     ),
-    (
-        "cumulative",
-        re.compile(r"\b(?:cumulative(?:ly)?|year-to-date|so\s+far\s+this\s+year)\b", re.IGNORECASE),
-    ),
 )
+# "year-to-date" and "cumulative" say what a figure covers (January to the running month: a period, see
+# PERIOD's `ytd`), not what it is compared with: no basis.
 
 # One pattern for all bases; every basis pattern opens with a word boundary, tested once here for all of them
 # (twice as fast as one test per alternative).
@@ -663,13 +689,16 @@ SYNONYM_PHRASES = (
     (re.compile(r"\binbound\s+shipments\b", re.IGNORECASE), "imports"),
     (re.compile(r"\boverseas\s+shipments\b", re.IGNORECASE), "exports"),
     (re.compile(r"\bshipments\s+abroad\b", re.IGNORECASE), "exports"),
+    (re.compile(r"\boverseas\s+sales\b", re.IGNORECASE), "exports"),
+    (re.compile(r"\bper-day\s+(?=exports|imports|shipments)", re.IGNORECASE), "daily average "),
+    (re.compile(r"(?<!average\s)\bdaily\s+(?=exports|imports)", re.IGNORECASE), "daily average "),
 )
 LEADING_NOISE = re.compile(
     r"^(?:(?:also|meanwhile|however|moreover|furthermore|additionally|in\s+addition|overall|notably|"
     r"by\s+contrast|in\s+contrast|on\s+the\s+other\s+hand|among\s+them|of\s+these|of\s+them|of\s+which|"
     r"as\s+a\s+result|in\s+particular|specifically|particularly|while|whereas|and|but|that|which|with|as|"
     r"so|thus|then|here|there|in\s+total|all\s+told|combined|the|a|an|its|their|this|these|those|"
-    r"korea['’]s|south\s+korea['’]s|the\s+country['’]s|the\s+nation['’]s|korean|annual|monthly|"
+    r"korea['’]s|south\s+korea['’]s|(?:the\s+)?country['’]s|(?:the\s+)?nation['’]s|korean|annual|monthly|"
     r"quarterly|total|cumulative|(?:first|second|third|fourth)-(?:quarter|half)|"
     r"(?:January|February|March|April|June|July|August|September|October|November|December)|"
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)|(?!(?:manufactur|shipbuild|hous|build|min|cloth|advertis|bank|market|engineer|process|print|packag|"
@@ -684,7 +713,7 @@ TRAILING_NOISE = re.compile(
     re.IGNORECASE,
 )
 PERIOD_TAIL = re.compile(
-    rf"\s+(?:in|for|during|through|over|as\s+of|of|throughout)\s+(?:the\s+)?(?:(?:whole|entire|full|first|"
+    rf"\s+(?:in|for|during|through|over|as\s+of|of|throughout|from)\s+(?:the\s+)?(?:(?:whole|entire|full|first|"
     rf"second|third|fourth|last|past|previous|latest|same|two|three|four|five|six|nine|twelve|"
     rf"\d{{4}})\s+)*(?:(?:19|20)\d{{2}}|{_MONTH}|"
     r"(?:first|second|1st|2nd)\s+half|half|quarters?|years?|months?|period|H[12]|Q[1-4])\b.*$",
@@ -705,6 +734,14 @@ PRONOUNS = frozenset(
         "the total",
         "the number",
         "the sum",
+        "the tally",
+        # the same once the article is cleaned off: "the amount reached ..." names what came before
+        "figure",
+        "amount",
+        "total",
+        "number",
+        "sum",
+        "tally",
         "the ministry",
         "he",
         "she",

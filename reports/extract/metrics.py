@@ -17,17 +17,20 @@ The rules read the grammar of release English, never a list of any release's sub
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
 from reports.extract import grammar as g
-from reports.extract.catalog import analyst_words, metric_id_for
+from reports.extract.catalog import analyst_words, dollar_economies, metric_id_for
+from reports.extract.confidence import INVALID_PERIOD, SAME_SUBJECT_TWICE, Evidence, doubts_of
 from reports.extract.grammar import Caseless
 from reports.extract.numbers import DESCRIBED_COUNT, Quantity, find_quantities, normalize
-from reports.extract.text import MAX_SENTENCE
+from reports.extract.text import MAX_SENTENCE, acronyms_defined
 from reports.extract.text import sentences as text_sentences
 from reports.periods import figure_period, valid_figure_period
 from reports.records import Change, Metric, Release
@@ -84,7 +87,10 @@ _LIST_DELIMITER = re.compile(
 )
 _LIST_NAME = re.compile(r"(?P<name>[A-Za-z][\w.’'&/-]*(?:\s+(?!and\b|or\b|the\b)[\w.’'&/-]+){0,4})\s*\(\s*")
 _PLACE_LIST = re.compile(r"\b(?:to|from)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*\(")
-_DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'-]{0,40}?\([A-Za-z .]+\)\s*(?:--|—|–|-)\s*")
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z0-9 .,'-]{0,40}?"
+    r"(?:\([A-Za-z .]+\)\s*(?:--|—|–|-)\s*|\((?:[A-Z]{2,6}|[A-Z][a-z]+ [A-Z][a-z]+)\)\s+)"
+)
 _RELATIVE = re.compile(
     r",\s+(?:which|who|whose)\s[^,;()]*,"
     r"|,\s+(?:led|driven|followed|supported|boosted|helped|dragged|weighed)\s+(?:down\s+)?by\s[^,;]{0,80},"
@@ -124,9 +130,10 @@ _LOCAL_PERIOD = Caseless(
     r"\b(?:set|recorded|posted|reached|hit|registered|logged)\s+(?:in|during)\s+(?:the\s+)?$"
 )
 _EARLIER_LEVEL = re.compile(
-    r"\s*,?\s*(?:a\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+same\s+(?:period|month|"
-    r"quarter)\s+(?:of\s+)?last\s+year|last\s+year|(?P<month>a\s+month\s+(?:earlier|ago)|"
-    r"the\s+previous\s+month|last\s+month))\b",
+    r"\s*,?\s*(?:(?:tallied|posted|recorded|logged|registered|reported|seen)\s+)?"
+    r"(?:(?:in|during|over|for)\s+)?(?:the\s+same\s+(?:period|month|quarter|time)\s+)?"
+    r"(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+|in\s+)?last\s+year|(?:of\s+|in\s+)?the\s+previous\s+year|"
+    r"(?P<month>a\s+month\s+(?:earlier|ago)|the\s+previous\s+month|last\s+month))\b",
     re.I,
 )
 _ACTIVE_FLOW = Caseless(
@@ -289,6 +296,10 @@ class _Context:
     dimension: tuple[str, str] | None = None  # (dimension, head) carried into the next sentence
     dollar: str | None = None  # the release's own dollar when it writes "C$" and never "US$": CAD
     balance_owner: str | None = None  # whose surplus/deficit the release last named: "current account"
+    # abbreviations the release defines for a scaled unit: "928.3 million tonnes (MT)" -> MT = 1e6 tons
+    units_named: dict[str, tuple[float, str]] = field(default_factory=dict)
+    # what the release abbreviates: "foreign direct investment (FDI)" -> names say "FDI"
+    acronyms: tuple[tuple[re.Pattern[str], str], ...] = ()
     metrics: list[Metric] = field(default_factory=list)
 
 
@@ -309,6 +320,9 @@ class _Figure:
     named_by: _Figure | None = (
         None  # the change before a level that names it: "ASEAN 14.0 percent to $10.4 billion"
     )
+    unit_inferred: bool = False  # a bare number given the unit of an earlier sentence's count
+    stated_subject: str | None = None  # the phrase that names it: "the goods deficit" of "an increase in ..."
+    period_source: str = "stated"  # stated | carried | derived | release date (confidence.Evidence)
 
 
 def extract_metrics(release: Release) -> list[Metric]:
@@ -318,10 +332,64 @@ def extract_metrics(release: Release) -> list[Metric]:
         return []
     text = normalize(body)
     context = _Context(release.published, _title_period(release), title=normalize(release.title or ""))
-    context.dollar = _local_dollar(text)
+    context.dollar = _local_dollar(text) or _economy_dollar(context.title, text)
+    context.acronyms = acronyms_defined(text)
     for start, end in sentences(text):
         _read_sentence(release, body, text, start, end, context)
-    return context.metrics
+    return _conflicts_doubted(_changes_joined_to_levels(context.metrics, body))
+
+
+def _conflicts_doubted(metrics: list[Metric]) -> list[Metric]:
+    """Two different values for one subject, unit and period cannot both be right: both are doubted
+    ('trade surplus' $6.6 billion and $195.5 billion for April)."""
+    values: dict[tuple, set] = {}
+    for m in metrics:
+        if m.value is not None:
+            values.setdefault((m.subject.casefold(), m.unit, m.period), set()).add(m.value)
+    result = []
+    for m in metrics:
+        key = (m.subject.casefold(), m.unit, m.period)
+        if m.value is not None and len(values[key]) > 1 and SAME_SUBJECT_TWICE not in m.doubts:
+            m = replace(m, confidence="low", doubts=(*m.doubts, SAME_SUBJECT_TWICE))
+        result.append(m)
+    return result
+
+
+MAX_JOINED_QUOTE = 700  # characters: a change and a level further apart than this stay two figures
+
+
+def _changes_joined_to_levels(metrics: list[Metric], body: str) -> list[Metric]:
+    """A change stated alone and a level of the same subject and period without one are one figure:
+    'Exports rose 10.6 percent in the first 20 days of January.' ... 'Exports stood at $28.2 billion in
+    the period.' The figure quotes both sentences and what lies between them, so the change can still
+    be traced; the lone change is dropped."""
+    levels: dict[tuple[str, str | None], int] = {}
+    for index, metric in enumerate(metrics):
+        if metric.value is not None and metric.unit != "percent":
+            levels.setdefault((metric.subject.casefold(), metric.period), index)
+    lone = [
+        index
+        for index, m in enumerate(metrics)
+        if m.value is None and m.change is not None and m.change.unit == "percent" and not m.member
+    ]
+    keys = Counter((metrics[i].subject.casefold(), metrics[i].period) for i in lone)
+    joined, dropped = list(metrics), set()
+    for index in lone:
+        metric, change = metrics[index], metrics[index].change
+        if keys[(metric.subject.casefold(), metric.period)] > 1:
+            continue  # "to grow between 2 and 3 percent": a range, not one change
+        target = levels.get((metric.subject.casefold(), metric.period))
+        if target is None or joined[target].change is not None:
+            continue
+        level = joined[target]
+        span = (min(level.span[0], metric.span[0]), max(level.span[1], metric.span[1]))
+        if span[1] - span[0] > MAX_JOINED_QUOTE:
+            continue
+        quote = body[span[0] : span[1]]
+        record = level.record or metric.record
+        joined[target] = replace(level, change=change, record=record, span=span, quote=quote)
+        dropped.add(index)
+    return [metric for index, metric in enumerate(joined) if index not in dropped]
 
 
 _OWN_DOLLAR = re.compile(r"(?<![A-Za-z])(A|AU|C|NZ|S|HK|NT)\$")
@@ -340,6 +408,93 @@ def _local_dollar(text: str) -> str | None:
     if len(kinds) != 1 or _US_DOLLAR.search(text):
         return None
     return _DOLLAR_CODES[kinds.pop()]
+
+
+def _abbreviated(subject: str, acronyms: tuple[tuple[re.Pattern[str], str], ...]) -> str:
+    """'information and communication technology goods exports' -> 'ICT goods exports' where the release
+    wrote 'information and communication technology (ICT)'."""
+    for pattern, acronym in acronyms:
+        subject = pattern.sub(acronym, subject)
+    return subject
+
+
+_EXPECTED_BY = re.compile(
+    r"\s*(?:percent|%)?\s*(?:decline|decrease|fall|drop|increase|rise|gain|growth)?\s*"
+    r"(?:expected|forecast|predicted|projected|estimated|anticipated)\s+(?:by|in)\b",
+    re.IGNORECASE,
+)
+_EXCHANGE_RATE = re.compile(
+    r"\(\s*(?:US|U\.S\.\s?)?\$\s?1\s*=\s*[^()]{1,30}\)|\(\s*1\s+(?:USD|dollar)\s*=[^()]{1,30}\)"
+)
+_IN_BRACKETS_AFTER = re.compile(r"\s*\(\s*(?:about|around|or|approximately|some)?\s*$")
+
+
+def _without_restatements(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
+    """An exchange rate ('($1 = 150.2 yen)') is no figure, and neither is a level restated in another
+    currency in brackets ('512.3 billion yen ($3.41 billion)'): the figure is stated once."""
+    if "(" not in sentence:
+        return quantities
+    rates = [m.span() for m in _EXCHANGE_RATE.finditer(sentence)] if "=" in sentence else []
+    kept: list[Quantity] = []
+    for q in quantities:
+        if any(start <= q.start < end for start, end in rates):
+            continue
+        before = kept[-1] if kept else None
+        if (
+            before is not None
+            and q.kind == "money"
+            and before.kind == "money"
+            and before.unit != q.unit
+            and _IN_BRACKETS_AFTER.fullmatch(sentence, before.end, q.start)
+        ):
+            continue
+        kept.append(q)
+    return kept
+
+
+_UNIT_ABBREVIATION = re.compile(r"\s*\(\s*(?P<abbr>[A-Za-z]{1,5})\s*\)")
+
+
+def _learn_abbreviations(sentence: str, quantities: list[Quantity], context: _Context) -> None:
+    """'928.3 million tonnes (MT)': later bare 'MT' figures of the release are millions of tonnes."""
+    if "(" not in sentence:
+        return
+    for q in quantities:
+        if q.kind != "count" or not q.scaled or q.unit is None or q.digits_start >= q.end:
+            continue
+        named = _UNIT_ABBREVIATION.match(sentence, q.end)
+        number = float(q.digits.replace(",", "")) if named else 0.0
+        if not named or not number:
+            continue
+        abbreviation = named.group("abbr")
+        words = _WORD.findall(sentence[q.digits_start + len(q.digits) : q.end])
+        initials = "".join(word[0] for word in words).upper()
+        letters = abbreviation.upper().rstrip("S") if len(abbreviation) > 2 else abbreviation.upper()
+        if letters == initials:  # "million tonnes (MT)": the scale is part of the abbreviation
+            scale = 10.0 ** round(math.log10(q.value / number))  # a power of ten, not 999,999.99...
+            context.units_named[abbreviation] = (scale, q.unit)
+        elif letters == initials[1:]:  # "million compensated gross tons (CGTs)": the unit alone
+            context.units_named[abbreviation] = (1.0, q.unit)
+
+
+def _as_named_unit(sentence: str, q: Quantity, named: dict[str, tuple[float, str]]) -> Quantity:
+    if q.kind != "bare" or q.scaled:
+        return q  # "1.16 million CGT" states its own scale
+    word = _WORD.match(sentence, q.end + 1) if sentence[q.end : q.end + 1] == " " else None
+    if word is None or word.group(0) not in named:
+        return q
+    scale, unit = named[word.group(0)]
+    return replace(q, value=q.value * scale, unit=unit, kind="count", end=word.end(), scaled=True)
+
+
+def _economy_dollar(title: str, text: str) -> str | None:
+    """The dollar of the one dollar economy a release's title (or its opening) is about, when its figures
+    are bare '$' and it never writes US$ or USD: 'International Trade, Australia' -> AUD."""
+    if "$" not in text or _US_DOLLAR.search(text) or _OWN_DOLLAR.search(text):
+        return None
+    opening = f"{title} {text[:200]}"
+    codes = {code for pattern, code in dollar_economies() if pattern.search(opening)}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _as_local_dollar(sentence: str, q: Quantity, code: str) -> Quantity:
@@ -361,6 +516,10 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
     if not _DIGIT.search(sentence) and not _HINT.search(sentence):
         return
     quantities = [q for q in find_quantities(sentence) if q.kind not in ("year", "day")]
+    quantities = _without_restatements(sentence, quantities)
+    _learn_abbreviations(sentence, quantities, context)
+    if context.units_named:
+        quantities = [_as_named_unit(sentence, q, context.units_named) for q in quantities]
     if context.dollar:
         quantities = [_as_local_dollar(sentence, q, context.dollar) for q in quantities]
     masked = _masked(sentence)
@@ -386,7 +545,8 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
             unit = "percentage_points" if figure.quantity.unit == "percent" else "percent"
             basis = _basis_near(sentence, figure.quantity.end, figure.quantity.end)
             figure.change = Change(0.0, unit, "flat", basis)
-    sentence_basis = _basis_in(sentence) or _month_basis(sentence, primary[2] if primary else context.period)
+    period_now = primary[2] if primary else context.period
+    sentence_basis = _basis_in(sentence) or _month_basis(sentence, period_now)
     lists: dict[str, str | None] = {}
     record_hint = _RECORD_HINT.search(sentence) is not None
     compared = _compared_periods(sentence, figures, periods) if periods else frozenset()
@@ -397,27 +557,37 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
         elif figure.named_by is not None and figure.named_by.subject:
             source = figure.named_by
             figure.subject, figure.member, figure.dimension = source.subject, source.member, source.dimension
+        elif figure.stated_subject and _clean_np(figure.stated_subject):
+            figure.subject = _with_topic(_clean_np(figure.stated_subject), context)
         else:
             _name(sentence, masked, figure, figures, dimension, context, lists)
         if figure.role == "level" and not context.lead and figure.subject:
             context.lead = figure.subject
             context.topic = _topic(figure.subject, context.title)
         figure.period = _period_of(sentence, figure, periods, primary, context, figures, compared)
+        figure.period_source = _period_source(figure.period, periods, context)
         _compared_level(sentence, figure, figures, periods)
         if record_hint:
             _mark_record(sentence, masked, figure)
+    _coordinated_changes(sentence, figures, context)
     if not _ALONE.match(sentence):
         _set_running_period(sentence, [p for p in periods if p[0] not in compared], primary, context)
     quote = body[start:end]
+    first_new = len(context.metrics)
     for figure in figures:
         if figure.role == "change" and figure.attached:
             continue
         if figure.change is not None and figure.change.basis is None and figure.change.value is not None:
-            figure.change = replace(figure.change, basis=sentence_basis)
+            basis = _basis_of_clause(sentence, figure, period_now) if sentence_basis else None
+            figure.change = replace(figure.change, basis=basis)
         if figure.subject and _SHIPMENTS.search(figure.subject) and _head_of(context.lead or "") == "exports":
             figure.subject = _SHIPMENTS.sub("exports", figure.subject)  # in an export release, shipments
         if figure.subject and figure.subject.lower() in ("surplus", "deficit"):
             figure.subject = _balance_name(figure.subject, None, context)
+        if context.acronyms and figure.subject:
+            figure.subject = _abbreviated(figure.subject, context.acronyms)
+        if figure.subject and _EXPECTED_BY.match(sentence, figure.quantity.end):
+            figure.subject = f"{figure.subject} forecast"  # "a 3.0% decline expected by economists"
         metric = _metric(release, figure, quote, (start, end))
         owner = _BALANCE_OWNER.match(metric.subject)
         if owner and not figure.member and owner.group("what").lower() in ("surplus", "deficit", "balance"):
@@ -429,12 +599,41 @@ def _read_sentence(release: Release, body: str, text: str, start: int, end: int,
             context.count_unit = figure.quantity.unit
         if figure.role == "level" and not figure.member:
             context.subject = metric.subject
+    _basis_from_compared_levels(context.metrics, first_new)
     if sentence_basis:
         context.basis = sentence_basis
     context.dimension = (dimension, "") if dimension else None
 
 
-_SHIPMENTS = re.compile(r"(?<=\w )shipments\b(?=$|\s+to\s)")
+def _basis_from_compared_levels(metrics: list[Metric], first: int) -> None:
+    """'rose 6.6 percent to 928.3 MT in 2018 from 870.9 MT in 2017': the change compares with the year
+    before (yoy); with the month or quarter before, mom or qoq. Only the sentence's own figures."""
+    own = metrics[first:]
+    if len(own) < 2:
+        return
+    for index, metric in enumerate(own, start=first):
+        change = metric.change
+        if metric.value is None or change is None or change.basis is not None or not metric.period:
+            continue
+        if not valid_figure_period(metric.period):
+            continue
+        period = figure_period(metric.period)
+        earlier = {
+            m.period
+            for m in own
+            if m is not metric and m.value is not None
+            and (m.subject, m.unit) == (metric.subject, metric.unit)
+        }
+        basis = None
+        if period.year_before().key in earlier:
+            basis = "yoy"
+        elif period.kind in ("month", "quarter") and period.previous().key in earlier:
+            basis = "mom" if period.kind == "month" else "qoq"
+        if basis:
+            metrics[index] = replace(metric, change=replace(change, basis=basis))
+
+
+_SHIPMENTS = re.compile(r"(?:(?<=\w )|^)shipments\b(?=$|\s+to\s)")
 _FORWARD = Caseless(
     r"\b(?:will|aims?\s+to|plans?\s+to|is\s+expected|are\s+expected|expects|projects|forecasts|is\s+projected|"
     r"are\s+projected|is\s+forecast|are\s+forecast|targets?)\b"
@@ -496,55 +695,187 @@ def _compared_level(
 def _metric(release: Release, figure: _Figure, quote: str, span: tuple[int, int]) -> Metric:
     q = figure.quantity
     subject = canonical_subject(figure.subject or "figure")
+    value, unit, record, qualifier = q.value, q.unit, figure.record, _qualifier(q)
     if figure.role == "change":
-        return Metric(
-            release.id,
-            subject,
-            None,
-            None,
-            figure.period,
-            quote,
-            span,
-            metric_id_for(subject),
-            figure.change,
-            figure.record,
-            q.qualifier,
-            figure.dimension,
-            figure.member,
-        )
-    if figure.role == "share":
+        value, unit, qualifier = None, None, q.qualifier
+        metric_id = metric_id_for(subject)
+    elif figure.role == "share":
         subject = subject if subject.endswith("share") or " share of " in subject else f"{subject} share"
-        return Metric(
-            release.id,
-            subject,
-            q.value,
-            "percent",
-            figure.period,
-            quote,
-            span,
-            None,
-            figure.change,
-            False,
-            q.qualifier,
-            figure.dimension,
-            figure.member,
-        )
-    metric_id = metric_id_for(subject) if not figure.member or not _is_place(figure.dimension) else None
+        unit, record, metric_id, qualifier = "percent", False, None, q.qualifier
+    else:
+        metric_id = metric_id_for(subject) if not figure.member or not _is_place(figure.dimension) else None
+    evidence = Evidence(
+        subject=subject,
+        subject_found=bool(figure.subject),
+        period=figure.period,
+        period_source=figure.period_source,
+        unit_stated=not figure.unit_inferred,
+        catalogued=metric_id is not None,
+        percent_level=unit == "percent" and value is not None and figure.change is None,
+    )
+    doubts = doubts_of(evidence)
+    period = None if INVALID_PERIOD in doubts else figure.period  # never emitted as a valid period
     return Metric(
         release.id,
         subject,
-        q.value,
-        q.unit,
-        figure.period,
+        value,
+        unit,
+        period,
         quote,
         span,
         metric_id,
         figure.change,
-        figure.record,
-        _qualifier(q),
+        record,
+        qualifier,
         figure.dimension,
         figure.member,
+        "low" if doubts else "high",
+        doubts,
     )
+
+
+def _period_source(period: str | None, periods: list[tuple[int, int, str, str]], context: _Context) -> str:
+    """Where a figure's period came from, for its confidence."""
+    if any(p[2] == period for p in periods):
+        return "stated"
+    if period is not None and period in (context.period, context.title_period):
+        return "carried"
+    if period == f"{context.published.year}-{context.published.month:02d}":
+        return "release date"
+    return "derived"  # "a year earlier", "the previous month": shifted from a stated period
+
+
+# Coordinated changes ----------------------------------------------------------------------------------
+# "Exports of chips and ships fell 30.2 and 15.6 percent, respectively."
+# "Shipments of steel fell 17.6 percent, wireless devices 15.6 percent, and vessels 22.9 percent."
+# "Exports to ASEAN increased 5.3 percent; Vietnam, 1.8 percent; India, 3.7 percent."
+# A percentage after a change, joined to it by a list, is a change in the same direction of the next item.
+
+_LIST_GAP = re.compile(
+    r"^\s*(?:percent|per\s*cent|%)?\s*(?:,|;|,?\s*and\b|,?\s*while\b)\s*(?P<item>[^\d;:()]{0,60}?)"
+    r"\s*(?:,\s*)?(?:by\s+|at\s+)?(?:a\s+|an\s+)?$",
+    re.I,
+)
+_RESPECTIVELY_AFTER = re.compile(r"\s*(?:percent|per\s*cent|%)?\s*,?\s*respectively\b", re.I)
+_ITEM_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+)\s*")
+_ASIDE_DASHES = re.compile(r"\s+--.*?--\s+|\s+—.*?—\s+")
+_PLACE_BASE = re.compile(
+    r"^(?P<base>.*?\b(?:exports|imports|shipments|sales|trade|investment))\s+(?:to|from|with)\s+\S"
+)
+
+
+def _coordinated_changes(sentence: str, figures: list[_Figure], context: _Context) -> None:
+    ordered = sorted(figures, key=lambda f: f.quantity.start)
+    group: list[_Figure] = []
+    for figure in ordered:
+        change = figure.change
+        if figure.role == "change" and change and change.unit == "percent" and change.direction:
+            if group and _joined_to(sentence, group[-1], figure):
+                group.append(figure)
+                continue
+            _name_coordinated(sentence, group, context)
+            group = [figure]
+        elif group and _misread_percentage(figure) and _joined_to(sentence, group[-1], figure):
+            direction = group[0].change.direction if group[0].change else None
+            figure.role, figure.attached = "change", False
+            figure.change = Change(abs(figure.quantity.value), "percent", direction, None)
+            figure.subject = None
+            group.append(figure)
+        else:
+            _name_coordinated(sentence, group, context)
+            group = []
+    _name_coordinated(sentence, group, context)
+
+
+def _misread_percentage(figure: _Figure) -> bool:
+    """A percentage read as a level (a share or a rate) that names no share or rate."""
+    if figure.role != "level" or figure.quantity.kind != "percent":
+        return False
+    return not figure.subject or not re.search(r"\b(?:share|rate|ratio|proportion)\b", figure.subject, re.I)
+
+
+def _joined_to(sentence: str, before: _Figure, figure: _Figure) -> bool:
+    gap = sentence[before.quantity.end : figure.quantity.start]
+    joined = _LIST_GAP.match(gap)
+    return bool(joined) and not g.VERB.search(gap) and not _NOT_AN_ITEM.search(joined.group("item"))
+
+
+_NOT_AN_ITEM = re.compile(r"\b\w+ing\b|\b(?:to|of|from|than|with)$", re.I)
+_REPORTING_TAIL = re.compile(
+    r"\s+(?:\w+ed|saw|showed|made|had|took|won|got|hit|set|met|grew|rose|fell)(?:\s+(?:an?|the))?$", re.I
+)
+
+
+def _name_coordinated(sentence: str, group: list[_Figure], context: _Context) -> None:
+    if len(group) < 2:
+        return
+    last = group[-1]
+    if _RESPECTIVELY_AFTER.match(sentence, last.quantity.end):
+        _name_respectively(sentence, group, context)
+        return
+    lead = group[0]
+    for before, figure in zip(group, group[1:], strict=False):
+        if figure.subject and figure.subject != lead.subject:
+            continue  # named by its own clause
+        item = _LIST_GAP.match(sentence[before.quantity.end : figure.quantity.start])
+        name = item.group("item").strip(" ,") if item else ""
+        figure.subject = _item_subject(name, lead.subject, context) or figure.subject or lead.subject
+        figure.member, figure.dimension = None, None
+
+
+def _item_subject(item: str, lead: str | None, context: _Context) -> str | None:
+    """The subject of a list item: 'vessels' after 'steel product exports' -> 'vessel exports';
+    'Vietnam' after 'exports to ASEAN' -> 'exports to Vietnam'."""
+    named = _clean_np(item) if item else None
+    if not named or not lead:
+        return None
+    place = _PLACE_BASE.match(lead)
+    if item.lstrip()[:1].isupper() and place:  # a proper name after a destination is a destination
+        return canonical_subject(f"{place.group('base')} to {item.strip()}")
+    item = named
+    head = _head_of(lead)
+    if head is None:
+        return None
+    if g.HEAD.search(item):
+        return canonical_subject(item)
+    return canonical_subject(f"{_as_modifier(item)} {head}")
+
+
+def _name_respectively(sentence: str, group: list[_Figure], context: _Context) -> None:
+    """'Exports of A and B rose 19.5 and 7.2 percent, respectively': the items are named before the
+    first change's verb, in order."""
+    verb = None
+    for match in g.VERB.finditer(sentence, 0, group[0].quantity.start):
+        verb = match
+    if verb is None:
+        return
+    clause = _REPORTING_TAIL.sub("", _ASIDE_DASHES.sub(" ", sentence[: verb.start()]).strip())
+    names = _items_named(_LAST_COMMA.split(clause)[-1].strip(), len(group))
+    if names is None:  # "Among the key items, chips, ships and cars posted gains of ...": a bare list
+        head = _head_of(group[0].subject or "") or _head_of(context.lead or "")
+        items = _ITEM_SPLIT.split(clause)[-len(group) :]
+        if head and len(items) == len(group):
+            names = [_clean_np(f"{_as_modifier(item)} {head}") for item in items]
+    if names is None or len(names) != len(group) or not all(names):
+        return
+    for figure, name in zip(group, names, strict=True):
+        figure.subject, figure.member, figure.dimension = canonical_subject(name or ""), None, None
+
+
+def _items_named(clause: str, count: int) -> list[str | None] | None:
+    """'exports of A and B' -> ['A exports', 'B exports'];
+    'shipments to A and B' -> ['shipments to A', 'shipments to B']."""
+    of = re.match(r"^(?P<head>.*?\b\w+)\s+of\s+(?P<items>.+)$", clause)
+    to = re.match(r"^(?P<head>.*?\b\w+)\s+(?P<prep>to|from)\s+(?P<items>.+)$", clause)
+    if to and not of:
+        items = _ITEM_SPLIT.split(to.group("items").strip())
+        names = [_clean_np(f"{to.group('head')} {to.group('prep')} {item}") for item in items]
+    elif of:
+        items = _ITEM_SPLIT.split(of.group("items").strip())
+        names = [_clean_np(f"{of.group('head')} of {item}") for item in items]
+    else:
+        return None
+    return names if len(names) == count else None
 
 
 def _amount_change_apart(metric: Metric) -> list[Metric]:
@@ -622,6 +953,7 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
     quantities, pairs = _ranges(sentence, quantities) if len(quantities) > 1 else (quantities, {})
     by_quantity: dict[int, _Figure] = {}
     figures: list[_Figure] = []
+    inferred: set[int] = set()
     previous_change: _Figure | None = None
     last_unit: Quantity | None = None
     for index, q in enumerate(quantities):
@@ -633,8 +965,15 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
             figures.append(figure)
             by_quantity[index] = figure
             continue
+        if q.kind == "bare" and index + 1 < len(quantities) and _PERCENT_LIST_NEXT.fullmatch(
+            sentence, q.end, quantities[index + 1].start
+        ) and quantities[index + 1].kind == "percent":
+            q = replace(q, unit="percent", kind="percent")  # "fell 30.2 and 15.6 percent"
         if q.kind == "bare":
-            typed = _list_inherited(sentence, q, last_unit) or _named_unit(sentence, q, context_unit)
+            typed = _list_inherited(sentence, q, last_unit) or _named_unit(sentence, q, None)
+            if typed is None and context_unit:
+                typed = _named_unit(sentence, q, context_unit)
+                inferred.add(q.start)  # the unit of an earlier sentence's count
             if typed is None:
                 continue
             q = typed
@@ -671,14 +1010,19 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
             continue
         if _is_threshold(sentence, q):
             continue
-        as_change = _amount_change(sentence, q)
+        as_change = _noun_change(sentence, q) or _amount_change(sentence, q)
         if as_change is not None:
             figures.append(as_change)
             continue
         figures.append(_Figure(q, "level", q.start, range_of=by_quantity.get(pairs.get(index, -1))))
         last_unit = q
         by_quantity[index] = figures[-1]
+    for figure in figures:
+        figure.unit_inferred = figure.quantity.start in inferred
     return figures
+
+
+_PERCENT_LIST_NEXT = re.compile(r"\s*(?:,|and|,\s*and|to|-|–)\s*")
 
 
 def _named_unit(sentence: str, q: Quantity, context_unit: str | None) -> Quantity | None:
@@ -754,6 +1098,42 @@ _THAN_AFTER = re.compile(r"\s*(?P<w>less|lower|fewer|more|higher|greater)\s+than
 _OR_AFTER_CHANGE = re.compile(r"\s*(?:,\s*or|\()\s*")
 
 
+_UP_CHANGE_NOUNS = ("increase", "rise", "gain", "growth", "jump", "widening", "expansion", "surge")
+_DOWN_CHANGE_NOUNS = ("decrease", "decline", "fall", "drop", "narrowing", "contraction", "reduction")
+_CHANGE_NOUNS = {**dict.fromkeys(_UP_CHANGE_NOUNS, "up"), **dict.fromkeys(_DOWN_CHANGE_NOUNS, "down")}
+_NOUN_ALTERNATION = "|".join(_CHANGE_NOUNS)
+_NOUN_CHANGE_BEFORE = re.compile(
+    rf"\b(?:an?|the)\s+(?P<noun>{_NOUN_ALTERNATION})\s+in\s+(?P<np>[^,;()\d]{{2,60}}?)\s+of\s+$", re.I
+)
+_NOUN_CHANGE_AFTER = re.compile(
+    rf"\s+(?P<noun>{_NOUN_ALTERNATION})\s+(?:in|of)\s+(?P<np>[^,;()\d]{{2,60}}?)"
+    r"(?=\s+(?:was|were|is|are|came|led|drove|offset|set|cut|hit|in|for|during|from|over|between|\w{3,}ed)\b"
+    r"|\s*[,.;]|\s*$)",
+    re.I,
+)
+
+
+def _noun_change(sentence: str, q: Quantity) -> _Figure | None:
+    """'an increase in the goods deficit of $3.0 billion', 'a $6.2 billion narrowing of the trade deficit':
+    a change in an amount named by its noun, whose phrase names the subject."""
+    if q.kind not in ("money", "count"):
+        return None
+    after = _NOUN_CHANGE_AFTER.match(sentence, q.end)
+    before = None if after else _NOUN_CHANGE_BEFORE.search(sentence, max(0, q.start - 90), q.start)
+    found = after or before
+    if found is None:
+        return None
+    direction = _CHANGE_NOUNS[found.group("noun").lower()]
+    figure = _Figure(
+        replace(q, value=abs(q.value)),
+        "change",
+        found.start() if before else q.start,
+        Change(abs(q.value), q.unit or "units", direction, None),
+    )
+    figure.stated_subject = found.group("np")
+    return figure
+
+
 def _amount_change(sentence: str, q: Quantity) -> _Figure | None:
     """'up 193,000 from a year earlier', 'widened by £1.4 billion': a change in the figure's own unit."""
     before = sentence[max(0, q.start - 60) : q.start]
@@ -814,7 +1194,10 @@ def _basis_near(sentence: str, after: int, cue_start: int) -> str | None:
     window_end = after + 70
     nxt = _BASIS_STOP.search(sentence[after:window_end])
     stop = after + nxt.start() if nxt else window_end
-    for text in (sentence[after:stop], sentence[max(0, cue_start - 40) : cue_start + 1]):
+    back = max(0, cue_start - 40)
+    # "on-year in 2025, while zinc edged up": a basis before the clause's start is the other clause's
+    back = max((m.end() for m in _CLAUSE_END.finditer(sentence, back, cue_start)), default=back)
+    for text in (sentence[after:stop], sentence[back : cue_start + 1]):
         found = _basis_in(text)
         if found:
             return found
@@ -834,6 +1217,25 @@ def _month_basis(sentence: str, period: str | None) -> str | None:
     if month == (current_month - 2) % 12 + 1 and year in (None, current_year, current_year - 1):
         return "mom"
     return None
+
+
+def _basis_of_clause(sentence: str, figure: _Figure, period: str | None) -> str | None:
+    """The basis a sentence states, for a change in the same clause ('up 5.1 percent on-year, while steel
+    rose 1.9 percent': the steel change states none) or in a list sharing it ('30.2 and 15.6 percent
+    on-year, respectively')."""
+    if _RESPECTIVELY.search(sentence):
+        return _basis_in(sentence) or _month_basis(sentence, period)
+    start = figure.quantity.start
+    begin = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)), default=0)
+    following = _CLAUSE_END.search(sentence, figure.quantity.end)
+    clause = sentence[begin : following.start() if following else len(sentence)]
+    if begin and not _basis_in(clause):
+        # an opening with no figure of its own governs the clauses after it ("Compared to a year
+        # earlier, exports rose 2 percent while imports fell 1 percent")
+        comma = sentence.find(",")
+        opening = sentence[:comma] if comma > 0 else ""
+        return None if _DIGIT.search(opening) else _basis_in(opening) or _month_basis(opening, period)
+    return _basis_in(clause) or _month_basis(clause, period)
 
 
 def _basis_in(text: str) -> str | None:
@@ -932,7 +1334,12 @@ def _masked(sentence: str) -> str:
         if new == masked:
             break
         masked = new
+    if "--" in masked or "—" in masked:  # "shipments to China -- its largest market -- jumped ..."
+        masked = _DASH_ASIDE.sub(lambda m: " " * len(m.group(0)), masked)
     return _RELATIVE.sub(lambda m: " " * len(m.group(0)), masked)
+
+
+_DASH_ASIDE = re.compile(r"\s(?:--|—)\s[^\d]*?\s(?:--|—)\s")
 
 
 def _name(
@@ -1212,7 +1619,19 @@ def _clean_np(phrase: str) -> str | None:
     for pattern, word in g.SYNONYM_PHRASES:
         phrase = pattern.sub(word, phrase)
     phrase = _of_to_modifier(phrase)
+    verb = _VERB_AFTER_HEAD.search(phrase)
+    if verb and g.HEAD.search(phrase[: verb.start()]):  # "export orders smashed": a verb no list knows
+        phrase = phrase[: verb.start()]
+    figure_word = _FIGURE_WORD_TAIL.search(phrase)
+    if figure_word and g.HEAD.search(phrase[: figure_word.start()]):  # "the daily exports figure"
+        phrase = phrase[: figure_word.start()]
     return _lower_first(phrase)
+
+
+_FIGURE_WORD_TAIL = re.compile(r"\s+(?:figures?|tally|number|total|data|reading)$", re.I)
+
+
+_VERB_AFTER_HEAD = re.compile(r"\s+[a-z]{3,}ed$")
 
 
 def _of_to_modifier(phrase: str) -> str:
@@ -1578,7 +1997,7 @@ def _periods(sentence: str, context: _Context, masked: str | None = None) -> lis
         if period is None:
             continue
         before = sentence[max(0, match.start() - 40) : match.start()]
-        if match.group("range") or match.group("yrange"):
+        if match.group("range") or match.group("yrange") or match.group("days"):
             kind = ""  # "from January to November", "from 2026 to 2030": the figure's own span
         elif g.BASE_BEFORE.search(before):
             kind = "base"
@@ -1641,6 +2060,13 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         return match.group("yy")
     if match.group("yend"):  # "by year-end": the end of the release's own year
         return str(context.published.year)
+    if match.group("ytd"):  # January to the month the release is about
+        running = context.period or context.title_period or ""
+        if _MONTH_PERIOD.fullmatch(running):
+            year, month = running[:4], running[5:]
+        else:
+            year, month = str(context.published.year), f"{context.published.month:02d}"
+        return f"{year}-{month}" if month == "01" else f"{year}-01/{year}-{month}"
     if match.group("rel"):
         which, unit = match.group(0).lower().split()[0], match.group("rw").lower()
         back = 0 if which == "this" else 1

@@ -93,6 +93,8 @@ def sentences(text: str, max_length: int = MAX_SENTENCE) -> list[tuple[int, int]
 
 
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:
+    if not match.group("gap") and match.group("next")[0].isdigit():
+        return False  # "5.2", "No.1": a decimal point or a numbered item, never a sentence end
     before = text[max(0, match.start() - 12) : match.start() + 1]
     if match.group("stop") == "." and _abbreviated(before):
         return match.group("next") in words().sentence_starters
@@ -101,6 +103,10 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
 
 def _abbreviated(before: str) -> bool:
     """Does the text up to and including a full stop end in an abbreviation ("U.S.", "Mr.", "No.")?"""
+    if len(before) > 1 and before[-2].islower() and before[-3:-2].isalpha():
+        # the common case, "... exports rose." : a word of two or more letters, lower-case at its end
+        word = _WORD_BEFORE.search(before[:-1])
+        return bool(word) and word.group(1) in words().abbreviations
     if _INITIALS.search(before):
         return True
     word = _WORD_BEFORE.search(before[:-1])
@@ -144,3 +150,49 @@ def _bounded(text: str, begin: int, finish: int, max_length: int) -> list[tuple[
 def month_number(name: str) -> int | None:
     """month_number("Sept") -> 9; month_number("Dec.") -> 12; None for a word that is no month."""
     return words().months.get(name.rstrip(".").lower())
+
+
+_ACRONYM = re.compile(r"\(\s*(?P<acronym>[A-Z][A-Za-z]{1,7}?)s?\s*\)")
+_FUNCTION_WORDS = frozenset({"and", "of", "the", "for", "&", "in", "on"})
+
+
+def acronyms_defined(text: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The abbreviations a text defines in brackets, as (pattern of the long name, acronym).
+
+    acronyms_defined("foreign direct investment (FDI) rose") -> ((<"foreign direct investment">, "FDI"),)
+    """
+    found: dict[str, str] = {}
+    for match in _ACRONYM.finditer(text):
+        acronym = match.group("acronym")
+        if not any(ch.isupper() for ch in acronym[1:]) and len(acronym) > 2:
+            continue  # "(Seoul)": a word, not an abbreviation
+        words = tokens(text, max(0, match.start() - 120), match.start())
+        long_name = _long_name(words, acronym)
+        if long_name:
+            found.setdefault(long_name.lower(), acronym)
+    return tuple(
+        (re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE), acronym) for name, acronym in found.items()
+    )
+
+
+def _long_name(words: list[Token], acronym: str) -> str | None:
+    """The words before '(ACR)' whose initials spell the acronym in order, first letters equal."""
+    letters = acronym.upper()
+    for size in range(min(len(words), len(letters) + 3), 1, -1):
+        chosen = words[-size:]
+        if chosen[0].text.lower() in _FUNCTION_WORDS:
+            continue
+        initials = "".join(t.text[0].upper() for t in chosen if t.text.lower() not in _FUNCTION_WORDS)
+        if initials[0] == letters[0] and len(initials) >= 2 and _in_order(initials, letters):
+            return " ".join(t.text for t in chosen)
+    return None
+
+
+def _in_order(initials: str, letters: str) -> bool:
+    position = 0
+    for letter in initials:
+        position = letters.find(letter, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
