@@ -162,8 +162,15 @@ _SAID_AT = re.compile(r"\b(?:said|says|stressed|noted|told)\s+(?:during|at|in)\s
                       r"(?:[\w-]+\s+){0,2}?(?:meeting|talks|luncheon|dinner|roundtable)\s+with\b")
 
 
+_SAID_WORD = re.compile(
+    r"\b(?:said|says|announced|announces|told|stated|noted|added|reported|informed|revealed|tweeted|posted)\b"
+)
+
+
 def _said_date(sentence: str, published: date | None) -> date | None:
     """The day a statement was made: "the ministry said Wednesday" -> that Wednesday."""
+    if not _SAID_WORD.search(sentence):
+        return None  # most sentences say nothing was said: skip the date scan
     for m in _date_pattern().finditer(sentence):
         before = sentence[max(0, m.start() - 30) : m.start()]
         if m.group(0).strip() and _SAID.search(before):
