@@ -1,20 +1,48 @@
-"""Drawing a chart spec in the house style, to SVG (HTML/PDF) and PNG (email)."""
+"""Drawing a chart spec in the house style, to SVG (HTML/PDF) and, when asked, PNG (for email)."""
 
 from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
-
-if TYPE_CHECKING:
-    import pandas as pd  # imported when a chart is drawn, not when brief starts
 
 STYLE = Path(__file__).resolve().parent / "house.mplstyle"
 UP, DOWN, NEUTRAL = "#0b5cad", "#c8553d", "#0b5cad"
+MAX_LISTED_REFS = 12  # a chart drawn from more releases names the first and last, not each
+
+
+class Frame:
+    """A chart's few rows, by column: frame["value"] is a list, len(frame) the number of rows.
+
+    Frame({"label": ["a", "b"], "value": [2.0, 1.0]}).sorted_by("value")["label"] -> ["b", "a"]
+    """
+
+    def __init__(self, columns: dict[str, Iterable[Any]]) -> None:
+        self.columns = {name: list(values) for name, values in columns.items()}
+        if len({len(values) for values in self.columns.values()}) > 1:
+            raise ValueError(f"columns of different lengths: {list(self.columns)}")
+
+    def __getitem__(self, name: str) -> list[Any]:
+        return self.columns[name]
+
+    def __len__(self) -> int:
+        return len(next(iter(self.columns.values()), []))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Frame) and other.columns == self.columns
+
+    def __repr__(self) -> str:
+        return f"Frame({self.columns!r})"
+
+    def sorted_by(self, *names: str) -> Frame:
+        """The rows in order of these columns (stable: equal rows keep their order)."""
+        order = sorted(range(len(self)), key=lambda n: tuple(self.columns[name][n] for name in names))
+        return Frame({name: [values[n] for n in order] for name, values in self.columns.items()})
 
 
 @dataclass(frozen=True)
@@ -32,7 +60,7 @@ class ChartSpec:
     id: str
     kind: str
     title: str
-    data: pd.DataFrame
+    data: Frame
     unit_label: str  # "USD billion", "% y/y", "thousand units"
     source_note: str  # "Source: [2] ICT Exports Post Record Annual Performance in 2025"
     alt: str  # a text alternative: what the chart shows, in words
@@ -40,6 +68,12 @@ class ChartSpec:
     total: float | None = None
     total_label: str | None = None
     scale: float = 1.0  # values are divided by this for display
+    span: tuple[date, date] | None = None  # a timeline's whole period, when the axis should show it
+
+    @property
+    def listed_refs(self) -> tuple[int, ...]:
+        """The sources the caption links one by one: all of them, unless there are too many to list."""
+        return self.refs if len(self.refs) <= MAX_LISTED_REFS else ()
     value_format: Callable[[float], str] = field(default=lambda v: f"{v:,.1f}")
 
 
@@ -47,11 +81,11 @@ class ChartSpec:
 class DrawnChart:
     spec: ChartSpec
     svg: str  # an inline <svg> element, with role="img" and an aria-label
-    png: bytes
+    png: bytes | None = None  # only when asked for: nothing in the briefing reads one
 
 
-def draw(spec: ChartSpec) -> DrawnChart:
-    """Draw once, save twice: SVG for the page, PNG for email."""
+def draw(spec: ChartSpec, *, png: bool = False) -> DrawnChart:
+    """Draw once: SVG for the page, and a PNG too when `png` (for a message that shows a chart)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -63,23 +97,34 @@ def draw(spec: ChartSpec) -> DrawnChart:
             _DRAWERS[spec.kind](axes, spec)
             axes.set_title(spec.title)
             renderer = figure.canvas.get_renderer()
-            _source_note(figure, axes, spec.source_note, renderer)
-            # The tight box is measured once and used for both files: "tight" would lay the chart out
-            # again for each save.
-            box = figure.get_tightbbox(renderer).padded(plt.rcParams["savefig.pad_inches"])
+            # The tight box is measured once (the axes' box, which places the source note, and the
+            # note's own) and used for every file: "tight" would lay the chart out again per save.
+            box = _source_note(figure, axes, spec.source_note, renderer)
+            box = box.padded(plt.rcParams["savefig.pad_inches"])
             svg = io.StringIO()
             figure.savefig(svg, format="svg", bbox_inches=box, metadata={"Date": None, "Creator": "brief"})
-            png = io.BytesIO()
-            figure.savefig(png, format="png", dpi=150, bbox_inches=box, metadata={"Software": "brief"})
+            image = None
+            if png:
+                raster = io.BytesIO()
+                figure.savefig(raster, format="png", dpi=150, bbox_inches=box, metadata={"Software": "brief"})
+                image = raster.getvalue()
         finally:
             plt.close(figure)
-    return DrawnChart(spec, _inline_svg(svg.getvalue(), spec), png.getvalue())
+    return DrawnChart(spec, _inline_svg(svg.getvalue(), spec), image)
 
 
-def _source_note(figure, axes, note: str, renderer) -> None:  # noqa: ANN001
-    """The source line under everything the axes draw (tick labels, axis label, legend)."""
-    box = axes.get_tightbbox(renderer).transformed(figure.transFigure.inverted())
-    figure.text(box.x0, box.y0 - 0.03, note, fontsize=7.5, color="#5b6470", ha="left", va="top")
+def _source_note(figure, axes, note: str, renderer):  # noqa: ANN001, ANN202 - matplotlib types
+    """The source line under everything the axes draw (tick labels, axis label, legend).
+
+    Returns the tight box of the whole chart in inches: the axes' box and the note's.
+    """
+    from matplotlib.transforms import Bbox
+
+    drawn = axes.get_tightbbox(renderer)
+    box = drawn.transformed(figure.transFigure.inverted())
+    text = figure.text(box.x0, box.y0 - 0.03, note, fontsize=7.5, color="#5b6470", ha="left", va="top")
+    whole = Bbox.union([drawn, text.get_window_extent(renderer)])
+    return whole.transformed(figure.dpi_scale_trans.inverted())
 
 
 def _size(spec: ChartSpec) -> tuple[float, float]:
@@ -88,13 +133,17 @@ def _size(spec: ChartSpec) -> tuple[float, float]:
     if spec.kind == "part":
         return (6.4, 1.3)
     if spec.kind == "timeline":
-        return (6.4, max(1.8, 0.7 + 0.26 * len(spec.data)))
+        return (6.4, max(1.8, 0.7 + 0.26 * len(set(spec.data["label"]))))
     return (6.4, 3.0)
 
 
+def _scaled(values: Sequence[float], scale: float) -> list[float]:
+    return [value / scale for value in values]
+
+
 def _bars(axes, spec: ChartSpec) -> None:
-    frame = spec.data.sort_values("value")
-    values = frame["value"] / spec.scale
+    frame = spec.data.sorted_by("value")
+    values = _scaled(frame["value"], spec.scale)
     bars = axes.barh(frame["label"], values, color=NEUTRAL, height=0.62)
     axes.bar_label(bars, labels=[spec.value_format(v) for v in values], padding=3, fontsize=8)
     axes.set_xlabel(spec.unit_label)
@@ -102,26 +151,27 @@ def _bars(axes, spec: ChartSpec) -> None:
 
 
 def _diverging(axes, spec: ChartSpec) -> None:
-    frame = spec.data.sort_values("value")
-    colours = [UP if v >= 0 else DOWN for v in frame["value"]]
-    bars = axes.barh(frame["label"], frame["value"], color=colours, height=0.62)
-    labels = [f"{v:+.1f}" for v in frame["value"]]
+    frame = spec.data.sorted_by("value")
+    values = frame["value"]
+    colours = [UP if v >= 0 else DOWN for v in values]
+    bars = axes.barh(frame["label"], values, color=colours, height=0.62)
+    labels = [f"{v:+.1f}" for v in values]
     axes.bar_label(bars, labels=labels, padding=3, fontsize=8)
     axes.axvline(0, color="#444444", linewidth=0.8)
     axes.set_xlabel(spec.unit_label)
-    low, high = min(frame["value"].min(), 0), max(frame["value"].max(), 0)
+    low, high = min(min(values), 0), max(max(values), 0)
     span = (high - low) or 1.0
     axes.set_xlim(low - 0.18 * span, high + 0.18 * span)
 
 
 def _part(axes, spec: ChartSpec) -> None:
-    total = (spec.total or spec.data["value"].sum()) / spec.scale
+    total = (spec.total or sum(spec.data["value"])) / spec.scale
     left = 0.0
     palette = ["#0b5cad", "#2a9d8f", "#e9c46a", "#c8553d", "#6c757d"]
-    for n, row in enumerate(spec.data.itertuples()):
-        value = row.value / spec.scale
+    for n, (label, raw) in enumerate(zip(spec.data["label"], spec.data["value"], strict=True)):
+        value = raw / spec.scale
         axes.barh([0], [value], left=left, color=palette[n % len(palette)], height=0.5,
-                  label=f"{row.label}: {spec.value_format(value)}")
+                  label=f"{label}: {spec.value_format(value)}")
         left += value
     if left < total:
         axes.barh([0], [total - left], left=left, color="#d5dae0", height=0.5,
@@ -135,7 +185,7 @@ def _part(axes, spec: ChartSpec) -> None:
 
 def _line(axes, spec: ChartSpec) -> None:
     frame = spec.data
-    values = frame["value"] / spec.scale
+    values = _scaled(frame["value"], spec.scale)
     axes.plot(frame["period"], values, marker="o")
     for x, y in zip(frame["period"], values, strict=True):
         axes.annotate(spec.value_format(y), (x, y), textcoords="offset points", xytext=(0, 6),
@@ -146,18 +196,48 @@ def _line(axes, spec: ChartSpec) -> None:
 
 
 def _timeline(axes, spec: ChartSpec) -> None:
-    import pandas as pd
-
-    frame = spec.data.sort_values(["date", "label"], kind="stable").reset_index(drop=True)
-    rows = list(range(len(frame)))[::-1]
-    axes.scatter(pd.to_datetime(frame["date"]), rows, color=NEUTRAL, zorder=3)
-    axes.set_yticks(rows, labels=list(frame["label"]))
-    import matplotlib.dates as mdates
-
-    axes.xaxis.set_major_locator(mdates.DayLocator())
-    axes.xaxis.set_major_formatter(mdates.DateFormatter("%b %d"))
-    axes.margins(x=0.3, y=0.08)
+    frame = spec.data.sorted_by("date", "label")
+    order = list(dict.fromkeys(frame["label"]))  # one row per counterpart, earliest first
+    row_of = {label: len(order) - 1 - n for n, label in enumerate(order)}
+    days = [date.fromisoformat(day) for day in frame["date"]]
+    axes.scatter(days, [row_of[label] for label in frame["label"]], color=NEUTRAL, zorder=3)
+    axes.set_yticks(list(row_of.values()), labels=list(row_of))
+    first, last = spec.span or (min(days), max(days))
+    _day_ticks(axes, first, last)
+    if spec.span:
+        pad = timedelta(days=max(1, (last - first).days // 60))
+        axes.set_xlim(first - pad, last + pad)
+        axes.margins(y=0.08)
+    else:
+        axes.margins(x=0.3, y=0.08)
     axes.grid(axis="x")
+
+
+def _day_ticks(axes, first: date, last: date) -> None:  # noqa: ANN001
+    """Ticks a reader can tell apart: days over a fortnight, Mondays over two months, then months.
+
+    Month ticks name the year on January and on the first tick only ("Jan 2025, Feb, ... Dec, Jan 2026").
+    """
+    import matplotlib.dates as mdates
+    from matplotlib.ticker import FuncFormatter
+
+    days = (last - first).days
+    if days <= 14:
+        axes.xaxis.set_major_locator(mdates.DayLocator())
+        axes.xaxis.set_major_formatter(mdates.DateFormatter("%b %d"))
+        return
+    if days <= 62:
+        axes.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO))
+        axes.xaxis.set_major_formatter(mdates.DateFormatter("%b %d"))
+        return
+    months = None if days <= 400 else (1, 4, 7, 10)
+    axes.xaxis.set_major_locator(mdates.MonthLocator(bymonth=months))
+
+    def label(value: float, position: int | None) -> str:
+        day = mdates.num2date(value)
+        return day.strftime("%b %Y") if day.month == 1 or position == 0 else day.strftime("%b")
+
+    axes.xaxis.set_major_formatter(FuncFormatter(label))
 
 
 _DRAWERS = {"bar": _bars, "diverging": _diverging, "part": _part, "line": _line, "timeline": _timeline}

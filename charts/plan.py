@@ -12,55 +12,79 @@ A single number never gets a chart.
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from charts.draw import ChartSpec
+from charts.draw import MAX_LISTED_REFS, ChartSpec, Frame
 from reports.formatting import format_period
 
 if TYPE_CHECKING:
-    import pandas as pd
-
-    from reports.briefing import Figure, MeetingRow
-    from reports.store import Store
+    from reports.briefing import Figure, History, MeetingRow
+    from reports.periods import Period
 
 MIN_BREAKDOWN = 3
 MIN_LINE_POINTS = 3
+MAX_TIMELINE_ROWS = 24
+MAX_TRENDS = 12
+MIN_TREND_POINTS = 2
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand"))
 _DIMENSION_WORDS = {"destination": "destination", "region": "region", "product": "product", "item": "item",
                     "model": "model", "country": "country", "market": "market", "sector": "sector"}
 
 
-def plan_topic_charts(topic, store: Store, locale: str = "en") -> list[ChartSpec]:  # noqa: ANN001
+def plan_topic_charts(topic, history: History, locale: str = "en") -> list[ChartSpec]:  # noqa: ANN001
     """Charts for one topic section, in the order their data appears."""
     figures = list(topic.figures)
     specs = [
         *_breakdowns(figures, topic.anchor),
         *_parts(figures, topic.anchor),
-        *_lines(figures, store, topic.anchor),
+        *_lines(figures, history, topic.anchor),
     ]
     return specs
 
 
-def plan_timeline(rows: Iterable[MeetingRow], locale: str = "en") -> ChartSpec | None:
-    """The period's engagements on a day axis, when there are two or more dated ones."""
+def plan_timeline(
+    rows: Iterable[MeetingRow], locale: str = "en", period: Period | None = None
+) -> ChartSpec | None:
+    """The period's engagements on a day axis, when there are two or more dated ones.
+
+    One row per counterpart; over a long period only the most frequent counterparts
+    get a row (the meeting log lists them all), and the axis spans the whole period.
+    """
     dated = [row for row in rows if row.date is not None]
     if len(dated) < 2:
         return None
     labels = [_meeting_label(row) for row in dated]
-    frame = _frame({"date": [row.date.isoformat() for row in dated], "label": labels})
-    refs = tuple(sorted({row.cite.ref for row in dated}))
+    counts = Counter(labels)
+    shown = set(counts) if len(counts) <= MAX_TIMELINE_ROWS else {
+        label for label, _ in sorted(counts.items(), key=lambda item: -item[1])[:MAX_TIMELINE_ROWS]}
+    kept = [(row, label) for row, label in zip(dated, labels, strict=True) if label in shown]
+    frame = _frame({"date": [row.date.isoformat() for row, _ in kept], "label": [label for _, label in kept]})
+    refs = tuple(sorted({row.cite.ref for row, _ in kept}))
     first, last = min(row.date for row in dated), max(row.date for row in dated)
+    from reports.briefing import is_long
+
+    span = (period.start, period.end) if period is not None and is_long(period) else None
+    if len(shown) == len(counts):
+        title = "Engagements by day"
+        alt = f"{len(dated)} engagements from {first.isoformat()} to {last.isoformat()}: " + "; ".join(labels)
+    else:
+        title = f"Engagements with the {len(shown)} most frequent counterparts"
+        top = sorted(shown, key=lambda label: -counts[label])
+        most = "; ".join(f"{lab} ({counts[lab]})" for lab in top)
+        alt = (f"{len(dated)} engagements with {len(counts)} counterparts from {first.isoformat()} to "
+               f"{last.isoformat()}; the most frequent: {most}")
     return ChartSpec(
         id="chart-engagements",
         kind="timeline",
-        title="Engagements by day",
+        title=title,
         data=frame,
         unit_label="",
         source_note=f"Source: {_ref_list(refs)}",
-        alt=f"{len(dated)} engagements from {first.isoformat()} to {last.isoformat()}: " + "; ".join(labels),
+        alt=alt,
         refs=refs,
+        span=span,
     )
 
 
@@ -148,11 +172,12 @@ def _signed(figure: Figure) -> float:
 
 
 def _parts(figures: list[Figure], anchor: str) -> list[ChartSpec]:
-    from reports.briefing import parts_of
+    from reports.briefing import parts_of, parts_table
 
     specs = []
+    table = parts_table(figures)
     for n, total in enumerate(figures):
-        parts = parts_of(total, figures)
+        parts = parts_of(total, table)
         if not parts or total.metric.value is None:
             continue
         scale, unit = _scale(total.metric.value, total.metric.unit)
@@ -173,7 +198,7 @@ def _parts(figures: list[Figure], anchor: str) -> list[ChartSpec]:
 # one metric over periods ---------------------------------------------------------------------
 
 
-def _lines(figures: list[Figure], store: Store, anchor: str) -> list[ChartSpec]:
+def _lines(figures: list[Figure], history: History, anchor: str) -> list[ChartSpec]:
     specs, seen = [], set()
     for figure in figures:
         metric = figure.metric
@@ -184,13 +209,64 @@ def _lines(figures: list[Figure], store: Store, anchor: str) -> list[ChartSpec]:
             continue
         seen.add((metric.metric_id, shape))
         points: dict[str, float] = {}
-        for stored, _release in store.metric_history(metric.metric_id):
+        for row in history.stated(metric.metric_id):
+            stored = row.metric
             if stored.value is not None and stored.unit == metric.unit and stored.period \
                     and _period_shape(stored.period) == shape and stored.period <= metric.period:
                 points[stored.period] = stored.value  # a later release revises an earlier one
         if len(points) >= MIN_LINE_POINTS:
             specs.append(_line_spec(f"{anchor}-line-{len(specs) + 1}", figure, points))
     return specs
+
+
+def plan_trends(figures: Iterable[Figure], period: Period, locale: str = "en") -> list[ChartSpec]:
+    """One line per followed metric (a catalog id stated for several months of the period), largest first.
+
+    Each month's point is the latest release's figure for that month, in the unit the metric was
+    first stated in; at most MAX_TRENDS charts, the metrics stated for most months first.
+    """
+    months = _months(period)
+    found: dict[str, dict[str, Figure]] = {}
+    for figure in figures:
+        metric = figure.metric
+        if metric.metric_id is None or metric.value is None or metric.period not in months:
+            continue
+        held = found.setdefault(metric.metric_id, {})
+        first = next(iter(held.values()), figure)
+        if metric.unit == first.metric.unit and not metric.member:
+            held[metric.period] = figure  # a later release revises an earlier one
+    followed = [points for points in found.values() if len(points) >= MIN_TREND_POINTS]
+    followed.sort(key=lambda points: -len(points))  # stable: equal counts keep their first appearance
+    return [_trend_spec(f"trend-{n + 1}", points, locale) for n, points in enumerate(followed[:MAX_TRENDS])]
+
+
+def _months(period: Period) -> set[str]:
+    months, year, month = set(), period.start.year, period.start.month
+    while (year, month) <= (period.end.year, period.end.month):
+        months.add(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _trend_spec(chart_id: str, points: dict[str, Figure], locale: str) -> ChartSpec:
+    periods = sorted(points)
+    figure = points[periods[-1]]
+    values = [points[p].metric.value or 0.0 for p in periods]
+    scale, unit = _scale(max(values), figure.metric.unit)
+    names = [format_period(p, locale) for p in periods]
+    first_year, last_year = periods[0][:4], periods[-1][:4]
+    if first_year == last_year:  # one year: the title names it, the axis only the months
+        names = [name.replace(first_year, "").strip() for name in names]
+    refs = tuple(sorted({points[p].cite.ref for p in periods}))
+    span = f"{format_period(periods[0], locale)} to {format_period(periods[-1], locale)}"
+    title = f"{figure.label} by month, {span}"
+    return ChartSpec(
+        id=chart_id, kind="line", title=title, data=_frame({"period": names, "value": values}),
+        unit_label=unit, source_note=f"Source: {_ref_list(refs)}",
+        alt=f"{title}: " + ", ".join(f"{format_period(p, locale)} {v / scale:,.1f}" for p, v in
+                                     zip(periods, values, strict=True)) + f" ({unit}).",
+        refs=refs, scale=scale,
+    )
 
 
 def _line_spec(chart_id: str, figure: Figure, points: dict[str, float]) -> ChartSpec:
@@ -225,12 +301,13 @@ def _scale(largest: float, unit: str | None) -> tuple[float, str]:
     return 1.0, unit or ""
 
 
-def _frame(columns: dict[str, list]) -> pd.DataFrame:
-    """A chart's data frame; pandas is imported only when a chart is planned."""
-    import pandas as pd
-
-    return pd.DataFrame(columns)
+def _frame(columns: dict[str, list]) -> Frame:
+    """A chart's data: a few rows by column."""
+    return Frame(columns)
 
 
 def _ref_list(refs: tuple[int, ...]) -> str:
+    """'[1], [3]'; a long list is named by its first and last: '[1] to [480] (212 releases)'."""
+    if len(refs) > MAX_LISTED_REFS:
+        return f"[{refs[0]}] to [{refs[-1]}] ({len(refs)} releases)"
     return ", ".join(f"[{r}]" for r in refs)

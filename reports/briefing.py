@@ -21,11 +21,17 @@ from reports.formatting import format_change, format_period, format_value, is_cu
 from reports.periods import Period
 from reports.records import Meeting, Metric, Release
 from reports.resources import data_file
-from reports.store import Store
+from reports.store import Stated, Store
 
 MAX_HEADLINES = 8
 MIN_HEADLINES = 4
 PER_RELEASE_HEADLINES = 3
+LONG_PERIOD_DAYS = 31  # longer than a month: the PDF summarizes, the HTML and CSVs list
+
+
+def is_long(period: Period) -> bool:
+    """A period longer than any month (a quarter, a year, a long range) is summarized, not listed."""
+    return (period.end - period.start).days + 1 > LONG_PERIOD_DAYS
 
 
 # Citations -----------------------------------------------------------------
@@ -93,6 +99,16 @@ class Figure:
     cite: Quote
     locale: str = "en"
     earlier: Earlier | None = None
+
+    @property
+    def trusted(self) -> bool:
+        """High confidence: every part read by a rule the extractor trusts (only these go on the cover
+        and in charts; the others stay in the tables, marked, with their reasons)."""
+        return self.metric.confidence == "high"
+
+    @property
+    def doubts_text(self) -> str:
+        return "; ".join(self.metric.doubts)
 
     @property
     def value_text(self) -> str:
@@ -184,6 +200,99 @@ class TripGroup:
     rows: tuple[MeetingRow, ...]
 
 
+# A long period's summary -------------------------------------------------------
+
+MAX_MOVERS = 10
+MAX_COUNTERPARTS = 30
+MAX_TRIPS = 20
+MAX_FAILED_CHECKS = 25
+CITES_PER_ROW = 3
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    """Every engagement with one counterpart over the period, as one row."""
+
+    name: str
+    role: str
+    engagements: int
+    first: date | None
+    last: date | None
+    locations: tuple[str, ...]
+    cites: tuple[Quote, ...]  # the first CITES_PER_ROW; the others are in the full meeting log
+    more: int = 0
+
+
+@dataclass(frozen=True)
+class TripLine:
+    """A trip as one line: its label, its counterparts and its first sources."""
+
+    label: str
+    counterparts: tuple[str, ...]
+    cites: tuple[Quote, ...]
+    more: int = 0
+
+
+@dataclass(frozen=True)
+class CitedSource:
+    """A reference and the quotes of it that the summary cites."""
+
+    reference: Reference
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the PDF of a period longer than a month shows instead of the full lists.
+
+    The full figure tables, meeting log and checks stay in the HTML and the CSVs.
+    """
+
+    trends: tuple[object, ...]  # charts.ChartSpec: one line per followed metric, the period's months
+    movers: tuple[Figure, ...]  # the largest stated changes
+    counterparts: tuple[Counterpart, ...]
+    counterpart_count: int
+    trips: tuple[TripLine, ...]
+    trip_count: int
+    failed_checks: tuple[object, ...]  # reports.checks.Check
+    failed_count: int
+    sources: tuple[CitedSource, ...]  # only the references the summary cites
+    figure_count: int
+    meeting_count: int
+
+
+# History -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class History:
+    """Every stored figure of the catalog metrics a period states, read from the store once.
+
+    Checks and charts read it; none of them queries the store. `stated(metric_id)`
+    is oldest release first; `latest(...)` answers "the figure for this period" by lookup.
+    """
+
+    by_metric: dict[str, list[Stated]] = field(default_factory=dict)
+    _latest: dict[tuple[str, str | None, str | None], Stated] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def load(cls, store: Store, metric_ids: Iterable[str | None]) -> History:
+        return cls(store.history(m for m in metric_ids if m))
+
+    def __post_init__(self) -> None:
+        for metric_id, rows in self.by_metric.items():
+            for row in rows:  # oldest first: the latest release stating a figure wins
+                if row.metric.value is not None:
+                    self._latest[(metric_id, row.metric.period, row.metric.unit)] = row
+
+    def stated(self, metric_id: str) -> list[Stated]:
+        return self.by_metric.get(metric_id, [])
+
+    def latest(self, metric_id: str, period: str | None, unit: str | None) -> Stated | None:
+        """The stored level of `metric_id` for `period` in `unit` from the latest release stating it."""
+        return self._latest.get((metric_id, period, unit))
+
+
 # The briefing ----------------------------------------------------------------
 
 
@@ -201,6 +310,11 @@ class Briefing:
     references: tuple[Reference, ...]
     timeline: object | None = None  # charts.ChartSpec of the period's engagements
     upcoming: tuple[MeetingRow, ...] = ()  # engagements announced for later, not yet reported held
+    summary: Summary | None = None  # a period longer than a month: what its PDF shows
+
+    @property
+    def is_summarized(self) -> bool:
+        return self.summary is not None
 
     @property
     def release_count(self) -> int:
@@ -225,6 +339,8 @@ class Briefing:
     @property
     def charts(self) -> tuple[object, ...]:
         charts = [chart for topic in self.topics for chart in topic.charts]
+        if self.summary is not None:
+            charts = [*self.summary.trends, *charts]
         return tuple([*charts, self.timeline] if self.timeline is not None else charts)
 
 
@@ -238,7 +354,7 @@ def build_briefing(
     source_labels: dict[str, str] | None = None,
 ) -> Briefing:
     """Everything the period's releases say, selected, grouped and numbered for citation."""
-    from charts.plan import plan_timeline, plan_topic_charts
+    from charts.plan import plan_timeline, plan_trends
     from reports.checks import figure_checks
 
     labels = source_labels or {}
@@ -248,32 +364,153 @@ def build_briefing(
         for n, release in enumerate(releases, start=1)
     ]
     by_release = {ref.release.id: ref for ref in references}
-    metrics = _restated_once(store.metrics_for(by_release))
+    metrics = _restated_once(store.metrics_between(period.start, period.end))
+    history = History.load(store, (metric.metric_id for metric in metrics))
     figures = [_figure(metric, by_release[metric.release_id], locale) for metric in metrics]
-    figures = _with_earlier(store, figures, references, labels, locale)
+    figures = _with_earlier(store, history, figures, references, labels)
     rows = [
         MeetingRow(meeting, by_release[meeting.release_id].quote(meeting.quote, meeting.span))
-        for meeting in store.meetings_for(by_release)
+        for meeting in store.meetings_between(period.start, period.end)
     ]
     rows, upcoming = held_and_upcoming(rows)
+    summarized = is_long(period)
+    # A long period's sections are lists (in the HTML): its charts are the summary's trends.
     topics = tuple(
-        Topic(t.title, t.anchor, t.figures, tuple(plan_topic_charts(t, store, locale)))
+        Topic(t.title, t.anchor, t.figures, _charts(t, history, locale, summarized))
         for t in _topics(figures, by_release)
     )
     cited = {f.metric.release_id for f in figures} | {r.meeting.release_id for r in (*rows, *upcoming)}
+    headlines = headline_figures(figures)
+    trips = _trips(rows, locale)
+    checks = tuple(figure_checks(figures, history, locale))
+    summary = None
+    if summarized:
+        trends = plan_trends([f for f in figures if f.trusted], period, locale)
+        summary = _summary(references, figures, headlines, trips, checks, trends)
     return Briefing(
         title=title,
         period=period,
         generated_at=generated_at,
         locale=locale,
-        headlines=headline_figures(figures),
+        headlines=headlines,
         topics=topics,
-        trips=_trips(rows, locale),
-        checks=tuple(figure_checks(figures, store, locale)),
+        trips=trips,
+        checks=checks,
         other_releases=tuple(r for r in references if r.in_period and r.release.id not in cited),
         references=tuple(references),
-        timeline=plan_timeline(rows, locale),
+        timeline=plan_timeline(rows, locale, period),
+        summary=summary,
         upcoming=upcoming,
+    )
+
+
+def _charts(topic: _TopicDraft, history: History, locale: str, summarized: bool) -> tuple[object, ...]:
+    """A topic's charts, drawn from its high-confidence figures only."""
+    from charts.plan import plan_topic_charts
+
+    if summarized:
+        return ()
+    trusted = replace(topic, figures=tuple(f for f in topic.figures if f.trusted))
+    return tuple(plan_topic_charts(trusted, history, locale))
+
+
+def _summary(
+    references: list[Reference],
+    figures: list[Figure],
+    headlines: tuple[Headline, ...],
+    trips: tuple[TripGroup, ...],
+    checks: tuple[object, ...],
+    trends: list[object],
+) -> Summary:
+    """The headline figures' companions on a long period's PDF, and the sources they cite."""
+    movers = largest_movers(figures)
+    counterparts = _counterparts([row for trip in trips for row in trip.rows])
+    # A single engagement is a row of the counterparts table, not a trip.
+    journeys = [trip for trip in trips if len(trip.rows) > 1]
+    trip_lines = [_trip_line(trip) for trip in journeys[:MAX_TRIPS]]
+    failed = [check for check in checks if getattr(check, "failed", False)]
+    shown_failed = failed[:MAX_FAILED_CHECKS]
+    quotes: list[Quote] = [
+        *(h.figure.cite for h in headlines),
+        *(h.figure.earlier.cite for h in headlines if h.figure.earlier),
+        *(f.cite for f in movers),
+        *(q for c in shown_failed for q in getattr(c, "cites", ())),
+        *(q for row in counterparts[:MAX_COUNTERPARTS] for q in row.cites),
+        *(q for line in trip_lines for q in line.cites),
+    ]
+    trend_refs = {ref for spec in trends for ref in getattr(spec, "refs", ())}
+    return Summary(
+        trends=tuple(trends),
+        movers=movers,
+        counterparts=tuple(counterparts[:MAX_COUNTERPARTS]),
+        counterpart_count=len(counterparts),
+        trips=tuple(trip_lines),
+        trip_count=len(journeys),
+        failed_checks=tuple(shown_failed),
+        failed_count=len(failed),
+        sources=_cited_sources(references, quotes, trend_refs),
+        figure_count=len(figures),
+        meeting_count=sum(len(trip.rows) for trip in trips),
+    )
+
+
+def largest_movers(figures: Iterable[Figure], limit: int = MAX_MOVERS) -> tuple[Figure, ...]:
+    """The figures with the largest stated percent change, one per quantity and period."""
+    best: dict[tuple[str, str | None], Figure] = {}
+    for figure in figures:
+        change = figure.metric.change
+        if change is None or change.value is None or change.unit != "percent":
+            continue
+        key = (figure.metric.metric_id or figure.metric.subject.casefold(), figure.metric.period)
+        held = best.get(key)
+        if held is None or abs(change.value) > abs(held.metric.change.value or 0):  # type: ignore[union-attr]
+            best[key] = figure
+    ranked = sorted(best.values(), key=lambda f: -abs(f.metric.change.value or 0))  # type: ignore[union-attr]
+    return tuple(ranked[:limit])
+
+
+def _counterparts(rows: list[MeetingRow]) -> list[Counterpart]:
+    """Engagements by counterpart, the most frequent first (then the earliest)."""
+    groups: dict[str, list[MeetingRow]] = {}
+    for row in rows:
+        name = row.meeting.counterpart or row.meeting.organization or "?"
+        groups.setdefault(name.casefold(), []).append(row)
+    result = []
+    for group in groups.values():
+        dates = [row.date for row in group if row.date]
+        places = tuple(dict.fromkeys(row.location for row in group if row.location))
+        cites = tuple(dict.fromkeys(row.cite for row in group))
+        result.append(Counterpart(
+            name=group[0].meeting.counterpart or group[0].meeting.organization or "?",
+            role=next((row.role for row in group if row.role), ""),
+            engagements=len(group),
+            first=min(dates) if dates else None,
+            last=max(dates) if dates else None,
+            locations=places[:2],
+            cites=cites[:CITES_PER_ROW],
+            more=max(0, len(cites) - CITES_PER_ROW),
+        ))
+    result.sort(key=lambda c: (-c.engagements, c.first or date.max))
+    return result
+
+
+def _trip_line(trip: TripGroup) -> TripLine:
+    names = tuple(dict.fromkeys(row.counterpart or row.meeting.organization or "?" for row in trip.rows))
+    cites = tuple(dict.fromkeys(row.cite for row in trip.rows))
+    return TripLine(trip.label, names[:4], cites[:CITES_PER_ROW], max(0, len(cites) - CITES_PER_ROW))
+
+
+def _cited_sources(
+    references: list[Reference], quotes: list[Quote], refs: set[int]
+) -> tuple[CitedSource, ...]:
+    """The references the summary cites, in number order, each with the quotes it cites."""
+    by_number = {ref.number: ref for ref in references}
+    wanted: dict[int, dict[Quote, None]] = {number: {} for number in refs}
+    for quote in quotes:
+        wanted.setdefault(quote.ref, {})[quote] = None
+    return tuple(
+        CitedSource(by_number[number], tuple(sorted(found, key=lambda q: q.n)))
+        for number, found in sorted(wanted.items()) if number in by_number
     )
 
 
@@ -319,15 +556,19 @@ def headline_figures(figures: list[Figure]) -> tuple[Headline, ...]:
       3. a total whose parts the period also states;
       4. a stated change, more for a larger one;
       5. any other level of the release's own period, to fill up to four cards.
-    Only levels are cards (a change with no level is not); a figure for a period
+    Only high-confidence figures are cards (see `Figure.trusted`); only levels are
+    cards (a change with no level is not); a figure for a period
     before its release's lead period (a previous record, a base year) is not a
     card; one quantity appears once; at most three cards come from one release
     unless fewer than four cards would result.
     """
+    leads = _leads(figures)
+    parts = parts_table(figures)
     scored = [
         (score, reason, figure)
         for figure in figures
-        for score, reason in [_score(figure, figures)]
+        if figure.trusted  # a doubtful figure never goes on the cover
+        for score, reason in [_score(figure, leads.get(figure.metric.release_id), parts)]
         if score > 0
     ]
     scored.sort(key=lambda item: -item[0])
@@ -347,11 +588,10 @@ def headline_figures(figures: list[Figure]) -> tuple[Headline, ...]:
     return tuple(sorted(chosen, key=lambda h: rank[id(h.figure)]))
 
 
-def _score(figure: Figure, figures: list[Figure]) -> tuple[float, str]:
+def _score(figure: Figure, lead: Figure | None, parts: PartsTable) -> tuple[float, str]:
     metric = figure.metric
     if metric.value is None or not _is_level(metric.unit):
         return 0.0, ""
-    lead = _lead_of(metric.release_id, figures)
     if lead is not None and _period_before(metric.period, lead.metric.period):
         return 0.0, ""
     score, reasons = 0.0, []
@@ -359,7 +599,7 @@ def _score(figure: Figure, figures: list[Figure]) -> tuple[float, str]:
         score, reasons = score + 4, ["lead figure"]
     if metric.record:
         score, reasons = score + 3, [*reasons, "record"]
-    if _has_parts(figure, figures):
+    if parts_of(figure, parts):
         score, reasons = score + 2, [*reasons, "total over its parts"]
     if metric.change is not None and metric.change.value is not None:
         score += 1 + min(abs(metric.change.value) / 25, 1)
@@ -372,26 +612,39 @@ def _is_level(unit: str | None) -> bool:
     return bool(unit) and unit != "percent"
 
 
-def _lead_of(release_id: str, figures: list[Figure]) -> Figure | None:
-    return next((f for f in figures if f.metric.release_id == release_id and f.metric.value is not None
-                 and _is_level(f.metric.unit)), None)
+def _leads(figures: Iterable[Figure]) -> dict[str, Figure]:
+    """Each release's lead figure: the first level it states."""
+    leads: dict[str, Figure] = {}
+    for f in figures:
+        if f.metric.value is not None and _is_level(f.metric.unit):
+            leads.setdefault(f.metric.release_id, f)
+    return leads
 
 
-def _has_parts(total: Figure, figures: list[Figure]) -> bool:
-    return bool(parts_of(total, figures))
+PartsTable = dict[tuple[str, str | None, str | None, str], list[Figure]]
 
 
-def parts_of(total: Figure, figures: Iterable[Figure]) -> list[Figure]:
-    """Figures of the same release, period and unit whose catalog parent is `total`."""
+def parts_table(figures: Iterable[Figure]) -> PartsTable:
+    """Figures with a level, by (release, period, unit, catalog parent): parts_of looks totals up here."""
+    table: PartsTable = {}
+    for f in figures:
+        parent = parent_id(f.metric.metric_id)
+        if parent is not None and f.metric.value is not None:
+            key = (f.metric.release_id, f.metric.period, f.metric.unit, parent)
+            table.setdefault(key, []).append(f)
+    return table
+
+
+def parts_of(total: Figure, figures: Iterable[Figure] | PartsTable) -> list[Figure]:
+    """Figures of the same release, period and unit whose catalog parent is `total`.
+
+    `figures` is a list of figures, or (for many totals) the parts_table of one.
+    """
     metric = total.metric
     if metric.metric_id is None or metric.value is None:
         return []
-    return [
-        f for f in figures
-        if f.metric.release_id == metric.release_id and f.metric.period == metric.period
-        and f.metric.unit == metric.unit and f.metric.value is not None
-        and parent_id(f.metric.metric_id) == metric.metric_id
-    ]
+    table = figures if isinstance(figures, dict) else parts_table(figures)
+    return list(table.get((metric.release_id, metric.period, metric.unit, metric.metric_id), ()))
 
 
 def parent_id(metric_id: str | None) -> str | None:
@@ -446,38 +699,40 @@ def previous_period(period: str | None) -> str | None:
 
 
 def _with_earlier(
-    store: Store, figures: list[Figure], references: list[Reference], labels: dict[str, str], locale: str
+    store: Store, history: History, figures: list[Figure], references: list[Reference], labels: dict[str, str]
 ) -> list[Figure]:
-    """Attach the stored figure of the previous period, citing (and numbering) its release."""
+    """Attach the stored figure of the previous period, citing (and numbering) its release.
+
+    The releases cited only for a comparison are read in one query, after every lookup.
+    """
+    found = [_find_earlier(history, figure) for figure in figures]
     by_release = {ref.release.id: ref for ref in references}
+    missing = [row.release_id for row in found if row is not None and row.release_id not in by_release]
+    earlier_releases = store.releases_by_id(missing)
     result = []
-    for figure in figures:
-        earlier = _find_earlier(store, figure)
-        if earlier is None:
+    for figure, row in zip(figures, found, strict=True):
+        if row is None or (row.release_id not in by_release and row.release_id not in earlier_releases):
             result.append(figure)
             continue
-        metric, release = earlier
-        ref = by_release.get(release.id)
+        ref = by_release.get(row.release_id)
         if ref is None:
+            release = earlier_releases[row.release_id]
             ref = Reference(len(references) + 1, release, labels.get(release.source, release.source), False)
             references.append(ref)
             by_release[release.id] = ref
+        metric = row.metric
         quote = ref.quote(metric.quote, metric.span)
         result.append(_replace_earlier(figure, Earlier(metric.value or 0.0, metric.period or "", quote)))
     return result
 
 
-def _find_earlier(store: Store, figure: Figure) -> tuple[Metric, Release] | None:
+def _find_earlier(history: History, figure: Figure) -> Stated | None:
     metric = figure.metric
     wanted = previous_period(metric.period)
     if metric.metric_id is None or metric.value is None or wanted is None:
         return None
-    candidates = [
-        (m, r) for m, r in store.metric_history(metric.metric_id)
-        if m.period == wanted and m.unit == metric.unit and m.value is not None
-    ]
     # The latest release that states the earlier figure is the best-revised one.
-    return candidates[-1] if candidates else None
+    return history.latest(metric.metric_id, wanted, metric.unit)
 
 
 def _replace_earlier(figure: Figure, earlier: Earlier) -> Figure:
@@ -498,9 +753,12 @@ class _TopicDraft:
 
 def _topics(figures: list[Figure], by_release: dict[str, Reference]) -> list[_TopicDraft]:
     """Figures grouped by the subject family of their release, in order of first appearance."""
+    of_release: dict[str, list[Figure]] = {}
+    for figure in figures:
+        of_release.setdefault(figure.metric.release_id, []).append(figure)
     groups: OrderedDict[str, list[Figure]] = OrderedDict()
     for release_id, ref in by_release.items():
-        own = [f for f in figures if f.metric.release_id == release_id]
+        own = of_release.get(release_id)
         if own:
             groups.setdefault(_topic_title(own, ref.release), []).extend(own)
     return [_TopicDraft(title, _anchor(title), tuple(group)) for title, group in groups.items()]

@@ -13,9 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from reports.briefing import Figure, Quote, parent_id, parts_of, previous_period
+from reports.briefing import Figure, History, Quote, parent_id, parts_of, parts_table, previous_period
 from reports.formatting import format_period, format_value
-from reports.store import Store
 
 PASSED, ROUNDING, FAILED = "passed", "within rounding", "failed"
 
@@ -33,13 +32,22 @@ class Check:
         return self.status == FAILED
 
 
-def figure_checks(figures: list[Figure], store: Store, locale: str = "en") -> list[Check]:
-    """Every check the period's figures give enough for, in the order of the figures."""
+def figure_checks(figures: list[Figure], history: History, locale: str = "en") -> list[Check]:
+    """Every check the period's figures give enough for, in the order of the figures.
+
+    Balances, parts and shares relate figures of one release, so each release's figures
+    are checked on their own (the cost grows with the figures, not with their square);
+    a stated change is checked against the stored history.
+    """
+    releases: dict[str, list[Figure]] = {}
+    for figure in figures:
+        releases.setdefault(figure.metric.release_id, []).append(figure)
+    groups = list(releases.values())
     return [
-        *balance_checks(figures, locale),
-        *part_checks(figures, locale),
-        *share_checks(figures, locale),
-        *change_checks(figures, store),
+        *(check for group in groups for check in balance_checks(group, locale)),
+        *(check for group in groups for check in part_checks(group, locale)),
+        *(check for group in groups for check in share_checks(group, locale)),
+        *change_checks(figures, history),
     ]
 
 
@@ -118,8 +126,9 @@ def _signed_balance(figure: Figure) -> float:
 def part_checks(figures: list[Figure], locale: str = "en") -> list[Check]:
     """A part (by the catalog) is no larger than its total, and the parts together neither."""
     checks = []
+    table = parts_table(figures)
     for total in figures:
-        parts = parts_of(total, figures)
+        parts = parts_of(total, table)
         if not parts:
             continue
         show = _shower(total.metric.unit, locale)
@@ -200,7 +209,7 @@ def _best_share_check(share: Figure, part: Figure, candidates: list[Figure], loc
 # a stated change agrees with the two levels ---------------------------------------
 
 
-def change_checks(figures: Iterable[Figure], store: Store) -> list[Check]:
+def change_checks(figures: Iterable[Figure], history: History) -> list[Check]:
     """'up 12.4 percent year-on-year' against the stored level of a year before."""
     checks = []
     for figure in figures:
@@ -209,11 +218,10 @@ def change_checks(figures: Iterable[Figure], store: Store) -> list[Check]:
                 or change.unit != "percent" or change.basis not in ("yoy", "mom")):
             continue
         base = _base_period(metric.period, change.basis)
-        earlier = [m for m, _ in store.metric_history(metric.metric_id)
-                   if m.period == base and m.unit == metric.unit and m.value]
-        if not earlier:
+        earlier = history.latest(metric.metric_id, base, metric.unit)
+        if earlier is None or not earlier.metric.value:
             continue
-        before = earlier[-1].value or 0.0
+        before = earlier.metric.value
         implied = (metric.value / before - 1) * 100
         stated = change.value if change.direction != "down" else -abs(change.value)
         relative = half_unit(metric.value) / metric.value + half_unit(before) / before

@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 from babel import Locale
-from babel.dates import format_skeleton
+from babel.dates import format_interval, format_skeleton
 from babel.numbers import format_compact_decimal, format_decimal, get_currency_symbol, get_decimal_symbol
 
 from reports.records import Change
@@ -81,12 +81,21 @@ def format_change(change: Change | None, locale: str = "en") -> str:
     return f"{text} {basis}" if basis else text
 
 
+_DAYS = re.compile(r"(\d{4}-\d{2}-\d{2})(?:/(\d{4}-\d{2}-\d{2}))?")
+
+
 def format_period(period: str | None, locale: str = "en") -> str:
     """'2025' -> '2025'; '2025-12' -> 'Dec 2025'; '2025-H1' -> 'H1 2025';
-    '2025-01/2025-11' -> 'Jan–Nov 2025'.
+    '2025-01/2025-11' -> 'Jan 2025 – Nov 2025'; '2024-12-01/2024-12-20' -> 'Dec 1 – 20, 2024'.
     """
     if not period:
         return ""
+    days = _DAYS.fullmatch(period)
+    if days:  # part of a month or any span of days: 'Dec 1 – 20, 2024', never 'Dec 2024'
+        start, end = date.fromisoformat(days[1]), date.fromisoformat(days[2] or days[1])
+        if start == end:
+            return format_skeleton("yMMMd", start, locale=locale)
+        return format_interval(start, end, "yMMMd", locale=locale)
     if "/" in period:
         first, last = period.split("/", 1)
         return f"{format_period(first, locale)} – {format_period(last, locale)}"

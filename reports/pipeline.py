@@ -34,6 +34,8 @@ if TYPE_CHECKING:  # live sources (httpx, feedparser, bs4) load only when a feed
 
 log = logging.getLogger(__name__)
 
+BATCH = 500  # releases written per commit when ingesting or extracting
+
 
 @dataclass
 class SourceReport:
@@ -177,23 +179,28 @@ def _store_dump(
     store: Store, name: str, result: DumpResult, body_limit: int = Config.body_limit
 ) -> SourceReport:
     report = SourceReport(name, rejected=list(result.rejected))
-    for release in result.releases:
-        too_long = oversized(release, body_limit)
-        if too_long is not None:
-            report.rejected.append(too_long)
-            continue
-        outcome = store.upsert_release(release)
-        setattr(report, outcome, getattr(report, outcome) + 1)
-        report.ingested += 1
+    releases = list(result.releases)
+    for start in range(0, len(releases), BATCH):
+        with store.batch():  # one commit per batch, not per release
+            for release in releases[start : start + BATCH]:
+                too_long = oversized(release, body_limit)
+                if too_long is not None:
+                    report.rejected.append(too_long)
+                    continue
+                outcome = store.upsert_release(release)
+                setattr(report, outcome, getattr(report, outcome) + 1)
+                report.ingested += 1
     return report
 
 
 def ensure_extracted(store: Store, releases: Sequence[Release]) -> int:
     """Extract figures and meetings from releases the current extractor has not read; returns how many."""
     pending = store.unextracted(releases, extraction.VERSION)
-    for release in pending:
-        found = extraction.extract(release)
-        store.save_extraction(release.id, found.metrics, found.meetings, extraction.VERSION)
+    for start in range(0, len(pending), BATCH):
+        with store.batch():  # one commit per batch: an interrupted run keeps the batches before
+            for release in pending[start : start + BATCH]:
+                found = extraction.extract(release)
+                store.save_extraction(release.id, found.metrics, found.meetings, extraction.VERSION)
     return len(pending)
 
 
@@ -224,7 +231,9 @@ def generate(
     )
     drawn = {spec.id: draw(spec) for spec in briefing.charts}
     html = render_html(briefing, charts=drawn, author=config.author)
-    pdf = render_pdf(html, (output / period.key,), paper=config.page_size, variant=config.pdf_variant)
+    # The PDF's document: charts as images of their SVG, and a long period's summary.
+    printed = render_html(briefing, charts=drawn, author=config.author, for_print=True)
+    pdf = render_pdf(printed, (output / period.key,), paper=config.page_size, variant=config.pdf_variant)
     files = {
         "briefing.html": html.encode("utf-8"),
         "briefing.pdf": pdf,
@@ -234,7 +243,6 @@ def generate(
     }
     for chart_id, chart in drawn.items():
         files[f"charts/{chart_id}.svg"] = chart.svg.encode("utf-8")
-        files[f"charts/{chart_id}.png"] = chart.png
     inputs = [ArchiveInput(r.id, r.body_sha256) for r in releases]
     summary = briefing_summary(briefing)
     extra = {"locale": briefing.locale, "extractor": extraction.VERSION, "summary": summary}

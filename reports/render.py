@@ -1,8 +1,10 @@
 """Render a Briefing to one self-contained HTML page and a PDF (Jinja2 + WeasyPrint).
 
-The HTML is the single source of both outputs: the same sections, anchors and
-citations appear in the browser and on paper. The PDF adds what only paper has
-(page size, running header and footer, page numbers in the contents), from the
+One template and one stylesheet make both outputs: the same sections, anchors and
+citations appear in the browser and on paper. The PDF is made from the template's
+print rendering (`for_print`): charts as images of the same SVG, and for a period
+longer than a month the summary instead of the full lists. It adds what only paper
+has (page size, running header and footer, page numbers in the contents), from the
 print rules of the same stylesheet.
 """
 
@@ -21,7 +23,7 @@ from typing import Any
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from reports import __version__
 from reports.briefing import Briefing
@@ -75,6 +77,7 @@ def environment(locale: str = "en") -> Environment:
         change=format_change,
         period=format_period,
         page_counter=_page_counter,
+        chart_image=_chart_image,
     )
     env.tests["web_link"] = _is_web_link
     return env
@@ -87,12 +90,23 @@ def stylesheet() -> str:
 
 
 def render_html(
-    briefing: Briefing, charts: dict[str, Any] | None = None, *, author: str = "brief", **extra: Any
+    briefing: Briefing,
+    charts: dict[str, Any] | None = None,
+    *,
+    author: str = "brief",
+    for_print: bool = False,
+    **extra: Any,
 ) -> str:
-    """The briefing as one HTML document: CSS and SVG charts inline, nothing fetched."""
+    """The briefing as one HTML document: CSS and SVG charts inline, nothing fetched.
+
+    `for_print`: the document the PDF is made from: charts as images of their SVG, and for a
+    period longer than a month the summary and the sources it cites, not the full lists (which
+    stay in the HTML).
+    """
     template = environment(briefing.locale).get_template("briefing.html.j2")
     return template.render(
         b=briefing,
+        for_print=for_print,
         css=Markup(stylesheet()),
         locale=briefing.locale,
         charts=charts or {},
@@ -118,7 +132,8 @@ def render_pdf(
     Only files under templates/ and `allowed_roots` may be read; fonts are
     embedded as subsets. The same HTML gives the same bytes.
     """
-    from weasyprint import CSS, HTML  # heavy import: only when a PDF is made
+    load_weasyprint()  # heavy import: only when a PDF is made
+    from weasyprint import CSS, HTML
 
     roots = (templates_dir(), *allowed_roots)
     fetcher = _local_only_fetcher(roots)
@@ -132,6 +147,37 @@ def render_pdf(
         pdf_identifier=True if chosen.startswith("pdf/a") else None,
         full_fonts=False,
     )
+
+
+@cache
+def load_weasyprint() -> None:
+    """Import WeasyPrint without its search for library files by other names.
+
+    WeasyPrint opens Pango, HarfBuzz and fontconfig by trying a list of names; each name that
+    does not open at once costs a ctypes.util.find_library search (ldconfig and compiler
+    subprocesses, about 0.25 s in all). The names that open at once are tried without the search;
+    only if one library is then missing is the import repeated with it.
+    """
+    import ctypes.util
+    import sys
+
+    if "weasyprint" in sys.modules:
+        return
+    search = ctypes.util.find_library
+    ctypes.util.find_library = _no_search
+    try:
+        import weasyprint  # noqa: F401
+    except OSError:  # a library reachable only through the search: import again with it
+        for name in [n for n in sys.modules if n == "weasyprint" or n.startswith("weasyprint.")]:
+            del sys.modules[name]
+        ctypes.util.find_library = search
+        import weasyprint  # noqa: F401
+    finally:
+        ctypes.util.find_library = search
+
+
+def _no_search(name: str) -> None:
+    return None
 
 
 def _local_only_fetcher(roots: Iterable[Path]) -> Any:
@@ -192,6 +238,17 @@ def _page_counter(label: str) -> Markup:
         elif part:
             tokens.append('"' + part.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ") + '"')
     return Markup(" ".join(tokens))
+
+
+def _chart_image(svg: str, alt: str) -> Markup:
+    """A chart's SVG as an <img> of itself, for the PDF: drawn the same (the page images are identical)
+    but WeasyPrint need not parse and style each element of the drawing as part of the page."""
+    import base64
+
+    width = re.search(r'\swidth="([\d.]+)pt"', svg[: svg.index(">")])
+    size = f' style="width: {width[1]}pt"' if width else ""
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return Markup(f'<img class="chart" alt="{escape(alt)}" src="data:image/svg+xml;base64,{data}"{size}>')
 
 
 def _is_web_link(url: str | None) -> bool:

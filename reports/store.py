@@ -11,6 +11,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from reports.errors import BriefError
 from reports.records import Meeting, Metric, Release
 
 SCHEMA_VERSION = 2  # 2: meetings.planned
+_IDS_PER_QUERY = 10_000
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
@@ -138,8 +140,22 @@ def _truncated(file: Path) -> bool:
     return valid and file.stat().st_size < pages * page_size
 
 
+@dataclass(frozen=True)
+class Stated:
+    """A stored figure with the date of the release stating it: a history row, without the release's text."""
+
+    metric: Metric
+    published: date
+
+    @property
+    def release_id(self) -> str:
+        return self.metric.release_id
+
+
 class Store:
     """Releases and what was extracted from them, keyed by release id."""
+
+    _in_batch = False
 
     def __init__(self, url: str) -> None:
         path = sqlite_path(url)
@@ -168,6 +184,31 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        with self.db:
+            yield self.db
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many writes, one commit: inside, upsert_release and save_extraction do not commit each.
+
+        An error inside rolls the whole batch back; nesting joins the outer batch.
+        """
+        if self._in_batch:
+            yield
+            return
+        self._in_batch = True
+        try:
+            with self.db:
+                yield
+        finally:
+            self._in_batch = False
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One write's transaction: its own commit, or the open batch's."""
+        if self._in_batch:
+            yield self.db
+            return
         with self.db:
             yield self.db
 
@@ -209,7 +250,7 @@ class Store:
         if row is not None and row[0] == release.body_sha256:
             return "unchanged"
         values = _release_row(release)
-        with self.db:
+        with self._writing():
             if row is None:
                 columns = ", ".join(values)
                 marks = ", ".join("?" for _ in values)
@@ -247,20 +288,23 @@ class Store:
     def unextracted(self, releases: Iterable[Release], version: str) -> list[Release]:
         """Those of `releases` not yet extracted by extractor `version`."""
         ids = [release.id for release in releases]
-        done = {
-            row[0]
-            for row in self.db.execute(
-                f"SELECT id FROM releases WHERE extracted_with = ? AND id IN ({_marks(ids)})",
-                (version, *ids),
+        done: set[str] = set()
+        for start in range(0, len(ids), _IDS_PER_QUERY):  # SQLite allows 32,766 parameters a query
+            chunk = ids[start : start + _IDS_PER_QUERY]
+            done.update(
+                row[0]
+                for row in self.db.execute(
+                    f"SELECT id FROM releases WHERE extracted_with = ? AND id IN ({_marks(chunk)})",
+                    (version, *chunk),
+                )
             )
-        }
         return [release for release in releases if release.id not in done]
 
     def save_extraction(
         self, release_id: str, metrics: list[Metric], meetings: list[Meeting], version: str
     ) -> None:
         """Replace what is stored as extracted from one release."""
-        with self.db:
+        with self._writing():
             self.db.execute("DELETE FROM metrics WHERE release_id = ?", (release_id,))
             self.db.execute("DELETE FROM meetings WHERE release_id = ?", (release_id,))
             self.db.executemany(
@@ -304,8 +348,59 @@ class Store:
         rows.sort(key=lambda row: order[row[0]])
         return [Meeting.from_json(row[0], json.loads(row[1])) for row in rows]
 
+    def metrics_between(self, start: date, end: date) -> list[Metric]:
+        """Metrics of the releases published from `start` to `end`, in releases_between's order."""
+        rows = self.db.execute(
+            "SELECT m.release_id, m.data FROM metrics m JOIN releases r ON r.id = m.release_id "
+            "WHERE r.published BETWEEN ? AND ? ORDER BY r.published, r.title, r.id, m.position",
+            (start.isoformat(), end.isoformat()),
+        ).fetchall()
+        return [Metric.from_json(row[0], json.loads(row[1])) for row in rows]
+
+    def meetings_between(self, start: date, end: date) -> list[Meeting]:
+        """Meetings of the releases published from `start` to `end`, in releases_between's order."""
+        rows = self.db.execute(
+            "SELECT m.release_id, m.data FROM meetings m JOIN releases r ON r.id = m.release_id "
+            "WHERE r.published BETWEEN ? AND ? ORDER BY r.published, r.title, r.id, m.position",
+            (start.isoformat(), end.isoformat()),
+        ).fetchall()
+        return [Meeting.from_json(row[0], json.loads(row[1])) for row in rows]
+
+    def history(self, metric_ids: Iterable[str]) -> dict[str, list[Stated]]:
+        """Every stored figure with one of these catalog ids, oldest release first, in one query.
+
+        Only the metric rows and each release's date are read, never a release's text.
+        """
+        ids = sorted(set(metric_ids))
+        history: dict[str, list[Stated]] = {metric_id: [] for metric_id in ids}
+        if not ids:
+            return history
+        rows = self.db.execute(
+            "SELECT m.metric_id, m.release_id, m.data, r.published FROM metrics m "
+            f"JOIN releases r ON r.id = m.release_id WHERE m.metric_id IN ({_marks(ids)}) "
+            "ORDER BY r.published, r.title, r.id, m.position",
+            ids,
+        ).fetchall()
+        for metric_id, release, data, published in rows:
+            metric = Metric.from_json(release, json.loads(data))
+            history[metric_id].append(Stated(metric, date.fromisoformat(published)))
+        return history
+
+    def releases_by_id(self, release_ids: Iterable[str]) -> dict[str, Release]:
+        """The stored releases with these ids, in one query (missing ids are left out)."""
+        ids = list(dict.fromkeys(release_ids))
+        if not ids:
+            return {}
+        rows = self.db.execute(
+            f"SELECT {_RELEASE_COLUMNS} FROM releases WHERE id IN ({_marks(ids)})", ids
+        ).fetchall()
+        return {release.id: release for release in map(_release_from, rows)}
+
     def metric_history(self, metric_id: str) -> list[tuple[Metric, Release]]:
-        """Every stored figure with this catalog id, with the release stating it."""
+        """Every stored figure with this catalog id, with the release stating it (bodies included).
+
+        One query per id: a briefing reads its whole history at once with `history`.
+        """
         rows = self.db.execute(
             f"SELECT m.data, {_release_columns('r')} FROM metrics m JOIN releases r "
             "ON r.id = m.release_id WHERE m.metric_id = ? ORDER BY r.published, m.position",

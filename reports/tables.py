@@ -9,7 +9,7 @@ from reports.briefing import Briefing
 
 METRIC_FIELDS = (
     "source", "release_id", "metric_id", "subject", "value", "unit", "period", "change_value",
-    "change_unit", "change_direction", "change_basis", "record", "qualifier", "quote",
+    "change_unit", "change_direction", "change_basis", "record", "qualifier", "confidence", "doubts", "quote",
 )
 MEETING_FIELDS = (
     "source", "release_id", "date", "official", "counterpart", "counterpart_role", "organization",
@@ -30,7 +30,8 @@ def metrics_csv(briefing: Briefing) -> bytes:
             "change_unit": change.unit if change else "",
             "change_direction": (change.direction or "") if change else "",
             "change_basis": (change.basis or "") if change else "", "record": "yes" if m.record else "",
-            "qualifier": m.qualifier or "", "quote": m.quote,
+            "qualifier": m.qualifier or "", "confidence": m.confidence, "doubts": "; ".join(m.doubts),
+            "quote": m.quote,
         })
     return _csv(METRIC_FIELDS, rows)
 

@@ -179,3 +179,56 @@ def test_a_figure_restated_in_its_release_is_shown_once_with_its_record(store: S
     briefing = build_briefing(store, march, title="T", generated_at=NOW)
     shown = [f for f in briefing.figures if f.metric.subject.casefold() == "exports"]
     assert len(shown) == 1 and shown[0].metric.record and shown[0].metric.quote == lead.quote
+
+
+@pytest.fixture
+def doubtful_store(fixtures: Path) -> Store:
+    """The same months, with the February semiconductor record read by a rule the extractor doubts."""
+    december, january, february = parse_dump_file(fixtures / "three-months.txt").releases
+    store = Store("sqlite:///:memory:")
+    doubts = ("subject guessed",)
+    found = {
+        december: monthly_trade(december, "2025-12", 60.0e9, 50.0e9, 10.0e9, 13.4),
+        january: monthly_trade(january, "2026-01", 55.0e9, 47.0e9, 8.0e9, 10.0),
+        february: [
+            *monthly_trade(february, "2026-02", 58.0e9, 49.0e9, 9.0e9, 7.0),
+            figure(february, "Semiconductor", "semiconductor exports", 15.0e9, "USD", "2026-02",
+                   metric_id="exports.semiconductors", record=True, confidence="low", doubts=doubts),
+            figure(february, "memory chips", "memory chip exports", 10.5e9, "USD", "2026-02",
+                   metric_id="exports.semiconductors.memory"),
+        ],
+    }
+    for release, metrics in found.items():
+        store.upsert_release(release)
+        store.save_extraction(release.id, metrics, [], extraction.VERSION)
+    return store
+
+
+def test_a_low_confidence_figure_is_never_a_headline_nor_charted(doubtful_store: Store) -> None:
+    briefing = build_briefing(doubtful_store, parse_month("2026-03"), title="T", generated_at=NOW)
+    assert "semiconductor exports" not in [h.figure.metric.subject for h in briefing.headlines]
+    assert not [c for c in briefing.charts if c.kind == "part"]  # its total was the doubtful figure
+    (kept,) = [f for f in briefing.figures if f.metric.subject == "semiconductor exports"]
+    assert not kept.trusted and kept.doubts_text == "subject guessed"
+
+
+def test_a_low_confidence_figure_is_marked_in_its_table_in_the_pdf(
+    doubtful_store: Store, tmp_path: Path
+) -> None:
+    config = Config(sources=(Source("test", "dump", path=tmp_path / "none.txt"),))
+    folder = generate(doubtful_store, config, parse_month("2026-03"), output=tmp_path).folder
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(folder / "briefing.pdf").pages)
+    assert text.count("unverified: subject guessed") == 1
+    cover = text[: text.index("unverified")]
+    assert "USD 15.0 billion" not in cover.split("Contents")[0]  # not a card on the cover
+
+
+def test_metrics_csv_says_how_far_each_figure_can_be_trusted(doubtful_store: Store, tmp_path: Path) -> None:
+    import csv
+
+    config = Config(sources=(Source("test", "dump", path=tmp_path / "none.txt"),))
+    folder = generate(doubtful_store, config, parse_month("2026-03"), output=tmp_path).folder
+    rows = list(csv.DictReader((folder / "metrics.csv").open(encoding="utf-8")))
+    marked = {row["subject"]: (row["confidence"], row["doubts"]) for row in rows}
+    assert marked["semiconductor exports"] == ("low", "subject guessed")
+    assert marked["memory chip exports"] == ("high", "")
