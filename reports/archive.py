@@ -98,7 +98,7 @@ def recover_archive(output: Path) -> list[str]:
                 done.append(f"restored {final.name} from {name}")
         elif f".{STAGING}" in name:
             pid = name.split(f".{STAGING}", 1)[1].split(".", 1)[0]
-            if pid.isdigit() and not _alive(int(pid)):
+            if pid.isdigit() and not process_alive(int(pid)):
                 shutil.rmtree(entry, ignore_errors=True)
                 done.append(f"removed {name}")
     if done:
@@ -106,7 +106,8 @@ def recover_archive(output: Path) -> list[str]:
     return done
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Does a process with this id run on this machine (this one included)?"""
     if pid == os.getpid():
         return True
     try:

@@ -315,6 +315,7 @@ class Briefing:
     timeline: object | None = None  # charts.ChartSpec of the period's engagements
     corrections: Applied | None = None  # what corrections.toml changed
     draft: bool = False  # held for review: the cover says DRAFT
+    upcoming: tuple[MeetingRow, ...] = ()  # engagements announced for later, not yet reported held
     summary: Summary | None = None  # a period longer than a month: what its PDF shows
 
     @property
@@ -383,13 +384,14 @@ def build_briefing(
         MeetingRow(meeting, by_release[meeting.release_id].quote(meeting.quote, meeting.span))
         for meeting in store.meetings_between(period.start, period.end)
     ]
+    rows, upcoming = held_and_upcoming(rows)
     summarized = is_long(period)
     # A long period's sections are lists (in the HTML): its charts are the summary's trends.
     topics = tuple(
         Topic(t.title, t.anchor, t.figures, _charts(t, history, locale, summarized))
         for t in _topics(figures, by_release)
     )
-    cited = {f.metric.release_id for f in figures} | {r.meeting.release_id for r in rows}
+    cited = {f.metric.release_id for f in figures} | {r.meeting.release_id for r in (*rows, *upcoming)}
     headlines = headline_figures(figures)
     trips = _trips(rows, locale)
     checks = tuple(figure_checks(figures, history, locale))
@@ -411,6 +413,7 @@ def build_briefing(
         timeline=plan_timeline(rows, locale, period),
         summary=summary,
         corrections=corrected,
+        upcoming=upcoming,
     )
 
 
@@ -821,3 +824,39 @@ def _trips(rows: list[MeetingRow], locale: str) -> tuple[TripGroup, ...]:
 
 def value_is_money(figure: Figure) -> bool:
     return is_currency(figure.metric.unit)
+
+
+# Upcoming engagements ------------------------------------------------------------
+
+
+def held_and_upcoming(rows: list[MeetingRow]) -> tuple[list[MeetingRow], tuple[MeetingRow, ...]]:
+    """Held engagements (for the trip tables) and planned ones (for the Upcoming table).
+
+    A planned engagement that a release reports as held (same counterpart, same day or a day left
+    open on either side) is shown once, as held; one announced twice is listed once. Upcoming rows
+    are in date order, undated ones last.
+    """
+    held = [row for row in rows if not row.meeting.planned]
+    upcoming: list[MeetingRow] = []
+    for row in rows:
+        if not row.meeting.planned:
+            continue
+        # Only another release can report the engagement as held: in its own release a held meeting with
+        # the same person ("after a video call, they agreed to meet in Beijing") is an earlier one.
+        others = (other.meeting for other in held if other.meeting.release_id != row.meeting.release_id)
+        reported = any(_same_engagement(row.meeting, other) for other in others)
+        if reported or any(_same_engagement(row.meeting, other.meeting) for other in upcoming):
+            continue
+        upcoming.append(row)
+    upcoming.sort(key=lambda row: row.meeting.date or date.max)
+    return held, tuple(upcoming)
+
+
+def _same_engagement(planned: Meeting, other: Meeting) -> bool:
+    def names(meeting: Meeting) -> set[str]:
+        return set(re.findall(r"\w+", (meeting.counterpart or "").casefold()))
+
+    a, b = names(planned), names(other)
+    if not a or not b or not (a <= b or b <= a):
+        return False
+    return planned.date is None or other.date is None or planned.date == other.date

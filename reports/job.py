@@ -21,7 +21,7 @@ from typing import Any
 
 from reports import __version__
 from reports import extract as extraction
-from reports.archive import check_output, read_manifest, recover_archive, sha256, write_index
+from reports.archive import check_output, process_alive, read_manifest, recover_archive, sha256, write_index
 from reports.config import Config
 from reports.corrections import load_corrections
 from reports.deliver import SendReport, Sleep, check_login, credentials, send_briefing
@@ -87,7 +87,7 @@ class RunLock:
                 continue
             pid, _ = _read_lock(fd)
             if pid and pid != os.getpid():
-                state = "no longer running" if not _alive(pid) else "running but not holding it"
+                state = "no longer running" if not process_alive(pid) else "running but not holding it"
                 log.warning("taking over the lock %s left by pid %d (%s)", self.path, pid, state)
             os.ftruncate(fd, 0)
             os.pwrite(fd, f"{os.getpid()}\n{datetime.now(UTC).isoformat(timespec='seconds')}\n".encode(), 0)
@@ -115,16 +115,6 @@ def _same_file(fd: int, path: Path) -> bool:
         return os.fstat(fd).st_ino == os.stat(path).st_ino
     except FileNotFoundError:
         return False
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 # Which periods a run builds -------------------------------------------------------

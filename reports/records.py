@@ -124,8 +124,10 @@ class Meeting:
     organization: str | None = None
     location: str | None = None
     topic: str | None = None
-    kind: str = "meeting"  # meeting | visit | call | talks | forum | signing | roundtable
+    # meeting | visit | call | video_call | talks | forum | signing | roundtable | courtesy_call
+    kind: str = "meeting"
     attendees: tuple[str, ...] = field(default_factory=tuple)
+    planned: bool = False  # announced for the future ("will meet", "is scheduled to"), not yet held
 
     def to_json(self) -> dict[str, Any]:
         """The meeting as in `brief extract --format json` (DESIGN.md)."""
@@ -144,4 +146,5 @@ class Meeting:
         values["date"] = date.fromisoformat(values["date"]) if values.get("date") else None
         values["span"] = tuple(values["span"])
         values["attendees"] = tuple(values.get("attendees") or ())
+        values["planned"] = bool(values.get("planned", False))
         return cls(release_id=release_id, **values)

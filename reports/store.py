@@ -19,7 +19,7 @@ from typing import Any
 from reports.errors import BriefError
 from reports.records import Meeting, Metric, Release
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: meetings.planned
 _IDS_PER_QUERY = 10_000
 
 _SCHEMA = """
@@ -55,6 +55,7 @@ CREATE TABLE IF NOT EXISTS meetings (
     position INTEGER NOT NULL,
     date DATE,
     data TEXT NOT NULL,
+    planned INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (release_id, position)
 );
 CREATE TABLE IF NOT EXISTS runs (
@@ -228,6 +229,17 @@ class Store:
                 raise BriefError(
                     f"store schema version {row[0]} is newer than this brief understands ({SCHEMA_VERSION})"
                 )
+            else:
+                self._upgrade(row[0])
+
+    def _upgrade(self, version: int) -> None:
+        """Bring a store written by an older brief up to SCHEMA_VERSION, step by step."""
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(meetings)")}
+        if version < 2 and "planned" not in columns:
+            # Meetings stored before `planned` existed were all logged as held.
+            self.db.execute("ALTER TABLE meetings ADD COLUMN planned INTEGER NOT NULL DEFAULT 0")
+        if version < SCHEMA_VERSION:
+            self.db.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION,))
 
     @property
     def schema_version(self) -> int:
@@ -311,9 +323,10 @@ class Store:
                 ],
             )
             self.db.executemany(
-                "INSERT INTO meetings (release_id, position, date, data) VALUES (?, ?, ?, ?)",
+                "INSERT INTO meetings (release_id, position, date, planned, data) VALUES (?, ?, ?, ?, ?)",
                 [
-                    (release_id, n, m.date.isoformat() if m.date else None, json.dumps(m.to_json()))
+                    (release_id, n, m.date.isoformat() if m.date else None, int(m.planned),
+                     json.dumps(m.to_json()))
                     for n, m in enumerate(meetings)
                 ],
             )

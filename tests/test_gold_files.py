@@ -54,7 +54,7 @@ QUALIFIERS = {
     "less than",
     "under",
 }
-KINDS = {"meeting", "visit", "call", "talks", "forum", "signing", "roundtable"}
+KINDS = {"meeting", "visit", "call", "video_call", "talks", "forum", "signing", "roundtable", "courtesy_call"}
 METRIC_KEYS = {
     "subject",
     "metric_id",
@@ -78,6 +78,7 @@ MEETING_KEYS = {
     "location",
     "topic",
     "kind",
+    "planned",
     "attendees",
     "quote",
     "span",

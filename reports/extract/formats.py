@@ -132,7 +132,8 @@ def as_table(result: ExtractedFiles) -> str:
         console.print(table)
         for meeting in found.meetings:
             console.print(
-                f"  meeting {meeting.date or '?'}: {meeting.official or '?'} — {meeting.counterpart or '?'}"
+                f"  {'planned' if meeting.planned else 'meeting'} {meeting.date or '?'}: "
+                f"{meeting.official or '?'} — {meeting.counterpart or '?'}"
                 f" ({meeting.counterpart_role or ''}) at {meeting.location or '?'}",
                 markup=False,
             )

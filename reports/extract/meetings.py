@@ -24,7 +24,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
@@ -34,6 +34,7 @@ from babel import Locale
 from babel.dates import format_interval, get_day_names, get_month_names
 from dateutil import parser as date_parser
 
+from reports.extract.text import sentences
 from reports.records import Meeting, Release
 
 TRIP_GAP_DAYS = 3  # engagements in one city at most this many days apart belong to one trip
@@ -56,6 +57,15 @@ class _Words:
     months: tuple[str, ...]
     weekdays: tuple[str, ...]
     organization_nouns: frozenset[str]
+    place_words: frozenset[str]
+    documents: frozenset[str]
+    honorifics: frozenset[str]
+    group_people: frozenset[str]
+    corporate_titles: frozenset[str]
+    envoys: frozenset[str]
+    celebrations: frozenset[str]
+    buildings: frozenset[str]
+    nationalities: dict[str, str]
 
 
 @cache
@@ -94,31 +104,19 @@ def _words() -> _Words:
         months=tuple(sorted({*months, "Sept"}, key=len, reverse=True)),
         weekdays=tuple(weekdays),
         organization_nouns=frozenset(data["organization_nouns"]),
+        place_words=frozenset(data["place_words"]),
+        documents=frozenset(data["documents"]),
+        honorifics=frozenset(data["honorifics"]),
+        group_people=frozenset(data["group_people"]),
+        corporate_titles=frozenset(data["corporate_titles"]),
+        envoys=frozenset(data["envoys"]),
+        celebrations=frozenset(data["celebrations"]),
+        buildings=frozenset(data["buildings"]),
+        nationalities=dict(data["nationalities"]),
     )
 
 
 # Sentences ----------------------------------------------------------------------------------------
-
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|St|Jr|Sr|Inc|Co|Ltd|Corp|No|vs|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Hon|Gen|Lt|Col)\.)$"
-)
-
-
-def _sentences(body: str) -> list[tuple[int, int]]:
-    """Sentence spans of a body; abbreviations such as "U.S." or "D.C." do not end a sentence
-    unless a word that usually starts one follows ("... in Washington, D.C. The meeting ...")."""
-    spans, start = [], 0
-    for match in re.finditer(r"[.!?][\"”’)]*\s+(?=[\"“(]?([A-Z0-9][\w’'-]*))", body):
-        before = body[start : match.start() + 1]
-        if _ABBREVIATION.search(before) and match.group(1) not in _words().starters:
-            continue
-        spans.append((start, match.start() + 1))
-        start = match.end()
-    if body[start:].strip():
-        spans.append((start, len(body.rstrip())))
-    return [(s, e) for s, e in spans if e > s]
-
 
 # Dates --------------------------------------------------------------------------------------------
 
@@ -129,48 +127,154 @@ def _date_pattern() -> re.Pattern[str]:
     month = "|".join(words.months)
     weekday = "|".join(words.weekdays)
     day = r"\d{1,2}(?:st|nd|rd|th)?"
+    part = r"(?:\s+(?:morning|afternoon|evening|night))?"
     return re.compile(
         rf"(?:\b(?:[Oo]n|[Ff]rom)\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?(?:(?:{weekday}),?\s+)?\(?"
         rf"(?:(?P<m1>{month})\.?\s+(?P<d1>{day})(?:\s*[-–]\s*\d{{1,2}})?(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?"
         rf"|(?P<d2>{day})(?:\s*[-–]\s*\d{{1,2}})?\s+(?:of\s+)?(?P<m2>{month})\.?(?:,?\s+(?P<y2>\d{{4}}))?"
         rf"|(?<=[Oo][nf]\s)the\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)\b"
-        rf"|(?<=[Oo]n\s)(?P<wd>{weekday})\b)\)?"
-        rf"|\b(?:[Oo]n\s+)?(?:the\s+same\s+day|that\s+day|[Ll]ater\s+that\s+day)\b"
-        rf"|\b(?P<next>[Tt]he\s+(?:following|next)\s+day|[Tt]he\s+day\s+after)\b"
+        rf"|(?<!Black\s)(?<!Good\s)(?<!Cyber\s)(?P<wd>{weekday})\b{part})\)?"
+        rf"|\b(?:[Oo]n\s+)?(?:the\s+same\s+day|that\s+day|this\s+day|[Ll]ater\s+that\s+day)\b"
+        rf"|\b(?P<next>[Tt]he\s+(?:following|next)\s+day|[Tt]he\s+day\s+after|[Aa]\s+day\s+later)\b"
         rf"|\b(?P<before>[Tt]he\s+(?:previous|preceding)\s+day|[Tt]he\s+day\s+before)\b"
-        rf"|\b(?P<today>[Tt]oday|[Yy]esterday)\b"
+        rf"|\b(?P<prior>[Aa]\s+day\s+(?:prior|earlier|before))\b"
+        rf"|\b(?P<today>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]his\s+(?:morning|afternoon|evening)|[Tt]onight)\b"
+        rf"(?:{part}\s*\((?P<stated>[^()]{{3,40}})\))?"
+        rf"|\b(?P<vague>(?:(?:later|early|earlier)\s+)?(?:this|next|last)\s+(?:week|month|year|weekend)"
+        rf"|later\s+this\s+(?:week|month|year)|(?:in\s+)?the\s+(?:near|coming)\s+future|soon)\b"
     )
 
 
+_UNTIL = re.compile(r"(?:\b(?:through|until|till|by|before|after|since|ahead\s+of)|[-–])\s*$")
+
+
+# "the ministry said Sunday", "Farrell said on Monday he had agreed ...": the day something was said.
+_SAID = re.compile(
+    r"\b(?:said|says|announced|announces|told\s+(?:\w+\s+){0,2}?|stated|noted|added|reported|informed|"
+    r"revealed|tweeted|posted)\s*$"
+)
+
+
+_SAID_AFTER = re.compile(r",?\s*(?:said|says|announced|informed|reported|stated|told)\b")
+
+
+_SAID_AT = re.compile(r"\b(?:said|says|stressed|noted|told)\s+(?:during|at|in)\s+(?:an?|the|his|her|their)\s+"
+                      r"(?:[\w-]+\s+){0,2}?(?:meeting|talks|luncheon|dinner|roundtable)\s+with\b")
+
+
+_SAID_WORD = re.compile(
+    r"\b(?:said|says|announced|announces|told|stated|noted|added|reported|informed|revealed|tweeted|posted)\b"
+)
+
+
+def _said_date(sentence: str, published: date | None) -> date | None:
+    """The day a statement was made: "the ministry said Wednesday" -> that Wednesday."""
+    if not _SAID_WORD.search(sentence):
+        return None  # most sentences say nothing was said: skip the date scan
+    for m in _date_pattern().finditer(sentence):
+        before = sentence[max(0, m.start() - 30) : m.start()]
+        if m.group(0).strip() and _SAID.search(before):
+            return _resolve_date(m, published, None)
+    return None
+
+
 def _find_dates(text: str) -> list[re.Match[str]]:
-    return [m for m in _date_pattern().finditer(text) if m.group(0).strip()]
+    """Date phrases of a text; the end of a span ("a fair held through Thursday") and the day a statement
+    was made ("said on Monday") name no day of an engagement."""
+    found = []
+    for m in _date_pattern().finditer(text):
+        before = text[max(0, m.start() - 30) : m.start()]
+        if not m.group(0).strip() or _UNTIL.search(before[-12:]):
+            continue
+        said_after = _SAID_AFTER.match(text, m.end())
+        if _SAID.search(before) or said_after:
+            continue
+        found.append(m)
+    return found
 
 
-def _resolve_date(match: re.Match[str], published: date, previous: date | None) -> date | None:
+# Whether the engagement being read is announced for later: its weekdays then fall on or after the release.
+_AHEAD: ContextVar[bool] = ContextVar("ahead", default=False)
+_RELATIVE_DAYS = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _resolve_date(match: re.Match[str], published: date | None, previous: date | None) -> date | None:
+    """`_read_date`, with a day beyond the calendar's ends (year 1, year 9999) left empty."""
+    try:
+        return _read_date(match, published, previous)
+    except OverflowError:
+        return None
+
+
+def _read_date(match: re.Match[str], published: date | None, previous: date | None) -> date | None:
     """The calendar date a date phrase names, read against the release date.
 
     A date without a year gets the year that puts it nearest the release date (a release of
     Jan 2 speaking of "December 31" means the day before); "on the 14th" is the 14th of the
-    month nearest the release date; a date that does not exist is None.
+    month nearest the release date; a weekday is the latest such day on or before the release for
+    an engagement held, the next one on or after it for one announced; "a day prior" and "the
+    following day" count from the engagement before. A date that does not exist, or a relative one
+    with nothing to count from, is None.
     """
     text = match.group(0)
+    if match.group("vague") or _is_range(match):
+        return None  # "next week", "in the near future", "from March 12 to 15": no one day
     if match.group("today"):
-        return published - timedelta(days=1) if match.group("today").lower() == "yesterday" else published
-    if "same day" in text or "that day" in text:
+        stated = match.group("stated")
+        inner = _find_dates(stated) if stated else []
+        if inner and not inner[0].group("today"):
+            return _read_date(inner[0], published, previous)  # "today (Monday 3 March)"
+        if published is None:
+            return None
+        return published + timedelta(days=_RELATIVE_DAYS[match.group("today").split()[0].lower()])
+    if "same day" in text or "that day" in text or "this day" in text:
         return previous
     if match.group("next") or match.group("before"):
         return previous + timedelta(days=1 if match.group("next") else -1) if previous else None
+    if match.group("prior"):
+        # "a day prior": the day before the engagement last told, else before the release.
+        base = previous or published
+        return base - timedelta(days=1) if base else None
+    if published is None:
+        return _absolute_date(match)
     if match.group("d3"):
         return _nearest_day(int(match.group("d3")), published)
     if match.group("wd"):
         target = _words().weekdays.index(match.group("wd"))
-        if _FUTURE.search(match.string):
+        if _AHEAD.get() or _FUTURE.search(match.string[: match.start()]):
             # "On Tuesday, he will meet ...": the coming Tuesday, or next week's if the release says so.
             if _NEXT_WEEK.get():
                 return published + timedelta(days=7 - published.weekday() + target)
-            return published + timedelta(days=(target - published.weekday()) % 7 or 7)
-        shift = (published.weekday() - target) % 7
-        return published - timedelta(days=shift if shift <= 3 else shift - 7)
+            return published + timedelta(days=(target - published.weekday()) % 7)
+        return published - timedelta(days=(published.weekday() - target) % 7)
+    return _absolute_date(match, published)
+
+
+_SPAN_END = re.compile(r"\b(?:between|from)\s+[\w.,’' ]{1,25}?\s+(?:and|to|until|through)\s+$")
+
+
+def _is_range(match: re.Match[str]) -> bool:
+    """ "March 12-15", "from March 12 to 15", "between Monday and Friday": a span, not a day."""
+    text, after = match.group(0), match.string[match.end() : match.end() + 20]
+    before = match.string[max(0, match.start() - 10) : match.start()]
+    if re.search(r"\d\s*[-–]\s*\d", text):
+        return True
+    starts = re.match(r"\s*from\b", text, re.I) or re.search(r"\b(?:from|between)\s+$", before, re.I)
+    if starts and re.match(r"\s*(?:to|until|till|through|and|[-–])\s*\w", after):
+        return True
+    days = "|".join(_words().weekdays)
+    earlier = match.string[max(0, match.start() - 40) : match.start()]
+    if match.group("wd") and (re.match(rf"\s+(?:and|to|through)\s+(?:{days})\b", after)
+                              or re.search(rf"\b(?:{days})\s+(?:and|to|through)\s+$", earlier)):
+        return True  # "on Monday and Tuesday"
+    # "between Monday and Friday", "from March 12 to 15": the second day ends the span.
+    return _SPAN_END.search(earlier) is not None
+
+
+def _absolute_date(match: re.Match[str], published: date | None = None) -> date | None:
+    """ "March 3, 2026" -> 2026-03-03; without a year, the year nearest `published` (None without it)."""
+    if not (match.group("m1") or match.group("m2")):
+        return None
     month_text = match.group("m1") or match.group("m2")
     day_text = re.sub(r"\D", "", match.group("d1") or match.group("d2"))
     year_text = match.group("y1") or match.group("y2")
@@ -183,6 +287,8 @@ def _resolve_date(match: re.Match[str], published: date, previous: date | None) 
         return None
     if year_text:
         return parsed.date()
+    if published is None:
+        return None
     candidates = []
     for year in (published.year - 1, published.year, published.year + 1):
         try:
@@ -229,7 +335,7 @@ _INTERPOSED = (rf"(?:\s+(?:on|in|at|of|titled|entitled|themed|dubbed|under\s+the
 _TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         "call",
-        r"\b(?:held|had|holds|has|conducted)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?"
+        r"\b(?:held|had|holds|has|hold|have|conducted|conduct)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?"
         + _CALL_NOUN
         + _INTERPOSED
         + r"\s+with\s+",
@@ -250,10 +356,16 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     ),
     (
         "roundtable",
-        r"\b(?:hosted|hosts|held|holds|chaired|chairs|convened|convenes|presided\s+over|attended|attends|led|leads)\s+"
-        r"(?:an?\s+|the\s+)?" + _IN_CLAUSE + r"{0,60}?\b(?:roundtable|round-table|round\s+table|"
+        r"\b(?:hosted|hosts|held|holds|chaired|chairs|convened|convenes|presided(?:\s+over)?|attended|attends|led|leads)\s+"
+        r"(?:an?\s+|the\s+)?" + _IN_CLAUSE + r"{0,60}?\b(?:(?i:roundtable|round-table|round\s+table)[”\"’']?|"
         r"(?:business|industry|CEO|executive)s?\s+(?:meeting|luncheon|breakfast|dinner))\b"
         r"(?:\s+(?:meeting|talks|discussion|session))?(?:\s+(?:with|of|for|on)\s+)?",
+    ),
+    # "at a business roundtable organised by the US-India Business Council": its organiser is the counterpart.
+    (
+        "roundtable",
+        r"\b(?i:at|during|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:roundtable|round-table|round\s+table)\s+"
+        r"(?:organi[sz]ed|hosted|convened|held)\s+by\s+",
     ),
     (
         "forum",
@@ -266,16 +378,30 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         "talks",
         r"\b(?:held|had|holds|has|hold|conducted)\s+(?:[\w'’]+[\s-]+){0,3}?talks"
         + _INTERPOSED
-        + r"\s+with\s+",
+        + r"\s+with\s+"
+        + r"|\b(?:sat|sits|sit)\s+down\s+for\s+(?:[\w-]+\s+)?talks\s+with\s+",
+    ),
+    (
+        "courtesy_call",
+        r"\b(?:paid|pays|pay|made|makes|make)\s+a\s+courtesy\s+(?:call|visit)\s+(?:on|to)\s+"
+        r"|\breceived\s+a\s+courtesy\s+(?:call|visit)\s+from\s+"
+        r"|\b(?:called|calls|call)\s+on\s+(?=(?:the\s+)?[A-Z])",
     ),
     (
         "visit",
         r"\b(?:visited|visits|toured|tours|inspected|inspects|"
+        # the plain verb only after "will", "to" or "and": "will visit", never "his visit to"
+        r"(?:(?<=\bwill\s)|(?<=\bset\sto\s)|(?<=\bplan\sto\s)|(?<=\bplans\sto\s)|(?<=\bscheduled\sto\s)"
+        r"|(?<=\bexpected\sto\s)|(?<=\bslated\sto\s)|(?<=\bdue\sto\s)|(?<=\band\s)|(?<=\balso\s))"
+        r"(?:visit|tour|inspect)|"
         r"(?:paid|pays|made|makes|conducted|conducts)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:visit|tour)\s+to)\s+",
     ),
     (
         "meeting",
         r"\b(?:met|meets|meet)(?:\s+(?:[a-z]+ly|again|also|today|yesterday))?"
+        # "met on Friday, 28 July 2012, with ...": a date with its commas before "with"
+        r"(?:,?\s+on\s+(?:[A-Z][a-z]+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})"
+        r"(?:,?\s+\d{4})?,?(?=\s+with\s))?"
         + _INTERPOSED
         + r"\s+with\s+"
         + r"|\b(?:received|welcomed|hosted|met\s+with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?delegation\s+"
@@ -288,15 +414,22 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         + _INTERPOSED + r"\s+with\s+"
         r"|\b(?:hosted|hosts|held|holds|gave|gives)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:luncheon|lunch|dinner|"
         r"breakfast|reception)\s+(?:for|in\s+honou?r\s+of)\s+"
-        r"|\b(?:sat\s+down|sits\s+down)\s+with\s+|\bpaid\s+a\s+courtesy\s+call\s+(?:on|to)\s+"
-        r"|\breceived\s+a\s+courtesy\s+(?:call|visit)\s+from\s+",
+        r"|\b(?:sat\s+down|sits\s+down)\s+with\s+"
+        # "had agreed to an in-person meeting with X": a meeting announced, planned.
+        r"|\bagreed\s+to\s+(?:an?\s+|hold\s+(?:an?\s+)?)?(?:[\w-]+\s+){0,2}?(?:meeting|talks)\s+with\s+"
+        # "spoke with Harvey Schwartz, CEO of ...": in person unless by phone (the call row reads that).
+        r"|\b(?:spoke|speaks|talked)\s+with\s+(?=(?:the\s+)?[A-Z])",
     ),
     # "asked Aerovia to buy more parts during a meeting with its chief executive, X": the engagement is named
     # in a prepositional phrase.
-    ("meeting", r"\b(?:during|in|at|over)\s+(?:(?:an?|the|their|his|her)\s+)?(?:[\w-]+\s+){0,2}?"
-                r"(?:meeting|talks|luncheon|lunch|dinner|breakfast|courtesy\s+call)\s+with\s+(?=(?:the\s+|its\s+|his\s+|her\s+)?[A-Za-z])"),
+    # "Following a meeting with X, Goyal tweeted", "Similarly, his meeting with X focused on".
+    ("meeting", r"(?:\b(?i:during|in|at|over|following|after)\s+(?:(?:an?|the|their|his|her)\s+)?"
+                r"|(?:^|,\s*)\s*(?:[A-Z][a-z]+,?\s+)?(?i:his|her|their)\s+)(?:[\w-]+\s+){0,2}?"
+                r"(?:meeting|talks|luncheon|lunch|dinner|breakfast|courtesy\s+call)\s+with\s+"
+                r"(?=(?:the\s+|its\s+|his\s+|her\s+)?[A-Za-z])"),
     # "Secretary Lutnick hosted Korean Minister Kim Jung-kwan": only a named person makes this a meeting.
-    ("meeting*", r"\b(?:hosted|hosts|welcomed|welcomes|received|receives)\s+(?=[A-Z])"),
+    ("meeting*", r"\b(?:hosted|hosts|hosting|welcomed|welcomes|welcoming|received|receives)\s+"
+                 r"(?:(?:his|her|their)\s+(?=(?:[A-Z][\w.-]*\s+)?counterpart)|(?=[A-Z]))"),
     # "discussed steel tariffs with Trade Minister X": the topic comes before the counterpart.
     ("meeting", r"\b(?:discussed|discusses|talked\s+about|reviewed)\s+(?P<topic>[^.;]{3,80}?)\s+with\s+"
                 r"(?=(?:the\s+|his\s+|her\s+)?[A-Z])"),
@@ -311,10 +444,14 @@ class _Trigger:
     kind: str
     start: int
     end: int
+    planned: bool = False  # announced for the future: "will meet", "is scheduled to hold talks"
 
 
-def _find_triggers(text: str, plans: list[_Trigger] | None = None) -> list[_Trigger]:
-    """The engagement verbs of a sentence; those that only announce a plan go to `plans` when given."""
+def _find_triggers(text: str) -> list[_Trigger]:
+    """The engagement verbs of a sentence, each marked planned when the text announces it for later.
+
+    A verb the text calls off ("will not send ...", "cancelled talks with ...") is no engagement at all.
+    """
     found: list[_Trigger] = []
     for kind, pattern in _TRIGGERS:
         for match in re.finditer(pattern, text):
@@ -329,31 +466,53 @@ def _find_triggers(text: str, plans: list[_Trigger] | None = None) -> list[_Trig
                 kind = next(t.kind for t in reversed(found) if t.start < match.start())
                 found.append(_Trigger(kind, match.start(), match.end()))
         found.sort(key=lambda t: t.start)
-    kept = [t for t in found if not _planned(text, t)]
-    if plans is not None:
-        plans.extend(t for t in found if t not in kept)
+    kept: list[_Trigger] = []
+    for trigger in found:
+        if _called_off(text, trigger.start) or _BACKGROUND.search(text):
+            continue
+        follows_plan = bool(kept) and kept[-1].planned and _continues(text, kept[-1], trigger)
+        planned = _planned(text, trigger) or follows_plan
+        kept.append(_Trigger(trigger.kind, trigger.start, trigger.end, planned))
     return kept
 
 
+def _continues(text: str, earlier: _Trigger, later: _Trigger) -> bool:
+    """ "will meet A and then with B": a continuation of a planned verb is planned too."""
+    return _CONTINUATION.match(text, later.start) is not None or not re.search(
+        r"[;]|\b(?:met|held|visited|signed|had)\b", text[earlier.end : later.start]
+    )
+
+
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|"
-    r"is\s+(?:scheduled|expected|set|due|slated|going)\s+to)\b"
+    r"\b(?:will|would|shall|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|agreed\s+to|"
+    r"(?:is|are)\s+(?:also\s+)?(?:scheduled|expected|set|due|slated|going)\s+to)\b"
+)
+_CALLED_OFF = re.compile(
+    r"\b(?:will\s+not|won[’']t|would\s+not|not\s+(?:to\s+)?(?:meet|send|hold|attend)|cancell?(?:ed|s)?|"
+    r"called\s+off|postponed|abandoned|scrapped|skipped)\b"
 )
 
 
-def _planned(text: str, trigger: _Trigger) -> bool:
-    """ "will visit the U.S. to meet with officials": a plan, not an engagement (past forms always count).
+# "The two last met in Washington three weeks ago": history told for context, not this release's news.
+_BACKGROUND = re.compile(r"\b(?:last|previously|first)\s+met\b|\b(?:weeks|months|years)\s+ago\b")
 
-    A schedule is not a plan: "On Monday, he will meet X in Brasilia", "will hold talks with Y on June 3"
-    name one day for one engagement with someone, and the log lists it on that day. A trip over a range of
-    days ("will visit Canada from March 12 to 15 to meet ...") or without a day stays a plan.
-    """
-    verb = text[trigger.start : trigger.end].split(maxsplit=1)[0].lower()
-    base = {"meet", "visit", "hold", "sign", "attend", "host", "open", "tour", "have", "speak", "talk"}
-    if verb not in base or _FUTURE.search(text[: trigger.start]) is None:
-        return False
-    with_someone = trigger.kind in {"meeting", "meeting*", "talks", "call", "visit", "signing"}
-    return not with_someone or not _one_day(text)
+
+def _called_off(text: str, start: int) -> bool:
+    """ "China has cancelled upcoming trade talks with ...", "will not send ... to meet": no engagement."""
+    return _CALLED_OFF.search(text[max(0, start - 80) : start + 40]) is not None
+
+
+def _planned(text: str, trigger: _Trigger) -> bool:
+    """ "will visit the U.S. to meet with officials", "is set to hold talks with", "agreed to a meeting
+    with": announced for later (past forms of the verb never are)."""
+    verb_text = text[trigger.start : trigger.end]
+    if re.match(r"\s*agreed\s+to\b", verb_text):
+        return True
+    verb = verb_text.split(maxsplit=1)[0].lower() if verb_text.split() else ""
+    base = {"meet", "visit", "hold", "sign", "attend", "host", "open", "tour", "have", "speak", "talk",
+            "sit", "pay", "make", "lead", "chair", "convene", "inspect", "call", "co-host", "co-chair"}
+    clause = text[: trigger.start].rsplit(";", 1)[-1]
+    return verb in base and _FUTURE.search(clause) is not None
 
 
 # "Minister A will visit Brazil and Argentina next week": no engagement yet, but it says who travels.
@@ -398,7 +557,7 @@ _NOT_TOPIC = (
 
 _CONTEXT = re.compile(r"(?:,\s*)?\b(?:on|in)\s+" + _NOT_TOPIC)
 _LOCATION = re.compile(
-    r"(?:,\s*)?\b(?:at|in|At|In)\s+(?:the\s+)?(?=[A-Z])|\bto\s+the\s+(?=[A-Z][a-z])"
+    r"(?:,\s*)?\b(?:at|in|At|In)\s+(?:the\s+)?(?=[A-Z])|(?<!according\s)(?<!thanks\s)\bto\s+the\s+(?=[A-Z][a-z])"
     r"|\b(?:traveled|travelled|travels?|arrived|arrives?|flew|fly|flies|went|go|goes)\s+(?:to|in)\s+(?=[A-Z])"
     r"|(?:,\s*)?\b[Dd]uring\s+(?:his|her|their|the\s+minister[’']s|an?|the)\s+(?:\w+\s+)?(?:visit|trip)\s+to\s+"
     r"(?:the\s+)?(?=[A-Z])"
@@ -425,6 +584,10 @@ def _anchors(scope: str) -> list[_Anchor]:
         if free(m.start()):
             anchors.append(_Anchor("context", m.start(), m.end()))
     for m in _LOCATION.finditer(scope):
+        if _inside_quotes(scope, m.start()):
+            continue  # "... sustainable buildings in India," he tweeted: a quotation, not where they met
+        if _post_of_title(scope, m):
+            continue  # "US Ambassador in Athens Geoffrey Pyatt": where the ambassador serves
         # "American Chamber of Commerce in Korea (AMCHAM)": "in Korea" is part of the name.
         named = re.match(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s*\([A-Z][A-Za-z0-9-]+\)", scope[m.end() :])
         named = named or _country_in_name(scope, m)
@@ -435,6 +598,19 @@ def _anchors(scope: str) -> list[_Anchor]:
             anchors.append(_Anchor("purpose", m.start(), m.end(), m))
     anchors.sort(key=lambda a: a.start)
     return anchors
+
+
+def _post_of_title(scope: str, match: re.Match[str]) -> bool:
+    before = scope[: match.start()].split()
+    if not before or _bare(before[-1]) not in _words().titles or not match.group(0).strip().startswith("in"):
+        return False
+    return re.match(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+",
+                    scope[match.end() :]) is not None
+
+
+def _inside_quotes(text: str, at: int) -> bool:
+    before = text[:at]
+    return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
 
 
 def _country_in_name(scope: str, match: re.Match[str]) -> bool:
@@ -511,6 +687,8 @@ def _nameable(token: str) -> bool:
         return False  # "Secretary-General", "Vice-Chair"
     if bare in words.titles or token in words.titles or bare in words.institutions or bare in words.places:
         return False
+    if bare in words.place_words or bare in words.documents:
+        return False
     # "He" and "An" start sentences but are also family names ("Vice Premier He Lifeng").
     return not (bare in words.weekdays or (bare in words.starters and bare not in {"He", "An"}))
 
@@ -564,8 +742,17 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
         in_org = in_org or _bare(after) in words.institutions or _bare(after) in words.titles
         followed_by_noun = _is_capitalized(after) and not _nameable(after)
         followed_by_noun = followed_by_noun and _bare(after) not in words.titles
+        # "Natalie A. Baker Wednesday called on ...": a day after a name is no part of an institution's name
+        followed_by_noun = followed_by_noun and _bare(after) not in words.weekdays
         in_org = in_org or followed_by_noun
         ends_phrase = not _is_capitalized(after)
+        posted = before in {"in", "at", "to"} and i >= 2 and _bare(tokens[i - 2].group(0)) in words.titles
+        closed = not after or (not _is_capitalized(after) and after not in {"&", "and", "of", "de"})
+        if (before in words.organization_nouns or posted) and len(run) >= 3 and closed and not after_title:
+            # "... maker Blackstone Stephen Schwarzman", "US Ambassador in Athens Geoffrey Pyatt":
+            # the company or the post, then the person
+            run = run[-3:] if _is_initial(run[-2].group(0)) else run[-2:]
+            in_org = False
         if before in {"of", "for", "and"} and len(run) >= 3 and ends_phrase and _rank_before(text, tokens, i):
             # "Minister of Mining Rosa Vidal": the name ends the run ("Peter V. Lind" with its initial)
             run = run[-3:] if _is_initial(run[-2].group(0)) else run[-2:]
@@ -716,6 +903,10 @@ def _party(before: str, name: str, after: str) -> _Party:
     after = re.sub(r"^\s*\([^()]*\)", "", after)  # another parenthetical after a name (a native spelling)
     appositive = _appositive(after)
     title_before = _title_before(before)
+    phrase = _role_phrase(before)
+    if phrase and (not title_before or (phrase.endswith(title_before) and phrase != title_before)):
+        # "China's top trade envoy, Li Chenggang", "the CEO of investment giant Blackstone Stephen Schwarzman"
+        title_before = phrase
     of_phrase = re.match(
         r"\s+(?:of|at)\s+((?:the\s+)?[A-Z][^,;()]*?)\s*(?=$|[,;(]|\s+(?:and|to|on|in|at)\s)", after
     )
@@ -730,6 +921,40 @@ def _party(before: str, name: str, after: str) -> _Party:
         role = f"{role} {party_paren.group(0).strip()}" if role else party_paren.group(0).strip()
     organization = _organization(appositive) or _organization_of_title(title_before) or _country_of(role)
     return _Party(name, _without_description(role), organization, title_before)
+
+
+def _rank_word(word: str) -> bool:
+    """ "envoy", "governor", "Chairman", "co-founder": a word for someone's rank, in any case."""
+    words = _words()
+    title = word[:1].upper() + word[1:]
+    return title in words.ranks or title in words.corporate_titles or title in words.envoys
+
+
+def _role_phrase(before: str) -> str | None:
+    """The whole title phrase before a name when it holds lower-case words: "China's top trade envoy, "
+    -> "China's top trade envoy"; "the governor of China's Liaoning Province, " -> "governor of ...".
+    None unless it names a title and reads as one noun phrase (no verb, no clause)."""
+    text = _clean(before)
+    text = re.sub(r"^(?:his|her|their|its)\s+", "", text)
+    tokens = text.split()
+    if not tokens or len(tokens) > 12 or re.search(r"[,;:()\"“”]", text):
+        return None
+    words = _words()
+    titled = [
+        t for t in tokens if _bare(t) in words.titles or any(_rank_word(p) for p in _bare(t).split("-"))
+    ]
+    lower = [t for t in tokens if t[:1].islower() and t not in _CONNECTORS]
+    # a verb or a clause word ("who", "said", "-ed") means this is no title
+    clause = any(re.fullmatch(r"(?:who|which|that|said|says|[a-z]+ed)", t) for t in lower)
+    if not titled or not lower or clause:
+        return None
+    if not _is_capitalized(tokens[-1]) and not _rank_word(_bare(tokens[-1])):
+        return None
+    nouns = words.organization_nouns
+    described = [k for k, t in enumerate(tokens[:-1]) if t in nouns and _is_capitalized(tokens[k + 1])]
+    if described and all(tokens.index(t) > described[-1] for t in titled):
+        return None  # "buildings solutions provider Johnson Controls Chairman": what the company does
+    return text
 
 
 def _without_description(role: str | None) -> str | None:
@@ -752,7 +977,9 @@ def _country_of(role: str | None) -> str | None:
         owner and _words().place_phrases.fullmatch(owner.group(1))
     ):
         return owner.group(1)
-    return None
+    # "Japanese Ambassador to Korea" -> "Japan": a nationality before the title says whom they serve
+    first = (role or "").split()[:1]
+    return _words().nationalities.get(first[0]) if first and len((role or "").split()) > 1 else None
 
 
 def _appositive(after: str) -> str | None:
@@ -762,19 +989,38 @@ def _appositive(after: str) -> str | None:
     segments = _top_level_split(after.lstrip()[1:], ",")
     kept: list[str] = []
     for segment in segments:
-        bare = segment.strip()
+        # ", the president of X who is also the head of Y": the relative clause is not the title
+        bare = re.split(r"\s+(?:who|which|that)\s", segment.strip())[0]
         bare_no_article = re.sub(r"^the\s+", "", bare)
+        lower_rank = not kept and bool(re.match(r"(?:the|a|an)\s+[a-z]", bare)) and _rank_word(
+            bare_no_article.split()[0] if bare_no_article.split() else ""
+        )  # ", the chairwoman of Hyundai Group,"
         if (
             not bare
-            or not _is_capitalized(bare_no_article)
+            or not (_is_capitalized(bare_no_article) or lower_rank)
             or re.match(r"(?:along|as well|who|which|and)\b", bare)
         ):
             break
         if kept and _name_spans(bare):
             break
+        if not kept and not _describes_role(bare_no_article):
+            break  # ", Goyal tweeted that ...": the next clause, not who the person is
         kept.append(bare_no_article if not kept else bare)
     role = re.sub(r"(?<!\b[A-Z])\.$", "", ", ".join(kept).strip())
     return role or None
+
+
+def _describes_role(phrase: str) -> bool:
+    """Does a phrase hold a title, an institution or an acronym ("President & CEO of FedEx")?"""
+    words = _words()
+    for token in re.findall(r"[\w.&’'-]+", phrase):
+        bare = _bare(token)
+        parts = [bare, *bare.split("-")]
+        if any(p in words.titles or p in words.institutions or _rank_word(p) for p in parts):
+            return True
+        if _is_acronym(bare) and bare not in words.places:
+            return True
+    return False
 
 
 def _top_level_split(text: str, separator: str) -> list[str]:
@@ -812,6 +1058,9 @@ def _title_before(before: str) -> str | None:
             break
     while kept and not _is_capitalized(kept[0]) and not _is_acronym(kept[0]):
         kept.pop(0)
+    # "Korea's Minister of Knowledge Economy Mr. Lee": a courtesy title ends the rank, it is not part of it
+    while len(kept) > 1 and _bare(kept[-1]).rstrip(".") in {"Mr", "Ms", "Mrs", "Dr", "Mx"}:
+        kept.pop()
     title = " ".join(kept).strip(" ,")
     return title or None
 
@@ -872,15 +1121,19 @@ def _organization_of_title(title: str | None) -> str | None:
         return organization
     words = _words()
     tokens = title.split()
-    head = []
-    for token in tokens:
-        if _bare(token) in words.titles:
-            break
-        head.append(token)
-    only_places = all(_bare(t) in words.places or t.endswith(("'s", "’s")) for t in head)
-    if head and len(head) < len(tokens) and not only_places and _names_institution(" ".join(head)):
-        return " ".join(head)
-    return None
+    # The title is the run of title words at the end: "Korea Battery Industry Association | Chairman".
+    cut = len(tokens)
+    while cut and (_bare(tokens[cut - 1]) in words.titles or tokens[cut - 1] in {"and", "&"}):
+        cut -= 1
+    head, rank = tokens[:cut], tokens[cut:]
+    if any(_bare(t) in words.ranks for t in head):
+        return None  # "Assistant Secretary of State for ... Affairs": one title, no organization before it
+    only_places = all(_bare(t) in words.places or t.endswith(("'s", "’s")) or _nationality(t) for t in head)
+    if not head or not rank or only_places:
+        return None
+    # "Mastercard CEO": a company's own officer; "Korea Battery Industry Association Chairman".
+    corporate = any(_bare(t) in words.corporate_titles for t in rank)
+    return " ".join(head) if corporate or _names_institution(" ".join(head)) else None
 
 
 _GROUP_HEAD = re.compile(
@@ -895,6 +1148,15 @@ _GROUP_INCLUDING = re.compile(
     r"chairmen|presidents)\s+(?:of|from)\s+[^,;]*?,?\s+including\s+(?=[A-Z0-9])"
 )
 _PLURAL_PEOPLE = {"chairmen": "chairman", "chairwomen": "chairwoman", "businessmen": "businessman"}
+
+
+_LOWER_TAIL = re.compile(r"\s+(?:at|in|on|to|for)\s+(?=(?:the|a|an|its|their)\s+[a-z]|[a-z])")
+
+
+def _named_body(item: str) -> bool:
+    """ "Samsung SDI", "Dutch Chamber of Commerce in Korea": a body's name, every word capitalized."""
+    words = item.split()
+    return all(_is_capitalized(w) or _is_acronym(w) or w in _IN_NAMES or w[:1].isdigit() for w in words)
 
 
 def _split_and(item: str) -> list[str]:
@@ -915,20 +1177,88 @@ def _institutions(text: str, kind: str) -> list[_Party]:
         return []  # "met with 'Future Makers' award winners": a quoted title names no one across the table
     head = _GROUP_HEAD.match(text) or _GROUP_INCLUDING.match(text)
     if head:
-        items = [i for part in _top_level_split(text[head.end() :], ",") for i in _split_and(part)]
-        items = [_clean(i) for i in items if _clean(i)]
-        if items and all(_is_capitalized(i) or _is_acronym(i.split()[0]) for i in items):
+        raw = [i for part in _top_level_split(text[head.end() :], ",") for i in _split_and(part)]
+        written = {_clean(i): re.sub(r"^(?:\s|,|\band\b)+", "", i).strip(" ,;") for i in raw}
+        # "... and SungEel HiTech at the plant": a place in lower case after the last name is not part of it
+        raw = [_LOWER_TAIL.split(i)[0] for i in raw]
+        items = [_clean(i) for i in raw if _clean(i)]
+        if items and all(_named_body(_described_organization(i) or i) for i in items):
             people = head.group("people")
             # "the CEOs of A and B": each a CEO; "the chairmen of ...": each a chairman
             role = _PLURAL_PEOPLE.get(people, people[:-1] if people.endswith("s") else people)
-            return [_Party(i, role, None, role) for i in items]
+            # "ambassadors from the United States and Japan": a country is whom they serve, not a party.
+            prep = head.group(0).split()[-1]
+            return [
+                _Party(f"{role} {prep} {written[i]}", role, i, role)
+                if _is_place(i)
+                else _Party(_described_organization(i) or i, role, None, role)
+                for i in items
+            ]
+    group = _group_phrase(text) if kind != "visit" else None
+    if group and not _is_capitalized(group.split()[0]):
+        return [_Party(group, None, None)]  # "executives of a carmaker", "heads of 10 battery makers"
     if kind not in {"visit", "forum", "roundtable"} and not (
         _is_capitalized(text) or _is_acronym(text.split()[0])
     ):
         return []  # "met with strong demand", "met with reporters": no one named
     if kind == "visit":
         return _visited(text)
-    return [_Party(text, None, None)]
+    group = _group_phrase(text)
+    if group:
+        return [_Party(group, None, None)]
+    # "Canadian miner Polar Nickel in Ottawa": the name after the noun that says what kind of body it is.
+    described = _described_organization(re.split(r"[,;]", text)[0].strip())
+    name = _leading_name(described or text)
+    return [_Party(name, None, None)] if name else []
+
+
+_CONNECTORS = {"of", "for", "and", "the", "on", "de", "du", "&"}
+_IN_NAMES = _CONNECTORS | {"in", "at"}  # "Dutch Chamber of Commerce in Korea"
+
+
+def _leading_name(text: str) -> str | None:
+    """ "US-India Business Council at Nasdaq, Goyal said ..." -> "US-India Business Council": the
+    capitalized run an institution's name is, with its bracketed acronym; never the clause after it."""
+    end, last = 0, 0
+    for token in re.finditer(r"\([A-Z][\w&.-]*\)|[^\s,;()]+", text):
+        word = token.group(0)
+        if text[end : token.start()].strip():
+            break  # a comma or a bracket that is no acronym ends the name
+        if word.startswith("(") or _is_capitalized(word) or _is_acronym(word) or word[:1].isdigit():
+            last = end = token.end()
+        elif word in _CONNECTORS:
+            end = token.end()
+        else:
+            break
+    name = text[:last].strip()
+    return name or None
+
+
+_LEAD_WORD = r"(?!(?:from|of|by|with|to|for|on|in|at|about|against)\b)[\w.’'-]+"
+
+
+def _group_phrase(text: str) -> str | None:
+    """ "U.S. congressmen who contributed to ...", "heads of 10 battery makers", "executives of a carmaker":
+    people named only as a group, up to where the phrase ends."""
+    nouns = "|".join(re.escape(n) for n in sorted(_words().group_people, key=len, reverse=True))
+    lead = r"(?:the|a|an|some|several|many|\d+|(?:group|delegation|team|number)\s+of|" + _LEAD_WORD + r")\s+"
+    # "lawmakers from Georgia, Alabama and Tennessee": a list of places stays with the group
+    listed = r"(?:\s*,\s*(?:and\s+)?[A-Z][^,;()]*?|\s+and\s+[A-Z][^,;()]*?)*"
+    match = re.match(
+        rf"(?:{lead}){{0,4}}?(?:{nouns})\b(?:\s+(?:of|from|at|representing)\s+[^,;()]+?{listed})?"
+        rf"(?=$|[,;(]|\s+(?:who|which|that|to|and|in|at|on)\b)",
+        text.strip(),
+    )
+    if not match or _INTERNAL.search(match.group(0)):
+        return None
+    return match.group(0).strip()
+
+
+# "officials from relevant agencies": the government's own people, an internal meeting, not a counterpart.
+_INTERNAL = re.compile(
+    r"\b(?:officials|representatives|heads)\s+(?:from|of)\s+(?:the\s+)?(?:relevant|related|concerned|"
+    r"government|ministries|agencies|departments|affiliated)\b"
+)
 
 
 _SITE = (
@@ -936,6 +1266,19 @@ _SITE = (
     r"mill|refinery|smelter|works|"
     r"centre|valley|cluster|zone|hub|terminal)"
 )
+
+
+def _site_of(scope: str) -> list[_Party]:
+    """ "a factory in Michigan of SK Siltron Co., a ... producer": the company whose site it is, there."""
+    match = re.match(
+        rf"\s*(?:an?|the|its)\s+(?:[\w-]+\s+){{0,2}}?{_SITE}\b(?:\s+in\s+(?P<place>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*))?"
+        rf"\s+of\s+(?:the\s+)?(?P<owner>[A-Z][^,;]*)",
+        scope,
+    )
+    if not match:
+        return []
+    owner = _leading_name(match.group("owner"))
+    return [_Party(owner, None, None, place=match.group("place"))] if owner else []
 
 
 def _visited_at(scope: str, anchors: list[_Anchor], object_end: int) -> list[_Party]:
@@ -956,6 +1299,8 @@ def _visited(text: str) -> list[_Party]:
     words = _words()
     if not (_is_capitalized(text) or _is_acronym(text.split()[0])):
         return []
+    if _is_place(_leading_name(text) or text):
+        return []  # "visit the U.S. between Monday and Friday": a country, not a party
     site = re.match(
         rf"^(?P<owner>.+?)['’]s?\s+(?P<place>(?:[A-Z][\w-]*\s+)*)(?:[a-z][\w-]*\s+){{0,3}}{_SITE}\b", text
     )
@@ -1022,6 +1367,7 @@ _TOPIC_END = re.compile(
     r"encourage|encouraged|invite|invited|propose|proposed|suggest|suggested|commit|committed|thank|thanked)\b"
     r"|,\s*(?:and|while|which|where|as|during|saying|adding|noting|with|who|according)\b|;|\s+\(|[.!?]$"
     r"|,\s*,|,\s*(?:co-)?(?:hosted|organi[sz]ed|held|jointly)\b"
+    r"|,\s*(?:[\w’'.-]+\s+){1,4}?(?:said|says|announced|added|noted)\b"
     r"|,?\s+(?:during|at)\s+(?:the|a|his|her)\s+(?:meeting|talks|visit|call)\b"
 )
 _TOPIC_VERB = re.compile(rf"\b(?:{_DISCUSS})\s+")
@@ -1029,9 +1375,13 @@ _TOPIC_VERB = re.compile(rf"\b(?:{_DISCUSS})\s+")
 
 def _trim_topic(text: str) -> str | None:
     text = text.strip()
+    if text[:1] in {'"', "“"}:
+        # '"attractive investment opportunities in India," he said': the quoted words only
+        text = re.split(r'["”]', text[1:], maxsplit=1)[0]
     place = re.search(
-        r",?\s+(?:in|at)\s+(?:the\s+)?(?=[A-Z][a-z])(?![A-Z][a-z]+(?:ese|ian|ean|ish|an)\s+[a-z])", text
-    )  # "investing in Korean data centers": a nationality is not a place
+        r",?\s+(?:in|at)\s+(?:the\s+)?(?=[A-Z][a-z])(?![A-Z][a-z]+(?:ese|ian|ean|ish|an)\s+[a-z])"
+        r"(?![A-Z][\w-]*['’]s\s+[a-z])", text
+    )  # "investing in Korean data centers", "in India's logistics sector": no place
     # "on shipbuilding in Washington": the place is not part of the topic.
     text = text[: place.start()] if place else text
     match = _TOPIC_END.search(text)
@@ -1126,10 +1476,25 @@ def _location_text(scope: str, anchors: list[_Anchor], after: int) -> str | None
     raw = re.sub(lead, "", raw)
     raw = re.sub(r"\s+to$", "", raw.rstrip())  # "fly to Santiago to hold talks"
     raw = re.sub(r"\s+(?:at|in)\s+(?:the\s+)?(?=[A-Z])", ", ", raw)
+    raw = _place_parts(raw)
     raw = re.sub(r"(?<!\b[A-Z])\.$", "", raw.strip(" ,;"))
     if not raw or len(raw) > 200:
         return None
     return raw
+
+
+def _place_parts(raw: str) -> str:
+    """ "JW Marriott Hotel Seoul, held on occasion of ..." -> "JW Marriott Hotel Seoul": a place's parts
+    are capitalized; the clause after it is not part of it."""
+    parts = raw.split(",")
+    kept = [parts[0]]
+    for part in parts[1:]:
+        words = part.split()
+        capitalized = all(_is_capitalized(w) or w in _CONNECTORS for w in words)
+        if not words or not capitalized or re.search(r"[\"“”]", part):
+            break
+        kept.append(part)
+    return ",".join(kept)
 
 
 # The extractor ------------------------------------------------------------------------------------
@@ -1142,6 +1507,8 @@ class _State:
     official: str | None = None
     date: date | None = None
     mentioned_date: date | None = None
+    said_date: date | None = None  # "South Korea said Wednesday ...": the day its statements were made
+    planned_date: date | None = None  # the day of the last engagement announced for later
     location: str | None = None
     topic: str | None = None  # of an event stated without people: "Korea and Poland signed an agreement on X"
     trip_topic: str | None = None  # a planned trip's purpose: "will visit Brazil next week to promote X"
@@ -1153,27 +1520,114 @@ def extract_meetings(release: Release) -> list[Meeting]:
     body = release.body
     token = _NEXT_WEEK.set(re.search(r"\bnext\s+week\b", body, re.IGNORECASE) is not None)
     try:
-        return _extract(release)
+        # The dateline ("New York [US], September 25 :") says where and when the story was filed, not
+        # when anyone met: it is blanked (same length, so spans hold) before the body is read.
+        end = _wire_dateline_end(body)
+        read = replace(release, body=" " * end + body[end:]) if end else release
+        found = _extract(read, _here(release))
     finally:
         _NEXT_WEEK.reset(token)
+    kept = [m for m in found if m.counterpart is None or not _not_a_party(m.counterpart)]
+    return [replace(m, quote=body[m.span[0] : m.span[1]].strip()) for m in kept]
 
 
-def _extract(release: Release) -> list[Meeting]:
+# "SEOUL, March 3 (Yonhap) --", "New York [US], September 25 :", "ISLAMABAD, (Agency - 29th Jan, 2025)".
+_WIRE_DATELINE = re.compile(
+    r"\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*\[[^\]]{1,40}\])?"
+    r"(?P<date>\s*,\s*(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,9}\.?(?:\s+\d{4})?))?"
+    r"(?P<agency>\s*,?\s*\([^()]{1,70}\))?\s*(?P<stop>--|[-–—:])?\s+"
+)
+
+
+_HEADLINE_PLACE = re.compile(
+    r"\bin\s+(?P<place>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s*(?::|,|$|\s+[-–—])"
+)
+
+
+def _here(release: Release) -> str | None:
+    """What "here" means in a release: its dateline's city ("NEW DELHI -", "New York [US], ... :"), else
+    the place its headline puts the story in ("Goyal in New York: ...")."""
+    dateline = _WIRE_DATELINE.match(release.body) if _wire_dateline_end(release.body) else None
+    if dateline:
+        city = re.match(r"\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})", dateline.group(0))
+        if city:
+            words = city.group(1).split()
+            return " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in words)
+    headline = _HEADLINE_PLACE.search(release.title)
+    return headline.group("place") if headline else None
+
+
+def _wire_dateline_end(body: str) -> int:
+    """Where a leading wire dateline ends (0 when there is none): it needs a date, an agency or a dash."""
+    match = _WIRE_DATELINE.match(body)
+    if match is None or not (match.group("stop") or match.group("agency")):
+        return 0
+    if not (match.group("date") or match.group("agency") or match.group("stop") in {"--", "—", "–", ":"}):
+        return 0
+    return match.end()
+
+
+def _not_a_party(counterpart: str) -> bool:
+    """A place ("Jeju Island", "Liaoning Province", "Michigan") or a document ("Free Trade Agreement")
+    read where a person or an institution should be."""
+    words = _words()
+    text = re.sub(r"^(?:the|a|an)\s+", "", counterpart.strip())
+    bare = [_bare(w) for w in text.split()]
+    if not bare:
+        return True
+    if _is_place(text):
+        return True
+    if bare[-1] in words.documents:
+        return True  # "Free Trade Agreement", "Korea-Chile FTA"
+    if bare[-1] in words.buildings:
+        return True  # "Lotte Hotel", "Forrestal Building": where they met, not whom
+    return _is_honorific(text)
+
+
+def _is_place(text: str) -> bool:
+    """ "Japan", "South Korea", "Jeju Island", "Liaoning Province", "Washington, D.C."."""
+    words = _words()
+    text = re.sub(r"^(?:the)\s+", "", text.strip())
+    first = text.split(",")[0].strip()
+    if text in words.places or words.place_phrases.fullmatch(text) or words.place_phrases.fullmatch(first):
+        return True
+    bare = [_bare(w) for w in first.split()]
+    if first in words.places and len(text.split(",")) == 2 and text.split(",")[1].strip() in words.places:
+        return True
+    named_body = any(b in words.institutions for b in bare[:-1])
+    return bool(bare) and bare[-1] in words.place_words and not named_body
+
+
+def _is_honorific(text: str) -> bool:
+    """ "Amb", "H.E.", "Mr.": a title cut from its name."""
+    words = _words()
+    skipped = _CONNECTORS | set(words.nationalities)
+    tokens = [t for t in text.split() if t not in skipped and not _is_place(t)]
+    titled = (t in words.titles or _bare(t) in words.titles or _bare(t).rstrip(".") in words.honorifics
+              for t in tokens)
+    return bool(tokens) and all(titled)
+
+
+def _extract(release: Release, here: str | None = None) -> list[Meeting]:
     body = release.body
-    state = _State(location=_dateline(body))
+    # "met chief executives ... here" in a story filed from New York: "here" places the story's meetings.
+    said_here = any(not _inside_quotes(body, m.start()) for m in re.finditer(r"\bhere\b", body))
+    here = here if said_here else None
+    state = _State(location=_dateline(body) or here)
     pending: list[int] = []  # indexes of the meetings the sentences that follow may describe further
-    for start, end in _sentences(body):
+    for start, end in sentences(body, MAX_SENTENCE):
         sentence = body[start : min(end, start + MAX_SENTENCE)]
         span = (start, start + len(sentence))
-        plans: list[_Trigger] = []
-        triggers = _find_triggers(sentence, plans)
+        state.said_date = state.said_date or _said_date(sentence, release.published)
+        triggers = _find_triggers(sentence)
+        plans = [t for t in triggers if t.planned]
         trip = _TRIP_PLAN.search(sentence)
         if trip and not triggers:
-            plans.append(_Trigger("visit", trip.start(), trip.end()))
-        if plans and not triggers:
+            plans.append(_Trigger("visit", trip.start(), trip.end(), planned=True))
+        trip_plan = plans and len(plans) == len(triggers) or (trip and not triggers)
+        if trip_plan:
             # "Minister A will visit Brazil next week": who "he" is in the schedule that follows.
             state.official = _official(sentence[: plans[0].start], state.official) or state.official
-            state.trip_topic = _topic_in_scope(sentence[plans[0].end :]) or state.trip_topic
         # "A, B and C held the trilateral meeting": people named together before the verb go first.
         found = _between_meetings(release, sentence, span, state)
         found = found or _pair_meetings(release, sentence, span, state, people_only=True)
@@ -1181,14 +1635,40 @@ def _extract(release: Release) -> list[Meeting]:
         found = found or (_sentence_meetings(release, sentence, span, triggers, state) if triggers else [])
         found = found or _pair_meetings(release, sentence, span, state)
         found = [m for m in found if not _merge_repeat(state, m)]
+        if trip_plan and not found:
+            # the purpose of a trip with no one named yet is the topic of the meetings it announces
+            state.trip_topic = _topic_in_scope(sentence[plans[0].end :]) or state.trip_topic
         if found:
             pending = list(range(len(state.meetings), len(state.meetings) + len(found)))
             state.meetings.extend(found)
             continue
+        if _attended_by(state, pending, sentence):
+            pending = list(range(len(state.meetings) - 1, len(state.meetings)))
+            continue
         _describe(state, pending, sentence)
         for match in _find_dates(sentence):
             state.mentioned_date = _resolve_date(match, release.published, state.date) or state.mentioned_date
-    return [_with_title_role(m, release.title) for m in state.meetings]
+    return [_with_title_role(m, release.title) for m in _without_summaries(state.meetings)]
+
+
+_BUSINESS_GROUP = re.compile(
+    r"\b(?:executives|CEOs|chiefs|chairmen|chairwomen|presidents|founders|investors|business\s+leaders)\b"
+)
+
+
+def _without_summaries(meetings: list[Meeting]) -> list[Meeting]:
+    """ "met with chief executives of leading corporations ... here" leading a story that goes on to name
+    each CEO is a summary of those meetings, not one more: dropped when named company officers follow."""
+    officers = any(
+        m.counterpart_role and _name_spans(m.counterpart or "")
+        and any(_bare(w) in _words().corporate_titles for w in m.counterpart_role.split())
+        for m in meetings
+    )
+    return [
+        m for m in meetings
+        if not (officers and m.counterpart and not _is_capitalized(m.counterpart)
+                and _BUSINESS_GROUP.search(m.counterpart) and not m.counterpart_role)
+    ]
 
 
 def _merge_repeat(state: _State, meeting: Meeting) -> bool:
@@ -1197,7 +1677,13 @@ def _merge_repeat(state: _State, meeting: Meeting) -> bool:
 
     for n, earlier in enumerate(state.meetings):
         same_day = meeting.date is None or earlier.date is None or meeting.date == earlier.date
-        if meeting.counterpart and earlier.counterpart == meeting.counterpart and same_day:
+        same_day = same_day and earlier.planned == meeting.planned
+        # "In a tweet after his meeting with Kravis, ...": the family name of someone already logged.
+        same = earlier.counterpart == meeting.counterpart or (
+            bool(meeting.counterpart and earlier.counterpart) and " " not in meeting.counterpart
+            and earlier.counterpart.split()[-1] == meeting.counterpart
+        )
+        if meeting.counterpart and same and same_day:
             missing = {
                 f.name: getattr(meeting, f.name)
                 for f in fields(Meeting)
@@ -1215,11 +1701,14 @@ def _without_final_stop(text: str) -> str:
 
 _PAIR_VERB = re.compile(
     r"\b(?:held|had|hold|holds)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,6}?"
-    r"(?P<noun>(?i:talks|meeting|summit|phone\s+call|call|conversation|video\s+conference))\b(?!\s+with\b)"
+    r"(?P<noun>(?i:talks|meeting|summit|phone\s+call|call|conversation|video\s+conference|discussions))\b(?!\s+with\b)"
     r"|\b(?P<met>met|meet)\b(?!\s+(?:\w+\s+)?with\b)(?!\s+(?:the\s+)?[A-Z])"
     r"|\b(?P<signed>signed|sign)\s+(?:(?:an?\s+|the\s+)?(?:[\w'’()-]+\s+){0,6}?"
-    r"(?:MOU|MoU|memorandum|agreement|arrangement|declaration|deal|accord)\b|it\b|them\b)(?![^.;]*\bwith\b)"
+    r"(?:MOU|MoU|(?i:memorandum|agreement|arrangement|declaration|deal|accord))\b|it\b|them\b)(?![^.;]*\bwith\b)"
     r"|\b(?P<cochair>co-chaired|co-hosted|jointly\s+(?:chaired|hosted)|co-chair|co-host)\s+"
+    # "A, B and C also agreed during the call that ...": the people of a call told in the sentence before.
+    r"|\b(?:also\s+)?(?:agreed|discussed|exchanged|reaffirmed|stressed|noted|shared|confirmed)\b[^.;]{0,60}?"
+    r"\b(?:during|in|on|at)\s+the\s+(?P<during>(?:phone\s+|video\s+)?(?:call|meeting|talks|conversation))\b"
 )
 # A meeting the official chaired with no one named across the table: "presided over a meeting on ...".
 _CHAIRED = re.compile(
@@ -1351,15 +1840,24 @@ def _pair_meetings(
             # "Korea and Poland signed ...": the next sentence may name who signed.
             _remember_event(release, scope, state)
         return []
-    anchors = _anchors(scope)
-    when = _first_date(anchors, release, state)
-    when = when or next((d for m in dates if (d := _resolve_date(m, release.published, state.date))), None)
-    when = when or state.date or state.mentioned_date
+    # "A, together with B, will hold the Joint Committee Meeting on Monday": announced for later.
+    planned = _FUTURE.search(subject.rsplit(";", 1)[-1] + verb.group(0)[:12]) is not None
+    ahead = _AHEAD.set(planned)
+    try:
+        anchors = _anchors(scope)
+        when = _first_date(anchors, release, state)
+        stated = (d for m in dates if (d := _resolve_date(m, release.published, state.date)))
+        when = when or next(stated, None)
+    finally:
+        _AHEAD.reset(ahead)
+    when = when or (None if planned else state.date or state.mentioned_date)
     where = _location_text(scope, anchors, 0) or (None if kind == "call" else state.location)
     topic = _topic_in_scope(verb.group(0) if kind == "signing" else "") or _topic_in_scope(scope)
     topic = topic or state.topic
-    state.official, state.date, state.location = official, when or state.date, where
-    return [_meeting(release, sentence, span, official, p, when, where, topic, kind) for p in counterparts]
+    if not planned:
+        state.official, state.date, state.location = official, when or state.date, where
+    return [_meeting(release, sentence, span, official, p, when, where, topic, kind, planned)
+            for p in counterparts]
 
 
 def _leading_place(text: str | None) -> str | None:
@@ -1398,24 +1896,43 @@ def _pair_kind(verb: re.Match[str], scope: str) -> str:
         event = re.search(rf"\b(?i:{_EVENT}|talks|meeting)\b", scope)
         noun = event.group(0).lower() if event else ""
         return "forum" if noun and noun not in {"dialogue", "summit", "talks", "meeting"} else "talks"
-    noun = " ".join((verb.group("noun") or "").lower().split())
+    noun = " ".join((verb.group("noun") or verb.group("during") or "").lower().split())
     if noun == "talks":
         return "talks"
     return "call" if any(w in noun for w in ("call", "conversation", "video")) else "meeting"
+
+
+def _named_before(earlier: str, subject: str) -> str | None:
+    """ "Cheong on Thursday held ..." after "Led by South Korea's Minister for Trade Cheong In-kyo": the
+    official named in full earlier in the release, with the title given there."""
+    words = [_bare(w) for w in subject.split() if _is_capitalized(w) and _nameable(w)]
+    if len(words) != 1:
+        return None
+    earlier = earlier[-5000:]
+    for start, end in reversed(_name_spans(earlier)):
+        if words[0] in earlier[start:end].split():
+            title = _title_before(earlier[_split_between(earlier[:start]) : start])
+            return f"{title} {earlier[start:end]}" if title else earlier[start:end]
+    return None
+
+
+def _subject_dates(
+    release: Release, subject: str, dateline: re.Match[str] | None, state: _State
+) -> list[date]:
+    return [
+        d
+        for m in _find_dates(subject[dateline.end() :] if dateline else subject)
+        if (d := _resolve_date(m, release.published, state.date)) is not None
+    ]
 
 
 def _sentence_meetings(
     release: Release, sentence: str, span: tuple[int, int], triggers: list[_Trigger], state: _State
 ) -> list[Meeting]:
     subject = sentence[: triggers[0].start]
-    official = _official(subject, state.official)
+    official = _official(subject, state.official) or _named_before(release.body[: span[0]], subject)
     # "SEOUL, May 14 (Yonhap) -- ... on Wednesday met ...": the dateline's date is when the story was filed.
     dateline = _DATELINE.match(subject) if span[0] == 0 or not release.body[: span[0]].strip() else None
-    subject_dates = [
-        d
-        for m in _find_dates(subject[dateline.end() :] if dateline else subject)
-        if (d := _resolve_date(m, release.published, state.date)) is not None
-    ]
     # "In Brussels on February 3, Minister Kim met ...", "During his visit to Washington, ...".
     subject_place = _leading_place(_location_text(subject, _anchors(subject), 0))
     meetings: list[Meeting] = []
@@ -1423,12 +1940,28 @@ def _sentence_meetings(
     for n, trigger in enumerate(triggers):
         scope_end = triggers[n + 1].start if n + 1 < len(triggers) else len(sentence)
         scope = _without_final_stop(sentence[trigger.end : scope_end])
-        kind, parties, when, where, topic = _read_scope(release, sentence, trigger, scope, state)
+        ahead = _AHEAD.set(trigger.planned)
+        # "the following day" after a planned engagement counts from that engagement's day
+        held_date = state.date
+        state.date = state.planned_date if trigger.planned else held_date
+        try:
+            kind, parties, when, where, topic = _read_scope(release, sentence, trigger, scope, state)
+            subject_dates = _subject_dates(release, subject, dateline, state)
+        finally:
+            _AHEAD.reset(ahead)
+            state.date = held_date
+        if trigger.planned:
+            state.planned_date = when or (subject_dates[0] if subject_dates else None) or state.planned_date
         official, parties = _signatories(scope, kind, official, parties)
+        verb_text = sentence[trigger.start : trigger.end]
+        official, parties = _home_side(subject, verb_text, kind, official, parties, state)
         # "inspected ... on July 13 and met with X": a date earlier in the sentence holds for what follows.
         sentence_date = when or sentence_date
         when = sentence_date or (subject_dates[0] if subject_dates else None)
-        when = when or state.date or state.mentioned_date
+        # An engagement announced for later has only the day its own sentence gives it.
+        when = when or (None if trigger.planned else state.date or state.mentioned_date)
+        if when is None and not trigger.planned and _SAID_AT.search(sentence[: trigger.end]):
+            when = state.said_date  # "X said during a meeting with Y": what was said that day, was said there
         # A call has no place unless the text gives one; other engagements keep the trip's place.
         where = where or subject_place or (None if kind == "call" else state.location)
         its = re.match(r"\s*its\s+([a-z][\w -]*?),?\s+(?=[A-Z])", scope)
@@ -1455,12 +1988,57 @@ def _sentence_meetings(
             # A place stated for this engagement wins over one its name gives, which wins over an earlier one.
             place = where if where and where != state.location else party.place or where
             place, day = (wheres[n_party] if wheres else place), (whens[n_party] if whens else when)
-            meetings.append(_meeting(release, sentence, span, official, party, day, place, topic, kind))
-        if parties:
+            meetings.append(
+                _meeting(release, sentence, span, official, party, day, place, topic, kind, trigger.planned)
+            )
+        if parties and not trigger.planned:
             state.date, state.location = when or state.date, where or state.location
     if official:
         state.official = official
     return meetings
+
+
+_DIPLOMAT = re.compile(r"\b(?:Ambassador|Envoy|Charg[eé]|Consul|d[’']Affaires|High\s+Commissioner)\b")
+
+
+def _home_side(
+    subject: str, verb_text: str, kind: str, official: str | None, parties: list[_Party], state: _State
+) -> tuple[str | None, list[_Party]]:
+    """The release's own official stays the official when the sentence makes the other side its subject:
+    "US Charge d'Affaires B called on Minister A", or "Greer is also set to meet Minister A" after Greer
+    was logged as a counterpart."""
+    if len(parties) != 1 or not parties[0].name:
+        return official, parties
+    party = parties[0]
+    earlier = _earlier_counterpart(state, subject)
+    calling = kind == "courtesy_call" and not verb_text.lstrip().startswith("received")
+    visiting = calling and _DIPLOMAT.search(subject) is not None
+    if earlier is not None and earlier.counterpart != party.name:
+        guest = _Party(earlier.counterpart or "", earlier.counterpart_role, earlier.organization)
+    elif visiting and (names := _name_spans(subject)):
+        start, end = names[-1]
+        role = _clean(subject[:start].rsplit(",", 1)[-1])
+        guest = _Party(subject[start:end], role or None, None)
+    else:
+        return official, parties
+    title = party.title_before or (party.role if party.role and not party.role.startswith("(") else None)
+    host = f"{title} {party.name}" if title else party.name
+    return host, [guest]
+
+
+def _earlier_counterpart(state: _State, subject: str) -> Meeting | None:
+    """The meeting whose counterpart the subject names alone ("Greer is also set to ...")."""
+    clause = subject
+    for match in reversed(_find_dates(subject)):
+        clause = clause[: match.start()] + clause[match.end() :]
+    named = {_bare(w) for w in clause.split() if _is_capitalized(w) and _nameable(w)}
+    if not named:
+        return None
+    for meeting in reversed(state.meetings):
+        person = bool(meeting.counterpart and _name_spans(meeting.counterpart))
+        if person and named <= set((meeting.counterpart or "").split()):
+            return meeting
+    return None
 
 
 _SIGNED_BY = re.compile(r",?\s+(?:signed|inked)\s+by\s+(?P<people>.+)$")
@@ -1476,7 +2054,8 @@ def _signatories(
     if len(people) < 2:
         return official, parties
     first = people[0]
-    partner = parties[0].name if len(parties) == 1 and not _name_spans(parties[0].name) else None
+    one_body = len(parties) == 1 and not (parties[0].role or parties[0].title_before)
+    partner = parties[0].name if one_body else None
     partner = partner and (_described_organization(partner) or partner)
     signer = f"{first.title_before} {first.name}" if first.title_before else first.name
     counterparts = [
@@ -1515,15 +2094,20 @@ def _respectively(
     )
 
 
+_VIDEO = re.compile(r"(?i)\bvideo|\bvirtual(?:ly)?\b|\bonline\b|\bteleconferenc")
+
+
 def _meeting(
     release: Release, sentence: str, span: tuple[int, int], official: str | None, party: _Party,
-    when: date | None, where: str | None, topic: str | None, kind: str,
+    when: date | None, where: str | None, topic: str | None, kind: str, planned: bool = False,
 ) -> Meeting:
     lead = len(sentence) - len(sentence.lstrip())
+    if kind == "call" and _VIDEO.search(sentence) and not re.search(r"\b(?:tele)?phone\b", sentence):
+        kind = "video_call"  # "held a video conference with", "met virtually with"
     return Meeting(
         release_id=release.id, official=official, counterpart=party.name or None, quote=sentence.strip(),
         span=(span[0] + lead, span[0] + len(sentence.rstrip())), date=when, counterpart_role=party.role,
-        organization=party.organization, location=where, topic=topic, kind=kind,
+        organization=party.organization, location=where, topic=topic, kind=kind, planned=planned,
     )
 
 
@@ -1554,22 +2138,58 @@ def _read_scope(
         talks = re.match(r"[\s,]*for\s+(?:bilateral\s+)?talks\b", scope[names[-1][1] :] if names else "")
         kind, parties = "talks" if talks else "meeting", _parties(obj) if ends_with_name else []
     elif kind == "visit":
-        parties = _institutions(obj, kind) or _parties(obj) or _visited_at(scope, anchors, object_end)
+        parties = (
+            _site_of(scope)
+            or _institutions(obj, kind)
+            # "visited Minister A", not "visited Cabo Verde": a person visited has a title
+            or [p for p in _parties(obj) if p.title_before or p.role]
+            or _visited_at(scope, anchors, object_end)
+        )
     elif _GROUP_HEAD.match(obj.strip()):
         parties = _institutions(obj, kind)  # "executives from A, B and C": the companies
     else:
         parties = _parties(obj) or _institutions(obj, kind)
+        parties += _group_after_names(obj) if parties else []
+    if kind == "roundtable" and not parties:
+        # "presided over the 'Battery Strategy Roundtable' on November 1": the roundtable itself, until a
+        # sentence names who attended it.
+        named = _ROUNDTABLE_NAME.search(sentence, trigger.start, trigger.end)
+        title = named.group(1).strip(" “”\"‘’'") if named else ""
+        parties = [_Party(title, None, None)] if title and _is_capitalized(title) else []
+    if re.search(r"\b(?:series|round|number)\s+of\b", sentence[trigger.start : trigger.end]):
+        # "held a series of meetings with CEOs": a summary of the meetings the text goes on to name.
+        parties = [p for p in parties if _name_spans(p.name)]
     # A date between the verb's noun and "with" ("held a video conference on March 4 with ...").
     when = _first_date(anchors, release, state) or _first_date(
         _anchors(sentence[trigger.start : trigger.end]), release, state
     )
     where = _location_text(scope, anchors, object_end)
+    if kind == "visit" and parties and parties[0].place and _site_of(scope):
+        where = parties[0].place  # "a factory in Michigan of SK Siltron Co.": Michigan
     if where is None and kind != "call":
         # "hosted a luncheon at a hotel in Seoul on May 5 with ...": the place came before "with".
         verb_text = sentence[trigger.start : trigger.end]
         where = _location_text(verb_text, _anchors(verb_text), 0)
     topic = topic or _topic_in_scope(scope[object_end:])
     return kind, parties, when, where, topic
+
+
+_ROUNDTABLE_NAME = re.compile(
+    r"(?:[“\"‘']|\b(?:the|a|an)\s+)([^“”\"]*?(?i:roundtable|round-table|round\s+table))"
+)
+
+
+def _group_after_names(obj: str) -> list[_Party]:
+    """ "his U.S. counterpart Katherine Tai and American lawmakers": the group after the last name."""
+    names = _name_spans(obj)
+    tail = re.match(r"\s*,?\s*and\s+(?P<rest>.+)", obj[names[-1][1] :]) if names else None
+    if tail is None or _name_spans(tail.group("rest")):
+        return []
+    rest = tail.group("rest").strip()
+    if _GROUP_HEAD.match(rest.strip()):
+        return _institutions(rest, "meeting")
+    group = _group_phrase(rest)
+    return [_Party(group, None, None)] if group else []
 
 
 def _first_date(anchors: list[_Anchor], release: Release, state: _State) -> date | None:
@@ -1624,6 +2244,13 @@ def _read_forum(
         stop = next((a.start for a in later if a.start >= start), len(scope))
         parties = _parties(scope[start:stop]) or _institutions(scope[start:stop], "forum")
     # A named event, also one with an ordinal: "30th Korea-Japan Economic Forum".
+    # "a speech at the Korea Steel Day celebration", "the 10th anniversary ceremony": a celebration is not
+    # an engagement with anyone.
+    celebration = re.search(r"(?i)\b(?:celebrations?|anniversary|jubilee)\b", scope[: name_end + 30]) or (
+        name and _bare(name.split()[-1]) in _words().celebrations
+    )
+    if celebration:
+        return "forum", [], None, None, None
     if not parties and name and re.match(r"(?:\d+(?:st|nd|rd|th)\s+)?[A-Z0-9]", name):
         parties = [_Party(name, None, None)]
     when = next(
@@ -1646,8 +2273,8 @@ def _read_forum(
 
 def _describe(state: _State, pending: list[int], sentence: str) -> None:
     """A sentence after an engagement: its topic and attendees, where the engagement sentence gave none."""
-    if not pending:
-        return
+    if not pending or _BACKGROUND.search(sentence):
+        return  # "The two last met three weeks ago, when ...": history, not what this meeting covered
     topic = _topic_in_sentence(sentence)
     attendees = _attendees(sentence)
     # "Participants asked for ...": what was said at a roundtable or forum, not on the tour before it.
@@ -1672,6 +2299,39 @@ def _describe(state: _State, pending: list[int], sentence: str) -> None:
             from dataclasses import replace
 
             state.meetings[index] = replace(meeting, **changes)  # type: ignore[arg-type]
+
+
+_ATTENDED_BY = re.compile(
+    r"\b(?:was|were)\s+(?:also\s+)?attended\s+by\s+|\b(?:participants|attendees)\s+included\s+"
+)
+
+
+def _attended_by(state: _State, pending: list[int], sentence: str) -> bool:
+    """ "The roundtable was attended by ..., including Chairman A of X and B, CEO of Y": a roundtable told
+    by its name or its organiser becomes one engagement per person named at it."""
+    if len(pending) != 1:
+        return False
+    meeting = state.meetings[pending[0]]
+    match = _ATTENDED_BY.search(sentence)
+    if match is None or meeting.kind != "roundtable" or not meeting.counterpart:
+        return False
+    if _name_spans(meeting.counterpart) == [(0, len(meeting.counterpart))]:
+        return False  # a person is already across the table: the others are attendees
+    phrase = sentence[match.end() :]
+    including = re.search(r"\bincluding\s+", phrase)
+    phrase = _without_final_stop(phrase[including.end() :] if including else phrase)
+    people = [p for p in _parties(phrase) if p.name]
+    if not people:
+        return False
+    rows = []
+    for party in people:
+        organization = party.organization
+        role = _role_without(party.role, organization) if organization else party.role
+        rows.append(
+            replace(meeting, counterpart=party.name, counterpart_role=role, organization=organization)
+        )
+    state.meetings[pending[0] : pending[0] + 1] = rows
+    return True
 
 
 def _representative(sentence: str, meeting: Meeting) -> _Party | None:

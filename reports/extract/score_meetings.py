@@ -7,7 +7,8 @@ dump file of the same name with `.txt` (or --text). Per release, extracted meeti
 with gold meetings on (date, counterpart):
 
   - dates must be equal (both missing counts as equal);
-  - counterparts match by normalized name: case, accents, punctuation and the words "the",
+  - counterparts match by normalized name (of several found that match, one with the label's
+    planned flag and kind is paired first): case, accents, punctuation and the words "the",
     "mr", "ms", "dr" are ignored, and one name's words may be a subset of the other's
     ("Vought" ~ "Russell Vought", "CSIS" ~ "Center for Strategic and International Studies (CSIS)").
 
@@ -16,7 +17,8 @@ scored for accuracy. Role, location and topic are lenient: each is a bag of lowe
 (dots dropped, so "U.S." is "us"; stop words "the of a an and at in on for to with by" and a
 possessive "'s" dropped); a field is right when both sides are empty, or both are given and the
 word overlap has an F1 of at least 0.5 ("Washington, D.C." vs "U.S. Congress, Washington, D.C."
-is right; "Seoul" vs "Washington, D.C." is not). Kind must be equal.
+is right; "Seoul" vs "Washington, D.C." is not). Kind and planned must be equal (a label without
+"planned" is an engagement that was held).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from pathlib import Path
 from reports.errors import BriefError
 from reports.extract.formats import extract_files
 
-FIELDS = ("counterpart_role", "location", "topic", "kind")
+FIELDS = ("planned", "counterpart_role", "location", "topic", "kind")
 LENIENT = {"counterpart_role", "location", "topic"}
 MIN_OVERLAP_F1 = 0.5
 _STOP = {"the", "of", "a", "an", "and", "at", "in", "on", "for", "to", "with", "by"}
@@ -117,24 +119,29 @@ def score_file(gold_path: Path, text_path: Path | None = None) -> Score:
 
 def _score_release(score: Score, index: int, gold: list[dict], found: list[dict]) -> None:
     unmatched = list(found)
-    for label in gold:
-        pair = next(
-            (
-                m
-                for m in unmatched
-                if m.get("date") == label.get("date")
-                and same_counterpart(label.get("counterpart"), m.get("counterpart"))
-            ),
-            None,
-        )
+    pairs: dict[int, dict] = {}
+    # Two engagements with one person on one day (a call held, a meeting planned): like is paired with like
+    # first, so the order of the labels does not decide which is matched.
+    for strict in (True, False):
+        for n, label in enumerate(gold):
+            if n in pairs:
+                continue
+            pair = next((m for m in unmatched if _pairs(label, m, strict)), None)
+            if pair is not None:
+                unmatched.remove(pair)
+                pairs[n] = pair
+    for n, label in enumerate(gold):
+        pair = pairs.get(n)
         if pair is None:
             score.false_negatives += 1
             score.misses.append(f"[{index}] missed {label.get('date')} {label.get('counterpart')!r}")
             continue
-        unmatched.remove(pair)
         score.true_positives += 1
         for name in FIELDS:
-            right = (lenient_match if name in LENIENT else _equal)(label.get(name), pair.get(name))
+            wanted, got = label.get(name), pair.get(name)
+            if name == "planned":
+                wanted, got = bool(wanted), bool(got)
+            right = (lenient_match if name in LENIENT else _equal)(wanted, got)
             score.right[name] += right
             if not right:
                 score.misses.append(
@@ -144,6 +151,14 @@ def _score_release(score: Score, index: int, gold: list[dict], found: list[dict]
     for extra in unmatched:
         score.false_positives += 1
         score.misses.append(f"[{index}] extra {extra.get('date')} {extra.get('counterpart')!r}")
+
+
+def _pairs(label: dict, found: dict, strict: bool) -> bool:
+    if label.get("date") != found.get("date"):
+        return False
+    if not same_counterpart(label.get("counterpart"), found.get("counterpart")):
+        return False
+    return not strict or bool(label.get("planned")) == bool(found.get("planned"))
 
 
 def _equal(gold: object, found: object) -> bool:
