@@ -60,7 +60,7 @@ def scored(request: pytest.FixtureRequest):
     path, floors = SETS[request.param]
     if not path.is_file():
         real = request.param in REAL_FLOORS
-        pytest.skip(f"{path.name}: {'the real-text corpus is not beside this checkout' if real else 'absent'}")
+        pytest.skip(f"{path.name}: {'the real-text corpus is not beside the checkout' if real else 'absent'}")
     return request.param, floors, score_file(path)
 
 
