@@ -293,6 +293,47 @@ class History:
         return self._latest.get((metric_id, period, unit))
 
 
+# Freshness ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceFreshness:
+    """How complete one source is for the period: releases collected, its newest, its last collection."""
+
+    name: str
+    label: str
+    releases: int  # collected for the period
+    newest: date | None  # its newest stored release up to the period's end
+    failed: str | None = None  # why its last collection failed; None: it was read (or never collected)
+    collected: bool = False  # the store records a collection of it
+
+    @property
+    def warning(self) -> str:
+        """'failed' or 'empty' (no release in the period): the briefing may be partial; else ''."""
+        if self.failed:
+            return "failed"
+        return "empty" if self.releases == 0 else ""
+
+
+def source_freshness(
+    store: Store, period: Period, references: Iterable[Reference], labels: dict[str, str]
+) -> tuple[SourceFreshness, ...]:
+    """Every configured source (the keys of `labels`) and every source of the period's releases."""
+    counts: dict[str, int] = {name: 0 for name in labels}
+    for ref in references:
+        if ref.in_period:
+            counts[ref.release.source] = counts.get(ref.release.source, 0) + 1
+    newest = store.newest_release_dates(period.end)
+    collections = store.last_collections()
+    return tuple(
+        SourceFreshness(
+            name, labels.get(name, name), count, newest.get(name),
+            failed=collections.get(name, ("", None))[1], collected=name in collections,
+        )
+        for name, count in counts.items()
+    )
+
+
 # The briefing ----------------------------------------------------------------
 
 
@@ -311,6 +352,13 @@ class Briefing:
     timeline: object | None = None  # charts.ChartSpec of the period's engagements
     upcoming: tuple[MeetingRow, ...] = ()  # engagements announced for later, not yet reported held
     summary: Summary | None = None  # a period longer than a month: what its PDF shows
+    key_points: tuple[object, ...] = ()  # reports.keypoints.KeyPoint: the sentences at the top
+    no_earlier_periods: bool = False  # the store holds no release before the period (no comparison yet)
+    freshness: tuple[SourceFreshness, ...] = ()  # per source: releases, newest date, last collection
+
+    @property
+    def freshness_warnings(self) -> tuple[SourceFreshness, ...]:
+        return tuple(source for source in self.freshness if source.warning)
 
     @property
     def is_summarized(self) -> bool:
@@ -356,6 +404,7 @@ def build_briefing(
     """Everything the period's releases say, selected, grouped and numbered for citation."""
     from charts.plan import plan_timeline, plan_trends
     from reports.checks import figure_checks
+    from reports.keypoints import key_points
 
     labels = source_labels or {}
     releases = store.releases_between(period.start, period.end)
@@ -383,10 +432,12 @@ def build_briefing(
     headlines = headline_figures(figures)
     trips = _trips(rows, locale)
     checks = tuple(figure_checks(figures, history, locale))
+    points = key_points(figures, headlines, trips, history, locale)
     summary = None
     if summarized:
         trends = plan_trends([f for f in figures if f.trusted], period, locale)
-        summary = _summary(references, figures, headlines, trips, checks, trends)
+        key_quotes = [q for point in points for q in point.cites]
+        summary = _summary(references, figures, headlines, trips, checks, trends, key_quotes)
     return Briefing(
         title=title,
         period=period,
@@ -401,6 +452,9 @@ def build_briefing(
         timeline=plan_timeline(rows, locale, period),
         summary=summary,
         upcoming=upcoming,
+        key_points=points,
+        freshness=source_freshness(store, period, references, labels),
+        no_earlier_periods=not store.has_releases_before(period.start),
     )
 
 
@@ -421,6 +475,7 @@ def _summary(
     trips: tuple[TripGroup, ...],
     checks: tuple[object, ...],
     trends: list[object],
+    key_quotes: Iterable[Quote] = (),
 ) -> Summary:
     """The headline figures' companions on a long period's PDF, and the sources they cite."""
     movers = largest_movers(figures)
@@ -437,6 +492,7 @@ def _summary(
         *(q for c in shown_failed for q in getattr(c, "cites", ())),
         *(q for row in counterparts[:MAX_COUNTERPARTS] for q in row.cites),
         *(q for line in trip_lines for q in line.cites),
+        *key_quotes,
     ]
     trend_refs = {ref for spec in trends for ref in getattr(spec, "refs", ())}
     return Summary(

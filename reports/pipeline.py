@@ -89,6 +89,8 @@ def collect(
     finally:
         if own is not None:
             own.close()
+    for report in reports:  # the briefing's freshness block says when each source was last read
+        store.record_collection(report.source, report.failed)
     return reports
 
 
