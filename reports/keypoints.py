@@ -118,7 +118,7 @@ def _level_point(figure: Figure, locale: str, rule: str) -> KeyPoint:
     if figure.metric.record:
         text = _("%(subject)s reached a record %(value)s in %(period)s") % values
     else:
-        text = _("%(subject)s was %(value)s in %(period)s") % values
+        text = _("%(subject)s stood at %(value)s in %(period)s") % values
     moved = _stated_change(figure, locale)
     if moved:
         text = _("%(sentence)s, %(change)s") % {"sentence": text, "change": moved}
