@@ -75,3 +75,29 @@ def test_key_points_tell_the_lead_figure_and_the_biggest_mover(february) -> None
         assert "fell 10.5% from USD 57.9 billion in Jan 2026 to USD 51.8 billion in Feb 2026 [1] [2]." in pdf
     else:
         assert "2026년 2월 Exports 589.0억 달러(전년 대비 12.0% 증가) [1]." in pdf
+
+
+def test_a_topic_line_keeps_the_last_24_months_and_no_doubtful_or_part_month_figure() -> None:
+    from datetime import date
+
+    from charts.plan import plan_topic_charts
+    from reports.briefing import Figure, History, Quote, _TopicDraft
+    from reports.records import Metric
+    from reports.store import Stated
+
+    def stated(period: str, value: float, confidence: str = "high") -> Stated:
+        metric = Metric("r", "exports", value, "USD", period, "q", (0, 1), metric_id="exports.total",
+                        confidence=confidence)  # type: ignore[arg-type]
+        return Stated(metric, date(2026, 3, 1))
+
+    months = [f"{2023 + (n // 12)}-{n % 12 + 1:02d}" for n in range(38)]  # Jan 2023 to Feb 2026
+    rows = [stated(month, 50e9 + n * 1e9) for n, month in enumerate(months)]
+    rows[-2] = stated(months[-2], 99e9, "low")  # Jan 2026 read with doubts
+    rows.append(stated("2026-02-01/2026-02-20", 40e9))  # part of February: never a point of the line
+    figure = Figure(stated(months[-1], 87e9).metric, "Exports", Quote(1, 1, "q", (0, 1)))
+    topic = _TopicDraft("Trade", "sec-trade", (figure,))
+    charts = plan_topic_charts(topic, History({"exports.total": rows}))
+    [line] = [spec for spec in charts if spec.kind == "line"]
+    periods = line.data["period"]
+    assert len(periods) == 24  # the last 24 trusted months: the doubtful January is left out
+    assert periods[0] == "Feb 2024" and periods[-1] == "Feb 2026" and "Jan 2026" not in periods
