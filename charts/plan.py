@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 MIN_BREAKDOWN = 3
 MIN_LINE_POINTS = 3
+MAX_LINE_POINTS = 24  # a topic's line shows the last two years of months at most
 MAX_TIMELINE_ROWS = 24
 MAX_TRENDS = 12
 MIN_TREND_POINTS = 2
@@ -212,8 +213,10 @@ def _lines(figures: list[Figure], history: History, anchor: str) -> list[ChartSp
         for row in history.stated(metric.metric_id):
             stored = row.metric
             if stored.value is not None and stored.unit == metric.unit and stored.period \
-                    and _period_shape(stored.period) == shape and stored.period <= metric.period:
+                    and _period_shape(stored.period) == shape and stored.period <= metric.period \
+                    and stored.confidence == "high":  # a doubtful stored figure joins no line
                 points[stored.period] = stored.value  # a later release revises an earlier one
+        points = {p: points[p] for p in sorted(points)[-MAX_LINE_POINTS:]}
         if len(points) >= MIN_LINE_POINTS:
             specs.append(_line_spec(f"{anchor}-line-{len(specs) + 1}", figure, points))
     return specs

@@ -201,6 +201,17 @@ def briefing_summary(briefing: Briefing) -> dict[str, Any]:
             }
             for h in briefing.headlines
         ],
+        "freshness": [
+            {
+                "source": f.name,
+                "label": f.label,
+                "releases": f.releases,
+                "newest": f.newest.isoformat() if f.newest else None,
+                "last_collection_failed": f.failed,
+                "warning": f.warning or None,
+            }
+            for f in briefing.freshness
+        ],
     }
 
 
@@ -217,6 +228,16 @@ class HeadlineText:
 
 
 @dataclass(frozen=True)
+class SourceStatus:
+    """A source's freshness as the manifest records it: a warning is 'failed', 'empty' or ''."""
+
+    label: str
+    releases: int
+    failed: str | None = None
+    warning: str = ""
+
+
+@dataclass(frozen=True)
 class ArchivedBriefing:
     """One period folder of the archive, as the index and the email describe it."""
 
@@ -227,6 +248,11 @@ class ArchivedBriefing:
     releases: int | None
     headlines: tuple[HeadlineText, ...]
     locale: str = "en"
+    freshness: tuple[SourceStatus, ...] = ()
+
+    @property
+    def freshness_warnings(self) -> tuple[SourceStatus, ...]:
+        return tuple(source for source in self.freshness if source.warning)
 
     @property
     def key(self) -> str:
@@ -267,6 +293,7 @@ def read_briefing(folder: Path) -> ArchivedBriefing:
         releases=summary.get("releases", _release_count(folder)),
         headlines=tuple(_headline(h) for h in summary.get("headlines", []) if isinstance(h, dict)),
         locale=str(manifest.get("locale") or "en"),
+        freshness=tuple(_source_status(f) for f in summary.get("freshness", []) if isinstance(f, dict)),
     )
 
 
@@ -307,6 +334,17 @@ def _headline(data: dict[str, Any]) -> HeadlineText:
         period=str(data.get("period") or ""),
         record=bool(data.get("record")),
         source=source if isinstance(source, int) else None,
+    )
+
+
+def _source_status(data: dict[str, Any]) -> SourceStatus:
+    releases = data.get("releases")
+    failed = data.get("last_collection_failed")
+    return SourceStatus(
+        label=str(data.get("label") or data.get("source") or ""),
+        releases=releases if isinstance(releases, int) else 0,
+        failed=str(failed) if failed else None,
+        warning=str(data.get("warning") or ""),
     )
 
 

@@ -92,6 +92,29 @@ class Earlier:
 
 
 @dataclass(frozen=True)
+class Comparison:
+    """A figure's change against an earlier period: as the text states it and as two stored levels give it."""
+
+    basis: str  # prev (the previous period) | yoy (the same period a year before)
+    stated: str  # '+12.4% y/y' from the text, or ''
+    computed: str  # '+11.9%' from the stored levels, or ''
+    earlier: Earlier | None  # the stored level the computed change is from (its citation)
+    locale: str = "en"
+
+    @property
+    def period_text(self) -> str:
+        """The earlier period compared with: 'Jan 2026'; '' for a stated change with no stored level."""
+        return format_period(self.earlier.period, self.locale) if self.earlier else ""
+
+
+_PREVIOUS_BASIS = {"9999-99": "mom", "9999-Q9": "qoq", "9999": "yoy"}
+
+
+def _shape(period: str | None) -> str:
+    return re.sub(r"\d", "9", period or "")
+
+
+@dataclass(frozen=True)
 class Figure:
     """One extracted metric as the briefing shows it, with its citation."""
 
@@ -100,6 +123,30 @@ class Figure:
     cite: Quote
     locale: str = "en"
     earlier: Earlier | None = None
+    year_ago: Earlier | None = None  # the same period a year before, from the store
+
+    @property
+    def comparisons(self) -> tuple[Comparison, ...]:
+        """The change against the previous period and a year before: stated by the text, computed
+        from two stored levels, or both side by side."""
+        found = []
+        for basis, earlier in (("prev", self.earlier), ("yoy", self.year_ago)):
+            change = self.metric.change
+            wanted = "yoy" if basis == "yoy" else _PREVIOUS_BASIS.get(_shape(self.metric.period), "")
+            stated = format_change(change, self.locale) if change and change.basis == wanted else ""
+            computed = None
+            if earlier is not None and self.metric.value is not None:
+                computed = earlier.change_from(self.metric.value)
+            if stated or computed is not None:
+                text = "" if computed is None else f"{computed:+.1f}%".replace("-", "−")
+                found.append(Comparison(basis, stated, text, earlier, self.locale))
+        return tuple(found)
+
+    @property
+    def card_comparisons(self) -> tuple[Comparison, ...]:
+        """What a headline card adds to its 'vs <previous period>' line: the year before, and the
+        previous period only where the text states that change too."""
+        return tuple(c for c in self.comparisons if c.basis == "yoy" or c.stated)
 
     @property
     def trusted(self) -> bool:
@@ -297,6 +344,47 @@ class History:
         return self._latest.get((metric_id, period, unit))
 
 
+# Freshness ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceFreshness:
+    """How complete one source is for the period: releases collected, its newest, its last collection."""
+
+    name: str
+    label: str
+    releases: int  # collected for the period
+    newest: date | None  # its newest stored release up to the period's end
+    failed: str | None = None  # why its last collection failed; None: it was read (or never collected)
+    collected: bool = False  # the store records a collection of it
+
+    @property
+    def warning(self) -> str:
+        """'failed' or 'empty' (no release in the period): the briefing may be partial; else ''."""
+        if self.failed:
+            return "failed"
+        return "empty" if self.releases == 0 else ""
+
+
+def source_freshness(
+    store: Store, period: Period, references: Iterable[Reference], labels: dict[str, str]
+) -> tuple[SourceFreshness, ...]:
+    """Every configured source (the keys of `labels`) and every source of the period's releases."""
+    counts: dict[str, int] = {name: 0 for name in labels}
+    for ref in references:
+        if ref.in_period:
+            counts[ref.release.source] = counts.get(ref.release.source, 0) + 1
+    newest = store.newest_release_dates(period.end)
+    collections = store.last_collections()
+    return tuple(
+        SourceFreshness(
+            name, labels.get(name, name), count, newest.get(name),
+            failed=collections.get(name, ("", None))[1], collected=name in collections,
+        )
+        for name, count in counts.items()
+    )
+
+
 # The briefing ----------------------------------------------------------------
 
 
@@ -317,6 +405,13 @@ class Briefing:
     draft: bool = False  # held for review: the cover says DRAFT
     upcoming: tuple[MeetingRow, ...] = ()  # engagements announced for later, not yet reported held
     summary: Summary | None = None  # a period longer than a month: what its PDF shows
+    key_points: tuple[object, ...] = ()  # reports.keypoints.KeyPoint: the sentences at the top
+    no_earlier_periods: bool = False  # the store holds no release before the period (no comparison yet)
+    freshness: tuple[SourceFreshness, ...] = ()  # per source: releases, newest date, last collection
+
+    @property
+    def freshness_warnings(self) -> tuple[SourceFreshness, ...]:
+        return tuple(source for source in self.freshness if source.warning)
 
     @property
     def is_summarized(self) -> bool:
@@ -366,6 +461,7 @@ def build_briefing(
     """
     from charts.plan import plan_timeline, plan_trends
     from reports.checks import figure_checks
+    from reports.keypoints import key_points
 
     labels = source_labels or {}
     releases = store.releases_between(period.start, period.end)
@@ -380,6 +476,7 @@ def build_briefing(
     history = History.load(store, (metric.metric_id for metric in metrics), corrections)
     figures = [_figure(metric, by_release[metric.release_id], locale) for metric in metrics]
     figures = _with_earlier(store, history, figures, references, labels)
+    figures = _with_year_ago(store, history, figures, references, labels)
     rows = [
         MeetingRow(meeting, by_release[meeting.release_id].quote(meeting.quote, meeting.span))
         for meeting in store.meetings_between(period.start, period.end)
@@ -395,10 +492,12 @@ def build_briefing(
     headlines = headline_figures(figures)
     trips = _trips(rows, locale)
     checks = tuple(figure_checks(figures, history, locale))
+    points = key_points(figures, headlines, trips, history, locale)
     summary = None
     if summarized:
         trends = plan_trends([f for f in figures if f.trusted], period, locale)
-        summary = _summary(references, figures, headlines, trips, checks, trends)
+        key_quotes = [q for point in points for q in point.cites]
+        summary = _summary(references, figures, headlines, trips, checks, trends, key_quotes)
     return Briefing(
         title=title,
         period=period,
@@ -414,6 +513,9 @@ def build_briefing(
         summary=summary,
         corrections=corrected,
         upcoming=upcoming,
+        key_points=points,
+        freshness=source_freshness(store, period, references, labels),
+        no_earlier_periods=not store.has_releases_before(period.start),
     )
 
 
@@ -434,6 +536,7 @@ def _summary(
     trips: tuple[TripGroup, ...],
     checks: tuple[object, ...],
     trends: list[object],
+    key_quotes: Iterable[Quote] = (),
 ) -> Summary:
     """The headline figures' companions on a long period's PDF, and the sources they cite."""
     movers = largest_movers(figures)
@@ -450,6 +553,7 @@ def _summary(
         *(q for c in shown_failed for q in getattr(c, "cites", ())),
         *(q for row in counterparts[:MAX_COUNTERPARTS] for q in row.cites),
         *(q for line in trip_lines for q in line.cites),
+        *key_quotes,
     ]
     trend_refs = {ref for spec in trends for ref in getattr(spec, "refs", ())}
     return Summary(
@@ -736,6 +840,44 @@ def _with_earlier(
         metric = row.metric
         quote = ref.quote(metric.quote, metric.span)
         result.append(_replace_earlier(figure, Earlier(metric.value or 0.0, metric.period or "", quote)))
+    return result
+
+
+def year_before(period: str | None) -> str | None:
+    """'2025-12' -> '2024-12', '2025-Q1' -> '2024-Q1', '2025-H2' -> '2024-H2'; a year (or a span) -> None:
+    a year's year before is its previous period, compared already."""
+    match = re.fullmatch(r"(\d{4})(-(?:\d{2}|Q\d|H\d))", period or "")
+    return f"{int(match[1]) - 1}{match[2]}" if match else None
+
+
+def _with_year_ago(
+    store: Store, history: History, figures: list[Figure], references: list[Reference], labels: dict[str, str]
+) -> list[Figure]:
+    """Attach the stored, trusted figure of the same period a year before, citing (numbering) its release."""
+    found: list[Stated | None] = []
+    for figure in figures:
+        metric, wanted = figure.metric, year_before(figure.metric.period)
+        row = None
+        if metric.metric_id and metric.value is not None and wanted:
+            row = history.latest(metric.metric_id, wanted, metric.unit)
+        found.append(row if row is not None and row.metric.confidence == "high" else None)
+    by_release = {ref.release.id: ref for ref in references}
+    missing = [row.release_id for row in found if row is not None and row.release_id not in by_release]
+    earlier_releases = store.releases_by_id(missing)
+    result = []
+    for figure, row in zip(figures, found, strict=True):
+        if row is None or (row.release_id not in by_release and row.release_id not in earlier_releases):
+            result.append(figure)
+            continue
+        ref = by_release.get(row.release_id)
+        if ref is None:
+            release = earlier_releases[row.release_id]
+            ref = Reference(len(references) + 1, release, labels.get(release.source, release.source), False)
+            references.append(ref)
+            by_release[release.id] = ref
+        quote = ref.quote(row.metric.quote, row.metric.span)
+        year_ago = Earlier(row.metric.value or 0.0, row.metric.period or "", quote)
+        result.append(replace(figure, year_ago=year_ago))
     return result
 
 

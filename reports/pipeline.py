@@ -10,7 +10,7 @@ import logging
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # live sources (httpx, feedparser, bs4) load only when a feed
 log = logging.getLogger(__name__)
 
 BATCH = 500  # releases written per commit when ingesting or extracting
+HISTORY_YEARS = 2  # how far back generate extracts stored releases for comparisons and trend lines
 
 
 @dataclass
@@ -90,6 +91,8 @@ def collect(
     finally:
         if own is not None:
             own.close()
+    for report in reports:  # the briefing's freshness block says when each source was last read
+        store.record_collection(report.source, report.failed)
     return reports
 
 
@@ -227,6 +230,9 @@ def generate(
     releases = store.releases_between(period.start, period.end)
     ensure_extracted(store, releases)
     corrections = load_corrections(config.corrections)
+    # Comparisons and trend lines read the figures of the HISTORY_YEARS before the period too.
+    earlier_start = period.start.replace(year=period.start.year - HISTORY_YEARS, day=1)
+    ensure_extracted(store, store.releases_between(earlier_start, period.start - timedelta(days=1)))
     briefing = build_briefing(
         store,
         period,

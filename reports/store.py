@@ -91,6 +91,11 @@ CREATE TABLE IF NOT EXISTS approvals (
     drafted_at TEXT NOT NULL,
     approved_at TEXT
 );
+CREATE TABLE IF NOT EXISTS collections (
+    source TEXT PRIMARY KEY,
+    collected_at TEXT NOT NULL,
+    failed TEXT
+);
 CREATE TABLE IF NOT EXISTS fetch_state (
     url TEXT PRIMARY KEY,
     etag TEXT,
@@ -290,6 +295,11 @@ class Store:
     def count_releases(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM releases").fetchone()[0])
 
+    def has_releases_before(self, day: date) -> bool:
+        """Whether any stored release was published before `day` (an earlier period is stored)."""
+        row = self.db.execute("SELECT 1 FROM releases WHERE published < ? LIMIT 1", (day.isoformat(),))
+        return row.fetchone() is not None
+
     # Extraction results
 
     def unextracted(self, releases: Iterable[Release], version: str) -> list[Release]:
@@ -468,6 +478,31 @@ class Store:
     def release_period(self, period: str) -> None:
         with self.db:
             self.db.execute("DELETE FROM held_periods WHERE period = ?", (period,))
+
+    # The last collection of each source, for the briefing's freshness block
+
+    def record_collection(self, source: str, failed: str | None = None) -> None:
+        """Note that `source` was just collected, and why it failed (None: it was read)."""
+        with self.db:
+            self.db.execute(
+                "INSERT INTO collections (source, collected_at, failed) VALUES (?, ?, ?) "
+                "ON CONFLICT (source) DO UPDATE SET collected_at = excluded.collected_at, "
+                "failed = excluded.failed",
+                (source, _now(), failed),
+            )
+
+    def last_collections(self) -> dict[str, tuple[str, str | None]]:
+        """source -> (when it was last collected, why that collection failed or None)."""
+        rows = self.db.execute("SELECT source, collected_at, failed FROM collections").fetchall()
+        return {row[0]: (row[1], row[2]) for row in rows}
+
+    def newest_release_dates(self, until: date) -> dict[str, date]:
+        """source -> the date of its newest stored release published on or before `until`."""
+        rows = self.db.execute(
+            "SELECT source, MAX(published) FROM releases WHERE published <= ? GROUP BY source",
+            (until.isoformat(),),
+        ).fetchall()
+        return {row[0]: date.fromisoformat(str(row[1])[:10]) for row in rows if row[1]}
 
     def runs(self, limit: int = 20) -> list[dict[str, Any]]:
         """The latest runs, newest first."""

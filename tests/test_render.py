@@ -60,7 +60,8 @@ def test_cover_holds_title_period_generation_date_and_headline_cards(rich: Path)
 def test_every_section_is_a_bookmark_in_reading_order(rich_pdf: PdfReader) -> None:
     # Top-level bookmarks are the sections; nested lists are their parts (the meeting log's trips).
     titles = [item.title for item in rich_pdf.outline if not isinstance(item, list)]
-    assert titles == ["Headline figures", "Contents", "Trade", "Meeting log", "Figure checks", "Sources"]
+    assert titles == [
+        "Key points", "Headline figures", "Contents", "Trade", "Meeting log", "Figure checks", "Sources"]
 
 
 def test_contents_page_numbers_are_the_pages_sections_start_on(rich_pdf: PdfReader) -> None:
@@ -270,7 +271,7 @@ def test_every_citation_points_at_an_anchor_of_the_page(rich_html: BeautifulSoup
     cites = [a["href"][1:] for a in rich_html.select("a.cite")]
     assert cites and set(cites) <= ids
     contents = [a["href"][1:] for a in rich_html.select("nav.toc a")]
-    assert contents == ["headlines", "sec-trade", "meetings", "checks", "sources"]
+    assert contents == ["key-points", "headlines", "sec-trade", "meetings", "checks", "sources"]
     assert set(contents) <= ids
 
 
