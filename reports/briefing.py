@@ -130,7 +130,10 @@ class Figure:
         """The change against the previous period and a year before: stated by the text, computed
         from two stored levels, or both side by side."""
         found = []
-        for basis, earlier in (("prev", self.earlier), ("yoy", self.year_ago)):
+        pairs = (("prev", self.earlier), ("yoy", self.year_ago))
+        if _shape(self.metric.period) == "9999":  # for a year the previous period is the year before
+            pairs = (("yoy", self.year_ago or self.earlier),)
+        for basis, earlier in pairs:
             change = self.metric.change
             wanted = "yoy" if basis == "yoy" else _PREVIOUS_BASIS.get(_shape(self.metric.period), "")
             stated = format_change(change, self.locale) if change and change.basis == wanted else ""
@@ -144,9 +147,9 @@ class Figure:
 
     @property
     def card_comparisons(self) -> tuple[Comparison, ...]:
-        """What a headline card adds to its 'vs <previous period>' line: the year before, and the
-        previous period only where the text states that change too."""
-        return tuple(c for c in self.comparisons if c.basis == "yoy" or c.stated)
+        """What a headline card adds to its 'vs <previous period>' line: a change computed from a stored
+        level, beside the stated one (a stated change alone is already the card's change line)."""
+        return tuple(c for c in self.comparisons if c.computed and (c.basis == "yoy" or c.stated))
 
     @property
     def trusted(self) -> bool:
