@@ -19,7 +19,7 @@ from reports.corrections import Applied, Corrections, apply_corrections, correct
 from reports.extract import catalog
 from reports.extract.meetings import group_trips
 from reports.formatting import format_change, format_period, format_value, is_currency
-from reports.periods import Period
+from reports.periods import Period, figure_period, valid_figure_period
 from reports.records import Meeting, Metric, Release
 from reports.resources import data_file
 from reports.store import Stated, Store
@@ -800,32 +800,61 @@ def _period_start(period: str) -> str:
 # Comparison with earlier periods -----------------------------------------------
 
 
+_CALENDAR_KINDS = ("year", "half", "quarter", "month")
+
+
 def previous_period(period: str | None) -> str | None:
-    """'2025' -> '2024', '2025-01' -> '2024-12', '2025-Q1' -> '2024-Q4', '2025-H2' -> '2025-H1'."""
-    if not period:
+    """'2025' -> '2024', '2025-01' -> '2024-12', '2025-Q1' -> '2024-Q4', '2025-H2' -> '2025-H1';
+    None for a span or part of a month, which has no previous period of its kind."""
+    if not valid_figure_period(period):
         return None
-    if re.fullmatch(r"\d{4}", period):
-        return str(int(period) - 1)
-    match = re.fullmatch(r"(\d{4})-(\d{2})", period)
-    if match:
-        year, month = int(match[1]), int(match[2])
-        return f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
-    match = re.fullmatch(r"(\d{4})-([QH])(\d)", period)
-    if match:
-        year, kind, n = int(match[1]), match[2], int(match[3])
-        last = 4 if kind == "Q" else 2
-        return f"{year - 1}-{kind}{last}" if n == 1 else f"{year}-{kind}{n - 1}"
-    return None
+    found = figure_period(period or "")
+    return found.previous().key if found.kind in _CALENDAR_KINDS else None
+
+
+def year_before(period: str | None) -> str | None:
+    """'2025-12' -> '2024-12', '2025-Q1' -> '2024-Q1', '2025-H2' -> '2024-H2'; a year (or a span) -> None:
+    a year's year before is its previous period, compared already."""
+    if not valid_figure_period(period):
+        return None
+    found = figure_period(period or "")
+    return found.year_before().key if found.kind in _CALENDAR_KINDS[1:] else None
 
 
 def _with_earlier(
     store: Store, history: History, figures: list[Figure], references: list[Reference], labels: dict[str, str]
 ) -> list[Figure]:
-    """Attach the stored figure of the previous period, citing (and numbering) its release.
-
-    The releases cited only for a comparison are read in one query, after every lookup.
-    """
+    """Attach the stored figure of the previous period, citing (and numbering) its release."""
     found = [_find_earlier(history, figure) for figure in figures]
+    return _attached(store, figures, found, references, labels, "earlier")
+
+
+def _with_year_ago(
+    store: Store, history: History, figures: list[Figure], references: list[Reference], labels: dict[str, str]
+) -> list[Figure]:
+    """Attach the stored, trusted figure of the same period a year before, citing (numbering) its release."""
+    found: list[Stated | None] = []
+    for figure in figures:
+        metric, wanted = figure.metric, year_before(figure.metric.period)
+        row = None
+        if metric.metric_id and metric.value is not None and wanted:
+            row = history.latest(metric.metric_id, wanted, metric.unit)
+        found.append(row if row is not None and row.metric.confidence == "high" else None)
+    return _attached(store, figures, found, references, labels, "year_ago")
+
+
+def _attached(
+    store: Store,
+    figures: list[Figure],
+    found: list[Stated | None],
+    references: list[Reference],
+    labels: dict[str, str],
+    field_name: str,
+) -> list[Figure]:
+    """Each figure with its stored comparison figure as `field_name`, citing the release that states it.
+
+    The releases cited only for a comparison are read in one query and numbered after the period's own.
+    """
     by_release = {ref.release.id: ref for ref in references}
     missing = [row.release_id for row in found if row is not None and row.release_id not in by_release]
     earlier_releases = store.releases_by_id(missing)
@@ -841,46 +870,8 @@ def _with_earlier(
             references.append(ref)
             by_release[release.id] = ref
         metric = row.metric
-        quote = ref.quote(metric.quote, metric.span)
-        result.append(_replace_earlier(figure, Earlier(metric.value or 0.0, metric.period or "", quote)))
-    return result
-
-
-def year_before(period: str | None) -> str | None:
-    """'2025-12' -> '2024-12', '2025-Q1' -> '2024-Q1', '2025-H2' -> '2024-H2'; a year (or a span) -> None:
-    a year's year before is its previous period, compared already."""
-    match = re.fullmatch(r"(\d{4})(-(?:\d{2}|Q\d|H\d))", period or "")
-    return f"{int(match[1]) - 1}{match[2]}" if match else None
-
-
-def _with_year_ago(
-    store: Store, history: History, figures: list[Figure], references: list[Reference], labels: dict[str, str]
-) -> list[Figure]:
-    """Attach the stored, trusted figure of the same period a year before, citing (numbering) its release."""
-    found: list[Stated | None] = []
-    for figure in figures:
-        metric, wanted = figure.metric, year_before(figure.metric.period)
-        row = None
-        if metric.metric_id and metric.value is not None and wanted:
-            row = history.latest(metric.metric_id, wanted, metric.unit)
-        found.append(row if row is not None and row.metric.confidence == "high" else None)
-    by_release = {ref.release.id: ref for ref in references}
-    missing = [row.release_id for row in found if row is not None and row.release_id not in by_release]
-    earlier_releases = store.releases_by_id(missing)
-    result = []
-    for figure, row in zip(figures, found, strict=True):
-        if row is None or (row.release_id not in by_release and row.release_id not in earlier_releases):
-            result.append(figure)
-            continue
-        ref = by_release.get(row.release_id)
-        if ref is None:
-            release = earlier_releases[row.release_id]
-            ref = Reference(len(references) + 1, release, labels.get(release.source, release.source), False)
-            references.append(ref)
-            by_release[release.id] = ref
-        quote = ref.quote(row.metric.quote, row.metric.span)
-        year_ago = Earlier(row.metric.value or 0.0, row.metric.period or "", quote)
-        result.append(replace(figure, year_ago=year_ago))
+        earlier = Earlier(metric.value or 0.0, metric.period or "", ref.quote(metric.quote, metric.span))
+        result.append(replace(figure, **{field_name: earlier}))
     return result
 
 
@@ -891,12 +882,6 @@ def _find_earlier(history: History, figure: Figure) -> Stated | None:
         return None
     # The latest release that states the earlier figure is the best-revised one.
     return history.latest(metric.metric_id, wanted, metric.unit)
-
-
-def _replace_earlier(figure: Figure, earlier: Earlier) -> Figure:
-    from dataclasses import replace
-
-    return replace(figure, earlier=earlier)
 
 
 # Sections by topic -------------------------------------------------------------
