@@ -55,12 +55,7 @@ def _words() -> _Words:
     )
 
 
-class _Rates:
-    def search(self, text: str) -> re.Match[str] | None:
-        return _words().rates.search(text)
 
-
-_RATE_WORDS = _Rates()
 
 
 @dataclass(frozen=True)
@@ -85,7 +80,7 @@ def doubts_of(evidence: Evidence) -> tuple[str, ...]:
         doubts.append(RELEASE_DATE_PERIOD)
     if not evidence.unit_stated:
         doubts.append(UNIT_INFERRED)
-    if evidence.percent_level and not _RATE_WORDS.search(evidence.subject):
+    if evidence.percent_level and not _words().rates.search(evidence.subject):
         doubts.append(PERCENT_LEVEL)  # "chips and ships rose 30.2 and 15.6 percent": the 15.6 is a change
     return tuple(doubts)
 

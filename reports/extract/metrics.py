@@ -2236,23 +2236,14 @@ def _owns_period(sentence: str, figure: _Figure, period: tuple[int, int, str, st
 
 
 def _shift(period: str | None, months: int) -> str | None:
-    """'2026-03' back 12 months -> '2025-03'; back 1 -> '2026-02'; '2025' back 12 -> '2024'."""
-    if not period:
+    """The period a comparison level is for: a year back ('2026-03' -> '2025-03', '2026-01/2026-09' ->
+    '2025-01/2025-09', '2025' -> '2024') or, for a month, one month back ('2026-03' -> '2026-02')."""
+    if not valid_figure_period(period):
         return None
-    if months == 12 and valid_figure_period(period) and ("/" in period or len(period) == 10):
-        return figure_period(period).year_before().key  # "2026-01/2026-09" -> "2025-01/2025-09"
-    if "/" in period and months == 12:
-        ends = [_shift(end, 12) for end in period.split("/")]
-        return "/".join(ends) if all(ends) else None
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", period)
-    if not match:
-        quarter = re.fullmatch(r"(\d{4})(-[QH]\d)", period)
-        return f"{int(quarter[1]) - 1}{quarter[2]}" if quarter and months == 12 else None
-    year, month = int(match[1]), match[2]
-    if month is None:
-        return str(year - 1) if months == 12 else None
-    total = year * 12 + int(month) - 1 - months
-    return f"{total // 12}-{total % 12 + 1:02d}"
+    found = figure_period(period or "")
+    if months == 12:
+        return found.year_before().key
+    return found.previous().key if months == 1 and found.kind == "month" else None
 
 
 def _title_period(release: Release) -> str | None:

@@ -103,11 +103,8 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
 
 def _abbreviated(before: str) -> bool:
     """Does the text up to and including a full stop end in an abbreviation ("U.S.", "Mr.", "No.")?"""
-    if len(before) > 1 and before[-2].islower() and before[-3:-2].isalpha():
-        # the common case, "... exports rose." : a word of two or more letters, lower-case at its end
-        word = _WORD_BEFORE.search(before[:-1])
-        return bool(word) and word.group(1) in words().abbreviations
-    if _INITIALS.search(before):
+    ends_a_word = before[-2:-1].islower() and before[-3:-2].isalpha()  # "rose.": no initials to test
+    if not ends_a_word and _INITIALS.search(before):
         return True
     word = _WORD_BEFORE.search(before[:-1])
     return bool(word) and word.group(1) in words().abbreviations
