@@ -199,7 +199,10 @@ def _store_dump(
 
 def ensure_extracted(store: Store, releases: Sequence[Release]) -> int:
     """Extract figures and meetings from releases the current extractor has not read; returns how many."""
-    pending = store.unextracted(releases, extraction.VERSION)
+    return _extract(store, store.unextracted(releases, extraction.VERSION))
+
+
+def _extract(store: Store, pending: Sequence[Release]) -> int:
     for start in range(0, len(pending), BATCH):
         with store.batch():  # one commit per batch: an interrupted run keeps the batches before
             for release in pending[start : start + BATCH]:
@@ -232,7 +235,8 @@ def generate(
     corrections = load_corrections(config.corrections)
     # Comparisons and trend lines read the figures of the HISTORY_YEARS before the period too.
     earlier_start = period.start.replace(year=period.start.year - HISTORY_YEARS, day=1)
-    ensure_extracted(store, store.releases_between(earlier_start, period.start - timedelta(days=1)))
+    day_before = period.start - timedelta(days=1)
+    _extract(store, store.unextracted_between(earlier_start, day_before, extraction.VERSION))
     briefing = build_briefing(
         store,
         period,

@@ -302,6 +302,16 @@ class Store:
 
     # Extraction results
 
+    def unextracted_between(self, start: date, end: date, version: str) -> list[Release]:
+        """Releases published from `start` to `end` not yet extracted by extractor `version`: only their
+        bodies are read (a store whose earlier releases are all extracted reads none)."""
+        rows = self.db.execute(
+            f"SELECT {_RELEASE_COLUMNS} FROM releases WHERE published BETWEEN ? AND ? "
+            "AND (extracted_with IS NULL OR extracted_with != ?) ORDER BY published, title, id",
+            (start.isoformat(), end.isoformat(), version),
+        ).fetchall()
+        return [_release_from(row) for row in rows]
+
     def unextracted(self, releases: Iterable[Release], version: str) -> list[Release]:
         """Those of `releases` not yet extracted by extractor `version`."""
         ids = [release.id for release in releases]

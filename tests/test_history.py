@@ -108,3 +108,17 @@ def test_ingest_and_extraction_commit_per_batch_not_per_release(tmp_path) -> Non
     # Committed: a second connection sees every release extracted.
     with Store(f"sqlite:///{tmp_path / 'brief.sqlite'}") as other:
         assert other.unextracted(releases, extraction.VERSION) == []
+
+
+def test_only_earlier_releases_not_yet_extracted_are_read_for_the_history(sample) -> None:  # noqa: ANN001
+    from reports.collect.dump import parse_dump_file
+
+    store = Store("sqlite:///:memory:")
+    releases = parse_dump_file(sample).releases
+    for release in releases:
+        store.upsert_release(release)
+    first, last = min(r.published for r in releases), max(r.published for r in releases)
+    assert len(store.unextracted_between(first, last, extraction.VERSION)) == len(releases)
+    store.save_extraction(releases[0].id, [], [], extraction.VERSION)
+    pending = store.unextracted_between(first, last, extraction.VERSION)
+    assert {r.id for r in pending} == {r.id for r in releases[1:]}
