@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -43,6 +44,22 @@ def sample() -> Path:
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(scope="module")
+def archived(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample week (2026-W03) generated once per module; each test works on its own copy."""
+    folder = tmp_path_factory.mktemp("archived")
+    run = run_brief("generate", "--week", "2026-W03", cwd=folder)
+    assert run.code == 0, run.stderr
+    return folder
+
+
+@pytest.fixture
+def workdir(archived: Path, tmp_path: Path) -> Path:
+    """A copy of the archived sample week's output folder (a module's own workdir overrides it)."""
+    shutil.copytree(archived / "output", tmp_path / "output")
+    return tmp_path
 
 
 # The rendered briefing with figures, charts and meetings, made once per session (tests/briefings.py).

@@ -28,19 +28,6 @@ WEEK = "2026-W03"
 PASSWORD = "s3cret-Pa55word-for-tests"
 
 
-@pytest.fixture(scope="module")
-def archived(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample week generated once; each test works on its own copy."""
-    workdir = tmp_path_factory.mktemp("archived")
-    run = run_brief("generate", "--week", WEEK, cwd=workdir)
-    assert run.code == 0, run.stderr
-    return workdir
-
-
-@pytest.fixture
-def workdir(archived: Path, tmp_path: Path) -> Path:
-    shutil.copytree(archived / "output", tmp_path / "output")
-    return tmp_path
 
 
 @pytest.fixture(scope="module")

@@ -385,18 +385,6 @@ def test_a_run_left_running_by_a_kill_is_closed_by_the_next(workdir: Path) -> No
 # 4. No password over a clear-text link to another machine --------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def archived(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    workdir = tmp_path_factory.mktemp("archived")
-    run = run_brief("generate", "--week", WEEK, cwd=workdir)
-    assert run.code == 0, run.stderr
-    return workdir
-
-
-@pytest.fixture
-def workdir(archived: Path, tmp_path: Path) -> Path:
-    shutil.copytree(archived / "output", tmp_path / "output")
-    return tmp_path
 
 
 def send(workdir: Path, **env: str) -> subprocess.CompletedProcess[str]:
