@@ -12,6 +12,7 @@ from reports.extract.grammar import Caseless
 from reports.extract.metrics.clauses import _CLAUSE_END, _WORD
 from reports.extract.metrics.model import _Figure
 from reports.extract.metrics.periods import _MONTH_PERIOD, _month
+from reports.extract.metrics.words import words
 from reports.extract.numbers import Quantity
 from reports.periods import figure_period, valid_figure_period
 from reports.records import Change, Metric
@@ -42,25 +43,7 @@ _DIGIT = re.compile(r"\d")
 
 
 # Every basis phrase holds one of these (a cheap test before the full pattern).
-_BASIS_KEYS = (
-    "year",
-    "month",
-    "quarter",
-    "y-o-y",
-    "yoy",
-    "y/y",
-    "m-o-m",
-    "m/m",
-    "q-o-q",
-    "q/q",
-    "cumulative",
-    "annually",
-    "same",
-    "19",
-    "20",
-    "to-date",
-    "so far",
-)
+_BASIS_KEYS = words().basis_keys
 
 
 _BASIS_KEY = re.compile("|".join(re.escape(key) for key in _BASIS_KEYS))
@@ -194,10 +177,10 @@ _TO_OR_AT = re.compile(r"\b(?:to|at)\s")
 _THAN_AFTER = re.compile(r"\s*(?P<w>less|lower|fewer|more|higher|greater)\s+than\b", re.I)
 
 
-_UP_CHANGE_NOUNS = ("increase", "rise", "gain", "growth", "jump", "widening", "expansion", "surge")
+_UP_CHANGE_NOUNS = words().up_change_nouns
 
 
-_DOWN_CHANGE_NOUNS = ("decrease", "decline", "fall", "drop", "narrowing", "contraction", "reduction")
+_DOWN_CHANGE_NOUNS = words().down_change_nouns
 
 
 _CHANGE_NOUNS = {**dict.fromkeys(_UP_CHANGE_NOUNS, "up"), **dict.fromkeys(_DOWN_CHANGE_NOUNS, "down")}

@@ -9,6 +9,7 @@ from datetime import date
 from reports.extract import grammar as g
 from reports.extract.grammar import Caseless
 from reports.extract.metrics.model import _Context, _Figure
+from reports.extract.metrics.words import words
 from reports.extract.numbers import normalize
 from reports.periods import figure_period, valid_figure_period
 from reports.records import Release
@@ -208,7 +209,7 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
 _QUARTER_NEXT = re.compile(r"\s+quarter\b", re.I)
 
 
-_DAY_COUNTS = {"ten": 10, "twenty": 20}
+_DAY_COUNTS = words().day_counts
 
 
 def _part_month(match: re.Match[str], context: _Context) -> str | None:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from reports.extract import grammar as g
 from reports.extract.catalog import analyst_words
 from reports.extract.metrics.model import _Context
+from reports.extract.metrics.words import words
 
 _INCLUDING = re.compile(r",?\s*\b(?:including|excluding|except|especially|notably|such\s+as)\b[^,]*,?", re.I)
 
@@ -28,7 +29,7 @@ _OF_NP = re.compile(
 )
 
 
-_MEASURES = frozenset({"value", "volume"})
+_MEASURES = words().measures
 
 
 _TO_PLACE = re.compile(
@@ -158,9 +159,7 @@ def _of_to_modifier(phrase: str) -> str:
     return f"{mods}{_as_modifier(what)} {head}{tail}"
 
 
-_PLURAL_NOUNS = frozenset(
-    {"goods", "arms", "clothes", "news", "series", "species", "means", "savings", "earnings"}
-)
+_PLURAL_NOUNS = words().plural_nouns
 
 
 def _as_modifier(words: str) -> str:

@@ -23,6 +23,7 @@ from reports.extract.metrics.phrases import (
     _with_topic,
     canonical_subject,
 )
+from reports.extract.metrics.words import words
 from reports.extract.numbers import DESCRIBED_COUNT
 
 _FUNCTION_WORD = (
@@ -77,7 +78,7 @@ _ACTIVE_FLOW = Caseless(
 _FLOW_HINT = re.compile(r"ed\s", re.I)
 
 
-_OF_OR_TO_WORDS = frozenset({"of", "worth", "at", "to", "totaling", "totalling"})
+_OF_OR_TO_WORDS = words().level_naming_words
 
 
 _WITH_NP_TO = Caseless(

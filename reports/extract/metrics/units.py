@@ -12,6 +12,7 @@ from reports.extract.catalog import dollar_economies
 from reports.extract.grammar import Caseless
 from reports.extract.metrics.clauses import _WORD
 from reports.extract.metrics.model import _Context
+from reports.extract.metrics.words import words
 from reports.extract.numbers import Quantity
 
 _BARE_CHANGE = Caseless(
@@ -20,21 +21,7 @@ _BARE_CHANGE = Caseless(
 )
 
 
-_COUNT_WORDS = {
-    "companies": "companies",
-    "firms": "companies",
-    "enterprises": "companies",
-    "jobs": "jobs",
-    "workers": "workers",
-    "vehicles": "vehicles",
-    "cars": "vehicles",
-    "ships": "ships",
-    "units": "units",
-    "employees": "workers",
-    "people": "people",
-    "startups": "companies",
-    "vessels": "ships",
-}
+_COUNT_WORDS = words().count_units
 
 
 _NUMBER_OF = Caseless(
@@ -46,7 +33,7 @@ _NUMBER_OF = Caseless(
 )
 
 
-_PEOPLE_WORDS = ("visitor", "tourist", "travel", "passenger", "arrival")
+_PEOPLE_WORDS = words().people_words
 
 
 _PEOPLE_BEFORE = Caseless(
@@ -63,7 +50,7 @@ _OWN_DOLLAR = re.compile(r"(?<![A-Za-z])(A|AU|C|NZ|S|HK|NT)\$")
 _US_DOLLAR = re.compile(r"\bUS\$|\bU\.S\.\s?\$|\bUSD\b|\bU\.?S\.? dollars?\b|\bUS dollars?\b")
 
 
-_DOLLAR_CODES = {"A": "AUD", "AU": "AUD", "C": "CAD", "NZ": "NZD", "S": "SGD", "HK": "HKD", "NT": "TWD"}
+_DOLLAR_CODES = words().dollar_codes
 
 
 def _local_dollar(text: str) -> str | None:
