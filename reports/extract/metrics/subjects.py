@@ -156,40 +156,12 @@ def _name(
         lists.setdefault("base", base)
         _name_member(sentence, figure, item, base, dimension, context)
         return
-    if figure.role == "level" and figure.quantity.kind == "count":
-        described = DESCRIBED_COUNT.match(sentence, figure.quantity.end)
-        if described:  # "1,400 Australian businesses": the count names what it counts
-            figure.subject = _lower_first(" ".join(described.group(0).split()))
-            return
     if figure.role == "level":
-        after = _NP_AFTER_LEVEL.match(sentence, figure.quantity.end)
-        if after and not _NOT_SUBJECT.search(after.group("np")):
-            named = _clean_np(after.group("np"))
-            if named and named.lower() in ("surplus", "deficit"):
-                named = _balance_name(named, base, context)
-            figure.subject = _with_topic(named, context)
-            if figure.subject:
+        for rule in LEVEL_NAMES:
+            named = rule(sentence, figure, base, context)
+            if named:
+                figure.subject = named
                 return
-        low = max(0, figure.quantity.start - 90)
-        has_with = sentence.find("with ", low, figure.quantity.start) != -1
-        absolute = _WITH_NP_TO.search(sentence, low, figure.quantity.start) if has_with else None
-        if absolute:  # "..., with the travel deficit narrowing to $0.9 billion"
-            named = _clean_np(absolute.group("np"))
-            if named and not _NOT_SUBJECT.search(named):
-                figure.subject = _with_topic(named, context)
-                return
-        won = _WON_FOR.search(sentence, max(0, figure.quantity.start - 40), figure.quantity.start)
-        if won:
-            figure.subject = won.group("what").lower()
-            return
-        of_subject = _np_of_level(sentence, figure, base, context)
-        if of_subject:
-            figure.subject = of_subject
-            return
-        units_of = _units_of(sentence, figure, base)
-        if units_of:
-            figure.subject = units_of
-            return
     subject = base or context.subject or "figure"
     head = _head_of(subject)
     if head is None and lists.get("head") and len(subject.split()) <= 5:
@@ -206,6 +178,89 @@ def _name(
         figure.member, figure.dimension = member, dim
     if figure.role == "share":
         figure.subject = _share_subject(sentence, figure, figure.subject, context)
+
+
+# How a level names itself, tried in order before its clause's subject: the first rule that names it wins.
+# Each rule is (sentence, figure, the clause's subject, context) -> the name, or None.
+
+
+def _count_described(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
+    """'1,400 Australian businesses': the count names what it counts."""
+    if figure.quantity.kind != "count":
+        return None
+    described = DESCRIBED_COUNT.match(sentence, figure.quantity.end)
+    return _lower_first(" ".join(described.group(0).split())) if described else None
+
+
+def _noun_after_level(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
+    """'a $6.6 billion trade surplus', '2.7 million vehicle exports': the noun right after the level."""
+    after = _NP_AFTER_LEVEL.match(sentence, figure.quantity.end)
+    if not after or _NOT_SUBJECT.search(after.group("np")):
+        return None
+    named = _clean_np(after.group("np"))
+    if named and named.lower() in ("surplus", "deficit"):
+        named = _balance_name(named, base, context)
+    return _with_topic(named, context)
+
+
+def _with_noun_to_level(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
+    """'..., with the travel deficit narrowing to $0.9 billion'."""
+    low = max(0, figure.quantity.start - 90)
+    if sentence.find("with ", low, figure.quantity.start) == -1:
+        return None
+    absolute = _WITH_NP_TO.search(sentence, low, figure.quantity.start)
+    named = _clean_np(absolute.group("np")) if absolute else None
+    if not named or _NOT_SUBJECT.search(named):
+        return None
+    return _with_topic(named, context)
+
+
+def _orders_won(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
+    """'won orders worth $2.1 billion' -> 'orders'."""
+    won = _WON_FOR.search(sentence, max(0, figure.quantity.start - 40), figure.quantity.start)
+    return won.group("what").lower() if won else None
+
+
+def _np_of_level(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
+    """'resulting in a trade surplus of $113.0 billion' -> 'trade surplus' ('a record high of' is no name);
+    'bringing the trade surplus to $9.77 billion' -> 'trade surplus'."""
+    before = sentence[max(0, figure.quantity.start - 60) : figure.quantity.start]
+    if not _OF_OR_TO_WORDS.intersection(before[-40:].lower().split()[-4:]):
+        return None
+    match = _NP_OF_LEVEL.search(before)
+    raised = None if match else _NP_TO_LEVEL.search(before)
+    match = match or raised
+    if not match:
+        return None
+    np = _clean_np(before[match.start("np") : match.end("np")])  # the text's own case, not the match's
+    # "expand trade insurance to", "sets total expenditure at": the verb's object is named, whatever its head
+    if not np or _NOT_SUBJECT.search(np) or not (g.HEAD.search(np) or (raised and len(np.split()) <= 4)):
+        return None
+    if np.lower() in ("surplus", "deficit"):
+        return _balance_name(np, base, context)
+    return _with_topic(np, context)
+
+
+def _units_of(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
+    """'30,000 units of imported vehicles' (in a sentence on sales) -> 'imported vehicle sales'."""
+    if figure.quantity.kind != "count":
+        return None
+    match = _UNITS_OF.match(sentence, figure.quantity.end)
+    if not match:
+        return None
+    what = _as_modifier(match.group("np").strip())
+    head = _head_of(base or "")
+    return f"{what} {head}" if head else what
+
+
+LEVEL_NAMES = (
+    _count_described,  # "1,400 Australian businesses"
+    _noun_after_level,  # "a $6.6 billion trade surplus"
+    _with_noun_to_level,  # "with the travel deficit narrowing to $0.9 billion"
+    _orders_won,  # "won orders worth $2.1 billion"
+    _np_of_level,  # "a trade surplus of $113.0 billion", "bringing the trade surplus to $9.77 billion"
+    _units_of,  # "30,000 units of imported vehicles"
+)
 
 
 def _share_subject(sentence: str, figure: _Figure, part: str, context: _Context) -> str:
@@ -286,38 +341,6 @@ def _respective(subject: str, figure: _Figure, figures: list[_Figure], clause: i
     if k > 0 and len(chosen.split()) == 1 and len(first_words) > 1:
         chosen = " ".join([*first_words[:-1], chosen])  # the shared modifier: "ICT exports and imports"
     return chosen
-
-
-def _np_of_level(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
-    """'resulting in a trade surplus of $113.0 billion' -> 'trade surplus' ('a record high of' is no name);
-    'bringing the trade surplus to $9.77 billion' -> 'trade surplus'."""
-    before = sentence[max(0, figure.quantity.start - 60) : figure.quantity.start]
-    if not _OF_OR_TO_WORDS.intersection(before[-40:].lower().split()[-4:]):
-        return None
-    match = _NP_OF_LEVEL.search(before)
-    raised = None if match else _NP_TO_LEVEL.search(before)
-    match = match or raised
-    if not match:
-        return None
-    np = _clean_np(before[match.start("np") : match.end("np")])  # the text's own case, not the match's
-    # "expand trade insurance to", "sets total expenditure at": the verb's object is named, whatever its head
-    if not np or _NOT_SUBJECT.search(np) or not (g.HEAD.search(np) or (raised and len(np.split()) <= 4)):
-        return None
-    if np.lower() in ("surplus", "deficit"):
-        return _balance_name(np, base, context)
-    return _with_topic(np, context)
-
-
-def _units_of(sentence: str, figure: _Figure, base: str | None) -> str | None:
-    """'30,000 units of imported vehicles' (in a sentence on sales) -> 'imported vehicle sales'."""
-    if figure.quantity.kind != "count":
-        return None
-    match = _UNITS_OF.match(sentence, figure.quantity.end)
-    if not match:
-        return None
-    what = _as_modifier(match.group("np").strip())
-    head = _head_of(base or "")
-    return f"{what} {head}" if head else what
 
 
 _SHARE_OF_LEVEL_GAP = re.compile(r"\s*(?:\(|,\s*(?:or|equal\s+to|equivalent\s+to)?)\s*", re.I)
