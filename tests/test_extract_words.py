@@ -3,6 +3,7 @@ what its list says when it appears in a release."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -56,3 +57,13 @@ def test_a_count_word_gives_the_count_its_unit(word: str, unit: str) -> None:
 def test_a_release_in_its_own_dollar_reads_bare_dollars_as_that_dollar(letters: str, code: str) -> None:
     found = _figures(f"Exports rose to {letters}$65.0 billion in March. Imports were $40.1 billion.")
     assert [f.unit for f in found if f.value] == [code, code]
+
+
+def test_the_package_readme_lists_the_sentence_steps_in_their_order() -> None:
+    from pathlib import Path
+
+    from reports.extract.metrics.cascade import SENTENCE_STEPS
+
+    readme = (Path(__file__).parent.parent / "reports" / "extract" / "README.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^\d+\. `(_\w+)`", readme, flags=re.M)
+    assert listed == [step.__name__ for step in SENTENCE_STEPS]

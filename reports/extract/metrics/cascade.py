@@ -273,16 +273,15 @@ def _carry_basis(s: _Sentence) -> bool:
 
 def _as_range_end(s: _Sentence, figure: _Figure, lists: dict[str, str | None]) -> bool:
     """'between $95 billion and $100 billion': the upper end is what the lower end is."""
-    source = figure.range_of
-    if source is None or not source.subject:
-        return False
-    figure.subject, figure.member, figure.dimension = source.subject, source.member, source.dimension
-    return True
+    return _named_as(figure, figure.range_of)
 
 
 def _as_its_change(s: _Sentence, figure: _Figure, lists: dict[str, str | None]) -> bool:
     """'ASEAN 14.0 percent to $10.4 billion': the level is what the change before it names."""
-    source = figure.named_by
+    return _named_as(figure, figure.named_by)
+
+
+def _named_as(figure: _Figure, source: _Figure | None) -> bool:
     if source is None or not source.subject:
         return False
     figure.subject, figure.member, figure.dimension = source.subject, source.member, source.dimension
