@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from reports.extract import grammar as g
 from reports.extract.metrics.model import _Figure
@@ -28,14 +28,16 @@ _DATELINE = re.compile(
 )
 
 
-_RELATIVE = re.compile(
-    r",\s+(?:which|who|whose)\s[^,;()]*,"
-    r"|,\s+(?:led|driven|followed|supported|boosted|helped|dragged|weighed)\s+(?:down\s+)?by\s[^,;]{0,80},"
-    r"|,\s+(?:mostly|mainly|largely|chiefly|primarily|partly|almost\s+all|all)\s+(?:from|to|in|by|for)\s[^,;]{0,60},"
-    r"|,\s+(?:the|a|an|its|South\s+Korea['’]s|Korea['’]s|the\s+country['’]s)\s[^,;()\d]{0,60},"
-    rf"(?=\s+(?:{g.alternation(g.ALL_VERBS)})\b)",
-    re.I,
-)
+@cache
+def _relative_pattern() -> re.Pattern[str]:
+    return re.compile(
+        r",\s+(?:which|who|whose)\s[^,;()]*,"
+        r"|,\s+(?:led|driven|followed|supported|boosted|helped|dragged|weighed)\s+(?:down\s+)?by\s[^,;]{0,80},"
+        r"|,\s+(?:mostly|mainly|largely|chiefly|primarily|partly|almost\s+all|all)\s+(?:from|to|in|by|for)\s[^,;]{0,60},"
+        r"|,\s+(?:the|a|an|its|South\s+Korea['’]s|Korea['’]s|the\s+country['’]s)\s[^,;()\d]{0,60},"
+        rf"(?=\s+(?:{g.alternation(g.ALL_VERBS)})\b)",
+        re.I,
+    )
 
 
 _CLAUSE_END = re.compile(r";|\bwhile\b|\bwhereas\b|,\s*(?:and|but)\b")
@@ -57,7 +59,7 @@ def _masked(sentence: str) -> str:
         masked = new
     if "--" in masked or "—" in masked:  # "shipments to China -- its largest market -- jumped ..."
         masked = _DASH_ASIDE.sub(lambda m: " " * len(m.group(0)), masked)
-    return _RELATIVE.sub(lambda m: " " * len(m.group(0)), masked)
+    return _relative_pattern().sub(lambda m: " " * len(m.group(0)), masked)
 
 
 _DASH_ASIDE = re.compile(r"\s(?:--|—)\s[^\d]*?\s(?:--|—)\s")

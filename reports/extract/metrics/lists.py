@@ -9,7 +9,7 @@ A percentage after a change, joined to it by a list, is a change in the same dir
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from reports.extract import grammar as g
 from reports.extract.metrics.figures import _GAPPED
@@ -30,10 +30,13 @@ from reports.extract.metrics.phrases import (
 )
 from reports.records import Change
 
-_LIST_DELIMITER = re.compile(
-    r"(?:^|,\s*(?:and\s+|or\s+)?|;\s*|\band\s+|\bor\s+|\bto\s+|\bby\s+|\bfor\s+|\bin\s+|\bwith\s+|"
-    r"\bincluding\s+|:\s*|\bfollowed\s+by\s+|\bled\s+by\s+|\bthen\s+)(?:the\s+)?"
-)
+
+@cache
+def _list_delimiter_pattern() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:^|,\s*(?:and\s+|or\s+)?|;\s*|\band\s+|\bor\s+|\bto\s+|\bby\s+|\bfor\s+|\bin\s+|\bwith\s+|"
+        r"\bincluding\s+|:\s*|\bfollowed\s+by\s+|\bled\s+by\s+|\bthen\s+)(?:the\s+)?"
+    )
 
 
 _LIST_NAME = re.compile(r"(?P<name>[A-Za-z][\w.’'&/-]*(?:\s+(?!and\b|or\b|the\b)[\w.’'&/-]+){0,4})\s*\(\s*")
@@ -255,7 +258,7 @@ def _list_member(sentence: str, figure: _Figure, figures: list[_Figure]) -> str 
         return None  # '$14.8 billion (up 30 percent)': the bracket belongs to the level before it
     name = _name_after_punctuation(sentence, opening)
     if name is None:
-        for delimiter in _LIST_DELIMITER.finditer(sentence, max(0, opening - 60), opening):
+        for delimiter in _list_delimiter_pattern().finditer(sentence, max(0, opening - 60), opening):
             match = _LIST_NAME.fullmatch(sentence, delimiter.end(), opening + 1)
             if match:
                 name = match.group("name").strip()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from reports.extract import grammar as g
 from reports.extract.grammar import Caseless
@@ -32,10 +33,12 @@ _FUNCTION_WORD = (
 )
 
 
-_NP_OF_LEVEL = Caseless(
-    rf"(?<![\w’'-])(?P<np>(?:{_FUNCTION_WORD}[\w’'-]+\s+){{0,3}}{_FUNCTION_WORD}[\w’'-]+)\s+(?:of|worth|valued\s+at|amounting\s+to|totaling|totalling)\s+"
-    r"(?:(?:about|around|nearly|almost|roughly|approximately|over|more\s+than|some|an\s+estimated|between)\s+)?$"
-)
+@cache
+def _np_of_level_pattern() -> Caseless:
+    return Caseless(
+        rf"(?<![\w’'-])(?P<np>(?:{_FUNCTION_WORD}[\w’'-]+\s+){{0,3}}{_FUNCTION_WORD}[\w’'-]+)\s+(?:of|worth|valued\s+at|amounting\s+to|totaling|totalling)\s+"
+        r"(?:(?:about|around|nearly|almost|roughly|approximately|over|more\s+than|some|an\s+estimated|between)\s+)?$"
+    )
 
 
 _NOT_SUBJECT = re.compile(
@@ -52,27 +55,33 @@ _UNITS_OF = re.compile(
 )
 
 
-_NP_AFTER_LEVEL = re.compile(
-    rf"\s+(?!(?:in|of|for|to|at|by|on|with|from|and|or|as|than|the|a|an)\b)"
-    rf"(?P<np>(?:(?!(?:while|whereas|but|when|after|before|since|because|although|though|and|or|as)\b)[\w-]+\s+){{0,2}}?(?:{g.alternation(g.HEADS)}))\b(?!\s+(?:of|to)\b)",
-    re.I,
-)
+@cache
+def _np_after_level_pattern() -> re.Pattern[str]:
+    return re.compile(
+        rf"\s+(?!(?:in|of|for|to|at|by|on|with|from|and|or|as|than|the|a|an)\b)"
+        rf"(?P<np>(?:(?!(?:while|whereas|but|when|after|before|since|because|although|though|and|or|as)\b)[\w-]+\s+){{0,2}}?(?:{g.alternation(g.HEADS)}))\b(?!\s+(?:of|to)\b)",
+        re.I,
+    )
 
 
-_NP_TO_LEVEL = Caseless(
-    rf"\b(?:bring|push|lift|rais|tak|put|leav|left|brought|drove|driv|widen|narrow|keep|kept|hold|held|set|"
-    rf"expand|boost|increas|cut|reduc|lower|peg|estimat|project|forecast)\w*\s+(?:the\s+|its\s+)?"
-    rf"(?P<np>(?:{_FUNCTION_WORD}[\w’'-]+\s+){{0,3}}{_FUNCTION_WORD}[\w’'-]+)\s+(?:to|at)\s+"
-    r"(?:(?:a|an|the|new|record|all-time|high|of|about|around|nearly|almost|over|more\s+than|between)\s+)*$"
-)
+@cache
+def _np_to_level_pattern() -> Caseless:
+    return Caseless(
+        rf"\b(?:bring|push|lift|rais|tak|put|leav|left|brought|drove|driv|widen|narrow|keep|kept|hold|held|set|"
+        rf"expand|boost|increas|cut|reduc|lower|peg|estimat|project|forecast)\w*\s+(?:the\s+|its\s+)?"
+        rf"(?P<np>(?:{_FUNCTION_WORD}[\w’'-]+\s+){{0,3}}{_FUNCTION_WORD}[\w’'-]+)\s+(?:to|at)\s+"
+        r"(?:(?:a|an|the|new|record|all-time|high|of|about|around|nearly|almost|over|more\s+than|between)\s+)*$"
+    )
 
 
-_ACTIVE_FLOW = Caseless(
-    r"\b(?<!were\s)(?<!was\s)(imported|exported|produced|sold|shipped|manufactured)\s+"
-    r"(?:a\s+(?:total|record)\s+of\s+|about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?"
-    r"(?=[$€£¥₩\d]|US\$|USD|KRW)",
-    re.I,
-)
+@cache
+def _active_flow_pattern() -> Caseless:
+    return Caseless(
+        r"\b(?<!were\s)(?<!was\s)(imported|exported|produced|sold|shipped|manufactured)\s+"
+        r"(?:a\s+(?:total|record)\s+of\s+|about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?"
+        r"(?=[$€£¥₩\d]|US\$|USD|KRW)",
+        re.I,
+    )
 
 
 _FLOW_HINT = re.compile(r"ed\s", re.I)
@@ -81,29 +90,35 @@ _FLOW_HINT = re.compile(r"ed\s", re.I)
 _OF_OR_TO_WORDS = words().level_naming_words
 
 
-_WITH_NP_TO = Caseless(
-    r"\bwith\s+(?:the\s+|its\s+|their\s+)?(?P<np>(?:(?!(?:with|and|by|of|in)\b)[\w’'-]+\s+){0,4}?[\w’'-]+)\s+"
-    r"(?:[a-z]+ing)\s+(?:(?:by\s+)?[\d.,]+\s*(?:percent|%)\s+)?(?:to|at)\s+"
-    r"(?:(?:a|an|the|new|record|about|around|nearly|almost|over|more\s+than)\s+)*$"
-)
+@cache
+def _with_np_to_pattern() -> Caseless:
+    return Caseless(
+        r"\bwith\s+(?:the\s+|its\s+|their\s+)?(?P<np>(?:(?!(?:with|and|by|of|in)\b)[\w’'-]+\s+){0,4}?[\w’'-]+)\s+"
+        r"(?:[a-z]+ing)\s+(?:(?:by\s+)?[\d.,]+\s*(?:percent|%)\s+)?(?:to|at)\s+"
+        r"(?:(?:a|an|the|new|record|about|around|nearly|almost|over|more\s+than)\s+)*$"
+    )
 
 
-_WON_FOR = Caseless(
-    r"\b(?:won|secured|received|booked|clinched|landed|bagged|took|placed)\s+(?:new\s+)?"
-    r"(?P<what>orders|contracts|deals)\s+(?:for|worth|of|totaling|totalling)\s+"
-    r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
-)
+@cache
+def _won_for_pattern() -> Caseless:
+    return Caseless(
+        r"\b(?:won|secured|received|booked|clinched|landed|bagged|took|placed)\s+(?:new\s+)?"
+        r"(?P<what>orders|contracts|deals)\s+(?:for|worth|of|totaling|totalling)\s+"
+        r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
+    )
 
 
 _DIRECTION_TAIL = re.compile(r"\s+(?:up|down|higher|lower|unchanged|flat)\b[^,;]*$", re.I)
 
 
-_NP_IN_AFTER_LEVEL = re.compile(
-    r"\s+(?:in|of|for|worth\s+of)\s+(?P<np>(?:(?!(?:in|for|to|by|under|with|from|at|on|and|the)\b)[\w’'-]+\s+){0,3}"
-    r"(?!(?:in|for|to|by|under|with|from|at|on|and|the)\b)[\w’'-]+)(?=\s*(?:[,.;(]|$|\b(?:in|for|to|by|under|"
-    r"with|from|at|on|and)\b))",
-    re.I,
-)
+@cache
+def _np_in_after_level_pattern() -> re.Pattern[str]:
+    return re.compile(
+        r"\s+(?:in|of|for|worth\s+of)\s+(?P<np>(?:(?!(?:in|for|to|by|under|with|from|at|on|and|the)\b)[\w’'-]+\s+){0,3}"
+        r"(?!(?:in|for|to|by|under|with|from|at|on|and|the)\b)[\w’'-]+)(?=\s*(?:[,.;(]|$|\b(?:in|for|to|by|under|"
+        r"with|from|at|on|and)\b))",
+        re.I,
+    )
 
 
 _SHARE_OF = re.compile(
@@ -194,7 +209,7 @@ def _count_described(sentence: str, figure: _Figure, base: str | None, context: 
 
 def _noun_after_level(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
     """'a $6.6 billion trade surplus', '2.7 million vehicle exports': the noun right after the level."""
-    after = _NP_AFTER_LEVEL.match(sentence, figure.quantity.end)
+    after = _np_after_level_pattern().match(sentence, figure.quantity.end)
     if not after or _NOT_SUBJECT.search(after.group("np")):
         return None
     named = _clean_np(after.group("np"))
@@ -208,7 +223,7 @@ def _with_noun_to_level(sentence: str, figure: _Figure, base: str | None, contex
     low = max(0, figure.quantity.start - 90)
     if sentence.find("with ", low, figure.quantity.start) == -1:
         return None
-    absolute = _WITH_NP_TO.search(sentence, low, figure.quantity.start)
+    absolute = _with_np_to_pattern().search(sentence, low, figure.quantity.start)
     named = _clean_np(absolute.group("np")) if absolute else None
     if not named or _NOT_SUBJECT.search(named):
         return None
@@ -217,7 +232,7 @@ def _with_noun_to_level(sentence: str, figure: _Figure, base: str | None, contex
 
 def _orders_won(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
     """'won orders worth $2.1 billion' -> 'orders'."""
-    won = _WON_FOR.search(sentence, max(0, figure.quantity.start - 40), figure.quantity.start)
+    won = _won_for_pattern().search(sentence, max(0, figure.quantity.start - 40), figure.quantity.start)
     return won.group("what").lower() if won else None
 
 
@@ -227,8 +242,8 @@ def _np_of_level(sentence: str, figure: _Figure, base: str | None, context: _Con
     before = sentence[max(0, figure.quantity.start - 60) : figure.quantity.start]
     if not _OF_OR_TO_WORDS.intersection(before[-40:].lower().split()[-4:]):
         return None
-    match = _NP_OF_LEVEL.search(before)
-    raised = None if match else _NP_TO_LEVEL.search(before)
+    match = _np_of_level_pattern().search(before)
+    raised = None if match else _np_to_level_pattern().search(before)
     match = match or raised
     if not match:
         return None
@@ -293,7 +308,9 @@ def _clause_subject(
     """The noun phrase before the clause's verb: 'Korea's ICT exports in 2025 totaled' -> 'ICT exports'.
     `earlier` is the subject of the sentence's figure before this one."""
     verbs = [v for v in _marks(masked).verbs_between(clause, at) if not _inside_figure(v[0], figures)]
-    flow = _ACTIVE_FLOW.search(masked, clause, at + 8) if _FLOW_HINT.search(masked, clause, at) else None
+    flow = None
+    if _FLOW_HINT.search(masked, clause, at):
+        flow = _active_flow_pattern().search(masked, clause, at + 8)
     if flow and (not verbs or flow.start() < verbs[0][0]):
         return _with_topic(g.NOMINAL[flow.group(1).lower()], context)
     if verbs:
@@ -320,7 +337,7 @@ def _clause_subject(
     if leading and _head_of(leading) and len(leading.split()) <= 6:
         return _with_topic(leading, context)
     if figure.role == "level":
-        after = _NP_IN_AFTER_LEVEL.match(sentence, figure.quantity.end)
+        after = _np_in_after_level_pattern().match(sentence, figure.quantity.end)
         if after and not g.PERIOD.fullmatch(after.group("np")):  # "in August" is a period, not a name
             named = _clean_np(after.group("np"))
             if named and not _NOT_SUBJECT.search(named):

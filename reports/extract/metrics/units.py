@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
+from functools import cache
 
 from reports.extract import grammar as g
 from reports.extract.catalog import dollar_economies
@@ -24,24 +25,28 @@ _BARE_CHANGE = Caseless(
 _COUNT_WORDS = words().count_units
 
 
-_NUMBER_OF = Caseless(
-    rf"\b(?:number|total)\s+of\s+(?:[\w-]+\s+){{0,3}}?(?P<unit>{g.alternation(_COUNT_WORDS)})\b"
-    r"(?:(?!\d)[^.;])*?\b(?:stood\s+at|was|were|reached|totaled|totalled|came\s+to|hit|rose\s+to|fell\s+to)\s+"
-    r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
-    rf"|\b(?P<unit2>{g.alternation(_COUNT_WORDS)})\b[^.;\d]{{0,40}}?\b(?:fell|rose|dropped|increased|decreased|"
-    r"declined|grew|gained|lost|added|shed)\s+by\s+$"
-)
+@cache
+def _number_of_pattern() -> Caseless:
+    return Caseless(
+        rf"\b(?:number|total)\s+of\s+(?:[\w-]+\s+){{0,3}}?(?P<unit>{g.alternation(_COUNT_WORDS)})\b"
+        r"(?:(?!\d)[^.;])*?\b(?:stood\s+at|was|were|reached|totaled|totalled|came\s+to|hit|rose\s+to|fell\s+to)\s+"
+        r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
+        rf"|\b(?P<unit2>{g.alternation(_COUNT_WORDS)})\b[^.;\d]{{0,40}}?\b(?:fell|rose|dropped|increased|decreased|"
+        r"declined|grew|gained|lost|added|shed)\s+by\s+$"
+    )
 
 
 _PEOPLE_WORDS = words().people_words
 
 
-_PEOPLE_BEFORE = Caseless(
-    r"\b(?P<who>visitors?|tourists?|travell?ers|passengers?|arrivals)\b[^.;\d$€£¥₩]{0,60}?\b(?:numbered|reached|"
-    r"totaled|totalled|came\s+to|stood\s+at|hit|rose\s+to|fell\s+to|topped|exceeded|was|were)\s+"
-    r"(?:an?\s+(?:all-time|record|new)\s+(?:high|peak)\s+of\s+|a\s+record\s+)?"
-    r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
-)
+@cache
+def _people_before_pattern() -> Caseless:
+    return Caseless(
+        r"\b(?P<who>visitors?|tourists?|travell?ers|passengers?|arrivals)\b[^.;\d$€£¥₩]{0,60}?\b(?:numbered|reached|"
+        r"totaled|totalled|came\s+to|stood\s+at|hit|rose\s+to|fell\s+to|topped|exceeded|was|were)\s+"
+        r"(?:an?\s+(?:all-time|record|new)\s+(?:high|peak)\s+of\s+|a\s+record\s+)?"
+        r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
+    )
 
 
 _OWN_DOLLAR = re.compile(r"(?<![A-Za-z])(A|AU|C|NZ|S|HK|NT)\$")
@@ -187,13 +192,13 @@ def _named_unit(sentence: str, q: Quantity, context_unit: str | None) -> Quantit
     51,000' -> jobs; a change 'by' a bare number after the release stated a count takes that count's unit."""
     before = sentence[max(0, q.start - 120) : q.start]
     lowered = before.lower()
-    people = _PEOPLE_BEFORE.search(before) if any(w in lowered for w in _PEOPLE_WORDS) else None
+    people = _people_before_pattern().search(before) if any(w in lowered for w in _PEOPLE_WORDS) else None
     if people:  # "Visitors from Chile numbered 2.1 million", "arrivals reached a record 9.5 million"
         word = people.group("who").lower()
         return replace(q, unit="passengers" if word.startswith("passenger") else "visitors", kind="count")
     if q.scaled or "." in q.digits:
         return None
-    named = _NUMBER_OF.search(before)
+    named = _number_of_pattern().search(before)
     if named:
         word = named.group("unit") or named.group("unit2")
         return replace(q, unit=_COUNT_WORDS[word.lower()], kind="count")
