@@ -107,7 +107,7 @@ _EXPECTED_BY = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Sentence:
     """One sentence as the steps read it: each step fills in what the steps after it need."""
 
@@ -221,7 +221,7 @@ def _name_figures(s: _Sentence) -> bool:
     return True
 
 
-def _name_coordinated(s: _Sentence) -> bool:
+def _name_coordinated_changes(s: _Sentence) -> bool:
     """'Exports of chips and ships fell 30.2 and 15.6 percent, respectively': one subject per change."""
     _coordinated_changes(s.text, s.figures, s.context)
     return True
@@ -273,16 +273,16 @@ def _carry_basis(s: _Sentence) -> bool:
 
 def _as_range_end(s: _Sentence, figure: _Figure, lists: dict[str, str | None]) -> bool:
     """'between $95 billion and $100 billion': the upper end is what the lower end is."""
-    return _named_as(figure, figure.range_of)
+    return figure.range_of is not None and _named_as(figure, figure.range_of)
 
 
 def _as_its_change(s: _Sentence, figure: _Figure, lists: dict[str, str | None]) -> bool:
     """'ASEAN 14.0 percent to $10.4 billion': the level is what the change before it names."""
-    return _named_as(figure, figure.named_by)
+    return figure.named_by is not None and _named_as(figure, figure.named_by)
 
 
-def _named_as(figure: _Figure, source: _Figure | None) -> bool:
-    if source is None or not source.subject:
+def _named_as(figure: _Figure, source: _Figure) -> bool:
+    if not source.subject:
         return False
     figure.subject, figure.member, figure.dimension = source.subject, source.member, source.dimension
     return True
@@ -358,7 +358,7 @@ SENTENCE_STEPS = (
     _flat_changes,  # "unchanged": a change of zero
     _sentence_basis,  # the basis the sentence states
     _name_figures,  # subjects (subjects.py, lists.py), periods, records
-    _name_coordinated,  # "A and B rose 3 and 4 percent, respectively" (lists.py)
+    _name_coordinated_changes,  # "A and B rose 3 and 4 percent, respectively" (lists.py)
     _carry_period,  # the running period later sentences inherit
     _emit_metrics,  # one Metric per figure
     _carry_basis,  # the basis and breakdown later sentences refer back to
