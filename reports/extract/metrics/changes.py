@@ -13,7 +13,7 @@ from reports.extract.metrics.clauses import _CLAUSE_END, _WORD
 from reports.extract.metrics.model import _Figure
 from reports.extract.metrics.periods import _MONTH_PERIOD, _month
 from reports.extract.metrics.words import words
-from reports.extract.numbers import Quantity
+from reports.extract.numbers import DESCRIBED_COUNT, Quantity
 from reports.periods import figure_period, valid_figure_period
 from reports.records import Change, Metric
 
@@ -25,7 +25,11 @@ _TO_LEVEL_GAP = re.compile(
 )
 
 
-_ATTACH_GAP = re.compile(r"^[\s,(\[]*(?:(?:or|and|which\s+is|which\s+was|an?|or\s+an?)\s+)?[\s,(\[]*$", re.I)
+_ATTACH_GAP = re.compile(
+    r"^[\s,(\[]*(?:(?:or|and|which\s+is|which\s+was|an?|or\s+an?|registering|recording|posting|logging|marking|"
+    r"showing|seeing)\s+)?[\s,(\[]*$",
+    re.I,
+)
 
 
 _UNCHANGED = re.compile(r"\s*,?\s*(?:unchanged|flat|steady)\b", re.I)
@@ -50,7 +54,7 @@ _BASIS_KEY = re.compile("|".join(re.escape(key) for key in _BASIS_KEYS))
 
 
 _GAP_OF = re.compile(
-    r"^\s+of\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s*(?:,|\bin\b|\bfor\b|\blast\b|\bthis\b|\())"
+    r"^\s+of\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s*(?:,|\bin\b|\bfor\b|\bduring\b|\bover\b|\blast\b|\bthis\b|\())"
 )
 
 
@@ -58,6 +62,11 @@ _GAP_PERIOD = re.compile(
     r"\s*\b(?:in|for|during|at\s+the\s+end\s+of|as\s+of)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+"
     r"(?:half|quarter)(?:\s+of)?\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\s*)?(?:(?:19|20)\d{2})?(?=\s*[,(])|\s*\b(?:last|this)\s+(?:year|month|quarter)\b"
+    r"|\s*\b(?:in|for|during|over)\s+the\s+(?:[\w-]+\s+){0,2}?(?:period|months|days|weeks)(?=\s*[,(])"
+)
+_GAP_PARTICIPLE = re.compile(  # "2.4 million vehicles sold in May, up 13 percent"
+    r"^\s+(?:(?:were|was)\s+)?(?:sold|produced|exported|imported|shipped|registered|delivered|manufactured)\b",
+    re.I,
 )
 
 
@@ -241,6 +250,8 @@ def _amount_change(sentence: str, q: Quantity) -> _Figure | None:
         return None
     if word in ("loss", "losses") and not cue.group("dir"):
         return None  # "an operating loss of 120 billion won" is a level: the loss itself
+    if _ADDS_UP_TO.search(before):
+        return None  # "arrivals added up to $14.8 billion": the level reached
     cue_start = q.start - len(before) + cue.start()
     basis = _basis_near(sentence, q.end, cue_start)
     return _Figure(
@@ -249,6 +260,9 @@ def _amount_change(sentence: str, q: Quantity) -> _Figure | None:
         cue_start,
         Change(abs(q.value), q.unit or "units", direction, basis),
     )
+
+
+_ADDS_UP_TO = re.compile(r"\b(?:add|adds|added|adding)\s+up\s+to\s+(?:about\s+|around\s+|nearly\s+)?$", re.I)
 
 
 def _change_figure(q: Quantity, direction: str | None, cue_start: int, sentence: str) -> _Figure:
@@ -290,7 +304,22 @@ def _basis_near(sentence: str, after: int, cue_start: int) -> str | None:
         found = _basis_in(text)
         if found:
             return found
-    return None
+    adjective = _BASIS_ADJECTIVE.search(sentence, back, after)  # "monthly increases of 1.6%"
+    return _BASIS_ADJECTIVES[adjective.group(1).lower()] if adjective else None
+
+
+_BASIS_ADJECTIVES = {
+    "monthly": "mom",
+    "month-on-month": "mom",
+    "annual": "yoy",
+    "yearly": "yoy",
+    "quarterly": "qoq",
+}
+_BASIS_ADJECTIVE = re.compile(
+    r"\b(monthly|month-on-month|annual|yearly|quarterly)\s+(?:[\w-]+\s+)?(?:increase|rise|gain|growth|decline|"
+    r"decrease|fall|drop|contraction|expansion)s?\s+(?:of|by)\b",
+    re.I,
+)
 
 
 def _month_basis(sentence: str, period: str | None) -> str | None:
@@ -386,7 +415,9 @@ def _level_before(sentence: str, masked: str, change: _Figure, levels: list[_Fig
         return None
     level = previous[-1]
     gap = sentence[level.quantity.end : change.cue_start]
-    gap = _GAP_PERIOD.sub(" ", _GAP_OF.sub(" ", _GAP_ASIDE.sub(" ", gap), count=1))
+    described = DESCRIBED_COUNT.match(gap) if level.quantity.kind == "count" else None
+    gap = gap[described.end() :] if described else gap  # "220,643 commercial vehicles were sold ..."
+    gap = _GAP_PERIOD.sub(" ", _GAP_OF.sub(" ", _GAP_ASIDE.sub(" ", _GAP_PARTICIPLE.sub(" ", gap)), count=1))
     if len(gap) > 40 or _STOP_IN_GAP.search(gap):
         return None
     if _ATTACH_GAP.match(gap):

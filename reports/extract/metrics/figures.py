@@ -91,6 +91,16 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
                     q.start,
                     Change(abs(q.value), "percent", change.direction if change else None, None),
                 )
+            if figure.role == "level" and previous_change is not None and _gapped_change(
+                sentence, previous_change, q
+            ):  # "grew 8.2 percent in February and 1.1 percent the following month"
+                change = previous_change.change
+                figure = _Figure(
+                    q,
+                    "change",
+                    q.start,
+                    Change(abs(q.value), "percent", change.direction if change else None, None),
+                )
             if figure.role == "change":
                 previous_change = figure
             figures.append(figure)
@@ -108,6 +118,25 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
     for figure in figures:
         figure.unit_inferred = figure.quantity.start in inferred
     return figures
+
+
+_AND_THEN = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:by\s+)?$")
+_PERIOD_OR_END = re.compile(
+    r"\s*(?:$|[.,;)]|(?:in|during|for|over|on|the\s+(?:following|previous|preceding|same))\b)", re.I
+)
+
+
+def _gapped_change(sentence: str, change: _Figure, q: Quantity) -> bool:
+    """A second percentage joined to a change with its verb left out, and nothing but a period between:
+    'rose 8.2 percent in May and 1.1 percent in June' -> the second is a change too."""
+    if change.change is None or change.change.unit != "percent":
+        return False
+    between = sentence[change.quantity.end : q.start]
+    if len(between) > 60 or not _AND_THEN.search(between) or g.VERB.search(between):
+        return False
+    if any(ch.isdigit() for ch in between) and not g.PERIOD.search(between):
+        return False
+    return bool(_PERIOD_OR_END.match(sentence, q.end))
 
 
 _PERCENT_LIST_NEXT = re.compile(r"\s*(?:,|and|,\s*and|to|-|–)\s*")

@@ -39,6 +39,8 @@ def _list_delimiter_pattern() -> re.Pattern[str]:
     )
 
 
+# "exports to both Brazil (...) and Mexico (...)": the coordinating word is no part of a name
+_BOTH = re.compile(r"\b(?:both|either)\s+", re.I)
 _LIST_NAME = re.compile(r"(?P<name>[A-Za-z][\w.’'&/-]*(?:\s+(?!and\b|or\b|the\b)[\w.’'&/-]+){0,4})\s*\(\s*")
 
 
@@ -311,7 +313,7 @@ def _name_member(
 ) -> None:
     base = base or context.subject or ""
     head = _head_of(base) or _head_of(context.lead or "") or ""  # never a headless name: "Apple Samsung"
-    member = _THE.sub("", item)
+    member = _THE.sub("", _BOTH.sub("", item))  # "to both Brazil (...) and Mexico (...)"
     cleaned = _clean_np(member) or member
     if g.HEAD.search(cleaned):
         figure.subject = _with_topic(cleaned, context)
@@ -325,7 +327,9 @@ def _name_member(
         dimension = "destination" if placed.group("prep") == "to" else "origin"
     if dimension is None:
         dimension = "destination" if _PLACE_LIST.search(sentence) else "item"
-    if _is_place(dimension):
+    if _is_place(dimension) and _TO_PLACE.match(member):  # the first item holds its own head and place
+        figure.subject = canonical_subject(member)
+    elif _is_place(dimension):
         prep = "from" if dimension in ("origin", "source") else "to"
         figure.subject = f"{_strip_place(base)} {prep} {member}".strip()
     else:

@@ -23,9 +23,11 @@ _LOCAL_PERIOD = Caseless(
 
 
 _EARLIER_LEVEL = re.compile(
-    r"\s*,?\s*(?:(?:tallied|posted|recorded|logged|registered|reported|seen)\s+)?"
-    r"(?:(?:in|during|over|for)\s+)?(?:the\s+same\s+(?:period|month|quarter|time)\s+)?"
+    r"\s*,?\s*(?:(?:tallied|posted|recorded|logged|registered|reported|seen|sold|produced|shipped|exported|"
+    r"imported)\s+)?"
+    r"(?:(?:in|during|over|for)\s+)?(?:the\s+(?:same|corresponding|comparable)\s+(?:period|month|quarter|time)\s+)?"
     r"(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+|in\s+)?last\s+year|(?:of\s+|in\s+)?the\s+previous\s+year|"
+    r"(?<=period\s)(?:of\s+|in\s+)?(?P<year>(?:19|20)\d{2})|"
     r"(?P<month>a\s+month\s+(?:earlier|ago)|the\s+previous\s+month|last\s+month))\b",
     re.I,
 )
@@ -34,7 +36,7 @@ _EARLIER_LEVEL = re.compile(
 _MONTH_PERIOD = re.compile(r"\d{4}-\d{2}")
 
 
-_COMPARED_BEFORE = re.compile(r"\b(?:from|than|versus|compared\s+(?:with|to))\s+$")
+_COMPARED_BEFORE = re.compile(r"\b(?:from|than|versus|against|compared\s+(?:with|to))\s+$")
 
 
 _FORWARD = Caseless(
@@ -66,6 +68,11 @@ def _set_running_period(
 _COMPARED_WITH = Caseless(r"\b(?:compared\s+(?:with|to)|versus|against|from|than)\s+(?:an?\s+)?[+]?$")
 
 
+_WHEN_THEN = re.compile(
+    r",\s*when\s+(?:they|it|these|those|the\s+\w+)\s+(?:stood\s+at|were|was|totall?ed|reached|amounted\s+to|"
+    r"came\s+to|hit)\s+(?:about\s+|around\s+)?$",
+    re.I,
+)
 _COMPARED_HINT = re.compile(r"compared|versus|against|from|than")
 
 
@@ -81,11 +88,23 @@ def _compared_level(
     if figure.role != "level" or figure is figures[0]:
         return
     q = figure.quantity
+    when = _WHEN_THEN.search(sentence, max(0, q.start - 60), q.start)
+    if when:  # "compared with September 2024, when they stood at EUR 238.2 billion": then's level
+        earlier = [f for f in figures if f.role == "level" and f.quantity.end <= when.start() and f.subject]
+        stated = [p for p in periods if p[1] <= when.start() and not sentence[p[1] : when.start()].strip()]
+        if earlier and stated and earlier[-1].quantity.unit == q.unit:
+            source = earlier[-1]
+            figure.subject, figure.member, figure.dimension = source.subject, source.member, source.dimension
+            figure.period = stated[-1][2]
+            return
     window = sentence[max(0, q.start - 30) : q.start]
     if "(" not in window and not _COMPARED_HINT.search(window):
         return
     earlier = [f for f in figures if f.role == "level" and f.quantity.end <= q.start and f.subject]
-    earlier = [f for f in earlier if f.quantity.unit == q.unit]
+    # "2.4 million vehicles ..., compared to 2.2 million units": a count compares with any count
+    earlier = [
+        f for f in earlier if f.quantity.unit == q.unit or (q.unit == "units" and f.quantity.kind == "count")
+    ]
     if not earlier:
         return
     source = earlier[-1]
@@ -122,6 +141,10 @@ def _periods(sentence: str, context: _Context, masked: str | None = None) -> lis
         if masked is not None and masked[match.start()] == " " and sentence[match.start()] != " ":
             continue
         period = _period_value(match, context)
+        if match.group("rel") and _ANAPHORIC.match(match.group(0)):
+            period = _relative_to(match, [p[2] for p in found], context) or period
+        elif match.group("lastm") and period and match.group("lmw").lower() == "last":
+            period = _last_before(int(period[5:]), [p[2] for p in found], context) or period
         if period is None:
             continue
         before = sentence[max(0, match.start() - 40) : match.start()]
@@ -129,14 +152,44 @@ def _periods(sentence: str, context: _Context, masked: str | None = None) -> lis
             kind = ""  # "from January to November", "from 2026 to 2030": the figure's own span
         elif g.BASE_BEFORE.search(before):
             kind = "base"
-        elif _LOCAL_PERIOD.search(before):
-            kind = "local"
+        elif _LOCAL_PERIOD.search(before) or (match.group("rel") and _ANAPHORIC.match(match.group(0))):
+            kind = "local"  # "the previous month" is one figure's, never the sentence's period
         elif _TARGET_BEFORE.search(before):
             kind = "target"  # "35 percent by 2030": the figure's period, not the release's
         else:
             kind = ""
         found.append((match.start(), match.end(), period, kind))
     return found
+
+
+# "the previous month" counts back from the period the text is about ("$7.5 billion in August, down
+# from $8.2 billion the previous month" is July); "last month" counts back from the release's date.
+_ANAPHORIC = re.compile(r"the\s+(?:previous|preceding|following)\b", re.I)
+
+
+def _relative_to(match: re.Match[str], stated: list[str], context: _Context) -> str | None:
+    """The month or year before (or after) the sentence's latest stated period of that kind, else the
+    release's running period; None when neither is of that kind."""
+    unit = match.group("rw").lower()
+    kind = "month" if unit == "month" else "year"
+    following = match.group(0).lower().split()[1] == "following"
+    for reference in [*reversed(stated), context.period, context.title_period]:
+        if not valid_figure_period(reference):
+            continue
+        period = figure_period(reference or "")
+        if period.kind == kind:
+            return (period.next() if following else period.previous()).key
+    return None
+
+
+def _last_before(month: int, stated: list[str], context: _Context) -> str | None:
+    """'last July' in a sentence about August 2017 is July 2017: the latest such month before the month
+    the sentence (or the release) is about."""
+    for reference in [*reversed(stated), context.period, context.title_period]:
+        if reference and _MONTH_PERIOD.fullmatch(reference):
+            year, current = int(reference[:4]), int(reference[5:])
+            return f"{year if month < current else year - 1}-{month:02d}"
+    return None
 
 
 def _period_value(match: re.Match[str], context: _Context) -> str | None:
@@ -150,6 +203,8 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
             return f"{y}-Q{m2 // 3}"  # "the January-March quarter"
         if m1 and m2 and m2 < m1:  # "April-March": a fiscal year, ending in the year given
             return f"{y - 1}-{m1:02d}/{y}-{m2:02d}" if match.group("ry") else f"{y}-{m1:02d}/{y + 1}-{m2:02d}"
+        if m2 and not match.group("ry") and (y, m2) > (context.published.year, context.published.month):
+            y -= 1  # "January-November" in a release of February: the months already past
         return f"{y}-{m1:02d}/{y}-{m2:02d}" if m1 and m2 else None
     if match.group("firstn"):
         y = int(match.group("fy")) if match.group("fy") else year
@@ -165,11 +220,24 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         y = int(match.group("hcy")) if match.group("hcy") else year
         return f"{y}-H{match.group('hc')}"
     if match.group("quarter"):
-        y = int(match.group("qy")) if match.group("qy") else year
+        y = int(match.group("qy")) if match.group("qy") else None
+        y = y or _relative_year(match.group("qrel"), context) or year
         return f"{y}-Q{g.ORDINALS[match.group('qn').lower()]}"
     if match.group("qcode"):
         y = int(match.group("qcy")) if match.group("qcy") else year
         return f"{y}-Q{match.group('qc')}"
+    if match.group("lastm"):  # "last July": the latest July before the release; "this July", "next July"
+        month = _month(match.group("lmn"))
+        if month is None or not match.group("lmn")[:1].isupper():
+            return None
+        published, which = context.published, match.group("lmw").lower()
+        if which == "last":
+            y = published.year if month < published.month else published.year - 1
+        elif which == "next":
+            y = published.year if month > published.month else published.year + 1
+        else:
+            y = published.year
+        return f"{y}-{month:02d}"
     if match.group("month"):
         name = match.group("mn")
         if name == "May" and not match.group("my") and match.start() == 0:
@@ -179,8 +247,8 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         month = _month(name)
         if month is None:
             return None
-        y = int(match.group("my")) if match.group("my") else _year_for_month(month, context)
-        return f"{y}-{month:02d}"
+        y = int(match.group("my")) if match.group("my") else _relative_year(match.group("mrel"), context)
+        return f"{y or _year_for_month(month, context)}-{month:02d}"
     if match.group("yrange"):
         first, last = int(match.group("y1")), int(match.group("y2"))
         return f"{first}-01/{last}-12" if first < last else None
@@ -204,6 +272,13 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         month = published.month - back
         return f"{published.year - (month < 1)}-{(month - 1) % 12 + 1:02d}"
     return None
+
+
+def _relative_year(word: str | None, context: _Context) -> int | None:
+    """'this year', 'last year', 'next year' after a month or quarter, from the release's date."""
+    if not word:
+        return None
+    return context.published.year + {"this": 0, "last": -1, "next": 1}[word.lower()]
 
 
 _QUARTER_NEXT = re.compile(r"\s+quarter\b", re.I)
@@ -246,12 +321,14 @@ _DAY_SPAN = re.compile(r"\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}")
 
 def _months_to(match: re.Match[str], context: _Context) -> str | None:
     """'three months to September 2025' -> '2025-Q3'; 'twelve months to Sept 2025' -> '2024-10/2025-09'."""
-    words = match.group("un").lower()
+    words = (match.group("un") or match.group("uq")).lower()
     n = int(words) if words.isdigit() else g.COUNTS[words]
-    month = _month(match.group("um"))
+    n = n * 3 if match.group("uq") else n  # "the four quarters to the end of 2022": twelve months
+    month = _month(match.group("um")) if match.group("um") else 12
     if month is None:
         return None
-    y = int(match.group("uy")) if match.group("uy") else _year_for_month(month, context)
+    year = match.group("uy") or match.group("uyo")
+    y = int(year) if year else _year_for_month(month, context)
     if n == 3 and month % 3 == 0:
         return f"{y}-Q{month // 3}"
     if n == 6 and month % 6 == 0:
@@ -308,6 +385,8 @@ def _period_of(
     ):
         current = primary[2] if primary else (context.period or context.title_period)
         shifted = _shift(current, months=1 if earlier.group("month") else 12)
+        if earlier.group("year") and shifted and shifted[:4] != earlier.group("year"):
+            shifted = None  # "the same period of 2019" for a 2025 figure: not the year before; left to others
         if shifted:
             return shifted
     # A period right after an earlier figure is that figure's ("from a surplus of $0.4 billion in October

@@ -30,6 +30,7 @@ _OF_NP = re.compile(
 
 
 _MEASURES = words().measures
+_MEASURE_MODS = frozenset({"total", "combined", "overall", "the total", "the combined"})
 
 
 _TO_PLACE = re.compile(
@@ -111,10 +112,13 @@ def _clean_np(phrase: str) -> str | None:
     phrase = _INCLUDING.sub(" ", phrase)
     phrase = _REPORTING_PREFIX.sub("", phrase)
     phrase = _ESTIMATE_OF.sub("", phrase.strip())
-    phrase = _NP_TAIL.sub("", phrase)
+    enclosed = phrase.rstrip().endswith(",")  # "chips, the top item, fell": the aside ends in a comma
     phrase = phrase.replace("’", "'").rstrip(" ,")
-    phrase = _LAST_COMMA.split(phrase)[-1]  # "In December 2025, exports" -> "exports"; "2,711" stays whole
+    # "In December 2025, exports" -> "exports"; "2,711" stays whole
+    phrase = _last_part(phrase) if enclosed else _LAST_COMMA.split(phrase)[-1]
+    phrase = _NP_TAIL.sub("", phrase)
     phrase = " ".join(phrase.split())
+    phrase = _YEAR_MODIFIER.sub("", phrase)  # "Korea's 2024 trade deficit": the year is the period
     phrase = g.PERIOD_TAIL.sub("", phrase)
     phrase = g.LEADING_NOISE.sub("", phrase)
     phrase = g.TRAILING_NOISE.sub("", phrase)
@@ -135,6 +139,33 @@ def _clean_np(phrase: str) -> str | None:
     return _lower_first(phrase)
 
 
+# After a comma, a phrase that renames the noun before it: "chips, the country's top export item,".
+_APPOSITIVE = re.compile(
+    r"^\s*(?:the|an?|one\s+of|among|(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s)\s+\S"
+)
+_INTRODUCTION = re.compile(
+    r"^\s*(?:in|by|for|on|at|during|according|as|from|after|before|since|with|over|through|amid|despite|"
+    r"while|when|compared|meanwhile|however|also|moreover|but|and)\b",
+    re.I,
+)
+_YEAR_MODIFIER = re.compile(r"(?<![\w$€£¥₩.,-])(?:19|20)\d{2}\s+(?=[a-z])")
+
+
+def _last_part(phrase: str) -> str:
+    """The comma-separated part of a noun phrase that names the figure: the last one, unless it is an
+    appositive renaming the part before it ('exports of chips, one of the key items' -> the chips)."""
+    parts = _LAST_COMMA.split(phrase)
+    last = parts[-1]
+    if len(parts) < 2 or not _APPOSITIVE.match(last):
+        return last
+    before = parts[-2].strip()
+    if not before or _INTRODUCTION.match(before) or _FIGURE_IN_NAME.search(before):
+        return last
+    place = _TO_PLACE.match(before)
+    named = _of_to_modifier(place.group("base") if place else before)
+    return before if g.HEAD.search(named) else last
+
+
 _FIGURE_WORD_TAIL = re.compile(r"\s+(?:figures?|tally|number|total|data|reading)$", re.I)
 
 
@@ -152,9 +183,11 @@ def _of_to_modifier(phrase: str) -> str:
         what, tail = what[: place.start()], place.group(0)
     head = match.group("head").lower()
     mods = match.group("mods") or ""
-    if head in _MEASURES:  # "value of exports" -> "export value"; "volume of rice imports" stays a volume
-        if mods or not g.HEAD.search(what):
+    if head in _MEASURES:  # "value of exports" -> "exports"; "volume of rice imports" -> "rice import volume"
+        if (mods and mods.strip().lower() not in _MEASURE_MODS) or not g.HEAD.search(what):
             return phrase
+        if head == "value":  # the money a flow is worth is the flow, as an analyst names it
+            return f"{g.LEADING_NOISE.sub('', what)}{tail}"
         return f"{_as_modifier(what)} {head}{tail}"
     return f"{mods}{_as_modifier(what)} {head}{tail}"
 
@@ -248,12 +281,18 @@ _ECONOMY = re.compile(r"^(?:the\s+)?[A-Z]|\b(?:area|region|zone|union|bloc|count
 _BALANCE_OWNER = re.compile(r"^(?P<owner>.+?)\s+(?P<what>balance|account|surplus|deficit)$", re.I)
 
 
+_BALANCE_ON = re.compile(r"^(?:the\s+)?balance\s+(?:on|of|in)\s+(?:the\s+)?(?P<what>[\w\s&-]+?)$", re.I)
+
+
 def _balance_name(word: str, base: str | None, context: _Context) -> str:
     """Whose surplus or deficit: the clause's account or balance ('the services account posted a deficit
     of' -> 'services account deficit', 'the fiscal balance will post a deficit of' -> 'fiscal balance
     deficit'), else the balance the release last named ('the surplus reached' after 'current account
     surplus' -> 'current account surplus'), else the trade balance."""
     word = word.lower()
+    on = _BALANCE_ON.match(base or "")
+    if on:  # "the balance on goods and services was a surplus of" -> "goods and services surplus"
+        return f"{on.group('what')} {word}"
     owner = _BALANCE_OWNER.match(base or "")
     if owner and owner.group("what").lower() == "account":
         return f"{base} {word}"

@@ -9,10 +9,11 @@ from reports.extract import grammar as g
 from reports.extract.grammar import Caseless
 from reports.extract.metrics.changes import _RESPECTIVELY
 from reports.extract.metrics.clauses import _clause_start, _inside_figure, _marks, _outside_parens
-from reports.extract.metrics.lists import _CONNECTIVES, _gapped_member, _list_member, _name_member
+from reports.extract.metrics.lists import _BOTH, _CONNECTIVES, _gapped_member, _list_member, _name_member
 from reports.extract.metrics.model import _Context, _Figure
 from reports.extract.metrics.phrases import (
     _INCLUDING,
+    _THE,
     _as_modifier,
     _balance_name,
     _breakdown,
@@ -43,7 +44,7 @@ def _np_of_level_pattern() -> Caseless:
 
 _NOT_SUBJECT = re.compile(
     r"\b(?:record|high|peak|level|total|sum|amount|figure|increase|decrease|rise|"
-    r"drop|growth|decline|gain|low|mark|threshold|share|range|average|estimate)\b",
+    r"drop|growth|decline|gain|low|mark|threshold|share|range|average|estimate|value|volume)\b",
     re.I,
 )
 
@@ -268,7 +269,27 @@ def _units_of(sentence: str, figure: _Figure, base: str | None, context: _Contex
     return f"{what} {head}" if head else what
 
 
+_COUNTED_GOODS = frozenset({"vehicles", "ships", "tons", "barrels", "TEU", "units"})
+_COUNT_THEN_PARTICIPLE = re.compile(
+    rf"\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?P<verb>{'|'.join(g.NOMINAL)})\b", re.I
+)
+
+
+def _goods_counted(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
+    """'2,462,431 vehicles sold in September' -> 'vehicle sales'; 'commercial vehicles were sold'."""
+    if figure.quantity.kind != "count" or figure.quantity.unit not in _COUNTED_GOODS:
+        return None
+    described = DESCRIBED_COUNT.match(sentence, figure.quantity.end)
+    done = _COUNT_THEN_PARTICIPLE.match(sentence, described.end() if described else figure.quantity.end)
+    if not done:
+        return None
+    written = described.group(0) if described else sentence[figure.quantity.start : figure.quantity.end]
+    counted = " ".join(written.split()[-2:] if described else written.split()[-1:])
+    return f"{_as_modifier(counted.lower())} {g.NOMINAL[done.group('verb').lower()]}"
+
+
 LEVEL_NAMES = (
+    _goods_counted,  # "2,462,431 vehicles sold"
     _count_described,  # "1,400 Australian businesses"
     _noun_after_level,  # "a $6.6 billion trade surplus"
     _with_noun_to_level,  # "with the travel deficit narrowing to $0.9 billion"
@@ -276,6 +297,75 @@ LEVEL_NAMES = (
     _np_of_level,  # "a trade surplus of $113.0 billion", "bringing the trade surplus to $9.77 billion"
     _units_of,  # "30,000 units of imported vehicles"
 )
+
+
+
+
+# "there was/were <a rise, growth ...> in <what>": the existential opening names no subject itself.
+_THERE_WAS = re.compile(
+    r"\s*(?:[^,]{0,60},\s*)?there\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:an?\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:growth|increases?|rises?|gains?|declines?|falls?|drops?|decreases?|jumps?|"
+    r"changes?|contractions?|expansions?)\s+(?:of\s+[^,;]{0,30}?\s+)?(?:in|of)\s+"
+    r"(?P<np>[A-Za-z][^,;()%$€£¥₩\d]*?)(?=\s*[,;(]|\s+(?:and|from|compared|than|while|to\s+\S+\s+(?:from|in))\b|\s*$)",
+    re.I,
+)
+_SHARE_HOLDER = re.compile(
+    r"(?P<np>[^,;]+?)\s+(?:hold|holds|held|claim|claims|claimed|command|commands|commanded|capture|"
+    r"captures|captured|takes?\s+up|makes?\s+up)\s+(?:an?\s+)?(?:(?:combined|estimated|record)\s+)?$",
+    re.I,
+)
+_SHARE_HELD = re.compile(
+    r"\s*(?:(?P<market>(?:market|global)\s+share)|share\s+of\s+(?P<of>[^,;.()]+?))"
+    r"(?=\s*(?:[,;.()]|\b(?:in|during|for|as\s+of|while|and|compared|up|down)\b|$))",
+    re.I,
+)
+_CHANGE_NOUN_IN = re.compile(
+    r"\s*(?:growth|increases?|rises?|gains?|declines?|decreases?|falls?|drops?|jumps?|contractions?|expansions?)"
+    r"\s+in\s+(?P<np>[A-Za-z][^,;()%$€£¥₩\d]*?)(?=\s*[,;(.]|\s+(?:and|from|compared|than|while|in|during|over|on|"
+    r"to|for|as|amid)\b|\s*$)",
+    re.I,
+)
+_CHANGE_NOUN_OF = re.compile(
+    r"\b(?:growth|increases?|rises?|gains?|declines?|decreases?|falls?|drops?|jumps?|contractions?|expansions?)"
+    r"\s+of\s+(?:about\s+|around\s+|nearly\s+)?$",
+    re.I,
+)
+_IN_NP = re.compile(
+    r"\s+in\s+(?P<np>[A-Za-z][^,;()%$€£¥₩\d]*?)(?=\s*[,;(.]|\s+(?:and|from|compared|than|while|in|during|over|"
+    r"on|to|for|as|amid)\b|\s*$)",
+    re.I,
+)
+_NP_CHANGE_OF = re.compile(
+    r"(?:^|\bthe\s+|\ban?\s+)(?P<np>(?:[\w'’-]+\s+){1,4}?)(?:increase|rise|decline|decrease|gain|drop|fall|growth)"
+    r"\s+of\s+(?:about\s+|around\s+|nearly\s+)?$",
+    re.I,
+)
+
+
+_POINTING_TAIL = re.compile(
+    r"\s+(?:in|of|for)\s+(?:this|that|the\s+same)\s+(?:segment|sector|category|field|area|industry|market|item)$",
+    re.I,
+)
+_BEFORE_THAT = re.compile(r"(?:^|[,;]\s*)(?P<np>[^,;()]{2,90}?)\s*,?\s+(?:that|which)\s*$", re.I)
+_WHICH_BEFORE = re.compile(r"(?P<np>[^,;()]{2,90}?)\s*,\s*(?:which|that)\s+[^,;()]*$", re.I)
+_THROUGH_PREPOSITION = re.compile(
+    r"^.*\b(?:by|in|for|with|on|at|amid|after|due\s+to|thanks\s+to|led\s+by|driven\s+by)\s+", re.I
+)
+
+
+def _relative_before(masked: str, clause: int, at: int) -> re.Match[str] | None:
+    """'the FDI that arrived' right before the clause, or ', which reached' between the clause's start
+    and the figure: the relative clause whose noun names the figure."""
+    low = max(0, clause - 80)
+    if masked.find("that", low, clause) != -1 or masked.find("which", low, clause) != -1:
+        found = _BEFORE_THAT.search(masked, low, clause)
+        if found:
+            return found
+    low = max(clause, at - 120)
+    comma = max(masked.rfind(", which", low, at), masked.rfind(", that", low, at))
+    if comma == -1:
+        return None
+    return _WHICH_BEFORE.search(masked, max(clause, comma - 90), at)
 
 
 def _share_subject(sentence: str, figure: _Figure, part: str, context: _Context) -> str:
@@ -307,7 +397,24 @@ def _clause_subject(
 ) -> str | None:
     """The noun phrase before the clause's verb: 'Korea's ICT exports in 2025 totaled' -> 'ICT exports'.
     `earlier` is the subject of the sentence's figure before this one."""
+    existential = _THERE_WAS.match(masked, clause, at)
+    if existential:  # "There was growth in exports to the EU (up 24.3% ...)": what grew is the subject
+        named = _clean_np(_BOTH.sub("", existential.group("np")))
+        if named and named.lower() not in g.PRONOUNS:
+            return _with_topic(named, context)
+    if figure.role == "change":
+        named = _changed_thing(masked, clause, at, figure)
+        if named:
+            return _with_topic(named, context)
     verbs = [v for v in _marks(masked).verbs_between(clause, at) if not _inside_figure(v[0], figures)]
+    holder = _SHARE_HOLDER.search(masked, clause, at) if figure.role == "share" and not verbs else None
+    if holder:  # "hybrid cars hold a 24% market share": the holder of the share is its subject
+        named = _clean_np(holder.group("np"))
+        if named and named.lower() not in g.PRONOUNS:
+            held = _SHARE_HELD.match(masked, figure.quantity.end)
+            if held and held.group("of"):
+                return f"{named} share of {_THE.sub('', ' '.join(held.group('of').split()))}"
+            return f"{named} market share" if held and held.group("market") else named
     flow = None
     if _FLOW_HINT.search(masked, clause, at):
         flow = _active_flow_pattern().search(masked, clause, at + 8)
@@ -316,6 +423,13 @@ def _clause_subject(
     if verbs:
         phrase = masked[clause : verbs[0][0]]
         subject = _clean_np(phrase)
+        named_thing = subject and g.HEAD.search(_strip_place(subject))
+        restrictive = None if named_thing else _relative_before(masked, clause, at)
+        if restrictive:
+            # "the FDI that actually arrived fell": the FDI; "led by chip exports, which reached": those
+            named = _clean_np(_THROUGH_PREPOSITION.sub("", restrictive.group("np")))
+            if named and g.HEAD.search(named):
+                return _with_topic(named, context)
         # "while those to the U.S. gained": read before the cleaning drops "those"
         those = _THOSE.match(subject or "")
         if those is None and ("those" in phrase or "that " in phrase or "ones" in phrase):
@@ -324,6 +438,12 @@ def _clause_subject(
         if those and (earlier or context.subject):
             place = canonical_subject(those.group("rest").strip(" ,"))
             return f"{_strip_place(earlier or context.subject or '')} {place}"
+        pointing = _POINTING_TAIL.search(subject or "")
+        running = earlier or context.subject
+        if pointing and running and _head_of(running):  # "surplus in this segment" after "ICT exports"
+            owner = running[: len(running) - len(_head_of(running) or "")].strip()
+            named = subject[: pointing.start()].strip()
+            return f"{owner} {named}".strip() if owner and named else subject
         if subject and subject.lower() not in g.PRONOUNS:
             if " and " in subject and _RESPECTIVELY.search(sentence):
                 subject = _respective(subject, figure, figures, clause, at)
@@ -343,6 +463,26 @@ def _clause_subject(
             if named and not _NOT_SUBJECT.search(named):
                 return named
     return earlier or context.subject
+
+
+def _changed_thing(masked: str, clause: int, at: int, figure: _Figure) -> str | None:
+    """What a change names by its own words: 'N percent more exports than', 'a 12 percent rise in shipments
+    of wine', 'increases of 1.9% in imports of rice', 'the order backlog increase of 4.2 percent'."""
+    compared = g.CHANGE_AFTER.match(masked, figure.quantity.end)
+    than = compared.group("than_what") if compared else None
+    named = _clean_np(than) if than else None
+    if named and g.HEAD.search(named):
+        return named
+    after = _CHANGE_NOUN_IN.match(masked, figure.quantity.end)
+    if after is None and _CHANGE_NOUN_OF.search(masked, max(0, at - 40), at):
+        after = _IN_NP.match(masked, figure.quantity.end)
+    named = _clean_np(_BOTH.sub("", after.group("np"))) if after else None
+    if named and named.lower() not in g.PRONOUNS and not g.PERIOD.fullmatch(after.group("np")):
+        return named
+    low = max(clause, at - 80)
+    before = _NP_CHANGE_OF.search(masked, low, at) if masked.find(" of ", low, at) != -1 else None
+    named = _clean_np(before.group("np")) if before else None
+    return named if named and g.HEAD.search(named) else None
 
 
 def _respective(subject: str, figure: _Figure, figures: list[_Figure], clause: int, at: int) -> str:

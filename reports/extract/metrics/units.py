@@ -141,8 +141,21 @@ def _economy_dollar(title: str, text: str) -> str | None:
     if "$" not in text or _US_DOLLAR.search(text) or _OWN_DOLLAR.search(text):
         return None
     opening = f"{title} {text[:200]}"
-    codes = {code for pattern, code in dollar_economies() if pattern.search(opening)}
+    codes = {
+        code
+        for pattern, code in dollar_economies()
+        for found in pattern.finditer(opening)
+        if not _PARTNER_BEFORE.search(opening, max(0, found.start() - 24), found.start())
+    }
     return codes.pop() if len(codes) == 1 else None
+
+
+# "exports to Hong Kong", "trade with Canada", "which includes Hong Kong": a partner, not the reporter
+_PARTNER_BEFORE = re.compile(
+    r"\b(?:to|from|with|and|including|includes|include|included|via|than|versus|against|into|toward|towards)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def _as_local_dollar(sentence: str, q: Quantity, code: str) -> Quantity:
