@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
+from reports.extract import confidence
 from reports.extract import grammar as g
 from reports.extract.catalog import analyst_words, dollar_economies, metric_id_for
 from reports.extract.confidence import INVALID_PERIOD, SAME_SUBJECT_TWICE, Evidence, doubts_of
@@ -323,6 +324,7 @@ class _Figure:
     unit_inferred: bool = False  # a bare number given the unit of an earlier sentence's count
     stated_subject: str | None = None  # the phrase that names it: "the goods deficit" of "an increase in ..."
     period_source: str = "stated"  # stated | carried | derived | release date (confidence.Evidence)
+    notes: set[str] = field(default_factory=set)  # how its parts were found (confidence.Evidence.notes)
 
 
 def extract_metrics(release: Release) -> list[Metric]:
@@ -336,7 +338,7 @@ def extract_metrics(release: Release) -> list[Metric]:
     context.acronyms = acronyms_defined(text)
     for start, end in sentences(text):
         _read_sentence(release, body, text, start, end, context)
-    return _conflicts_doubted(_changes_joined_to_levels(context.metrics, body))
+    return confidence.reviewed(_conflicts_doubted(_changes_joined_to_levels(context.metrics, body)))
 
 
 def _conflicts_doubted(metrics: list[Metric]) -> list[Metric]:
@@ -712,6 +714,9 @@ def _metric(release: Release, figure: _Figure, quote: str, span: tuple[int, int]
         unit_stated=not figure.unit_inferred,
         catalogued=metric_id is not None,
         percent_level=unit == "percent" and value is not None and figure.change is None,
+        notes=frozenset(figure.notes),
+        sentence=quote,
+        at=(q.start, q.end),
     )
     doubts = doubts_of(evidence)
     period = None if INVALID_PERIOD in doubts else figure.period  # never emitted as a valid period
@@ -1416,6 +1421,7 @@ def _name(
         if units_of:
             figure.subject = units_of
             return
+    figure.notes |= {confidence.FALLBACK} if base else {confidence.FALLBACK, confidence.SUBJECT_CARRIED}
     subject = base or context.subject or "figure"
     head = _head_of(subject)
     if head is None and lists.get("head") and len(subject.split()) <= 5:
@@ -1553,6 +1559,7 @@ def _clause_subject(
             named = _clean_np(after.group("np"))
             if named and not _NOT_SUBJECT.search(named):
                 return named
+    figure.notes.add(confidence.SUBJECT_OF_NEIGHBOUR if earlier else confidence.SUBJECT_CARRIED)
     return earlier or context.subject
 
 
