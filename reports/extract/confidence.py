@@ -32,6 +32,7 @@ SAME_SUBJECT_TWICE = "another value for the same subject and period"  # set on t
 SUBJECT_CARRIED = "subject from an earlier sentence"
 SUBJECT_OF_NEIGHBOUR = "subject from the figure before"
 CHANGE_APART = "change and level read apart"  # set on the whole release
+COMPARED_PERIOD = "period of a compared level guessed"
 
 # Notes the extractor leaves on a figure (`Evidence.notes`) that are no doubt by themselves:
 FALLBACK = "named by the last rule"  # no rule of the clause named the subject; the last one did
@@ -40,6 +41,14 @@ _WORDS_FILE = Path(__file__).with_name("confidence_words.toml")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SHARE_OF = re.compile(r"\bshare\s+of\s+(?P<whole>.+)$", re.IGNORECASE)
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")  # "won-denominated", "year-to-date": no verb inside
+# "down from $8.21 billion the previous month", "the previous record of 168.4 million barrels set a year
+# earlier": the words after a level say it is for an earlier period than the sentence's
+_EARLIER_AFTER = re.compile(
+    r"(?:(?!\b(?:from|than|compared|versus|against|over|on)\b)[^\d.;:]){0,40}?"  # no basis: "up 5% from ..."
+    r"\b(?:(?:the\s+)?(?:previous|preceding|prior)\s+(?:month|quarter|year|period)|"
+    r"an?\s+(?:year|month|quarter)\s+(?:earlier|ago|before)|the\s+(?:month|year)\s+before)\b",
+    re.IGNORECASE,
+)
 _WRAPPERS = re.compile(r"^(?:change\s+in\s+)|\s+(?:share(?:\s+of\s+.*)?|\(.*\))$", re.IGNORECASE)
 
 
@@ -85,6 +94,7 @@ class Evidence:
     # subject is the one the figure kept.
     notes: frozenset[str] = frozenset()
     sentence: str = ""  # the sentence the figure is read from
+    change_only: bool = False  # the figure is a change stated without a level
     at: tuple[int, int] = (0, 0)  # where its number stands in the sentence
 
 
@@ -95,11 +105,22 @@ def doubts_of(evidence: Evidence) -> tuple[str, ...]:
         doubts.append(INVALID_PERIOD)
     elif evidence.period_source == "release date":
         doubts.append(RELEASE_DATE_PERIOD)
+    elif _compared_period_guessed(evidence):
+        doubts.append(COMPARED_PERIOD)
     if not evidence.unit_stated:
         doubts.append(UNIT_INFERRED)
     if evidence.percent_level and not _words().rates.search(evidence.subject):
         doubts.append(PERCENT_LEVEL)  # "chips and ships rose 30.2 and 15.6 percent": the 15.6 is a change
     return tuple(doubts)
+
+
+def _compared_period_guessed(evidence: Evidence) -> bool:
+    """A level the words after it place in an earlier period, whose period was not shifted back from the
+    sentence's ('derived'): it was given the sentence's own period, or a relative one read alone."""
+    start, end = evidence.at
+    if not evidence.sentence or end <= start or evidence.period_source == "derived" or evidence.change_only:
+        return False
+    return _EARLIER_AFTER.match(evidence.sentence, end) is not None
 
 
 def _subject_doubts(evidence: Evidence) -> list[str]:
@@ -197,6 +218,6 @@ def _conflicts_settled(metrics: list[Metric]) -> list[Metric]:
     settled = list(metrics)
     for pair in groups.values():
         clean = [n for n in pair if metrics[n].doubts == (SAME_SUBJECT_TWICE,)]
-        if len(pair) == 2 and len(clean) == 1:
+        if len(clean) == 1:
             settled[clean[0]] = replace(metrics[clean[0]], confidence="high", doubts=())
     return settled

@@ -715,6 +715,7 @@ def _metric(release: Release, figure: _Figure, quote: str, span: tuple[int, int]
         catalogued=metric_id is not None,
         percent_level=unit == "percent" and value is not None and figure.change is None,
         notes=frozenset(figure.notes),
+        change_only=value is None,
         sentence=quote,
         at=(q.start, q.end),
     )
