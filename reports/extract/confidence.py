@@ -49,6 +49,7 @@ _EARLIER_AFTER = re.compile(
     r"an?\s+(?:year|month|quarter)\s+(?:earlier|ago|before)|the\s+(?:month|year)\s+before)\b",
     re.IGNORECASE,
 )
+_EARLIER_HINT = re.compile(r"previous|preceding|prior|earlier|ago|before", re.IGNORECASE)
 _WRAPPERS = re.compile(r"^(?:change\s+in\s+)|\s+(?:share(?:\s+of\s+.*)?|\(.*\))$", re.IGNORECASE)
 
 
@@ -120,7 +121,10 @@ def _compared_period_guessed(evidence: Evidence) -> bool:
     start, end = evidence.at
     if not evidence.sentence or end <= start or evidence.period_source == "derived" or evidence.change_only:
         return False
-    return _EARLIER_AFTER.match(evidence.sentence, end) is not None
+    window = evidence.sentence[end : end + 60]
+    if not _EARLIER_HINT.search(window):
+        return False  # most levels: no word of an earlier time after them
+    return _EARLIER_AFTER.match(window) is not None
 
 
 def _subject_doubts(evidence: Evidence) -> list[str]:
@@ -163,8 +167,9 @@ def _names_a_measure(subject: str) -> bool:
 
 def reviewed(metrics: list[Metric]) -> list[Metric]:
     """The doubts only the whole release shows, added to its figures."""
-    metrics = _conflicts_settled(metrics)
-    apart = _changes_apart(metrics)
+    if SAME_SUBJECT_TWICE in {d for m in metrics for d in m.doubts}:
+        metrics = _conflicts_settled(metrics)
+    apart = _changes_apart(metrics) if any(m.value is None for m in metrics) else set()
     if not apart:
         return metrics
     return [
