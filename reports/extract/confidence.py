@@ -20,19 +20,27 @@ from reports.extract import grammar as g
 from reports.periods import valid_figure_period
 from reports.records import Metric
 
-NO_SUBJECT = "no subject in the text"
-VAGUE_SUBJECT = "subject guessed"
-NO_MEASURE = "subject names no measured thing"
-CLAUSE_SUBJECT = "subject reads like a clause"
-RELEASE_DATE_PERIOD = "period from the release date"
-INVALID_PERIOD = "period cannot exist"
-UNIT_INFERRED = "unit inferred"
-PERCENT_LEVEL = "a percentage that names no share or rate"
-SAME_SUBJECT_TWICE = "another value for the same subject and period"  # set on the whole release
-SUBJECT_CARRIED = "subject from an earlier sentence"
-SUBJECT_OF_NEIGHBOUR = "subject from the figure before"
-CHANGE_APART = "change and level read apart"  # set on the whole release
-COMPARED_PERIOD = "period of a compared level guessed"
+
+def N_(message: str) -> str:
+    """Marks a doubt for the translation catalogs (`pybabel extract`, README "Translations"): a doubt is
+    stored and printed in English, and the briefing shows it in its locale."""
+    return message
+
+
+# The doubts, short reasons an analyst reads beside a low-confidence figure ("unverified: ...").
+NO_SUBJECT = N_("no subject in the text")
+VAGUE_SUBJECT = N_("subject guessed")
+NO_MEASURE = N_("subject names no measured thing")
+CLAUSE_SUBJECT = N_("subject reads like a clause")
+RELEASE_DATE_PERIOD = N_("period from the release date")
+INVALID_PERIOD = N_("period cannot exist")
+UNIT_INFERRED = N_("unit inferred")
+PERCENT_LEVEL = N_("a percentage that names no share or rate")
+SAME_SUBJECT_TWICE = N_("another value for the same subject and period")  # set on the whole release
+SUBJECT_CARRIED = N_("subject from an earlier sentence")
+SUBJECT_OF_NEIGHBOUR = N_("subject from the figure before")
+CHANGE_APART = N_("change and level read apart")  # set on the whole release
+COMPARED_PERIOD = N_("period of a compared level guessed")
 
 # Notes the extractor leaves on a figure (`Evidence.notes`) that are no doubt by themselves:
 FALLBACK = "named by the last rule"  # no rule of the clause named the subject; the last one did
