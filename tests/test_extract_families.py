@@ -586,6 +586,7 @@ def test_a_figure_read_by_trusted_rules_is_high_confidence() -> None:
         ("The amount came to $3.1 billion in 2025.", "subject guessed"),
         ("Surplus in this segment came to $1.4 billion in 2025.", "subject guessed"),
         ("Passenger automobiles reached 8.8 percent in 2025.", "a percentage that names no share or rate"),
+        ("The services surplus nearly tripled to $9.9 billion in 2025.", "subject reads like a clause"),
         (
             "Tin exports were $2.2 billion in May 2026. Tin exports reached $9.9 billion in May 2026.",
             "another value for the same subject and period",

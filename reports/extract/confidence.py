@@ -68,6 +68,7 @@ class _Words:
     max_subject_words: int
     rates: re.Pattern[str]
     measures: frozenset[str]
+    dangling: frozenset[str]
 
 
 @cache
@@ -80,6 +81,7 @@ def _words() -> _Words:
         int(data["max_subject_words"]),
         rates,
         frozenset(w.lower() for w in data["measure_words"]),
+        frozenset(w.lower() for w in data["dangling_words"]),
     )
 
 
@@ -153,6 +155,8 @@ def _subject_doubt(subject: str, catalogued: bool) -> str | None:
         return VAGUE_SUBJECT  # "surplus in this segment": what it points at is elsewhere
     if len(words) > _words().max_subject_words or g.VERB.search(_HYPHENATED.sub(" ", subject)):
         return CLAUSE_SUBJECT
+    if words[-1].lower() in _words().dangling:
+        return CLAUSE_SUBJECT  # "current account surplus nearly"
     share = _SHARE_OF.search(subject)  # a share names its measure by its whole: "... share of sales"
     measured = share.group("whole") if share else _WRAPPERS.sub("", subject).strip()
     if not catalogued and not _names_a_measure(measured):
