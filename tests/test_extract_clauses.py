@@ -413,3 +413,21 @@ def test_a_count_of_goods_sold_is_their_sales_with_the_change_after_it() -> None
         ("passenger automobile sales", 84600.0, "2024-06"),
     ]
     assert (found[0].change.direction, found[0].change.value) == ("down", 4.0)
+
+
+@pytest.mark.parametrize("adverb", ["nearly", "steadily", "sharply"])
+def test_an_adverb_before_the_verb_never_ends_the_subject(adverb: str) -> None:
+    figure = only(f"The services surplus {adverb} widened to $9.9 billion in 2025.")
+    assert (figure.subject, figure.confidence) == ("services surplus", "high")
+
+
+def test_a_second_level_a_year_ago_is_the_year_before() -> None:
+    found = metrics_of("The services surplus reached $7.5 billion in May 2025 and $8.2 billion a year ago.")
+    assert [m.period for m in found] == ["2025-05", "2024-05"]
+
+
+def test_the_previous_month_after_a_level_is_counted_back_and_trusted() -> None:
+    found = metrics_of(
+        "The goods surplus reached $7.5 billion in May 2025, down from $8.2 billion the previous month."
+    )
+    assert [(m.period, m.confidence) for m in found] == [("2025-05", "high"), ("2025-04", "high")]

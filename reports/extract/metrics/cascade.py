@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from reports.extract import confidence
 from reports.extract.catalog import metric_id_for
 from reports.extract.confidence import INVALID_PERIOD, SAME_SUBJECT_TWICE, Evidence, doubts_of
 from reports.extract.grammar import Caseless
@@ -81,7 +82,7 @@ def extract_metrics(release: Release) -> list[Metric]:
     context.acronyms = acronyms_defined(text)
     for start, end in sentences(text):
         _read_sentence(release, body, text, start, end, context)
-    return _conflicts_doubted(_changes_joined_to_levels(context.metrics, body))
+    return confidence.reviewed(_conflicts_doubted(_changes_joined_to_levels(context.metrics, body)))
 
 
 def _conflicts_doubted(metrics: list[Metric]) -> list[Metric]:
@@ -388,6 +389,10 @@ def _metric(release: Release, figure: _Figure, quote: str, span: tuple[int, int]
         unit_stated=not figure.unit_inferred,
         catalogued=metric_id is not None,
         percent_level=unit == "percent" and value is not None and figure.change is None,
+        notes=frozenset(figure.notes),
+        change_only=value is None,
+        sentence=quote,
+        at=(q.start, q.end),
     )
     doubts = doubts_of(evidence)
     period = None if INVALID_PERIOD in doubts else figure.period  # never emitted as a valid period

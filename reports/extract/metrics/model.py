@@ -53,3 +53,4 @@ class _Figure:
     unit_inferred: bool = False  # a bare number given the unit of an earlier sentence's count
     stated_subject: str | None = None  # the phrase that names it: "the goods deficit" of "an increase in ..."
     period_source: str = "stated"  # stated | carried | derived | release date (confidence.Evidence)
+    notes: set[str] = field(default_factory=set)  # how its parts were found (confidence.Evidence.notes)

@@ -122,8 +122,10 @@ def _compared_level(
 
 def _period_source(period: str | None, periods: list[tuple[int, int, str, str]], context: _Context) -> str:
     """Where a figure's period came from, for its confidence."""
-    if any(p[2] == period for p in periods):
+    if any(p[2] == period and p[3] != "relative" for p in periods):
         return "stated"
+    if any(p[2] == period for p in periods):
+        return "derived"  # "the previous month": counted back from the sentence's month
     if period is not None and period in (context.period, context.title_period):
         return "carried"
     if period == f"{context.published.year}-{context.published.month:02d}":
@@ -152,8 +154,10 @@ def _periods(sentence: str, context: _Context, masked: str | None = None) -> lis
             kind = ""  # "from January to November", "from 2026 to 2030": the figure's own span
         elif g.BASE_BEFORE.search(before):
             kind = "base"
-        elif _LOCAL_PERIOD.search(before) or (match.group("rel") and _ANAPHORIC.match(match.group(0))):
-            kind = "local"  # "the previous month" is one figure's, never the sentence's period
+        elif match.group("rel") and _ANAPHORIC.match(match.group(0)):
+            kind = "relative"  # "the previous month" is one figure's, counted from another period
+        elif _LOCAL_PERIOD.search(before):
+            kind = "local"
         elif _TARGET_BEFORE.search(before):
             kind = "target"  # "35 percent by 2030": the figure's period, not the release's
         else:
@@ -381,7 +385,11 @@ def _period_of(
     if (
         figure.role in ("level", "share")
         and earlier
-        and _COMPARED_BEFORE.search(sentence[max(0, q.start - 20) : q.start])
+        and (
+            _COMPARED_BEFORE.search(sentence[max(0, q.start - 20) : q.start])
+            # "$7.5 billion in May and $8.2 billion a year ago": a second level of the same kind
+            or any(f.role == figure.role and f.quantity.end <= q.start for f in others)
+        )
     ):
         current = primary[2] if primary else (context.period or context.title_period)
         shifted = _shift(current, months=1 if earlier.group("month") else 12)

@@ -30,6 +30,7 @@ _OF_NP = re.compile(
 
 
 _MEASURES = words().measures
+_TRAILING_ADVERB = re.compile(r"\s+[a-z]{3,}ly$")
 _MEASURE_MODS = frozenset({"total", "combined", "overall", "the total", "the combined"})
 
 
@@ -122,6 +123,9 @@ def _clean_np(phrase: str) -> str | None:
     phrase = g.PERIOD_TAIL.sub("", phrase)
     phrase = g.LEADING_NOISE.sub("", phrase)
     phrase = g.TRAILING_NOISE.sub("", phrase)
+    adverb = _TRAILING_ADVERB.search(phrase)
+    if adverb and g.HEAD.search(phrase[: adverb.start()]):  # "the services surplus steadily widened"
+        phrase = phrase[: adverb.start()]
     phrase = phrase.strip(" .,;:'\"")
     # "exports of goods to the rest of the world" may run longer than other names
     too_long = len(phrase.split()) > (12 if _OF_NP.match(phrase) else 8)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from reports.extract import confidence
 from reports.extract import grammar as g
 from reports.extract.grammar import Caseless
 from reports.extract.metrics.changes import _RESPECTIVELY
@@ -178,6 +179,7 @@ def _name(
             if named:
                 figure.subject = named
                 return
+    figure.notes |= {confidence.FALLBACK} if base else {confidence.FALLBACK, confidence.SUBJECT_CARRIED}
     subject = base or context.subject or "figure"
     head = _head_of(subject)
     if head is None and lists.get("head") and len(subject.split()) <= 5:
@@ -462,6 +464,7 @@ def _clause_subject(
             named = _clean_np(after.group("np"))
             if named and not _NOT_SUBJECT.search(named):
                 return named
+    figure.notes.add(confidence.SUBJECT_OF_NEIGHBOUR if earlier else confidence.SUBJECT_CARRIED)
     return earlier or context.subject
 
 
