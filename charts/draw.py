@@ -69,6 +69,7 @@ class ChartSpec:
     total_label: str | None = None
     scale: float = 1.0  # values are divided by this for display
     span: tuple[date, date] | None = None  # a timeline's whole period, when the axis should show it
+    current: str | None = None  # a line's point for the briefing's own period (its "period" label), marked
 
     @property
     def listed_refs(self) -> tuple[int, ...]:
@@ -188,6 +189,13 @@ def _line(axes, spec: ChartSpec) -> None:
     values = _scaled(frame["value"], spec.scale)
     axes.plot(frame["period"], values, marker="o")
     for x, y in zip(frame["period"], values, strict=True):
+        if x == spec.current:  # the briefing's own period: a ring, and its value in bold with the period
+            axes.plot([x], [y], marker="o", markersize=11, markerfacecolor="none", markeredgecolor=DOWN,
+                      markeredgewidth=1.8, linestyle="none", zorder=4)
+            axes.annotate(f"{x}: {spec.value_format(y)}", (x, y), textcoords="offset points", xytext=(0, 9),
+                          ha="right" if len(frame) > 3 else "center", fontsize=8.5, fontweight="bold",
+                          color=DOWN)
+            continue
         axes.annotate(spec.value_format(y), (x, y), textcoords="offset points", xytext=(0, 6),
                       ha="center", fontsize=8)
     axes.grid(axis="y")

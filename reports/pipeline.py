@@ -119,8 +119,12 @@ def collect_files(
 
     Every file is read before any is stored, so an unreadable one leaves the store as it was.
     """
-    parsed = [(path.name, parse_dump_file(path)) for path in list(paths)]
-    return [_store_dump(store, name, result, body_limit) for name, result in parsed]
+    parsed = [(path, parse_dump_file(path)) for path in list(paths)]
+    reports = [_store_dump(store, path.name, result, body_limit) for path, result in parsed]
+    for path, result in parsed:  # freshness: the sources these files hold were read just now
+        for source in dict.fromkeys([r.source for r in result.releases] or [path.stem]):
+            store.record_collection(source)
+    return reports
 
 
 def _collect_source(store: Store, source: Source, period: Period | None, body_limit: int) -> SourceReport:
@@ -237,6 +241,11 @@ def generate(
     earlier_start = period.start.replace(year=period.start.year - HISTORY_YEARS, day=1)
     day_before = period.start - timedelta(days=1)
     _extract(store, store.unextracted_between(earlier_start, day_before, extraction.VERSION))
+    # A release revised since the last briefing is compared as extracted from its text now.
+    from reports.revisions import earlier_views, revised_ids
+
+    revised = store.releases_by_id(revised_ids(store, earlier_views(output, period)))
+    ensure_extracted(store, list(revised.values()))
     briefing = build_briefing(
         store,
         period,
@@ -245,6 +254,7 @@ def generate(
         locale=locale or config.locale,
         source_labels={s.name: s.label or s.name for s in config.sources},
         corrections=corrections,
+        archive=output,
     )
     briefing = replace(briefing, draft=draft)
     report_stale(briefing)
