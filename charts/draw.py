@@ -189,15 +189,23 @@ def _line(axes, spec: ChartSpec) -> None:
     values = _scaled(frame["value"], spec.scale)
     axes.plot(frame["period"], values, marker="o")
     for x, y in zip(frame["period"], values, strict=True):
-        if x == spec.current:  # the briefing's own period: a ring, and its value in bold with the period
+        current = x == spec.current
+        if current:  # the briefing's own period: a ring round its point, its value and period in bold
             axes.plot([x], [y], marker="o", markersize=11, markerfacecolor="none", markeredgecolor=DOWN,
                       markeredgewidth=1.8, linestyle="none", zorder=4)
-            axes.annotate(f"{x}: {spec.value_format(y)}", (x, y), textcoords="offset points", xytext=(0, 9),
-                          ha="right" if len(frame) > 3 else "center", fontsize=8.5, fontweight="bold",
-                          color=DOWN)
-            continue
-        axes.annotate(spec.value_format(y), (x, y), textcoords="offset points", xytext=(0, 6),
-                      ha="center", fontsize=8)
+        lift = 11 if current else 6
+        axes.annotate(spec.value_format(y), (x, y), textcoords="offset points", xytext=(0, lift), ha="center",
+                       fontsize=8.5 if current else 8, fontweight="bold" if current else "normal",
+                      color=DOWN if current else None)
+    if len(frame) > 8:  # many periods: slanted names, so neighbours do not run into each other
+        axes.tick_params(axis="x", labelrotation=45, labelsize=7.5)
+        for label in axes.get_xticklabels():
+            label.set_horizontalalignment("right")
+            label.set_rotation_mode("anchor")
+    for label in axes.get_xticklabels():
+        if label.get_text() == spec.current:
+            label.set_fontweight("bold")
+            label.set_color(DOWN)
     axes.grid(axis="y")
     axes.set_ylabel(spec.unit_label)
     axes.margins(y=0.2)
