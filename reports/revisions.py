@@ -144,21 +144,29 @@ def _meetings(path: Path) -> frozenset[tuple[str, str]]:
 
 def earlier_views(output: Path, period: Period) -> tuple[ArchivedView, ...]:
     """The briefings a reader of `period`'s briefing last saw: the archived briefing of the same kind
-    (week, month, range) just before it, and this period's own folder when it is being built again."""
+    (week, month, range) just before it, and this period's own folder when it is being built again.
+
+    Folders are chosen by name; only the chosen ones are read (an archive of years reads two).
+    """
     if not output.is_dir():
         return ()
-    before: ArchivedView | None = None
     same: ArchivedView | None = None
+    earlier: list[tuple[Period, Path]] = []
     for folder in output.iterdir():
         if folder.name.startswith(".") or not folder.is_dir():
             continue
-        view = read_view(folder)
-        if view is None or view.period.kind != period.kind:
+        try:
+            found = parse_key(folder.name)
+        except BriefError:
             continue
-        if view.key == period.key:
-            same = view
-        elif view.period.start < period.start and (before is None or view.period.start > before.period.start):
-            before = view
+        if found.kind != period.kind:
+            continue
+        if found.key == period.key:
+            same = read_view(folder)
+        elif found.start < period.start:
+            earlier.append((found, folder))
+    earlier.sort(key=lambda item: item[0].start, reverse=True)
+    before = next((view for _, folder in earlier if (view := read_view(folder)) is not None), None)
     return tuple(view for view in (same, before) if view is not None)
 
 

@@ -265,10 +265,8 @@ class Store:
         if version < 2 and "planned" not in columns:
             # Meetings stored before `planned` existed were all logged as held.
             self.db.execute("ALTER TABLE meetings ADD COLUMN planned INTEGER NOT NULL DEFAULT 0")
-        if version < 3:
-            # release_versions is made by _SCHEMA (IF NOT EXISTS); an older store kept no earlier bodies,
-            # so its releases have no versions until their bodies next change.
-            pass
+        # 3: release_versions is made by _SCHEMA (IF NOT EXISTS); a store before it kept no earlier text,
+        # so its releases have no versions until their text next changes: there is nothing to fill in.
         if version < SCHEMA_VERSION:
             self.db.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION,))
 
@@ -567,8 +565,10 @@ class Store:
     # The last collection of each source, for the briefing's freshness block
 
     def record_collection(self, source: str, failed: str | None = None) -> None:
-        """Note that `source` was just collected, and why it failed (None: it was read)."""
-        with self.db:
+        """Note that `source` was just collected, and why it failed (None: it was read).
+
+        Inside a `batch`, it is written with the batch's commit."""
+        with self._writing():
             self.db.execute(
                 "INSERT INTO collections (source, collected_at, failed) VALUES (?, ?, ?) "
                 "ON CONFLICT (source) DO UPDATE SET collected_at = excluded.collected_at, "
