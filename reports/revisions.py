@@ -170,11 +170,6 @@ def earlier_views(output: Path, period: Period) -> tuple[ArchivedView, ...]:
     return tuple(view for view in (same, before) if view is not None)
 
 
-def previous_view(output: Path, period: Period) -> ArchivedView | None:
-    """The archived briefing of the same kind just before `period`, if any."""
-    return next((v for v in earlier_views(output, period) if v.key != period.key), None)
-
-
 def revised_ids(store: Store, views: Sequence[ArchivedView]) -> dict[str, tuple[ArchivedView, str]]:
     """release id -> (the briefing that read an earlier text of it, that text's hash), newest briefing
     first; a release no longer stored is left out."""
@@ -222,7 +217,7 @@ class FigureChange:
 
     @property
     def doubts_text(self) -> str:
-        return "; ".join(dict.fromkeys(d for s in (self.new, self.old) if s and s.doubts for d in [s.doubts]))
+        return "; ".join(dict.fromkeys(s.doubts for s in (self.new, self.old) if s is not None and s.doubts))
 
     def to_json(self) -> dict[str, object]:
         return {
