@@ -303,11 +303,17 @@ LEVEL_NAMES = (
 
 
 
+# The change nouns of the word lists ("growth", "a rise", "increases"), and the noun phrase after them up to
+# the next clause word: what the patterns below name.
+_CHANGE_NOUNS = rf"(?:{'|'.join(sorted((*words().up_change_nouns, *words().down_change_nouns, 'change')))})s?"
+_NP_UP_TO_CLAUSE = (
+    r"(?P<np>[A-Za-z][^,;()%$€£¥₩\d]*?)(?=\s*[,;(.]|\s+(?:and|from|compared|than|while|in|during|over|on|to|for|"
+    r"as|amid)\b|\s*$)"
+)
 # "there was/were <a rise, growth ...> in <what>": the existential opening names no subject itself.
 _THERE_WAS = re.compile(
     r"\s*(?:[^,]{0,60},\s*)?there\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:an?\s+)?"
-    r"(?:[\w-]+\s+){0,3}?(?:growth|increases?|rises?|gains?|declines?|falls?|drops?|decreases?|jumps?|"
-    r"changes?|contractions?|expansions?)\s+(?:of\s+[^,;]{0,30}?\s+)?(?:in|of)\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?{_CHANGE_NOUNS}\s+(?:of\s+[^,;]{{0,30}}?\s+)?(?:in|of)\s+"
     r"(?P<np>[A-Za-z][^,;()%$€£¥₩\d]*?)(?=\s*[,;(]|\s+(?:and|from|compared|than|while|to\s+\S+\s+(?:from|in))\b|\s*$)",
     re.I,
 )
@@ -321,25 +327,11 @@ _SHARE_HELD = re.compile(
     r"(?=\s*(?:[,;.()]|\b(?:in|during|for|as\s+of|while|and|compared|up|down)\b|$))",
     re.I,
 )
-_CHANGE_NOUN_IN = re.compile(
-    r"\s*(?:growth|increases?|rises?|gains?|declines?|decreases?|falls?|drops?|jumps?|contractions?|expansions?)"
-    r"\s+in\s+(?P<np>[A-Za-z][^,;()%$€£¥₩\d]*?)(?=\s*[,;(.]|\s+(?:and|from|compared|than|while|in|during|over|on|"
-    r"to|for|as|amid)\b|\s*$)",
-    re.I,
-)
-_CHANGE_NOUN_OF = re.compile(
-    r"\b(?:growth|increases?|rises?|gains?|declines?|decreases?|falls?|drops?|jumps?|contractions?|expansions?)"
-    r"\s+of\s+(?:about\s+|around\s+|nearly\s+)?$",
-    re.I,
-)
-_IN_NP = re.compile(
-    r"\s+in\s+(?P<np>[A-Za-z][^,;()%$€£¥₩\d]*?)(?=\s*[,;(.]|\s+(?:and|from|compared|than|while|in|during|over|"
-    r"on|to|for|as|amid)\b|\s*$)",
-    re.I,
-)
+_CHANGE_NOUN_IN = re.compile(rf"\s*{_CHANGE_NOUNS}\s+in\s+{_NP_UP_TO_CLAUSE}", re.I)
+_CHANGE_NOUN_OF = re.compile(rf"\b{_CHANGE_NOUNS}\s+of\s+(?:about\s+|around\s+|nearly\s+)?$", re.I)
+_IN_NP = re.compile(rf"\s+in\s+{_NP_UP_TO_CLAUSE}", re.I)
 _NP_CHANGE_OF = re.compile(
-    r"(?:^|\bthe\s+|\ban?\s+)(?P<np>(?:[\w'’-]+\s+){1,4}?)(?:increase|rise|decline|decrease|gain|drop|fall|growth)"
-    r"\s+of\s+(?:about\s+|around\s+|nearly\s+)?$",
+    rf"(?:^|\bthe\s+|\ban?\s+)(?P<np>(?:[\w'’-]+\s+){{1,4}}?){_CHANGE_NOUNS}\s+of\s+(?:about\s+|around\s+|nearly\s+)?$",
     re.I,
 )
 
