@@ -431,3 +431,20 @@ def test_the_previous_month_after_a_level_is_counted_back_and_trusted() -> None:
         "The goods surplus reached $7.5 billion in May 2025, down from $8.2 billion the previous month."
     )
     assert [(m.period, m.confidence) for m in found] == [("2025-05", "high"), ("2025-04", "high")]
+
+
+def test_items_in_brackets_after_followed_by_are_changes_like_the_lead() -> None:
+    found = metrics_of(
+        "Exports to Chile fell 5.4 percent in 2025, followed by Peru (2.2 percent) and Brazil (1.6 percent)."
+    )
+    assert [(m.subject, m.value, m.change.direction, m.change.value) for m in found] == [
+        ("exports to Chile", None, "down", 5.4),
+        ("exports to Peru", None, "down", 2.2),
+        ("exports to Brazil", None, "down", 1.6),
+    ]
+
+
+@pytest.mark.parametrize(("verb", "direction"), [("diminished", "down"), ("rallied", "up")])
+def test_more_change_verbs(verb: str, direction: str) -> None:
+    figure = only(f"Timber exports {verb} by 13.6 percent in 2025.")
+    assert (figure.change.direction, figure.change.value) == (direction, 13.6)

@@ -210,6 +210,8 @@ LEVEL_VERBS = (
     "averages",
 )
 CHANGE_VERBS_UP = (
+    "rallied",
+    "rallies",
     "rose",
     "rises",
     "risen",
@@ -275,6 +277,8 @@ CHANGE_VERBS_UP = (
     "accelerated",
 )
 CHANGE_VERBS_DOWN = (
+    "diminished",
+    "diminishes",
     "fell",
     "falls",
     "fallen",

@@ -91,9 +91,9 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
                     q.start,
                     Change(abs(q.value), "percent", change.direction if change else None, None),
                 )
-            if figure.role == "level" and previous_change is not None and _gapped_change(
-                sentence, previous_change, q
-            ):  # "grew 8.2 percent in February and 1.1 percent the following month"
+            # "grew 8.2 percent in May and 1.1 percent in June"; "followed by Chile (3.6 percent)"
+            after_change = previous_change is not None and figure.role == "level"
+            if after_change and any(rule(sentence, previous_change, q) for rule in _CHANGE_CONTINUED):
                 change = previous_change.change
                 figure = _Figure(
                     q,
@@ -139,6 +139,25 @@ def _gapped_change(sentence: str, change: _Figure, q: Quantity) -> bool:
     return bool(_PERIOD_OR_END.match(sentence, q.end))
 
 
+def _followed_by_item(sentence: str, change: _Figure, q: Quantity) -> bool:
+    """'jumped 15.4 percent, followed by the EU (15.2 percent), China (8.6 percent)': a bare percentage in
+    brackets after a name, in a list a change leads with 'followed by', is a change of the same kind."""
+    if change.change is None or change.change.unit != "percent":
+        return False
+    if not sentence[: q.start].rstrip().endswith("(") or not sentence[q.end :].lstrip().startswith(")"):
+        return False
+    leads = list(_FOLLOWED_BY.finditer(sentence, 0, q.start))
+    if not leads or change.quantity.start >= q.start:
+        return False
+    lead = leads[-1]
+    # the list after "followed by" holds its numbers in brackets only
+    return not any(ch.isdigit() for ch in _BRACKETED.sub(" ", sentence[lead.end() : q.start]))
+
+
+_FOLLOWED_BY = re.compile(r"\b(?:followed\s+by|trailed\s+by)\b", re.I)
+_BRACKETED = re.compile(r"\([^()]*\)")
+# A percentage after a change that continues it with the verb left out, tried in order.
+_CHANGE_CONTINUED = (_gapped_change, _followed_by_item)
 _PERCENT_LIST_NEXT = re.compile(r"\s*(?:,|and|,\s*and|to|-|–)\s*")
 
 
