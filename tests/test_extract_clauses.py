@@ -448,3 +448,16 @@ def test_items_in_brackets_after_followed_by_are_changes_like_the_lead() -> None
 def test_more_change_verbs(verb: str, direction: str) -> None:
     figure = only(f"Timber exports {verb} by 13.6 percent in 2025.")
     assert (figure.change.direction, figure.change.value) == (direction, 13.6)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("€2 204.2 billion", 2204.2e9), ("EUR 1 961.6 billion", 1961.6e9), ("€12 345 million", 12345e6)],
+)
+def test_money_with_thousands_grouped_by_spaces(text: str, value: float) -> None:
+    quantities = find_quantities(normalize(f"Exports rose to {text} in May."))
+    assert [(q.value, q.unit) for q in quantities] == [(value, "EUR")]
+
+
+def test_a_year_and_a_count_side_by_side_stay_apart() -> None:
+    assert [q.value for q in find_quantities(normalize("In 2025 204 firms exported goods."))] == [2025.0, 204.0]

@@ -359,6 +359,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     found: list[Quantity] = []
     worded = "point-" in text or _HAS_NUMBER_WORD.search(text, start, end)
     spelled = _spelled_quantities(text, start, end) if worded else []
+    spelled += _spaced_quantities(text, start, end) if _SPACED.search(text, start, end) else []
     taken = [(q.digits_start, q.end) for q in spelled]
     for match in _TOKEN.finditer(text, start, end):
         if taken and any(a <= match.start() < b for a, b in taken):
@@ -373,6 +374,24 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             found.append(quantity)
     if spelled:
         found = sorted([*found, *spelled], key=lambda q: q.start)
+    return found
+
+
+# "EUR 2 204.2 billion", "€1 961.6 billion": thousands grouped by spaces, as European releases write money
+_SPACED = re.compile(
+    r"(?<=[€$£¥₩])\s?(?P<n>\d{1,3}(?: \d{3})+(?:\.\d+)?)(?![\d,])"
+    r"|(?<=EUR )(?P<c>\d{1,3}(?: \d{3})+(?:\.\d+)?)(?![\d,])"
+)
+
+
+def _spaced_quantities(text: str, start: int, end: int) -> list[Quantity]:
+    found = []
+    for match in _SPACED.finditer(text, start, end):
+        group = "n" if match.group("n") else "c"
+        token = match.group(group).replace(" ", "")
+        quantity = _typed(text, match.start(group), match.end(group), token, float(token), end)
+        if quantity is not None:
+            found.append(quantity)
     return found
 
 
