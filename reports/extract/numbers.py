@@ -357,9 +357,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     """
     end = len(text) if end is None else end
     found: list[Quantity] = []
-    worded = "point-" in text or _HAS_NUMBER_WORD.search(text, start, end)
+    worded = text.find("point-", start, end) != -1 or _has_number_word(text, start, end)
     spelled = _spelled_quantities(text, start, end) if worded else []
-    spelled += _spaced_quantities(text, start, end) if _SPACED.search(text, start, end) else []
+    spelled += _spaced_quantities(text, start, end) if _SPACED_HINT.search(text, start, end) else []
     taken = [(q.digits_start, q.end) for q in spelled]
     for match in _TOKEN.finditer(text, start, end):
         if taken and any(a <= match.start() < b for a, b in taken):
@@ -378,6 +378,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
 
 
 # "EUR 2 204.2 billion", "€1 961.6 billion": thousands grouped by spaces, as European releases write money
+_SPACED_HINT = re.compile(r"\d \d{3}")
 _SPACED = re.compile(
     r"(?<=[€$£¥₩])\s?(?P<n>\d{1,3}(?: \d{3})+(?:\.\d+)?)(?![\d,])"
     r"|(?<=EUR )(?P<c>\d{1,3}(?: \d{3})+(?:\.\d+)?)(?![\d,])"
@@ -395,9 +396,21 @@ def _spaced_quantities(text: str, start: int, end: int) -> list[Quantity]:
     return found
 
 
-_HAS_NUMBER_WORD = re.compile(
-    rf"\b(?:{_INTEGER_WORDS})[\s-](?:percent|per\s+cent|billion|million|trillion)", re.I
-)
+_UNIT_AFTER_WORDS = ("percent", "per cent", "billion", "million", "trillion")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+(?:-[A-Za-z]+)*)[\s-]$")
+
+
+def _has_number_word(text: str, start: int, end: int) -> bool:
+    """Whether a spelled number stands before a unit word in text[start:end] ('four percent'): the unit
+    words are found by plain search, and only the word before each is looked at."""
+    for unit in _UNIT_AFTER_WORDS:
+        at = text.find(unit, start, end)
+        while at != -1:
+            before = _WORD_BEFORE.search(text, max(start, at - 24), at)
+            if before and all(part.lower() in _WORD_VALUES for part in before.group(1).split("-")):
+                return True
+            at = text.find(unit, at + len(unit), end)
+    return False
 
 
 def _typed(text: str, at: int, token_end: int, token: str, value: float, limit: int) -> Quantity | None:

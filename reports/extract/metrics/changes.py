@@ -250,7 +250,7 @@ def _amount_change(sentence: str, q: Quantity) -> _Figure | None:
         return None
     if word in ("loss", "losses") and not cue.group("dir"):
         return None  # "an operating loss of 120 billion won" is a level: the loss itself
-    if _ADDS_UP_TO.search(before):
+    if "up to" in before and _ADDS_UP_TO.search(before):
         return None  # "arrivals added up to $14.8 billion": the level reached
     cue_start = q.start - len(before) + cue.start()
     basis = _basis_near(sentence, q.end, cue_start)
@@ -304,7 +304,8 @@ def _basis_near(sentence: str, after: int, cue_start: int) -> str | None:
         found = _basis_in(text)
         if found:
             return found
-    adjective = _BASIS_ADJECTIVE.search(sentence, back, after)  # "monthly increases of 1.6%"
+    hinted = _BASIS_ADJECTIVE_HINT.search(sentence, back, after)
+    adjective = _BASIS_ADJECTIVE.search(sentence, back, after) if hinted else None  # "monthly increases of"
     return _BASIS_ADJECTIVES[adjective.group(1).lower()] if adjective else None
 
 
@@ -315,6 +316,7 @@ _BASIS_ADJECTIVES = {
     "yearly": "yoy",
     "quarterly": "qoq",
 }
+_BASIS_ADJECTIVE_HINT = re.compile(r"ly\s|annual|month-on")
 _BASIS_ADJECTIVE = re.compile(
     r"\b(monthly|month-on-month|annual|yearly|quarterly)\s+(?:[\w-]+\s+)?(?:increase|rise|gain|growth|decline|"
     r"decrease|fall|drop|contraction|expansion)s?\s+(?:of|by)\b",

@@ -88,7 +88,8 @@ def _compared_level(
     if figure.role != "level" or figure is figures[0]:
         return
     q = figure.quantity
-    when = _WHEN_THEN.search(sentence, max(0, q.start - 60), q.start)
+    low = max(0, q.start - 60)
+    when = _WHEN_THEN.search(sentence, low, q.start) if sentence.find("when ", low, q.start) != -1 else None
     if when:  # "compared with September 2024, when they stood at EUR 238.2 billion": then's level
         earlier = [f for f in figures if f.role == "level" and f.quantity.end <= when.start() and f.subject]
         stated = [p for p in periods if p[1] <= when.start() and not sentence[p[1] : when.start()].strip()]

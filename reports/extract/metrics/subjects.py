@@ -391,7 +391,7 @@ def _clause_subject(
 ) -> str | None:
     """The noun phrase before the clause's verb: 'Korea's ICT exports in 2025 totaled' -> 'ICT exports'.
     `earlier` is the subject of the sentence's figure before this one."""
-    existential = _THERE_WAS.match(masked, clause, at)
+    existential = _THERE_WAS.match(masked, clause, at) if masked.find("here ", clause, at) != -1 else None
     if existential:  # "There was growth in exports to the EU (up 24.3% ...)": what grew is the subject
         named = _clean_np(_BOTH.sub("", existential.group("np")))
         if named and named.lower() not in g.PRONOUNS:
@@ -432,7 +432,7 @@ def _clause_subject(
         if those and (earlier or context.subject):
             place = canonical_subject(those.group("rest").strip(" ,"))
             return f"{_strip_place(earlier or context.subject or '')} {place}"
-        pointing = _POINTING_TAIL.search(subject or "")
+        pointing = _POINTING_TAIL.search(subject) if subject and " th" in subject else None
         running = earlier or context.subject
         if pointing and running and _head_of(running):  # "surplus in this segment" after "ICT exports"
             owner = running[: len(running) - len(_head_of(running) or "")].strip()
@@ -463,14 +463,16 @@ def _clause_subject(
 def _changed_thing(masked: str, clause: int, at: int, figure: _Figure) -> str | None:
     """What a change names by its own words: 'N percent more exports than', 'a 12 percent rise in shipments
     of wine', 'increases of 1.9% in imports of rice', 'the order backlog increase of 4.2 percent'."""
-    compared = g.CHANGE_AFTER.match(masked, figure.quantity.end)
+    end = figure.quantity.end
+    compared = g.CHANGE_AFTER.match(masked, end) if masked.find(" than", end, end + 50) != -1 else None
     than = compared.group("than_what") if compared else None
     named = _clean_np(than) if than else None
     if named and g.HEAD.search(named):
         return named
-    after = _CHANGE_NOUN_IN.match(masked, figure.quantity.end)
-    if after is None and _CHANGE_NOUN_OF.search(masked, max(0, at - 40), at):
-        after = _IN_NP.match(masked, figure.quantity.end)
+    after = _CHANGE_NOUN_IN.match(masked, end) if masked.find(" in ", end, end + 30) != -1 else None
+    low = max(0, at - 40)
+    if after is None and masked.find(" in ", end, end + 4) == end and masked.find(" of", low, at) != -1:
+        after = _IN_NP.match(masked, end) if _CHANGE_NOUN_OF.search(masked, low, at) else None
     named = _clean_np(_BOTH.sub("", after.group("np"))) if after else None
     if named and named.lower() not in g.PRONOUNS and not g.PERIOD.fullmatch(after.group("np")):
         return named
