@@ -9,9 +9,9 @@ from reports.records import Change, Meeting, Metric
 from reports.store import SCHEMA_VERSION, Store
 
 
-def test_ingesting_the_sample_twice_leaves_ten_releases(tmp_path: Path, sample: Path) -> None:
+def test_ingesting_the_sample_twice_leaves_ten_releases(store_url: str, sample: Path) -> None:
     releases = parse_dump_file(sample).releases
-    with Store(f"sqlite:///{tmp_path / 'brief.sqlite'}") as store:
+    with Store(store_url) as store:
         first = [store.upsert_release(r) for r in releases]
         second = [store.upsert_release(r) for r in releases]
         assert first == ["new"] * 10 and second == ["unchanged"] * 10
@@ -19,9 +19,9 @@ def test_ingesting_the_sample_twice_leaves_ten_releases(tmp_path: Path, sample: 
         assert store.schema_version == SCHEMA_VERSION
 
 
-def test_a_changed_body_updates_the_release_and_drops_its_old_figures(tmp_path: Path, sample: Path) -> None:
+def test_a_changed_body_updates_the_release_and_drops_its_old_figures(store_url: str, sample: Path) -> None:
     release = parse_dump_file(sample).releases[0]
-    with Store(f"sqlite:///{tmp_path / 'brief.sqlite'}") as store:
+    with Store(store_url) as store:
         store.upsert_release(release)
         metric = Metric(release.id, "exports", 1.0, "USD", "2025", "q", (0, 1))
         store.save_extraction(release.id, [metric], [], "v1")
@@ -32,8 +32,8 @@ def test_a_changed_body_updates_the_release_and_drops_its_old_figures(tmp_path: 
         assert store.unextracted([changed], "v1") == [changed]
 
 
-def test_releases_are_queried_by_date_range(tmp_path: Path, sample: Path) -> None:
-    with Store(f"sqlite:///{tmp_path / 'brief.sqlite'}") as store:
+def test_releases_are_queried_by_date_range(store_url: str, sample: Path) -> None:
+    with Store(store_url) as store:
         for release in parse_dump_file(sample).releases:
             store.upsert_release(release)
         on_14th = store.releases_between(date(2026, 1, 14), date(2026, 1, 14))
@@ -41,7 +41,7 @@ def test_releases_are_queried_by_date_range(tmp_path: Path, sample: Path) -> Non
         assert store.releases_between(date(2026, 2, 1), date(2026, 2, 28)) == []
 
 
-def test_metrics_and_meetings_round_trip_through_the_store(tmp_path: Path, sample: Path) -> None:
+def test_metrics_and_meetings_round_trip_through_the_store(store_url: str, sample: Path) -> None:
     release = parse_dump_file(sample).releases[0]
     metric = Metric(
         release.id,
@@ -56,7 +56,7 @@ def test_metrics_and_meetings_round_trip_through_the_store(tmp_path: Path, sampl
         record=True,
     )
     meeting = Meeting(release.id, "Trade Minister", "Jamieson Greer", "quote", (0, 5), date=date(2026, 1, 13))
-    with Store("sqlite:///:memory:") as store:
+    with Store(store_url) as store:
         store.upsert_release(release)
         store.save_extraction(release.id, [metric], [meeting], "v1")
         assert store.metrics_for([release.id]) == [metric]
@@ -65,8 +65,8 @@ def test_metrics_and_meetings_round_trip_through_the_store(tmp_path: Path, sampl
         assert store.unextracted([release], "v1") == []
 
 
-def test_runs_are_recorded_newest_first(tmp_path: Path) -> None:
-    with Store("sqlite:///:memory:") as store:
+def test_runs_are_recorded_newest_first(store_url: str) -> None:
+    with Store(store_url) as store:
         first = store.start_run("generate", "2026-01")
         store.finish_run(first, "ok", {"releases": 10})
         second = store.start_run("generate", "2026-02")
