@@ -99,7 +99,8 @@ def postgres_server() -> Iterator[Server]:
             shutil.chown(folder / "pw", SERVER_USER)
         data = folder / "data"
         subprocess.run(
-            _as_server_user([str(bin_dir / "initdb"), "-D", str(data), "-U", USER, "--pwfile", str(folder / "pw"),
+            _as_server_user([str(bin_dir / "initdb"), "-D", str(data), "-U", USER,
+                             "--pwfile", str(folder / "pw"),
                              "--auth-host=scram-sha-256", "--auth-local=scram-sha-256", "-E", "UTF8",
                              "--locale=C.UTF-8", "--no-sync"]),
             check=True, capture_output=True, cwd=folder,

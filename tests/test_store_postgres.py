@@ -7,6 +7,7 @@ import hashlib
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -57,20 +58,25 @@ def test_the_sample_week_built_from_postgresql_matches_the_one_built_from_sqlite
         assert store.count_releases() == 10 and store.schema_version == SCHEMA_VERSION
 
 
-def test_an_older_postgresql_store_is_migrated_and_its_version_recorded(postgres: Server, pg_url: str) -> None:
+def test_an_older_postgresql_store_is_migrated_and_its_version_recorded(
+    postgres: Server, pg_url: str
+) -> None:
     Store(pg_url).close()
     postgres.sql(pg_url, "ALTER TABLE meetings DROP COLUMN planned")
     postgres.sql(pg_url, "UPDATE schema_version SET version = 1")
     with Store(pg_url) as store:
         assert store.schema_version == SCHEMA_VERSION
-    columns = postgres.sql(pg_url, "SELECT column_name FROM information_schema.columns WHERE table_name = 'meetings'")
+    columns = postgres.sql(
+        pg_url, "SELECT column_name FROM information_schema.columns WHERE table_name = 'meetings'"
+    )
     assert ("planned",) in columns
     assert postgres.sql(pg_url, "SELECT version FROM schema_version") == [(SCHEMA_VERSION,)]
 
 
 def test_the_named_indexes_exist_in_postgresql(postgres: Server, pg_url: str) -> None:
     Store(pg_url).close()
-    names = {row[0] for row in postgres.sql(pg_url, "SELECT indexname FROM pg_indexes WHERE schemaname = 'public'")}
+    indexes = postgres.sql(pg_url, "SELECT indexname FROM pg_indexes WHERE schemaname = 'public'")
+    names = {row[0] for row in indexes}
     assert {"releases_published", "metrics_metric_id"} <= names
 
 
@@ -78,7 +84,7 @@ def test_the_named_indexes_exist_in_postgresql(postgres: Server, pg_url: str) ->
 
 
 def test_a_refused_connection_is_one_line_naming_the_host(tmp_path: Path) -> None:
-    with __import__("socket").socket() as probe:  # a port nothing listens on
+    with socket.socket() as probe:  # a port nothing listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     run = run_brief("runs", "--store", f"postgresql://brief@127.0.0.1:{port}/brief", cwd=tmp_path,
@@ -89,7 +95,7 @@ def test_a_refused_connection_is_one_line_naming_the_host(tmp_path: Path) -> Non
     assert f"127.0.0.1:{port}" in line and "not-to-be-shown" not in line and "Traceback" not in run.stderr
 
 
-def test_a_wrong_password_is_refused_without_showing_it(postgres: Server, pg_url: str, tmp_path: Path) -> None:
+def test_a_wrong_password_is_refused_without_showing_it(pg_url: str, tmp_path: Path) -> None:
     run = run_brief("runs", "--store", pg_url, cwd=tmp_path, env={PASSWORD_VARIABLE: "wrong-secret-31"})
     assert run.code == 2
     [line] = run.stderr.splitlines()
@@ -239,7 +245,7 @@ def rows(url: str) -> dict[str, list[tuple]]:
         for table in TABLES:
             cursor = store.db.execute(f"SELECT * FROM {table}")
             names = [c[0] for c in cursor.description]
-            found[table] = sorted(tuple(dict(zip(names, row, strict=True)).items()) for row in cursor.fetchall())
+            found[table] = sorted(tuple(zip(names, row, strict=True)) for row in cursor.fetchall())
         return found
 
 
@@ -287,7 +293,8 @@ def test_store_copy_that_loses_rows_is_refused_and_rolled_back(
 
 
 def test_store_copy_with_a_bad_url_is_one_line_and_exit_2(filled: Path, tmp_path: Path) -> None:
-    run = run_brief("store", "copy", "--from", f"sqlite:///{filled}", "--to", "pg://somewhere/x", cwd=tmp_path)
+    source = f"sqlite:///{filled}"
+    run = run_brief("store", "copy", "--from", source, "--to", "pg://somewhere/x", cwd=tmp_path)
     assert run.code == 2
     assert len(run.stderr.splitlines()) == 1 and "expected sqlite:///PATH or postgresql://" in run.stderr
 
