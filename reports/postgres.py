@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+from contextlib import suppress
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -129,6 +130,7 @@ class Connection:
         self.raw = raw
         raw.adapters.register_loader("date", TextLoader)  # '2026-01-14', as SQLite returns a DATE
         self._open: list[Any] = []
+        self._locked = False
 
     def execute(self, sql: str, params: Any = ()) -> Any:
         return self.raw.execute(_sql(sql), tuple(params))
@@ -156,7 +158,9 @@ class Connection:
     def try_run_lock(self) -> bool:
         """Take the database's run lock for as long as this connection lives (pg_try_advisory_lock):
         False when a brief run on any host holds it."""
-        return bool(self.raw.execute("SELECT pg_try_advisory_lock(%s)", (RUN_LOCK_KEY,)).fetchone()[0])
+        taken = self.raw.execute("SELECT pg_try_advisory_lock(%s)", (RUN_LOCK_KEY,)).fetchone()[0]
+        self._locked = bool(taken)
+        return self._locked
 
     def reset_identity(self, table: str, column: str = "id") -> None:
         """After rows were copied in with their ids, the next id follows the largest."""
@@ -175,4 +179,9 @@ class Connection:
         self._open.pop().__exit__(*exc)
 
     def close(self) -> None:
+        """Release the run lock before closing, so the next run need not wait for the server to notice
+        the connection ended (as it does for a run that was killed)."""
+        if self._locked and not self.raw.closed:
+            with suppress(Exception):  # a lost connection frees the lock on the server anyway
+                self.raw.execute("SELECT pg_advisory_unlock(%s)", (RUN_LOCK_KEY,))
         self.raw.close()

@@ -297,8 +297,16 @@ class Store:
             if row is None:
                 columns = ", ".join(values)
                 marks = ", ".join("?" for _ in values)
-                self.db.execute(f"INSERT INTO releases ({columns}) VALUES ({marks})", tuple(values.values()))
-                return "new"
+                cursor = self.db.execute(
+                    f"INSERT INTO releases ({columns}) VALUES ({marks}) ON CONFLICT (id) DO NOTHING",
+                    tuple(values.values()),
+                )
+                if cursor.rowcount == 1:
+                    return "new"
+                # Another process sharing the store wrote it meanwhile: compare with what it stored.
+                stored = self.db.execute("SELECT body_sha256 FROM releases WHERE id = ?", (release.id,))
+                if stored.fetchone()[0] == release.body_sha256:
+                    return "unchanged"
             assignments = ", ".join(f"{column} = ?" for column in values)
             self.db.execute(
                 f"UPDATE releases SET {assignments}, extracted_with = NULL WHERE id = ?",
@@ -368,6 +376,9 @@ class Store:
     ) -> None:
         """Replace what is stored as extracted from one release."""
         with self._writing():
+            # The release's row first: a second process extracting it from a shared store waits here
+            # for this commit, then replaces these rows, rather than colliding with them.
+            self.db.execute("UPDATE releases SET extracted_with = ? WHERE id = ?", (version, release_id))
             self.db.execute("DELETE FROM metrics WHERE release_id = ?", (release_id,))
             self.db.execute("DELETE FROM meetings WHERE release_id = ?", (release_id,))
             self.db.executemany(
@@ -386,7 +397,6 @@ class Store:
                     for n, m in enumerate(meetings)
                 ],
             )
-            self.db.execute("UPDATE releases SET extracted_with = ? WHERE id = ?", (version, release_id))
 
     def metrics_for(self, release_ids: Iterable[str]) -> list[Metric]:
         """Metrics of these releases, in release order then body order."""

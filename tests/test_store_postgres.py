@@ -4,6 +4,7 @@ briefing as SQLite, one run at a time across hosts, nothing half-written, `brief
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import signal
@@ -22,6 +23,9 @@ from reports.store import SCHEMA_VERSION, TABLES, Store
 from tests.conftest import ROOT, run_brief
 from tests.postgres import PASSWORD, Server
 from tests.smtp import Mailbox, smtp_server, write_config
+
+sys.path.insert(0, str(ROOT))  # the benchmarks' corpus builder
+from benchmarks.bench_scale import make_corpus  # noqa: E402
 
 WEEK = "2026-W03"
 MONDAY = "2026-01-19"
@@ -144,6 +148,26 @@ def test_the_run_lock_is_held_in_the_database_until_the_store_is_closed(pg_url: 
     second.close()
 
 
+HOLDER = (
+    "import sys, time; from reports.store import Store; store = Store(sys.argv[1]); "
+    "print('locked' if store.try_run_lock() else 'busy', flush=True); time.sleep(120)"
+)
+
+
+def test_the_lock_of_a_killed_run_is_freed_when_its_connection_ends(pg_url: str) -> None:
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, pg_url], stdout=subprocess.PIPE, text=True,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    with Store(pg_url) as store:
+        assert not store.try_run_lock()
+        holder.kill()
+        holder.wait(timeout=30)
+        deadline = time.monotonic() + 20
+        while not store.try_run_lock():
+            assert time.monotonic() < deadline, "the killed holder's lock was never freed"
+            time.sleep(0.1)
+
+
 def test_two_hosts_running_the_weekly_job_on_one_store_send_each_recipient_one_message(
     pg_url: str, tmp_path: Path
 ) -> None:
@@ -168,9 +192,7 @@ def test_two_hosts_running_the_weekly_job_on_one_store_send_each_recipient_one_m
     assert sorted(sent) == [(WEEK, r) for r in RECIPIENTS]
 
 
-def test_a_run_on_another_host_waits_for_no_one_it_is_refused_while_the_lock_is_held(
-    pg_url: str, tmp_path: Path
-) -> None:
+def test_a_run_is_refused_while_another_host_holds_the_store_lock(pg_url: str, tmp_path: Path) -> None:
     with Store(pg_url) as holder:
         assert holder.try_run_lock()
         run = run_brief("run", "--weekly", "--as-of", MONDAY, "--store", pg_url, cwd=tmp_path)
@@ -179,14 +201,28 @@ def test_a_run_on_another_host_waits_for_no_one_it_is_refused_while_the_lock_is_
     assert not (tmp_path / "output" / WEEK).exists()
 
 
+def test_two_analysts_reading_the_same_releases_into_one_store_at_once_both_finish(
+    pg_url: str, tmp_path: Path
+) -> None:
+    """Both ingest and extract the same 300 releases at the same moment: neither collides with the
+    other's rows, and both list the same figures."""
+    (tmp_path / "corpus.txt").write_text(make_corpus(300))
+    args = ["review", "--input", "corpus.txt", "--from", "2025-01-01", "--to", "2025-12-31",
+            "--format", "json", "--store", pg_url]
+    runs = [brief_process(*args, cwd=tmp_path) for _ in range(2)]
+    done = [(run.wait(timeout=300), *run.communicate()) for run in runs]
+    assert [code for code, _, _ in done] == [0, 0], [stderr for _, _, stderr in done]
+    assert done[0][1] == done[1][1] and json.loads(done[0][1])["figures"]
+    with Store(pg_url) as store:
+        assert store.count_releases() == 300
+
+
 # A killed run -----------------------------------------------------------------------------------
 
 
 def test_a_run_killed_mid_ingest_leaves_no_half_written_release(
     postgres: Server, pg_url: str, tmp_path: Path
 ) -> None:
-    sys.path.insert(0, str(ROOT))
-    from benchmarks.bench_scale import make_corpus
     from reports.pipeline import BATCH
 
     size = 4 * BATCH
