@@ -84,6 +84,12 @@ def test_the_named_indexes_exist_in_postgresql(postgres: Server, pg_url: str) ->
     assert {"releases_published", "metrics_metric_id"} <= names
 
 
+def test_without_psycopg_a_postgresql_store_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg now fails, as where it is missing
+    with pytest.raises(BriefError, match=r"needs psycopg: pip install 'brief\[postgres\]'"):
+        Store("postgresql://brief@127.0.0.1/brief")
+
+
 # Connection errors: one line, exit 2, no password -------------------------------------------
 
 
