@@ -77,7 +77,8 @@ def common_options(command: Callable[..., Any]) -> Callable[..., Any]:
             type=click.Path(path_type=Path),
             help="brief.toml (default: ./brief.toml, else built-in defaults).",
         ),
-        click.option("--store", "store_url", help="Store URL (default: sqlite:///output/brief.sqlite)."),
+        click.option("--store", "store_url", help="Store URL (default: sqlite:///output/brief.sqlite; "
+                     "postgresql://USER@HOST/DB for a shared store)."),
         click.option(
             "--output",
             "output_dir",
