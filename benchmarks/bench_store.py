@@ -104,7 +104,7 @@ def review_times(url: str, runs: int) -> dict[str, float]:
 
     config, period = load_config(None), parse_month(MONTH)
     times: dict[str, list[float]] = {"review (whole)": [], "releases_between": [], "metrics_between": [],
-                                     "history (every id)": []}
+                                     "history (every id)": [], "history: the SQL alone": []}
     with Store(url) as store:
         for _ in range(runs):
             start = time.perf_counter()
@@ -120,6 +120,12 @@ def review_times(url: str, runs: int) -> dict[str, float]:
             start = time.perf_counter()
             stated = store.history(ids)
             times["history (every id)"].append(time.perf_counter() - start)
+            start = time.perf_counter()  # the same query, its rows fetched but not decoded into records
+            store.db.execute(
+                "SELECT m.metric_id, m.release_id, m.data, r.published FROM metrics m JOIN releases r "
+                f"ON r.id = m.release_id WHERE m.metric_id IN ({', '.join('?' for _ in ids)}) "
+                "ORDER BY r.published, r.title, r.id, m.position", sorted(ids)).fetchall()
+            times["history: the SQL alone"].append(time.perf_counter() - start)
         print(f"  {len(releases)} releases in {MONTH}, {len(metrics)} figures, {len(review.items)} listed, "
               f"{sum(map(len, stated.values()))} history rows", file=sys.stderr, flush=True)
     return {name: statistics.median(values) for name, values in times.items()}
@@ -132,6 +138,7 @@ def main() -> None:
     parser.add_argument("--review-size", type=int, default=100_000)
     parser.add_argument("--timeout", type=float, default=900)
     parser.add_argument("--write", action="store_true", help="write the section into benchmarks/RESULTS.md")
+    parser.add_argument("--review-only", action="store_true", help="skip the generate runs")
     args = parser.parse_args()
     reason = unavailable()
     if reason:
@@ -144,7 +151,7 @@ def main() -> None:
             "PostgreSQL": lambda folder: server.new_database(),
         }
         generate: dict[tuple[int, str], float] = {}
-        for size in args.sizes:
+        for size in [] if args.review_only else args.sizes:
             for name, url_for in backends.items():
                 walls = [generate_run(size, url_for, args.timeout) for _ in range(args.runs)]
                 generate[size, name] = statistics.median(walls)
@@ -183,7 +190,7 @@ def report(generate: dict[tuple[int, str], float], review: dict[str, dict[str, f
         "| releases | SQLite | PostgreSQL | PostgreSQL / SQLite |",
         "|---:|---:|---:|---:|",
     ]
-    for size in args.sizes:
+    for size in [] if args.review_only else args.sizes:
         lite, pg = generate[size, "SQLite"], generate[size, "PostgreSQL"]
         lines.append(f"| {size:,} | {lite:.1f} s | {pg:.1f} s | {pg / lite:.2f} |")
     lines += [
