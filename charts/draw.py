@@ -69,6 +69,7 @@ class ChartSpec:
     total_label: str | None = None
     scale: float = 1.0  # values are divided by this for display
     span: tuple[date, date] | None = None  # a timeline's whole period, when the axis should show it
+    current: str | None = None  # a line's point for the briefing's own period (its "period" label), marked
 
     @property
     def listed_refs(self) -> tuple[int, ...]:
@@ -188,8 +189,23 @@ def _line(axes, spec: ChartSpec) -> None:
     values = _scaled(frame["value"], spec.scale)
     axes.plot(frame["period"], values, marker="o")
     for x, y in zip(frame["period"], values, strict=True):
-        axes.annotate(spec.value_format(y), (x, y), textcoords="offset points", xytext=(0, 6),
-                      ha="center", fontsize=8)
+        current = x == spec.current
+        if current:  # the briefing's own period: a ring round its point, its value and period in bold
+            axes.plot([x], [y], marker="o", markersize=11, markerfacecolor="none", markeredgecolor=DOWN,
+                      markeredgewidth=1.8, linestyle="none", zorder=4)
+        lift = 11 if current else 6
+        axes.annotate(spec.value_format(y), (x, y), textcoords="offset points", xytext=(0, lift), ha="center",
+                       fontsize=8.5 if current else 8, fontweight="bold" if current else "normal",
+                      color=DOWN if current else None)
+    if len(frame) > 8:  # many periods: slanted names, so neighbours do not run into each other
+        axes.tick_params(axis="x", labelrotation=45, labelsize=7.5)
+        for label in axes.get_xticklabels():
+            label.set_horizontalalignment("right")
+            label.set_rotation_mode("anchor")
+    for label in axes.get_xticklabels():
+        if label.get_text() == spec.current:
+            label.set_fontweight("bold")
+            label.set_color(DOWN)
     axes.grid(axis="y")
     axes.set_ylabel(spec.unit_label)
     axes.margins(y=0.2)

@@ -216,6 +216,7 @@ def _lines(figures: list[Figure], history: History, anchor: str) -> list[ChartSp
                     and _period_shape(stored.period) == shape and stored.period <= metric.period \
                     and stored.confidence == "high":  # a doubtful stored figure joins no line
                 points[stored.period] = stored.value  # a later release revises an earlier one
+        points[metric.period] = metric.value  # the current point is the figure the briefing shows
         points = {p: points[p] for p in sorted(points)[-MAX_LINE_POINTS:]}
         if len(points) >= MIN_LINE_POINTS:
             specs.append(_line_spec(f"{anchor}-line-{len(specs) + 1}", figure, points))
@@ -268,7 +269,7 @@ def _trend_spec(chart_id: str, points: dict[str, Figure], locale: str) -> ChartS
         unit_label=unit, source_note=f"Source: {_ref_list(refs)}",
         alt=f"{title}: " + ", ".join(f"{format_period(p, locale)} {v / scale:,.1f}" for p, v in
                                      zip(periods, values, strict=True)) + f" ({unit}).",
-        refs=refs, scale=scale,
+        refs=refs, scale=scale, current=names[-1],
     )
 
 
@@ -282,8 +283,8 @@ def _line_spec(chart_id: str, figure: Figure, points: dict[str, float]) -> Chart
         unit_label=unit, source_note=f"Source: [{figure.cite.ref}] and earlier releases in the store",
         alt=f"{title}: "
         + ", ".join(f"{format_period(p)} {points[p] / scale:,.1f}" for p in periods)
-        + f" ({unit}).",
-        refs=(figure.cite.ref,), scale=scale,
+        + f" ({unit}); marked: {format_period(figure.metric.period)}, this briefing's figure.",
+        refs=(figure.cite.ref,), scale=scale, current=format_period(figure.metric.period),
     )
 
 

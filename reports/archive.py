@@ -212,6 +212,9 @@ def briefing_summary(briefing: Briefing) -> dict[str, Any]:
             }
             for f in briefing.freshness
         ],
+        # What changed since the last archived briefing of the same kind (reports/revisions.py).
+        "revisions": [r.to_json() for r in briefing.revisions],  # type: ignore[attr-defined]
+        "whats_new": briefing.whats_new.to_json() if briefing.whats_new else None,  # type: ignore[attr-defined]
     }
 
 
@@ -249,6 +252,7 @@ class ArchivedBriefing:
     headlines: tuple[HeadlineText, ...]
     locale: str = "en"
     freshness: tuple[SourceStatus, ...] = ()
+    revised: int = 0  # releases revised since the last briefing (the email's first line says so)
 
     @property
     def freshness_warnings(self) -> tuple[SourceStatus, ...]:
@@ -294,6 +298,7 @@ def read_briefing(folder: Path) -> ArchivedBriefing:
         headlines=tuple(_headline(h) for h in summary.get("headlines", []) if isinstance(h, dict)),
         locale=str(manifest.get("locale") or "en"),
         freshness=tuple(_source_status(f) for f in summary.get("freshness", []) if isinstance(f, dict)),
+        revised=len(summary.get("revisions") or []) if isinstance(summary.get("revisions"), list) else 0,
     )
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cache
+from pathlib import Path
 
 from reports.corrections import Applied, Corrections, apply_corrections, correct_history
 from reports.extract import catalog
@@ -411,6 +412,8 @@ class Briefing:
     key_points: tuple[object, ...] = ()  # reports.keypoints.KeyPoint: the sentences at the top
     no_earlier_periods: bool = False  # the store holds no release before the period (no comparison yet)
     freshness: tuple[SourceFreshness, ...] = ()  # per source: releases, newest date, last collection
+    revisions: tuple[object, ...] = ()  # reports.revisions.Revision: releases revised since the last briefing
+    whats_new: object | None = None  # reports.revisions.WhatsNew: a week's news since the last week
 
     @property
     def freshness_warnings(self) -> tuple[SourceFreshness, ...]:
@@ -457,10 +460,12 @@ def build_briefing(
     locale: str = "en",
     source_labels: dict[str, str] | None = None,
     corrections: Corrections | None = None,
+    archive: Path | None = None,
 ) -> Briefing:
     """Everything the period's releases say, selected, grouped and numbered for citation.
 
-    `corrections` (reports.corrections.Corrections) are applied to the figures as extracted.
+    `corrections` (reports.corrections.Corrections) are applied to the figures as extracted;
+    `archive` (the output folder) holds the earlier briefings revisions and what's new compare with.
     """
     from charts.plan import plan_timeline, plan_trends
     from reports.checks import figure_checks
@@ -496,11 +501,16 @@ def build_briefing(
     trips = _trips(rows, locale)
     checks = tuple(figure_checks(figures, history, locale))
     points = key_points(figures, headlines, trips, history, locale)
+    revisions, news = _since_last_briefing(
+        store, archive, period, references, labels, locale, corrections, figures, headlines, rows
+    )
     summary = None
     if summarized:
         trends = plan_trends([f for f in figures if f.trusted], period, locale)
         key_quotes = [q for point in points for q in point.cites]
-        summary = _summary(references, figures, headlines, trips, checks, trends, key_quotes)
+        key_quotes += [c.cite for r in revisions for c in r.changes if c.cite]  # type: ignore[attr-defined]
+        revised_refs = {r.cite_ref for r in revisions}  # type: ignore[attr-defined]
+        summary = _summary(references, figures, headlines, trips, checks, trends, key_quotes, revised_refs)
     return Briefing(
         title=title,
         period=period,
@@ -519,7 +529,35 @@ def build_briefing(
         key_points=points,
         freshness=source_freshness(store, period, references, labels),
         no_earlier_periods=not store.has_releases_before(period.start),
+        revisions=revisions,
+        whats_new=news,
     )
+
+
+def _since_last_briefing(
+    store: Store,
+    archive: Path | None,
+    period: Period,
+    references: list[Reference],
+    labels: dict[str, str],
+    locale: str,
+    corrections: Corrections | None,
+    figures: list[Figure],
+    headlines: tuple[Headline, ...],
+    rows: list[MeetingRow],
+) -> tuple[tuple[object, ...], object | None]:
+    """Releases revised since the last archived briefing, and (for a week) what the last week lacked."""
+    if archive is None:
+        return (), None
+    from reports.revisions import earlier_views, find_revisions, whats_new
+
+    views = earlier_views(archive, period)
+    revisions = find_revisions(store, views, references, labels, locale, corrections)
+    news = None
+    if period.kind == "week":
+        previous = next((view for view in views if view.key != period.key), None)
+        news = whats_new(previous, figures, (h.figure for h in headlines), rows)
+    return revisions, news
 
 
 def _charts(topic: _TopicDraft, history: History, locale: str, summarized: bool) -> tuple[object, ...]:
@@ -540,6 +578,7 @@ def _summary(
     checks: tuple[object, ...],
     trends: list[object],
     key_quotes: Iterable[Quote] = (),
+    cited_refs: Iterable[int] = (),
 ) -> Summary:
     """The headline figures' companions on a long period's PDF, and the sources they cite."""
     movers = largest_movers(figures)
@@ -558,7 +597,7 @@ def _summary(
         *(q for line in trip_lines for q in line.cites),
         *key_quotes,
     ]
-    trend_refs = {ref for spec in trends for ref in getattr(spec, "refs", ())}
+    trend_refs = {ref for spec in trends for ref in getattr(spec, "refs", ())} | set(cited_refs)
     return Summary(
         trends=tuple(trends),
         movers=movers,

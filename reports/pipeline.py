@@ -119,8 +119,13 @@ def collect_files(
 
     Every file is read before any is stored, so an unreadable one leaves the store as it was.
     """
-    parsed = [(path.name, parse_dump_file(path)) for path in list(paths)]
-    return [_store_dump(store, name, result, body_limit) for name, result in parsed]
+    parsed = [(path, parse_dump_file(path)) for path in list(paths)]
+    # Freshness: the sources a file holds were read just now (recorded with its last batch's commit).
+    return [
+        _store_dump(store, path.name, result, body_limit,
+                    collected=list(dict.fromkeys([r.source for r in result.releases] or [path.stem])))
+        for path, result in parsed
+    ]
 
 
 def _collect_source(store: Store, source: Source, period: Period | None, body_limit: int) -> SourceReport:
@@ -180,11 +185,13 @@ def _collect_web(store: Store, source: Source, context: WebContext, body_limit: 
 
 
 def _store_dump(
-    store: Store, name: str, result: DumpResult, body_limit: int = Config.body_limit
+    store: Store, name: str, result: DumpResult, body_limit: int = Config.body_limit,
+    collected: Sequence[str] = (),
 ) -> SourceReport:
+    """Store a parsed dump; `collected` names the sources to record as read, with the last batch."""
     report = SourceReport(name, rejected=list(result.rejected))
     releases = list(result.releases)
-    for start in range(0, len(releases), BATCH):
+    for start in range(0, max(len(releases), 1), BATCH):
         with store.batch():  # one commit per batch, not per release
             for release in releases[start : start + BATCH]:
                 too_long = oversized(release, body_limit)
@@ -194,6 +201,9 @@ def _store_dump(
                 outcome = store.upsert_release(release)
                 setattr(report, outcome, getattr(report, outcome) + 1)
                 report.ingested += 1
+            if start + BATCH >= len(releases):
+                for source in collected:
+                    store.record_collection(source)
     return report
 
 
@@ -237,6 +247,11 @@ def generate(
     earlier_start = period.start.replace(year=period.start.year - HISTORY_YEARS, day=1)
     day_before = period.start - timedelta(days=1)
     _extract(store, store.unextracted_between(earlier_start, day_before, extraction.VERSION))
+    # A release revised since the last briefing is compared as extracted from its text now.
+    from reports.revisions import earlier_views, revised_ids
+
+    revised = store.releases_by_id(revised_ids(store, earlier_views(output, period)))
+    ensure_extracted(store, list(revised.values()))
     briefing = build_briefing(
         store,
         period,
@@ -245,6 +260,7 @@ def generate(
         locale=locale or config.locale,
         source_labels={s.name: s.label or s.name for s in config.sources},
         corrections=corrections,
+        archive=output,
     )
     briefing = replace(briefing, draft=draft)
     report_stale(briefing)

@@ -21,7 +21,7 @@ from typing import Any
 from reports.errors import BriefError
 from reports.records import Meeting, Metric, Release
 
-SCHEMA_VERSION = 2  # 2: meetings.planned
+SCHEMA_VERSION = 3  # 2: meetings.planned; 3: release_versions
 _IDS_PER_QUERY = 10_000
 
 _SCHEMA = """
@@ -98,6 +98,16 @@ CREATE TABLE IF NOT EXISTS collections (
     collected_at TEXT NOT NULL,
     failed TEXT
 );
+CREATE TABLE IF NOT EXISTS release_versions (
+    release_id TEXT NOT NULL REFERENCES releases (id) ON DELETE CASCADE,
+    body_sha256 TEXT NOT NULL,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    metrics TEXT NOT NULL,
+    extracted_with TEXT,
+    replaced_at TEXT NOT NULL,
+    PRIMARY KEY (release_id, body_sha256)
+);
 CREATE TABLE IF NOT EXISTS fetch_state (
     url TEXT PRIMARY KEY,
     etag TEXT,
@@ -166,6 +176,18 @@ class Stated:
     @property
     def release_id(self) -> str:
         return self.metric.release_id
+
+
+@dataclass(frozen=True)
+class ReleaseVersion:
+    """An earlier text of a release, kept when a collection replaced it, with the figures read from it."""
+
+    release_id: str
+    body_sha256: str
+    title: str
+    body: str
+    metrics: tuple[Metric, ...]
+    replaced_at: datetime
 
 
 class Store:
@@ -274,6 +296,8 @@ class Store:
         if version < 2 and "planned" not in columns:
             # Meetings stored before `planned` existed were all logged as held.
             self.db.execute("ALTER TABLE meetings ADD COLUMN planned INTEGER NOT NULL DEFAULT 0")
+        # 3: release_versions is made by _SCHEMA (IF NOT EXISTS); a store before it kept no earlier text,
+        # so its releases have no versions until their text next changes: there is nothing to fill in.
         if version < SCHEMA_VERSION:
             self.db.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION,))
 
@@ -287,7 +311,8 @@ class Store:
         """Insert or update by release id: 'new', 'updated' or 'unchanged'.
 
         A changed title or body replaces the stored text and drops its extracted
-        figures, so they are extracted again.
+        figures, so they are extracted again; the text replaced and the figures extracted
+        from it are kept in release_versions (see `release_version`).
         """
         row = self.db.execute("SELECT body_sha256 FROM releases WHERE id = ?", (release.id,)).fetchone()
         if row is not None and row[0] == release.body_sha256:
@@ -307,6 +332,7 @@ class Store:
                 stored = self.db.execute("SELECT body_sha256 FROM releases WHERE id = ?", (release.id,))
                 if stored.fetchone()[0] == release.body_sha256:
                     return "unchanged"
+            self._keep_version(release.id)
             assignments = ", ".join(f"{column} = ?" for column in values)
             self.db.execute(
                 f"UPDATE releases SET {assignments}, extracted_with = NULL WHERE id = ?",
@@ -315,6 +341,53 @@ class Store:
             self.db.execute("DELETE FROM metrics WHERE release_id = ?", (release.id,))
             self.db.execute("DELETE FROM meetings WHERE release_id = ?", (release.id,))
         return "updated"
+
+    def _keep_version(self, release_id: str) -> None:
+        """Copy the stored text of a release about to be replaced, with its extracted figures."""
+        row = self.db.execute(
+            "SELECT body_sha256, title, body, extracted_with FROM releases WHERE id = ?", (release_id,)
+        ).fetchone()
+        figures = [
+            json.loads(data)
+            for (data,) in self.db.execute(
+                "SELECT data FROM metrics WHERE release_id = ? ORDER BY position", (release_id,)
+            )
+        ]
+        self.db.execute(
+            "INSERT INTO release_versions (release_id, body_sha256, title, body, metrics, extracted_with, "
+            "replaced_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (release_id, body_sha256) DO NOTHING",
+            (release_id, row[0], row[1], row[2], json.dumps(figures), row[3], _now()),
+        )
+
+    def release_version(self, release_id: str, body_sha256: str) -> ReleaseVersion | None:
+        """An earlier text of a release (by the hash of its title, category and body), if it was kept."""
+        row = self.db.execute(
+            "SELECT release_id, body_sha256, title, body, metrics, replaced_at FROM release_versions "
+            "WHERE release_id = ? AND body_sha256 = ?",
+            (release_id, body_sha256),
+        ).fetchone()
+        return _version_from(row) if row else None
+
+    def release_versions(self, release_id: str) -> list[ReleaseVersion]:
+        """Every earlier text kept of a release, the first replaced first."""
+        rows = self.db.execute(
+            "SELECT release_id, body_sha256, title, body, metrics, replaced_at FROM release_versions "
+            "WHERE release_id = ? ORDER BY replaced_at, body_sha256",
+            (release_id,),
+        ).fetchall()
+        return [_version_from(row) for row in rows]
+
+    def body_hashes(self, release_ids: Iterable[str]) -> dict[str, str]:
+        """release id -> the hash of its stored text, for these ids (without reading a body)."""
+        ids = list(dict.fromkeys(release_ids))
+        found: dict[str, str] = {}
+        for start in range(0, len(ids), _IDS_PER_QUERY):
+            chunk = ids[start : start + _IDS_PER_QUERY]
+            rows = self.db.execute(
+                f"SELECT id, body_sha256 FROM releases WHERE id IN ({_marks(chunk)})", chunk
+            ).fetchall()
+            found.update((row[0], row[1]) for row in rows)
+        return found
 
     def release(self, release_id: str) -> Release | None:
         row = self.db.execute(
@@ -539,8 +612,10 @@ class Store:
     # The last collection of each source, for the briefing's freshness block
 
     def record_collection(self, source: str, failed: str | None = None) -> None:
-        """Note that `source` was just collected, and why it failed (None: it was read)."""
-        with self.db:
+        """Note that `source` was just collected, and why it failed (None: it was read).
+
+        Inside a `batch`, it is written with the batch's commit."""
+        with self._writing():
             self.db.execute(
                 "INSERT INTO collections (source, collected_at, failed) VALUES (?, ?, ?) "
                 "ON CONFLICT (source) DO UPDATE SET collected_at = excluded.collected_at, "
@@ -730,6 +805,12 @@ def _release_from(row: tuple[Any, ...]) -> Release:
     if values["fetched_at"]:
         values["fetched_at"] = datetime.fromisoformat(values["fetched_at"])
     return Release(**values)
+
+
+def _version_from(row: tuple[Any, ...]) -> ReleaseVersion:
+    release_id, sha, title, body, metrics, replaced_at = row
+    figures = tuple(Metric.from_json(release_id, data) for data in json.loads(metrics))
+    return ReleaseVersion(release_id, sha, title, body, figures, datetime.fromisoformat(replaced_at))
 
 
 def _marks(values: list[Any]) -> str:

@@ -218,6 +218,13 @@ def test_a_low_confidence_figure_is_marked_in_its_table_in_the_pdf(
     assert "USD 15.0 billion" not in cover.split("Contents")[0]  # not a card on the cover
 
 
+def test_a_korean_briefing_gives_the_doubts_in_korean(doubtful_store: Store, tmp_path: Path) -> None:
+    config = Config(sources=(Source("test", "dump", path=tmp_path / "none.txt"),), locale="ko")
+    folder = generate(doubtful_store, config, parse_month("2026-03"), output=tmp_path).folder
+    html = (folder / "briefing.html").read_text(encoding="utf-8")
+    assert "미검증: 대상 추정" in html and "subject guessed" not in html.split("<body", 1)[1]
+
+
 def test_metrics_csv_says_how_far_each_figure_can_be_trusted(doubtful_store: Store, tmp_path: Path) -> None:
     import csv
 

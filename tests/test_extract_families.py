@@ -597,6 +597,70 @@ def test_a_doubtful_figure_is_low_confidence_and_says_why(body: str, doubt: str)
     assert found and all(m.confidence == "low" and doubt in m.doubts for m in found), found
 
 
+@pytest.mark.parametrize(
+    ("body", "doubted", "doubt"),
+    [
+        # the clause names no subject ("Surpluses peaked"): the last sentence's subject stands in
+        (
+            "Tin exports rose to $2.2 billion in May 2026. Surpluses peaked at $3.4 billion in 2019.",
+            [3.4e9],
+            "subject from an earlier sentence",
+        ),
+        # the second level lends the first one's subject though its clause is about alloy sales
+        (
+            "Zinc exports jumped 21.5 percent to $714 million in May 2026 on a 74.7 percent growth in "
+            "alloy sales that reached $436 million.",
+            [436e6],
+            "subject from the figure before",
+        ),
+        # a change and a level of one subject and period, read apart (two changes compete for the level)
+        (
+            "Tin exports fell 6.1 percent in May 2026 from a year earlier. Tin exports came to $4.3 billion "
+            "in May 2026. When measured by working days, tin exports increased 4.8 percent in May 2026.",
+            [None, 4.3e9, None],
+            "change and level read apart",
+        ),
+        # "the previous quarter" places the level a quarter back, but it was given the sentence's month
+        (
+            "The services surplus reached $7.5 billion in May 2026, with $8.2 billion the previous quarter.",
+            [8.2e9],
+            "period of a compared level guessed",
+        ),
+    ],
+)
+def test_a_guessed_part_makes_a_figure_low_confidence(body: str, doubted: list, doubt: str) -> None:
+    found = metrics_of(body, published=date(2026, 6, 1))
+    low = [m for m in found if doubt in m.doubts]
+    assert [m.value for m in low] == doubted, found
+    assert all(m.confidence == "low" for m in low)
+    # the figures read wholly from their own clause stay high
+    assert all(m.confidence == "high" for m in found if m not in low and not m.doubts), found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tin exports rose 4.0 percent on-year to $2.2 billion in May 2026.",
+        "Tin exports came to $43.4 billion in May 2026, compared with $46.2 billion a year earlier.",
+        "Tin exports rose 6.6 percent to $2.4 billion in May 2026 from $2.2 billion a year earlier.",
+        "Tin exports rose 8 percent in the first 10 days of May 2026, and tin accounted for 25.6 percent "
+        "of total exports, up 5 percentage points from a year earlier.",
+        "Services credits fell $62 million (1%) in May 2026.",
+        "Tin exports rose to $2.2 billion in May 2026, while tin imports fell to $1.1 billion.",
+    ],
+)
+def test_a_figure_read_wholly_from_its_clause_stays_high(body: str) -> None:
+    found = metrics_of(body, published=date(2026, 6, 1))
+    assert found and all((m.confidence, m.doubts) == ("high", ()) for m in found), found
+
+
+def test_of_two_values_for_one_subject_the_one_with_no_other_doubt_stays_high() -> None:
+    body = "The services surplus reached $7.5 billion in May 2026, with $8.2 billion the previous quarter."
+    found = {m.value: (m.confidence, m.doubts) for m in metrics_of(body, published=date(2026, 6, 1))}
+    assert found[7.5e9] == ("high", ())
+    assert found[8.2e9][0] == "low"
+
+
 def test_a_wire_dateline_without_a_dash_is_no_part_of_the_subject() -> None:
     body = "Hanoi, March 3 (VNA) Vietnam's rice exports leapt 12 percent to $0.9 billion in February."
     (level,) = levels(body, published=date(2026, 3, 3))

@@ -31,8 +31,9 @@ def _extractor_version() -> str:
 
     digest = hashlib.sha256()
     folder = Path(__file__).parent
-    for path in sorted([*folder.glob("*.py"), *folder.glob("*.toml")]):
-        digest.update(path.name.encode())
+    # the metrics package's modules and word lists too: a rule edited there redoes stored figures
+    for path in sorted([*folder.rglob("*.py"), *folder.rglob("*.toml")]):
+        digest.update(path.relative_to(folder).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 

@@ -11,27 +11,53 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
 from reports.extract import grammar as g
 from reports.periods import valid_figure_period
+from reports.records import Metric
 
-NO_SUBJECT = "no subject in the text"
-VAGUE_SUBJECT = "subject guessed"
-NO_MEASURE = "subject names no measured thing"
-CLAUSE_SUBJECT = "subject reads like a clause"
-RELEASE_DATE_PERIOD = "period from the release date"
-INVALID_PERIOD = "period cannot exist"
-UNIT_INFERRED = "unit inferred"
-PERCENT_LEVEL = "a percentage that names no share or rate"
-SAME_SUBJECT_TWICE = "another value for the same subject and period"  # set on the whole release
+
+def N_(message: str) -> str:
+    """Marks a doubt for the translation catalogs (`pybabel extract`, README "Translations"): a doubt is
+    stored and printed in English, and the briefing shows it in its locale."""
+    return message
+
+
+# The doubts, short reasons an analyst reads beside a low-confidence figure ("unverified: ...").
+NO_SUBJECT = N_("no subject in the text")
+VAGUE_SUBJECT = N_("subject guessed")
+NO_MEASURE = N_("subject names no measured thing")
+CLAUSE_SUBJECT = N_("subject reads like a clause")
+RELEASE_DATE_PERIOD = N_("period from the release date")
+INVALID_PERIOD = N_("period cannot exist")
+UNIT_INFERRED = N_("unit inferred")
+PERCENT_LEVEL = N_("a percentage that names no share or rate")
+SAME_SUBJECT_TWICE = N_("another value for the same subject and period")  # set on the whole release
+SUBJECT_CARRIED = N_("subject from an earlier sentence")
+SUBJECT_OF_NEIGHBOUR = N_("subject from the figure before")
+CHANGE_APART = N_("change and level read apart")  # set on the whole release
+COMPARED_PERIOD = N_("period of a compared level guessed")
+
+# Notes the extractor leaves on a figure (`Evidence.notes`) that are no doubt by themselves:
+FALLBACK = "named by the last rule"  # no rule of the clause named the subject; the last one did
 
 _WORDS_FILE = Path(__file__).with_name("confidence_words.toml")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SHARE_OF = re.compile(r"\bshare\s+of\s+(?P<whole>.+)$", re.IGNORECASE)
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")  # "won-denominated", "year-to-date": no verb inside
+# "down from $8.21 billion the previous month", "the previous record of 168.4 million barrels set a year
+# earlier": the words after a level say it is for an earlier period than the sentence's
+_EARLIER_AFTER = re.compile(
+    r"(?:(?!\b(?:from|than|compared|versus|against|over|on)\b)[^\d.;:]){0,40}?"  # no basis: "up 5% from ..."
+    r"\b(?:(?:the\s+)?(?:previous|preceding|prior)\s+(?:month|quarter|year|period)|"
+    r"an?\s+(?:year|month|quarter)\s+(?:earlier|ago|before)|the\s+(?:month|year)\s+before)\b",
+    re.IGNORECASE,
+)
+_EARLIER_HINT = re.compile(r"previous|preceding|prior|earlier|ago|before", re.IGNORECASE)
 _WRAPPERS = re.compile(r"^(?:change\s+in\s+)|\s+(?:share(?:\s+of\s+.*)?|\(.*\))$", re.IGNORECASE)
 
 
@@ -41,6 +67,8 @@ class _Words:
     pointing: frozenset[str]
     max_subject_words: int
     rates: re.Pattern[str]
+    measures: frozenset[str]
+    dangling: frozenset[str]
 
 
 @cache
@@ -52,6 +80,8 @@ def _words() -> _Words:
         frozenset(w.lower() for w in data["pointing_words"]),
         int(data["max_subject_words"]),
         rates,
+        frozenset(w.lower() for w in data["measure_words"]),
+        frozenset(w.lower() for w in data["dangling_words"]),
     )
 
 
@@ -69,6 +99,14 @@ class Evidence:
     unit_stated: bool  # the unit is written beside the number (or the figure is a change or a share)
     catalogued: bool  # the subject is a catalog metric
     percent_level: bool = False  # the figure is a percentage read as a level, not as a change
+    # How the extractor found its parts, where that is a reason for doubt: SUBJECT_CARRIED (the clause
+    # named nothing, so the subject of an earlier sentence stands in), SUBJECT_OF_NEIGHBOUR (the figure
+    # before it in the sentence lent its subject); either counts only with FALLBACK, set when that
+    # subject is the one the figure kept.
+    notes: frozenset[str] = frozenset()
+    sentence: str = ""  # the sentence the figure is read from
+    change_only: bool = False  # the figure is a change stated without a level
+    at: tuple[int, int] = (0, 0)  # where its number stands in the sentence
 
 
 def doubts_of(evidence: Evidence) -> tuple[str, ...]:
@@ -78,6 +116,8 @@ def doubts_of(evidence: Evidence) -> tuple[str, ...]:
         doubts.append(INVALID_PERIOD)
     elif evidence.period_source == "release date":
         doubts.append(RELEASE_DATE_PERIOD)
+    elif _compared_period_guessed(evidence):
+        doubts.append(COMPARED_PERIOD)
     if not evidence.unit_stated:
         doubts.append(UNIT_INFERRED)
     if evidence.percent_level and not _words().rates.search(evidence.subject):
@@ -85,10 +125,24 @@ def doubts_of(evidence: Evidence) -> tuple[str, ...]:
     return tuple(doubts)
 
 
+def _compared_period_guessed(evidence: Evidence) -> bool:
+    """A level the words after it place in an earlier period, whose period was not shifted back from the
+    sentence's ('derived'): it was given the sentence's own period, or a relative one read alone."""
+    start, end = evidence.at
+    if not evidence.sentence or end <= start or evidence.period_source == "derived" or evidence.change_only:
+        return False
+    window = evidence.sentence[end : end + 60]
+    if not _EARLIER_HINT.search(window):
+        return False  # most levels: no word of an earlier time after them
+    return _EARLIER_AFTER.match(window) is not None
+
+
 def _subject_doubts(evidence: Evidence) -> list[str]:
     if not evidence.subject_found:
         return [NO_SUBJECT]
     doubt = _subject_doubt(evidence.subject, evidence.catalogued)
+    if doubt is None and FALLBACK in evidence.notes:
+        doubt = next((n for n in (SUBJECT_CARRIED, SUBJECT_OF_NEIGHBOUR) if n in evidence.notes), None)
     return [doubt] if doubt else []
 
 
@@ -101,6 +155,8 @@ def _subject_doubt(subject: str, catalogued: bool) -> str | None:
         return VAGUE_SUBJECT  # "surplus in this segment": what it points at is elsewhere
     if len(words) > _words().max_subject_words or g.VERB.search(_HYPHENATED.sub(" ", subject)):
         return CLAUSE_SUBJECT
+    if words[-1].lower() in _words().dangling:
+        return CLAUSE_SUBJECT  # "current account surplus nearly"
     share = _SHARE_OF.search(subject)  # a share names its measure by its whole: "... share of sales"
     measured = share.group("whole") if share else _WRAPPERS.sub("", subject).strip()
     if not catalogued and not _names_a_measure(measured):
@@ -116,4 +172,69 @@ def _head_anywhere() -> re.Pattern[str]:
 def _names_a_measure(subject: str) -> bool:
     """Does the subject hold a measured head ('exports', 'trade surplus', 'output') anywhere in it?
     'exports to China' and 'automobile production in Mexico' do; 'passenger automobiles' does not."""
-    return _head_anywhere().search(subject) is not None
+    if _head_anywhere().search(subject) is not None:
+        return True
+    return any(word.lower() in _words().measures for word in _WORD.findall(subject))
+
+
+def reviewed(metrics: list[Metric]) -> list[Metric]:
+    """The doubts only the whole release shows, added to its figures."""
+    if SAME_SUBJECT_TWICE in {d for m in metrics for d in m.doubts}:
+        metrics = _conflicts_settled(metrics)
+    apart = _changes_apart(metrics) if any(m.value is None for m in metrics) else set()
+    if not apart:
+        return metrics
+    return [
+        replace(m, confidence="low", doubts=(*m.doubts, CHANGE_APART)) if n in apart else m
+        for n, m in enumerate(metrics)
+    ]
+
+
+def _changes_apart(metrics: list[Metric]) -> set[int]:
+    """A change stated alone and a level of the same subject and period that has none ('Exports fell 6.1
+    percent in January.' ... 'Exports came to $43.4 billion last month.'), or a change in percentage
+    points beside a share without one: the extractor read apart what is one figure (or gave the change
+    the wrong subject). Both are doubted. Two lone changes of one subject in one sentence are a range
+    ('to grow between 3 and 4 percent'), not a lost part."""
+    lone: dict[tuple, list[int]] = {}
+    bare: dict[tuple, list[int]] = {}
+    shares: dict[tuple, list[int]] = {}
+    for n, m in enumerate(metrics):
+        subject = m.subject.casefold()
+        if m.value is None and m.change is not None and m.change.unit == "percent":
+            lone.setdefault((subject, m.period), []).append(n)
+        elif m.value is None and m.change is not None and m.change.unit == "percentage_points":
+            shares.setdefault(m.span, []).append(n)
+        elif m.value is not None and m.unit != "percent" and m.change is None:
+            bare.setdefault((subject, m.period), []).append(n)
+    apart: set[int] = set()
+    for key, changes in lone.items():
+        spans = Counter(metrics[n].span for n in changes)
+        if key in bare and max(spans.values()) == 1:
+            apart.update(changes)
+            apart.update(bare[key])
+    for span, changes in shares.items():
+        levels = [
+            n
+            for n, m in enumerate(metrics)
+            if m.span == span and m.unit == "percent" and m.value is not None and m.change is None
+        ]
+        if len(changes) == 1 and levels:
+            apart.update(changes)
+            apart.update(levels)
+    return apart
+
+
+def _conflicts_settled(metrics: list[Metric]) -> list[Metric]:
+    """Of two values for one subject, unit and period, the one read without any other doubt is kept high
+    when the other has one: that other is the figure whose subject went astray."""
+    groups: dict[tuple, list[int]] = {}
+    for n, m in enumerate(metrics):
+        if SAME_SUBJECT_TWICE in m.doubts:
+            groups.setdefault((m.subject.casefold(), m.unit, m.period), []).append(n)
+    settled = list(metrics)
+    for pair in groups.values():
+        clean = [n for n in pair if metrics[n].doubts == (SAME_SUBJECT_TWICE,)]
+        if len(clean) == 1:
+            settled[clean[0]] = replace(metrics[clean[0]], confidence="high", doubts=())
+    return settled

@@ -101,28 +101,32 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
 
 # Period phrases, most specific first. A day number after a month makes it a date, not a period.
 PERIOD = re.compile(
-    r"(?=[JFMASONDfstnHhQqlLTyY1-9])\b(?:"
+    r"(?=[JFMASONDfstnHhQqlLTyYb1-9])\b(?:"
     rf"(?P<days>(?P<dm>{_MONTH})\s*(?P<d1>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|until)\s*"
     rf"(?P<d2>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million))"
     rf"(?:,?\s+(?P<dy>(?:19|20)\d{{2}}))?)"
     rf"|(?P<firstdays>(?:the\s+)?first\s+(?P<fdn>\d{{1,2}}|ten|twenty)\s+days(?:\s+of\s+(?:(?P<fdthis>this|the)\s+month|"
     rf"(?P<fdm>{_MONTH})(?:\s+(?P<fdy>(?:19|20)\d{{2}}))?))?)"
     rf"|(?P<cited>the\s+(?:cited|\d{{1,2}}-day|(?:ten|twenty)-day)\s+period\b|\d{{1,2}}\s+days\s+this\s+month)"
-    rf"|(?P<range>(?P<m1>{_MONTH})\s*(?:-|–|—|to|through|until)\s*(?P<m2>{_MONTH})(?:,?\s+(?P<ry>(?:19|20)\d{{2}}))?)"
+    rf"|(?P<range>(?P<btw>between\s+)?(?P<m1>{_MONTH})\s*(?:-|–|—|to|through|until|(?(btw)and|(?!)))\s*"
+    rf"(?P<m2>{_MONTH})(?:,?\s+(?P<ry>(?:19|20)\d{{2}}))?)"
     rf"|(?P<date>{_MONTH}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?)"
     rf"|(?P<firstn>first\s+(?P<fn>two|three|four|five|six|seven|eight|nine|ten|eleven|2|3|4|5|6|7|8|9|10|11)\s+"
     rf"(?P<fu>months|quarters)(?:\s+of)?(?:\s+(?:the\s+year|this\s+year|(?P<fy>(?:19|20)\d{{2}})))?)"
-    rf"|(?P<upto>(?P<un>three|six|nine|twelve|3|6|9|12)\s+months\s+(?:to|through|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?"
-    rf"(?P<um>{_MONTH})(?:\s+(?P<uy>(?:19|20)\d{{2}}))?)"
+    rf"|(?P<upto>(?:(?P<un>three|six|nine|twelve|3|6|9|12)\s+months|(?P<uq>two|three|four|2|3|4)\s+quarters)\s+"
+    rf"(?:to|through|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?"
+    rf"(?:(?P<um>{_MONTH})(?:\s+(?P<uy>(?:19|20)\d{{2}}))?|(?P<uyo>(?:19|20)\d{{2}})))"
     rf"|(?P<half>(?P<hn>(?i:first|second|1st|2nd))[\s-]+half(?:\s+of)?(?:\s+(?:the\s+)?(?:year\s+)?(?P<hy>(?:19|20)\d{{2}}))?)"
     rf"|(?P<hcode>\b[Hh](?P<hc>[12])\s*(?P<hcy>(?:19|20)\d{{2}})?\b)"
-    rf"|(?P<quarter>(?P<qn>{_ORDINAL})[\s-]+quarter(?:\s+of)?(?:\s+(?:the\s+)?(?:year\s+)?(?P<qy>(?:19|20)\d{{2}}))?)"
+    rf"|(?P<quarter>(?P<qn>{_ORDINAL})[\s-]+quarter(?:\s+of)?(?:\s+(?:the\s+)?(?:year\s+)?(?P<qy>(?:19|20)\d{{2}})"
+    rf"|\s+(?P<qrel>this|last|next)\s+year)?)"
     rf"|(?P<qcode>\bQ(?P<qc>[1-4])\s*(?P<qcy>(?:19|20)\d{{2}})?\b)"
-    rf"|(?P<month>(?P<mn>{_MONTH})(?:\s+of)?(?:\s+(?P<my>(?:19|20)\d{{2}}))?\b)"
+    rf"|(?P<lastm>\b(?P<lmw>last|this|next)\s+(?P<lmn>{_MONTH})\b)"
+    rf"|(?P<month>(?P<mn>{_MONTH})(?:\s+of)?(?:\s+(?P<my>(?:19|20)\d{{2}})|\s+(?P<mrel>this|last|next)\s+year)?\b)"
     r"|(?P<yrange>(?:from\s+|between\s+)?(?P<y1>(?:19|20)\d{2})\s*(?:-|–|to|through|and)\s*(?P<y2>(?:19|20)\d{2})"
     r"(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million|units)))"
     r"|(?P<year>(?<![\d,.$])(?P<yy>(?:19|20)\d{2})(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million|units)))"
-    r"|(?P<rel>\b(?:last|this|the\s+previous|the\s+past)\s+(?P<rw>year|month)\b)"
+    r"|(?P<rel>\b(?:last|this|the\s+previous|the\s+preceding|the\s+following|the\s+past)\s+(?P<rw>year|month)\b)"
     r"|(?P<yend>\byear-end\b|\bthe\s+end\s+of\s+the\s+year\b)"
     r"|(?P<ytd>(?i:\byear-to-date\b|\bso\s+far\s+this\s+year\b)))",
 )
@@ -135,11 +139,14 @@ BASE_BEFORE = Caseless(
 )
 PERIOD_RIGHT_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:set|recorded|posted|reached|achieved|logged|registered)\s+)?"
+    r"(?:(?:growth|increase|decrease|rise|fall|decline|drop|gain|expansion|contraction|jump|surge)\s+)?"
     r"(?:(?:in|for|during|as\s+of|at\s+end-?|by)\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 
 LEVEL_VERBS = (
+    "saw",
+    "sees",
     "totaled",
     "totalled",
     "totals",
@@ -332,7 +339,27 @@ CHANGE_VERBS_DOWN = (
     "pulled back",
 )
 FLAT_WORDS = ("unchanged", "flat", "steady", "stable")
+
+
+def _participles(verbs: tuple[str, ...]) -> tuple[str, ...]:
+    """The '-ing' form of each one-word '-ed' verb not listed with it ('contracted' -> 'contracting'): a
+    change cue right before its number ('declined, contracting 37.0 percent'), never a clause's verb."""
+    known = set(verbs)
+    return tuple(
+        f"{verb[:-2]}ing"
+        for verb in verbs
+        if verb.endswith("ed") and " " not in verb and verb not in _NOT_PARTICIPLES
+        and f"{verb[:-2]}ing" not in known
+    )
+
+
+# "adding 39.9 million dollars" most often names the level reached, not the amount added
+_NOT_PARTICIPLES = frozenset({"added"})
+
+
 CHANGE_VERBS = CHANGE_VERBS_UP + CHANGE_VERBS_DOWN
+_PARTICIPLES_UP, _PARTICIPLES_DOWN = _participles(CHANGE_VERBS_UP), _participles(CHANGE_VERBS_DOWN)
+_CHANGE_CUES = CHANGE_VERBS + _PARTICIPLES_UP + _PARTICIPLES_DOWN
 ALL_VERBS = LEVEL_VERBS + CHANGE_VERBS
 
 
@@ -396,7 +423,7 @@ _DOWN_NOUNS = (
 # A direction word shortly before a percentage makes it a change: "rose 22.1 percent", "(up 30 percent",
 # "an on-year increase of 5 percent".
 CHANGE_BEFORE = Caseless(
-    rf"\b(?:(?P<dir>{alternation(CHANGE_VERBS + ('up', 'down', 'higher', 'lower'))})\b"
+    rf"\b(?:(?P<dir>{alternation(_CHANGE_CUES + ('up', 'down', 'higher', 'lower'))})\b"
     rf"|(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{alternation(_UP_NOUNS + _DOWN_NOUNS)})s?\s+(?:of|by)"
     rf"|(?P<bare>{alternation(_UP_NOUNS + _DOWN_NOUNS)})s?\s+(?:of|by))"
     r"(?:\s+(?:by|some|about|around|nearly|almost|roughly|approximately|over|more\s+than|less\s+than|a|an|up\s+to|"
@@ -407,20 +434,25 @@ CHANGE_AFTER = Caseless(
     rf"\s*(?:(?P<noun>{alternation(_UP_NOUNS + _DOWN_NOUNS)})s?\b"
     r"|(?P<basis>on-year|year-on-year|on-month|month-on-month|on-quarter|quarter-on-quarter|y-o-y|yoy|m-o-m|"
     r"q-o-q|y/y|m/m|q/q|year\s+over\s+year|from\s+a\s+year|from\s+the\s+(?:previous|same)|compared)\b"
-    r"|(?P<cmp>higher|lower|more|less)\s+than\b)"
+    r"|(?P<cmp>higher|lower|more|less)\s+(?:(?P<than_what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+)?than\b)"
 )
-UP_WORDS = frozenset(w.lower() for w in CHANGE_VERBS_UP + _UP_NOUNS + ("up", "higher", "more"))
-DOWN_WORDS = frozenset(w.lower() for w in CHANGE_VERBS_DOWN + _DOWN_NOUNS + ("down", "lower", "less"))
+UP_WORDS = frozenset(
+    w.lower() for w in CHANGE_VERBS_UP + _PARTICIPLES_UP + _UP_NOUNS + ("up", "higher", "more")
+)
+DOWN_WORDS = frozenset(
+    w.lower() for w in CHANGE_VERBS_DOWN + _PARTICIPLES_DOWN + _DOWN_NOUNS + ("down", "lower", "less")
+)
 SHARE_BEFORE = Caseless(
     r"\b(?:accounting|accounted|accounts|account|representing|represented|represents|making\s+up|made\s+up|"
-    r"makes\s+up|comprising|comprised|took\s+up|taking\s+up|occupying|occupied|constituting|"
+    r"makes\s+up|comprising|comprised|took\s+up|taking\s+up|takes?\s+up|occupying|occupied|constituting|"
     r"share\s+(?:of|at|to|stood\s+at|was|reached|rose\s+to|fell\s+to)|shares?\s+of\s+[\w\s-]{1,40}?"
     r"(?:was|were|is|stood\s+at|reached))"
     r"(?:\s+(?:for|to|about|around|nearly|almost|roughly|approximately|over|more\s+than|less\s+than|some|"
     r"a\s+record|a\s+combined|a\s+total|an\s+estimated|the|of))*\s*$"
 )
 SHARE_AFTER = re.compile(
-    r"\s*(?:of\s+(?!a\s+year|the\s+previous|the\s+same)|,\s*or\s+|share\b|stake\b)", re.IGNORECASE
+    r"\s*(?:of\s+(?!a\s+year|the\s+previous|the\s+same)|,\s*or\s+|(?:market\s+|global\s+)?share\b|stake\b)",
+    re.IGNORECASE,
 )
 
 BASIS = (
@@ -429,8 +461,12 @@ BASIS = (
         re.compile(
             r"\b(?:year-on-year|on-year|on\s+year|y-o-y|yoy|y/y|year\s+over\s+year|year-over-year|annually|"
             r"(?:from|than)\s+a\s+year\s+(?:earlier|ago|before)|(?:than|over|from|on)\s+(?:the\s+)?(?:previous|prior|last)\s+year|"
-            r"(?:compared\s+(?:to|with)|from|than|over|versus)\s+(?:the\s+)?same\s+(?:period|month|quarter|time)|"
-            r"(?:compared\s+(?:to|with)|versus)\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year)|"
+            r"(?:compared\s+(?:to|with)|from|than|versus)\s+(?:the\s+)?same\s+(?:period|month|quarter|time)|"
+            r"over\s+the\s+same\s+(?:period|month|quarter|time)\s+(?:(?:of|in)\s+)?(?:last\s+year|a\s+year|(?:19|20)\d\d)|"
+            r"(?:the\s+)?same\s+(?:period|month|quarter|time)\s+(?:of\s+|in\s+)?(?:last|the\s+previous)\s+year|"
+            r"compared\s+(?:to|with)\s+[\d,.]+\s+(?:[a-z]+\s+){0,3}?last\s+year|"
+            r"(?:compared\s+(?:to|with)|versus)\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year|"
+            r"(?:the\s+)?(?:previous|prior|preceding)\s+year)|"
             r"(?:from|than|over|on|compared\s+(?:to|with)|versus)\s+(?:the\s+end\s+of\s+)?(?:(?:January|February|"
             r"March|April|May|June|July|"
             r"August|September|October|November|December)\s+)?(?:19|20)\d{2})\b",
@@ -697,7 +733,7 @@ LEADING_NOISE = re.compile(
     r"^(?:(?:also|meanwhile|however|moreover|furthermore|additionally|in\s+addition|overall|notably|"
     r"by\s+contrast|in\s+contrast|on\s+the\s+other\s+hand|among\s+them|of\s+these|of\s+them|of\s+which|"
     r"as\s+a\s+result|in\s+particular|specifically|particularly|while|whereas|and|but|that|which|with|as|"
-    r"so|thus|then|here|there|in\s+total|all\s+told|combined|the|a|an|its|their|this|these|those|"
+    r"so|thus|then|here|there|in\s+total|all\s+told|combined|only|the|a|an|its|their|this|these|those|"
     r"korea['’]s|south\s+korea['’]s|(?:the\s+)?country['’]s|(?:the\s+)?nation['’]s|korean|annual|monthly|"
     r"quarterly|total|cumulative|(?:first|second|third|fourth)-(?:quarter|half)|"
     r"(?:January|February|March|April|June|July|August|September|October|November|December)|"
@@ -709,14 +745,14 @@ LEADING_NOISE = re.compile(
 TRAILING_NOISE = re.compile(
     r"(?:\s+(?:also|respectively|altogether|combined|alone|each|together|both|further|again|to|have|has|had|"
     r"will|would|could|may|might|can|should|shall|is|are|was|were|been|be|still|already|reportedly|only|just|"
-    r"the|a|an))+$",
+    r"nearly|almost|roughly|all|so\s+far|more\s+than|the|a|an))+$",
     re.IGNORECASE,
 )
 PERIOD_TAIL = re.compile(
     rf"\s+(?:in|for|during|through|over|as\s+of|of|throughout|from)\s+(?:the\s+)?(?:(?:whole|entire|full|first|"
     rf"second|third|fourth|last|past|previous|latest|same|two|three|four|five|six|nine|twelve|"
-    rf"\d{{4}})\s+)*(?:(?:19|20)\d{{2}}|{_MONTH}|"
-    r"(?:first|second|1st|2nd)\s+half|half|quarters?|years?|months?|period|H[12]|Q[1-4])\b.*$",
+    rf"\d{{1,4}}|[a-z]+-(?:month|day|week|year|quarter))\s+)*(?:(?:19|20)\d{{2}}|{_MONTH}|"
+    r"(?:first|second|1st|2nd)\s+half|half|quarters?|years?|months?|weeks?|days?|period|H[12]|Q[1-4])\b.*$",
     re.IGNORECASE,
 )
 PRONOUNS = frozenset(

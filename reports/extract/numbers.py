@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from reports.extract.grammar import Caseless
@@ -217,7 +217,7 @@ def _alternation(words) -> str:  # noqa: ANN001 - any iterable of words
 
 
 _AFTER = re.compile(
-    r"(?P<pct>\s?(?:" + _alternation(_PERCENT_WORDS) + r"))(?![A-Za-z])"
+    r"(?P<pct>[\s-]?(?:" + _alternation(_PERCENT_WORDS) + r"))(?![A-Za-z])"
     r"|(?:\s{0,8}(?P<scale>" + _alternation(_SCALES) + r")(?![A-Za-z]))?"
     r"(?:\s+(?P<curword>" + _alternation(_CURRENCY_WORDS) + r")(?![A-Za-z])"
     r"|\s+(?:of\s+)?(?P<count>" + _alternation(_COUNT_UNITS) + r")(?![A-Za-z]))?",
@@ -228,7 +228,7 @@ DESCRIBED_COUNT = re.compile(
     r"\s+(?:(?!(?:of|in|to|from|for|by|and|or|the|a|an|than|more|less|per|each|worth|at|on|with|as|"
     r"percent|million|billion|thousand|trillion)\b)[A-Za-z][A-Za-z-]*\s+){1,2}"
     r"(?P<count>companies|businesses|firms|enterprises|jobs|visitors|tourists|workers|employees|people|"
-    r"households|startups|passengers)\b",
+    r"households|startups|passengers|vehicles|cars|ships|vessels)\b",
     re.IGNORECASE,
 )
 _BEFORE_CURRENCY = Caseless(r"(?P<cur>" + _alternation(_CURRENCY_SIGNS) + r")\s?(?P<sign>[-+])?$")
@@ -298,15 +298,71 @@ def parse_number(token: str) -> float | None:
     return float(token.replace(",", ""))
 
 
+_UNIT_WORDS = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+]  # fmt: skip
+_TENS_WORDS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_WORD_VALUES = {word: n for n, word in enumerate(_UNIT_WORDS)} | {
+    word: 20 + 10 * n for n, word in enumerate(_TENS_WORDS)
+}
+_DIGIT_WORD = "|".join(_UNIT_WORDS[:10])
+_INTEGER_WORDS = (
+    rf"(?:{'|'.join(_TENS_WORDS)})(?:-(?:{'|'.join(_UNIT_WORDS[1:10])}))?|{'|'.join(_UNIT_WORDS)}"
+)
+# "four percent", "35-point-five billion", "one-point-68 billion": numbers spelled as broadcasters read them
+_SPELLED = re.compile(
+    rf"(?<![\w-])(?P<int>\d+|{_INTEGER_WORDS})(?:-point-(?P<frac>\d+|(?:{_DIGIT_WORD})(?:-(?:{_DIGIT_WORD}))*))?"
+    rf"(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _spelled_value(match: re.Match[str]) -> str | None:
+    """'35-point-five' -> '35.5', 'four' -> '4'; None for plain digits (the digit scanner reads those)."""
+    whole, fraction = match.group("int").lower(), match.group("frac")
+    if whole.isdigit() and fraction is None:
+        return None
+    if not whole.isdigit():
+        parts = whole.split("-")
+        whole = str(sum(_WORD_VALUES[part] for part in parts))
+    if fraction is None:
+        return whole
+    fraction = fraction.lower()
+    digits = fraction if fraction.isdigit() else "".join(str(_WORD_VALUES[w]) for w in fraction.split("-"))
+    return f"{whole}.{digits}"
+
+
+def _spelled_quantities(text: str, start: int, end: int) -> list[Quantity]:
+    """Spelled numbers, only where a percent, scale or currency word follows: 'four percent', never
+    'one of the' or 'two ships'."""
+    found = []
+    for match in _SPELLED.finditer(text, start, end):
+        token = _spelled_value(match)
+        after = _AFTER.match(text, match.end(), end) if token else None
+        if after is None or not (after.group("pct") or after.group("scale") or after.group("curword")):
+            continue
+        quantity = _typed(text, match.start(), match.end(), token, float(token), end)
+        if quantity is not None:
+            found.append(replace(quantity, digits_start=match.start()))
+    return found
+
+
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Every well-formed number in text[start:end], typed where the text says what it counts.
 
     `text` should already be `normalize`d. Years and day numbers of dates come back with kind
-    'year' and 'day' so callers can skip them; numbers with no unit come back as 'bare'.
+    'year' and 'day' so callers can skip them; numbers with no unit come back as 'bare'. Numbers
+    spelled in words count where a unit word follows them ('four percent', '35-point-five billion').
     """
     end = len(text) if end is None else end
     found: list[Quantity] = []
+    worded = "point-" in text or _HAS_NUMBER_WORD.search(text, start, end)
+    spelled = _spelled_quantities(text, start, end) if worded else []
+    taken = [(q.digits_start, q.end) for q in spelled]
     for match in _TOKEN.finditer(text, start, end):
+        if taken and any(a <= match.start() < b for a, b in taken):
+            continue
         token = match.group(0).rstrip(".,")
         token_end = match.start() + len(token)
         value = parse_number(token)
@@ -315,7 +371,14 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         quantity = _typed(text, match.start(), token_end, token, value, end)
         if quantity is not None:
             found.append(quantity)
+    if spelled:
+        found = sorted([*found, *spelled], key=lambda q: q.start)
     return found
+
+
+_HAS_NUMBER_WORD = re.compile(
+    rf"\b(?:{_INTEGER_WORDS})[\s-](?:percent|per\s+cent|billion|million|trillion)", re.I
+)
 
 
 def _typed(text: str, at: int, token_end: int, token: str, value: float, limit: int) -> Quantity | None:
@@ -347,7 +410,7 @@ def _typed(text: str, at: int, token_end: int, token: str, value: float, limit: 
     scale_word = after.group("scale") if after and after.group("scale") else None
     right = after.end() if after else token_end
     if after and after.group("pct"):
-        unit = _PERCENT_WORDS[after.group("pct").strip().lower()]
+        unit = _PERCENT_WORDS[after.group("pct").strip(" -").lower()]
         kind = "percent" if unit == "percent" else "points"
         return Quantity(value, unit, kind, left, right, token, at, qualifier, sign)
     scale = 1.0

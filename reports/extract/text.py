@@ -16,6 +16,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 MAX_SENTENCE = 2000  # characters: no real sentence is longer; a run-on text is read in pieces this long
 
@@ -32,9 +33,15 @@ class Words:
 
 
 @cache
+def word_lists(name: str) -> dict[str, Any]:
+    """A word-list file beside the extractors, read once: word_lists("text_words.toml")["months"]."""
+    return tomllib.loads(Path(__file__).with_name(name).read_text(encoding="utf-8"))
+
+
+@cache
 def words() -> Words:
     """The text layer's word lists, read once."""
-    data = tomllib.loads(_WORDS_FILE.read_text(encoding="utf-8"))
+    data = word_lists(_WORDS_FILE.name)
     months: dict[str, int] = {}
     for number, names in enumerate(data["months"].values(), start=1):
         for name in names:

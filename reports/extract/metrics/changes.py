@@ -1,0 +1,429 @@
+"""The changes seam: a change stated by direction, noun or amount, its basis (yoy, mom ...), the level it
+belongs to, and the release-level steps that join or move changes."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from reports.extract import grammar as g
+from reports.extract.grammar import Caseless
+from reports.extract.metrics.clauses import _CLAUSE_END, _WORD
+from reports.extract.metrics.model import _Figure
+from reports.extract.metrics.periods import _MONTH_PERIOD, _month
+from reports.extract.metrics.words import words
+from reports.extract.numbers import DESCRIBED_COUNT, Quantity
+from reports.periods import figure_period, valid_figure_period
+from reports.records import Change, Metric
+
+_TO_LEVEL_GAP = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,4}?(?:to|at)\s+(?:(?:a|an|the|new|fresh|all-time|record|historic|historical|"
+    r"annual|monthly|high|peak|of|about|around|nearly|almost|roughly|approximately|over|more\s+than|some|"
+    r"an\s+estimated)\s+)*$",
+    re.I,
+)
+
+
+_ATTACH_GAP = re.compile(
+    r"^[\s,(\[]*(?:(?:or|and|which\s+is|which\s+was|an?|or\s+an?|registering|recording|posting|logging|marking|"
+    r"showing|seeing)\s+)?[\s,(\[]*$",
+    re.I,
+)
+
+
+_UNCHANGED = re.compile(r"\s*,?\s*(?:unchanged|flat|steady)\b", re.I)
+
+
+_COMPARED_MONTH = Caseless(
+    r"\b(?:compared\s+(?:with|to)|from|than|versus|over)\s+(?:[$€£¥₩+]?[\d.,]+\s*(?:billion|million|trillion|bn|mln)?"
+    r"\s+in\s+)?(?:the\s+previous\s+month,?\s+)?(?P<m>January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<y>(?:19|20)\d{2}))?\b"
+)
+
+
+# Most sentences with a figure hold a digit: that cheap test comes first, the words only without one.
+_DIGIT = re.compile(r"\d")
+
+
+# Every basis phrase holds one of these (a cheap test before the full pattern).
+_BASIS_KEYS = words().basis_keys
+
+
+_BASIS_KEY = re.compile("|".join(re.escape(key) for key in _BASIS_KEYS))
+
+
+_GAP_OF = re.compile(
+    r"^\s+of\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s*(?:,|\bin\b|\bfor\b|\bduring\b|\bover\b|\blast\b|\bthis\b|\())"
+)
+
+
+_GAP_PERIOD = re.compile(
+    r"\s*\b(?:in|for|during|at\s+the\s+end\s+of|as\s+of)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+"
+    r"(?:half|quarter)(?:\s+of)?\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s*)?(?:(?:19|20)\d{2})?(?=\s*[,(])|\s*\b(?:last|this)\s+(?:year|month|quarter)\b"
+    r"|\s*\b(?:in|for|during|over)\s+the\s+(?:[\w-]+\s+){0,2}?(?:period|months|days|weeks)(?=\s*[,(])"
+)
+_GAP_PARTICIPLE = re.compile(  # "2.4 million vehicles sold in May, up 13 percent"
+    r"^\s+(?:(?:were|was)\s+)?(?:sold|produced|exported|imported|shipped|registered|delivered|manufactured)\b",
+    re.I,
+)
+
+
+# Between a level and its change: the unit's acronym "(TEU)", a measure "in contract value", "in value terms".
+_GAP_ASIDE = re.compile(
+    r"^\s*\([A-Z][A-Za-z]{1,7}\)|^\s*\b(?:in|by)\s+(?:[\w-]+\s+)?(?:value|volume|terms|tonnage)(?:\s+terms)?\b"
+    r"|^\s*(?:per|a|an)\s+(?:metric\s+)?(?:ton|tonne|barrel|unit|kg|kilogram|pound|ounce|bushel|liter|litre|"
+    r"gallon|MWh|kWh|head|share|vehicle|month|year|night|person|capita|day|week)\b",
+    re.I,
+)
+
+
+_RESPECTIVELY = Caseless(r"\brespectively\b")
+
+
+_BASIS_STOP = re.compile(r"[;(]|\d")
+
+
+_SEMICOLON_OR_BRACKET = re.compile(r"[;(]")
+
+
+_COMMA_ALONE = re.compile(r"\s*,\s*")
+
+
+_STOP_IN_GAP = re.compile(r"[;:]|\d")
+
+
+_CONJUNCTION = re.compile(r"\b(?:while|whereas|but|and)\b")
+
+
+MAX_JOINED_QUOTE = 700  # characters: a change and a level further apart than this stay two figures
+
+
+def _changes_joined_to_levels(metrics: list[Metric], body: str) -> list[Metric]:
+    """A change stated alone and a level of the same subject and period without one are one figure:
+    'Exports rose 10.6 percent in the first 20 days of January.' ... 'Exports stood at $28.2 billion in
+    the period.' The figure quotes both sentences and what lies between them, so the change can still
+    be traced; the lone change is dropped."""
+    levels: dict[tuple[str, str | None], int] = {}
+    for index, metric in enumerate(metrics):
+        if metric.value is not None and metric.unit != "percent":
+            levels.setdefault((metric.subject.casefold(), metric.period), index)
+    lone = [
+        index
+        for index, m in enumerate(metrics)
+        if m.value is None and m.change is not None and m.change.unit == "percent" and not m.member
+    ]
+    keys = Counter((metrics[i].subject.casefold(), metrics[i].period) for i in lone)
+    joined, dropped = list(metrics), set()
+    for index in lone:
+        metric, change = metrics[index], metrics[index].change
+        if keys[(metric.subject.casefold(), metric.period)] > 1:
+            continue  # "to grow between 2 and 3 percent": a range, not one change
+        target = levels.get((metric.subject.casefold(), metric.period))
+        if target is None or joined[target].change is not None:
+            continue
+        level = joined[target]
+        span = (min(level.span[0], metric.span[0]), max(level.span[1], metric.span[1]))
+        if span[1] - span[0] > MAX_JOINED_QUOTE:
+            continue
+        quote = body[span[0] : span[1]]
+        record = level.record or metric.record
+        joined[target] = replace(level, change=change, record=record, span=span, quote=quote)
+        dropped.add(index)
+    return [metric for index, metric in enumerate(joined) if index not in dropped]
+
+
+def _basis_from_compared_levels(metrics: list[Metric], first: int) -> None:
+    """'rose 6.6 percent to 928.3 MT in 2018 from 870.9 MT in 2017': the change compares with the year
+    before (yoy); with the month or quarter before, mom or qoq. Only the sentence's own figures."""
+    own = metrics[first:]
+    if len(own) < 2:
+        return
+    for index, metric in enumerate(own, start=first):
+        change = metric.change
+        if metric.value is None or change is None or change.basis is not None or not metric.period:
+            continue
+        if not valid_figure_period(metric.period):
+            continue
+        period = figure_period(metric.period)
+        earlier = {
+            m.period
+            for m in own
+            if m is not metric and m.value is not None
+            and (m.subject, m.unit) == (metric.subject, metric.unit)
+        }
+        basis = None
+        if period.year_before().key in earlier:
+            basis = "yoy"
+        elif period.kind in ("month", "quarter") and period.previous().key in earlier:
+            basis = "mom" if period.kind == "month" else "qoq"
+        if basis:
+            metrics[index] = replace(metric, change=replace(change, basis=basis))
+
+
+def _amount_change_apart(metric: Metric) -> list[Metric]:
+    """A change stated as an amount is a figure of its own: 'exports were $165.2 billion, $10.0 billion
+    more than in July' is exports 165.2e9 and 'change in exports' +10.0e9, in the level's unit."""
+    change = metric.change
+    if change is None or change.value is None or change.unit in ("percent", "percentage_points"):
+        return [metric]
+    amount = -change.value if change.direction == "down" else change.value
+    subject = metric.subject
+    if not subject.lower().startswith("change in "):
+        subject = f"change in {subject}"
+    moved = replace(
+        metric, subject=subject, value=amount, unit=change.unit, change=None, record=False, metric_id=None
+    )
+    if metric.value is None:
+        return [moved]
+    return [replace(metric, change=None), moved]
+
+
+_TO_OR_AT = re.compile(r"\b(?:to|at)\s")
+
+
+_THAN_AFTER = re.compile(r"\s*(?P<w>less|lower|fewer|more|higher|greater)\s+than\b", re.I)
+
+
+_UP_CHANGE_NOUNS = words().up_change_nouns
+
+
+_DOWN_CHANGE_NOUNS = words().down_change_nouns
+
+
+_CHANGE_NOUNS = {**dict.fromkeys(_UP_CHANGE_NOUNS, "up"), **dict.fromkeys(_DOWN_CHANGE_NOUNS, "down")}
+
+
+_NOUN_ALTERNATION = "|".join(_CHANGE_NOUNS)
+
+
+_NOUN_CHANGE_BEFORE = re.compile(
+    rf"\b(?:an?|the)\s+(?P<noun>{_NOUN_ALTERNATION})\s+in\s+(?P<np>[^,;()\d]{{2,60}}?)\s+of\s+$", re.I
+)
+
+
+_NOUN_CHANGE_AFTER = re.compile(
+    rf"\s+(?P<noun>{_NOUN_ALTERNATION})\s+(?:in|of)\s+(?P<np>[^,;()\d]{{2,60}}?)"
+    r"(?=\s+(?:was|were|is|are|came|led|drove|offset|set|cut|hit|in|for|during|from|over|between|\w{3,}ed)\b"
+    r"|\s*[,.;]|\s*$)",
+    re.I,
+)
+
+
+def _noun_change(sentence: str, q: Quantity) -> _Figure | None:
+    """'an increase in the goods deficit of $3.0 billion', 'a $6.2 billion narrowing of the trade deficit':
+    a change in an amount named by its noun, whose phrase names the subject."""
+    if q.kind not in ("money", "count"):
+        return None
+    after = _NOUN_CHANGE_AFTER.match(sentence, q.end)
+    before = None if after else _NOUN_CHANGE_BEFORE.search(sentence, max(0, q.start - 90), q.start)
+    found = after or before
+    if found is None:
+        return None
+    direction = _CHANGE_NOUNS[found.group("noun").lower()]
+    figure = _Figure(
+        replace(q, value=abs(q.value)),
+        "change",
+        found.start() if before else q.start,
+        Change(abs(q.value), q.unit or "units", direction, None),
+    )
+    figure.stated_subject = found.group("np")
+    return figure
+
+
+def _amount_change(sentence: str, q: Quantity) -> _Figure | None:
+    """'up 193,000 from a year earlier', 'widened by £1.4 billion': a change in the figure's own unit."""
+    before = sentence[max(0, q.start - 60) : q.start]
+    cue = g.CHANGE_BEFORE.search(before)
+    if cue is None or not (cue.group("dir") or cue.group("noun") or cue.group("bare")):
+        than = _THAN_AFTER.match(sentence, q.end)
+        if than and before.rstrip().endswith(","):
+            # "exports were $271.4 billion, $3.1 billion less than December exports"
+            direction = "down" if than.group("w").lower() in ("less", "lower", "fewer") else "up"
+            change = Change(abs(q.value), q.unit or "units", direction, None)
+            return _Figure(replace(q, value=abs(q.value)), "change", q.start, change)
+        return None
+    word = (cue.group("dir") or cue.group("noun") or cue.group("bare")).lower()
+    direction = _direction(word)
+    if direction is None or word in ("higher", "lower"):
+        return None
+    if word in ("loss", "losses") and not cue.group("dir"):
+        return None  # "an operating loss of 120 billion won" is a level: the loss itself
+    if _ADDS_UP_TO.search(before):
+        return None  # "arrivals added up to $14.8 billion": the level reached
+    cue_start = q.start - len(before) + cue.start()
+    basis = _basis_near(sentence, q.end, cue_start)
+    return _Figure(
+        replace(q, value=abs(q.value)),
+        "change",
+        cue_start,
+        Change(abs(q.value), q.unit or "units", direction, basis),
+    )
+
+
+_ADDS_UP_TO = re.compile(r"\b(?:add|adds|added|adding)\s+up\s+to\s+(?:about\s+|around\s+|nearly\s+)?$", re.I)
+
+
+def _change_figure(q: Quantity, direction: str | None, cue_start: int, sentence: str) -> _Figure:
+    value = abs(q.value)
+    unit = "percentage_points" if q.kind == "points" else "percent"
+    if direction is None:
+        direction = "down" if q.value < 0 else ("flat" if value == 0 else "up")
+    basis = _basis_near(sentence, q.end, cue_start)
+    return _Figure(q, "change", cue_start, Change(value, unit, direction, basis))
+
+
+def _direction(word: str) -> str | None:
+    word = " ".join(word.split())
+    if word in g.UP_WORDS:
+        return "up"
+    if word in g.DOWN_WORDS:
+        return "down"
+    return None
+
+
+def _direction_nearby(before: str) -> str | None:
+    words = [w.lower() for w in _WORD.findall(before[-40:])]
+    for word in reversed(words):
+        direction = _direction(word)
+        if direction:
+            return direction
+    return None
+
+
+def _basis_near(sentence: str, after: int, cue_start: int) -> str | None:
+    """The comparison a change states right by it: 'year-on-year', 'from a year earlier', 'from 2024'."""
+    window_end = after + 70
+    nxt = _BASIS_STOP.search(sentence[after:window_end])
+    stop = after + nxt.start() if nxt else window_end
+    back = max(0, cue_start - 40)
+    # "on-year in 2025, while zinc edged up": a basis before the clause's start is the other clause's
+    back = max((m.end() for m in _CLAUSE_END.finditer(sentence, back, cue_start)), default=back)
+    for text in (sentence[after:stop], sentence[back : cue_start + 1]):
+        found = _basis_in(text)
+        if found:
+            return found
+    adjective = _BASIS_ADJECTIVE.search(sentence, back, after)  # "monthly increases of 1.6%"
+    return _BASIS_ADJECTIVES[adjective.group(1).lower()] if adjective else None
+
+
+_BASIS_ADJECTIVES = {
+    "monthly": "mom",
+    "month-on-month": "mom",
+    "annual": "yoy",
+    "yearly": "yoy",
+    "quarterly": "qoq",
+}
+_BASIS_ADJECTIVE = re.compile(
+    r"\b(monthly|month-on-month|annual|yearly|quarterly)\s+(?:[\w-]+\s+)?(?:increase|rise|gain|growth|decline|"
+    r"decrease|fall|drop|contraction|expansion)s?\s+(?:of|by)\b",
+    re.I,
+)
+
+
+def _month_basis(sentence: str, period: str | None) -> str | None:
+    """'compared with January' in a February figure: mom; 'from February 2025' for February 2026: yoy."""
+    match = _COMPARED_MONTH.search(sentence)
+    if not match or not period or not _MONTH_PERIOD.fullmatch(period):
+        return None
+    month = _month(match.group("m"))
+    year = int(match.group("y")) if match.group("y") else None
+    current_year, current_month = int(period[:4]), int(period[5:])
+    if month == current_month and year in (None, current_year - 1):
+        return "yoy"
+    if month == (current_month - 2) % 12 + 1 and year in (None, current_year, current_year - 1):
+        return "mom"
+    return None
+
+
+def _basis_of_clause(sentence: str, figure: _Figure, period: str | None) -> str | None:
+    """The basis a sentence states, for a change in the same clause ('up 5.1 percent on-year, while steel
+    rose 1.9 percent': the steel change states none) or in a list sharing it ('30.2 and 15.6 percent
+    on-year, respectively')."""
+    if _RESPECTIVELY.search(sentence):
+        return _basis_in(sentence) or _month_basis(sentence, period)
+    start = figure.quantity.start
+    begin = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)), default=0)
+    following = _CLAUSE_END.search(sentence, figure.quantity.end)
+    clause = sentence[begin : following.start() if following else len(sentence)]
+    if begin and not _basis_in(clause):
+        # an opening with no figure of its own governs the clauses after it ("Compared to a year
+        # earlier, exports rose 2 percent while imports fell 1 percent")
+        comma = sentence.find(",")
+        opening = sentence[:comma] if comma > 0 else ""
+        return None if _DIGIT.search(opening) else _basis_in(opening) or _month_basis(opening, period)
+    return _basis_in(clause) or _month_basis(clause, period)
+
+
+def _basis_in(text: str) -> str | None:
+    if not _BASIS_KEY.search(text.lower()):
+        return None
+    match = g.BASIS_ANY.search(text)
+    return match.lastgroup if match else None
+
+
+def _attach_changes(sentence: str, masked: str, figures: list[_Figure]) -> None:
+    levels = [f for f in figures if f.role == "level"]
+    rates = [f for f in figures if f.role in ("level", "share")]
+    range_ends = {id(f) for f in figures if f.range_of is not None} | {
+        id(f.range_of) for f in figures if f.range_of is not None
+    }
+    for n, figure in enumerate(figures):
+        if figure.role != "change" or id(figure) in range_ends:
+            continue  # a range of changes ("between 3 and 4 percent") is not one level's change
+        # a change in percentage points can belong to a share: "51.6 percent of GDP, up 2.5 points"
+        points = figure.change is not None and figure.change.unit == "percentage_points"
+        target = _level_after(sentence, figure, figures[n + 1 :]) or _level_before(
+            sentence, masked, figure, rates if points else levels
+        )
+        if target is not None and target.change is None:
+            target.change = figure.change
+            figure.attached = True
+            if target.quantity.start > figure.quantity.start:
+                target.named_by = figure
+
+
+def _level_after(sentence: str, change: _Figure, later: list[_Figure]) -> _Figure | None:
+    """'rose 5.8 percent year-on-year to $151.3 billion'."""
+    if not later or later[0].role != "level":
+        return None
+    gap = sentence[change.quantity.end : later[0].quantity.start]
+    if len(gap) > 60 or _SEMICOLON_OR_BRACKET.search(gap):
+        return None
+    if _COMMA_ALONE.fullmatch(gap) and sentence.rfind("(", 0, change.quantity.start) > sentence.rfind(
+        ")", 0, change.quantity.start
+    ):
+        return later[0]  # '(up 27.3 percent, $14.8 billion)': one bracket, one item
+    if _TO_LEVEL_GAP.match(gap):
+        return later[0]
+    # "dropped 8% year on year in the second quarter to 28.6 million units": basis and period between
+    if not _TO_OR_AT.search(gap):
+        return None
+    bare = g.PERIOD.sub(" ", gap)
+    for _name_of_basis, pattern in g.BASIS:
+        bare = pattern.sub(" ", bare)
+    return later[0] if bare != gap and _TO_LEVEL_GAP.match(bare) else None
+
+
+def _level_before(sentence: str, masked: str, change: _Figure, levels: list[_Figure]) -> _Figure | None:
+    """'USD 264.3 billion, up 12.4 percent', '$14.8 billion (up 30 percent)', '2.7 million units, were
+    exported
+    (down 1.7 percent)'."""
+    previous = [f for f in levels if f.quantity.end <= change.cue_start]
+    if not previous:
+        return None
+    level = previous[-1]
+    gap = sentence[level.quantity.end : change.cue_start]
+    described = DESCRIBED_COUNT.match(gap) if level.quantity.kind == "count" else None
+    gap = gap[described.end() :] if described else gap  # "220,643 commercial vehicles were sold ..."
+    gap = _GAP_PERIOD.sub(" ", _GAP_OF.sub(" ", _GAP_ASIDE.sub(" ", _GAP_PARTICIPLE.sub(" ", gap)), count=1))
+    if len(gap) > 40 or _STOP_IN_GAP.search(gap):
+        return None
+    if _ATTACH_GAP.match(gap):
+        return level
+    # A passive ("were exported") may come between; a new subject with its own verb may not.
+    words = gap.strip(" ,([").lower()
+    if g.PASSIVE_AFTER.match(words) and not _CONJUNCTION.search(words):
+        return level
+    return None

@@ -1,0 +1,131 @@
+"""The sentence seam: sentence spans from the shared text layer, the masked sentence (brackets, asides,
+relative clauses and a dateline blanked, same length) and where a clause starts and ends."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from reports.extract import grammar as g
+from reports.extract.metrics.model import _Figure
+from reports.extract.text import MAX_SENTENCE
+from reports.extract.text import sentences as text_sentences
+
+MAX_SENTENCE_LOOKBACK = 400  # characters of a sentence searched back for a figure's subject
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+_PAREN = re.compile(r"\([^()]*\)")
+
+
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z0-9 .,'-]{0,40}?"
+    r"(?:\([A-Za-z .]+\)\s*(?:--|—|–|-)\s*|\((?:[A-Z]{2,6}|[A-Z][a-z]+ [A-Z][a-z]+)\)\s+)"
+)
+
+
+@cache
+def _relative_pattern() -> re.Pattern[str]:
+    return re.compile(
+        r",\s+(?:which|who|whose)\s[^,;()]*,"
+        r"|,\s+(?:led|driven|followed|supported|boosted|helped|dragged|weighed)\s+(?:down\s+)?by\s[^,;]{0,80},"
+        r"|,\s+(?:mostly|mainly|largely|chiefly|primarily|partly|almost\s+all|all)\s+(?:from|to|in|by|for)\s[^,;]{0,60},"
+        r"|,\s+(?:the|a|an|its|South\s+Korea['’]s|Korea['’]s|the\s+country['’]s)\s[^,;()\d]{0,60},"
+        rf"(?=\s+(?:{g.alternation(g.ALL_VERBS)})\b)",
+        re.I,
+    )
+
+
+_CLAUSE_END = re.compile(r";|\bwhile\b|\bwhereas\b|,\s*(?:and|but)\b")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of the shared text layer (reports/extract/text.py)."""
+    return text_sentences(text, MAX_SENTENCE)
+
+
+def _masked(sentence: str) -> str:
+    """The sentence with brackets, relative clauses, appositives and a news dateline blanked (same length):
+    a subject is never inside them."""
+    masked = _DATELINE.sub(lambda m: " " * len(m.group(0)), sentence)
+    for _ in range(3):
+        new = _PAREN.sub(lambda m: " " * len(m.group(0)), masked)
+        if new == masked:
+            break
+        masked = new
+    if "--" in masked or "—" in masked:  # "shipments to China -- its largest market -- jumped ..."
+        masked = _DASH_ASIDE.sub(lambda m: " " * len(m.group(0)), masked)
+    return _relative_pattern().sub(lambda m: " " * len(m.group(0)), masked)
+
+
+_DASH_ASIDE = re.compile(r"\s(?:--|—)\s[^\d]*?\s(?:--|—)\s")
+
+
+def _outside_parens(masked: str, at: int) -> int:
+    """A position inside brackets moves to the opening bracket."""
+    if at < len(masked) and masked[at] == " ":
+        opening = masked.rfind("(", 0, at)
+        sentence_open = opening  # masked text keeps no "(": look for the blank run instead
+        if sentence_open == -1:
+            run = at
+            while run > 0 and masked[run - 1] == " ":
+                run -= 1
+            return run
+    return at
+
+
+@dataclass(frozen=True)
+class _Marks:
+    """Verbs and clause boundaries of one (masked) sentence, found once."""
+
+    verbs: tuple[tuple[int, int], ...]
+    verb_starts: tuple[int, ...]
+    boundaries: tuple[tuple[int, int, str], ...]
+
+    def verbs_between(self, start: int, end: int) -> list[tuple[int, int]]:
+        first = bisect_left(self.verb_starts, start)
+        return [v for v in self.verbs[first:] if v[1] <= end] if first < len(self.verbs) else []
+
+    def has_verb(self, start: int, end: int) -> bool:
+        first = bisect_left(self.verb_starts, start)
+        return first < len(self.verbs) and self.verbs[first][1] <= end
+
+
+@lru_cache(maxsize=16)
+def _marks(masked: str) -> _Marks:
+    verbs = tuple((m.start(), m.end()) for m in g.VERB.finditer(masked))
+    boundaries = tuple(
+        (m.start(), m.end(), m.group(0).strip(" ,").lower()) for m in g.CLAUSE_BOUNDARY.finditer(masked)
+    )
+    return _Marks(verbs, tuple(v[0] for v in verbs), boundaries)
+
+
+def _clause_start(masked: str, at: int) -> int:
+    """Where the clause holding position `at` begins ('and' only ends a clause that has its own verb)."""
+    marks = _marks(masked)
+    low = max(0, at - MAX_SENTENCE_LOOKBACK)
+    start = low
+    for b_start, b_end, word in marks.boundaries:
+        if b_start < low:
+            continue
+        if b_end > at:
+            break
+        if word in ("and", "as") and (
+            not marks.has_verb(start, b_start) or not _WORD.search(masked, b_end, at)
+        ):
+            continue
+        start = b_end
+    return start
+
+
+def _inside_figure(position: int, figures: list[_Figure]) -> bool:
+    return any(f.quantity.start <= position < f.quantity.end for f in figures)
+
+
+def _clause_end(masked: str, at: int) -> int:
+    match = _CLAUSE_END.search(masked, at)
+    return match.start() if match else len(masked)

@@ -1,0 +1,176 @@
+"""Which numbers of a sentence are figures, and of what kind: level, change or share."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from reports.extract import grammar as g
+from reports.extract.metrics.changes import (
+    _amount_change,
+    _change_figure,
+    _direction,
+    _direction_nearby,
+    _noun_change,
+)
+from reports.extract.metrics.model import _Figure
+from reports.extract.metrics.units import _is_threshold, _list_inherited, _named_unit, _ranges
+from reports.extract.numbers import Quantity
+from reports.records import Change
+
+_GAPPED = re.compile(
+    r"(?:,\s*(?:and\s+)?|\band\s+)(?:(?P<prep>to|from|in)\s+)?(?P<name>(?:the\s+)?[A-Z][\w.’'-]*"
+    r"(?:\s+[A-Z][\w.’'-]*){0,3})"
+    r"\s+(?:by\s+)?$"
+)
+
+
+_GAPPED_AFTER = re.compile(r"\s+to\s|\s*(?:,|;|\band\b|\.|$)")
+
+
+_SHARE_WORD = re.compile(r"\bshare\b", re.I)
+
+
+_LEVEL_BEFORE_BRACKET = re.compile(r"\d\s*(?:[A-Za-z]+\s*)?\(\s*$")
+
+
+_BETWEEN_TAIL = re.compile(r"\s+between\s+$", re.I)
+
+
+def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None = None) -> list[_Figure]:
+    quantities, pairs = _ranges(sentence, quantities) if len(quantities) > 1 else (quantities, {})
+    by_quantity: dict[int, _Figure] = {}
+    figures: list[_Figure] = []
+    inferred: set[int] = set()
+    previous_change: _Figure | None = None
+    last_unit: Quantity | None = None
+    for index, q in enumerate(quantities):
+        paired = by_quantity.get(pairs.get(index, -1))
+        if paired is not None and paired.role in ("change", "share"):
+            # the upper end of a range is what the lower end is: "grow between 3 and 4 percent"
+            change = paired.change and replace(paired.change, value=abs(q.value))
+            figure = _Figure(q, paired.role, q.start, change, range_of=paired)
+            figures.append(figure)
+            by_quantity[index] = figure
+            continue
+        if q.kind == "bare" and index + 1 < len(quantities) and _PERCENT_LIST_NEXT.fullmatch(
+            sentence, q.end, quantities[index + 1].start
+        ) and quantities[index + 1].kind == "percent":
+            q = replace(q, unit="percent", kind="percent")  # "fell 30.2 and 15.6 percent"
+        if q.kind == "bare":
+            typed = _list_inherited(sentence, q, last_unit) or _named_unit(sentence, q, None)
+            if typed is None and context_unit:
+                typed = _named_unit(sentence, q, context_unit)
+                inferred.add(q.start)  # the unit of an earlier sentence's count
+            if typed is None:
+                continue
+            q = typed
+        if q.kind in ("percent", "points"):
+            figure = _percentage(sentence, q)
+            before_change = figures[-1] if figures else None
+            if (
+                before_change is not None
+                and before_change.role == "change"
+                and before_change.change is not None
+                and before_change.change.unit not in ("percent", "percentage_points")
+                and _OR_AFTER_CHANGE.fullmatch(sentence, before_change.quantity.end, q.start)
+            ):  # "decreased $6.5 billion, or 8.7 percent": the same change in percent
+                moved = before_change.change
+                restated = Change(abs(q.value), "percent", moved.direction, moved.basis)
+                figure = _Figure(q, "change", q.start, restated)
+            if (
+                figure.role == "level"
+                and previous_change is not None
+                and _GAPPED.search(sentence, max(0, q.start - 50), q.start)
+                and _GAPPED_AFTER.match(sentence, q.end)
+            ):
+                change = previous_change.change
+                figure = _Figure(
+                    q,
+                    "change",
+                    q.start,
+                    Change(abs(q.value), "percent", change.direction if change else None, None),
+                )
+            if figure.role == "level" and previous_change is not None and _gapped_change(
+                sentence, previous_change, q
+            ):  # "grew 8.2 percent in February and 1.1 percent the following month"
+                change = previous_change.change
+                figure = _Figure(
+                    q,
+                    "change",
+                    q.start,
+                    Change(abs(q.value), "percent", change.direction if change else None, None),
+                )
+            if figure.role == "change":
+                previous_change = figure
+            figures.append(figure)
+            by_quantity[index] = figure
+            continue
+        if _is_threshold(sentence, q):
+            continue
+        as_change = _noun_change(sentence, q) or _amount_change(sentence, q)
+        if as_change is not None:
+            figures.append(as_change)
+            continue
+        figures.append(_Figure(q, "level", q.start, range_of=by_quantity.get(pairs.get(index, -1))))
+        last_unit = q
+        by_quantity[index] = figures[-1]
+    for figure in figures:
+        figure.unit_inferred = figure.quantity.start in inferred
+    return figures
+
+
+_AND_THEN = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:by\s+)?$")
+_PERIOD_OR_END = re.compile(
+    r"\s*(?:$|[.,;)]|(?:in|during|for|over|on|the\s+(?:following|previous|preceding|same))\b)", re.I
+)
+
+
+def _gapped_change(sentence: str, change: _Figure, q: Quantity) -> bool:
+    """A second percentage joined to a change with its verb left out, and nothing but a period between:
+    'rose 8.2 percent in May and 1.1 percent in June' -> the second is a change too."""
+    if change.change is None or change.change.unit != "percent":
+        return False
+    between = sentence[change.quantity.end : q.start]
+    if len(between) > 60 or not _AND_THEN.search(between) or g.VERB.search(between):
+        return False
+    if any(ch.isdigit() for ch in between) and not g.PERIOD.search(between):
+        return False
+    return bool(_PERIOD_OR_END.match(sentence, q.end))
+
+
+_PERCENT_LIST_NEXT = re.compile(r"\s*(?:,|and|,\s*and|to|-|–)\s*")
+
+
+def _percentage(sentence: str, q: Quantity) -> _Figure:
+    before = _BETWEEN_TAIL.sub(" ", sentence[max(0, q.start - 60) : q.start])
+    after = sentence[q.end : q.end + 40]
+    cue = g.CHANGE_BEFORE.search(before)
+    share_before = g.SHARE_BEFORE.search(before)
+    if share_before and (
+        cue is None or share_before.start() > cue.start() or share_before.end() > cue.start()
+    ):
+        return _Figure(q, "share", q.start - len(before) + share_before.start())
+    if cue is not None:
+        word = (cue.group("dir") or cue.group("noun") or cue.group("bare")).lower()
+        direction = _direction(word)
+        if direction is not None or q.kind == "points":
+            return _change_figure(q, direction, q.start - len(before) + cue.start(), sentence)
+    after_cue = g.CHANGE_AFTER.match(after)
+    if after_cue is not None:
+        word = (after_cue.group("noun") or after_cue.group("cmp") or "").lower()
+        direction = _direction(word) if word else _direction_nearby(before)
+        if direction is None and q.signed:
+            direction = "down" if q.signed == "-" else "up"
+        return _change_figure(q, direction, q.start, sentence)
+    if q.signed or q.kind == "points":
+        direction = "down" if q.signed == "-" else ("up" if q.signed == "+" else _direction_nearby(before))
+        return _change_figure(q, direction, q.start, sentence)
+    if q.value == 0 and before.rstrip().endswith("(") and _LEVEL_BEFORE_BRACKET.search(before):
+        return _change_figure(q, "flat", q.start, sentence)  # "USD 0.64 billion (0.0%)": no change
+    if g.SHARE_AFTER.match(after):
+        return _Figure(q, "share", q.start)
+    return _Figure(q, "share" if _SHARE_WORD.search(before[-40:]) else "level", q.start)
+
+
+_OR_AFTER_CHANGE = re.compile(r"\s*(?:,\s*or|\()\s*")

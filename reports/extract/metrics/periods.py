@@ -1,0 +1,473 @@
+"""The periods seam: period phrases of a sentence, the period each figure is for, the running period a
+release carries, and the period of a level compared with."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from reports.extract import grammar as g
+from reports.extract.grammar import Caseless
+from reports.extract.metrics.model import _Context, _Figure
+from reports.extract.metrics.words import words
+from reports.extract.numbers import normalize
+from reports.periods import figure_period, valid_figure_period
+from reports.records import Release
+
+_TARGET_BEFORE = Caseless(r"\b(?:by|through|toward|towards)\s+(?:the\s+end\s+of\s+)?$")
+
+
+_LOCAL_PERIOD = Caseless(
+    r"\b(?:set|recorded|posted|reached|hit|registered|logged)\s+(?:in|during)\s+(?:the\s+)?$"
+)
+
+
+_EARLIER_LEVEL = re.compile(
+    r"\s*,?\s*(?:(?:tallied|posted|recorded|logged|registered|reported|seen|sold|produced|shipped|exported|"
+    r"imported)\s+)?"
+    r"(?:(?:in|during|over|for)\s+)?(?:the\s+(?:same|corresponding|comparable)\s+(?:period|month|quarter|time)\s+)?"
+    r"(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+|in\s+)?last\s+year|(?:of\s+|in\s+)?the\s+previous\s+year|"
+    r"(?<=period\s)(?:of\s+|in\s+)?(?P<year>(?:19|20)\d{2})|"
+    r"(?P<month>a\s+month\s+(?:earlier|ago)|the\s+previous\s+month|last\s+month))\b",
+    re.I,
+)
+
+
+_MONTH_PERIOD = re.compile(r"\d{4}-\d{2}")
+
+
+_COMPARED_BEFORE = re.compile(r"\b(?:from|than|versus|against|compared\s+(?:with|to))\s+$")
+
+
+_FORWARD = Caseless(
+    r"\b(?:will|aims?\s+to|plans?\s+to|is\s+expected|are\s+expected|expects|projects|forecasts|is\s+projected|"
+    r"are\s+projected|is\s+forecast|are\s+forecast|targets?)\b"
+)
+
+
+_WHOLE_YEARS = re.compile(r"\d{4}-01/\d{4}-12")
+
+
+def _set_running_period(
+    sentence: str,
+    periods: list[tuple[int, int, str, str]],
+    primary: tuple[int, int, str, str] | None,
+    context: _Context,
+) -> None:
+    """The period later sentences without one inherit. A plan or forecast ('will', 'aims to', 'is
+    expected') does not move it; of several periods the title's wins ('from $0.4 billion in October to
+    $1.2 billion in November' under a November title); a span of months does not, a span of years does."""
+    stated = [p[2] for p in periods if not p[3]]
+    if not stated or (_FORWARD.search(sentence) and not _WHOLE_YEARS.fullmatch(stated[0])):
+        return
+    period = context.title_period if context.title_period in stated else stated[0]
+    if "/" not in period or _WHOLE_YEARS.fullmatch(period) or _DAY_SPAN.fullmatch(period):
+        context.period = period
+
+
+_COMPARED_WITH = Caseless(r"\b(?:compared\s+(?:with|to)|versus|against|from|than)\s+(?:an?\s+)?[+]?$")
+
+
+_WHEN_THEN = re.compile(
+    r",\s*when\s+(?:they|it|these|those|the\s+\w+)\s+(?:stood\s+at|were|was|totall?ed|reached|amounted\s+to|"
+    r"came\s+to|hit)\s+(?:about\s+|around\s+)?$",
+    re.I,
+)
+_COMPARED_HINT = re.compile(r"compared|versus|against|from|than")
+
+
+_BRACKET_AFTER_PERIOD = re.compile(r"\(\s*$")
+
+
+def _compared_level(
+    sentence: str, figure: _Figure, figures: list[_Figure], periods: list[tuple[int, int, str, str]]
+) -> None:
+    """The level a figure is compared with is the same quantity at another time: 'up 61 percent from
+    $9.5 billion in 2024', 'compared with +EUR 2.4 bn in December 2024', '... compared with December 2024
+    (EUR 234.2 bn)' (the bracket holds the level of the period before it)."""
+    if figure.role != "level" or figure is figures[0]:
+        return
+    q = figure.quantity
+    when = _WHEN_THEN.search(sentence, max(0, q.start - 60), q.start)
+    if when:  # "compared with September 2024, when they stood at EUR 238.2 billion": then's level
+        earlier = [f for f in figures if f.role == "level" and f.quantity.end <= when.start() and f.subject]
+        stated = [p for p in periods if p[1] <= when.start() and not sentence[p[1] : when.start()].strip()]
+        if earlier and stated and earlier[-1].quantity.unit == q.unit:
+            source = earlier[-1]
+            figure.subject, figure.member, figure.dimension = source.subject, source.member, source.dimension
+            figure.period = stated[-1][2]
+            return
+    window = sentence[max(0, q.start - 30) : q.start]
+    if "(" not in window and not _COMPARED_HINT.search(window):
+        return
+    earlier = [f for f in figures if f.role == "level" and f.quantity.end <= q.start and f.subject]
+    # "2.4 million vehicles ..., compared to 2.2 million units": a count compares with any count
+    earlier = [
+        f for f in earlier if f.quantity.unit == q.unit or (q.unit == "units" and f.quantity.kind == "count")
+    ]
+    if not earlier:
+        return
+    source = earlier[-1]
+    if _COMPARED_WITH.search(sentence, max(0, q.start - 30), q.start):
+        figure.subject, figure.member, figure.dimension = source.subject, source.member, source.dimension
+        return
+    opening = _BRACKET_AFTER_PERIOD.search(sentence, max(0, q.start - 3), q.start)
+    if opening is None:
+        return
+    stated = [p for p in periods if p[1] <= opening.start() and not sentence[p[1] : opening.start()].strip()]
+    if stated:
+        figure.subject, figure.member, figure.dimension = source.subject, source.member, source.dimension
+        figure.period = stated[-1][2]
+
+
+def _period_source(period: str | None, periods: list[tuple[int, int, str, str]], context: _Context) -> str:
+    """Where a figure's period came from, for its confidence."""
+    if any(p[2] == period and p[3] != "relative" for p in periods):
+        return "stated"
+    if any(p[2] == period for p in periods):
+        return "derived"  # "the previous month": counted back from the sentence's month
+    if period is not None and period in (context.period, context.title_period):
+        return "carried"
+    if period == f"{context.published.year}-{context.published.month:02d}":
+        return "release date"
+    return "derived"  # "a year earlier", "the previous month": shifted from a stated period
+
+
+def _periods(sentence: str, context: _Context, masked: str | None = None) -> list[tuple[int, int, str, bool]]:
+    """(start, end, period, is_base) for each period phrase; dates ('January 15, 2026') and periods in
+    brackets ('(23.0 days this year versus ...)') are left out."""
+    found = []
+    for match in g.PERIOD.finditer(sentence):
+        if match.group("date"):
+            continue
+        if masked is not None and masked[match.start()] == " " and sentence[match.start()] != " ":
+            continue
+        period = _period_value(match, context)
+        if match.group("rel") and _ANAPHORIC.match(match.group(0)):
+            period = _relative_to(match, [p[2] for p in found], context) or period
+        elif match.group("lastm") and period and match.group("lmw").lower() == "last":
+            period = _last_before(int(period[5:]), [p[2] for p in found], context) or period
+        if period is None:
+            continue
+        before = sentence[max(0, match.start() - 40) : match.start()]
+        if match.group("range") or match.group("yrange") or match.group("days"):
+            kind = ""  # "from January to November", "from 2026 to 2030": the figure's own span
+        elif g.BASE_BEFORE.search(before):
+            kind = "base"
+        elif match.group("rel") and _ANAPHORIC.match(match.group(0)):
+            kind = "relative"  # "the previous month" is one figure's, counted from another period
+        elif _LOCAL_PERIOD.search(before):
+            kind = "local"
+        elif _TARGET_BEFORE.search(before):
+            kind = "target"  # "35 percent by 2030": the figure's period, not the release's
+        else:
+            kind = ""
+        found.append((match.start(), match.end(), period, kind))
+    return found
+
+
+# "the previous month" counts back from the period the text is about ("$7.5 billion in August, down
+# from $8.2 billion the previous month" is July); "last month" counts back from the release's date.
+_ANAPHORIC = re.compile(r"the\s+(?:previous|preceding|following)\b", re.I)
+
+
+def _relative_to(match: re.Match[str], stated: list[str], context: _Context) -> str | None:
+    """The month or year before (or after) the sentence's latest stated period of that kind, else the
+    release's running period; None when neither is of that kind."""
+    unit = match.group("rw").lower()
+    kind = "month" if unit == "month" else "year"
+    following = match.group(0).lower().split()[1] == "following"
+    for reference in [*reversed(stated), context.period, context.title_period]:
+        if not valid_figure_period(reference):
+            continue
+        period = figure_period(reference or "")
+        if period.kind == kind:
+            return (period.next() if following else period.previous()).key
+    return None
+
+
+def _last_before(month: int, stated: list[str], context: _Context) -> str | None:
+    """'last July' in a sentence about August 2017 is July 2017: the latest such month before the month
+    the sentence (or the release) is about."""
+    for reference in [*reversed(stated), context.period, context.title_period]:
+        if reference and _MONTH_PERIOD.fullmatch(reference):
+            year, current = int(reference[:4]), int(reference[5:])
+            return f"{year if month < current else year - 1}-{month:02d}"
+    return None
+
+
+def _period_value(match: re.Match[str], context: _Context) -> str | None:
+    year = _context_year(context)
+    if match.group("days") or match.group("firstdays") or match.group("cited"):
+        return _part_month(match, context)
+    if match.group("range"):
+        y = int(match.group("ry")) if match.group("ry") else year
+        m1, m2 = _month(match.group("m1")), _month(match.group("m2"))
+        if m1 and m2 and m2 == m1 + 2 and m1 % 3 == 1 and _QUARTER_NEXT.match(match.string, match.end()):
+            return f"{y}-Q{m2 // 3}"  # "the January-March quarter"
+        if m1 and m2 and m2 < m1:  # "April-March": a fiscal year, ending in the year given
+            return f"{y - 1}-{m1:02d}/{y}-{m2:02d}" if match.group("ry") else f"{y}-{m1:02d}/{y + 1}-{m2:02d}"
+        if m2 and not match.group("ry") and (y, m2) > (context.published.year, context.published.month):
+            y -= 1  # "January-November" in a release of February: the months already past
+        return f"{y}-{m1:02d}/{y}-{m2:02d}" if m1 and m2 else None
+    if match.group("firstn"):
+        y = int(match.group("fy")) if match.group("fy") else year
+        n = int(match.group("fn")) if match.group("fn").isdigit() else g.COUNTS[match.group("fn").lower()]
+        last = n * 3 if match.group("fu").lower().startswith("quarter") else n
+        return f"{y}-01/{y}-{last:02d}" if last <= 12 else None
+    if match.group("upto"):
+        return _months_to(match, context)
+    if match.group("half"):
+        y = int(match.group("hy")) if match.group("hy") else year
+        return f"{y}-H{g.ORDINALS[match.group('hn').lower()]}"
+    if match.group("hcode"):
+        y = int(match.group("hcy")) if match.group("hcy") else year
+        return f"{y}-H{match.group('hc')}"
+    if match.group("quarter"):
+        y = int(match.group("qy")) if match.group("qy") else None
+        y = y or _relative_year(match.group("qrel"), context) or year
+        return f"{y}-Q{g.ORDINALS[match.group('qn').lower()]}"
+    if match.group("qcode"):
+        y = int(match.group("qcy")) if match.group("qcy") else year
+        return f"{y}-Q{match.group('qc')}"
+    if match.group("lastm"):  # "last July": the latest July before the release; "this July", "next July"
+        month = _month(match.group("lmn"))
+        if month is None or not match.group("lmn")[:1].isupper():
+            return None
+        published, which = context.published, match.group("lmw").lower()
+        if which == "last":
+            y = published.year if month < published.month else published.year - 1
+        elif which == "next":
+            y = published.year if month > published.month else published.year + 1
+        else:
+            y = published.year
+        return f"{y}-{month:02d}"
+    if match.group("month"):
+        name = match.group("mn")
+        if name == "May" and not match.group("my") and match.start() == 0:
+            return None
+        if not name[:1].isupper():
+            return None
+        month = _month(name)
+        if month is None:
+            return None
+        y = int(match.group("my")) if match.group("my") else _relative_year(match.group("mrel"), context)
+        return f"{y or _year_for_month(month, context)}-{month:02d}"
+    if match.group("yrange"):
+        first, last = int(match.group("y1")), int(match.group("y2"))
+        return f"{first}-01/{last}-12" if first < last else None
+    if match.group("year"):
+        return match.group("yy")
+    if match.group("yend"):  # "by year-end": the end of the release's own year
+        return str(context.published.year)
+    if match.group("ytd"):  # January to the month the release is about
+        running = context.period or context.title_period or ""
+        if _MONTH_PERIOD.fullmatch(running):
+            year, month = running[:4], running[5:]
+        else:
+            year, month = str(context.published.year), f"{context.published.month:02d}"
+        return f"{year}-{month}" if month == "01" else f"{year}-01/{year}-{month}"
+    if match.group("rel"):
+        which, unit = match.group(0).lower().split()[0], match.group("rw").lower()
+        back = 0 if which == "this" else 1
+        published = context.published
+        if unit == "year":
+            return str(published.year - back)
+        month = published.month - back
+        return f"{published.year - (month < 1)}-{(month - 1) % 12 + 1:02d}"
+    return None
+
+
+def _relative_year(word: str | None, context: _Context) -> int | None:
+    """'this year', 'last year', 'next year' after a month or quarter, from the release's date."""
+    if not word:
+        return None
+    return context.published.year + {"this": 0, "last": -1, "next": 1}[word.lower()]
+
+
+_QUARTER_NEXT = re.compile(r"\s+quarter\b", re.I)
+
+
+_DAY_COUNTS = words().day_counts
+
+
+def _part_month(match: re.Match[str], context: _Context) -> str | None:
+    """'Dec. 1-20' / 'the first 20 days of December' -> '2024-12-01/2024-12-20'; 'the 20-day period' and
+    'the cited period' -> the part of a month the release is already about."""
+    if match.group("cited"):
+        running = context.period or ""
+        return running if _DAY_SPAN.fullmatch(running) else None
+    if match.group("days"):
+        month, first, last = _month(match.group("dm")), int(match.group("d1")), int(match.group("d2"))
+        year = int(match.group("dy")) if match.group("dy") else None
+    else:
+        count = match.group("fdn")
+        first, last = 1, int(count) if count.isdigit() else _DAY_COUNTS[count.lower()]
+        month = _month(match.group("fdm")) if match.group("fdm") else None
+        year = int(match.group("fdy")) if match.group("fdy") else None
+        if month is None:
+            running = context.period or context.title_period or ""
+            if _MONTH_PERIOD.fullmatch(running) and not match.group("fdthis"):
+                year, month = int(running[:4]), int(running[5:])
+            else:
+                year, month = context.published.year, context.published.month
+    if month is None or last <= first:
+        return None
+    year = year or _year_for_month(month, context)
+    try:
+        return f"{date(year, month, first).isoformat()}/{date(year, month, last).isoformat()}"
+    except ValueError:
+        return None  # "February 1-30": no such days
+
+
+_DAY_SPAN = re.compile(r"\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}")
+
+
+def _months_to(match: re.Match[str], context: _Context) -> str | None:
+    """'three months to September 2025' -> '2025-Q3'; 'twelve months to Sept 2025' -> '2024-10/2025-09'."""
+    words = (match.group("un") or match.group("uq")).lower()
+    n = int(words) if words.isdigit() else g.COUNTS[words]
+    n = n * 3 if match.group("uq") else n  # "the four quarters to the end of 2022": twelve months
+    month = _month(match.group("um")) if match.group("um") else 12
+    if month is None:
+        return None
+    year = match.group("uy") or match.group("uyo")
+    y = int(year) if year else _year_for_month(month, context)
+    if n == 3 and month % 3 == 0:
+        return f"{y}-Q{month // 3}"
+    if n == 6 and month % 6 == 0:
+        return f"{y}-H{month // 6}"
+    if n == 12 and month == 12:
+        return str(y)
+    first = month - n + 1
+    start_year = y if first >= 1 else y - 1
+    return f"{start_year}-{(first - 1) % 12 + 1:02d}/{y}-{month:02d}"
+
+
+def _month(name: str) -> int | None:
+    return g.MONTHS.get(name.lower().rstrip("."))
+
+
+def _context_year(context: _Context) -> int:
+    for period in (context.period, context.title_period):
+        if period and period[:4].isdigit():
+            return int(period[:4])
+    return context.published.year
+
+
+def _year_for_month(month: int, context: _Context) -> int:
+    """The year of a month named without one: the title's, else that of the latest such month on or
+    before the release ('In August' in an October 2021 release is August 2021, whatever year an
+    earlier sentence named: 'In April 2020, ...' is background, not the release's running year)."""
+    title = context.title_period
+    if title and title[:4].isdigit():
+        year = int(title[:4])
+        # "from $63.3 billion in December" in a January 2026 release published in March: 2025
+        return year - 1 if (year, month) > (context.published.year, context.published.month) else year
+    published = context.published
+    return published.year - 1 if month > published.month else published.year
+
+
+def _period_of(
+    sentence: str,
+    figure: _Figure,
+    periods: list[tuple[int, int, str, bool]],
+    primary: tuple[int, int, str, bool] | None,
+    context: _Context,
+    others: list[_Figure] = (),
+    compared: frozenset[int] = frozenset(),
+) -> str:
+    q = figure.quantity
+    for start, _end, period, is_base in periods:
+        if start >= q.end and is_base != "base" and g.PERIOD_RIGHT_AFTER.match(sentence[q.end : start]):
+            return period
+    earlier = _EARLIER_LEVEL.match(sentence, q.end)
+    if (
+        figure.role in ("level", "share")
+        and earlier
+        and (
+            _COMPARED_BEFORE.search(sentence[max(0, q.start - 20) : q.start])
+            # "$7.5 billion in May and $8.2 billion a year ago": a second level of the same kind
+            or any(f.role == figure.role and f.quantity.end <= q.start for f in others)
+        )
+    ):
+        current = primary[2] if primary else (context.period or context.title_period)
+        shifted = _shift(current, months=1 if earlier.group("month") else 12)
+        if earlier.group("year") and shifted and shifted[:4] != earlier.group("year"):
+            shifted = None  # "the same period of 2019" for a 2025 figure: not the year before; left to others
+        if shifted:
+            return shifted
+    # A period right after an earlier figure is that figure's ("from a surplus of $0.4 billion in October
+    # to a deficit of $1.2 billion"): the later figure does not inherit it.
+    taken = (
+        {
+            p[0]
+            for p in periods
+            if p[1] <= q.start
+            and _THEN_TO.match(sentence, p[1], q.start)
+            and any(_owns_period(sentence, f, p) for f in others if f is not figure)
+        }
+        if len(others) > 1
+        else set()
+    )
+    # "narrowed to $96.7 billion from $102.4 billion in September": the compared level's period is its own
+    taken |= compared
+    before = [p for p in periods if p[1] <= figure.cue_start and p[3] in ("", "target") and p[0] not in taken]
+    if before:
+        return before[-1][2]
+    later_target = primary is not None and primary[3] == "target" and primary[0] > q.end
+    if later_target and _verb_between(sentence, q.end, primary[0]):
+        primary = None  # "shipped 21.5 GWh ... and expects ... by year-end": another clause's target
+    if primary is not None and primary[0] not in compared and (primary[0] not in taken or primary[0] > q.end):
+        return primary[2]
+    if primary is not None and context.period is None and context.title_period is None:
+        return primary[2]
+    return context.period or context.title_period or f"{context.published.year}-{context.published.month:02d}"
+
+
+_THEN_TO = re.compile(r"\s*,?\s*(?:and\s+)?to\b")
+
+
+def _compared_periods(
+    sentence: str, figures: list[_Figure], periods: list[tuple[int, int, str, str]]
+) -> frozenset[int]:
+    """Starts of the periods right after a level compared with ('from $102.4 billion in September')."""
+    levels = [
+        f
+        for f in figures
+        if f.role == "level"
+        and _COMPARED_WITH.search(sentence, max(0, f.quantity.start - 30), f.quantity.start)
+    ]
+    return frozenset(p[0] for p in periods for f in levels if _owns_period(sentence, f, p))
+
+
+def _verb_between(sentence: str, start: int, end: int) -> bool:
+    return g.VERB.search(sentence, start, end) is not None
+
+
+def _owns_period(sentence: str, figure: _Figure, period: tuple[int, int, str, str]) -> bool:
+    end = figure.quantity.end
+    if period[0] < end or period[3] == "base":
+        return False
+    return bool(g.PERIOD_RIGHT_AFTER.match(sentence[end : period[0]]))
+
+
+def _shift(period: str | None, months: int) -> str | None:
+    """The period a comparison level is for: a year back ('2026-03' -> '2025-03', '2026-01/2026-09' ->
+    '2025-01/2025-09', '2025' -> '2024') or, for a month, one month back ('2026-03' -> '2026-02')."""
+    if not valid_figure_period(period):
+        return None
+    found = figure_period(period or "")
+    if months == 12:
+        return found.year_before().key
+    return found.previous().key if months == 1 and found.kind == "month" else None
+
+
+def _title_period(release: Release) -> str | None:
+    context = _Context(release.published, None)
+    title = normalize(release.title or "")
+    for start, _end, period, is_base in _periods(title, context):
+        if not is_base:
+            return period
+        del start
+    return None

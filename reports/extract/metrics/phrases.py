@@ -1,0 +1,346 @@
+"""Noun phrases as an analyst names them: the cleaned phrase, its head, the release's topic, the catalog's
+name, the owner of a balance, the place or item it breaks down into."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reports.extract import grammar as g
+from reports.extract.catalog import analyst_words
+from reports.extract.metrics.model import _Context
+from reports.extract.metrics.words import words
+
+_INCLUDING = re.compile(r",?\s*\b(?:including|excluding|except|especially|notably|such\s+as)\b[^,]*,?", re.I)
+
+
+_INTERJECTION = re.compile(
+    r",\s*(?:however|meanwhile|though|too|also|in\s+turn|for\s+its\s+part|in\s+particular|"
+    r"as\s+a\s+result|in\s+contrast|by\s+contrast|notably|moreover|in\s+addition)\s*,",
+    re.I,
+)
+
+
+_OF_NP = re.compile(
+    r"^(?:(?P<mods>(?:[\w-]+\s+){1,2}?)(?=\S+\s+of\s)|)(?P<head>exports?|imports?|sales|production|output|"
+    r"shipments|orders|investments?|deliveries|consumption|purchases|prices?|value|volume)\s+(?:of|in)\s+"
+    r"(?P<what>.+)$",
+    re.I,
+)
+
+
+_MEASURES = words().measures
+_TRAILING_ADVERB = re.compile(r"\s+[a-z]{3,}ly$")
+_MEASURE_MODS = frozenset({"total", "combined", "overall", "the total", "the combined"})
+
+
+_TO_PLACE = re.compile(
+    r"^(?P<base>.+?)\s+(?P<prep>to|from|in)\s+(?P<place>(?:the\s+)?[A-Z][\w.’'-]*"
+    r"(?:\s+(?:[A-Z][\w.’'-]*|and|of))*)$"
+)
+
+
+_PLACE_ALIASES = (
+    (re.compile(r"\bU\.S\.?(?=$|[\s,;])"), "United States"),
+    (re.compile(r"\bU\.K\.?(?=$|[\s,;])"), "United Kingdom"),
+)
+
+
+_FIGURE_IN_NAME = re.compile(
+    r"[$€£¥₩%]|\d[\d,]*\.\d|\d{1,3},\d{3}|\b(?:19|20)\d{2}\b|\d+\s*(?:percent|billion|"
+    r"million|trillion|thousand)",
+    re.I,
+)
+
+
+_LAST_COMMA = re.compile(r",(?!\d{3})")
+
+
+_THE = re.compile(r"^the\s+")
+
+
+def _abbreviated(subject: str, acronyms: tuple[tuple[re.Pattern[str], str], ...]) -> str:
+    """'information and communication technology goods exports' -> 'ICT goods exports' where the release
+    wrote 'information and communication technology (ICT)'."""
+    for pattern, acronym in acronyms:
+        subject = pattern.sub(acronym, subject)
+    return subject
+
+
+def canonical_subject(subject: str) -> str:
+    """The catalog's name where the text uses a synonym: 'chip exports' -> 'semiconductor exports',
+    'car exports to the U.S.' -> 'automobile exports to the United States' (catalog.toml, [subject_words])."""
+    if "U." in subject:
+        for alias, name in _PLACE_ALIASES:
+            subject = alias.sub(name, subject)
+    return analyst_words(subject)
+
+
+def _is_place(dimension: str | None) -> bool:
+    return dimension in g.PLACE_DIMENSIONS
+
+
+# "The ministry expects exports (to grow)": the object of a forecast verb is the subject of the figure.
+_REPORTING_PREFIX = re.compile(
+    r"^.*?\b(?:expects|projects|forecasts|predicts|sees|anticipates|estimates|said|says|announced|reported)\s+"
+    r"(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s+)?(?:that\s+)?"
+    r"(?=\S)",
+    re.I,
+)
+
+
+# "the first estimate for euro area exports": the estimate is of the subject
+_ESTIMATE_OF = re.compile(
+    r"^(?:the\s+)?(?:(?:first|preliminary|flash|latest|final|revised|advance)\s+)?(?:estimate|reading|data)\s+"
+    r"(?:for|of|on)\s+",
+    re.I,
+)
+
+
+# "two-way trade between A and B", "throughput at the country's ports", "cargo handled at all ports":
+# the relation or place after the head is not part of the name.
+_NP_TAIL = re.compile(
+    r"(?<=\w)\s+(?:(?:handled|recorded|processed|registered)\s+)?(?:between|at|among)\s+\S.*$"
+    r"|(?<=\w)\s+(?:in|by)\s+(?:value|volume|dollar|nominal|real)(?:\s+terms)?$",
+    re.I,
+)
+
+
+@lru_cache(maxsize=2048)
+def _clean_np(phrase: str) -> str | None:
+    """The analyst's name for a noun phrase: no intro, possessive country, period, article or adverb."""
+    phrase = _INTERJECTION.sub(" ", phrase)
+    phrase = _INCLUDING.sub(" ", phrase)
+    phrase = _REPORTING_PREFIX.sub("", phrase)
+    phrase = _ESTIMATE_OF.sub("", phrase.strip())
+    enclosed = phrase.rstrip().endswith(",")  # "chips, the top item, fell": the aside ends in a comma
+    phrase = phrase.replace("’", "'").rstrip(" ,")
+    # "In December 2025, exports" -> "exports"; "2,711" stays whole
+    phrase = _last_part(phrase) if enclosed else _LAST_COMMA.split(phrase)[-1]
+    phrase = _NP_TAIL.sub("", phrase)
+    phrase = " ".join(phrase.split())
+    phrase = _YEAR_MODIFIER.sub("", phrase)  # "Korea's 2024 trade deficit": the year is the period
+    phrase = g.PERIOD_TAIL.sub("", phrase)
+    phrase = g.LEADING_NOISE.sub("", phrase)
+    phrase = g.TRAILING_NOISE.sub("", phrase)
+    adverb = _TRAILING_ADVERB.search(phrase)
+    if adverb and g.HEAD.search(phrase[: adverb.start()]):  # "the services surplus steadily widened"
+        phrase = phrase[: adverb.start()]
+    phrase = phrase.strip(" .,;:'\"")
+    # "exports of goods to the rest of the world" may run longer than other names
+    too_long = len(phrase.split()) > (12 if _OF_NP.match(phrase) else 8)
+    if not phrase or too_long or _FIGURE_IN_NAME.search(phrase):
+        return None
+    for pattern, word in g.SYNONYM_PHRASES:
+        phrase = pattern.sub(word, phrase)
+    phrase = _of_to_modifier(phrase)
+    verb = _VERB_AFTER_HEAD.search(phrase)
+    if verb and g.HEAD.search(phrase[: verb.start()]):  # "export orders smashed": a verb no list knows
+        phrase = phrase[: verb.start()]
+    figure_word = _FIGURE_WORD_TAIL.search(phrase)
+    if figure_word and g.HEAD.search(phrase[: figure_word.start()]):  # "the daily exports figure"
+        phrase = phrase[: figure_word.start()]
+    return _lower_first(phrase)
+
+
+# After a comma, a phrase that renames the noun before it: "chips, the country's top export item,".
+_APPOSITIVE = re.compile(
+    r"^\s*(?:the|an?|one\s+of|among|(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s)\s+\S"
+)
+_INTRODUCTION = re.compile(
+    r"^\s*(?:in|by|for|on|at|during|according|as|from|after|before|since|with|over|through|amid|despite|"
+    r"while|when|compared|meanwhile|however|also|moreover|but|and)\b",
+    re.I,
+)
+_YEAR_MODIFIER = re.compile(r"(?<![\w$€£¥₩.,-])(?:19|20)\d{2}\s+(?=[a-z])")
+
+
+def _last_part(phrase: str) -> str:
+    """The comma-separated part of a noun phrase that names the figure: the last one, unless it is an
+    appositive renaming the part before it ('exports of chips, one of the key items' -> the chips)."""
+    parts = _LAST_COMMA.split(phrase)
+    last = parts[-1]
+    if len(parts) < 2 or not _APPOSITIVE.match(last):
+        return last
+    before = parts[-2].strip()
+    if not before or _INTRODUCTION.match(before) or _FIGURE_IN_NAME.search(before):
+        return last
+    place = _TO_PLACE.match(before)
+    named = _of_to_modifier(place.group("base") if place else before)
+    return before if g.HEAD.search(named) else last
+
+
+_FIGURE_WORD_TAIL = re.compile(r"\s+(?:figures?|tally|number|total|data|reading)$", re.I)
+
+
+_VERB_AFTER_HEAD = re.compile(r"\s+[a-z]{3,}ed$")
+
+
+def _of_to_modifier(phrase: str) -> str:
+    """'exports of eco-friendly vehicles' -> 'eco-friendly vehicle exports'; keeps '... to China'."""
+    match = _OF_NP.match(phrase)
+    if not match:
+        return phrase
+    what, tail = match.group("what"), ""
+    place = re.search(r"\s+(?:to|from)\s+\S.*$|\s+in\s+(?:the\s+)?[A-Z]\S*(?:\s+[A-Z]\S*)*$", what)
+    if place:
+        what, tail = what[: place.start()], place.group(0)
+    head = match.group("head").lower()
+    mods = match.group("mods") or ""
+    if head in _MEASURES:  # "value of exports" -> "exports"; "volume of rice imports" -> "rice import volume"
+        if (mods and mods.strip().lower() not in _MEASURE_MODS) or not g.HEAD.search(what):
+            return phrase
+        if head == "value":  # the money a flow is worth is the flow, as an analyst names it
+            return f"{g.LEADING_NOISE.sub('', what)}{tail}"
+        return f"{_as_modifier(what)} {head}{tail}"
+    return f"{mods}{_as_modifier(what)} {head}{tail}"
+
+
+_PLURAL_NOUNS = words().plural_nouns
+
+
+def _as_modifier(words: str) -> str:
+    """'vehicles' -> 'vehicle', 'semiconductors' -> 'semiconductor'; 'computers and peripherals' stays."""
+    parts = words.split()
+    if not parts or " and " in f" {words} " or parts[-1].lower() in _PLURAL_NOUNS:
+        return words
+    last = parts[-1]
+    if last.endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif last.endswith(("sses", "shes", "ches", "xes")) and len(last) > 5:
+        last = last[:-2]  # "mattresses" -> "mattress", "switches" -> "switch"
+    elif last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) and len(last) > 3:
+        last = last[:-1]
+    return " ".join([*parts[:-1], last])
+
+
+def _lower_first(phrase: str) -> str:
+    words = phrase.split(" ")
+    first = words[0]
+    following_capital = len(words) > 1 and words[1][:1].isupper()
+    possessive_name = len(words) > 1 and first.endswith(("'s", "’s"))  # "Canada's exports": a proper noun
+    if first[:1].isupper() and first[1:2].islower() and not following_capital and not possessive_name:
+        words[0] = first[0].lower() + first[1:]
+    return " ".join(words)
+
+
+_MEASURE_OF_FLOW = re.compile(
+    r"(?:export|import|shipment|sales?|production|output)\s+(?:bill|value|volumes?|earnings|receipts|revenue|"
+    r"tonnage|prices?)",
+    re.I,
+)
+
+
+def _with_topic(subject: str | None, context: _Context) -> str | None:
+    """'imports' in an ICT release -> 'ICT imports'; 'domestic sales' -> 'domestic automobile sales'."""
+    if not subject or not context.topic:
+        return subject
+    place = _TO_PLACE.match(subject)
+    if place and place.group("prep") in ("to", "from"):
+        based = _with_topic(place.group("base"), context)
+        return f"{based} {place.group('prep')} {place.group('place')}"
+    if _MEASURE_OF_FLOW.fullmatch(subject) and context.topic.lower() not in subject.lower():
+        return f"{context.topic} {subject}"  # "the import bill" in a corn release: "corn import bill"
+    words = subject.split()
+    head = _head_of(subject)
+    if head is None or head.lower() not in g.FLOW_HEADS:
+        return subject
+    modifiers = words[: len(words) - len(head.split())]
+    if any(w.lower() not in g.GENERIC_MODIFIERS for w in modifiers):
+        return subject
+    if context.topic.lower() in subject.lower():
+        return subject
+    return " ".join([*modifiers, context.topic, head])
+
+
+@lru_cache(maxsize=4096)
+def _head_of(subject: str) -> str | None:
+    place = _TO_PLACE.match(subject)
+    if place and place.group("prep") in ("to", "from"):
+        subject = place.group("base")
+    match = g.HEAD.search(subject)
+    return match.group(0) if match else None
+
+
+def _topic(subject: str, title: str) -> str | None:
+    """The release's own product, from its first level when the title names it too: 'ICT', 'automobile'."""
+    head = _head_of(subject)
+    if head is None or head.lower() not in g.FLOW_HEADS:
+        return None
+    words = [
+        w
+        for w in subject.split()[: len(subject.split()) - len(head.split())]
+        if w.lower() not in g.GENERIC_MODIFIERS
+    ]
+    if not words or len(words) > 3:
+        return None
+    topic = " ".join(words)
+    return topic if topic.lower() in title.lower() else None
+
+
+# An economy: a proper name ("Japan", "the EU") or an area, region, union ... ("the euro area").
+_ECONOMY = re.compile(r"^(?:the\s+)?[A-Z]|\b(?:area|region|zone|union|bloc|country|nation|economy)$")
+
+
+_BALANCE_OWNER = re.compile(r"^(?P<owner>.+?)\s+(?P<what>balance|account|surplus|deficit)$", re.I)
+
+
+_BALANCE_ON = re.compile(r"^(?:the\s+)?balance\s+(?:on|of|in)\s+(?:the\s+)?(?P<what>[\w\s&-]+?)$", re.I)
+
+
+def _balance_name(word: str, base: str | None, context: _Context) -> str:
+    """Whose surplus or deficit: the clause's account or balance ('the services account posted a deficit
+    of' -> 'services account deficit', 'the fiscal balance will post a deficit of' -> 'fiscal balance
+    deficit'), else the balance the release last named ('the surplus reached' after 'current account
+    surplus' -> 'current account surplus'), else the trade balance."""
+    word = word.lower()
+    on = _BALANCE_ON.match(base or "")
+    if on:  # "the balance on goods and services was a surplus of" -> "goods and services surplus"
+        return f"{on.group('what')} {word}"
+    owner = _BALANCE_OWNER.match(base or "")
+    if owner and owner.group("what").lower() == "account":
+        return f"{base} {word}"
+    if owner and owner.group("what").lower() == "balance":
+        return f"{owner.group('owner')} {word}"
+    if base and _head_of(base) is None and len(base.split()) <= 3 and _ECONOMY.search(base):
+        return f"{base} trade {word}"  # "the euro area recorded a surplus of" -> "euro area trade surplus"
+    if context.balance_owner:
+        return f"{context.balance_owner} {word}"
+    return f"trade {word}"
+
+
+def _breakdown(subject: str, dimension: str | None, context: _Context) -> tuple[str, str | None, str | None]:
+    """'ICT exports to China' -> member 'China' (destination); under 'By product', 'semiconductor exports'
+    -> member 'semiconductor'."""
+    place = _TO_PLACE.match(subject)
+    if place and place.group("prep") in ("to", "from"):
+        member = _THE.sub("", place.group("place"))
+        dim = (
+            dimension
+            if _is_place(dimension)
+            else ("destination" if place.group("prep") == "to" else "origin")
+        )
+        return subject, member, dim
+    if dimension and not _is_place(dimension):
+        head = _head_of(subject)
+        if head:
+            member = subject[: len(subject) - len(head)].strip()
+            if member and member.lower() not in g.GENERIC_MODIFIERS:
+                return subject, member, dimension
+    return subject, None, None
+
+
+def _placed(base: str) -> bool:
+    """'visitors from Chile', 'shipments to Peru': a name with a place after it."""
+    place = _TO_PLACE.match(base)
+    return bool(place and place.group("prep") in ("to", "from"))
+
+
+def _strip_place(base: str) -> str:
+    place = _TO_PLACE.match(base)
+    return place.group("base") if place else base
+
+
+def _bare_head(base: str, head: str) -> str:
+    """'production' stays; the topic is not repeated for a model ('Trax production')."""
+    return head

@@ -1,0 +1,522 @@
+"""The subjects seam: the measured thing a figure is about, from its clause or the noun it attaches to."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from reports.extract import confidence
+from reports.extract import grammar as g
+from reports.extract.grammar import Caseless
+from reports.extract.metrics.changes import _RESPECTIVELY
+from reports.extract.metrics.clauses import _clause_start, _inside_figure, _marks, _outside_parens
+from reports.extract.metrics.lists import _BOTH, _CONNECTIVES, _gapped_member, _list_member, _name_member
+from reports.extract.metrics.model import _Context, _Figure
+from reports.extract.metrics.phrases import (
+    _INCLUDING,
+    _THE,
+    _as_modifier,
+    _balance_name,
+    _breakdown,
+    _clean_np,
+    _head_of,
+    _lower_first,
+    _placed,
+    _strip_place,
+    _with_topic,
+    canonical_subject,
+)
+from reports.extract.metrics.words import words
+from reports.extract.numbers import DESCRIBED_COUNT
+
+_FUNCTION_WORD = (
+    r"(?!(?:a|an|the|in|of|to|with|for|on|at|by|its|their|and|or|as|from|into|posted|recorded|"
+    r"posting|recording|resulting|reached|reaching|logged|logging|hit|marked|marking|showed|showing)\b)"
+)
+
+
+@cache
+def _np_of_level_pattern() -> Caseless:
+    return Caseless(
+        rf"(?<![\w’'-])(?P<np>(?:{_FUNCTION_WORD}[\w’'-]+\s+){{0,3}}{_FUNCTION_WORD}[\w’'-]+)\s+(?:of|worth|valued\s+at|amounting\s+to|totaling|totalling)\s+"
+        r"(?:(?:about|around|nearly|almost|roughly|approximately|over|more\s+than|some|an\s+estimated|between)\s+)?$"
+    )
+
+
+_NOT_SUBJECT = re.compile(
+    r"\b(?:record|high|peak|level|total|sum|amount|figure|increase|decrease|rise|"
+    r"drop|growth|decline|gain|low|mark|threshold|share|range|average|estimate|value|volume)\b",
+    re.I,
+)
+
+
+_UNITS_OF = re.compile(
+    r"\s+of\s+(?P<np>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s*(?:,|\.|;|\band\b|\bor\b|\(|$|"
+    r"\bin\b|\bto\b|\bfrom\b|\bwere\b|\bwas\b))",
+    re.I,
+)
+
+
+@cache
+def _np_after_level_pattern() -> re.Pattern[str]:
+    return re.compile(
+        rf"\s+(?!(?:in|of|for|to|at|by|on|with|from|and|or|as|than|the|a|an)\b)"
+        rf"(?P<np>(?:(?!(?:while|whereas|but|when|after|before|since|because|although|though|and|or|as)\b)[\w-]+\s+){{0,2}}?(?:{g.alternation(g.HEADS)}))\b(?!\s+(?:of|to)\b)",
+        re.I,
+    )
+
+
+@cache
+def _np_to_level_pattern() -> Caseless:
+    return Caseless(
+        rf"\b(?:bring|push|lift|rais|tak|put|leav|left|brought|drove|driv|widen|narrow|keep|kept|hold|held|set|"
+        rf"expand|boost|increas|cut|reduc|lower|peg|estimat|project|forecast)\w*\s+(?:the\s+|its\s+)?"
+        rf"(?P<np>(?:{_FUNCTION_WORD}[\w’'-]+\s+){{0,3}}{_FUNCTION_WORD}[\w’'-]+)\s+(?:to|at)\s+"
+        r"(?:(?:a|an|the|new|record|all-time|high|of|about|around|nearly|almost|over|more\s+than|between)\s+)*$"
+    )
+
+
+@cache
+def _active_flow_pattern() -> Caseless:
+    return Caseless(
+        r"\b(?<!were\s)(?<!was\s)(imported|exported|produced|sold|shipped|manufactured)\s+"
+        r"(?:a\s+(?:total|record)\s+of\s+|about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?"
+        r"(?=[$€£¥₩\d]|US\$|USD|KRW)",
+        re.I,
+    )
+
+
+_FLOW_HINT = re.compile(r"ed\s", re.I)
+
+
+_OF_OR_TO_WORDS = words().level_naming_words
+
+
+@cache
+def _with_np_to_pattern() -> Caseless:
+    return Caseless(
+        r"\bwith\s+(?:the\s+|its\s+|their\s+)?(?P<np>(?:(?!(?:with|and|by|of|in)\b)[\w’'-]+\s+){0,4}?[\w’'-]+)\s+"
+        r"(?:[a-z]+ing)\s+(?:(?:by\s+)?[\d.,]+\s*(?:percent|%)\s+)?(?:to|at)\s+"
+        r"(?:(?:a|an|the|new|record|about|around|nearly|almost|over|more\s+than)\s+)*$"
+    )
+
+
+@cache
+def _won_for_pattern() -> Caseless:
+    return Caseless(
+        r"\b(?:won|secured|received|booked|clinched|landed|bagged|took|placed)\s+(?:new\s+)?"
+        r"(?P<what>orders|contracts|deals)\s+(?:for|worth|of|totaling|totalling)\s+"
+        r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
+    )
+
+
+_DIRECTION_TAIL = re.compile(r"\s+(?:up|down|higher|lower|unchanged|flat)\b[^,;]*$", re.I)
+
+
+@cache
+def _np_in_after_level_pattern() -> re.Pattern[str]:
+    return re.compile(
+        r"\s+(?:in|of|for|worth\s+of)\s+(?P<np>(?:(?!(?:in|for|to|by|under|with|from|at|on|and|the)\b)[\w’'-]+\s+){0,3}"
+        r"(?!(?:in|for|to|by|under|with|from|at|on|and|the)\b)[\w’'-]+)(?=\s*(?:[,.;(]|$|\b(?:in|for|to|by|under|"
+        r"with|from|at|on|and)\b))",
+        re.I,
+    )
+
+
+_SHARE_OF = re.compile(
+    r"\s+of\s+(?:the\s+)?(?P<np>(?:(?!(?:in|for|during|while|and|as|from|by|to)\b)[\w’'-]+\s*){1,5}?)"
+    r"(?=\s*(?:[,.;(]|$|\b(?:in|for|during|while|and|as|from|by|to)\b))",
+    re.I,
+)
+
+
+_THOSE = re.compile(r"^(?:those|that|the\s+ones?)\s+(?P<rest>(?:to|from|in|for)\s+.+)$", re.I)
+
+
+def _name(
+    sentence: str,
+    masked: str,
+    figure: _Figure,
+    figures: list[_Figure],
+    dimension: str | None,
+    context: _Context,
+    lists: dict[str, str | None],
+) -> None:
+    if figure.role == "share":
+        index = figures.index(figure)
+        before = figures[index - 1] if index else None
+        if (
+            before is not None
+            and before.role == "level"
+            and before.subject
+            and _SHARE_OF_LEVEL_GAP.fullmatch(sentence, before.quantity.end, figure.quantity.start)
+        ):  # "11.2 million units (39% share)", "$4.0 billion, or 12 percent of the total"
+            figure.subject, figure.member, figure.dimension = before.subject, before.member, before.dimension
+            figure.subject = _share_subject(sentence, figure, before.subject, context)
+            return
+    at = _outside_parens(masked, figure.quantity.start)
+    item = _list_member(sentence, figure, figures)
+    if item is not None and lists.get("base"):
+        base = lists["base"]
+    elif item is not None and lists.get("last") and _gapped_member(sentence, figure, figures):
+        base = lists["last"]
+    else:
+        clause = _clause_start(masked, at)
+        base = _clause_subject(sentence, masked, clause, at, figure, figures, context, lists.get("last"))
+        if (
+            item is not None
+            and (base is None or (_head_of(base) is None and not _placed(base)) or base == context.subject)
+            and context.lead
+        ):
+            base = _strip_place(context.lead)
+    if item is not None:
+        lists.setdefault("base", base)
+        _name_member(sentence, figure, item, base, dimension, context)
+        return
+    if figure.role == "level":
+        for rule in LEVEL_NAMES:
+            named = rule(sentence, figure, base, context)
+            if named:
+                figure.subject = named
+                return
+    figure.notes |= {confidence.FALLBACK} if base else {confidence.FALLBACK, confidence.SUBJECT_CARRIED}
+    subject = base or context.subject or "figure"
+    head = _head_of(subject)
+    if head is None and lists.get("head") and len(subject.split()) <= 5:
+        member_words = subject
+        subject = f"{subject} {lists['head']}"  # 'while computers and peripherals increased 3.8 percent'
+        if dimension:
+            figure.subject, figure.member, figure.dimension = subject, member_words, dimension
+            return
+    elif head is not None:
+        lists.setdefault("head", head.lower())
+    figure.subject, member, dim = _breakdown(subject, dimension, context)
+    lists["last"] = figure.subject
+    if member:
+        figure.member, figure.dimension = member, dim
+    if figure.role == "share":
+        figure.subject = _share_subject(sentence, figure, figure.subject, context)
+
+
+# How a level names itself, tried in order before its clause's subject: the first rule that names it wins.
+# Each rule is (sentence, figure, the clause's subject, context) -> the name, or None.
+
+
+def _count_described(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
+    """'1,400 Australian businesses': the count names what it counts."""
+    if figure.quantity.kind != "count":
+        return None
+    described = DESCRIBED_COUNT.match(sentence, figure.quantity.end)
+    return _lower_first(" ".join(described.group(0).split())) if described else None
+
+
+def _noun_after_level(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
+    """'a $6.6 billion trade surplus', '2.7 million vehicle exports': the noun right after the level."""
+    after = _np_after_level_pattern().match(sentence, figure.quantity.end)
+    if not after or _NOT_SUBJECT.search(after.group("np")):
+        return None
+    named = _clean_np(after.group("np"))
+    if named and named.lower() in ("surplus", "deficit"):
+        named = _balance_name(named, base, context)
+    return _with_topic(named, context)
+
+
+def _with_noun_to_level(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
+    """'..., with the travel deficit narrowing to $0.9 billion'."""
+    low = max(0, figure.quantity.start - 90)
+    if sentence.find("with ", low, figure.quantity.start) == -1:
+        return None
+    absolute = _with_np_to_pattern().search(sentence, low, figure.quantity.start)
+    named = _clean_np(absolute.group("np")) if absolute else None
+    if not named or _NOT_SUBJECT.search(named):
+        return None
+    return _with_topic(named, context)
+
+
+def _orders_won(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
+    """'won orders worth $2.1 billion' -> 'orders'."""
+    won = _won_for_pattern().search(sentence, max(0, figure.quantity.start - 40), figure.quantity.start)
+    return won.group("what").lower() if won else None
+
+
+def _np_of_level(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
+    """'resulting in a trade surplus of $113.0 billion' -> 'trade surplus' ('a record high of' is no name);
+    'bringing the trade surplus to $9.77 billion' -> 'trade surplus'."""
+    before = sentence[max(0, figure.quantity.start - 60) : figure.quantity.start]
+    if not _OF_OR_TO_WORDS.intersection(before[-40:].lower().split()[-4:]):
+        return None
+    match = _np_of_level_pattern().search(before)
+    raised = None if match else _np_to_level_pattern().search(before)
+    match = match or raised
+    if not match:
+        return None
+    np = _clean_np(before[match.start("np") : match.end("np")])  # the text's own case, not the match's
+    # "expand trade insurance to", "sets total expenditure at": the verb's object is named, whatever its head
+    if not np or _NOT_SUBJECT.search(np) or not (g.HEAD.search(np) or (raised and len(np.split()) <= 4)):
+        return None
+    if np.lower() in ("surplus", "deficit"):
+        return _balance_name(np, base, context)
+    return _with_topic(np, context)
+
+
+def _units_of(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
+    """'30,000 units of imported vehicles' (in a sentence on sales) -> 'imported vehicle sales'."""
+    if figure.quantity.kind != "count":
+        return None
+    match = _UNITS_OF.match(sentence, figure.quantity.end)
+    if not match:
+        return None
+    what = _as_modifier(match.group("np").strip())
+    head = _head_of(base or "")
+    return f"{what} {head}" if head else what
+
+
+_COUNTED_GOODS = frozenset({"vehicles", "ships", "tons", "barrels", "TEU", "units"})
+_COUNT_THEN_PARTICIPLE = re.compile(
+    rf"\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?P<verb>{'|'.join(g.NOMINAL)})\b", re.I
+)
+
+
+def _goods_counted(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
+    """'2,462,431 vehicles sold in September' -> 'vehicle sales'; 'commercial vehicles were sold'."""
+    if figure.quantity.kind != "count" or figure.quantity.unit not in _COUNTED_GOODS:
+        return None
+    described = DESCRIBED_COUNT.match(sentence, figure.quantity.end)
+    done = _COUNT_THEN_PARTICIPLE.match(sentence, described.end() if described else figure.quantity.end)
+    if not done:
+        return None
+    written = described.group(0) if described else sentence[figure.quantity.start : figure.quantity.end]
+    counted = " ".join(written.split()[-2:] if described else written.split()[-1:])
+    return f"{_as_modifier(counted.lower())} {g.NOMINAL[done.group('verb').lower()]}"
+
+
+LEVEL_NAMES = (
+    _goods_counted,  # "2,462,431 vehicles sold"
+    _count_described,  # "1,400 Australian businesses"
+    _noun_after_level,  # "a $6.6 billion trade surplus"
+    _with_noun_to_level,  # "with the travel deficit narrowing to $0.9 billion"
+    _orders_won,  # "won orders worth $2.1 billion"
+    _np_of_level,  # "a trade surplus of $113.0 billion", "bringing the trade surplus to $9.77 billion"
+    _units_of,  # "30,000 units of imported vehicles"
+)
+
+
+
+
+# "there was/were <a rise, growth ...> in <what>": the existential opening names no subject itself.
+_THERE_WAS = re.compile(
+    r"\s*(?:[^,]{0,60},\s*)?there\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:an?\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:growth|increases?|rises?|gains?|declines?|falls?|drops?|decreases?|jumps?|"
+    r"changes?|contractions?|expansions?)\s+(?:of\s+[^,;]{0,30}?\s+)?(?:in|of)\s+"
+    r"(?P<np>[A-Za-z][^,;()%$€£¥₩\d]*?)(?=\s*[,;(]|\s+(?:and|from|compared|than|while|to\s+\S+\s+(?:from|in))\b|\s*$)",
+    re.I,
+)
+_SHARE_HOLDER = re.compile(
+    r"(?P<np>[^,;]+?)\s+(?:hold|holds|held|claim|claims|claimed|command|commands|commanded|capture|"
+    r"captures|captured|takes?\s+up|makes?\s+up)\s+(?:an?\s+)?(?:(?:combined|estimated|record)\s+)?$",
+    re.I,
+)
+_SHARE_HELD = re.compile(
+    r"\s*(?:(?P<market>(?:market|global)\s+share)|share\s+of\s+(?P<of>[^,;.()]+?))"
+    r"(?=\s*(?:[,;.()]|\b(?:in|during|for|as\s+of|while|and|compared|up|down)\b|$))",
+    re.I,
+)
+_CHANGE_NOUN_IN = re.compile(
+    r"\s*(?:growth|increases?|rises?|gains?|declines?|decreases?|falls?|drops?|jumps?|contractions?|expansions?)"
+    r"\s+in\s+(?P<np>[A-Za-z][^,;()%$€£¥₩\d]*?)(?=\s*[,;(.]|\s+(?:and|from|compared|than|while|in|during|over|on|"
+    r"to|for|as|amid)\b|\s*$)",
+    re.I,
+)
+_CHANGE_NOUN_OF = re.compile(
+    r"\b(?:growth|increases?|rises?|gains?|declines?|decreases?|falls?|drops?|jumps?|contractions?|expansions?)"
+    r"\s+of\s+(?:about\s+|around\s+|nearly\s+)?$",
+    re.I,
+)
+_IN_NP = re.compile(
+    r"\s+in\s+(?P<np>[A-Za-z][^,;()%$€£¥₩\d]*?)(?=\s*[,;(.]|\s+(?:and|from|compared|than|while|in|during|over|"
+    r"on|to|for|as|amid)\b|\s*$)",
+    re.I,
+)
+_NP_CHANGE_OF = re.compile(
+    r"(?:^|\bthe\s+|\ban?\s+)(?P<np>(?:[\w'’-]+\s+){1,4}?)(?:increase|rise|decline|decrease|gain|drop|fall|growth)"
+    r"\s+of\s+(?:about\s+|around\s+|nearly\s+)?$",
+    re.I,
+)
+
+
+_POINTING_TAIL = re.compile(
+    r"\s+(?:in|of|for)\s+(?:this|that|the\s+same)\s+(?:segment|sector|category|field|area|industry|market|item)$",
+    re.I,
+)
+_BEFORE_THAT = re.compile(r"(?:^|[,;]\s*)(?P<np>[^,;()]{2,90}?)\s*,?\s+(?:that|which)\s*$", re.I)
+_WHICH_BEFORE = re.compile(r"(?P<np>[^,;()]{2,90}?)\s*,\s*(?:which|that)\s+[^,;()]*$", re.I)
+_THROUGH_PREPOSITION = re.compile(
+    r"^.*\b(?:by|in|for|with|on|at|amid|after|due\s+to|thanks\s+to|led\s+by|driven\s+by)\s+", re.I
+)
+
+
+def _relative_before(masked: str, clause: int, at: int) -> re.Match[str] | None:
+    """'the FDI that arrived' right before the clause, or ', which reached' between the clause's start
+    and the figure: the relative clause whose noun names the figure."""
+    low = max(0, clause - 80)
+    if masked.find("that", low, clause) != -1 or masked.find("which", low, clause) != -1:
+        found = _BEFORE_THAT.search(masked, low, clause)
+        if found:
+            return found
+    low = max(clause, at - 120)
+    comma = max(masked.rfind(", which", low, at), masked.rfind(", that", low, at))
+    if comma == -1:
+        return None
+    return _WHICH_BEFORE.search(masked, max(clause, comma - 90), at)
+
+
+def _share_subject(sentence: str, figure: _Figure, part: str, context: _Context) -> str:
+    """'semiconductor exports ..., accounting for 28.3 percent of total exports' -> 'semiconductor share of
+    total exports'; '... 81 percent of the total' -> '<part> share of <the part's flow>'."""
+    whole = _SHARE_OF.match(sentence, figure.quantity.end)
+    if not whole:
+        return part
+    head = _head_of(part)
+    of = re.sub(r"^the\s+", "", " ".join(whole.group("np").split()), flags=re.I)
+    if of.lower() in ("total", "the total", "all", "whole"):
+        of = head or _head_of(context.lead or "") or "total"
+    # the part's head is dropped only when the whole repeats it: "semiconductor share of total exports",
+    # but "national debt share of GDP"
+    same_head = head and part.lower().endswith(head.lower()) and head.lower() in of.lower()
+    modifier = part[: len(part) - len(head)].strip() if same_head else part
+    return f"{modifier or part} share of {of}"
+
+
+def _clause_subject(
+    sentence: str,
+    masked: str,
+    clause: int,
+    at: int,
+    figure: _Figure,
+    figures: list[_Figure],
+    context: _Context,
+    earlier: str | None = None,
+) -> str | None:
+    """The noun phrase before the clause's verb: 'Korea's ICT exports in 2025 totaled' -> 'ICT exports'.
+    `earlier` is the subject of the sentence's figure before this one."""
+    existential = _THERE_WAS.match(masked, clause, at)
+    if existential:  # "There was growth in exports to the EU (up 24.3% ...)": what grew is the subject
+        named = _clean_np(_BOTH.sub("", existential.group("np")))
+        if named and named.lower() not in g.PRONOUNS:
+            return _with_topic(named, context)
+    if figure.role == "change":
+        named = _changed_thing(masked, clause, at, figure)
+        if named:
+            return _with_topic(named, context)
+    verbs = [v for v in _marks(masked).verbs_between(clause, at) if not _inside_figure(v[0], figures)]
+    holder = _SHARE_HOLDER.search(masked, clause, at) if figure.role == "share" and not verbs else None
+    if holder:  # "hybrid cars hold a 24% market share": the holder of the share is its subject
+        named = _clean_np(holder.group("np"))
+        if named and named.lower() not in g.PRONOUNS:
+            held = _SHARE_HELD.match(masked, figure.quantity.end)
+            if held and held.group("of"):
+                return f"{named} share of {_THE.sub('', ' '.join(held.group('of').split()))}"
+            return f"{named} market share" if held and held.group("market") else named
+    flow = None
+    if _FLOW_HINT.search(masked, clause, at):
+        flow = _active_flow_pattern().search(masked, clause, at + 8)
+    if flow and (not verbs or flow.start() < verbs[0][0]):
+        return _with_topic(g.NOMINAL[flow.group(1).lower()], context)
+    if verbs:
+        phrase = masked[clause : verbs[0][0]]
+        subject = _clean_np(phrase)
+        named_thing = subject and g.HEAD.search(_strip_place(subject))
+        restrictive = None if named_thing else _relative_before(masked, clause, at)
+        if restrictive:
+            # "the FDI that actually arrived fell": the FDI; "led by chip exports, which reached": those
+            named = _clean_np(_THROUGH_PREPOSITION.sub("", restrictive.group("np")))
+            if named and g.HEAD.search(named):
+                return _with_topic(named, context)
+        # "while those to the U.S. gained": read before the cleaning drops "those"
+        those = _THOSE.match(subject or "")
+        if those is None and ("those" in phrase or "that " in phrase or "ones" in phrase):
+            raw = _CONNECTIVES.sub("", " ".join(_INCLUDING.sub(" ", phrase).split())).rstrip(" ,")
+            those = _THOSE.match(raw)
+        if those and (earlier or context.subject):
+            place = canonical_subject(those.group("rest").strip(" ,"))
+            return f"{_strip_place(earlier or context.subject or '')} {place}"
+        pointing = _POINTING_TAIL.search(subject or "")
+        running = earlier or context.subject
+        if pointing and running and _head_of(running):  # "surplus in this segment" after "ICT exports"
+            owner = running[: len(running) - len(_head_of(running) or "")].strip()
+            named = subject[: pointing.start()].strip()
+            return f"{owner} {named}".strip() if owner and named else subject
+        if subject and subject.lower() not in g.PRONOUNS:
+            if " and " in subject and _RESPECTIVELY.search(sentence):
+                subject = _respective(subject, figure, figures, clause, at)
+            return _with_topic(subject, context)
+        if subject and subject.lower() in g.PRONOUNS:
+            return context.subject
+    passive = g.PASSIVE_AFTER.match(masked[figure.quantity.end : figure.quantity.end + 60].lstrip(" ,"))
+    if passive:
+        return _with_topic(g.NOMINAL[passive.group("verb").lower()], context)
+    leading = _clean_np(_DIRECTION_TAIL.sub("", masked[clause:at]))
+    if leading and _head_of(leading) and len(leading.split()) <= 6:
+        return _with_topic(leading, context)
+    if figure.role == "level":
+        after = _np_in_after_level_pattern().match(sentence, figure.quantity.end)
+        if after and not g.PERIOD.fullmatch(after.group("np")):  # "in August" is a period, not a name
+            named = _clean_np(after.group("np"))
+            if named and not _NOT_SUBJECT.search(named):
+                return named
+    figure.notes.add(confidence.SUBJECT_OF_NEIGHBOUR if earlier else confidence.SUBJECT_CARRIED)
+    return earlier or context.subject
+
+
+def _changed_thing(masked: str, clause: int, at: int, figure: _Figure) -> str | None:
+    """What a change names by its own words: 'N percent more exports than', 'a 12 percent rise in shipments
+    of wine', 'increases of 1.9% in imports of rice', 'the order backlog increase of 4.2 percent'."""
+    compared = g.CHANGE_AFTER.match(masked, figure.quantity.end)
+    than = compared.group("than_what") if compared else None
+    named = _clean_np(than) if than else None
+    if named and g.HEAD.search(named):
+        return named
+    after = _CHANGE_NOUN_IN.match(masked, figure.quantity.end)
+    if after is None and _CHANGE_NOUN_OF.search(masked, max(0, at - 40), at):
+        after = _IN_NP.match(masked, figure.quantity.end)
+    named = _clean_np(_BOTH.sub("", after.group("np"))) if after else None
+    if named and named.lower() not in g.PRONOUNS and not g.PERIOD.fullmatch(after.group("np")):
+        return named
+    low = max(clause, at - 80)
+    before = _NP_CHANGE_OF.search(masked, low, at) if masked.find(" of ", low, at) != -1 else None
+    named = _clean_np(before.group("np")) if before else None
+    return named if named and g.HEAD.search(named) else None
+
+
+def _respective(subject: str, figure: _Figure, figures: list[_Figure], clause: int, at: int) -> str:
+    """'ICT exports and imports ... $30.0 billion and $14.9 billion, respectively': k-th level, k-th name."""
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", subject) if p.strip()]
+    if len(parts) < 2:
+        return subject
+    same_kind = [f for f in figures if f.role == figure.role and f.quantity.start >= clause]
+    k = same_kind.index(figure) if figure in same_kind else 0
+    k = min(k, len(parts) - 1)
+    first_words = parts[0].split()
+    chosen = parts[k]
+    if k > 0 and len(chosen.split()) == 1 and len(first_words) > 1:
+        chosen = " ".join([*first_words[:-1], chosen])  # the shared modifier: "ICT exports and imports"
+    return chosen
+
+
+_SHARE_OF_LEVEL_GAP = re.compile(r"\s*(?:\(|,\s*(?:or|equal\s+to|equivalent\s+to)?)\s*", re.I)
+
+
+def _dimension(sentence: str, context: _Context) -> str | None:
+    match = g.BY_DIMENSION.search(sentence[:120])
+    if match:
+        word = match.group("dim").lower()
+        word = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+        return g.DIMENSION_NAMES.get(word, word)
+    if context.dimension and re.match(
+        r"^\s*(?:by\s+contrast|in\s+contrast|meanwhile|on\s+the\s+other\s+hand|"
+        r"however|similarly|likewise|also)\b",
+        sentence,
+        re.I,
+    ):
+        return context.dimension[0]
+    return None

@@ -1,0 +1,248 @@
+"""The numbers seam: a quantity's unit and currency as the release states it (its own dollar, units it
+abbreviates, a bare number's unit from its list or count phrase), ranges, thresholds and restatements."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+from functools import cache
+
+from reports.extract import grammar as g
+from reports.extract.catalog import dollar_economies
+from reports.extract.grammar import Caseless
+from reports.extract.metrics.clauses import _WORD
+from reports.extract.metrics.model import _Context
+from reports.extract.metrics.words import words
+from reports.extract.numbers import Quantity
+
+_BARE_CHANGE = Caseless(
+    r"(?:,\s*|\()(?:up|down)\s+(?:by\s+)?$|\b(?:rose|fell|increased|decreased|declined|"
+    r"dropped|grew|gained|lost|added|shed)\s+by\s+$"
+)
+
+
+_COUNT_WORDS = words().count_units
+
+
+@cache
+def _number_of_pattern() -> Caseless:
+    return Caseless(
+        rf"\b(?:number|total)\s+of\s+(?:[\w-]+\s+){{0,3}}?(?P<unit>{g.alternation(_COUNT_WORDS)})\b"
+        r"(?:(?!\d)[^.;])*?\b(?:stood\s+at|was|were|reached|totaled|totalled|came\s+to|hit|rose\s+to|fell\s+to)\s+"
+        r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
+        rf"|\b(?P<unit2>{g.alternation(_COUNT_WORDS)})\b[^.;\d]{{0,40}}?\b(?:fell|rose|dropped|increased|decreased|"
+        r"declined|grew|gained|lost|added|shed)\s+by\s+$"
+    )
+
+
+_PEOPLE_WORDS = words().people_words
+
+
+@cache
+def _people_before_pattern() -> Caseless:
+    return Caseless(
+        r"\b(?P<who>visitors?|tourists?|travell?ers|passengers?|arrivals)\b[^.;\d$€£¥₩]{0,60}?\b(?:numbered|reached|"
+        r"totaled|totalled|came\s+to|stood\s+at|hit|rose\s+to|fell\s+to|topped|exceeded|was|were)\s+"
+        r"(?:an?\s+(?:all-time|record|new)\s+(?:high|peak)\s+of\s+|a\s+record\s+)?"
+        r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
+    )
+
+
+_OWN_DOLLAR = re.compile(r"(?<![A-Za-z])(A|AU|C|NZ|S|HK|NT)\$")
+
+
+_US_DOLLAR = re.compile(r"\bUS\$|\bU\.S\.\s?\$|\bUSD\b|\bU\.?S\.? dollars?\b|\bUS dollars?\b")
+
+
+_DOLLAR_CODES = words().dollar_codes
+
+
+def _local_dollar(text: str) -> str | None:
+    """A release that writes its figures as 'C$65.0 billion' (one such dollar, and never US$ or USD) means
+    the same dollar by a bare '$0.4 billion': Canadian, Australian ... statements drop the letter."""
+    if "$" not in text:
+        return None
+    kinds = {m.group(1).upper() for m in _OWN_DOLLAR.finditer(text)}
+    if len(kinds) != 1 or _US_DOLLAR.search(text):
+        return None
+    return _DOLLAR_CODES[kinds.pop()]
+
+
+_EXCHANGE_RATE = re.compile(
+    r"\(\s*(?:US|U\.S\.\s?)?\$\s?1\s*=\s*[^()]{1,30}\)|\(\s*1\s+(?:USD|dollar)\s*=[^()]{1,30}\)"
+)
+
+
+_IN_BRACKETS_AFTER = re.compile(r"\s*\(\s*(?:about|around|or|approximately|some)?\s*$")
+
+
+def _without_restatements(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
+    """An exchange rate ('($1 = 150.2 yen)') is no figure, and neither is a level restated in another
+    currency in brackets ('512.3 billion yen ($3.41 billion)'): the figure is stated once."""
+    if "(" not in sentence:
+        return quantities
+    rates = [m.span() for m in _EXCHANGE_RATE.finditer(sentence)] if "=" in sentence else []
+    kept: list[Quantity] = []
+    for q in quantities:
+        if any(start <= q.start < end for start, end in rates):
+            continue
+        before = kept[-1] if kept else None
+        if (
+            before is not None
+            and q.kind == "money"
+            and before.kind == "money"
+            and before.unit != q.unit
+            and _IN_BRACKETS_AFTER.fullmatch(sentence, before.end, q.start)
+        ):
+            continue
+        kept.append(q)
+    return kept
+
+
+_UNIT_ABBREVIATION = re.compile(r"\s*\(\s*(?P<abbr>[A-Za-z]{1,5})\s*\)")
+
+
+def _learn_abbreviations(sentence: str, quantities: list[Quantity], context: _Context) -> None:
+    """'928.3 million tonnes (MT)': later bare 'MT' figures of the release are millions of tonnes."""
+    if "(" not in sentence:
+        return
+    for q in quantities:
+        if q.kind != "count" or not q.scaled or q.unit is None or q.digits_start >= q.end:
+            continue
+        named = _UNIT_ABBREVIATION.match(sentence, q.end)
+        number = float(q.digits.replace(",", "")) if named else 0.0
+        if not named or not number:
+            continue
+        abbreviation = named.group("abbr")
+        words = _WORD.findall(sentence[q.digits_start + len(q.digits) : q.end])
+        initials = "".join(word[0] for word in words).upper()
+        letters = abbreviation.upper().rstrip("S") if len(abbreviation) > 2 else abbreviation.upper()
+        if letters == initials:  # "million tonnes (MT)": the scale is part of the abbreviation
+            scale = 10.0 ** round(math.log10(q.value / number))  # a power of ten, not 999,999.99...
+            context.units_named[abbreviation] = (scale, q.unit)
+        elif letters == initials[1:]:  # "million compensated gross tons (CGTs)": the unit alone
+            context.units_named[abbreviation] = (1.0, q.unit)
+
+
+def _as_named_unit(sentence: str, q: Quantity, named: dict[str, tuple[float, str]]) -> Quantity:
+    if q.kind != "bare" or q.scaled:
+        return q  # "1.16 million CGT" states its own scale
+    word = _WORD.match(sentence, q.end + 1) if sentence[q.end : q.end + 1] == " " else None
+    if word is None or word.group(0) not in named:
+        return q
+    scale, unit = named[word.group(0)]
+    return replace(q, value=q.value * scale, unit=unit, kind="count", end=word.end(), scaled=True)
+
+
+def _economy_dollar(title: str, text: str) -> str | None:
+    """The dollar of the one dollar economy a release's title (or its opening) is about, when its figures
+    are bare '$' and it never writes US$ or USD: 'International Trade, Australia' -> AUD."""
+    if "$" not in text or _US_DOLLAR.search(text) or _OWN_DOLLAR.search(text):
+        return None
+    opening = f"{title} {text[:200]}"
+    codes = {
+        code
+        for pattern, code in dollar_economies()
+        for found in pattern.finditer(opening)
+        if not _PARTNER_BEFORE.search(opening, max(0, found.start() - 24), found.start())
+    }
+    return codes.pop() if len(codes) == 1 else None
+
+
+# "exports to Hong Kong", "trade with Canada", "which includes Hong Kong": a partner, not the reporter
+_PARTNER_BEFORE = re.compile(
+    r"\b(?:to|from|with|and|including|includes|include|included|via|than|versus|against|into|toward|towards)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _as_local_dollar(sentence: str, q: Quantity, code: str) -> Quantity:
+    if q.unit == "USD" and sentence[q.start : q.digits_start].strip(" -+") == "$":
+        return replace(q, unit=code)
+    return q
+
+
+def _qualifier(q: Quantity) -> str | None:
+    return q.qualifier
+
+
+_RANGE_GAP = re.compile(r"\s*(?:to|and|-|–|—)\s*")
+
+
+_BETWEEN = re.compile(r"\bbetween\s+(?:[$€£¥₩]|US\$|USD\s|KRW\s)?$", re.I)
+
+
+def _ranges(sentence: str, quantities: list[Quantity]) -> tuple[list[Quantity], dict[int, int]]:
+    """'between 3 and 4 percent', '10 to 12 percent', 'between $95 billion and $100 billion': the first
+    end takes the unit (and scale) of the second; returns the quantities and {second index: first index}."""
+    typed = list(quantities)
+    pairs: dict[int, int] = {}
+    for n in range(len(typed) - 1):
+        first, second = typed[n], typed[n + 1]
+        if second.kind in ("bare", "year", "day") or first.kind in ("year", "day"):
+            continue
+        gap = sentence[first.end : second.start]
+        if not _RANGE_GAP.fullmatch(gap):
+            continue
+        between = _BETWEEN.search(sentence, max(0, first.start - 12), first.start)
+        if gap.strip() == "and" and not between:
+            continue
+        if first.kind == "bare":
+            number = float(second.digits.replace(",", "") or 0) or 1.0
+            scale = abs(second.value) / number if second.scaled else 1.0
+            first = replace(first, value=first.value * scale, unit=second.unit, kind=second.kind)
+            typed[n] = first
+        elif first.unit != second.unit:
+            continue
+        pairs[n + 1] = n
+    return typed, pairs
+
+
+def _named_unit(sentence: str, q: Quantity, context_unit: str | None) -> Quantity | None:
+    """'The number of certified venture companies stood at 41,200' -> companies; 'Manufacturing jobs fell by
+    51,000' -> jobs; a change 'by' a bare number after the release stated a count takes that count's unit."""
+    before = sentence[max(0, q.start - 120) : q.start]
+    lowered = before.lower()
+    people = _people_before_pattern().search(before) if any(w in lowered for w in _PEOPLE_WORDS) else None
+    if people:  # "Visitors from Chile numbered 2.1 million", "arrivals reached a record 9.5 million"
+        word = people.group("who").lower()
+        return replace(q, unit="passengers" if word.startswith("passenger") else "visitors", kind="count")
+    if q.scaled or "." in q.digits:
+        return None
+    named = _number_of_pattern().search(before)
+    if named:
+        word = named.group("unit") or named.group("unit2")
+        return replace(q, unit=_COUNT_WORDS[word.lower()], kind="count")
+    if context_unit and _BARE_CHANGE.search(sentence, max(0, q.start - 25), q.start):
+        return replace(q, unit=context_unit, kind="count")
+    return None
+
+
+def _list_inherited(sentence: str, q: Quantity, last: Quantity | None) -> Quantity | None:
+    """'(270,000)' after 'the Trax (308,000 units)': a bare number in a list takes the list's unit;
+    '29.04 million jobs, up 193,000': a change by a bare number takes the level's unit."""
+    if (
+        last is not None
+        and last.kind == "count"
+        and _BARE_CHANGE.search(sentence, max(0, q.start - 25), q.start)
+    ):
+        return replace(q, unit=last.unit, kind=last.kind)
+    if last is None or last.kind not in ("money", "count") or (last.scaled and not q.scaled):
+        return None
+    before = sentence[max(0, q.start - 2) : q.start]
+    after = sentence[q.end : q.end + 2]
+    if "(" not in before or not after.lstrip().startswith(")"):
+        return None
+    return replace(q, unit=last.unit, kind=last.kind)
+
+
+def _is_threshold(sentence: str, q: Quantity) -> bool:
+    """'surpassed the $30 billion mark', 'remaining above 4.0 million units for the third straight year'."""
+    before = sentence[max(0, q.start - 30) : q.start]
+    if q.qualifier in ("above", "over", "below", "under"):
+        before = before[: before.lower().rfind(q.qualifier)]
+    if not g.THRESHOLD_BEFORE.search(before) and q.qualifier not in ("above", "below"):
+        return False
+    return bool(g.THRESHOLD_AFTER.match(sentence, q.end) or g.THRESHOLD_CONTEXT.search(sentence))

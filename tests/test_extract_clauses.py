@@ -1,0 +1,433 @@
+"""Subjects and periods read from the clause, one family per test, in sentences of our own.
+
+Each family was found on real text the rules had not been written for; the sentences here use other
+products, places and numbers, so a test says what the rule is, not what one passage said.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from reports.extract.metrics import extract_metrics
+from reports.extract.numbers import find_quantities, normalize
+from reports.records import Metric, Release
+
+
+def metrics_of(body: str, title: str = "Release", published: date = date(2026, 2, 1)) -> list[Metric]:
+    return extract_metrics(Release("r1", "test", title, body, published))
+
+
+def only(body: str, **kwargs) -> Metric:
+    found = metrics_of(body, **kwargs)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "subject"),
+    [
+        (
+            "Exports of cosmetics, one of the country's leading consumer items, rose 8.1 percent to "
+            "$1.2 billion in January.",
+            "cosmetics exports",
+        ),
+        ("Shipments of tires, the region's biggest export product, fell 4.4 percent on-year in January.",
+         "tire shipments"),
+        ("Imports of lithium, Chile's main mineral export, jumped 31 percent to $640 million in January.",
+         "lithium imports"),
+    ],
+)
+def test_an_appositive_after_the_subject_never_names_the_figure(body: str, subject: str) -> None:
+    assert only(body).subject == subject
+
+
+def test_a_comma_after_an_introductory_phrase_still_leaves_the_subject_after_it() -> None:
+    figure = only("In January 2026, the exports of ships rose 9 percent to $2.4 billion.")
+    assert figure.subject == "ship exports"
+
+
+def test_a_year_before_the_head_is_the_period_not_part_of_the_name() -> None:
+    figure = only("The country's 2025 current account surplus came to $96.1 billion.")
+    assert (figure.subject, figure.period, figure.value) == ("current account surplus", "2025", 96.1e9)
+
+
+@pytest.mark.parametrize(
+    ("body", "subject"),
+    [
+        ("The value of Peru's copper exports reached $2.2 billion in December.", "Peru's copper exports"),
+        ("The total value of farm imports rose 6 percent to $900 million in December.", "farm imports"),
+    ],
+)
+def test_the_value_of_a_flow_is_the_flow(body: str, subject: str) -> None:
+    assert only(body).subject == subject
+
+
+def test_a_volume_stays_a_volume() -> None:
+    assert only("The volume of wheat imports fell 3 percent in December.").subject == "wheat import volume"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The trade surplus during the nine-month period was $41.2 billion.",
+        "The trade surplus over the past 12 months was $41.2 billion.",
+    ],
+)
+def test_a_period_phrase_with_a_counted_span_is_no_part_of_the_subject(body: str) -> None:
+    assert only(body).subject == "trade surplus"
+
+
+def test_an_existential_opening_names_what_grew() -> None:
+    found = metrics_of(
+        "There was strong growth in exports to both Brazil (up 12.5% to $3.1bn) and Mexico "
+        "(up 7.7% to $2.6bn) in 2025."
+    )
+    assert [m.subject for m in found] == ["exports to Brazil", "exports to Mexico"]
+    assert only("There was a 6 percent rise in imports in 2025.").subject == "imports"
+
+
+def test_the_previous_month_counts_back_from_the_month_the_sentence_names() -> None:
+    found = metrics_of(
+        "Machinery orders reached $3.3 billion in October, down from $3.6 billion the previous month."
+    )
+    assert [(m.value, m.period) for m in found] == [(3.3e9, "2025-10"), (3.6e9, "2025-09")]
+
+
+def test_last_month_counts_back_from_the_release_date() -> None:
+    assert only("Imports rose 3 percent last month.").period == "2026-01"
+
+
+def test_the_following_month_counts_forward_from_the_month_named() -> None:
+    found = metrics_of(
+        "Exports fell 2.0 percent to $40 billion in June and rose to $42 billion the following month."
+    )
+    assert [(m.value, m.period) for m in found] == [(40e9, "2025-06"), (42e9, "2025-07")]
+
+
+def test_a_span_of_months_named_without_a_year_is_the_one_already_past() -> None:
+    figure = only("Imports of coal rose 10 percent in the March-November period.", published=date(2026, 2, 1))
+    assert figure.period == "2025-03/2025-11"
+
+
+def test_a_bare_dollar_is_not_the_currency_of_a_partner_named_in_the_opening() -> None:
+    body = "Exports to Canada rose 3 percent to $2 billion in January, while those to Singapore fell."
+    assert metrics_of(body)[0].unit == "USD"
+    assert only("Canada's trade surplus rose to $3.1 billion in January.").unit == "CAD"
+
+
+def test_a_second_percentage_with_its_verb_left_out_is_a_change_too() -> None:
+    found = metrics_of("Steel output fell 6.2 percent in April and 3.9 percent the following month.")
+    assert [(m.change.direction, m.change.value, m.period) for m in found] == [
+        ("down", 6.2, "2025-04"),
+        ("down", 3.9, "2025-05"),
+    ]
+    assert all(m.value is None for m in found)
+
+
+def test_a_percentage_starting_a_new_clause_is_not_read_as_a_change() -> None:
+    found = metrics_of("Exports rose 5 percent in 2025, and 20 percent of them went to Chile.")
+    assert [m.change is not None for m in found] == [True, False]
+
+
+@pytest.mark.parametrize(
+    ("body", "subject", "value"),
+    [
+        ("Electric vans hold a 31% market share in 2025.", "electric vans market share", 31.0),
+        (
+            "Local brands held a 64.5 percent share of the tablet market in 2025.",
+            "local brands share of tablet market",
+            64.5,
+        ),
+    ],
+)
+def test_the_holder_of_a_share_is_its_subject(body: str, subject: str, value: float) -> None:
+    figure = only(body)
+    assert (figure.subject, figure.value, figure.unit, figure.period) == (subject, value, "percent", "2025")
+
+
+def test_a_participle_right_before_a_percentage_states_the_change() -> None:
+    figure = only("Only tractors declined in 2025, contracting 12.5 percent to 4,100 units.")
+    assert (figure.subject, figure.value, figure.change.direction, figure.change.value) == (
+        "tractors",
+        4100.0,
+        "down",
+        12.5,
+    )
+
+
+def test_a_participle_elsewhere_is_not_the_clause_verb() -> None:
+    found = metrics_of("Amid easing global demand, shipments of paper products fell 7.1 percent in 2025.")
+    assert [m.subject for m in found] == ["paper product shipments"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The goods surplus nearly tripled to $41 billion in 2025.",
+        "The goods surplus almost doubled to $41 billion in 2025.",
+    ],
+)
+def test_an_adverb_before_the_verb_is_no_part_of_the_subject(body: str) -> None:
+    assert only(body).subject == "goods surplus"
+
+
+def test_the_first_item_of_a_place_list_keeps_its_own_place() -> None:
+    found = metrics_of(
+        "By market, sales to the U.K. (up 14.1 percent) and Chile (up 3.3 percent) grew in 2025."
+    )
+    assert [m.subject for m in found][0] == "sales to the United Kingdom"
+
+
+def test_a_share_taken_up_by_a_flow_is_that_flow_s_share() -> None:
+    figure = only("Textile exports take up 6.5 percent of total exports in 2025.")
+    assert (figure.subject, figure.value) == ("textile share of total exports", 6.5)
+
+
+@pytest.mark.parametrize(
+    ("body", "basis"),
+    [
+        ("There were monthly increases of 2.4% in imports of timber in 2025.", "mom"),
+        ("Timber imports posted an annual rise of 2.4% in 2025.", "yoy"),
+    ],
+)
+def test_a_basis_adjective_on_the_change_noun_is_the_basis(body: str, basis: str) -> None:
+    assert only(body).change.basis == basis
+
+
+def test_monthly_exports_are_no_month_on_month_change() -> None:
+    assert only("Monthly exports rose 3 percent in 2025.").change.basis is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "period"),
+    [
+        ("in the four quarters to the end of 2024", "2024"),
+        ("in the two quarters to June 2024", "2024-H1"),
+        ("in the three months to the end of September 2024", "2024-Q3"),
+    ],
+)
+def test_quarters_and_months_counted_to_a_period_end(phrase: str, period: str) -> None:
+    assert only(f"Imports rose 2.5 percent to $80 billion {phrase}.").period == period
+
+
+def test_an_opening_phrase_before_the_subject_is_no_appositive() -> None:
+    figure = only("Thanks to tire sales, the daily average exports for May hit a record $2.2 billion.")
+    assert (figure.subject, figure.record) == ("daily average exports", True)
+
+
+def test_a_subject_that_saw_a_change_is_named_before_saw() -> None:
+    figure = only("Tractor sales in Chile also saw an on-year increase of 8.5 percent in May.")
+    assert (figure.subject, figure.change.value) == ("tractor sales in Chile", 8.5)
+    assert figure.change.basis == "yoy"
+
+
+def test_a_level_given_in_value_keeps_the_clause_subject() -> None:
+    figure = only("Truck exports reached $2.1 billion in value (up 9.9 percent) in May.")
+    assert (figure.subject, figure.value, figure.change.value) == ("truck exports", 2.1e9, 9.9)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "period"),
+    [
+        ("in the second quarter of this year", "2026-Q2"),
+        ("in March last year", "2025-03"),
+        ("in the fourth quarter of last year", "2025-Q4"),
+    ],
+)
+def test_a_month_or_quarter_of_this_or_last_year(phrase: str, period: str) -> None:
+    body = f"Fertilizer imports rose 4.4 percent to $310 million {phrase}."
+    assert only(body, published=date(2026, 8, 3)).period == period
+
+
+def test_an_earlier_change_named_by_its_noun_takes_the_month_after_it() -> None:
+    found = metrics_of("Toy exports fell 3.1 percent on-year in June, after the 2.6 percent decline in May.")
+    assert [(m.change.value, m.period) for m in found] == [(3.1, "2025-06"), (2.6, "2025-05")]
+
+
+@pytest.mark.parametrize("same", ["the same period of 2024", "the corresponding period last year"])
+def test_a_level_compared_with_the_same_period_of_the_year_before(same: str) -> None:
+    found = metrics_of(
+        f"From January to June 2025, the goods surplus was $12.5 billion, against $9.9 billion in {same}."
+    )
+    assert [(m.value, m.period) for m in found] == [(12.5e9, "2025-01/2025-06"), (9.9e9, "2024-01/2024-06")]
+
+
+def test_last_month_named_counts_back_from_the_month_the_sentence_is_about() -> None:
+    found = metrics_of(
+        "Imports in May 2019 reached $4.2 billion, down from $4.6 billion recorded last April."
+    )
+    assert [m.period for m in found] == ["2019-05", "2019-04"]
+
+
+def test_last_month_named_alone_counts_back_from_the_release_date() -> None:
+    figure = only("Exports hit a record $7.7 billion last November.", published=date(2026, 3, 2))
+    assert figure.period == "2025-11"
+
+
+def test_a_level_when_the_compared_period_stood_at_it() -> None:
+    found = metrics_of(
+        "Exports from the region rose to EUR 81.4 billion in June 2025, up 4.4 per cent compared with "
+        "June 2024, when they stood at EUR 78.0 billion."
+    )
+    assert [(m.subject, m.value, m.period) for m in found] == [
+        ("exports from the region", 81.4e9, "2025-06"),
+        ("exports from the region", 78.0e9, "2024-06"),
+    ]
+
+
+def test_a_level_that_adds_up_to_an_amount_is_no_change() -> None:
+    figure = only("Pledges from Europe added up to $3.3 billion (down 12.0 percent) in 2025.")
+    assert (figure.subject, figure.value, figure.change.direction) == ("pledges from Europe", 3.3e9, "down")
+
+
+def test_compared_to_the_previous_year_is_year_on_year() -> None:
+    figure = only("Annual imports were $71.2 billion in 2024, up 3.0 percent compared to the previous year.")
+    assert figure.change.basis == "yoy"
+
+
+def test_a_points_change_after_a_share_and_its_period_belongs_to_the_share() -> None:
+    figure = only(
+        "Machinery accounted for 14.2 percent of total exports during the 20-day period, up 1.5 percentage "
+        "points from a year earlier."
+    )
+    assert (figure.value, figure.change.value, figure.change.unit) == (14.2, 1.5, "percentage_points")
+
+
+@pytest.mark.parametrize(
+    ("body", "subject", "value"),
+    [
+        (
+            "Chip exports rose 9 percent in May on a 31.5-percent growth in the overseas sales of memory.",
+            "memory exports",
+            31.5,
+        ),
+        ("The gain came on a 12 percent rise in shipments of wine in May.", "wine shipments", 12.0),
+        ("It was well above the global order backlog increase of 4.2 percent.", "global order backlog", 4.2),
+        ("There were monthly increases of 1.9% in imports of rice in May.", "rice imports", 1.9),
+    ],
+)
+def test_a_change_noun_names_what_changed(body: str, subject: str, value: float) -> None:
+    named = [m for m in metrics_of(body) if m.change is not None and m.change.value == value]
+    assert [m.subject for m in named] == [subject]
+
+
+def test_a_change_noun_before_a_month_takes_the_clause_subject() -> None:
+    assert only("Exports posted a 5 percent rise in May.").subject == "exports"
+
+
+def test_a_span_between_two_months_is_the_figure_period() -> None:
+    figure = only("During the period between February and July 2024, the goods surplus came to $7.7 billion.")
+    assert figure.period == "2024-02/2024-07"
+
+
+def test_two_months_joined_by_and_stay_two_months_without_between() -> None:
+    found = metrics_of("Imports rose 3 percent in February 2025 and 4 percent in March 2025.")
+    assert [m.period for m in found] == ["2025-02", "2025-03"]
+
+
+def test_the_balance_on_an_account_names_its_surplus() -> None:
+    figure = only("In seasonal terms, the balance on goods and services was a surplus of $2,120m in May.")
+    assert (figure.subject, figure.value) == ("goods and services surplus", 2.12e9)
+
+
+def test_a_clause_after_a_comma_and_between_keeps_its_own_subject() -> None:
+    figure = only(
+        "Cumulatively, during the period between January and May 2025, the services deficit was $4.4 billion."
+    )
+    assert (figure.subject, figure.period) == ("services deficit", "2025-01/2025-05")
+
+
+def test_a_restrictive_relative_clause_leaves_its_noun_as_the_subject() -> None:
+    figure = only("The investment that actually arrived in Chile fell 8.1 percent to $2.2 billion in 2025.")
+    assert (figure.subject, figure.value) == ("investment", 2.2e9)
+
+
+def test_over_the_same_period_alone_is_a_time_frame_not_a_basis() -> None:
+    assert only("Imports over the same period fell 8.1 percent to $2.2 billion.").change.basis is None
+    assert only("Imports fell 8.1 percent over the same period last year.").change.basis == "yoy"
+
+
+def test_a_pointer_to_the_running_segment_takes_its_name() -> None:
+    found = metrics_of(
+        "Battery exports rose 5 percent to $2 billion in May. "
+        "The surplus in this segment came to $0.9 billion."
+    )
+    assert [m.subject for m in found] == ["battery exports", "battery surplus"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("four percent", 4.0, "percent"),
+        ("two-point-five percent", 2.5, "percent"),
+        ("41-point-two billion U.S. dollars", 41.2e9, "USD"),
+        ("one-point-68 billion dollars", 1.68e9, "USD"),
+        ("twenty-one percent", 21.0, "percent"),
+    ],
+)
+def test_a_number_spelled_as_a_broadcaster_reads_it(text: str, value: float, unit: str) -> None:
+    quantities = find_quantities(normalize(f"Imports grew {text} in May."))
+    assert [(q.value, q.unit) for q in quantities] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text", ["One of the two ships was sold in May.", "The three firms met in May."])
+def test_a_spelled_number_without_a_unit_word_is_no_figure(text: str) -> None:
+    assert find_quantities(normalize(text)) == []
+
+
+def test_a_release_in_spelled_numbers_reads_level_and_change() -> None:
+    figure = only(
+        "Shipments reached 35-point-five billion U.S. dollars in May, up four-point-five percent on-year."
+    )
+    assert (figure.value, figure.unit) == (35.5e9, "USD")
+    assert (figure.change.value, figure.change.basis) == (4.5, "yoy")
+
+
+@pytest.mark.parametrize(
+    ("body", "subject"),
+    [
+        ("The gain was led by tire exports, which reached a record $1.4 billion in May.", "tire exports"),
+        ("It came on a rise in the fuel deficit, which widened to $3.3 billion in May.", "fuel deficit"),
+    ],
+)
+def test_a_relative_clause_after_a_comma_names_its_antecedent(body: str, subject: str) -> None:
+    levels = [m for m in metrics_of(body) if m.value is not None]
+    assert [m.subject for m in levels] == [subject]
+
+
+def test_a_percentage_more_of_a_flow_than_last_year_is_its_change() -> None:
+    figure = only("June alone saw 9.1 percent more imports than last year at $4.4 billion.")
+    assert (figure.subject, figure.value) == ("imports", 4.4e9)
+    assert (figure.change.value, figure.change.basis) == (9.1, "yoy")
+
+
+def test_a_count_of_goods_sold_is_their_sales_with_the_change_after_it() -> None:
+    found = metrics_of(
+        "A total of 81,200 passenger cars were sold in June, registering a decline of 4 percent, compared to "
+        "84,600 units sold last year."
+    )
+    assert [(m.subject, m.value, m.period) for m in found] == [
+        ("passenger automobile sales", 81200.0, "2025-06"),
+        ("passenger automobile sales", 84600.0, "2024-06"),
+    ]
+    assert (found[0].change.direction, found[0].change.value) == ("down", 4.0)
+
+
+@pytest.mark.parametrize("adverb", ["nearly", "steadily", "sharply"])
+def test_an_adverb_before_the_verb_never_ends_the_subject(adverb: str) -> None:
+    figure = only(f"The services surplus {adverb} widened to $9.9 billion in 2025.")
+    assert (figure.subject, figure.confidence) == ("services surplus", "high")
+
+
+def test_a_second_level_a_year_ago_is_the_year_before() -> None:
+    found = metrics_of("The services surplus reached $7.5 billion in May 2025 and $8.2 billion a year ago.")
+    assert [m.period for m in found] == ["2025-05", "2024-05"]
+
+
+def test_the_previous_month_after_a_level_is_counted_back_and_trusted() -> None:
+    found = metrics_of(
+        "The goods surplus reached $7.5 billion in May 2025, down from $8.2 billion the previous month."
+    )
+    assert [(m.period, m.confidence) for m in found] == [("2025-05", "high"), ("2025-04", "high")]
