@@ -30,6 +30,8 @@ def test_a_changed_body_updates_the_release_and_drops_its_old_figures(store_url:
         assert store.release(release.id).body.endswith("Corrected.")
         assert store.metrics_for([release.id]) == []
         assert store.unextracted([changed], "v1") == [changed]
+        [kept] = store.release_versions(release.id)  # the replaced text, with what was read from it
+        assert (kept.body, kept.body_sha256, kept.metrics) == (release.body, release.body_sha256, (metric,))
 
 
 def test_releases_are_queried_by_date_range(store_url: str, sample: Path) -> None:
