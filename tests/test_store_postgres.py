@@ -12,6 +12,8 @@ import socket
 import subprocess
 import sys
 import time
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import psycopg
@@ -278,6 +280,8 @@ def filled(archived: Path, tmp_path: Path) -> Path:
         store.hold_period("2026-W04", "week", "source motir failed")
         store.hold_for_approval("2026-01", ["rev@example.org"])
         store.save_fetch_state("https://example.org/feed", '"e1"', None, 200)
+        first = store.releases_between(date(2026, 1, 1), date(2026, 1, 31))[0]
+        assert store.upsert_release(replace(first, body=first.body + " Corrected.")) == "updated"
     return path
 
 
@@ -301,6 +305,7 @@ def test_store_copy_round_trips_the_sample_with_identical_counts(filled: Path, p
         assert counts == {table: pg.count_rows(table) for table in TABLES}
     assert counts["releases"] == 10 and counts["metrics"] > 0 and counts["meetings"] > 0
     assert counts["runs"] == 2 and counts["deliveries"] == 2 and counts["held_periods"] == 1
+    assert counts["release_versions"] == 1
     assert f"10 releases, {counts['metrics']} metrics, {counts['meetings']} meetings" in run.stderr
     back = f"sqlite:///{tmp_path / 'back.sqlite'}"
     run = run_brief("store", "copy", "--from", pg_url, "--to", back, cwd=tmp_path)
