@@ -40,8 +40,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     except Terminated as exc:  # SIGTERM during a run: recorded in the runs table, the lock released
         err.print(f"brief: {exc}; the run is recorded as ended in error", markup=False)
         sys.exit(1)
-    except sqlite3.DatabaseError as exc:  # a store damaged, locked or full under a running command
-        err.print(f"brief: error: the store cannot be used: {exc} (check --store or store in brief.toml)",
+    except _store_errors() as exc:  # a store damaged, locked, full or gone under a running command
+        why = " ".join(str(exc).split()) or type(exc).__name__
+        err.print(f"brief: error: the store cannot be used: {why} (check --store or store in brief.toml)",
                   markup=False)
         sys.exit(1 if "full" in str(exc) or "locked" in str(exc) else 2)
     except Exception as exc:  # a bug: say so plainly, traceback only with --debug
@@ -52,6 +53,13 @@ def main(argv: Sequence[str] | None = None) -> None:
         )
         sys.exit(1)
     sys.exit(0)
+
+
+def _store_errors() -> tuple[type[BaseException], ...]:
+    """The store drivers' error classes: sqlite3's, and psycopg's once a PostgreSQL store loaded it."""
+    from reports.postgres import errors
+
+    return (sqlite3.DatabaseError, *errors())
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -69,7 +77,8 @@ def common_options(command: Callable[..., Any]) -> Callable[..., Any]:
             type=click.Path(path_type=Path),
             help="brief.toml (default: ./brief.toml, else built-in defaults).",
         ),
-        click.option("--store", "store_url", help="Store URL (default: sqlite:///output/brief.sqlite)."),
+        click.option("--store", "store_url", help="Store URL (default: sqlite:///output/brief.sqlite; "
+                     "postgresql://USER@HOST/DB for a shared store)."),
         click.option(
             "--output",
             "output_dir",
@@ -352,7 +361,7 @@ def send(
     """Email an archived briefing to the configured recipients."""
     from reports.archive import check_output, recover_archive
     from reports.deliver import send_briefing
-    from reports.job import Busy, RunLock, terminated_as_error
+    from reports.job import Busy, RunLock, lock_store, terminated_as_error
 
     period = _period(settings, month, week, start, end)
     folder = settings.output / period.key
@@ -364,6 +373,7 @@ def send(
         )
     try:
         with terminated_as_error(), RunLock(settings.output), settings.open_store() as store:
+            lock_store(store)
             store.end_abandoned_runs()
             run_id = store.start_run("send", period.key)
             try:
@@ -680,3 +690,22 @@ def approve(
         logging.getLogger("brief").error(summary)
         sys.exit(1)
     logging.getLogger("brief").info(summary)
+
+
+@cli.group("store")
+def store_group() -> None:
+    """The store itself: copy it from one back-end to another."""
+
+
+@store_group.command("copy")
+@click.option("--from", "source", required=True, help="The store to read: sqlite:///PATH or postgresql://...")
+@click.option("--to", "target", required=True, help="An empty store to fill: postgresql://... or sqlite:///PATH")
+@click.option("--debug", is_flag=True, help="Show tracebacks and debug logs.")
+def store_copy(source: str, target: str, debug: bool) -> None:
+    """Copy every release, figure, meeting, run and delivery into an empty store, counts checked."""
+    from reports.store import copy_store
+
+    _setup_logging(debug)
+    copied = copy_store(source, target)
+    rows = ", ".join(f"{n} {table}" for table, n in copied.items())
+    logging.getLogger("brief").info(f"store copy: {rows}; the same counts on both sides")

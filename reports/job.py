@@ -4,7 +4,8 @@ Safe to re-run: a period whose inputs (release ids and hashes), extractor and
 tool version are unchanged is not rebuilt, and a recipient who already has a
 period's briefing is not sent it again. One run at a time: a lock file in the
 output folder holds the running process's id, and a lock its process no longer
-holds (the process was killed) is taken over.
+holds (the process was killed) is taken over. With a PostgreSQL store, shared by
+hosts, a run also holds the database's advisory lock (lock_store).
 """
 
 from __future__ import annotations
@@ -102,6 +103,16 @@ class RunLock:
         finally:
             os.close(self._fd)
             self._fd = None
+
+
+def lock_store(store: Store) -> None:
+    """Take the store's run lock as well: with PostgreSQL, runs on other hosts share the store but not
+    the output folder's lock file, and the database's advisory lock keeps them from overlapping."""
+    if not store.try_run_lock():
+        raise Busy(
+            f"another brief run holds the store's run lock (a PostgreSQL advisory lock in {store.url}, "
+            "taken by a run on this or another host); not starting a second one"
+        )
 
 
 def _read_lock(fd: int) -> tuple[int | None, str | None]:
@@ -264,6 +275,7 @@ def run_job(
     report = RunReport(f"run --{cadence}ly")
     check_output(output)
     with terminated_as_error(), RunLock(output), Store(store_url) as store:
+        lock_store(store)
         recover_archive(output)
         store.end_abandoned_runs()
         periods = _with_held(store, cadence, periods)
@@ -388,6 +400,7 @@ def approve_period(
         check_login(config.email, credentials(environ))
     check_output(output)
     with terminated_as_error(), RunLock(output), Store(store_url) as store:
+        lock_store(store)
         recover_archive(output)
         approval = store.approval(period.key)
         if approval is None:

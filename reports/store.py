@@ -1,6 +1,7 @@
 """The store: releases, their extracted metrics and meetings, and run history.
 
-SQLite through the standard library, in plain SQL that PostgreSQL also speaks.
+SQLite through the standard library by default; PostgreSQL (postgresql://...) through
+psycopg, with the same schema and SQL (reports/postgres.py translates what differs).
 Metrics and meetings are kept as their JSON records beside the columns that
 queries need, so a new optional field needs no migration.
 """
@@ -8,6 +9,7 @@ queries need, so a new optional field needs no migration.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -120,7 +122,9 @@ def sqlite_path(url: str) -> str:
     """'sqlite:///output/brief.sqlite' -> 'output/brief.sqlite'; 'sqlite:////abs' -> '/abs'."""
     prefix = "sqlite:///"
     if not url.startswith(prefix):
-        raise BriefError(f"--store {url!r}: only sqlite:///PATH stores are supported")
+        from reports.postgres import shown
+
+        raise BriefError(f"--store {shown(url)!r}: expected sqlite:///PATH or postgresql://user@host/database")
     path = url[len(prefix) :]
     if not path:
         raise BriefError(f"--store {url!r}: no file named")
@@ -192,6 +196,17 @@ class Store:
     _in_batch = False
 
     def __init__(self, url: str) -> None:
+        from reports import postgres
+
+        if postgres.is_postgres(url):
+            self.db = postgres.connect(url)
+            self.url = postgres.shown(url)
+            try:
+                self._migrate()
+            except postgres.errors() as exc:
+                self.db.close()
+                raise BriefError(f"--store {self.url}: not a usable brief store ({exc})") from None
+            return
         path = sqlite_path(url)
         if path != ":memory:":
             try:
@@ -259,9 +274,25 @@ class Store:
             else:
                 self._upgrade(row[0])
 
+    @property
+    def backend(self) -> str:
+        """'sqlite' or 'postgresql'."""
+        return getattr(self.db, "backend", "sqlite")
+
+    def _columns(self, table: str) -> set[str]:
+        if self.backend == "postgresql":
+            return self.db.columns(table)
+        return {row[1] for row in self.db.execute(f"PRAGMA table_info({table})")}
+
+    def try_run_lock(self) -> bool:
+        """Take the store's own run lock, held until the store is closed: with PostgreSQL an advisory
+        lock in the database, so runs on two hosts never overlap; False when another run holds it.
+        A SQLite store is one machine's file: the output folder's lock file (RunLock) covers it."""
+        return self.db.try_run_lock() if self.backend == "postgresql" else True
+
     def _upgrade(self, version: int) -> None:
         """Bring a store written by an older brief up to SCHEMA_VERSION, step by step."""
-        columns = {row[1] for row in self.db.execute("PRAGMA table_info(meetings)")}
+        columns = self._columns("meetings")
         if version < 2 and "planned" not in columns:
             # Meetings stored before `planned` existed were all logged as held.
             self.db.execute("ALTER TABLE meetings ADD COLUMN planned INTEGER NOT NULL DEFAULT 0")
@@ -291,8 +322,16 @@ class Store:
             if row is None:
                 columns = ", ".join(values)
                 marks = ", ".join("?" for _ in values)
-                self.db.execute(f"INSERT INTO releases ({columns}) VALUES ({marks})", tuple(values.values()))
-                return "new"
+                cursor = self.db.execute(
+                    f"INSERT INTO releases ({columns}) VALUES ({marks}) ON CONFLICT (id) DO NOTHING",
+                    tuple(values.values()),
+                )
+                if cursor.rowcount == 1:
+                    return "new"
+                # Another process sharing the store wrote it meanwhile: compare with what it stored.
+                stored = self.db.execute("SELECT body_sha256 FROM releases WHERE id = ?", (release.id,))
+                if stored.fetchone()[0] == release.body_sha256:
+                    return "unchanged"
             self._keep_version(release.id)
             assignments = ", ".join(f"{column} = ?" for column in values)
             self.db.execute(
@@ -368,6 +407,11 @@ class Store:
     def count_releases(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM releases").fetchone()[0])
 
+    def count_rows(self, table: str) -> int:
+        if table not in TABLES:
+            raise ValueError(f"not a store table: {table}")
+        return int(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
     def has_releases_before(self, day: date) -> bool:
         """Whether any stored release was published before `day` (an earlier period is stored)."""
         row = self.db.execute("SELECT 1 FROM releases WHERE published < ? LIMIT 1", (day.isoformat(),))
@@ -405,6 +449,9 @@ class Store:
     ) -> None:
         """Replace what is stored as extracted from one release."""
         with self._writing():
+            # The release's row first: a second process extracting it from a shared store waits here
+            # for this commit, then replaces these rows, rather than colliding with them.
+            self.db.execute("UPDATE releases SET extracted_with = ? WHERE id = ?", (version, release_id))
             self.db.execute("DELETE FROM metrics WHERE release_id = ?", (release_id,))
             self.db.execute("DELETE FROM meetings WHERE release_id = ?", (release_id,))
             self.db.executemany(
@@ -423,7 +470,6 @@ class Store:
                     for n, m in enumerate(meetings)
                 ],
             )
-            self.db.execute("UPDATE releases SET extracted_with = ? WHERE id = ?", (version, release_id))
 
     def metrics_for(self, release_ids: Iterable[str]) -> list[Metric]:
         """Metrics of these releases, in release order then body order."""
@@ -517,10 +563,11 @@ class Store:
     def start_run(self, command: str, period: str | None = None) -> int:
         with self.db:
             cursor = self.db.execute(
-                "INSERT INTO runs (command, period, started_at, status) VALUES (?, ?, ?, 'running')",
+                "INSERT INTO runs (command, period, started_at, status) VALUES (?, ?, ?, 'running') "
+                "RETURNING id",
                 (command, period, _now()),
             )
-        return int(cursor.lastrowid or 0)
+            return int(cursor.fetchone()[0])
 
     def finish_run(
         self, run_id: int, status: str, counts: dict[str, Any] | None = None, error: str | None = None
@@ -772,3 +819,42 @@ def _marks(values: list[Any]) -> str:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+# The schema's tables, in the order foreign keys need them filled.
+TABLES = tuple(re.findall(r"CREATE TABLE IF NOT EXISTS (\w+)", _SCHEMA))
+_COPY_ROWS = 2_000
+
+
+def copy_store(source_url: str, target_url: str) -> dict[str, int]:
+    """Copy every row of one store into another, empty one (SQLite to PostgreSQL or back) in one
+    transaction; table -> rows copied. Each table's count is checked in the source, in what was read
+    and in the target before the commit: any difference rolls the copy back with a BriefError."""
+    with Store(source_url) as source, Store(target_url) as target:
+        if source.url == target.url:
+            raise BriefError(f"--from and --to are the same store ({source.url})")
+        tables = [table for table in TABLES if table != "schema_version"]
+        filled = {table: n for table in tables if (n := target.count_rows(table))}
+        if filled:
+            rows = ", ".join(f"{n} {table}" for table, n in filled.items())
+            raise BriefError(f"--to {target.url}: not an empty store ({rows}); copy into a new database")
+        copied: dict[str, int] = {}
+        with target.db:
+            for table in tables:
+                cursor = source.db.execute(f"SELECT * FROM {table}")
+                names = [column[0] for column in cursor.description]
+                insert = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({_marks(names)})"
+                copied[table] = 0
+                while rows := cursor.fetchmany(_COPY_ROWS):
+                    target.db.executemany(insert, rows)
+                    copied[table] += len(rows)
+            if target.backend == "postgresql":
+                target.db.reset_identity("runs")
+            for table in tables:
+                counts = (source.count_rows(table), copied[table], target.count_rows(table))
+                if len(set(counts)) != 1:
+                    raise BriefError(
+                        f"store copy: {table}: {counts[0]} rows in {source.url}, {counts[1]} read, "
+                        f"{counts[2]} in {target.url}; nothing was copied"
+                    )
+    return copied

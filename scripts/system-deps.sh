@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Debian packages brief needs: the PDF engine's libraries and fonts (always),
-# and a browser for the HTML tests (with "test"). Installs only what is missing.
+# and a browser for the HTML tests and a PostgreSQL server for the store tests (with "test").
+# Installs only what is missing.
 set -euo pipefail
 
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-nanum)
 if [ "${1:-}" = "test" ]; then
-  packages+=(chromium poppler-utils)
+  packages+=(chromium poppler-utils postgresql)
 fi
 
 missing=()

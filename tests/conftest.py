@@ -4,12 +4,15 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from reports.postgres import PASSWORD_VARIABLE
 from reports.resources import sample_corpus
+from tests.postgres import PASSWORD, Server, postgres_server, unavailable
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -60,6 +63,31 @@ def workdir(archived: Path, tmp_path: Path) -> Path:
     """A copy of the archived sample week's output folder (a module's own workdir overrides it)."""
     shutil.copytree(archived / "output", tmp_path / "output")
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Server]:
+    """One throwaway PostgreSQL server for the session (skips, saying why, where none can run)."""
+    reason = unavailable()
+    if reason:
+        pytest.skip(reason)
+    with postgres_server() as server:
+        yield server
+
+
+@pytest.fixture
+def pg_url(postgres: Server, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A fresh database on the session's server; its password in BRIEF_STORE_PASSWORD, as a user sets it."""
+    monkeypatch.setenv(PASSWORD_VARIABLE, PASSWORD)
+    return postgres.new_database()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new, empty store on each back-end."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'brief.sqlite'}"
+    return request.getfixturevalue("pg_url")
 
 
 # The rendered briefing with figures, charts and meetings, made once per session (tests/briefings.py).

@@ -54,13 +54,13 @@ def test_a_body_over_the_limit_is_rejected_with_a_reason_and_counted(tmp_path: P
     assert [title for title, _ in store_rows(tmp_path / "output" / "brief.sqlite")] == ["Small"]
 
 
-def test_the_body_limit_is_a_config_key(tmp_path: Path) -> None:
+def test_the_body_limit_is_a_config_key(tmp_path: Path, store_url: str) -> None:
     (tmp_path / "brief.toml").write_text("body_limit = 20\n")
     limit = load_config(tmp_path / "brief.toml").body_limit
     (tmp_path / "in.txt").write_text(
         dump(("A", "short body", "2026-01-05"), ("B", "a body longer than twenty", "2026-01-05"))
     )
-    with Store("sqlite:///:memory:") as store:
+    with Store(store_url) as store:
         (report,) = pipeline.collect_files(store, [tmp_path / "in.txt"], body_limit=limit)
         assert (report.ingested, [str(r) for r in report.rejected]) == (
             1,
@@ -350,10 +350,10 @@ def test_form_feeds_line_separators_and_control_bytes_are_spaces_in_the_body() -
     assert "\n" not in release.body
 
 
-def test_counts_add_up_for_a_dump_of_every_kind_of_bad_entry(tmp_path: Path) -> None:
+def test_counts_add_up_for_a_dump_of_every_kind_of_bad_entry(tmp_path: Path, store_url: str) -> None:
     entries = dump(("A", "x", "2026-01-05"), ("A", "x", "2026-01-05"), ("B", "y" * 30, "2026-01-05"))
     (tmp_path / "in.txt").write_text(entries + "-\nno date here\n" + dump(("C", "z", "2099-01-01")))
-    with Store("sqlite:///:memory:") as store:
+    with Store(store_url) as store:
         (report,) = pipeline.collect_files(store, [tmp_path / "in.txt"], body_limit=10)
         assert store.count_releases() == report.ingested == 1
     assert (report.entries, len(report.rejected)) == (5, 4)

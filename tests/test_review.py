@@ -110,8 +110,10 @@ def test_the_table_names_each_figure_by_its_key(listed) -> None:  # noqa: ANN001
     assert "ICT exports" in run.stdout and "key" in run.stdout
 
 
-def test_a_key_survives_re_extraction_by_a_changed_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
-    store, config, period = Store("sqlite:///:memory:"), load_config(None), parse_month(MONTH)
+def test_a_key_survives_re_extraction_by_a_changed_extractor(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, config, period = Store(store_url), load_config(None), parse_month(MONTH)
     collect_configured(store, config)
     before = {f.key: f.figure.metric.quote for f in review_period(store, config, period).items}
     monkeypatch.setattr(extraction, "VERSION", "a-later-extractor")
