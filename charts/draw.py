@@ -46,6 +46,11 @@ class Frame:
         return Frame({name: [values[n] for n in order] for name, values in self.columns.items()})
 
 
+def one_decimal(value: float) -> str:
+    """A chart's value label: 72,034.5."""
+    return f"{value:,.1f}"
+
+
 @dataclass(frozen=True)
 class ChartSpec:
     """What to draw: a kind, a frame of data and the words around it.
@@ -75,7 +80,8 @@ class ChartSpec:
     def listed_refs(self) -> tuple[int, ...]:
         """The sources the caption links one by one: all of them, unless there are too many to list."""
         return self.refs if len(self.refs) <= MAX_LISTED_REFS else ()
-    value_format: Callable[[float], str] = field(default=lambda v: f"{v:,.1f}")
+    # a module-level function, not a lambda: a spec is pickled to the process that draws it
+    value_format: Callable[[float], str] = field(default=one_decimal)
 
 
 @dataclass(frozen=True)
