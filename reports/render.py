@@ -270,11 +270,14 @@ class RenderWorker:
     what `draw()` and `render_pdf()` give here, the same bytes. Where no process can be forked
     (no os.fork, or threads running that a fork would copy mid-work), or when the worker fails,
     the work is done in this process instead; an error then surfaces as it would without it.
+    The worker never outlives this process: it ends on "stop", when its pipe closes, or (Linux)
+    by a signal the moment this process dies.
     """
 
     def __init__(self, process: Any = None, connection: Any = None) -> None:
         self._process = process
         self._connection = connection
+        self._busy = False  # a request sent and not yet answered
 
     @classmethod
     def start(cls) -> RenderWorker:
@@ -291,10 +294,13 @@ class RenderWorker:
         for stream in (sys.stdout, sys.stderr):  # nothing buffered here is written twice
             stream.flush()
         try:
-            process = context.Process(target=_serve, args=(theirs, ours), daemon=True, name="brief-render")
+            process = context.Process(target=_serve, args=(theirs, ours, os.getpid()), daemon=True,
+                                      name="brief-render")
             process.start()
         except OSError as exc:  # out of processes or memory: do the work here
             log.debug("render worker not started: %s", exc)
+            ours.close()
+            theirs.close()
             return cls()
         theirs.close()
         return cls(process, ours)
@@ -322,15 +328,12 @@ class RenderWorker:
         return result
 
     def close(self) -> None:
+        """Stop the worker: at once if it is still working on something nobody will read."""
         if self._process is None:
             return
-        self._send("stop", None)
-        self._connection.close()
-        self._process.join(timeout=5)
-        if self._process.is_alive():
-            self._process.kill()
-            self._process.join()
-        self._process = None
+        if not self._busy and self._send("stop", None):
+            self._process.join(timeout=5)
+        self._drop()
 
     def __enter__(self) -> RenderWorker:
         return self
@@ -350,6 +353,7 @@ class RenderWorker:
             log.debug("render worker: %s", exc)
             self._drop()
             return False
+        self._busy = kind != "stop"
         return True
 
     def _receive(self) -> Any:
@@ -360,6 +364,7 @@ class RenderWorker:
             log.debug("render worker gone: %s", exc)
             self._drop()
             return None
+        self._busy = False
         if status != "ok":
             log.debug("render worker: %s", answer)
             return None
@@ -369,13 +374,15 @@ class RenderWorker:
         process, self._process = self._process, None
         if process is not None:
             self._connection.close()
-            process.kill()
+            if process.is_alive():
+                process.kill()
             process.join()
 
 
-def _serve(connection: Any, parents: Any) -> None:  # pragma: no cover - runs in the worker process
+def _serve(connection: Any, parents: Any, parent: int) -> None:  # pragma: no cover - the worker process
     """The worker's loop: warm up, then answer ("charts", specs) and ("pdf", ...) until "stop"."""
-    parents.close()  # the parent's end: when the parent exits, recv() below ends
+    parents.close()  # the parent's end of the pipe: when the parent's closes, recv() below ends
+    _die_with(parent)
     try:
         _warm_up()
     except Exception as exc:  # a warm-up is only a head start
@@ -391,13 +398,37 @@ def _serve(connection: Any, parents: Any) -> None:  # pragma: no cover - runs in
             if kind == "charts":
                 from charts import draw
 
-                answer: Any = [draw(spec).svg for spec in payload]
+                answer: Any = ("ok", [draw(spec).svg for spec in payload])
             else:
                 html, roots, options = payload
-                answer = render_pdf(html, roots, **options)
-            connection.send(("ok", answer))
+                answer = ("ok", render_pdf(html, roots, **options))
         except Exception as exc:
-            connection.send(("failed", f"{kind}: {type(exc).__name__}: {exc}"))
+            answer = ("failed", f"{kind}: {type(exc).__name__}: {exc}")
+        try:
+            connection.send(answer)
+        except OSError:  # the parent is gone or stopped listening
+            return
+
+
+def _die_with(parent: int) -> None:  # pragma: no cover - the worker process
+    """Signals meant for the command are the parent's to handle; the worker ends with the parent.
+
+    Ctrl-C and SIGTERM reach the whole process group: the parent stops the worker itself (the
+    worker inherited its handlers, which would print a second traceback or a second error).
+    """
+    import os
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:  # Linux: killed the moment the parent dies, even by SIGKILL (no lock or file held past it)
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(0)
 
 
 def _warm_up() -> None:
@@ -405,7 +436,4 @@ def _warm_up() -> None:
     from charts.draw import ChartSpec, Frame, draw
 
     draw(ChartSpec("warm-up", "bar", "brief", Frame({"label": ["a"], "value": [1.0]}), "", "", ""))
-    render_pdf(
-        '<html lang="en"><body><h1 style="font-family: serif">brief</h1><p>brief</p></body></html>',
-        variant=None,
-    )
+    render_pdf('<html lang="en"><body><h1 style="font-family: serif">brief</h1><p>brief</p></body></html>')

@@ -155,3 +155,49 @@ def test_commands_that_extract_nothing_do_not_load_the_extraction_rules(tmp_path
         tmp_path,
     )
     assert out.split() == ["not", "loaded", "True"]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the parent-death signal is Linux's")
+def test_the_worker_dies_with_a_killed_command(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    # The worker is given a long layout (many seconds of pages), so only the parent-death signal,
+    # not the end of its pipe, can stop it at once.
+    script = ("import time\nfrom reports.render import RenderWorker\nworker = RenderWorker.start()\n"
+              "worker.pdf('<p>' + 'A long page of words. ' * 200 + '</p>' + '<p>more</p>' * 20000)\n"
+              "print(worker._process.pid, flush=True)\ntime.sleep(60)\n")
+    environment = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    command = subprocess.Popen([sys.executable, "-c", script], cwd=tmp_path, stdout=subprocess.PIPE,
+                               text=True, env=environment)
+    try:
+        worker = int(command.stdout.readline())
+        time.sleep(1.5)  # past the warm-up: laying out the long document
+        assert not _gone(worker)
+        command.send_signal(signal.SIGKILL)
+        command.wait(timeout=10)
+        deadline = time.monotonic() + 3
+        while not _gone(worker):
+            assert time.monotonic() < deadline, f"worker {worker} still running after its command was killed"
+            time.sleep(0.05)
+    finally:
+        command.kill()
+        command.wait()
+
+
+def _gone(pid: int) -> bool:
+    """Whether the process has ended (a zombie waiting for init to reap it has ended)."""
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].startswith("Z")
+    except (OSError, IndexError):
+        return False
