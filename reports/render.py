@@ -264,9 +264,9 @@ def _is_web_link(url: str | None) -> bool:
 class RenderWorker:
     """A helper process that draws the charts and lays out the PDF.
 
-    Started before extraction, it imports matplotlib and WeasyPrint and lays out a line of each
-    (fonts, C types) while this process imports the extraction rules, extracts and builds the
-    briefing: on two cores that start-up is off the critical path. `charts()` and `pdf()` give
+    Started before extraction, it imports matplotlib and WeasyPrint and draws and lays out a line
+    of each (fonts, C types) while this process imports the extraction rules, extracts and builds
+    the briefing: on two cores that start-up is off the critical path. `charts()` and `pdf()` give
     what `draw()` and `render_pdf()` give here, the same bytes. Where no process can be forked
     (no os.fork, or threads running that a fork would copy mid-work), or when the worker fails,
     the work is done in this process instead; an error then surfaces as it would without it.
@@ -380,14 +380,22 @@ class RenderWorker:
 
 
 def _serve(connection: Any, parents: Any, parent: int) -> None:  # pragma: no cover - the worker process
-    """The worker's loop: warm up, then answer ("charts", specs) and ("pdf", ...) until "stop"."""
+    """The worker's loop: answer ("charts", specs) and ("pdf", ...) until "stop", warming up meanwhile.
+
+    Between requests it takes the next warm-up step (charts first, as they are asked for first);
+    a request that is waiting is answered before any further step.
+    """
     parents.close()  # the parent's end of the pipe: when the parent's closes, recv() below ends
     _die_with(parent)
-    try:
-        _warm_up()
-    except Exception as exc:  # a warm-up is only a head start
-        log.debug("render worker warm-up: %s", exc)
+    steps = iter((_warm_charts, load_weasyprint, _warm_pdf))
     while True:
+        step = None if connection.poll(0) else next(steps, None)
+        if step is not None:
+            try:
+                step()
+            except Exception as exc:  # a warm-up is only a head start
+                log.debug("render worker warm-up: %s", exc)
+            continue
         try:
             kind, payload = connection.recv()
         except (EOFError, OSError):
@@ -431,9 +439,13 @@ def _die_with(parent: int) -> None:  # pragma: no cover - the worker process
         os._exit(0)
 
 
-def _warm_up() -> None:
-    """Import matplotlib and WeasyPrint and use each once, so the first real chart and page start warm."""
+def _warm_charts() -> None:
+    """Import matplotlib and draw one bar (fonts found and loaded), so the first real chart starts warm."""
     from charts.draw import ChartSpec, Frame, draw
 
     draw(ChartSpec("warm-up", "bar", "brief", Frame({"label": ["a"], "value": [1.0]}), "", "", ""))
+
+
+def _warm_pdf() -> None:
+    """Lay out one heading and a line (fontconfig, Pango, the C types WeasyPrint declares on first use)."""
     render_pdf('<html lang="en"><body><h1 style="font-family: serif">brief</h1><p>brief</p></body></html>')
