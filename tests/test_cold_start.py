@@ -7,6 +7,7 @@ the first extracts. None of this may change a byte of what a reader gets.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -46,7 +47,7 @@ def page(chart_svg: str, alt: str) -> str:
 def python(code: str, cwd: Path) -> str:
     """Run `code` in a new interpreter (one thread, nothing imported yet) and return what it printed."""
     done = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, timeout=300,
-                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -167,7 +168,7 @@ def test_the_worker_dies_with_a_killed_command(tmp_path: Path) -> None:
     script = ("import time\nfrom reports.render import RenderWorker\nworker = RenderWorker.start()\n"
               "worker.pdf('<p>' + 'A long page of words. ' * 200 + '</p>' + '<p>more</p>' * 20000)\n"
               "print(worker._process.pid, flush=True)\ntime.sleep(60)\n")
-    environment = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
     command = subprocess.Popen([sys.executable, "-c", script], cwd=tmp_path, stdout=subprocess.PIPE,
                                text=True, env=environment)
     try:
@@ -187,8 +188,6 @@ def test_the_worker_dies_with_a_killed_command(tmp_path: Path) -> None:
 
 def _gone(pid: int) -> bool:
     """Whether the process has ended (a zombie waiting for init to reap it has ended)."""
-    import os
-
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
