@@ -207,7 +207,7 @@ def report(count: int, before: Path | None = None) -> str:
         "",
         "The sample month is the built-in corpus through both extractors (figures, checks, the meeting",
         "log, nine charts); the month with figures is tests/briefings.py's store (six charts). The issue's",
-        "aim is 2.0 s and 3.5x the baseline; see \"Scale\" for what was cut and what is left.",
+        "aim is 2.0 s and 3.5x the baseline.",
         "",
     ]
     return "\n".join(lines)
