@@ -2,6 +2,7 @@
 
     python benchmarks/bench_generate.py            # print the figures
     python benchmarks/bench_generate.py --write    # and write them into benchmarks/RESULTS.md ("Generate")
+    python benchmarks/bench_generate.py --before ../old-checkout   # and an earlier checkout, same run
 
 Every run is a new process in a new folder (a cold start: imports, a fresh
 store, collect, extract, build, chart, render). Peak memory is the child's
@@ -11,6 +12,12 @@ least any PDF costs: a new process that imports WeasyPrint and lays out one
 paragraph. The breakdown runs the pipeline's stages one by one in a new process
 per run, for the sample month (no figures until the extractors land) and for a
 month with figures, six charts, checks and meetings (tests/briefings.py).
+
+CPU time is the child's user + system time and that of the processes it waited for
+(generate's render worker). Every process gets a bytecode cache (PYTHONPYCACHEPREFIX, in
+a temporary folder, filled by one untimed run of each command), as an installed package
+has: without it brief's own modules would be compiled on every run while WeasyPrint's,
+installed by pip, are not.
 """
 
 from __future__ import annotations
@@ -27,16 +34,24 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+CACHE = tempfile.mkdtemp(prefix="brief-bench-pycache-")  # compiled modules, shared by the runs
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 COMMAND = ["-m", "reports", "generate", "--month", "2026-01"]
 BASELINE = "import weasyprint; weasyprint.HTML(string='<p>baseline</p>').write_pdf()"
+# The same command with charts and PDF made in the one process: a running thread keeps generate
+# from forking its render worker (RenderWorker.start), so this times what the worker saves.
+ONE_PROCESS = ["-c", "import sys, threading, time; "
+               "threading.Thread(target=time.sleep, args=(600,), daemon=True).start(); "
+               "sys.argv = ['brief', *sys.argv[1:]]; from reports.cli import main; main()", *COMMAND[2:]]
 STAGES = ("imports: brief", "imports: weasyprint", "collect", "extract", "build", "charts", "html",
           "pdf layout", "archive")
 
 
-def measure(args: list[str], cwd: Path) -> tuple[float, float, str, float]:
+def measure(args: list[str], cwd: Path, root: Path = ROOT) -> tuple[float, float, str, float]:
     """Wall seconds, peak RSS in MiB, stdout and CPU seconds (user + system) of one child process."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": "1772445600"}
+    env = {**os.environ, "PYTHONPATH": str(root), "SOURCE_DATE_EPOCH": "1772445600",
+           "PYTHONPYCACHEPREFIX": str(Path(CACHE) / root.name)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.perf_counter()
     child = subprocess.Popen([sys.executable, *args], cwd=cwd, env=env, stdout=subprocess.PIPE,
                              stderr=subprocess.DEVNULL)
@@ -49,11 +64,11 @@ def measure(args: list[str], cwd: Path) -> tuple[float, float, str, float]:
     return seconds, usage.ru_maxrss / 1024, out.decode(), usage.ru_utime + usage.ru_stime
 
 
-def runs(args: list[str], count: int) -> list[tuple[float, float, str, float]]:
+def runs(args: list[str], count: int, root: Path = ROOT) -> list[tuple[float, float, str, float]]:
     results = []
     for _ in range(count):
         with tempfile.TemporaryDirectory(prefix="brief-bench-") as folder:
-            results.append(measure(args, Path(folder)))
+            results.append(measure(args, Path(folder), root))
     return results
 
 
@@ -131,15 +146,23 @@ def breakdown(scenario: str, count: int) -> dict[str, float]:
     return {**medians, "peak RSS": statistics.median(rss for _, rss, _, _ in done)}
 
 
-def report(count: int) -> str:
+def report(count: int, before: Path | None = None) -> str:
     load = os.getloadavg()[0]
-    generate, baseline = [], []
-    for _ in range(count):  # alternated, so a change in the machine's load falls on both
-        generate += runs(COMMAND, 1)
+    commands = {"now": (COMMAND, ROOT), "one process": (ONE_PROCESS, ROOT)}
+    if before:
+        commands["before"] = (COMMAND, before.resolve())
+    for args, root in commands.values():  # untimed: fills the bytecode cache
+        runs(args, 1, root)
+    runs(["-c", BASELINE], 1)
+    generate: dict[str, list] = {name: [] for name in commands}
+    baseline: list = []
+    for _ in range(count):  # alternated, so a change in the machine's load falls on all
+        for name, (args, root) in commands.items():
+            generate[name] += runs(args, 1, root)
         baseline += runs(["-c", BASELINE], 1)
-    wall, rss = statistics.median(r[0] for r in generate), statistics.median(r[1] for r in generate)
+    load_after = os.getloadavg()[0]
     base_wall, base_rss = statistics.median(r[0] for r in baseline), statistics.median(r[1] for r in baseline)
-    cpu, base_cpu = statistics.median(r[3] for r in generate), statistics.median(r[3] for r in baseline)
+    base_cpu = statistics.median(r[3] for r in baseline)
     parts = {scenario: breakdown(scenario, count) for scenario in ("sample", "charts")}
     import weasyprint
 
@@ -147,18 +170,29 @@ def report(count: int) -> str:
         "## Generate",
         "",
         f"Command: `python benchmarks/bench_generate.py --runs {count} --write` (medians of {count} cold "
-        "runs, each a new process in a new folder).",
+        "runs, each a new process in a new folder, with a bytecode cache as an installed package has).",
         f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"WeasyPrint {weasyprint.__version__}; load average {load:.1f} when it started.",
+        f"WeasyPrint {weasyprint.__version__}; load average {load:.1f} when it started, {load_after:.1f} "
+        "after the timed runs.",
         "",
         "| what | wall time | CPU time | peak RSS | vs baseline |",
         "|---|---|---|---|---|",
-        f"| `brief generate --month 2026-01` (cold) | {wall:.2f} s | {cpu:.2f} s | {rss:.0f} MiB | "
-        f"{wall / base_wall:.2f}x wall, {cpu / base_cpu:.2f}x CPU, {rss / base_rss:.2f}x memory |",
+    ]
+    for name, results in generate.items():
+        wall, rss = statistics.median(r[0] for r in results), statistics.median(r[1] for r in results)
+        cpu = statistics.median(r[3] for r in results)
+        label = "`brief generate --month 2026-01` (cold)" + {
+            "now": "", "one process": ", charts and PDF in the one process (no render worker)",
+            "before": f", the checkout before this work ({before.name if before else ''})"}[name]
+        lines.append(f"| {label} | {wall:.2f} s | {cpu:.2f} s | {rss:.0f} MiB | "
+                     f"{wall / base_wall:.2f}x wall, {cpu / base_cpu:.2f}x CPU, "
+                     f"{rss / base_rss:.2f}x memory |")
+    lines += [
         f"| baseline: new process, `import weasyprint`, one-paragraph PDF | {base_wall:.2f} s "
         f"| {base_cpu:.2f} s | {base_rss:.0f} MiB | 1.00x |",
         "",
-        "Where the time goes (CPU seconds, medians; each stage run in order in a new process):",
+        "Where the time goes (CPU seconds, medians; each stage run in order in a new process, all in one",
+        "process: generate itself draws the charts and lays out the PDF in its render worker):",
         "",
         "| stage | sample month | month with figures |",
         "|---|---|---|",
@@ -173,7 +207,7 @@ def report(count: int) -> str:
         "",
         "The sample month is the built-in corpus through both extractors (figures, checks, the meeting",
         "log, nine charts); the month with figures is tests/briefings.py's store (six charts). The issue's",
-        "aim is 2.0 s and 3.5x the baseline; see \"Scale\" for what was cut and what is left.",
+        "aim is 2.0 s and 3.5x the baseline.",
         "",
     ]
     return "\n".join(lines)
@@ -195,13 +229,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--write", action="store_true", help="write the figures into benchmarks/RESULTS.md")
+    parser.add_argument("--before", type=Path, help="an earlier checkout to time in the same run")
     parser.add_argument("--stages", help=argparse.SUPPRESS)  # internal: one timed run of the stages
     args = parser.parse_args()
     if args.stages:
         with tempfile.TemporaryDirectory(prefix="brief-bench-") as folder:
             print(json.dumps(stages(args.stages, Path(folder))))
         return
-    section = report(args.runs)
+    section = report(args.runs, args.before)
     print(section)
     if args.write:
         write_section(section)

@@ -41,6 +41,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+CACHE = tempfile.mkdtemp(prefix="brief-bench-pycache-")
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 SAMPLE = ROOT / "reports" / "data" / "motir-2026-01.txt"
 BASELINE = "import weasyprint; weasyprint.HTML(string='<p>baseline</p>').write_pdf()"
@@ -130,7 +131,9 @@ class Run:
 
 def measure(args: list[str], cwd: Path, timeout: float) -> tuple[float, float, float, int, bool]:
     """Wall s, CPU s, peak RSS MiB, bytes written and whether it timed out, for one child."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": "1772445600"}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": "1772445600",
+           "PYTHONPYCACHEPREFIX": CACHE}  # compiled modules kept, as an installed package has them
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.perf_counter()
     child = subprocess.Popen([sys.executable, *args], cwd=cwd, env=env, stdout=subprocess.DEVNULL,
                              stderr=subprocess.PIPE, start_new_session=True)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
@@ -45,6 +46,11 @@ class Frame:
         return Frame({name: [values[n] for n in order] for name, values in self.columns.items()})
 
 
+def one_decimal(value: float) -> str:
+    """A chart's value label: 72,034.5."""
+    return f"{value:,.1f}"
+
+
 @dataclass(frozen=True)
 class ChartSpec:
     """What to draw: a kind, a frame of data and the words around it.
@@ -75,7 +81,8 @@ class ChartSpec:
     def listed_refs(self) -> tuple[int, ...]:
         """The sources the caption links one by one: all of them, unless there are too many to list."""
         return self.refs if len(self.refs) <= MAX_LISTED_REFS else ()
-    value_format: Callable[[float], str] = field(default=lambda v: f"{v:,.1f}")
+    # a module-level function, not a lambda: a spec is pickled to the process that draws it
+    value_format: Callable[[float], str] = field(default=one_decimal)
 
 
 @dataclass(frozen=True)
@@ -86,32 +93,41 @@ class DrawnChart:
 
 
 def draw(spec: ChartSpec, *, png: bool = False) -> DrawnChart:
-    """Draw once: SVG for the page, and a PNG too when `png` (for a message that shows a chart)."""
+    """Draw once: SVG for the page, and a PNG too when `png` (for a message that shows a chart).
+
+    The figure is a bare `matplotlib.figure.Figure` on an Agg canvas: no pyplot (its figure
+    manager and backend switching), and matplotlib is imported only when a chart is drawn.
+    """
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    with matplotlib.rc_context({**_house_style(), "svg.hashsalt": spec.id}):
+        figure = Figure(figsize=_size(spec))
+        canvas = FigureCanvasAgg(figure)
+        axes = figure.add_subplot()
+        _DRAWERS[spec.kind](axes, spec)
+        axes.set_title(spec.title)
+        # The tight box is measured once (the axes' box, which places the source note, and the
+        # note's own) and used for every file: "tight" would lay the chart out again per save.
+        box = _source_note(figure, axes, spec.source_note, canvas.get_renderer())
+        box = box.padded(matplotlib.rcParams["savefig.pad_inches"])
+        svg = io.StringIO()
+        figure.savefig(svg, format="svg", bbox_inches=box, metadata={"Date": None, "Creator": "brief"})
+        image = None
+        if png:
+            raster = io.BytesIO()
+            figure.savefig(raster, format="png", dpi=150, bbox_inches=box, metadata={"Software": "brief"})
+            image = raster.getvalue()
+    return DrawnChart(spec, _inline_svg(svg.getvalue(), spec), image)
+
+
+@cache
+def _house_style() -> dict[str, Any]:
+    """house.mplstyle's settings, read once (matplotlib.style.context would read the file per chart)."""
     import matplotlib
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    with plt.style.context(str(STYLE)), matplotlib.rc_context({"svg.hashsalt": spec.id}):
-        figure, axes = plt.subplots(figsize=_size(spec))
-        try:
-            _DRAWERS[spec.kind](axes, spec)
-            axes.set_title(spec.title)
-            renderer = figure.canvas.get_renderer()
-            # The tight box is measured once (the axes' box, which places the source note, and the
-            # note's own) and used for every file: "tight" would lay the chart out again per save.
-            box = _source_note(figure, axes, spec.source_note, renderer)
-            box = box.padded(plt.rcParams["savefig.pad_inches"])
-            svg = io.StringIO()
-            figure.savefig(svg, format="svg", bbox_inches=box, metadata={"Date": None, "Creator": "brief"})
-            image = None
-            if png:
-                raster = io.BytesIO()
-                figure.savefig(raster, format="png", dpi=150, bbox_inches=box, metadata={"Software": "brief"})
-                image = raster.getvalue()
-        finally:
-            plt.close(figure)
-    return DrawnChart(spec, _inline_svg(svg.getvalue(), spec), image)
+    return dict(matplotlib.rc_params_from_file(str(STYLE), use_default_template=False))
 
 
 def _source_note(figure, axes, note: str, renderer):  # noqa: ANN001, ANN202 - matplotlib types

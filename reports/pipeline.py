@@ -15,25 +15,32 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from charts import draw
-from reports import extract as extraction
-from reports import tables
 from reports.archive import ArchiveInput, briefing_summary, write_index, write_period_folder
-from reports.briefing import Briefing, build_briefing
 from reports.collect.dump import DumpResult, Rejection, parse_dump_file
 from reports.config import Config, FetchSettings, Source
 from reports.corrections import load_corrections
 from reports.errors import BriefError
 from reports.periods import Period
 from reports.records import Release
-from reports.render import render_html, render_pdf
+from reports.render import RenderWorker, render_html
 from reports.store import Store
 
 if TYPE_CHECKING:  # live sources (httpx, feedparser, bs4) load only when a feed or board is collected
+    from reports.briefing import Briefing  # with the extractors: imported by the commands that build
     from reports.collect.fetch import Fetcher
     from reports.collect.web import WebContext
 
 log = logging.getLogger(__name__)
+
+
+def __getattr__(name: str) -> object:
+    """`pipeline.extraction`: the extractors, imported on first use (their rules compile at import,
+    which commands that extract nothing need not pay)."""
+    if name == "extraction":
+        from reports import extract
+
+        return extract
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 BATCH = 500  # releases written per commit when ingesting or extracting
 HISTORY_YEARS = 2  # how far back generate extracts stored releases for comparisons and trend lines
@@ -209,10 +216,14 @@ def _store_dump(
 
 def ensure_extracted(store: Store, releases: Sequence[Release]) -> int:
     """Extract figures and meetings from releases the current extractor has not read; returns how many."""
+    from reports import extract as extraction
+
     return _extract(store, store.unextracted(releases, extraction.VERSION))
 
 
 def _extract(store: Store, pending: Sequence[Release]) -> int:
+    from reports import extract as extraction
+
     for start in range(0, len(pending), BATCH):
         with store.batch():  # one commit per batch: an interrupted run keeps the batches before
             for release in pending[start : start + BATCH]:
@@ -239,7 +250,26 @@ def generate(
     """Build, render and archive the period's briefing into output/<period>/.
 
     The figures are corrected by corrections.toml; `draft` marks a briefing held for review.
+    Charts and the PDF are made by a RenderWorker, which starts up while this process extracts.
     """
+    with RenderWorker.start() as worker:
+        return _generate(store, config, period, worker, output=output, locale=locale, draft=draft)
+
+
+def _generate(
+    store: Store,
+    config: Config,
+    period: Period,
+    worker: RenderWorker,
+    *,
+    output: Path,
+    locale: str | None,
+    draft: bool,
+) -> Generated:
+    from reports import extract as extraction
+    from reports import tables
+    from reports.briefing import build_briefing
+
     releases = store.releases_between(period.start, period.end)
     ensure_extracted(store, releases)
     corrections = load_corrections(config.corrections)
@@ -264,11 +294,13 @@ def generate(
     )
     briefing = replace(briefing, draft=draft)
     report_stale(briefing)
-    drawn = {spec.id: draw(spec) for spec in briefing.charts}
-    html = render_html(briefing, charts=drawn, author=config.author)
-    # The PDF's document: charts as images of their SVG, and a long period's summary.
+    drawn = worker.charts(briefing.charts)
+    # The PDF's document: charts as images of their SVG, and a long period's summary. The worker
+    # lays it out while the HTML page is rendered here.
     printed = render_html(briefing, charts=drawn, author=config.author, for_print=True)
-    pdf = render_pdf(printed, (output / period.key,), paper=config.page_size, variant=config.pdf_variant)
+    laid_out = worker.pdf(printed, (output / period.key,), paper=config.page_size, variant=config.pdf_variant)
+    html = render_html(briefing, charts=drawn, author=config.author)
+    pdf = laid_out()
     files = {
         "briefing.html": html.encode("utf-8"),
         "briefing.pdf": pdf,

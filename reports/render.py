@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
@@ -26,10 +26,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from reports import __version__
-from reports.briefing import Briefing
 from reports.config import DEFAULT_PDF_VARIANT, paper_size, pdf_variant
 from reports.formatting import format_change, format_period, format_value
 from reports.resources import templates_dir
+
+if TYPE_CHECKING:
+    from reports.briefing import Briefing
 
 log = logging.getLogger(__name__)
 
@@ -254,3 +256,196 @@ def _chart_image(svg: str, alt: str) -> Markup:
 def _is_web_link(url: str | None) -> bool:
     """Only http(s) addresses become links; anything else stays plain text."""
     return bool(url) and re.match(r"https?://[^\s\"'<>]+$", str(url), re.IGNORECASE) is not None
+
+
+# A second process for charts and the PDF ----------------------------------------------
+
+
+class RenderWorker:
+    """A helper process that draws the charts and lays out the PDF.
+
+    Started before extraction, it imports matplotlib and WeasyPrint and draws and lays out a line
+    of each (fonts, C types) while this process imports the extraction rules, extracts and builds
+    the briefing: on two cores that start-up is off the critical path. `charts()` and `pdf()` give
+    what `draw()` and `render_pdf()` give here, the same bytes. Where no process can be forked
+    (no os.fork, or threads running that a fork would copy mid-work), or when the worker fails,
+    the work is done in this process instead; an error then surfaces as it would without it.
+    The worker never outlives this process: it ends on "stop", when its pipe closes, or (Linux)
+    by a signal the moment this process dies.
+    """
+
+    def __init__(self, process: Any = None, connection: Any = None) -> None:
+        self._process = process
+        self._connection = connection
+        self._busy = False  # a request sent and not yet answered
+
+    @classmethod
+    def start(cls) -> RenderWorker:
+        import os
+        import sys
+        import threading
+
+        if not hasattr(os, "fork") or threading.active_count() > 1:
+            return cls()
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        ours, theirs = context.Pipe()
+        for stream in (sys.stdout, sys.stderr):  # nothing buffered here is written twice
+            stream.flush()
+        try:
+            process = context.Process(target=_serve, args=(theirs, ours, os.getpid()), daemon=True,
+                                      name="brief-render")
+            process.start()
+        except OSError as exc:  # out of processes or memory: do the work here
+            log.debug("render worker not started: %s", exc)
+            ours.close()
+            theirs.close()
+            return cls()
+        theirs.close()
+        return cls(process, ours)
+
+    def charts(self, specs: Iterable[Any]) -> dict[str, Any]:
+        """Each spec drawn (as `charts.draw`), by chart id."""
+        from charts import DrawnChart, draw
+
+        specs = list(specs)
+        svgs = self._ask("charts", specs) if specs else []
+        if svgs is None:
+            return {spec.id: draw(spec) for spec in specs}
+        return {spec.id: DrawnChart(spec, svg) for spec, svg in zip(specs, svgs, strict=True)}
+
+    def pdf(self, html: str, allowed_roots: Iterable[Path] = (), **options: Any) -> Any:
+        """Start laying out the PDF of `html` (as `render_pdf`); the returned function waits for its bytes."""
+        roots = tuple(allowed_roots)
+        if not self._send("pdf", (html, roots, options)):
+            return lambda: render_pdf(html, roots, **options)
+
+        def result() -> bytes:
+            pdf = self._receive()
+            return render_pdf(html, roots, **options) if pdf is None else pdf
+
+        return result
+
+    def close(self) -> None:
+        """Stop the worker: at once if it is still working on something nobody will read."""
+        if self._process is None:
+            return
+        if not self._busy and self._send("stop", None):
+            self._process.join(timeout=5)
+        self._drop()
+
+    def __enter__(self) -> RenderWorker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _ask(self, kind: str, payload: Any) -> Any:
+        return self._receive() if self._send(kind, payload) else None
+
+    def _send(self, kind: str, payload: Any) -> bool:
+        if self._process is None:
+            return False
+        try:
+            self._connection.send((kind, payload))
+        except (OSError, ValueError, TypeError, AttributeError) as exc:  # a dead worker, or unpicklable
+            log.debug("render worker: %s", exc)
+            self._drop()
+            return False
+        self._busy = kind != "stop"
+        return True
+
+    def _receive(self) -> Any:
+        """The worker's answer, or None when it failed (the caller then does the work itself)."""
+        try:
+            status, answer = self._connection.recv()
+        except (OSError, EOFError) as exc:
+            log.debug("render worker gone: %s", exc)
+            self._drop()
+            return None
+        self._busy = False
+        if status != "ok":
+            log.debug("render worker: %s", answer)
+            return None
+        return answer
+
+    def _drop(self) -> None:
+        process, self._process = self._process, None
+        if process is not None:
+            self._connection.close()
+            if process.is_alive():
+                process.kill()
+            process.join()
+
+
+def _serve(connection: Any, parents: Any, parent: int) -> None:  # pragma: no cover - the worker process
+    """The worker's loop: answer ("charts", specs) and ("pdf", ...) until "stop", warming up meanwhile.
+
+    Between requests it takes the next warm-up step (charts first, as they are asked for first);
+    a request that is waiting is answered before any further step.
+    """
+    parents.close()  # the parent's end of the pipe: when the parent's closes, recv() below ends
+    _die_with(parent)
+    steps = iter((_warm_charts, load_weasyprint, _warm_pdf))
+    while True:
+        step = None if connection.poll(0) else next(steps, None)
+        if step is not None:
+            try:
+                step()
+            except Exception as exc:  # a warm-up is only a head start
+                log.debug("render worker warm-up: %s", exc)
+            continue
+        try:
+            kind, payload = connection.recv()
+        except (EOFError, OSError):
+            return
+        if kind == "stop":
+            return
+        try:
+            if kind == "charts":
+                from charts import draw
+
+                answer: Any = ("ok", [draw(spec).svg for spec in payload])
+            else:
+                html, roots, options = payload
+                answer = ("ok", render_pdf(html, roots, **options))
+        except Exception as exc:
+            answer = ("failed", f"{kind}: {type(exc).__name__}: {exc}")
+        try:
+            connection.send(answer)
+        except OSError:  # the parent is gone or stopped listening
+            return
+
+
+def _die_with(parent: int) -> None:  # pragma: no cover - the worker process
+    """Signals meant for the command are the parent's to handle; the worker ends with the parent.
+
+    Ctrl-C and SIGTERM reach the whole process group: the parent stops the worker itself (the
+    worker inherited its handlers, which would print a second traceback or a second error).
+    """
+    import os
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:  # Linux: killed the moment the parent dies, even by SIGKILL (no lock or file held past it)
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(0)
+
+
+def _warm_charts() -> None:
+    """Import matplotlib and draw one bar (fonts found and loaded), so the first real chart starts warm."""
+    from charts.draw import ChartSpec, Frame, draw
+
+    draw(ChartSpec("warm-up", "bar", "brief", Frame({"label": ["a"], "value": [1.0]}), "", "", ""))
+
+
+def _warm_pdf() -> None:
+    """Lay out one heading and a line (fontconfig, Pango, the C types WeasyPrint declares on first use)."""
+    render_pdf('<html lang="en"><body><h1 style="font-family: serif">brief</h1><p>brief</p></body></html>')

@@ -1,0 +1,202 @@
+"""What a cold `brief generate` leaves out or hands to its render worker, and that the output is the same.
+
+Charts are drawn on a bare matplotlib Figure (no pyplot); the extraction rules load only when
+something is extracted; charts and the PDF are made in a second process that starts up while
+the first extracts. None of this may change a byte of what a reader gets.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from charts.draw import ChartSpec, Frame, draw
+from reports.render import RenderWorker, _chart_image, render_pdf
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def spec(**changes: object) -> ChartSpec:
+    values = {
+        "id": "chart-models",
+        "kind": "bar",
+        "title": "Production by model, 2025",
+        "data": Frame({"label": ["Kona", "Trax", "Avante"], "value": [270.0, 308.0, 269.0]}),
+        "unit_label": "thousand units",
+        "source_note": "Source: [9]",
+        "alt": "Production by model, 2025: Trax 308.0, Kona 270.0, Avante 269.0.",
+    }
+    return ChartSpec(**{**values, **changes})
+
+
+def line_spec() -> ChartSpec:
+    data = Frame({"period": ["Nov 2025", "Dec 2025", "Jan 2026"], "value": [55.1, 60.2, 58.0]})
+    return spec(id="chart-line", kind="line", title="Exports by month", data=data, unit_label="USD billion")
+
+
+def page(chart_svg: str, alt: str) -> str:
+    """The smallest printed page holding one chart, as the briefing's print rendering gives it."""
+    return f'<html lang="en"><body><figure>{_chart_image(chart_svg, alt)}</figure></body></html>'
+
+
+def python(code: str, cwd: Path) -> str:
+    """Run `code` in a new interpreter (one thread, nothing imported yet) and return what it printed."""
+    done = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_a_chart_is_drawn_without_pyplot_and_keeps_its_words_as_text(tmp_path: Path) -> None:
+    out = python(
+        "import sys\n"
+        "from tests.test_cold_start import spec\n"
+        "from charts import draw\n"
+        "svg = draw(spec()).svg\n"
+        "print('pyplot' if 'matplotlib.pyplot' in sys.modules else 'no pyplot')\n"
+        "print(svg)\n",
+        tmp_path,
+    )
+    verdict, svg = out.split("\n", 1)
+    assert verdict == "no pyplot"
+    words = ("Production by model, 2025", "Kona", "Trax", "Avante", "308.0", "thousand units", "Source: [9]")
+    for word in words:
+        assert f">{word}</text>" in svg, word
+    assert "<path" in svg and "glyph" not in svg  # text is text, not outlines of letters
+
+
+def test_the_chart_words_are_text_in_the_pdf(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    drawn = draw(spec())
+    (tmp_path / "chart.pdf").write_bytes(render_pdf(page(drawn.svg, drawn.spec.alt)))
+    text = PdfReader(tmp_path / "chart.pdf").pages[0].extract_text()
+    for words in ("Production by model, 2025", "Kona", "Trax", "308.0", "thousand units", "Source: [9]"):
+        assert words in text, words
+
+
+def test_the_worker_draws_and_lays_out_the_same_bytes_as_this_process(tmp_path: Path) -> None:
+    out = python(
+        "from reports.render import RenderWorker, render_pdf\n"
+        "from charts import draw\n"
+        "from tests.test_cold_start import line_spec, page, spec\n"
+        "specs = [spec(), line_spec()]\n"
+        "with RenderWorker.start() as worker:\n"
+        "    assert worker._process is not None and worker._process.is_alive(), 'no worker process'\n"
+        "    drawn = worker.charts(specs)\n"
+        "    html = page(drawn['chart-line'].svg, 'Exports by month')\n"
+        "    pdf = worker.pdf(html)()\n"
+        "    process = worker._process\n"
+        "assert not process.is_alive(), 'the worker outlived its use'\n"
+        "assert [drawn[s.id].svg for s in specs] == [draw(s).svg for s in specs], 'charts differ'\n"
+        "assert drawn['chart-models'].spec is specs[0]\n"
+        "assert pdf == render_pdf(html), 'PDF differs'\n"
+        "print('same')\n",
+        tmp_path,
+    )
+    assert out.strip() == "same"
+
+
+def test_a_worker_that_died_leaves_the_work_to_this_process() -> None:
+    worker = RenderWorker.start()
+    try:
+        if worker._process is not None:
+            worker._process.kill()
+            worker._process.join()
+        drawn = worker.charts([spec()])
+        assert drawn["chart-models"].svg == draw(spec()).svg
+        html = page(drawn["chart-models"].svg, "models")
+        assert worker.pdf(html)()[:5] == b"%PDF-"
+    finally:
+        worker.close()
+
+
+def test_a_spec_the_worker_cannot_be_sent_is_drawn_here() -> None:
+    odd = spec(value_format=lambda value: f"{value:.0f} k")  # a lambda does not pickle
+    with RenderWorker.start() as worker:
+        drawn = worker.charts([odd])
+    assert ">308 k</text>" in drawn["chart-models"].svg
+
+
+def test_a_drawing_error_surfaces_as_without_the_worker() -> None:
+    with RenderWorker.start() as worker, pytest.raises(KeyError):
+        worker.charts([spec(kind="pie")])
+
+
+def test_generate_leaves_no_worker_process_behind(tmp_path: Path) -> None:
+    out = python(
+        "import multiprocessing\n"
+        "from pathlib import Path\n"
+        "from reports import pipeline\n"
+        "from reports.config import Config\n"
+        "from reports.periods import parse_month\n"
+        "from reports.resources import sample_corpus\n"
+        "from reports.store import Store\n"
+        "config = Config()\n"
+        "with Store('sqlite:///brief.sqlite') as store:\n"
+        "    pipeline.collect_files(store, [sample_corpus()])\n"
+        "    folder = pipeline.generate(store, config, parse_month('2026-01'), output=Path('out')).folder\n"
+        "print(len(multiprocessing.active_children()), (folder / 'briefing.pdf').read_bytes()[:5])\n",
+        tmp_path,
+    )
+    assert out.split() == ["0", "b'%PDF-'"]
+
+
+def test_commands_that_extract_nothing_do_not_load_the_extraction_rules(tmp_path: Path) -> None:
+    out = python(
+        "import sys\n"
+        "from reports import pipeline\n"
+        "print('loaded' if 'reports.extract' in sys.modules else 'not loaded')\n"
+        "print(pipeline.extraction.VERSION == __import__('reports.extract').extract.VERSION)\n",
+        tmp_path,
+    )
+    assert out.split() == ["not", "loaded", "True"]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the parent-death signal is Linux's")
+def test_the_worker_dies_with_a_killed_command(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    # The worker is given a long layout (many seconds of pages), so only the parent-death signal,
+    # not the end of its pipe, can stop it at once.
+    script = ("import time\nfrom reports.render import RenderWorker\nworker = RenderWorker.start()\n"
+              "worker.pdf('<p>' + 'A long page of words. ' * 200 + '</p>' + '<p>more</p>' * 20000)\n"
+              "print(worker._process.pid, flush=True)\ntime.sleep(60)\n")
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = subprocess.Popen([sys.executable, "-c", script], cwd=tmp_path, stdout=subprocess.PIPE,
+                               text=True, env=environment)
+    try:
+        worker = int(command.stdout.readline())
+        time.sleep(1.5)  # past the warm-up: laying out the long document
+        assert not _gone(worker)
+        command.send_signal(signal.SIGKILL)
+        command.wait(timeout=10)
+        deadline = time.monotonic() + 3
+        while not _gone(worker):
+            assert time.monotonic() < deadline, f"worker {worker} still running after its command was killed"
+            time.sleep(0.05)
+    finally:
+        command.kill()
+        command.wait()
+
+
+def _gone(pid: int) -> bool:
+    """Whether the process has ended (a zombie waiting for init to reap it has ended)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].startswith("Z")
+    except (OSError, IndexError):
+        return False
