@@ -460,4 +460,5 @@ def test_money_with_thousands_grouped_by_spaces(text: str, value: float) -> None
 
 
 def test_a_year_and_a_count_side_by_side_stay_apart() -> None:
-    assert [q.value for q in find_quantities(normalize("In 2025 204 firms exported goods."))] == [2025.0, 204.0]
+    quantities = find_quantities(normalize("In 2025 204 firms exported goods."))
+    assert [q.value for q in quantities] == [2025.0, 204.0]
