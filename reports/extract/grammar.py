@@ -30,7 +30,7 @@ class Caseless:
 
     def _choose(self, text: str) -> tuple[re.Pattern[str], str]:
         if text.isascii() or not _CASE_TRAPS.search(text):
-            return self._lowered, text.lower()
+            return self._lowered, _lower(text)
         return self.ignorecase, text
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -44,6 +44,16 @@ class Caseless:
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):  # noqa: ANN201 - an iterator of matches
         pattern, text = self._choose(text)
         return pattern.finditer(text, pos, endpos)
+
+
+_LAST_LOWERED: list[str] = ["", ""]  # the text lowered last and its lower-cased copy
+
+
+def _lower(text: str) -> str:
+    """text.lower(), kept for the text asked last: a sentence's patterns ask for the same text many times."""
+    if _LAST_LOWERED[0] is not text:
+        _LAST_LOWERED[0], _LAST_LOWERED[1] = text, text.lower()
+    return _LAST_LOWERED[1]
 
 
 def _lower_literals(pattern: str) -> str:

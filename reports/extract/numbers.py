@@ -406,7 +406,9 @@ def _has_number_word(text: str, start: int, end: int) -> bool:
     for unit in _UNIT_AFTER_WORDS:
         at = text.find(unit, start, end)
         while at != -1:
-            before = _WORD_BEFORE.search(text, max(start, at - 24), at)
+            # "5.2 percent": a digit before the unit is the common case and needs no look
+            spelled = at >= 2 and not text[at - 2].isdigit()
+            before = _WORD_BEFORE.search(text, max(start, at - 24), at) if spelled else None
             if before and all(part.lower() in _WORD_VALUES for part in before.group(1).split("-")):
                 return True
             at = text.find(unit, at + len(unit), end)
