@@ -462,3 +462,27 @@ def test_money_with_thousands_grouped_by_spaces(text: str, value: float) -> None
 def test_a_year_and_a_count_side_by_side_stay_apart() -> None:
     quantities = find_quantities(normalize("In 2025 204 firms exported goods."))
     assert [q.value for q in quantities] == [2025.0, 204.0]
+
+
+def test_a_level_touched_names_its_own_clause_subject() -> None:
+    found = metrics_of(
+        "Tea exports rose 6.2 per cent to USD 3.5 billion in May, even as the tea deficit touched a record "
+        "high of USD 1.4 billion during the month."
+    )
+    assert [(m.subject, m.value) for m in found] == [("tea exports", 3.5e9), ("tea deficit", 1.4e9)]
+
+
+def test_a_revised_change_is_still_a_change() -> None:
+    figure = only("Rice exports showed a decline by a revised 3.1 percent year on year in March.")
+    assert (figure.change.direction, figure.change.value, figure.change.basis) == ("down", 3.1, "yoy")
+
+
+def test_more_of_a_flow_at_a_level_names_the_flow_without_than() -> None:
+    found = metrics_of(
+        "June saw 4.8 percent more exports than last year at $4.1 billion and 4.6 percent more imports at "
+        "$3.7 billion."
+    )
+    assert [(m.subject, m.value, m.change.value) for m in found] == [
+        ("exports", 4.1e9, 4.8),
+        ("imports", 3.7e9, 4.6),
+    ]

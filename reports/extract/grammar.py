@@ -189,6 +189,7 @@ LEVEL_VERBS = (
     "represented",
     "comprised",
     "hit",
+    "touched",
     "hits",
     "to hit",
     "logged",
@@ -442,13 +443,15 @@ CHANGE_BEFORE = Caseless(
     rf"|(?P<bare>{alternation(_UP_NOUNS + _DOWN_NOUNS)})s?\s+(?:of|by))"
     r"(?:\s+(?:by|some|about|around|nearly|almost|roughly|approximately|over|more\s+than|less\s+than|a|an|up\s+to|"
     r"year-on-year|on-year|on-month|month-on-month|on\s+year|y-o-y|yoy|respectively|sharply|slightly|"
-    r"significantly|further|again|also|just|only|a\s+steep|a\s+sharp|a\s+modest|a\s+slight))*\s*[(\[]?\s*$"
+    r"significantly|further|again|also|just|only|a\s+steep|a\s+sharp|a\s+modest|a\s+slight|revised|an?\s+revised|"
+    r"preliminary|an?\s+preliminary|an\s+estimated))*\s*[(\[]?\s*$"
 )
 CHANGE_AFTER = Caseless(
     rf"\s*(?:(?P<noun>{alternation(_UP_NOUNS + _DOWN_NOUNS)})s?\b"
     r"|(?P<basis>on-year|year-on-year|on-month|month-on-month|on-quarter|quarter-on-quarter|y-o-y|yoy|m-o-m|"
     r"q-o-q|y/y|m/m|q/q|year\s+over\s+year|from\s+a\s+year|from\s+the\s+(?:previous|same)|compared)\b"
-    r"|(?P<cmp>higher|lower|more|less)\s+(?:(?P<than_what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+)?than\b)"
+    r"|(?P<cmp>higher|lower|more|less)\s+(?:(?P<than_what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+)?"
+    r"(?:than\b|(?<=[a-z]\s)(?=at\s+(?:[$€£¥₩]|us\$|usd|eur))))"
 )
 UP_WORDS = frozenset(
     w.lower() for w in CHANGE_VERBS_UP + _PARTICIPLES_UP + _UP_NOUNS + ("up", "higher", "more")

@@ -464,7 +464,8 @@ def _changed_thing(masked: str, clause: int, at: int, figure: _Figure) -> str | 
     """What a change names by its own words: 'N percent more exports than', 'a 12 percent rise in shipments
     of wine', 'increases of 1.9% in imports of rice', 'the order backlog increase of 4.2 percent'."""
     end = figure.quantity.end
-    compared = g.CHANGE_AFTER.match(masked, end) if masked.find(" than", end, end + 50) != -1 else None
+    comparative = masked.find(" more ", end, end + 6) != -1 or masked.find(" less ", end, end + 6) != -1
+    compared = g.CHANGE_AFTER.match(masked, end) if comparative else None
     than = compared.group("than_what") if compared else None
     named = _clean_np(than) if than else None
     if named and g.HEAD.search(named):
