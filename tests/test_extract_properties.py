@@ -3,6 +3,7 @@ and each quoted sentence holds the digits of its figure."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from hypothesis import given, settings
@@ -80,8 +81,13 @@ def release(body: str) -> Release:
     return Release("r", "test", "Exports Rise in December 2025", body, date(2026, 1, 15))
 
 
+_SPACED_GROUPS = re.compile(r"(?<![\d.])\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d,])")
+
+
 def numbers_in(text: str) -> list[float]:
-    return [float(q.digits.replace(",", "")) for q in find_quantities(normalize(text))]
+    """The quote's numbers as written; thousands grouped by spaces ('€2 204.2') also read whole."""
+    grouped = _SPACED_GROUPS.sub(lambda m: m.group(0).replace(" ", ""), text)
+    return [float(q.digits.replace(",", "")) for t in {text, grouped} for q in find_quantities(normalize(t))]
 
 
 def holds_its_digits(metric: Metric) -> bool:
