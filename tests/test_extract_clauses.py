@@ -486,3 +486,18 @@ def test_more_of_a_flow_at_a_level_names_the_flow_without_than() -> None:
         ("exports", 4.1e9, 4.8),
         ("imports", 3.7e9, 4.6),
     ]
+
+
+def test_a_count_a_named_verb_acts_on_and_the_count_compared_with_it() -> None:
+    found = metrics_of(
+        "In May, the brand registered 12,400 new vehicles, compared to just 9,900 a year earlier."
+    )
+    assert [(m.subject, m.value, m.unit, m.period) for m in found] == [
+        ("new vehicle registrations", 12400.0, "vehicles", "2025-05"),
+        ("new vehicle registrations", 9900.0, "vehicles", "2024-05"),
+    ]
+
+
+def test_units_or_tons_counted_name_no_goods() -> None:
+    assert only("Overall sales rose in May, with 787,626 units registered.").subject != "unit registrations"
+    assert only("The mills shipped 2.4 million tons in May.").subject != "ton shipments"

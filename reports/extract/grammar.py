@@ -733,6 +733,7 @@ NOMINAL = {
     "manufactured": "production",
     "generated": "generation",
     "consumed": "consumption",
+    "registered": "registrations",
 }
 PASSIVE_AFTER = Caseless(
     rf"^[^;:]{{0,40}}?\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?P<verb>{alternation(NOMINAL)})\b"

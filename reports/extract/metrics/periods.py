@@ -36,7 +36,9 @@ _EARLIER_LEVEL = re.compile(
 _MONTH_PERIOD = re.compile(r"\d{4}-\d{2}")
 
 
-_COMPARED_BEFORE = re.compile(r"\b(?:from|than|versus|against|compared\s+(?:with|to))\s+$")
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:from|than|versus|against|compared\s+(?:with|to))\s+(?:just\s+|only\s+)?$"
+)
 
 
 _FORWARD = Caseless(
@@ -65,7 +67,9 @@ def _set_running_period(
         context.period = period
 
 
-_COMPARED_WITH = Caseless(r"\b(?:compared\s+(?:with|to)|versus|against|from|than)\s+(?:an?\s+)?[+]?$")
+_COMPARED_WITH = Caseless(
+    r"\b(?:compared\s+(?:with|to)|versus|against|from|than)\s+(?:just\s+|only\s+)?(?:an?\s+)?[+]?$"
+)
 
 
 _WHEN_THEN = re.compile(

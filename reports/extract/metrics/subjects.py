@@ -271,9 +271,14 @@ def _units_of(sentence: str, figure: _Figure, base: str | None, context: _Contex
     return f"{what} {head}" if head else what
 
 
-_COUNTED_GOODS = frozenset({"vehicles", "ships", "tons", "barrels", "TEU", "units"})
+_COUNTED_GOODS = frozenset({"vehicles", "ships", "units"})  # goods counted by the piece: tons name no goods
 _COUNT_THEN_PARTICIPLE = re.compile(
     rf"\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?P<verb>{'|'.join(g.NOMINAL)})\b", re.I
+)
+
+
+_VERB_THEN_COUNT = re.compile(
+    rf"\b(?P<verb>{'|'.join(g.NOMINAL)})\s+(?:a\s+total\s+of\s+|about\s+|some\s+|nearly\s+|over\s+)?$", re.I
 )
 
 
@@ -283,10 +288,15 @@ def _goods_counted(sentence: str, figure: _Figure, base: str | None, context: _C
         return None
     described = DESCRIBED_COUNT.match(sentence, figure.quantity.end)
     done = _COUNT_THEN_PARTICIPLE.match(sentence, described.end() if described else figure.quantity.end)
+    # "Tesla registered 27,285 new vehicles": the verb before the count
+    low = max(0, figure.quantity.start - 40)
+    done = done or _VERB_THEN_COUNT.search(sentence, low, figure.quantity.start)
     if not done:
         return None
     written = described.group(0) if described else sentence[figure.quantity.start : figure.quantity.end]
     counted = " ".join(written.split()[-2:] if described else written.split()[-1:])
+    if counted.lower() in ("units", "unit"):
+        return None  # "787,626 units registered" names no goods: the clause or a compared level names it
     return f"{_as_modifier(counted.lower())} {g.NOMINAL[done.group('verb').lower()]}"
 
 

@@ -220,13 +220,22 @@ def _named_unit(sentence: str, q: Quantity, context_unit: str | None) -> Quantit
     return None
 
 
+_BARE_COMPARED = re.compile(
+    r"\b(?:compared\s+(?:to|with)|versus|against)\s+(?:just\s+|only\s+|about\s+)?$", re.I
+)
+
+
 def _list_inherited(sentence: str, q: Quantity, last: Quantity | None) -> Quantity | None:
     """'(270,000)' after 'the Trax (308,000 units)': a bare number in a list takes the list's unit;
     '29.04 million jobs, up 193,000': a change by a bare number takes the level's unit."""
     if (
         last is not None
         and last.kind == "count"
-        and _BARE_CHANGE.search(sentence, max(0, q.start - 25), q.start)
+        and (
+            _BARE_CHANGE.search(sentence, max(0, q.start - 25), q.start)
+            # "27,285 new vehicles, compared to just 7,855 in the same month": the count compared with
+            or _BARE_COMPARED.search(sentence, max(0, q.start - 30), q.start)
+        )
     ):
         return replace(q, unit=last.unit, kind=last.kind)
     if last is None or last.kind not in ("money", "count") or (last.scaled and not q.scaled):
