@@ -501,3 +501,12 @@ def test_a_count_a_named_verb_acts_on_and_the_count_compared_with_it() -> None:
 def test_units_or_tons_counted_name_no_goods() -> None:
     assert only("Overall sales rose in May, with 787,626 units registered.").subject != "unit registrations"
     assert only("The mills shipped 2.4 million tons in May.").subject != "ton shipments"
+
+
+def test_a_period_compared_with_through_a_noun_does_not_carry_to_the_next_sentence() -> None:
+    found = metrics_of(
+        "Exports reached $43.5 billion in March 2025. The total was 21.3% higher than the exports total for "
+        "March 2024. Imports rose to $38.9 billion.",
+        published=date(2025, 4, 8),
+    )
+    assert [m.period for m in found if m.value is not None] == ["2025-03", "2025-03"]

@@ -146,6 +146,8 @@ BASE_BEFORE = Caseless(
     r"\bsame\s+(?:period|month|quarter|time)(?:\s+(?:of|in|last))?|\bbefore|\buntil|\bprior\s+to|\bbetween)"
     r"\s+(?:(?:in|during)\s+)?(?:the\s+)?(?:same\s+(?:period|month|quarter|time)\s+(?:(?:of|in)\s+)?)?"
     r"(?:(?:end|start|beginning)\s+of\s+)?$"
+    # "21.3% higher than the exports total for March 2021": the period of what it is compared with
+    r"|\b(?:than|compared\s+(?:to|with))\s+(?:the\s+|its\s+)?(?:[a-z-]+\s+){1,3}(?:for|in|of)\s+$"
 )
 PERIOD_RIGHT_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:set|recorded|posted|reached|achieved|logged|registered)\s+)?"
