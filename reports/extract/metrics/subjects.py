@@ -290,7 +290,9 @@ def _goods_counted(sentence: str, figure: _Figure, base: str | None, context: _C
     done = _COUNT_THEN_PARTICIPLE.match(sentence, described.end() if described else figure.quantity.end)
     # "Tesla registered 27,285 new vehicles": the verb before the count
     low = max(0, figure.quantity.start - 40)
-    done = done or _VERB_THEN_COUNT.search(sentence, low, figure.quantity.start)
+    # "registered 12,400 new vehicles"; a bare "carmakers produced 342,000 vehicles" is named by its clause
+    if not done and described:
+        done = _VERB_THEN_COUNT.search(sentence, low, figure.quantity.start)
     if not done:
         return None
     written = described.group(0) if described else sentence[figure.quantity.start : figure.quantity.end]
