@@ -13,6 +13,7 @@ import pytest
 from reports.postgres import PASSWORD_VARIABLE
 from reports.resources import sample_corpus
 from tests.postgres import PASSWORD, Server, postgres_server, unavailable
+from tests.smtp import Mailbox, smtp_server
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -91,4 +92,19 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 # The rendered briefing with figures, charts and meetings, made once per session (tests/briefings.py).
+@pytest.fixture(scope="module")
+def server() -> Iterator[tuple[Mailbox, int]]:
+    """A loopback SMTP server (tests/smtp.py) for one module's tests, and its port."""
+    with smtp_server() as running:
+        yield running
+
+
+@pytest.fixture
+def mailbox(server: tuple[Mailbox, int]) -> Mailbox:
+    """The module's SMTP server, emptied and without a password, for one test."""
+    server[0].reset()
+    server[0].password = None
+    return server[0]
+
+
 from tests.briefings import rich_folder  # noqa: E402, F401

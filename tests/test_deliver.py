@@ -11,7 +11,6 @@ import shutil
 import socket
 import sqlite3
 import ssl
-from collections.abc import Iterator
 from email import message_from_bytes, policy
 from pathlib import Path
 
@@ -28,19 +27,6 @@ WEEK = "2026-W03"
 PASSWORD = "s3cret-Pa55word-for-tests"
 
 
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[tuple[Mailbox, int]]:
-    with smtp_server() as running:
-        yield running
-
-
-@pytest.fixture
-def mailbox(server: tuple[Mailbox, int]) -> Mailbox:
-    server[0].reset()
-    server[0].password = None
-    return server[0]
 
 
 @pytest.fixture

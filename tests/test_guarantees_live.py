@@ -291,19 +291,6 @@ def source_config(folder: Path, port: int | None, dump: Path) -> None:
     (folder / "brief.toml").write_text(sources + text)
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[tuple[Mailbox, int]]:
-    with smtp_server() as running:
-        yield running
-
-
-@pytest.fixture
-def mailbox(server: tuple[Mailbox, int]) -> Mailbox:
-    server[0].reset()
-    server[0].password = None
-    return server[0]
-
-
 def test_generate_with_a_failed_source_keeps_the_archived_briefing(tmp_path: Path) -> None:
     shutil.copy(sample_corpus(), tmp_path / "releases.txt")
     source_config(tmp_path, None, tmp_path / "releases.txt")

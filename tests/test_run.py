@@ -10,7 +10,6 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from reports.errors import BriefError
 from reports.job import due_periods, schedule_files
 from reports.resources import sample_corpus
 from tests.conftest import ROOT, run_brief
-from tests.smtp import Mailbox, Received, smtp_server, write_config
+from tests.smtp import Mailbox, Received, write_config
 
 WEEK = "2026-W03"
 MONDAY = "2026-01-19"  # the Monday after the sample's week: the job's usual day
@@ -32,12 +31,6 @@ HOLDER = (
     "import sys, time; from pathlib import Path; from reports.job import RunLock; "
     "RunLock(Path(sys.argv[1])).acquire(); print('locked', flush=True); time.sleep(120)"
 )
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[tuple[Mailbox, int]]:
-    with smtp_server() as running:
-        yield running
 
 
 @pytest.fixture(scope="module")
