@@ -271,7 +271,9 @@ def _units_of(sentence: str, figure: _Figure, base: str | None, context: _Contex
     return f"{what} {head}" if head else what
 
 
-_COUNTED_GOODS = frozenset({"vehicles", "ships", "units"})  # goods counted by the piece: tons name no goods
+# Goods counted by the piece; "tons" or "787,626 units registered" name no goods (the clause or a compared
+# level names those).
+_COUNTED_GOODS = frozenset({"vehicles", "ships"})
 _COUNT_THEN_PARTICIPLE = re.compile(
     rf"\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?P<verb>{'|'.join(g.NOMINAL)})\b", re.I
 )
@@ -297,8 +299,6 @@ def _goods_counted(sentence: str, figure: _Figure, base: str | None, context: _C
         return None
     written = described.group(0) if described else sentence[figure.quantity.start : figure.quantity.end]
     counted = " ".join(written.split()[-2:] if described else written.split()[-1:])
-    if counted.lower() in ("units", "unit"):
-        return None  # "787,626 units registered" names no goods: the clause or a compared level names it
     return f"{_as_modifier(counted.lower())} {g.NOMINAL[done.group('verb').lower()]}"
 
 
