@@ -47,7 +47,7 @@ TABLE = "correction"
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6,
            "bn": 1e9, "b": 1e9, "tn": 1e12}
 _CHANGE = re.compile(
-    r"^\s*(?P<value>[+-−]?\d+(?:\.\d+)?)\s*(?P<unit>%|pp|percent|points?)?\s*"
+    r"^\s*(?P<value>[+\-−]?\d+(?:\.\d+)?)\s*(?P<unit>%|pp|percent|points?)?\s*"
     r"(?P<basis>yoy|mom|qoq|cumulative)?\s*$",
     re.IGNORECASE,
 )

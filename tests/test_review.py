@@ -334,3 +334,12 @@ def test_the_readme_names_every_field_of_the_json(listed) -> None:  # noqa: ANN0
     listing = listed[1]
     fields = set(listing) | set(listing["figures"][0])
     assert fields <= named, fields - named
+
+
+@pytest.mark.parametrize("text", ["a3.1%", "x-0.4pp", "3.1 %% yoy"])
+def test_a_change_that_is_not_one_is_a_one_line_error(text: str) -> None:
+    from reports.corrections import parse_change
+    from reports.errors import BriefError
+
+    with pytest.raises(BriefError, match="is not a change"):
+        parse_change(text)
