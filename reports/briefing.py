@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cache
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reports.corrections import Applied, Corrections, apply_corrections, correct_history
 from reports.extract import catalog
@@ -24,6 +24,9 @@ from reports.periods import Period, figure_period, valid_figure_period
 from reports.records import Meeting, Metric, Release
 from reports.resources import data_file
 from reports.store import Stated, Store
+
+if TYPE_CHECKING:
+    from reports.revisions import ArchivedView
 
 MAX_HEADLINES = 8
 MIN_HEADLINES = 4
@@ -460,12 +463,13 @@ def build_briefing(
     locale: str = "en",
     source_labels: dict[str, str] | None = None,
     corrections: Corrections | None = None,
-    archive: Path | None = None,
+    earlier: Sequence[ArchivedView] | None = None,
 ) -> Briefing:
     """Everything the period's releases say, selected, grouped and numbered for citation.
 
     `corrections` (reports.corrections.Corrections) are applied to the figures as extracted;
-    `archive` (the output folder) holds the earlier briefings revisions and what's new compare with.
+    `earlier` (reports.revisions.earlier_views) are the archived briefings a reader last saw, which
+    revisions and what's new compare with (None: no archive to compare with).
     """
     from charts.plan import plan_timeline, plan_trends
     from reports.checks import figure_checks
@@ -502,7 +506,7 @@ def build_briefing(
     checks = tuple(figure_checks(figures, history, locale))
     points = key_points(figures, headlines, trips, history, locale)
     revisions, news = _since_last_briefing(
-        store, archive, period, references, labels, locale, corrections, figures, headlines, rows
+        store, earlier, period, references, labels, locale, corrections, figures, headlines, rows
     )
     summary = None
     if summarized:
@@ -536,7 +540,7 @@ def build_briefing(
 
 def _since_last_briefing(
     store: Store,
-    archive: Path | None,
+    views: Sequence[ArchivedView] | None,
     period: Period,
     references: list[Reference],
     labels: dict[str, str],
@@ -547,11 +551,10 @@ def _since_last_briefing(
     rows: list[MeetingRow],
 ) -> tuple[tuple[object, ...], object | None]:
     """Releases revised since the last archived briefing, and (for a week) what the last week lacked."""
-    if archive is None:
+    if views is None:
         return (), None
-    from reports.revisions import earlier_views, find_revisions, whats_new
+    from reports.revisions import find_revisions, whats_new
 
-    views = earlier_views(archive, period)
     revisions = find_revisions(store, views, references, labels, locale, corrections)
     news = None
     if period.kind == "week":

@@ -256,6 +256,45 @@ def generate(
         return _generate(store, config, period, worker, output=output, locale=locale, draft=draft)
 
 
+def build_period(
+    store: Store,
+    config: Config,
+    period: Period,
+    *,
+    locale: str | None = None,
+    output: Path | None = None,
+    releases: Sequence[Release] | None = None,
+) -> Briefing:
+    """The period's briefing from the store, as `generate` and `brief review` see it: the period's releases
+    and the HISTORY_YEARS before it extracted, corrections applied and, with `output`, compared with the
+    briefings archived there (a release revised since is extracted from its text now). `releases` are
+    the period's, when the caller has read them already."""
+    from reports import extract as extraction
+    from reports.briefing import build_briefing
+    from reports.revisions import earlier_views, revised_ids
+
+    if releases is None:
+        releases = store.releases_between(period.start, period.end)
+    ensure_extracted(store, releases)
+    # Comparisons and trend lines read the figures of the HISTORY_YEARS before the period too.
+    earlier_start = period.start.replace(year=period.start.year - HISTORY_YEARS, day=1)
+    day_before = period.start - timedelta(days=1)
+    _extract(store, store.unextracted_between(earlier_start, day_before, extraction.VERSION))
+    earlier = earlier_views(output, period) if output is not None else None
+    if earlier:
+        ensure_extracted(store, list(store.releases_by_id(revised_ids(store, earlier)).values()))
+    return build_briefing(
+        store,
+        period,
+        title=config.title,
+        generated_at=generation_time(config.timezone),
+        locale=locale or config.locale,
+        source_labels={s.name: s.label or s.name for s in config.sources},
+        corrections=load_corrections(config.corrections),
+        earlier=earlier,
+    )
+
+
 def _generate(
     store: Store,
     config: Config,
@@ -268,30 +307,9 @@ def _generate(
 ) -> Generated:
     from reports import extract as extraction
     from reports import tables
-    from reports.briefing import build_briefing
 
     releases = store.releases_between(period.start, period.end)
-    ensure_extracted(store, releases)
-    corrections = load_corrections(config.corrections)
-    # Comparisons and trend lines read the figures of the HISTORY_YEARS before the period too.
-    earlier_start = period.start.replace(year=period.start.year - HISTORY_YEARS, day=1)
-    day_before = period.start - timedelta(days=1)
-    _extract(store, store.unextracted_between(earlier_start, day_before, extraction.VERSION))
-    # A release revised since the last briefing is compared as extracted from its text now.
-    from reports.revisions import earlier_views, revised_ids
-
-    revised = store.releases_by_id(revised_ids(store, earlier_views(output, period)))
-    ensure_extracted(store, list(revised.values()))
-    briefing = build_briefing(
-        store,
-        period,
-        title=config.title,
-        generated_at=generation_time(config.timezone),
-        locale=locale or config.locale,
-        source_labels={s.name: s.label or s.name for s in config.sources},
-        corrections=corrections,
-        archive=output,
-    )
+    briefing = build_period(store, config, period, locale=locale, output=output, releases=releases)
     briefing = replace(briefing, draft=draft)
     report_stale(briefing)
     drawn = worker.charts(briefing.charts)

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from reports import corrections as fix
-from reports.briefing import Briefing, Figure, build_briefing
+from reports.briefing import Briefing, Figure
 from reports.checks import Check
 from reports.config import Config
 from reports.errors import BriefError
@@ -77,15 +77,9 @@ class Review:
 
 def review_period(store: Store, config: Config, period: Period, *, locale: str | None = None) -> Review:
     """What `brief review` lists for a period: cover figures, low-confidence figures, failed checks."""
-    from reports.pipeline import ensure_extracted, generation_time
+    from reports.pipeline import build_period
 
-    ensure_extracted(store, store.releases_between(period.start, period.end))
-    briefing = build_briefing(
-        store, period, title=config.title, generated_at=generation_time(config.timezone),
-        locale=locale or config.locale, source_labels={s.name: s.label or s.name for s in config.sources},
-        corrections=fix.load_corrections(config.corrections),
-    )
-    return review_of(briefing)
+    return review_of(build_period(store, config, period, locale=locale))
 
 
 def review_of(briefing: Briefing) -> Review:
