@@ -366,14 +366,15 @@ def send(
     period = _period(settings, month, week, start, end)
     folder = settings.output / period.key
     check_output(settings.output)
-    recover_archive(settings.output)
-    if not folder.is_dir():
-        raise BriefError(
-            f"no archived briefing for {period.key} in {settings.output}/ (make it with brief generate first)"
-        )
     try:
         with terminated_as_error(), RunLock(settings.output), settings.open_store() as store:
             lock_store(store)
+            recover_archive(settings.output)  # under the lock: a run swapping a folder is not "repaired"
+            if not folder.is_dir():
+                raise BriefError(
+                    f"no archived briefing for {period.key} in {settings.output}/ "
+                    "(make it with brief generate first)"
+                )
             store.end_abandoned_runs()
             run_id = store.start_run("send", period.key)
             try:
@@ -443,13 +444,11 @@ def _print_awaiting(waiting: list[dict[str, Any]]) -> None:
     from reports.periods import parse_key
 
     for held in waiting:
-        option = "week" if parse_key(held["period"]).kind == "week" else "month"
-        option = option if parse_key(held["period"]).kind in ("week", "month") else "from"
         when = held["drafted_at"].replace("T", " ").removesuffix("+00:00")
         click.echo(
             f"awaiting approval: {held['period']} "
             f"(DRAFT sent to {', '.join(held['reviewers'])} at {when} UTC; "
-            f"send it with: brief approve --{option} {held['period']})"
+            f"send it with: brief approve {parse_key(held['period']).options})"
         )
 
 
