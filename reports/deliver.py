@@ -431,8 +431,10 @@ def send_briefing(
     """
     briefing = read_briefing(folder)
     if not draft and (read_manifest(folder) or {}).get("draft"):
-        raise BriefError(f"{briefing.key}: a DRAFT awaiting approval; brief approve --{briefing.period.kind} "
-                         f"{briefing.key} sends the final to the recipients")
+        approve = f"brief approve {briefing.period.options}"
+        raise BriefError(
+            f"{briefing.key}: a DRAFT awaiting approval; {approve} sends the final to the recipients"
+        )
     if draft:
         email = replace(email, subject=f"DRAFT: {email.subject}", recipients=email.reviewers)
     report = SendReport(briefing.key)

@@ -370,8 +370,8 @@ def _run(
             store.release_period(period.key)
         if draft and not options.dry_run:
             store.hold_for_approval(period.key, config.email.reviewers)
-            log.info("%s: DRAFT sent to the reviewers; awaiting approval (brief approve --%s %s)",
-                     period.key, period.kind, period.key)
+            log.info("%s: DRAFT sent to the reviewers; awaiting approval (brief approve %s)",
+                     period.key, period.options)
     write_index(output, title=config.title, locale=options.locale)
 
 

@@ -38,6 +38,13 @@ class Period:
         return self.start <= day <= self.end
 
     @property
+    def options(self) -> str:
+        """The command-line options that name this period: '--week 2026-W03', '--from X --to Y'."""
+        if self.kind in ("month", "week"):
+            return f"--{self.kind} {self.key}"
+        return f"--from {self.start.isoformat()} --to {self.end.isoformat()}"
+
+    @property
     def part_month(self) -> bool:
         """A span of days inside one month that is not the whole month ('the first 20 days of July')."""
         if self.kind not in ("days", "day", "range", "week"):

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from reports.errors import BriefError
-from reports.periods import parse_month, parse_period, parse_week
+from reports.periods import parse_month, parse_period, parse_week, range_period
 
 
 def test_month_covers_every_day_of_it() -> None:
@@ -66,3 +66,22 @@ def test_invalid_periods_are_one_clear_error(kwargs: dict[str, str], message: st
         parse_period(**kwargs)
     assert str(caught.value).startswith(message)
     assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("period", "options"),
+    [
+        (parse_month("2026-01"), "--month 2026-01"),
+        (parse_week("2026-W03"), "--week 2026-W03"),
+        (range_period(date(2026, 1, 5), date(2026, 2, 20)), "--from 2026-01-05 --to 2026-02-20"),
+    ],
+)
+def test_a_period_names_the_options_that_make_it_again(period, options: str) -> None:  # noqa: ANN001
+    assert period.options == options
+    assert parse_period(*_as_arguments(options)) == period
+
+
+def _as_arguments(options: str) -> tuple[str | None, str | None, str | None, str | None]:
+    words = options.split()
+    given = dict(zip(words[::2], words[1::2], strict=True))
+    return given.get("--month"), given.get("--week"), given.get("--from"), given.get("--to")
