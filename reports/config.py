@@ -314,14 +314,9 @@ def _fetch(data: Any, path: Path) -> FetchSettings:
 
 
 def _email(data: dict[str, Any], path: Path) -> EmailConfig:
-    recipients = data.get("recipients", [])
-    if isinstance(recipients, str):
-        recipients = [recipients]
     port = data.get("smtp_port", 587)
     if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
         raise BriefError(f"{path}: email.smtp_port: {port!r} is not a port number")
-    if not isinstance(recipients, list):
-        raise BriefError(f"{path}: email.recipients: expected a list of addresses")
     _known_keys(data, EMAIL_KEYS, f"{path}: email.")
     where = f"{path}: email."
     host = data.get("smtp_host")
@@ -336,9 +331,7 @@ def _email(data: dict[str, Any], path: Path) -> EmailConfig:
         smtp_port=port,
         tls=_choice(data, "tls", ("starttls", "ssl", "none"), "starttls", path, "email."),
         sender=_address(data.get("sender", EmailConfig.sender), f"{path}: email.sender"),
-        recipients=tuple(
-            _address(r, f"{path}: email.recipients[{n}]") for n, r in enumerate(recipients)
-        ),
+        recipients=_addresses(data.get("recipients", []), f"{where}recipients"),
         subject=_text(data, "subject", EmailConfig.subject, where),
         timeout=_number(data, "timeout", 30.0, path, minimum=0.1),
         attempts=_whole(data, "attempts", EmailConfig.attempts, where, minimum=1, maximum=100),

@@ -252,15 +252,6 @@ class Store:
         finally:
             self._in_batch = False
 
-    @contextmanager
-    def _writing(self) -> Iterator[sqlite3.Connection]:
-        """One write's transaction: its own commit, or the open batch's."""
-        if self._in_batch:
-            yield self.db
-            return
-        with self.db:
-            yield self.db
-
     def _migrate(self) -> None:
         with self.db:
             self.db.executescript(_SCHEMA)
@@ -318,7 +309,7 @@ class Store:
         if row is not None and row[0] == release.body_sha256:
             return "unchanged"
         values = _release_row(release)
-        with self._writing():
+        with self.batch():  # its own commit, or the open batch's
             if row is None:
                 columns = ", ".join(values)
                 marks = ", ".join("?" for _ in values)
@@ -448,7 +439,7 @@ class Store:
         self, release_id: str, metrics: list[Metric], meetings: list[Meeting], version: str
     ) -> None:
         """Replace what is stored as extracted from one release."""
-        with self._writing():
+        with self.batch():  # its own commit, or the open batch's
             # The release's row first: a second process extracting it from a shared store waits here
             # for this commit, then replaces these rows, rather than colliding with them.
             self.db.execute("UPDATE releases SET extracted_with = ? WHERE id = ?", (version, release_id))
@@ -615,7 +606,7 @@ class Store:
         """Note that `source` was just collected, and why it failed (None: it was read).
 
         Inside a `batch`, it is written with the batch's commit."""
-        with self._writing():
+        with self.batch():  # its own commit, or the open batch's
             self.db.execute(
                 "INSERT INTO collections (source, collected_at, failed) VALUES (?, ?, ?) "
                 "ON CONFLICT (source) DO UPDATE SET collected_at = excluded.collected_at, "
@@ -706,16 +697,8 @@ class Store:
 
     def approval(self, period: str) -> dict[str, Any] | None:
         """The period's approval: status ('awaiting' | 'approved'), reviewers, drafted_at, approved_at."""
-        cursor = self.db.execute(
-            "SELECT period, status, reviewers, drafted_at, approved_at FROM approvals WHERE period = ?",
-            (period,),
-        )
-        row = cursor.fetchone()
-        if row is None:
-            return None
-        found = dict(zip([c[0] for c in cursor.description], row, strict=True))
-        found["reviewers"] = json.loads(found["reviewers"])
-        return found
+        found = self._approvals("WHERE period = ?", (period,))
+        return found[0] if found else None
 
     def mark_approved(self, period: str) -> None:
         with self.db:
@@ -725,10 +708,17 @@ class Store:
 
     def awaiting_approval(self) -> list[dict[str, Any]]:
         """Every period whose draft awaits approval, oldest first."""
-        rows = self.db.execute(
-            "SELECT period FROM approvals WHERE status = 'awaiting' ORDER BY drafted_at, period"
-        ).fetchall()
-        return [found for (period,) in rows if (found := self.approval(period)) is not None]
+        return self._approvals("WHERE status = 'awaiting' ORDER BY drafted_at, period", ())
+
+    def _approvals(self, where: str, parameters: tuple[Any, ...]) -> list[dict[str, Any]]:
+        cursor = self.db.execute(
+            f"SELECT period, status, reviewers, drafted_at, approved_at FROM approvals {where}", parameters
+        )
+        names = [c[0] for c in cursor.description]
+        found = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        for approval in found:
+            approval["reviewers"] = json.loads(approval["reviewers"])
+        return found
 
     # Live sources: validators for conditional GET, and lookups for deduplication
 
