@@ -46,14 +46,16 @@ class Caseless:
         return pattern.finditer(text, pos, endpos)
 
 
-_LAST_LOWERED: list[str] = ["", ""]  # the text lowered last and its lower-cased copy
+_LAST_LOWERED: list[tuple[str, str]] = [("", "")]  # the text lowered last, with its lower-cased copy
 
 
 def _lower(text: str) -> str:
     """text.lower(), kept for the text asked last: a sentence's patterns ask for the same text many times."""
-    if _LAST_LOWERED[0] is not text:
-        _LAST_LOWERED[0], _LAST_LOWERED[1] = text, text.lower()
-    return _LAST_LOWERED[1]
+    last, lowered = _LAST_LOWERED[0]
+    if last is not text:
+        lowered = text.lower()
+        _LAST_LOWERED[0] = (text, lowered)  # one assignment: a reader never sees a text with another's copy
+    return lowered
 
 
 def _lower_literals(pattern: str) -> str:

@@ -262,10 +262,9 @@ def _is_range(match: re.Match[str]) -> bool:
     starts = re.match(r"\s*from\b", text, re.I) or re.search(r"\b(?:from|between)\s+$", before, re.I)
     if starts and re.match(r"\s*(?:to|until|till|through|and|[-–])\s*\w", after):
         return True
-    days = "|".join(_words().weekdays)
     earlier = match.string[max(0, match.start() - 40) : match.start()]
-    if match.group("wd") and (re.match(rf"\s+(?:and|to|through)\s+(?:{days})\b", after)
-                              or re.search(rf"\b(?:{days})\s+(?:and|to|through)\s+$", earlier)):
+    then_day, day_then = _weekday_pairs()
+    if match.group("wd") and (then_day.match(after) or day_then.search(earlier)):
         return True  # "on Monday and Tuesday"
     # "between Monday and Friday", "from March 12 to 15": the second day ends the span.
     return _SPAN_END.search(earlier) is not None
@@ -1087,20 +1086,35 @@ def _organization(role: str | None) -> str | None:
     return None
 
 
+@cache
+def _weekday_pairs() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """' and Tuesday' after a weekday, 'Monday and ' before one: two days of one span."""
+    days = "|".join(_words().weekdays)
+    then_day = re.compile(rf"\s+(?:and|to|through)\s+(?:{days})\b")
+    return then_day, re.compile(rf"\b(?:{days})\s+(?:and|to|through)\s+$")
+
+
 def _described_in(text: str) -> str | None:
     """ "asked French aircraft maker Aerovia to ..." -> "Aerovia": a company a sentence names by its kind."""
-    nouns = "|".join(re.escape(n) for n in sorted(_words().organization_nouns, key=len, reverse=True))
-    match = re.search(rf"\b(?:{nouns})\s+(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)", text)
+    match = _described_patterns()[0].search(text)
     return match.group("name") if match else None
 
 
 def _described_organization(phrase: str) -> str | None:
     """ "Norwegian shipping group Nordhavn Lines" -> "Nordhavn Lines": the name after a common noun."""
-    nouns = "|".join(re.escape(n) for n in sorted(_words().organization_nouns, key=len, reverse=True))
-    match = re.match(
-        rf"^(?:[A-Z][\w.'’-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?:{nouns})\s+(?P<name>[A-Z][^,;]*)$", phrase
-    )
+    match = _described_patterns()[1].match(phrase)
     return match.group("name").strip() if match else None
+
+
+@cache
+def _described_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A company named after its kind, in a sentence and as a whole phrase (organization_nouns)."""
+    nouns = "|".join(re.escape(n) for n in sorted(_words().organization_nouns, key=len, reverse=True))
+    in_text = re.compile(rf"\b(?:{nouns})\s+(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)")
+    phrase = re.compile(
+        rf"^(?:[A-Z][\w.'’-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?:{nouns})\s+(?P<name>[A-Z][^,;]*)$"
+    )
+    return in_text, phrase
 
 
 def _names_institution(phrase: str) -> bool:

@@ -16,10 +16,9 @@ from reports.extract.metrics.model import _Context
 from reports.extract.metrics.words import words
 from reports.extract.numbers import Quantity
 
-_BARE_CHANGE = Caseless(
-    r"(?:,\s*|\()(?:up|down)\s+(?:by\s+)?$|\b(?:rose|fell|increased|decreased|declined|"
-    r"dropped|grew|gained|lost|added|shed)\s+by\s+$"
-)
+# The verbs that state a count's change by an amount: "rose by 193,000", "jobs fell by 2,100".
+_BY_VERBS = r"(?:rose|fell|increased|decreased|declined|dropped|grew|gained|lost|added|shed)"
+_BARE_CHANGE = Caseless(rf"(?:,\s*|\()(?:up|down)\s+(?:by\s+)?$|\b{_BY_VERBS}\s+by\s+$")
 
 
 _COUNT_WORDS = words().count_units
@@ -31,8 +30,7 @@ def _number_of_pattern() -> Caseless:
         rf"\b(?:number|total)\s+of\s+(?:[\w-]+\s+){{0,3}}?(?P<unit>{g.alternation(_COUNT_WORDS)})\b"
         r"(?:(?!\d)[^.;])*?\b(?:stood\s+at|was|were|reached|totaled|totalled|came\s+to|hit|rose\s+to|fell\s+to)\s+"
         r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
-        rf"|\b(?P<unit2>{g.alternation(_COUNT_WORDS)})\b[^.;\d]{{0,40}}?\b(?:fell|rose|dropped|increased|decreased|"
-        r"declined|grew|gained|lost|added|shed)\s+by\s+$"
+        rf"|\b(?P<unit2>{g.alternation(_COUNT_WORDS)})\b[^.;\d]{{0,40}}?\b{_BY_VERBS}\s+by\s+$"
     )
 
 
@@ -49,13 +47,12 @@ def _people_before_pattern() -> Caseless:
     )
 
 
-_OWN_DOLLAR = re.compile(r"(?<![A-Za-z])(A|AU|C|NZ|S|HK|NT)\$")
-
-
 _US_DOLLAR = re.compile(r"\bUS\$|\bU\.S\.\s?\$|\bUSD\b|\bU\.?S\.? dollars?\b|\bUS dollars?\b")
 
 
 _DOLLAR_CODES = words().dollar_codes
+# "C$", "NZ$": the dollars of metric_words.toml's dollar codes
+_OWN_DOLLAR = re.compile(rf"(?<![A-Za-z])({g.alternation(_DOLLAR_CODES)})\$")
 
 
 def _local_dollar(text: str) -> str | None:
