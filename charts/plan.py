@@ -17,7 +17,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from charts.draw import MAX_LISTED_REFS, ChartSpec, Frame
-from reports.formatting import format_period
+from reports.formatting import format_month_alone, format_period
+from reports.periods import month_period
 
 if TYPE_CHECKING:
     from reports.briefing import Figure, History, MeetingRow
@@ -245,10 +246,10 @@ def plan_trends(figures: Iterable[Figure], period: Period, locale: str = "en") -
 
 
 def _months(period: Period) -> set[str]:
-    months, year, month = set(), period.start.year, period.start.month
-    while (year, month) <= (period.end.year, period.end.month):
-        months.add(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    months, month = set(), month_period(period.start.year, period.start.month)
+    while month.start <= period.end:
+        months.add(month.key)
+        month = month.next()
     return months
 
 
@@ -260,7 +261,7 @@ def _trend_spec(chart_id: str, points: dict[str, Figure], locale: str) -> ChartS
     names = [format_period(p, locale) for p in periods]
     first_year, last_year = periods[0][:4], periods[-1][:4]
     if first_year == last_year:  # one year: the title names it, the axis only the months
-        names = [name.replace(first_year, "").strip() for name in names]
+        names = [format_month_alone(p, locale) for p in periods]
     refs = tuple(sorted({points[p].cite.ref for p in periods}))
     span = f"{format_period(periods[0], locale)} to {format_period(periods[-1], locale)}"
     title = f"{figure.label} by month, {span}"

@@ -108,6 +108,14 @@ def format_period(period: str | None, locale: str = "en") -> str:
     return period
 
 
+def format_month_alone(period: str, locale: str = "en") -> str:
+    """A month without its year, for an axis whose title names the year: '2025-01' -> 'Jan' / '1월'."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})", period)
+    if not match:
+        return format_period(period, locale)
+    return format_skeleton("MMM", date(int(match[1]), int(match[2]), 1), locale=locale)
+
+
 def currency_symbol(code: str, locale: str = "en") -> str:
     return get_currency_symbol(code, locale=locale)
 

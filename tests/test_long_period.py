@@ -153,3 +153,17 @@ def test_a_quarter_lists_a_trip_of_several_engagements_as_one_line(sample: Path)
     (trip,) = briefing.summary.trips
     assert trip.label.startswith("Washington, D.C.") and trip.label.endswith("8 engagements")
     assert "Jamieson Greer" in trip.counterparts and len(trip.cites) == 3 and trip.more == 5
+
+
+def test_a_one_year_trend_axis_names_the_months_in_the_briefing_language() -> None:
+    from datetime import datetime
+
+    from reports.briefing import build_briefing
+    from reports.pipeline import ensure_extracted
+
+    with Store("sqlite:///:memory:") as store:
+        collect_files(store, [FIXTURES / "year-2025.txt"])
+        ensure_extracted(store, store.releases_between(YEAR.start, YEAR.end))
+        briefing = build_briefing(store, YEAR, title="T", generated_at=datetime(2026, 1, 5), locale="ko")
+    ict = next(spec for spec in briefing.summary.trends if spec.title.startswith("ICT exports by month"))
+    assert list(ict.data["period"]) == ["3월", "6월", "9월"]
