@@ -213,12 +213,13 @@ def _line(axes, spec: ChartSpec) -> None:
         axes.annotate(spec.value_format(y), (x, y), textcoords="offset points", xytext=(0, lift), ha="center",
                        fontsize=8.5 if current else 8, fontweight="bold" if current else "normal",
                       color=DOWN if current else None)
-    if len(frame) > 8:  # many periods: slanted names, so neighbours do not run into each other
+    slanted = len(frame) > 8  # many periods: slanted names, so neighbours do not run into each other
+    if slanted:
         axes.tick_params(axis="x", labelrotation=45, labelsize=7.5)
-        for label in axes.get_xticklabels():
+    for label in axes.get_xticklabels():
+        if slanted:
             label.set_horizontalalignment("right")
             label.set_rotation_mode("anchor")
-    for label in axes.get_xticklabels():
         if label.get_text() == spec.current:
             label.set_fontweight("bold")
             label.set_color(DOWN)

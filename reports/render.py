@@ -13,6 +13,7 @@ from __future__ import annotations
 import gettext
 import io
 import logging
+import pickle
 import re
 from collections.abc import Iterable
 from datetime import date, datetime
@@ -349,7 +350,10 @@ class RenderWorker:
             return False
         try:
             self._connection.send((kind, payload))
-        except (OSError, ValueError, TypeError, AttributeError) as exc:  # a dead worker, or unpicklable
+        except (pickle.PicklingError, TypeError, AttributeError) as exc:  # unpicklable: nothing was sent
+            log.debug("render worker: cannot send %s: %s", kind, exc)
+            return False
+        except (OSError, ValueError) as exc:  # a dead worker or a closed pipe
             log.debug("render worker: %s", exc)
             self._drop()
             return False
