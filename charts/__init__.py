@@ -1,4 +1,4 @@
-"""Chart builders and the house style (house.mplstyle): data in, SVG and PNG out.
+"""Chart builders and the house style (house.mplstyle): data in, SVG out.
 
 The briefing decides which charts to draw (reports/briefing.py); this package
 only draws a `ChartSpec` the same way every time.

@@ -89,11 +89,10 @@ class ChartSpec:
 class DrawnChart:
     spec: ChartSpec
     svg: str  # an inline <svg> element, with role="img" and an aria-label
-    png: bytes | None = None  # only when asked for: nothing in the briefing reads one
 
 
-def draw(spec: ChartSpec, *, png: bool = False) -> DrawnChart:
-    """Draw once: SVG for the page, and a PNG too when `png` (for a message that shows a chart).
+def draw(spec: ChartSpec) -> DrawnChart:
+    """Draw once, as SVG: the page, the PDF and the archive all use it.
 
     The figure is a bare `matplotlib.figure.Figure` on an Agg canvas: no pyplot (its figure
     manager and backend switching), and matplotlib is imported only when a chart is drawn.
@@ -109,17 +108,12 @@ def draw(spec: ChartSpec, *, png: bool = False) -> DrawnChart:
         _DRAWERS[spec.kind](axes, spec)
         axes.set_title(spec.title)
         # The tight box is measured once (the axes' box, which places the source note, and the
-        # note's own) and used for every file: "tight" would lay the chart out again per save.
+        # note's own): "tight" would lay the chart out again when it is saved.
         box = _source_note(figure, axes, spec.source_note, canvas.get_renderer())
         box = box.padded(matplotlib.rcParams["savefig.pad_inches"])
         svg = io.StringIO()
         figure.savefig(svg, format="svg", bbox_inches=box, metadata={"Date": None, "Creator": "brief"})
-        image = None
-        if png:
-            raster = io.BytesIO()
-            figure.savefig(raster, format="png", dpi=150, bbox_inches=box, metadata={"Software": "brief"})
-            image = raster.getvalue()
-    return DrawnChart(spec, _inline_svg(svg.getvalue(), spec), image)
+    return DrawnChart(spec, _inline_svg(svg.getvalue(), spec))
 
 
 @cache
