@@ -442,6 +442,13 @@ def test_a_timeout_fails_its_source_and_the_others_go_on(site: Site, store: Stor
     assert counts(reports["board"]) == (5, 0, 0, 0)
 
 
+def test_a_timeout_without_a_deadline_names_the_read_timeout(site: Site, store: Store) -> None:
+    site.slow["/feeds/slow.xml"] = 1.0
+    slow = Source(name="slow", kind="feed", url=f"{site.base}/feeds/slow.xml")
+    reports = collect(store, [slow], fetcher_for(store, Sleeps(), timeout=0.2, retries=0, deadline=0))
+    assert reports["slow"].failed == f"{site.base}/feeds/slow.xml: timed out after 0.2 s (1 attempt)"
+
+
 def test_a_missing_feed_fails_with_its_status(site: Site, store: Store) -> None:
     gone = Source(name="gone", kind="feed", url=f"{site.base}/feeds/gone.xml")
     report = collect(store, [gone], fetcher_for(store, Sleeps()))["gone"]

@@ -188,14 +188,10 @@ class Fetcher:
         self._resolve = resolve
         self._source: tuple[str, float] | None = None  # (name, monotonic time it must end by)
         self._skipped: dict[str, str] = {}  # origin -> why its whole site is skipped
-        self._client = httpx.Client(
-            headers={"User-Agent": self.settings.user_agent, "Accept-Encoding": "gzip, deflate"},
-            # Each read waits at most this long, and never past the request's whole deadline.
-            timeout=httpx.Timeout(min(self.settings.timeout, self.settings.deadline or math.inf)),
-            follow_redirects=False,  # each hop is checked against robots.txt and the host delay
-            transport=transport,
-        )
+        # Each read waits at most this long, and never past the request's whole deadline (0: none).
+        self._read_timeout = min(self.settings.timeout, self.settings.deadline or math.inf)
         self._transport = transport
+        self._client = self._new_client()
         self._robots: dict[str, RobotFileParser | None] = {}
         self._last_request: dict[str, float] = {}
         self._host_delays: dict[str, float] = {}  # Crawl-delay of robots.txt, by origin
@@ -341,7 +337,7 @@ class Fetcher:
             except _DeadlinePassed:
                 reason = f"took longer than {settings.deadline:g} s in all (fetch.deadline)"
             except httpx.TimeoutException:
-                reason = f"timed out after {min(settings.timeout, settings.deadline):g} s"
+                reason = f"timed out after {self._read_timeout:g} s"
             except httpx.TransportError as exc:
                 reason = f"connection failed ({type(exc).__name__}: {exc})".replace(" ()", "")
             else:
@@ -394,9 +390,11 @@ class Fetcher:
         return outcome["response"]  # type: ignore[return-value]
 
     def _new_client(self) -> httpx.Client:
-        old = self._client
         return httpx.Client(
-            headers=dict(old.headers), timeout=old.timeout, follow_redirects=False, transport=self._transport
+            headers={"User-Agent": self.settings.user_agent, "Accept-Encoding": "gzip, deflate"},
+            timeout=httpx.Timeout(self._read_timeout),
+            follow_redirects=False,  # each hop is checked against robots.txt and the host delay
+            transport=self._transport,
         )
 
     def _send(self, url: str, headers: dict[str, str], ends_by: float | None = None) -> _Response:
