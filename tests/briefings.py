@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
+from pypdf import PdfReader
 
 from reports import extract as extraction
 from reports.collect.dump import parse_dump_file
@@ -22,6 +24,16 @@ from reports.store import Store
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MARCH = "2026-03"  # the month the rich store's briefing is about
 EPOCH = "1772445600"  # 2026-03-02 10:00 UTC, 19:00 in Seoul
+
+
+def page_texts(pdf: Path | BinaryIO) -> list[str]:
+    """Each page's text, its whitespace collapsed, as a reader would search it."""
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(pdf).pages]
+
+
+def pdf_text(pdf: Path | BinaryIO) -> str:
+    """The whole PDF's text as one line."""
+    return " ".join(page_texts(pdf))
 
 
 def sentence(release: Release, fragment: str) -> tuple[str, tuple[int, int]]:

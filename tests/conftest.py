@@ -50,9 +50,9 @@ def fixtures() -> Path:
     return FIXTURES
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def archived(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample week (2026-W03) generated once per module; each test works on its own copy."""
+    """The sample week (2026-W03) generated once per session; tests read it or work on a copy (workdir)."""
     folder = tmp_path_factory.mktemp("archived")
     run = run_brief("generate", "--week", "2026-W03", cwd=folder)
     assert run.code == 0, run.stderr
@@ -91,7 +91,6 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return request.getfixturevalue("pg_url")
 
 
-# The rendered briefing with figures, charts and meetings, made once per session (tests/briefings.py).
 @pytest.fixture(scope="module")
 def server() -> Iterator[tuple[Mailbox, int]]:
     """A loopback SMTP server (tests/smtp.py) for one module's tests, and its port."""
@@ -107,4 +106,5 @@ def mailbox(server: tuple[Mailbox, int]) -> Mailbox:
     return server[0]
 
 
+# The rendered briefing with figures, charts and meetings, made once per session (tests/briefings.py).
 from tests.briefings import rich_folder  # noqa: E402, F401

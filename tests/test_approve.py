@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from tests.briefings import pdf_text
 from tests.conftest import run_brief
 from tests.smtp import Received, smtp_server, write_config
 
@@ -20,8 +21,7 @@ REVIEWERS = ["desk@example.org"]
 
 def attached_text(received: Received) -> str:
     [attachment] = list(received.message.iter_attachments())
-    pages = PdfReader(io.BytesIO(attachment.get_content())).pages
-    return " ".join(" ".join((page.extract_text() or "").split()) for page in pages)
+    return pdf_text(io.BytesIO(attachment.get_content()))
 
 
 def test_reviewers_get_the_draft_and_recipients_the_final_once_approved(tmp_path: Path) -> None:

@@ -10,7 +10,6 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from reports import extract as extraction
 from reports.briefing import build_briefing, previous_period
@@ -22,6 +21,7 @@ from reports.pipeline import generate
 from reports.records import Change, Metric, Release
 from reports.store import Store
 from tests.briefings import metric as figure
+from tests.briefings import pdf_text
 
 NOW = datetime(2026, 3, 2, 9, 0)
 
@@ -153,7 +153,7 @@ def test_generated_briefing_shows_comparison_chart_and_failed_check(store: Store
     config = Config(sources=(Source("test", "dump", path=tmp_path / "none.txt"),))
     result = generate(store, config, parse_month("2026-03"), output=tmp_path)
     folder = result.folder
-    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(folder / "briefing.pdf").pages)
+    text = pdf_text(folder / "briefing.pdf")
     html = (folder / "briefing.html").read_text()
     assert "vs Jan 2026: USD 55.0 billion (+5.5%)" in text
     assert "failed" in text and "USD 58.0 billion − USD 49.0 billion = USD 9.0 billion" in text
@@ -212,7 +212,7 @@ def test_a_low_confidence_figure_is_marked_in_its_table_in_the_pdf(
 ) -> None:
     config = Config(sources=(Source("test", "dump", path=tmp_path / "none.txt"),))
     folder = generate(doubtful_store, config, parse_month("2026-03"), output=tmp_path).folder
-    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(folder / "briefing.pdf").pages)
+    text = pdf_text(folder / "briefing.pdf")
     assert text.count("unverified: subject guessed") == 1
     cover = text[: text.index("unverified")]
     assert "USD 15.0 billion" not in cover.split("Contents")[0]  # not a card on the cover

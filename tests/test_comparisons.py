@@ -10,12 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from reports.config import Config, Source
 from reports.periods import parse_month
 from reports.pipeline import collect, generate
 from reports.store import Store
+from tests.briefings import pdf_text
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "trade-14-months.txt"
 
@@ -27,8 +27,7 @@ def february(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     with Store(f"sqlite:///{output / 'brief.sqlite'}") as store:
         collect(store, config.sources)
         result = generate(store, config, parse_month("2026-03"), output=output, locale=request.param)
-    pages = PdfReader(result.folder / "briefing.pdf").pages
-    pdf = " ".join(" ".join(page.extract_text().split()) for page in pages)
+    pdf = pdf_text(result.folder / "briefing.pdf")
     return request.param, result.briefing, pdf, (result.folder / "briefing.html").read_text()
 
 

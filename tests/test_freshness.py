@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from reports.archive import read_briefing
 from reports.config import Config, EmailConfig, Source, load_config
@@ -15,12 +14,9 @@ from reports.periods import parse_month
 from reports.pipeline import collect, generate
 from reports.resources import sample_corpus
 from reports.store import Store
+from tests.briefings import pdf_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-def _text(pdf: Path) -> str:
-    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +26,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory):
     with Store(f"sqlite:///{output / 'brief.sqlite'}") as store:
         collect(store, config.sources)
         folder = generate(store, config, parse_month("2026-01"), output=output).folder
-    return folder, _text(folder / "briefing.pdf")
+    return folder, pdf_text(folder / "briefing.pdf")
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +42,7 @@ def partial(tmp_path_factory: pytest.TempPathFactory):
         reports = collect(store, config.sources)
         assert [r.source for r in reports if r.failed] == ["msit"]
         folder = generate(store, config, parse_month("2026-01"), output=output).folder
-    return folder, _text(folder / "briefing.pdf"), (folder / "briefing.html").read_text()
+    return folder, pdf_text(folder / "briefing.pdf"), (folder / "briefing.html").read_text()
 
 
 def test_the_title_block_names_each_source_with_its_releases_and_newest_date(sample) -> None:

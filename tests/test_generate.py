@@ -6,15 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from reports.archive import sha256
 from reports.collect.dump import parse_dump_file
+from tests.briefings import pdf_text
 from tests.conftest import run_brief
-
-
-def pdf_text(path: Path) -> str:
-    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from reports.briefing import Figure, History, Quote
 from reports.config import load_config
@@ -15,10 +14,7 @@ from reports.periods import parse_month
 from reports.pipeline import collect, generate
 from reports.records import Change, Metric
 from reports.store import Store
-
-
-def _text(pdf: Path) -> str:
-    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
+from tests.briefings import pdf_text
 
 
 @pytest.fixture(scope="module", params=["en", "ko"])
@@ -31,7 +27,7 @@ def sample(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
         result = generate(store, config, parse_month("2026-01"), output=output, locale=request.param)
     folder = result.folder
     html = (folder / "briefing.html").read_text()
-    return request.param, result.briefing, _text(folder / "briefing.pdf"), html
+    return request.param, result.briefing, pdf_text(folder / "briefing.pdf"), html
 
 
 EXPECTED = {
@@ -80,7 +76,7 @@ def test_one_month_store_says_plainly_that_no_earlier_period_is_stored(sample) -
 
 
 def test_the_biggest_mover_cites_both_periods_and_the_archive_note_goes(rich_folder: Path) -> None:
-    pdf = _text(rich_folder / "briefing.pdf")
+    pdf = pdf_text(rich_folder / "briefing.pdf")
     html = (rich_folder / "briefing.html").read_text()
     assert "Semiconductor exports reached a record USD 15.0 billion in Feb 2026" in pdf
     mover = re.search(r"Trade surplus rose 50\.0% from USD 8\.0 billion in Jan 2026 to USD 12\.0 billion "

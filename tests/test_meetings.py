@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from reports.extract.meetings import Trip, city_of, extract_meetings, group_trips
 from reports.extract.score_meetings import lenient_match, same_counterpart, score_file
 from reports.records import Meeting, Release
+from tests.briefings import pdf_text
 from tests.conftest import ROOT, run_brief
-from tests.test_generate import pdf_text
 
 GOLD = ROOT / "tests" / "gold"
 

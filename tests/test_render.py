@@ -20,14 +20,10 @@ from reports.config import Config, Source
 from reports.periods import parse_month
 from reports.pipeline import generate
 from reports.render import render_pdf
-from tests.briefings import EPOCH, MARCH, generate_rich
+from tests.briefings import EPOCH, MARCH, generate_rich, page_texts
 from tests.conftest import run_brief
 
 pytestmark = pytest.mark.slow
-
-
-def page_texts(path: Path) -> list[str]:
-    return [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
 
 
 @pytest.fixture(scope="module")

@@ -21,9 +21,8 @@ from reports.periods import parse_month
 from reports.pipeline import collect_configured, ensure_extracted, generate
 from reports.review import review_period
 from reports.store import Store
-from tests.briefings import EPOCH, MARCH, rich_store
+from tests.briefings import EPOCH, MARCH, page_texts, rich_store
 from tests.conftest import run_brief
-from tests.test_render import page_texts
 
 MONTH = "2026-01"
 
