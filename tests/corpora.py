@@ -12,9 +12,7 @@ import gzip
 import json
 import re
 import threading
-import unicodedata
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from html import escape
@@ -205,9 +203,9 @@ def title_words(text: str) -> str:
     """A title compared without markup, case, spacing and punctuation."""
     from html import unescape
 
-    text = unescape(re.sub(r"<[^>]*>", " ", unescape(text)))
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+    from reports.collect.web import title_key
+
+    return title_key(unescape(re.sub(r"<[^>]*>", " ", unescape(text))))
 
 
 def utc_day(stamp: str) -> date:
@@ -275,10 +273,6 @@ def feeds_present() -> bool:
 
 def articles_present() -> bool:
     return (ARTICLES / "MANIFEST.tsv").is_file()
-
-
-def each_feed() -> Iterator[dict[str, str]]:
-    yield from manifest(FEEDS) if feeds_present() else []
 
 
 def collect_articles(server: CorpusServer, rows: list[dict[str, str]]) -> dict[str, str]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -268,10 +267,9 @@ def test_a_run_killed_mid_ingest_leaves_no_half_written_release(
 
 
 @pytest.fixture
-def filled(archived: Path, tmp_path: Path) -> Path:
+def filled(workdir: Path) -> Path:
     """The archived sample week's SQLite store with a delivery, a held period and an approval added."""
-    shutil.copytree(archived / "output", tmp_path / "output")
-    path = tmp_path / "output" / "brief.sqlite"
+    path = workdir / "output" / "brief.sqlite"
     with Store(f"sqlite:///{path}") as store:
         store.finish_run(store.start_run("run --weekly", WEEK), "ok", {"sent": 1, "failed": 1})
         store.finish_run(store.start_run("send", WEEK), "failed", error="550 no such user")
