@@ -108,6 +108,13 @@ def format_period(period: str | None, locale: str = "en") -> str:
     return period
 
 
+def format_date_range(start: date, end: date, locale: str = "en") -> str:
+    """ "Jan 13–14, 2026": babel's interval, the dash closed up when only the day changes, no thin spaces."""
+    text = format_interval(start, end, "yMMMd", locale=locale)
+    text = re.sub(r"[\s\u2009\u202f]*–[\s\u2009\u202f]*(?=\d+,)", "–", text)
+    return text.replace("\u2009", " ").replace("\u202f", " ")
+
+
 def format_month_alone(period: str, locale: str = "en") -> str:
     """A month without its year, for an axis whose title names the year: '2025-01' -> 'Jan' / '1월'."""
     match = re.fullmatch(r"(\d{4})-(\d{2})", period)

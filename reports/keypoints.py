@@ -16,17 +16,16 @@ catalog and every number, date and period is written by babel.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from babel.dates import format_date, format_interval
+from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from reports.formatting import format_period, format_value, is_currency
+from reports.formatting import format_date_range, format_period, format_value, is_currency
 from reports.resources import data_file
 
 if TYPE_CHECKING:
@@ -233,9 +232,7 @@ def _rank(row: MeetingRow) -> tuple[int, int]:
 def _dates(start, end, locale: str) -> str:  # type: ignore[no-untyped-def]
     if start == end:
         return format_date(start, format="medium", locale=locale)
-    # The dash closed up when only the day changes: "Jan 13–14, 2026", as the meeting log writes it.
-    text = format_interval(start, end, "yMMMd", locale=locale)
-    return re.sub(r"[\s\u2009\u202f]*–[\s\u2009\u202f]*(?=\d+,)", "–", text)
+    return format_date_range(start, end, locale)  # as the meeting log writes it: "Jan 13–14, 2026"
 
 
 # Words -----------------------------------------------------------------------------------

@@ -31,10 +31,11 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale
-from babel.dates import format_interval, get_day_names, get_month_names
+from babel.dates import get_day_names, get_month_names
 from dateutil import parser as date_parser
 
 from reports.extract.text import sentences
+from reports.formatting import format_date_range
 from reports.records import Meeting, Release
 
 TRIP_GAP_DAYS = 3  # engagements in one city at most this many days apart belong to one trip
@@ -2457,7 +2458,7 @@ def _trip(group: Sequence[Meeting], locale: str) -> Trip:
     count = len(group)
     form = Locale.parse(locale).plural_form(count)
     engagements = wording.get(form, wording["other"]).format(count=count)
-    when = _interval(start, end, locale) if start and end else wording["undated"]
+    when = format_date_range(start, end, locale) if start and end else wording["undated"]
     where = f"{city}, " if city else ""
     return Trip(tuple(group), city, start, end, f"{where}{when}: {engagements}")
 
@@ -2468,8 +2469,4 @@ def _trip_wording(locale: str) -> dict[str, str]:
     return labels.get(locale.split("_")[0], labels["en"])
 
 
-def _interval(start: date, end: date, locale: str) -> str:
-    """ "Jan 13–14, 2026" (babel; the dash closed up when only the day changes)."""
-    text = format_interval(start, end, "yMMMd", locale=locale)
-    text = re.sub(r"[\s\u2009\u202f]*–[\s\u2009\u202f]*(?=\d+,)", "–", text)
-    return text.replace("\u2009", " ").replace("\u202f", " ")
+
