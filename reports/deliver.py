@@ -13,7 +13,6 @@ password is never logged, stored or written into a message.
 
 from __future__ import annotations
 
-import csv
 import logging
 import os
 import smtplib
@@ -115,19 +114,9 @@ def archive_location(briefing: ArchivedBriefing, email: EmailConfig) -> str:
 
 def read_meetings(folder: Path) -> list[MeetingLine]:
     """The meetings of an archived briefing, from its meetings.csv (none if it has no such file)."""
-    try:
-        with (folder / "meetings.csv").open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-    except FileNotFoundError:
-        return []
-    return [_meeting_line(row) for row in rows]
+    from reports.tables import read_rows
 
-
-def _cell(value: str | None) -> str:
-    """A CSV cell as written before tables.py neutralized it for spreadsheets ("'=x" -> "=x")."""
-    from reports.tables import unneutralize
-
-    return unneutralize(value or "")
+    return [_meeting_line(row) for row in read_rows(folder / "meetings.csv") or []]
 
 
 def _meeting_line(row: dict[str, str]) -> MeetingLine:
@@ -135,15 +124,15 @@ def _meeting_line(row: dict[str, str]) -> MeetingLine:
         day = date.fromisoformat(row.get("date") or "")
     except ValueError:
         day = None
-    roles = [_cell(part) for part in (row.get("counterpart_role"), row.get("organization")) if part]
+    roles = [part for part in (row.get("counterpart_role"), row.get("organization")) if part]
     return MeetingLine(
         date=day,
-        official=_cell(row.get("official")),
-        counterpart=_cell(row.get("counterpart")),
+        official=row.get("official", ""),
+        counterpart=row.get("counterpart", ""),
         role="; ".join(dict.fromkeys(roles)),
-        location=_cell(row.get("location")),
-        topic=_cell(row.get("topic")),
-        source=_cell(row.get("source")),
+        location=row.get("location", ""),
+        topic=row.get("topic", ""),
+        source=row.get("source", ""),
     )
 
 

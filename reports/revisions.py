@@ -15,8 +15,6 @@ A folder without metrics.csv falls back to the figures the store kept with the e
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -30,7 +28,7 @@ from reports.formatting import format_change, format_period, format_value
 from reports.periods import Period, parse_key
 from reports.records import Change, Metric
 from reports.store import Store
-from reports.tables import unneutralize
+from reports.tables import read_rows
 
 MAX_CHANGES = 12  # figure differences listed per revised release; the rest are counted
 MAX_NEW_FIGURES = 8
@@ -104,15 +102,6 @@ def read_view(folder: Path) -> ArchivedView | None:
                         _meetings(folder / "meetings.csv"))
 
 
-def _rows(path: Path) -> list[dict[str, str]] | None:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    reader = csv.DictReader(io.StringIO(text))
-    return [{k: unneutralize(v or "") for k, v in row.items() if k} for row in reader]
-
-
 def _number(text: str) -> float | None:
     try:
         return float(text) if text else None
@@ -121,7 +110,7 @@ def _number(text: str) -> float | None:
 
 
 def _shown(path: Path) -> tuple[Shown, ...] | None:
-    rows = _rows(path)
+    rows = read_rows(path)
     if rows is None:
         return None
     shown = []
@@ -138,7 +127,7 @@ def _shown(path: Path) -> tuple[Shown, ...] | None:
 
 def _meetings(path: Path) -> frozenset[tuple[str, str]]:
     return frozenset(
-        (row.get("date", ""), row.get("counterpart", "").casefold()) for row in _rows(path) or ()
+        (row.get("date", ""), row.get("counterpart", "").casefold()) for row in read_rows(path) or ()
     )
 
 

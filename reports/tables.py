@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reports.briefing import Briefing
+if TYPE_CHECKING:  # the readers below load without the briefing (the mail job reads archived CSVs)
+    from reports.briefing import Briefing
 
 METRIC_FIELDS = (
     "source", "release_id", "metric_id", "subject", "value", "unit", "period", "change_value",
@@ -75,6 +78,16 @@ def unneutralize(value: str) -> str:
     if value.startswith("'") and value[1:].startswith(_FORMULA_STARTS) and neutralize(value[1:]) == value:
         return value[1:]
     return value
+
+
+def read_rows(path: Path) -> list[dict[str, str]] | None:
+    """An archived CSV's rows, each cell as it was before `neutralize`; None when it cannot be read."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    rows = csv.DictReader(io.StringIO(text))
+    return [{k: unneutralize(v or "") for k, v in row.items() if k} for row in rows]
 
 
 def _csv(fields: tuple[str, ...], rows: list[dict[str, object]]) -> bytes:
