@@ -268,15 +268,9 @@ def run_job(
 ) -> RunReport:
     """The scheduled job, start to end; raises Busy if another run holds the output folder."""
     periods = due_periods(cadence, today or today_in(config.timezone), since)
-    if config.email.smtp_host and not dry_run:
-        # a half-set login, or one that would go out in clear, is a usage error before anything is built
-        check_login(config.email, credentials(environ))
     options = RunOptions(locale or config.locale, force, dry_run, sleep, environ)
     report = RunReport(f"run --{cadence}ly")
-    check_output(output)
-    with terminated_as_error(), RunLock(output), Store(store_url) as store:
-        lock_store(store)
-        recover_archive(output)
+    with _exclusive(config, output, store_url, dry_run=dry_run, environ=environ) as store:
         store.end_abandoned_runs()
         periods = _with_held(store, cadence, periods)
         label = periods[0].key if len(periods) == 1 else f"{periods[0].key}..{periods[-1].key}"
@@ -383,6 +377,22 @@ def held_for_review(store: Store, config: Config, period: Period) -> bool:
     return approval is None or approval["status"] != "approved"
 
 
+@contextmanager
+def _exclusive(
+    config: Config, output: Path, store_url: str, *, dry_run: bool, environ: Mapping[str, str]
+) -> Iterator[Store]:
+    """What a command that builds and sends opens with: the login checked before anything is built (a
+    half-set one, or one that would go out in clear, is a usage error), the output folder checked, the run
+    lock taken (the folder's, and a PostgreSQL store's), and an archive left by a killed run repaired."""
+    if config.email.smtp_host and not dry_run:
+        check_login(config.email, credentials(environ))
+    check_output(output)
+    with terminated_as_error(), RunLock(output), Store(store_url) as store:
+        lock_store(store)
+        recover_archive(output)
+        yield store
+
+
 def approve_period(
     config: Config,
     *,
@@ -396,12 +406,7 @@ def approve_period(
 ) -> SendReport | None:
     """Rebuild a period held for review as final (with today's corrections) and send it to the
     recipients, once; None when it was approved and sent before. Not held: a BriefError."""
-    if config.email.smtp_host and not dry_run:
-        check_login(config.email, credentials(environ))
-    check_output(output)
-    with terminated_as_error(), RunLock(output), Store(store_url) as store:
-        lock_store(store)
-        recover_archive(output)
+    with _exclusive(config, output, store_url, dry_run=dry_run, environ=environ) as store:
         approval = store.approval(period.key)
         if approval is None:
             raise BriefError(f"{period.key}: no briefing awaits approval (brief run with [email] reviewers "
