@@ -10,13 +10,12 @@ high-confidence figures on the cover and in charts (DESIGN.md, "Records").
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from pathlib import Path
 
 from reports.extract import grammar as g
+from reports.extract.text import word_lists
 from reports.periods import valid_figure_period
 from reports.records import Metric
 
@@ -45,7 +44,6 @@ COMPARED_PERIOD = N_("period of a compared level guessed")
 # Notes the extractor leaves on a figure (`Evidence.notes`) that are no doubt by themselves:
 FALLBACK = "named by the last rule"  # no rule of the clause named the subject; the last one did
 
-_WORDS_FILE = Path(__file__).with_name("confidence_words.toml")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SHARE_OF = re.compile(r"\bshare\s+of\s+(?P<whole>.+)$", re.IGNORECASE)
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")  # "won-denominated", "year-to-date": no verb inside
@@ -73,7 +71,7 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    data = tomllib.loads(_WORDS_FILE.read_text(encoding="utf-8"))
+    data = word_lists("confidence_words.toml")
     rates = re.compile(r"\b(?:" + "|".join(map(re.escape, data["rate_words"])) + r")", re.IGNORECASE)
     return _Words(
         frozenset(w.lower() for w in data["vague_subjects"]),

@@ -21,20 +21,18 @@ itself does not. A field the text does not give is None.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from babel import Locale
 from babel.dates import get_day_names, get_month_names
 from dateutil import parser as date_parser
 
-from reports.extract.text import sentences
+from reports.extract.text import sentences, word_lists
 from reports.formatting import format_date_range
 from reports.records import Meeting, Release
 
@@ -71,9 +69,8 @@ class _Words:
 
 @cache
 def _words_data() -> dict[str, Any]:
-    """meeting_words.toml, read once."""
-    with open(Path(__file__).with_name("meeting_words.toml"), "rb") as handle:
-        return tomllib.load(handle)
+    """meeting_words.toml, read once (through the extractors' one word-list loader)."""
+    return word_lists("meeting_words.toml")
 
 
 @cache
