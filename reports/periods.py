@@ -127,6 +127,8 @@ def parse_week(text: str, today: date | None = None) -> Period:
         return week_period(date.fromisocalendar(year, week, 1))
     except ValueError:
         raise BriefError(f"--week {text!r}: {year} has no ISO week {week}") from None
+    except OverflowError:  # 9999-W52 ends in the year 10000
+        raise BriefError(f"--week {text}: outside the calendar brief can work with") from None
 
 
 def parse_day(text: str, option: str = "--from") -> date:
