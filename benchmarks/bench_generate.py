@@ -35,7 +35,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = tempfile.mkdtemp(prefix="brief-bench-pycache-")  # compiled modules, shared by the runs
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 COMMAND = ["-m", "reports", "generate", "--month", "2026-01"]
 BASELINE = "import weasyprint; weasyprint.HTML(string='<p>baseline</p>').write_pdf()"
 # The same command with charts and PDF made in the one process: a running thread keeps generate
@@ -213,18 +212,6 @@ def report(count: int, before: Path | None = None) -> str:
     return "\n".join(lines)
 
 
-def write_section(section: str) -> None:
-    """Replace the "## Generate" section of RESULTS.md, keeping everyone else's sections."""
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n\n"
-    start = text.find("## Generate")
-    if start < 0:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = text.find("\n## ", start + 1)
-        text = text[:start] + section + (text[end + 1:] if end >= 0 else "")
-    RESULTS.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -239,7 +226,10 @@ def main() -> None:
     section = report(args.runs, args.before)
     print(section)
     if args.write:
-        write_section(section)
+        sys.path.insert(0, str(ROOT))
+        from benchmarks.bench_scale import write_section
+
+        write_section(section, "## Generate")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """How the live sources do on real feeds and article pages nobody on the project wrote.
 
-    python benchmarks/bench_sources_corpora.py [--corpora ../shared/corpora] [--details]
+    python benchmarks/bench_sources_corpora.py [--only feeds|articles] [--details]
 
 Serves the corpora's feeds and pages on 127.0.0.1 (tests/corpora.py) and collects each one into a
 fresh store with `timezone = "UTC"`, as the corpora's README describes. Prints:
