@@ -370,10 +370,8 @@ class Store:
 
     def body_hashes(self, release_ids: Iterable[str]) -> dict[str, str]:
         """release id -> the hash of its stored text, for these ids (without reading a body)."""
-        ids = list(dict.fromkeys(release_ids))
         found: dict[str, str] = {}
-        for start in range(0, len(ids), _IDS_PER_QUERY):
-            chunk = ids[start : start + _IDS_PER_QUERY]
+        for chunk in _chunks(list(dict.fromkeys(release_ids))):
             rows = self.db.execute(
                 f"SELECT id, body_sha256 FROM releases WHERE id IN ({_marks(chunk)})", chunk
             ).fetchall()
@@ -422,10 +420,8 @@ class Store:
 
     def unextracted(self, releases: Iterable[Release], version: str) -> list[Release]:
         """Those of `releases` not yet extracted by extractor `version`."""
-        ids = [release.id for release in releases]
         done: set[str] = set()
-        for start in range(0, len(ids), _IDS_PER_QUERY):  # SQLite allows 32,766 parameters a query
-            chunk = ids[start : start + _IDS_PER_QUERY]
+        for chunk in _chunks([release.id for release in releases]):
             done.update(
                 row[0]
                 for row in self.db.execute(
@@ -487,21 +483,19 @@ class Store:
 
     def metrics_between(self, start: date, end: date) -> list[Metric]:
         """Metrics of the releases published from `start` to `end`, in releases_between's order."""
-        rows = self.db.execute(
-            "SELECT m.release_id, m.data FROM metrics m JOIN releases r ON r.id = m.release_id "
-            "WHERE r.published BETWEEN ? AND ? ORDER BY r.published, r.title, r.id, m.position",
-            (start.isoformat(), end.isoformat()),
-        ).fetchall()
-        return [Metric.from_json(row[0], json.loads(row[1])) for row in rows]
+        return [Metric.from_json(rid, data) for rid, data in self._extracted_between("metrics", start, end)]
 
     def meetings_between(self, start: date, end: date) -> list[Meeting]:
         """Meetings of the releases published from `start` to `end`, in releases_between's order."""
+        return [Meeting.from_json(rid, data) for rid, data in self._extracted_between("meetings", start, end)]
+
+    def _extracted_between(self, table: str, start: date, end: date) -> list[tuple[str, dict[str, Any]]]:
         rows = self.db.execute(
-            "SELECT m.release_id, m.data FROM meetings m JOIN releases r ON r.id = m.release_id "
+            f"SELECT m.release_id, m.data FROM {table} m JOIN releases r ON r.id = m.release_id "
             "WHERE r.published BETWEEN ? AND ? ORDER BY r.published, r.title, r.id, m.position",
             (start.isoformat(), end.isoformat()),
         ).fetchall()
-        return [Meeting.from_json(row[0], json.loads(row[1])) for row in rows]
+        return [(row[0], json.loads(row[1])) for row in rows]
 
     def history(self, metric_ids: Iterable[str]) -> dict[str, list[Stated]]:
         """Every stored figure with one of these catalog ids, oldest release first, in one query.
@@ -801,6 +795,12 @@ def _version_from(row: tuple[Any, ...]) -> ReleaseVersion:
     release_id, sha, title, body, metrics, replaced_at = row
     figures = tuple(Metric.from_json(release_id, data) for data in json.loads(metrics))
     return ReleaseVersion(release_id, sha, title, body, figures, datetime.fromisoformat(replaced_at))
+
+
+def _chunks(ids: list[str]) -> Iterator[list[str]]:
+    """Ids a query at a time: SQLite allows 32,766 parameters in one."""
+    for start in range(0, len(ids), _IDS_PER_QUERY):
+        yield ids[start : start + _IDS_PER_QUERY]
 
 
 def _marks(values: list[Any]) -> str:
