@@ -15,7 +15,7 @@ from rich.console import Console
 
 from reports import __version__
 from reports.config import Config, load_config
-from reports.errors import BriefError, Terminated
+from reports.errors import BriefError, Busy, Terminated
 from reports.periods import Period, parse_period, today_in
 
 if TYPE_CHECKING:
@@ -37,6 +37,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     except BriefError as exc:
         err.print(f"brief: error: {exc}", markup=False)
         sys.exit(2)
+    except Busy as exc:  # another run holds the output folder or the store: not a usage error
+        err.print(f"brief: error: {exc}", markup=False)
+        sys.exit(1)
     except Terminated as exc:  # SIGTERM during a run: recorded in the runs table, the lock released
         err.print(f"brief: {exc}; the run is recorded as ended in error", markup=False)
         sys.exit(1)
@@ -301,7 +304,7 @@ def run_command(
     quiet: bool,
 ) -> None:
     """The scheduled job: collect, build the last complete period, send it, rebuild output/index.html."""
-    from reports.job import Busy, run_job
+    from reports.job import run_job
     from reports.periods import parse_day
 
     if weekly == monthly:
@@ -323,9 +326,6 @@ def run_command(
         )
     except OverflowError:
         raise BriefError(f"--as-of {as_of}: outside the calendar brief can work with") from None
-    except Busy as exc:
-        err.print(f"brief: error: {exc}", markup=False)
-        sys.exit(1)
     counts = report.counts()
     periods = ", ".join(p.period.key for p in report.periods)
     summary = (
@@ -356,34 +356,30 @@ def send(
     """Email an archived briefing to the configured recipients."""
     from reports.archive import check_output, recover_archive
     from reports.deliver import send_briefing
-    from reports.job import Busy, RunLock, lock_store, terminated_as_error
+    from reports.job import RunLock, lock_store, terminated_as_error
 
     period = _period(settings, month, week, start, end)
     folder = settings.output / period.key
     check_output(settings.output)
-    try:
-        with terminated_as_error(), RunLock(settings.output), settings.open_store() as store:
-            lock_store(store)
-            recover_archive(settings.output)  # under the lock: a run swapping a folder is not "repaired"
-            if not folder.is_dir():
-                raise BriefError(
-                    f"no archived briefing for {period.key} in {settings.output}/ "
-                    "(make it with brief generate first)"
-                )
-            store.end_abandoned_runs()
-            run_id = store.start_run("send", period.key)
-            try:
-                report = send_briefing(folder, settings.config.email, store, force=force, dry_run=dry_run)
-            except BaseException as exc:
-                store.finish_run(run_id, "error", error=f"{type(exc).__name__}: {exc}")
-                raise
-            counts = {"sent": len(report.sent), "failed": len(report.failed)}
-            counts["already_sent"] = len(report.already_sent)
-            errors = "; ".join(f"{o.recipient}: {o.error}" for o in report.failed) or None
-            store.finish_run(run_id, "ok" if report.ok else "failed", counts, errors)
-    except Busy as exc:
-        err.print(f"brief: error: {exc}", markup=False)
-        sys.exit(1)
+    with terminated_as_error(), RunLock(settings.output), settings.open_store() as store:
+        lock_store(store)
+        recover_archive(settings.output)  # under the lock: a run swapping a folder is not "repaired"
+        if not folder.is_dir():
+            raise BriefError(
+                f"no archived briefing for {period.key} in {settings.output}/ "
+                "(make it with brief generate first)"
+            )
+        store.end_abandoned_runs()
+        run_id = store.start_run("send", period.key)
+        try:
+            report = send_briefing(folder, settings.config.email, store, force=force, dry_run=dry_run)
+        except BaseException as exc:
+            store.finish_run(run_id, "error", error=f"{type(exc).__name__}: {exc}")
+            raise
+        counts = {"sent": len(report.sent), "failed": len(report.failed)}
+        counts["already_sent"] = len(report.already_sent)
+        errors = "; ".join(f"{o.recipient}: {o.error}" for o in report.failed) or None
+        store.finish_run(run_id, "ok" if report.ok else "failed", counts, errors)
     if report.eml:
         click.echo(str(report.eml))
         return
@@ -661,17 +657,13 @@ def approve(
     settings: Settings, month: str | None, week: str | None, start: str | None, end: str | None, dry_run: bool
 ) -> None:
     """Send a briefing held for review (a DRAFT sent to the reviewers) to the recipients, once."""
-    from reports.job import Busy, approve_period
+    from reports.job import approve_period
 
     period = _period(settings, month, week, start, end)
-    try:
-        report = approve_period(
-            settings.config, store_url=settings.store_url, output=settings.output, period=period,
-            locale=settings.locale, dry_run=dry_run,
-        )
-    except Busy as exc:
-        err.print(f"brief: error: {exc}", markup=False)
-        sys.exit(1)
+    report = approve_period(
+        settings.config, store_url=settings.store_url, output=settings.output, period=period,
+        locale=settings.locale, dry_run=dry_run,
+    )
     if report is None:
         logging.getLogger("brief").info(f"{period.key}: already approved and sent; nothing sent")
         return

@@ -11,6 +11,13 @@ class BriefError(Exception):
     """
 
 
+class Busy(Exception):
+    """Another brief run holds the output folder's lock (or the store's): this one must not start.
+
+    The CLI prints the message on one line and exits 1: the command was right, the time was not.
+    """
+
+
 class Terminated(BaseException):
     """The process was sent SIGTERM (systemd stopping the job, a timeout, `kill`) while a run was going.
 

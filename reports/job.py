@@ -26,7 +26,7 @@ from reports.archive import check_output, process_alive, read_manifest, recover_
 from reports.config import Config
 from reports.corrections import load_corrections
 from reports.deliver import SendReport, Sleep, check_login, credentials, send_briefing
-from reports.errors import BriefError, Terminated
+from reports.errors import BriefError, Busy, Terminated
 from reports.periods import Period, parse_month, parse_week, range_period, today_in
 from reports.pipeline import SourceReport, collect_configured, generate
 from reports.store import Store
@@ -35,10 +35,6 @@ log = logging.getLogger("brief.job")
 
 LOCK = "brief.lock"
 CADENCES = ("week", "month")
-
-
-class Busy(Exception):
-    """Another brief run holds the output folder's lock: this one must not start."""
 
 
 class RunLock:
