@@ -26,6 +26,19 @@ MARCH = "2026-03"  # the month the rich store's briefing is about
 EPOCH = "1772445600"  # 2026-03-02 10:00 UTC, 19:00 in Seoul
 
 
+@pytest.fixture(scope="session")
+def sample_january(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a pipeline.Generated
+    """The built-in sample's January 2026 generated in process once for the session; tests only read it."""
+    from reports.config import load_config
+    from reports.pipeline import collect
+
+    output = tmp_path_factory.mktemp("sample-january")
+    config = load_config(None)
+    with Store(f"sqlite:///{output / 'brief.sqlite'}") as store:
+        collect(store, config.sources)
+        return generate(store, config, parse_month("2026-01"), output=output)
+
+
 def page_texts(pdf: Path | BinaryIO) -> list[str]:
     """Each page's text, its whitespace collapsed, as a reader would search it."""
     return [" ".join((page.extract_text() or "").split()) for page in PdfReader(pdf).pages]

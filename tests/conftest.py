@@ -107,4 +107,4 @@ def mailbox(server: tuple[Mailbox, int]) -> Mailbox:
 
 
 # The rendered briefing with figures, charts and meetings, made once per session (tests/briefings.py).
-from tests.briefings import rich_folder  # noqa: E402, F401
+from tests.briefings import rich_folder, sample_january  # noqa: E402, F401

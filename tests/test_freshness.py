@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reports.archive import read_briefing
-from reports.config import Config, EmailConfig, Source, load_config
+from reports.config import Config, EmailConfig, Source
 from reports.deliver import compose
 from reports.periods import parse_month
 from reports.pipeline import collect, generate
@@ -20,12 +20,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory):
-    output = tmp_path_factory.mktemp("sample")
-    config = load_config(None)
-    with Store(f"sqlite:///{output / 'brief.sqlite'}") as store:
-        collect(store, config.sources)
-        folder = generate(store, config, parse_month("2026-01"), output=output).folder
+def sample(sample_january):  # noqa: ANN001, ANN201
+    folder = sample_january.folder
     return folder, pdf_text(folder / "briefing.pdf")
 
 

@@ -6,25 +6,15 @@ import csv
 import re
 
 import pytest
-from pypdf import PdfReader
 
-from reports.config import load_config
-from reports.periods import parse_month
-from reports.pipeline import collect, generate
-from reports.store import Store
+from tests.briefings import pdf_text
 
 
 @pytest.fixture(scope="module")
-def january(tmp_path_factory: pytest.TempPathFactory):
-    output = tmp_path_factory.mktemp("archive")
-    config = load_config(None)
-    with Store(f"sqlite:///{output / 'brief.sqlite'}") as store:
-        collect(store, config.sources)
-        result = generate(store, config, parse_month("2026-01"), output=output)
-    pages = PdfReader(result.folder / "briefing.pdf").pages
-    pdf = " ".join(" ".join(page.extract_text().split()) for page in pages)
+def january(sample_january):  # noqa: ANN001, ANN201
+    result = sample_january
     html = (result.folder / "briefing.html").read_text()
-    return result.briefing, result.folder, pdf, html
+    return result.briefing, result.folder, pdf_text(result.folder / "briefing.pdf"), html
 
 
 def test_headline_cards_hold_ict_and_automobile_exports(january) -> None:
