@@ -510,3 +510,47 @@ def test_a_period_compared_with_through_a_noun_does_not_carry_to_the_next_senten
         published=date(2025, 4, 8),
     )
     assert [m.period for m in found if m.value is not None] == ["2025-03", "2025-03"]
+
+
+def change_of(metric: Metric) -> tuple | None:
+    change = metric.change
+    return change and (change.direction, change.value, change.basis)
+
+
+def test_each_change_takes_the_month_it_is_compared_with() -> None:
+    found = metrics_of(
+        "Coffee imports reached $2.6 billion in December. The total was 12.4% higher than in December 2024 "
+        "and 3.1% higher than in Nov. 2025.",
+        published=date(2026, 1, 10),
+    )
+    assert [(m.value, change_of(m)) for m in found] == [
+        (2.6e9, ("up", 12.4, "yoy")),
+        (None, ("up", 3.1, "mom")),
+    ]
+
+
+def test_a_lone_change_in_the_level_s_own_sentence_joins_it_before_a_later_one() -> None:
+    found = metrics_of(
+        "Zinc exports fell 5.6% in 2025, to $4.1 billion. Tin output rose 3% while zinc exports fell 1.1% "
+        "from 2024 in volume.",
+    )
+    zinc = [(m.value, change_of(m)) for m in found if m.subject == "zinc exports"]
+    assert zinc == [(4.1e9, ("down", 5.6, None)), (None, ("down", 1.1, "yoy"))]
+
+
+def test_a_lead_s_change_repeated_with_the_level_is_one_figure() -> None:
+    found = metrics_of(
+        "Wine exports hit a record in 2025, climbing 14.0 percent. Wine exports totaled $3.35 billion last "
+        "year, up 14.0% from 2024.",
+        published=date(2026, 1, 20),
+    )
+    assert [(m.subject, m.value, change_of(m)) for m in found] == [
+        ("wine exports", 3.35e9, ("up", 14.0, "yoy")),
+    ]
+
+
+def test_two_lone_changes_in_one_sentence_are_a_range_and_join_no_level() -> None:
+    found = metrics_of("Output is set to grow between 2 and 3 percent in 2026. Output was $3 billion then.")
+    assert [(m.value, change_of(m)) for m in found] == [
+        (None, ("up", 2.0, None)), (None, ("up", 3.0, None)), (3e9, None),
+    ]

@@ -211,6 +211,12 @@ def _changes_apart(metrics: list[Metric]) -> set[int]:
         if key in bare and max(spans.values()) == 1:
             apart.update(changes)
             apart.update(bare[key])
+    for n, m in enumerate(metrics):  # a level that took one of two alike changes: the pick may be wrong
+        if m.value is not None and m.change is not None and m.change.unit == "percent":
+            alike = [c for c in lone.get((m.subject.casefold(), m.period), ())
+                     if metrics[c].change.basis == m.change.basis]
+            if alike:
+                apart.update((n, *alike))
     for span, changes in shares.items():
         levels = [
             n

@@ -21,6 +21,7 @@ from reports.extract.metrics.changes import (
     _basis_of_clause,
     _changes_joined_to_levels,
     _month_basis,
+    _own_month_basis,
 )
 from reports.extract.metrics.clauses import _masked, sentences
 from reports.extract.metrics.figures import _figures
@@ -313,7 +314,9 @@ def _basis_of_its_clause(s: _Sentence, figure: _Figure) -> None:
     """'up 5.1 percent on-year, while steel rose 1.9 percent': the sentence's basis, as its clause has it."""
     change = figure.change
     if change is not None and change.basis is None and change.value is not None:
-        basis = _basis_of_clause(s.text, figure, s.period_now) if s.basis else None
+        basis = _own_month_basis(s.text, figure, s.period_now) or (
+            _basis_of_clause(s.text, figure, s.period_now) if s.basis else None
+        )
         figure.change = replace(change, basis=basis)
 
 

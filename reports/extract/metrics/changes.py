@@ -37,8 +37,9 @@ _UNCHANGED = re.compile(r"\s*,?\s*(?:unchanged|flat|steady)\b", re.I)
 
 _COMPARED_MONTH = Caseless(
     r"\b(?:compared\s+(?:with|to)|from|than|versus|over)\s+(?:[$€£¥₩+]?[\d.,]+\s*(?:billion|million|trillion|bn|mln)?"
-    r"\s+in\s+)?(?:the\s+previous\s+month,?\s+)?(?P<m>January|February|"
-    r"March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<y>(?:19|20)\d{2}))?\b"
+    r"\s+)?(?:in\s+)?(?:the\s+previous\s+month,?\s+)?(?P<m>January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+    r"(?:,?\s+(?P<y>(?:19|20)\d{2}))?(?!\w)"
 )
 
 
@@ -104,34 +105,67 @@ def _changes_joined_to_levels(metrics: list[Metric], body: str) -> list[Metric]:
     """A change stated alone and a level of the same subject and period without one are one figure:
     'Exports rose 10.6 percent in the first 20 days of January.' ... 'Exports stood at $28.2 billion in
     the period.' The figure quotes both sentences and what lies between them, so the change can still
-    be traced; the lone change is dropped."""
+    be traced; the lone change is dropped. Of two lone changes the year-on-year one joins the level
+    (the other stays a figure of its own); a lone change that repeats the change its level already has
+    is the same figure stated twice, and is dropped."""
     levels: dict[tuple[str, str | None], int] = {}
     for index, metric in enumerate(metrics):
         if metric.value is not None and metric.unit != "percent":
-            levels.setdefault((metric.subject.casefold(), metric.period), index)
-    lone = [
-        index
-        for index, m in enumerate(metrics)
-        if m.value is None and m.change is not None and m.change.unit == "percent" and not m.member
-    ]
-    keys = Counter((metrics[i].subject.casefold(), metrics[i].period) for i in lone)
+            levels.setdefault(_join_key(metric), index)
+    lone: dict[tuple[str, str | None], list[int]] = {}
+    for index, m in enumerate(metrics):
+        if m.value is None and m.change is not None and m.change.unit == "percent" and not m.member:
+            lone.setdefault(_join_key(m), []).append(index)
     joined, dropped = list(metrics), set()
-    for index in lone:
-        metric, change = metrics[index], metrics[index].change
-        if keys[(metric.subject.casefold(), metric.period)] > 1:
-            continue  # "to grow between 2 and 3 percent": a range, not one change
-        target = levels.get((metric.subject.casefold(), metric.period))
-        if target is None or joined[target].change is not None:
+    for key, indices in lone.items():
+        target = levels.get(key)
+        if target is None:
             continue
         level = joined[target]
+        if level.change is not None:
+            dropped.update(i for i in indices if _same_change(metrics[i].change, level.change))
+            continue
+        index = _joining_change(metrics, indices, level)
+        if index is None:
+            continue
+        metric = metrics[index]
         span = (min(level.span[0], metric.span[0]), max(level.span[1], metric.span[1]))
         if span[1] - span[0] > MAX_JOINED_QUOTE:
             continue
         quote = body[span[0] : span[1]]
         record = level.record or metric.record
-        joined[target] = replace(level, change=change, record=record, span=span, quote=quote)
+        joined[target] = replace(level, change=metric.change, record=record, span=span, quote=quote)
         dropped.add(index)
     return [metric for index, metric in enumerate(joined) if index not in dropped]
+
+
+def _join_key(metric: Metric) -> tuple[str, str | None]:
+    return metric.subject.casefold(), metric.period
+
+
+def _joining_change(metrics: list[Metric], indices: list[int], level: Metric) -> int | None:
+    """Which lone change joins the level: the only one, else the one in the level's own sentence, else the
+    first year-on-year one, else the first without a basis. None where two in one sentence are alike
+    ("to grow between 2 and 3 percent": a range)."""
+    alike = Counter((metrics[i].span[0], metrics[i].change.basis) for i in indices)
+    if any(count > 1 for count in alike.values()):
+        return None
+    beside = [i for i in indices if metrics[i].span[0] == level.span[0]]
+    if len(beside) == 1:
+        return beside[0]
+    for basis in ("yoy", None):  # the first, a lead's; confidence doubts the pick where another is alike
+        chosen = next((i for i in indices if metrics[i].change.basis == basis), None)
+        if chosen is not None:
+            return chosen
+    return indices[0] if len(indices) == 1 else None
+
+
+def _same_change(a: Change | None, b: Change | None) -> bool:
+    """The same change stated twice: value, unit and direction, and no basis that differs."""
+    if a is None or b is None:
+        return False
+    same_basis = a.basis is None or b.basis is None or a.basis == b.basis
+    return (a.value, a.unit, a.direction) == (b.value, b.unit, b.direction) and same_basis
 
 
 def _basis_from_compared_levels(metrics: list[Metric], first: int) -> None:
@@ -337,6 +371,18 @@ def _month_basis(sentence: str, period: str | None) -> str | None:
     if month == (current_month - 2) % 12 + 1 and year in (None, current_year, current_year - 1):
         return "mom"
     return None
+
+
+# The next number after a change that is not a year: where the comparison it states ends.
+_NEXT_NUMBER = re.compile(r"[;(]|(?<![\d.,])(?!(?:19|20)\d{2}\b)\d")
+
+
+def _own_month_basis(sentence: str, figure: _Figure, period: str | None) -> str | None:
+    """The month a change is compared with, right after it: '12.4% higher than in December 2023 and 3.1%
+    higher than in November', for December 2024, is yoy and then mom."""
+    after = figure.quantity.end
+    stop = _NEXT_NUMBER.search(sentence, after)
+    return _month_basis(sentence[after : stop.start() if stop else len(sentence)], period)
 
 
 def _basis_of_clause(sentence: str, figure: _Figure, period: str | None) -> str | None:
