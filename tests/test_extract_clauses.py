@@ -554,3 +554,26 @@ def test_two_lone_changes_in_one_sentence_are_a_range_and_join_no_level() -> Non
     assert [(m.value, change_of(m)) for m in found] == [
         (None, ("up", 2.0, None)), (None, ("up", 3.0, None)), (3e9, None),
     ]
+
+
+def test_a_percentage_after_an_amount_change_and_or_is_the_same_change() -> None:
+    found = metrics_of("Imports of timber decreased $41.5 million or 12.2% in 2025.")
+    assert [(m.subject, m.value, change_of(m)) for m in found] == [
+        ("change in timber imports", -41.5e6, None),
+        ("timber imports", None, ("down", 12.2, None)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "subject", "direction"),
+    [
+        ("The survey found a 12.5-percent shrinking of the services surplus in 2025.", "services surplus",
+         "down"),
+        ("Dealers reported a 4.1% dip in used-car sales in 2025.", "used-car sales", "down"),
+        ("The port saw a 6 percent uptick in container traffic in 2025.", "container traffic", "up"),
+    ],
+)
+def test_a_percentage_before_a_change_noun_of_or_in_a_flow(body: str, subject: str, direction: str) -> None:
+    figure = only(body)
+    assert (figure.subject, figure.value, figure.period) == (subject, None, "2025")
+    assert figure.change.direction == direction

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import sys
 
+from reports.extract.text import word_lists
+
 # Where str.lower() and re.IGNORECASE part ways: 'İ' lower-cases to two characters, and re.IGNORECASE
 # takes dotless 'ı' for 'i' and long 'ſ' for 's'.
 _CASE_TRAPS = re.compile("[\u0130\u0131\u017f]")
@@ -410,35 +412,9 @@ def _trie_regex(node: dict) -> str:
 VERB = Caseless(rf"\b(?:{alternation(ALL_VERBS)})\b")
 CHANGE_VERB_OR_VERB = VERB
 
-_UP_NOUNS = (
-    "increase",
-    "rise",
-    "gain",
-    "growth",
-    "jump",
-    "surge",
-    "expansion",
-    "hike",
-    "climb",
-    "rebound",
-    "upturn",
-    "uptick",
-)
-_DOWN_NOUNS = (
-    "decrease",
-    "decline",
-    "drop",
-    "fall",
-    "contraction",
-    "reduction",
-    "cut",
-    "slump",
-    "dip",
-    "plunge",
-    "downturn",
-    "slide",
-    "loss",
-)
+_CHANGE_NOUN_WORDS = word_lists("metric_words.toml")  # the figure extractor's change nouns
+_UP_NOUNS = (*_CHANGE_NOUN_WORDS["up_change_nouns"], *_CHANGE_NOUN_WORDS["percent_change_nouns"]["up"])
+_DOWN_NOUNS = (*_CHANGE_NOUN_WORDS["down_change_nouns"], *_CHANGE_NOUN_WORDS["percent_change_nouns"]["down"])
 # A direction word shortly before a percentage makes it a change: "rose 22.1 percent", "(up 30 percent",
 # "an on-year increase of 5 percent".
 CHANGE_BEFORE = Caseless(

@@ -192,4 +192,4 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
     return _Figure(q, "share" if _SHARE_WORD.search(before[-40:]) else "level", q.start)
 
 
-_OR_AFTER_CHANGE = re.compile(r"\s*(?:,\s*or|\()\s*")
+_OR_AFTER_CHANGE = re.compile(r"\s*(?:,?\s*or|\()\s*")

@@ -320,7 +320,7 @@ LEVEL_NAMES = (
 _CHANGE_NOUNS = rf"(?:{'|'.join(sorted((*words().up_change_nouns, *words().down_change_nouns, 'change')))})s?"
 _NP_UP_TO_CLAUSE = (
     r"(?P<np>[A-Za-z][^,;()%$€£¥₩\d]*?)(?=\s*[,;(.]|\s+(?:and|from|compared|than|while|in|during|over|on|to|for|"
-    r"as|amid)\b|\s*$)"
+    r"as|amid|was|were|is|are|has|have|had|will|would)\b|\s*$)"
 )
 # "there was/were <a rise, growth ...> in <what>": the existential opening names no subject itself.
 _THERE_WAS = re.compile(
@@ -339,7 +339,7 @@ _SHARE_HELD = re.compile(
     r"(?=\s*(?:[,;.()]|\b(?:in|during|for|as\s+of|while|and|compared|up|down)\b|$))",
     re.I,
 )
-_CHANGE_NOUN_IN = re.compile(rf"\s*{_CHANGE_NOUNS}\s+in\s+{_NP_UP_TO_CLAUSE}", re.I)
+_CHANGE_NOUN_IN = re.compile(rf"\s*{_CHANGE_NOUNS}\s+(?:in|of)\s+{_NP_UP_TO_CLAUSE}", re.I)
 _CHANGE_NOUN_OF = re.compile(rf"\b{_CHANGE_NOUNS}\s+of\s+(?:about\s+|around\s+|nearly\s+)?$", re.I)
 _IN_NP = re.compile(rf"\s+in\s+{_NP_UP_TO_CLAUSE}", re.I)
 _NP_CHANGE_OF = re.compile(
@@ -482,7 +482,8 @@ def _changed_thing(masked: str, clause: int, at: int, figure: _Figure) -> str | 
     named = _clean_np(than) if than else None
     if named and g.HEAD.search(named):
         return named
-    after = _CHANGE_NOUN_IN.match(masked, end) if masked.find(" in ", end, end + 30) != -1 else None
+    window = masked[end : end + 30]
+    after = _CHANGE_NOUN_IN.match(masked, end) if " in " in window or " of " in window else None
     low = max(0, at - 40)
     if after is None and masked.find(" in ", end, end + 4) == end and masked.find(" of", low, at) != -1:
         after = _IN_NP.match(masked, end) if _CHANGE_NOUN_OF.search(masked, low, at) else None
