@@ -577,3 +577,13 @@ def test_a_percentage_before_a_change_noun_of_or_in_a_flow(body: str, subject: s
     figure = only(body)
     assert (figure.subject, figure.value, figure.period) == (subject, None, "2025")
     assert figure.change.direction == direction
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["Data from the statistics office showed", "Figures compiled by the customs agency show that",
+     "A survey released on Monday indicated"],
+)
+def test_what_a_report_showed_is_the_subject_not_the_report(lead: str) -> None:
+    figure = only(f"{lead} olive oil exports totaled $512 million in 2025.")
+    assert (figure.subject, figure.value, figure.confidence) == ("olive oil exports", 512e6, "high")

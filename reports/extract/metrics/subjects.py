@@ -339,6 +339,13 @@ _SHARE_HELD = re.compile(
     r"(?=\s*(?:[,;.()]|\b(?:in|during|for|as\s+of|while|and|compared|up|down)\b|$))",
     re.I,
 )
+# A report's verb before the clause's subject: "Figures from the agency showed (that) wine exports rose".
+_REPORTING_HINT = re.compile(r"show|indicat|reveal|suggest|confirm", re.I)
+_REPORTED_LEAD = re.compile(
+    r"^.*?\b(?:show(?:s|ed)?|indicat(?:es|ed)|reveal(?:s|ed)?|suggest(?:s|ed)?|confirm(?:s|ed)?)\s+(?:that\s+)?"
+    r"(?=\S)",
+    re.I,
+)
 _CHANGE_NOUN_IN = re.compile(rf"\s*{_CHANGE_NOUNS}\s+(?:in|of)\s+{_NP_UP_TO_CLAUSE}", re.I)
 _CHANGE_NOUN_OF = re.compile(rf"\b{_CHANGE_NOUNS}\s+of\s+(?:about\s+|around\s+|nearly\s+)?$", re.I)
 _IN_NP = re.compile(rf"\s+in\s+{_NP_UP_TO_CLAUSE}", re.I)
@@ -428,6 +435,9 @@ def _clause_subject(
         return _with_topic(g.NOMINAL[flow.group(1).lower()], context)
     if verbs:
         phrase = masked[clause : verbs[0][0]]
+        reported = _REPORTED_LEAD.match(phrase) if _REPORTING_HINT.search(phrase) else None
+        if reported:  # "Data compiled by the agency showed wine exports totaled": what the data showed
+            phrase = phrase[reported.end() :]
         subject = _clean_np(phrase)
         named_thing = subject and g.HEAD.search(_strip_place(subject))
         restrictive = None if named_thing else _relative_before(masked, clause, at)
