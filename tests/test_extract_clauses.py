@@ -587,3 +587,14 @@ def test_a_percentage_before_a_change_noun_of_or_in_a_flow(body: str, subject: s
 def test_what_a_report_showed_is_the_subject_not_the_report(lead: str) -> None:
     figure = only(f"{lead} olive oil exports totaled $512 million in 2025.")
     assert (figure.subject, figure.value, figure.confidence) == ("olive oil exports", 512e6, "high")
+
+
+def test_a_points_change_after_a_share_of_a_long_whole_belongs_to_the_share() -> None:
+    found = metrics_of(
+        "In 2025, border trade grew 8.1 percent to 2.2 trillion yuan, making up 12.4 percent of the total "
+        "value of the country's foreign trade, up 0.3 percentage points."
+    )
+    assert [(m.value, m.unit, change_of(m)) for m in found] == [
+        (2.2e12, "CNY", ("up", 8.1, None)),
+        (12.4, "percent", ("up", 0.3, None)),
+    ]

@@ -55,7 +55,7 @@ _BASIS_KEY = re.compile("|".join(re.escape(key) for key in _BASIS_KEYS))
 
 
 _GAP_OF = re.compile(
-    r"^\s+of\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s*(?:,|\bin\b|\bfor\b|\bduring\b|\bover\b|\blast\b|\bthis\b|\())"
+    r"^\s+of\s+(?:[\w’'-]+\s+){0,8}?[\w’'-]+(?=\s*(?:,|\bin\b|\bfor\b|\bduring\b|\bover\b|\blast\b|\bthis\b|\())"
 )
 
 
