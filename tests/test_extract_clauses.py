@@ -598,3 +598,24 @@ def test_a_points_change_after_a_share_of_a_long_whole_belongs_to_the_share() ->
         (2.2e12, "CNY", ("up", 8.1, None)),
         (12.4, "percent", ("up", 0.3, None)),
     ]
+
+
+def test_the_same_figure_stated_twice_is_one_figure_where_first_stated() -> None:
+    found = metrics_of(
+        "Peru posted a trade surplus of $612 million in the first quarter of 2025. Exports rose 4.4 percent "
+        "to $15.2 billion, while imports rose 3.9 percent to $14.6 billion, leaving a $612 million surplus."
+    )
+    surplus = [m for m in found if m.value == 612e6]
+    assert [(m.subject, m.period) for m in surplus] == [("trade surplus", "2025-Q1")]
+    assert surplus[0].quote.startswith("Peru posted")
+
+
+def test_a_lead_s_change_of_an_owner_s_flow_repeated_with_the_level_is_one_figure() -> None:
+    found = metrics_of(
+        "Chile's copper exports hit a record in 2025, rising 11.5 percent from a year earlier. Customs data "
+        "showed copper exports totaled $52.3 billion last year, up 11.5% from 2024.",
+        published=date(2026, 1, 15),
+    )
+    assert [(m.subject, m.value, change_of(m)) for m in found] == [
+        ("copper exports", 52.3e9, ("up", 11.5, "yoy")),
+    ]

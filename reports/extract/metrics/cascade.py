@@ -83,7 +83,26 @@ def extract_metrics(release: Release) -> list[Metric]:
     context.acronyms = acronyms_defined(text)
     for start, end in sentences(text):
         _read_sentence(release, body, text, start, end, context)
-    return confidence.reviewed(_conflicts_doubted(_changes_joined_to_levels(context.metrics, body)))
+    metrics = _repeats_dropped(_changes_joined_to_levels(context.metrics, body))
+    return confidence.reviewed(_conflicts_doubted(metrics))
+
+
+def _repeats_dropped(metrics: list[Metric]) -> list[Metric]:
+    """The same figure stated twice (subject, value, unit and period) is one figure, where it was first
+    stated: "a surplus of $809 million in the first quarter" ... "translating into an $809 million
+    surplus". A record the repeat claims is kept."""
+    first: dict[tuple, int] = {}
+    kept: list[Metric] = []
+    for m in metrics:
+        key = (m.subject.casefold(), m.value, m.unit, m.period)
+        earlier = first.get(key) if m.value is not None else None
+        if earlier is not None and (m.change is None or m.change == kept[earlier].change):
+            if m.record and not kept[earlier].record:
+                kept[earlier] = replace(kept[earlier], record=True)
+            continue
+        first.setdefault(key, len(kept))
+        kept.append(m)
+    return kept
 
 
 def _conflicts_doubted(metrics: list[Metric]) -> list[Metric]:

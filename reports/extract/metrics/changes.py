@@ -117,9 +117,14 @@ def _changes_joined_to_levels(metrics: list[Metric], body: str) -> list[Metric]:
         if m.value is None and m.change is not None and m.change.unit == "percent" and not m.member:
             lone.setdefault(_join_key(m), []).append(index)
     joined, dropped = list(metrics), set()
+    owned = {(_OWNER.sub("", subject), period): index for (subject, period), index in levels.items()}
     for key, indices in lone.items():
         target = levels.get(key)
-        if target is None:
+        if target is None:  # "Taiwan's export orders soared 26.0 percent" and export orders "up 26.0%"
+            mentioned = owned.get((_OWNER.sub("", key[0]), key[1]))
+            told = metrics[mentioned].change if mentioned is not None else None
+            if told is not None:
+                dropped.update(i for i in indices if _same_change(metrics[i].change, told))
             continue
         level = joined[target]
         if level.change is not None:
@@ -137,6 +142,9 @@ def _changes_joined_to_levels(metrics: list[Metric], body: str) -> list[Metric]:
         joined[target] = replace(level, change=metric.change, record=record, span=span, quote=quote)
         dropped.add(index)
     return [metric for index, metric in enumerate(joined) if index not in dropped]
+
+
+_OWNER = re.compile(r"^[^,;]{1,40}?['’]s\s+")  # "the country's exports" -> "exports"
 
 
 def _join_key(metric: Metric) -> tuple[str, str | None]:
