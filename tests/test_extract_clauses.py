@@ -619,3 +619,29 @@ def test_a_lead_s_change_of_an_owner_s_flow_repeated_with_the_level_is_one_figur
     assert [(m.subject, m.value, change_of(m)) for m in found] == [
         ("copper exports", 52.3e9, ("up", 11.5, "yoy")),
     ]
+
+
+def test_lower_or_higher_before_a_later_than_is_a_change() -> None:
+    found = metrics_of("In May 2025, exports were 1.4% lower and imports 2.2% higher than in April 2025.")
+    assert [(m.subject, change_of(m)) for m in found] == [
+        ("exports", ("down", 1.4, "mom")),
+        ("imports", ("up", 2.2, "mom")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "direction", "value"),
+    [
+        ("Farm output contracted at an annual rate of 2.1% in 2025.", "down", 2.1),
+        ("Farm output grew at a projected pace of 3% in 2025.", "up", 3.0),
+    ],
+)
+def test_a_change_at_a_rate_or_pace_of(body: str, direction: str, value: float) -> None:
+    figure = only(body)
+    assert (figure.subject, figure.value) == ("farm output", None)
+    assert change_of(figure) == (direction, value, None)
+
+
+def test_did_so_by_repeats_the_change_before_it() -> None:
+    found = metrics_of("Sales to Kenya fell 3.3% in 2025 and sales to Ghana did so by 1.2%.")
+    assert [change_of(m) for m in found] == [("down", 3.3, None), ("down", 1.2, None)]

@@ -424,14 +424,17 @@ CHANGE_BEFORE = Caseless(
     r"(?:\s+(?:by|some|about|around|nearly|almost|roughly|approximately|over|more\s+than|less\s+than|a|an|up\s+to|"
     r"year-on-year|on-year|on-month|month-on-month|on\s+year|y-o-y|yoy|respectively|sharply|slightly|"
     r"significantly|further|again|also|just|only|a\s+steep|a\s+sharp|a\s+modest|a\s+slight|revised|an?\s+revised|"
-    r"preliminary|an?\s+preliminary|an\s+estimated))*\s*[(\[]?\s*$"
+    r"preliminary|an?\s+preliminary|an\s+estimated|at\s+an?\s+(?:[\w-]+\s+){0,2}?(?:rate|level|pace)\s+of))*"
+    r"\s*[(\[]?\s*$"
 )
 CHANGE_AFTER = Caseless(
     rf"\s*(?:(?P<noun>{alternation(_UP_NOUNS + _DOWN_NOUNS)})s?\b"
     r"|(?P<basis>on-year|year-on-year|on-month|month-on-month|on-quarter|quarter-on-quarter|y-o-y|yoy|m-o-m|"
     r"q-o-q|y/y|m/m|q/q|year\s+over\s+year|from\s+a\s+year|from\s+the\s+(?:previous|same)|compared)\b"
     r"|(?P<cmp>higher|lower|more|less)\s+(?:(?P<than_what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+)?"
-    r"(?:than\b|(?<=[a-z]\s)(?=at\s+(?:[$€£¥₩]|us\$|usd|eur))))"
+    r"(?:than\b|(?<=[a-z]\s)(?=at\s+(?:[$€£¥₩]|us\$|usd|eur)))"
+    # "exports were 0.3% lower and imports 7.8% higher than in February"
+    r"|(?P<cmp2>higher|lower)(?=\s*(?:,|\band\b|\bcompared\b|\bfrom\b|\bon\b|\byear\b|\bin\b|$)))"
 )
 UP_WORDS = frozenset(
     w.lower() for w in CHANGE_VERBS_UP + _PARTICIPLES_UP + _UP_NOUNS + ("up", "higher", "more")

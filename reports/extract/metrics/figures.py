@@ -154,10 +154,19 @@ def _followed_by_item(sentence: str, change: _Figure, q: Quantity) -> bool:
     return not any(ch.isdigit() for ch in _BRACKETED.sub(" ", sentence[lead.end() : q.start]))
 
 
+def _did_so(sentence: str, change: _Figure, q: Quantity) -> bool:
+    """'those to Canada fell 2.6% and those to the rest of the world did so by 7.7%': the verb stands for
+    the change before it."""
+    if change.change is None or change.change.unit != "percent":
+        return False
+    return bool(_DID_SO.search(sentence, max(0, q.start - 30), q.start))
+
+
+_DID_SO = re.compile(r"\b(?:did|do|does)\s+(?:so|the\s+same)\s+(?:by\s+)?(?:about\s+|nearly\s+)?$", re.I)
 _FOLLOWED_BY = re.compile(r"\b(?:followed\s+by|trailed\s+by)\b", re.I)
 _BRACKETED = re.compile(r"\([^()]*\)")
 # A percentage after a change that continues it with the verb left out, tried in order.
-_CHANGE_CONTINUED = (_gapped_change, _followed_by_item)
+_CHANGE_CONTINUED = (_gapped_change, _followed_by_item, _did_so)
 _PERCENT_LIST_NEXT = re.compile(r"\s*(?:,|and|,\s*and|to|-|–)\s*")
 
 
@@ -177,7 +186,7 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
             return _change_figure(q, direction, q.start - len(before) + cue.start(), sentence)
     after_cue = g.CHANGE_AFTER.match(after)
     if after_cue is not None:
-        word = (after_cue.group("noun") or after_cue.group("cmp") or "").lower()
+        word = (after_cue.group("noun") or after_cue.group("cmp") or after_cue.group("cmp2") or "").lower()
         direction = _direction(word) if word else _direction_nearby(before)
         if direction is None and q.signed:
             direction = "down" if q.signed == "-" else "up"
