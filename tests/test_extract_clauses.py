@@ -645,3 +645,16 @@ def test_a_change_at_a_rate_or_pace_of(body: str, direction: str, value: float) 
 def test_did_so_by_repeats_the_change_before_it() -> None:
     found = metrics_of("Sales to Kenya fell 3.3% in 2025 and sales to Ghana did so by 1.2%.")
     assert [change_of(m) for m in found] == [("down", 3.3, None), ("down", 1.2, None)]
+
+
+def test_an_amount_change_noun_with_its_percentage_in_brackets() -> None:
+    found = metrics_of(
+        "The surplus widened in 2025 on a $4.2 billion (9%) increase in farm exports and a $1.1 billion "
+        "(3%) decrease in fuel imports."
+    )
+    assert [(m.subject, m.value, change_of(m)) for m in found] == [
+        ("change in farm exports", 4.2e9, None),
+        ("farm exports", None, ("up", 9.0, None)),
+        ("change in fuel imports", -1.1e9, None),
+        ("fuel imports", None, ("down", 3.0, None)),
+    ]
