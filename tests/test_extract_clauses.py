@@ -658,3 +658,36 @@ def test_an_amount_change_noun_with_its_percentage_in_brackets() -> None:
         ("change in fuel imports", -1.1e9, None),
         ("fuel imports", None, ("down", 3.0, None)),
     ]
+
+
+def test_a_rate_of_change_for_each_item_is_a_change_of_the_item() -> None:
+    found = metrics_of(
+        "Exports fell 6.2 percent to $48 billion in 2025. The rate of decrease was 14.1% for furniture, "
+        "8.8% for textiles, and 30.5% for toys."
+    )
+    assert [(m.subject, change_of(m)) for m in found[1:]] == [
+        ("furniture exports", ("down", 14.1, None)),
+        ("textile exports", ("down", 8.8, None)),
+        ("toy exports", ("down", 30.5, None)),
+    ]
+
+
+def test_growth_of_a_flow_is_a_change_in_the_flow() -> None:
+    figure = only("Import growth was 2.4 percent in 2025.")
+    assert (figure.subject, change_of(figure)) == ("imports", ("up", 2.4, None))
+
+
+def test_items_that_name_their_own_measure_need_no_lead_s() -> None:
+    found = metrics_of(
+        "Exports rose 2 percent to $9 billion in May 2025. Output, domestic sales and exports all rose in "
+        "May 2025 by 4.0 percent, 1.5 percent and 2.0 percent, respectively."
+    )
+    assert [(m.subject, change_of(m)) for m in found[1:]] == [
+        ("output", ("up", 4.0, None)),
+        ("domestic sales", ("up", 1.5, None)),
+    ]
+
+
+def test_a_change_no_less_than() -> None:
+    figure = only("Coal imports soared by no less than 412% to $606 million in 2025.")
+    assert (figure.value, change_of(figure)) == (606e6, ("up", 412.0, None))

@@ -420,11 +420,13 @@ _DOWN_NOUNS = (*_CHANGE_NOUN_WORDS["down_change_nouns"], *_CHANGE_NOUN_WORDS["pe
 CHANGE_BEFORE = Caseless(
     rf"\b(?:(?P<dir>{alternation(_CHANGE_CUES + ('up', 'down', 'higher', 'lower'))})\b"
     rf"|(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{alternation(_UP_NOUNS + _DOWN_NOUNS)})s?\s+(?:of|by)"
-    rf"|(?P<bare>{alternation(_UP_NOUNS + _DOWN_NOUNS)})s?\s+(?:of|by))"
+    rf"|(?P<bare>{alternation(_UP_NOUNS + _DOWN_NOUNS)})s?\s+(?:of|by|was|were|stood\s+at|came\s+to))"
     r"(?:\s+(?:by|some|about|around|nearly|almost|roughly|approximately|over|more\s+than|less\s+than|a|an|up\s+to|"
     r"year-on-year|on-year|on-month|month-on-month|on\s+year|y-o-y|yoy|respectively|sharply|slightly|"
     r"significantly|further|again|also|just|only|a\s+steep|a\s+sharp|a\s+modest|a\s+slight|revised|an?\s+revised|"
-    r"preliminary|an?\s+preliminary|an\s+estimated|at\s+an?\s+(?:[\w-]+\s+){0,2}?(?:rate|level|pace)\s+of))*"
+    r"preliminary|an?\s+preliminary|an\s+estimated|at\s+an?\s+(?:[\w-]+\s+){0,2}?(?:rate|level|pace)\s+of|"
+    r"no\s+(?:less|more)\s+than|as\s+much\s+as|"
+    rf"in\s+(?:{_MONTH}\s*(?:(?:19|20)\d\d)?|(?:19|20)\d\d|the\s+(?:first|second|third|fourth)\s+(?:quarter|half))))*"
     r"\s*[(\[]?\s*$"
 )
 CHANGE_AFTER = Caseless(

@@ -39,6 +39,7 @@ from reports.extract.metrics.periods import (
 from reports.extract.metrics.phrases import (
     _BALANCE_OWNER,
     _abbreviated,
+    _as_modifier,
     _balance_name,
     _clean_np,
     _head_of,
@@ -58,6 +59,7 @@ from reports.extract.metrics.units import (
     _qualifier,
     _without_restatements,
 )
+from reports.extract.metrics.words import words
 from reports.extract.numbers import Quantity, find_quantities, normalize
 from reports.extract.text import acronyms_defined
 from reports.records import Change, Metric, Release
@@ -345,6 +347,35 @@ def _shipments_as_exports(s: _Sentence, figure: _Figure) -> None:
         figure.subject = _SHIPMENTS.sub("exports", figure.subject)
 
 
+def _changed_thing_not_its_change(s: _Sentence, figure: _Figure) -> None:
+    """A change is of the thing, not of its noun: 'export growth was 3.1 percent' is a change in exports;
+    'the rate of decrease was 35.8% for consumer electronics', in an export release, one in consumer
+    electronics exports."""
+    named = _CHANGE_NAMED.match(figure.subject or "") if figure.role == "change" else None
+    if named is None:
+        return
+    item = _FOR_ITEM.match(s.text, figure.quantity.end)
+    head = _head_of(s.context.lead or "")
+    if item and head:
+        figure.subject = f"{_as_modifier(item.group('np'))} {head}"
+    elif named.group("what"):
+        head, _, last = named.group("what").rpartition(" ")
+        figure.subject = f"{head} {_FLOW_PLURALS.get(last.lower(), last)}".strip()
+
+
+_CHANGE_WORDS = "|".join(sorted((*words().up_change_nouns, *words().down_change_nouns, "change")))
+_CHANGE_NAMED = re.compile(
+    rf"^(?:(?:the\s+)?(?:rate|pace)\s+of(?:\s+(?:{_CHANGE_WORDS}))?"
+    rf"|(?P<what>[\w'’ -]+?)\s+(?:{_CHANGE_WORDS}))$",
+    re.I,
+)
+_FOR_ITEM = re.compile(
+    r"\s*(?:percent|per\s*cent|%)?\s+for\s+(?P<np>[A-Za-z][\w'’ -]{1,40}?)(?=\s*(?:[,;.]|\band\b|$))"
+)
+_FLOW_PLURALS = {"export": "exports", "import": "imports", "shipment": "shipments", "sale": "sales",
+                 "order": "orders", "arrival": "arrivals", "delivery": "deliveries"}
+
+
 def _whose_balance(s: _Sentence, figure: _Figure) -> None:
     """A bare 'surplus' or 'deficit' is the balance the release last named, else the trade balance."""
     if figure.subject and figure.subject.lower() in ("surplus", "deficit"):
@@ -366,6 +397,7 @@ def _forecasts_marked(s: _Sentence, figure: _Figure) -> None:
 FIGURE_FINISHES = (
     _basis_of_its_clause,  # the sentence's basis, where the figure's clause states it
     _shipments_as_exports,  # "shipments" in an export release
+    _changed_thing_not_its_change,  # "export growth was 3.1 percent": a change in exports
     _whose_balance,  # a bare "surplus": whose
     _acronyms_used,  # the release's own acronyms
     _forecasts_marked,  # "expected by": a forecast

@@ -53,9 +53,7 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
             figures.append(figure)
             by_quantity[index] = figure
             continue
-        if q.kind == "bare" and index + 1 < len(quantities) and _PERCENT_LIST_NEXT.fullmatch(
-            sentence, q.end, quantities[index + 1].start
-        ) and quantities[index + 1].kind == "percent":
+        if q.kind == "bare" and _percent_list_ends(sentence, quantities, index):
             q = replace(q, unit="percent", kind="percent")  # "fell 30.2 and 15.6 percent"
         if q.kind == "bare":
             typed = _list_inherited(sentence, q, last_unit) or _named_unit(sentence, q, None)
@@ -118,6 +116,16 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
     for figure in figures:
         figure.unit_inferred = figure.quantity.start in inferred
     return figures
+
+
+def _percent_list_ends(sentence: str, quantities: list[Quantity], index: int) -> bool:
+    """Whether the bare numbers listed from `index` on end in a percentage: 'rose 3, 4 and 5 percent'."""
+    for before, after in zip(quantities[index:], quantities[index + 1 :], strict=False):
+        if not _PERCENT_LIST_NEXT.fullmatch(sentence, before.end, after.start):
+            return False
+        if after.kind != "bare":
+            return after.kind == "percent"
+    return False
 
 
 _AND_THEN = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:by\s+)?$")

@@ -175,13 +175,18 @@ def _name_respectively(sentence: str, group: list[_Figure], context: _Context) -
     names = _items_named(_LAST_COMMA.split(clause)[-1].strip(), len(group))
     if names is None:  # "Among the key items, chips, ships and cars posted gains of ...": a bare list
         head = _head_of(group[0].subject or "") or _head_of(context.lead or "")
-        items = _ITEM_SPLIT.split(clause)[-len(group) :]
-        if head and len(items) == len(group):
+        items = [_ALL_AFTER.sub("", item) for item in _ITEM_SPLIT.split(clause)[-len(group) :]]
+        if len(items) == len(group) and all(g.HEAD.search(item) for item in items):
+            names = [_clean_np(item) for item in items]  # "output, sales and exports all rose"
+        elif head and len(items) == len(group):
             names = [_clean_np(f"{_as_modifier(item)} {head}") for item in items]
     if names is None or len(names) != len(group) or not all(names):
         return
     for figure, name in zip(group, names, strict=True):
         figure.subject, figure.member, figure.dimension = canonical_subject(name or ""), None, None
+
+
+_ALL_AFTER = re.compile(r"\s+(?:all|both|each|alike)$", re.I)
 
 
 def _items_named(clause: str, count: int) -> list[str | None] | None:
