@@ -691,3 +691,24 @@ def test_items_that_name_their_own_measure_need_no_lead_s() -> None:
 def test_a_change_no_less_than() -> None:
     figure = only("Coal imports soared by no less than 412% to $606 million in 2025.")
     assert (figure.value, change_of(figure)) == (606e6, ("up", 412.0, None))
+
+
+def test_a_change_after_a_level_compared_with_belongs_to_the_level_before_it() -> None:
+    found = metrics_of("Cement output hit 41.2 million tons in 2025 from 39 million tons in 2024, up 5.6%")
+    assert [(m.value, m.period, change_of(m)) for m in found] == [
+        (41.2e6, "2025", ("up", 5.6, "yoy")),
+        (39e6, "2024", None),
+    ]
+
+
+def test_the_new_figure_is_the_figure_just_stated() -> None:
+    found = metrics_of(
+        "Exports hit $8.1 billion in June 2025. The new figure was 4.4% higher than the exports total for "
+        "June 2024."
+    )
+    assert [(m.subject, m.value, change_of(m)) for m in found] == [("exports", 8.1e9, ("up", 4.4, "yoy"))]
+
+
+def test_trade_with_two_partners_respectively() -> None:
+    found = metrics_of("Trade with Chile and Peru grew 5.5 percent and 8 percent, respectively, in 2025.")
+    assert [m.subject for m in found] == ["trade with Chile", "trade with Peru"]

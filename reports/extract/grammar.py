@@ -781,6 +781,10 @@ PRONOUNS = frozenset(
         "number",
         "sum",
         "tally",
+        "new figure",  # "The new figure was 21.3% higher than ...": the figure just stated
+        "the new figure",
+        "latest figure",
+        "the latest figure",
         "the ministry",
         "he",
         "she",

@@ -11,7 +11,7 @@ from reports.extract import grammar as g
 from reports.extract.grammar import Caseless
 from reports.extract.metrics.clauses import _CLAUSE_END, _WORD
 from reports.extract.metrics.model import _Figure
-from reports.extract.metrics.periods import _MONTH_PERIOD, _month
+from reports.extract.metrics.periods import _COMPARED_BEFORE, _MONTH_PERIOD, _month
 from reports.extract.metrics.words import words
 from reports.extract.numbers import DESCRIBED_COUNT, Quantity
 from reports.periods import figure_period, valid_figure_period
@@ -37,7 +37,7 @@ _UNCHANGED = re.compile(r"\s*,?\s*(?:unchanged|flat|steady)\b", re.I)
 
 _COMPARED_MONTH = Caseless(
     r"\b(?:compared\s+(?:with|to)|from|than|versus|over)\s+(?:[$€£¥₩+]?[\d.,]+\s*(?:billion|million|trillion|bn|mln)?"
-    r"\s+)?(?:in\s+)?(?:the\s+previous\s+month,?\s+)?(?P<m>January|February|March|April|May|June|July|August|"
+    r"\s+)?(?:(?:[a-z][\w'’-]*\s+){0,4}?(?:in|for|of)\s+|in\s+)?(?:the\s+previous\s+month,?\s+)?(?P<m>January|February|March|April|May|June|July|August|"
     r"September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
     r"(?:,?\s+(?P<y>(?:19|20)\d{2}))?(?!\w)"
 )
@@ -434,11 +434,22 @@ def _attach_changes(sentence: str, masked: str, figures: list[_Figure]) -> None:
         target = _level_after(sentence, figure, figures[n + 1 :]) or _level_before(
             sentence, masked, figure, rates if points else levels
         )
+        before = target.quantity.start if target is not None else 0
+        if target is not None and _COMPARED_BEFORE.search(sentence, max(0, before - 25), before):
+            target = _compared_from(target, rates if points else levels)
         if target is not None and target.change is None:
             target.change = figure.change
             figure.attached = True
             if target.quantity.start > figure.quantity.start:
                 target.named_by = figure
+
+
+def _compared_from(compared: _Figure, levels: list[_Figure]) -> _Figure:
+    """'reached 1,808.6 million tons in 2024 from 1,729.8 million tons in 2023, up 4.6%': the change after a
+    level compared with belongs to the level it is compared with, the one stated before it in its unit."""
+    unit, start = compared.quantity.unit, compared.quantity.start
+    earlier = [f for f in levels if f.quantity.end <= start and f.quantity.unit == unit]
+    return earlier[-1] if earlier and earlier[-1].change is None else compared
 
 
 def _level_after(sentence: str, change: _Figure, later: list[_Figure]) -> _Figure | None:

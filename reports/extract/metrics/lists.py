@@ -191,9 +191,9 @@ _ALL_AFTER = re.compile(r"\s+(?:all|both|each|alike)$", re.I)
 
 def _items_named(clause: str, count: int) -> list[str | None] | None:
     """'exports of A and B' -> ['A exports', 'B exports'];
-    'shipments to A and B' -> ['shipments to A', 'shipments to B']."""
+    'shipments to A and B' -> ['shipments to A', 'shipments to B']; 'trade with A and B' alike."""
     of = re.match(r"^(?P<head>.*?\b\w+)\s+of\s+(?P<items>.+)$", clause)
-    to = re.match(r"^(?P<head>.*?\b\w+)\s+(?P<prep>to|from)\s+(?P<items>.+)$", clause)
+    to = re.match(r"^(?P<head>.*?\b\w+)\s+(?P<prep>to|from|with)\s+(?P<items>.+)$", clause)
     if to and not of:
         items = _ITEM_SPLIT.split(to.group("items").strip())
         names = [_clean_np(f"{to.group('head')} {to.group('prep')} {item}") for item in items]
