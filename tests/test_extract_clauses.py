@@ -712,3 +712,16 @@ def test_the_new_figure_is_the_figure_just_stated() -> None:
 def test_trade_with_two_partners_respectively() -> None:
     found = metrics_of("Trade with Chile and Peru grew 5.5 percent and 8 percent, respectively, in 2025.")
     assert [m.subject for m in found] == ["trade with Chile", "trade with Peru"]
+
+
+def test_each_clause_after_a_comma_names_its_own_figures() -> None:
+    found = metrics_of(
+        "Tea exports rose 6% to $3.1 billion, coffee exports rose 4% to $2.2 billion and cocoa exports "
+        "fell 1% in 2025."
+    )
+    assert [m.subject for m in found] == ["tea exports", "coffee exports", "cocoa exports"]
+
+
+def test_a_comma_before_a_participle_starts_no_clause() -> None:
+    found = metrics_of("Tea exports rose 6% in 2025, reaching $3.1 billion.")
+    assert [(m.subject, m.value) for m in found] == [("tea exports", 3.1e9)]

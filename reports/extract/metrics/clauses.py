@@ -119,6 +119,27 @@ def _clause_start(masked: str, at: int) -> int:
         ):
             continue
         start = b_end
+    return _after_listed_clause(masked, marks, start, at)
+
+
+# ", consumption goods rose": a comma before a noun phrase and its own verb starts a clause
+_LISTED_SUBJECT = re.compile(
+    r"\s*(?:and\s+)?(?!(?:which|who|whose|that|where|when|it|they)\b)(?:the\s+)?"
+    r"[A-Za-z][\w'’/&-]*(?:\s+[A-Za-z][\w'’/&-]*){0,5}\s*$"
+)
+
+
+def _after_listed_clause(masked: str, marks: _Marks, start: int, at: int) -> int:
+    """'Wheat rose $289m (1%), barley rose $266m (14%)': the second figure's clause begins after the comma,
+    where a clause with a verb of its own ends and a noun phrase with its own verb follows."""
+    comma = masked.find(",", start, at)
+    while comma != -1:
+        verbs = marks.verbs_between(comma, at)
+        if not verbs:
+            break
+        if marks.has_verb(start, comma) and _LISTED_SUBJECT.fullmatch(masked, comma + 1, verbs[0][0]):
+            start = comma + 1
+        comma = masked.find(",", comma + 1, at)
     return start
 
 
