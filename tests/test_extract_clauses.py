@@ -725,3 +725,8 @@ def test_each_clause_after_a_comma_names_its_own_figures() -> None:
 def test_a_comma_before_a_participle_starts_no_clause() -> None:
     found = metrics_of("Tea exports rose 6% in 2025, reaching $3.1 billion.")
     assert [(m.subject, m.value) for m in found] == [("tea exports", 3.1e9)]
+
+
+def test_those_sent_somewhere_within_an_opening_flow() -> None:
+    found = metrics_of("Within farm exports, those shipped to Korea fell 4.1% in 2025.")
+    assert [m.subject for m in found] == ["farm exports to Korea"]

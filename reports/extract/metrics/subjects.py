@@ -130,7 +130,11 @@ _SHARE_OF = re.compile(
 )
 
 
-_THOSE = re.compile(r"^(?:those|that|the\s+ones?)\s+(?P<rest>(?:to|from|in|for)\s+.+)$", re.I)
+_THOSE = re.compile(
+    r"^(?:those|that|the\s+ones?)\s+(?:[a-z]+ed\s+|bound\s+)?(?P<rest>(?:to|from|in|for)\s+.+)$", re.I
+)
+# "Within farm exports, those to Japan fell": the opening names what "those" are
+_WITHIN = re.compile(r"^\W*(?:within|among|of)\s+(?:the\s+)?(?P<np>[A-Za-z][^,;]{1,40}?),", re.I)
 
 
 def _name(
@@ -450,10 +454,12 @@ def _clause_subject(
         those = _THOSE.match(subject or "")
         if those is None and ("those" in phrase or "that " in phrase or "ones" in phrase):
             raw = _CONNECTIVES.sub("", " ".join(_INCLUDING.sub(" ", phrase).split())).rstrip(" ,")
-            those = _THOSE.match(raw)
-        if those and (earlier or context.subject):
+            those = _THOSE.match(raw) or _THOSE.match(raw.rsplit(",", 1)[-1].strip())
+        within = _WITHIN.match(masked) if those else None
+        owner = _clean_np(within.group("np")) if within else earlier or context.subject
+        if those and owner:
             place = canonical_subject(those.group("rest").strip(" ,"))
-            return f"{_strip_place(earlier or context.subject or '')} {place}"
+            return f"{_strip_place(owner)} {place}"
         pointing = _POINTING_TAIL.search(subject) if subject and " th" in subject else None
         running = earlier or context.subject
         if pointing and running and _head_of(running):  # "surplus in this segment" after "ICT exports"
