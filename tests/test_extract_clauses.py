@@ -730,3 +730,9 @@ def test_a_comma_before_a_participle_starts_no_clause() -> None:
 def test_those_sent_somewhere_within_an_opening_flow() -> None:
     found = metrics_of("Within farm exports, those shipped to Korea fell 4.1% in 2025.")
     assert [m.subject for m in found] == ["farm exports to Korea"]
+
+
+def test_what_a_place_saw_change_is_the_subject() -> None:
+    assert only("Peru saw its zinc exports decline 2.5 percent in 2025.").subject == "zinc exports"
+    figure = only("Car sales also saw a year-on-year increase of 8.5 percent in 2025.")
+    assert figure.subject == "automobile sales"

@@ -344,6 +344,12 @@ _SHARE_HELD = re.compile(
     re.I,
 )
 # A report's verb before the clause's subject: "Figures from the agency showed (that) wine exports rose".
+_SAW_IT_CHANGE = re.compile(
+    r"\bsaw\s+(?!an?\s)(?P<np>(?:(?:the|its|their)\s+)?[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,4}?)\s+"
+    r"(?:rise|fall|decline|grow|drop|increase|decrease|jump|surge|climb|shrink|contract|expand|rebound|slip|dip)"
+    r"\b[^,;]*$",
+    re.I,
+)
 _REPORTING_HINT = re.compile(r"show|indicat|reveal|suggest|confirm", re.I)
 _REPORTED_LEAD = re.compile(
     r"^.*?\b(?:show(?:s|ed)?|indicat(?:es|ed)|reveal(?:s|ed)?|suggest(?:s|ed)?|confirm(?:s|ed)?)\s+(?:that\s+)?"
@@ -491,6 +497,12 @@ def _clause_subject(
 def _changed_thing(masked: str, clause: int, at: int, figure: _Figure) -> str | None:
     """What a change names by its own words: 'N percent more exports than', 'a 12 percent rise in shipments
     of wine', 'increases of 1.9% in imports of rice', 'the order backlog increase of 4.2 percent'."""
+    seen = _SAW_IT_CHANGE.search(masked, clause, at) if masked.find(" saw ", clause, at) != -1 else None
+    if seen:  # "Singapore saw its non-oil exports decline by 3.1 percent": what changed is the object
+        named = _clean_np(seen.group("np"))
+        # "petroleum products saw exports decline": a bare flow is the one named before "saw"
+        if named and named.lower() not in g.PRONOUNS and _head_of(named) != named.lower():
+            return named
     end = figure.quantity.end
     comparative = masked.find(" more ", end, end + 6) != -1 or masked.find(" less ", end, end + 6) != -1
     compared = g.CHANGE_AFTER.match(masked, end) if comparative else None
