@@ -736,3 +736,17 @@ def test_what_a_place_saw_change_is_the_subject() -> None:
     assert only("Peru saw its zinc exports decline 2.5 percent in 2025.").subject == "zinc exports"
     figure = only("Car sales also saw a year-on-year increase of 8.5 percent in 2025.")
     assert figure.subject == "automobile sales"
+
+
+@pytest.mark.parametrize(
+    ("body", "basis"),
+    [
+        ("For the first quarter of 2025, exports totaled $12.1 billion, an increase of 3.5% from the first "
+         "quarter of 2024.", "yoy"),
+        ("Exports rose 4% in the first quarter of 2025 from the fourth quarter of 2024.", "qoq"),
+        ("In the first nine months of 2025, exports rose to €220.4 billion, an increase of 3.1 per cent "
+         "compared with January to September 2024.", "yoy"),
+    ],
+)
+def test_a_change_compared_with_a_named_period_takes_its_basis(body: str, basis: str) -> None:
+    assert only(body).change.basis == basis

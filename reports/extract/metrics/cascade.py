@@ -62,6 +62,7 @@ from reports.extract.metrics.units import (
 from reports.extract.metrics.words import words
 from reports.extract.numbers import Quantity, find_quantities, normalize
 from reports.extract.text import acronyms_defined
+from reports.periods import figure_period, valid_figure_period
 from reports.records import Change, Metric, Release
 
 _ALONE = re.compile(r"^(?:In|For|During)\s+[^,]{3,40}?\balone\b", re.I)
@@ -335,10 +336,42 @@ def _basis_of_its_clause(s: _Sentence, figure: _Figure) -> None:
     """'up 5.1 percent on-year, while steel rose 1.9 percent': the sentence's basis, as its clause has it."""
     change = figure.change
     if change is not None and change.basis is None and change.value is not None:
-        basis = _own_month_basis(s.text, figure, s.period_now) or (
+        basis = _own_month_basis(s.text, figure, s.period_now) or _compared_period_basis(s, figure) or (
             _basis_of_clause(s.text, figure, s.period_now) if s.basis else None
         )
         figure.change = replace(change, basis=basis)
+
+
+def _compared_period_basis(s: _Sentence, figure: _Figure) -> str | None:
+    """The period a change is compared with, right after it: 'an increase of 23.5% from the first quarter of
+    2024' in a figure for the first quarter of 2025 is yoy; 'from the fourth quarter of 2024', qoq."""
+    period = figure.period or s.period_now
+    if not period or not valid_figure_period(period):
+        return None
+    for start, _end, key, _kind in s.periods:
+        if start < figure.quantity.end:
+            continue
+        # a level's own change may lie between it and the period compared with
+        between = _PERCENTAGE.sub(" ", s.text[figure.quantity.end : start])
+        if _DIGIT_BETWEEN.search(_YEAR.sub(" ", between)):
+            return None
+        if not _COMPARED_WITH.search(between[-40:]):
+            continue  # the figure's own period: "rose 4% in the first quarter of 2025 from ..."
+        current = figure_period(period)
+        if key == current.year_before().key:
+            return "yoy"
+        if current.kind in ("month", "quarter") and key == current.previous().key:
+            return "mom" if current.kind == "month" else "qoq"
+        return None
+    return None
+
+
+_COMPARED_WITH = re.compile(
+    r"\b(?:from|than|over|versus|compared\s+(?:with|to))\s+(?:(?:in|during|for)\s+)?(?:the\s+)?$", re.I
+)
+_DIGIT_BETWEEN = re.compile(r"\d")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_PERCENTAGE = re.compile(r"[\d.,]+\s*(?:%|percent|per\s*cent)", re.I)
 
 
 def _shipments_as_exports(s: _Sentence, figure: _Figure) -> None:
