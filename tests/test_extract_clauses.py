@@ -750,3 +750,22 @@ def test_what_a_place_saw_change_is_the_subject() -> None:
 )
 def test_a_change_compared_with_a_named_period_takes_its_basis(body: str, basis: str) -> None:
     assert only(body).change.basis == basis
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tea and coffee exports reached $5.1 billion and $4.2 billion in 2025, up 3.1% and 2.2% respectively",
+        "Tea and coffee exports rose 3.1% and 2.2% to $5.1 billion and $4.2 billion, respectively, in 2025",
+    ],
+)
+def test_levels_and_changes_listed_respectively_pair_in_order(body: str) -> None:
+    assert [(m.subject, m.value, change_of(m)) for m in metrics_of(body)] == [
+        ("tea exports", 5.1e9, ("up", 3.1, None)),
+        ("coffee exports", 4.2e9, ("up", 2.2, None)),
+    ]
+
+
+def test_a_reporting_verb_with_its_date_is_no_part_of_the_subject() -> None:
+    figure = only("The ministry announced on March 3 that rice exports rose 4.0 percent in February 2025.")
+    assert figure.subject == "rice exports"

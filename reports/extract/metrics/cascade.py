@@ -374,9 +374,13 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _PERCENTAGE = re.compile(r"[\d.,]+\s*(?:%|percent|per\s*cent)", re.I)
 
 
+_EXPORTS_TITLE = re.compile(r"\bexports?\b", re.I)
+
+
 def _shipments_as_exports(s: _Sentence, figure: _Figure) -> None:
-    """In an export release, 'shipments to China' are exports to China."""
-    if figure.subject and _SHIPMENTS.search(figure.subject) and _head_of(s.context.lead or "") == "exports":
+    """In an export release (its lead or title says exports), 'shipments to China' are exports to China."""
+    export_release = _head_of(s.context.lead or "") == "exports" or _EXPORTS_TITLE.search(s.context.title)
+    if figure.subject and _SHIPMENTS.search(figure.subject) and export_release:
         figure.subject = _SHIPMENTS.sub("exports", figure.subject)
 
 

@@ -421,6 +421,8 @@ def _basis_in(text: str) -> str | None:
 
 
 def _attach_changes(sentence: str, masked: str, figures: list[_Figure]) -> None:
+    if _RESPECTIVELY.search(sentence):
+        _paired_respectively(sentence, figures)
     levels = [f for f in figures if f.role == "level"]
     rates = [f for f in figures if f.role in ("level", "share")]
     range_ends = {id(f) for f in figures if f.range_of is not None} | {
@@ -450,6 +452,38 @@ def _compared_from(compared: _Figure, levels: list[_Figure]) -> _Figure:
     unit, start = compared.quantity.unit, compared.quantity.start
     earlier = [f for f in levels if f.quantity.end <= start and f.quantity.unit == unit]
     return earlier[-1] if earlier and earlier[-1].change is None else compared
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,\s*and|,|and)\s*")
+
+
+def _paired_respectively(sentence: str, figures: list[_Figure]) -> None:
+    """'reached $5.1 billion and $4.2 billion, up 3.1% and 2.2%, respectively' (or the changes first): the
+    k-th change belongs to the k-th level."""
+    runs: list[list[_Figure]] = []
+    for figure in figures:
+        last = runs[-1] if runs else None
+        joined = last is not None and _LIST_JOIN.fullmatch(
+            sentence, last[-1].quantity.end, figure.quantity.start
+        )
+        lead = last[0].change if last else None
+        if joined and lead and figure.role == "level" and figure.quantity.kind == "percent":
+            # "up 3.1% and 2.2%": the second percentage is a change like the first
+            figure.role = "change"
+            figure.change = Change(abs(figure.quantity.value), "percent", lead.direction, lead.basis)
+        if joined and last[-1].role == figure.role:
+            last.append(figure)
+        else:
+            runs.append([figure])
+    levels = [run for run in runs if len(run) > 1 and run[0].role == "level"]
+    changes = [run for run in runs if len(run) > 1 and run[0].role == "change"]
+    if len(levels) != 1 or len(changes) != 1 or len(levels[0]) != len(changes[0]):
+        return
+    for level, change in zip(levels[0], changes[0], strict=True):
+        if level.change is None and change.change is not None and change.change.unit == "percent":
+            level.change, change.attached = change.change, True
+            if level.quantity.start > change.quantity.start:
+                level.named_by = change
 
 
 def _level_after(sentence: str, change: _Figure, later: list[_Figure]) -> _Figure | None:

@@ -536,6 +536,9 @@ def _respective(subject: str, figure: _Figure, figures: list[_Figure], clause: i
     chosen = parts[k]
     if k > 0 and len(chosen.split()) == 1 and len(first_words) > 1:
         chosen = " ".join([*first_words[:-1], chosen])  # the shared modifier: "ICT exports and imports"
+    head = _head_of(parts[-1])
+    if k < len(parts) - 1 and head and not _head_of(chosen):
+        chosen = f"{chosen} {head}"  # the shared head: "tea and coffee exports"
     return chosen
 
 
