@@ -769,3 +769,15 @@ def test_levels_and_changes_listed_respectively_pair_in_order(body: str) -> None
 def test_a_reporting_verb_with_its_date_is_no_part_of_the_subject() -> None:
     figure = only("The ministry announced on March 3 that rice exports rose 4.0 percent in February 2025.")
     assert figure.subject == "rice exports"
+
+
+@pytest.mark.parametrize(
+    ("body", "subject"),
+    [
+        ("Brazil produced 31.9 million tons of crude steel in 2025.", "Brazil crude steel production"),
+        ("Chile, the top supplier, exported 5.2 million tons in 2025.", "Chile exports"),
+        ("The mills produced 31.9 million tons of crude steel in 2025.", "crude steel production"),
+    ],
+)
+def test_who_produced_or_exported_is_part_of_the_flow(body: str, subject: str) -> None:
+    assert only(body).subject == subject

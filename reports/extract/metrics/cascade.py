@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from reports.extract import confidence
+from reports.extract import grammar as g
 from reports.extract.catalog import metric_id_for
 from reports.extract.confidence import INVALID_PERIOD, SAME_SUBJECT_TWICE, Evidence, doubts_of
 from reports.extract.grammar import Caseless
@@ -374,6 +375,29 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _PERCENTAGE = re.compile(r"[\d.,]+\s*(?:%|percent|per\s*cent)", re.I)
 
 
+def _actor_of_its_flow(s: _Sentence, figure: _Figure) -> None:
+    """'Japan produced 104.3 million tons of crude steel': the production is Japan's; who produced, exported
+    or sold is part of what an analyst compares ('Japan crude steel production', 'India production')."""
+    if figure.role != "level" or not figure.subject:
+        return
+    start = figure.quantity.start
+    acted = list(_ACTOR_FLOW.finditer(s.text, max(0, start - 160), start))
+    if not acted or start - acted[-1].end() > 25:
+        return
+    actor, nominal = _THE.sub("", acted[-1].group("actor")), g.NOMINAL[acted[-1].group("verb").lower()]
+    subject = figure.subject
+    if actor.lower() in g.PRONOUNS or nominal not in subject or actor.lower() in subject.lower():
+        return
+    figure.subject = f"{actor} {figure.subject}"
+
+
+# "Japan produced", "The United States, at the 4th position, produced": a named actor and its flow verb
+_ACTOR_FLOW = re.compile(
+    r"(?<![\w’'-])(?P<actor>(?:[Tt]he\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3})(?:,[^,;]{1,40},)?\s+"
+    r"(?:also\s+)?(?P<verb>produced|exported|imported|sold|shipped|manufactured)\s+"
+    r"(?:a\s+(?:total|record)\s+of\s+|about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?"
+)
+_THE = re.compile(r"^[Tt]he\s+")
 _EXPORTS_TITLE = re.compile(r"\bexports?\b", re.I)
 
 
@@ -435,6 +459,7 @@ FIGURE_FINISHES = (
     _basis_of_its_clause,  # the sentence's basis, where the figure's clause states it
     _shipments_as_exports,  # "shipments" in an export release
     _changed_thing_not_its_change,  # "export growth was 3.1 percent": a change in exports
+    _actor_of_its_flow,  # "Japan produced 104.3 million tons": Japan's production
     _whose_balance,  # a bare "surplus": whose
     _acronyms_used,  # the release's own acronyms
     _forecasts_marked,  # "expected by": a forecast
