@@ -781,3 +781,14 @@ def test_a_reporting_verb_with_its_date_is_no_part_of_the_subject() -> None:
 )
 def test_who_produced_or_exported_is_part_of_the_flow(body: str, subject: str) -> None:
     assert only(body).subject == subject
+
+
+def test_an_amount_counted_in_a_flow_names_the_flow_and_who_booked_it() -> None:
+    found = metrics_of(
+        "The toy industry recorded $2.9 billion in export orders in May 2025, up 8.1 percent from a year "
+        "earlier. The firm booked $1.1 billion in sales in May 2025."
+    )
+    assert [(m.subject, m.value, change_of(m)) for m in found] == [
+        ("toy industry export orders", 2.9e9, ("up", 8.1, "yoy")),
+        ("sales", 1.1e9, None),
+    ]

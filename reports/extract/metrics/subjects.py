@@ -243,6 +243,30 @@ def _orders_won(sentence: str, figure: _Figure, base: str | None, context: _Cont
     return won.group("what").lower() if won else None
 
 
+def _flow_in_after(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
+    """'Korea saw $644.4 billion in outbound shipments', 'clinched 16.27 million CGTs in new orders': the flow
+    the amount is counted in."""
+    if figure.role != "level":
+        return None
+    flow = _FLOW_IN.match(sentence, figure.quantity.end)
+    if flow is None or g.PERIOD.fullmatch(flow.group("np")):
+        return None
+    named = _clean_np(flow.group("np"))
+    if not named or not g.HEAD.search(named) or _head_of(named) not in g.FLOW_HEADS:
+        return None
+    if base and _head_of(base):
+        return None  # the clause names its own measure
+    if base and base.lower() not in g.PRONOUNS:
+        return f"{base} {named}"  # "the chip industry recorded $28.7 billion in export orders"
+    return named
+
+
+_FLOW_IN = re.compile(
+    r"\s+in\s+(?P<np>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)"
+    r"(?=\s*(?:[,.;(]|$|\b(?:in|for|to|by|last|this|from|at|on|and|during)\b))"
+)
+
+
 def _np_of_level(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
     """'resulting in a trade surplus of $113.0 billion' -> 'trade surplus' ('a record high of' is no name);
     'bringing the trade surplus to $9.77 billion' -> 'trade surplus'."""
@@ -312,6 +336,7 @@ LEVEL_NAMES = (
     _noun_after_level,  # "a $6.6 billion trade surplus"
     _with_noun_to_level,  # "with the travel deficit narrowing to $0.9 billion"
     _orders_won,  # "won orders worth $2.1 billion"
+    _flow_in_after,  # "$644.4 billion in outbound shipments"
     _np_of_level,  # "a trade surplus of $113.0 billion", "bringing the trade surplus to $9.77 billion"
     _units_of,  # "30,000 units of imported vehicles"
 )
