@@ -792,3 +792,11 @@ def test_an_amount_counted_in_a_flow_names_the_flow_and_who_booked_it() -> None:
         ("toy industry export orders", 2.9e9, ("up", 8.1, "yoy")),
         ("sales", 1.1e9, None),
     ]
+
+
+def test_those_of_another_item_take_the_flow_before() -> None:
+    found = metrics_of(
+        "Exports of rice slid 12 percent to $1.6 billion in 2025, and those of barley fell 17.2 percent to "
+        "$920 million."
+    )
+    assert [m.subject for m in found] == ["rice exports", "barley exports"]

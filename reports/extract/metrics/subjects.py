@@ -133,6 +133,7 @@ _SHARE_OF = re.compile(
 _THOSE = re.compile(
     r"^(?:those|that|the\s+ones?)\s+(?:[a-z]+ed\s+|bound\s+)?(?P<rest>(?:to|from|in|for)\s+.+)$", re.I
 )
+_THOSE_OF = re.compile(r"^(?:those|that)\s+of\s+(?P<what>[^,;]{2,40})$", re.I)
 # "Within farm exports, those to Japan fell": the opening names what "those" are
 _WITHIN = re.compile(r"^\W*(?:within|among|of)\s+(?:the\s+)?(?P<np>[A-Za-z][^,;]{1,40}?),", re.I)
 
@@ -483,9 +484,20 @@ def _clause_subject(
                 return _with_topic(named, context)
         # "while those to the U.S. gained": read before the cleaning drops "those"
         those = _THOSE.match(subject or "")
+        raw = ""
         if those is None and ("those" in phrase or "that " in phrase or "ones" in phrase):
             raw = _CONNECTIVES.sub("", " ".join(_INCLUDING.sub(" ", phrase).split())).rstrip(" ,")
-            those = _THOSE.match(raw) or _THOSE.match(raw.rsplit(",", 1)[-1].strip())
+            raw = raw.rsplit(",", 1)[-1].strip() if _THOSE.match(raw) is None else raw
+            those = _THOSE.match(raw)
+        those_of = _THOSE_OF.match(raw) if those is None and raw else None
+        running = earlier or context.subject
+        if those_of and running:  # "sales of Korean cars rose ..., those of imported cars grew"
+            what = those_of.group("what").strip(" ,")
+            if " of " in running:
+                return f"{running[: running.index(' of ')]} of {what}"
+            head = _head_of(running)
+            if head:
+                return f"{_as_modifier(what)} {head}"
         within = _WITHIN.match(masked) if those else None
         owner = _clean_np(within.group("np")) if within else earlier or context.subject
         if those and owner:
