@@ -381,6 +381,8 @@ def _actor_of_its_flow(s: _Sentence, figure: _Figure) -> None:
     if figure.role != "level" or not figure.subject:
         return
     start = figure.quantity.start
+    if not _FLOW_VERB.search(s.text, max(0, start - 50), start):
+        return
     acted = list(_ACTOR_FLOW.finditer(s.text, max(0, start - 160), start))
     if not acted or start - acted[-1].end() > 25:
         return
@@ -397,14 +399,16 @@ _ACTOR_FLOW = re.compile(
     r"(?:also\s+)?(?P<verb>produced|exported|imported|sold|shipped|manufactured)\s+"
     r"(?:a\s+(?:total|record)\s+of\s+|about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?"
 )
+_FLOW_VERB = re.compile(r"\b(?:produced|exported|imported|sold|shipped|manufactured)\s")
 _THE = re.compile(r"^[Tt]he\s+")
 _EXPORTS_TITLE = re.compile(r"\bexports?\b", re.I)
 
 
 def _shipments_as_exports(s: _Sentence, figure: _Figure) -> None:
     """In an export release (its lead or title says exports), 'shipments to China' are exports to China."""
-    export_release = _head_of(s.context.lead or "") == "exports" or _EXPORTS_TITLE.search(s.context.title)
-    if figure.subject and _SHIPMENTS.search(figure.subject) and export_release:
+    if not figure.subject or not _SHIPMENTS.search(figure.subject):
+        return
+    if _head_of(s.context.lead or "") == "exports" or _EXPORTS_TITLE.search(s.context.title):
         figure.subject = _SHIPMENTS.sub("exports", figure.subject)
 
 

@@ -383,6 +383,7 @@ def _month_basis(sentence: str, period: str | None) -> str | None:
     return None
 
 
+_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 # The next number after a change that is not a year: where the comparison it states ends.
 _NEXT_NUMBER = re.compile(r"[;(]|(?<![\d.,])(?!(?:19|20)\d{2}\b)\d")
 
@@ -392,7 +393,8 @@ def _own_month_basis(sentence: str, figure: _Figure, period: str | None) -> str 
     higher than in November', for December 2024, is yoy and then mom."""
     after = figure.quantity.end
     stop = _NEXT_NUMBER.search(sentence, after)
-    return _month_basis(sentence[after : stop.start() if stop else len(sentence)], period)
+    segment = sentence[after : stop.start() if stop else len(sentence)]
+    return _month_basis(segment, period) if _MONTH_WORD.search(segment) else None
 
 
 def _basis_of_clause(sentence: str, figure: _Figure, period: str | None) -> str | None:
