@@ -800,3 +800,16 @@ def test_those_of_another_item_take_the_flow_before() -> None:
         "$920 million."
     )
     assert [m.subject for m in found] == ["rice exports", "barley exports"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("rose 2.1 percent to CNY4.6 trillion (USD640 billion)",
+         [(2.1, "percent"), (4.6e12, "CNY"), (640e9, "USD")]),
+        ("a $1.8-billion surplus", [(1.8e9, "USD")]),
+        ("code ABCUSD5 and KRW2,000", [(2000.0, "KRW")]),
+    ],
+)
+def test_a_currency_code_glued_to_its_number_and_a_hyphenated_scale(text: str, values: list) -> None:
+    assert [(q.value, q.unit) for q in find_quantities(text)] == values

@@ -21,7 +21,13 @@ from reports.extract.grammar import Caseless
 
 # A run of digits with separators, taken whole so that "12..5" or "1,2,3" is seen (and refused) as one.
 # The digit comes first and the look-behind after it, so the engine can skip to digits.
-_TOKEN = re.compile(r"\d(?<![\w.,]\d)[\d,.]*")
+# A number starts at a digit no letter, digit or separator is glued to, except an ISO currency code:
+# "CNY10.3 trillion (USD1.41 trillion)".
+_GLUED_CODES = "|".join(
+    ("USD", "CNY", "RMB", "EUR", "JPY", "KRW", "GBP", "INR", "CAD", "AUD", "SGD", "HKD", "CHF", "TWD", "NTD",
+     "BRL", "MXN", "IDR", "VND", "THB", "MYR", "RUB", "ZAR", "SAR", "AED")
+)
+_TOKEN = re.compile(rf"(?:(?<![\w.,])|(?<=(?<![A-Za-z])(?:{_GLUED_CODES})))\d[\d,.]*")
 _VALID = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -218,7 +224,7 @@ def _alternation(words) -> str:  # noqa: ANN001 - any iterable of words
 
 _AFTER = re.compile(
     r"(?P<pct>[\s-]?(?:" + _alternation(_PERCENT_WORDS) + r"))(?![A-Za-z])"
-    r"|(?:\s{0,8}(?P<scale>" + _alternation(_SCALES) + r")(?![A-Za-z]))?"
+    r"|(?:(?:\s{0,8}|-)(?P<scale>" + _alternation(_SCALES) + r")(?![A-Za-z]))?"
     r"(?:\s+(?P<curword>" + _alternation(_CURRENCY_WORDS) + r")(?![A-Za-z])"
     r"|\s+(?:of\s+)?(?P<count>" + _alternation(_COUNT_UNITS) + r")(?![A-Za-z]))?",
     re.IGNORECASE,
