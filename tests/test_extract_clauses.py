@@ -813,3 +813,18 @@ def test_those_of_another_item_take_the_flow_before() -> None:
 )
 def test_a_currency_code_glued_to_its_number_and_a_hyphenated_scale(text: str, values: list) -> None:
     assert [(q.value, q.unit) for q in find_quantities(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("body", "direction", "value"),
+    [
+        ("Mining output sank an annual 4.5 percent in June 2025.", "down", 4.5),
+        ("Mining output was up a seasonally adjusted 1.7 percent on month in June 2025.", "up", 1.7),
+        ("Mining output rose 1 percent in June 2025, after a revised 2.2 percent on-month fall", "down", 2.2),
+    ],
+)
+def test_a_change_stated_with_an_adjective_between(body: str, direction: str, value: float) -> None:
+    last = metrics_of(body)[-1]
+    assert (last.subject, last.value, last.change.direction, last.change.value) == (
+        "mining output", None, direction, value,
+    )

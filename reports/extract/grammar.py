@@ -425,12 +425,14 @@ CHANGE_BEFORE = Caseless(
     r"year-on-year|on-year|on-month|month-on-month|on\s+year|y-o-y|yoy|respectively|sharply|slightly|"
     r"significantly|further|again|also|just|only|a\s+steep|a\s+sharp|a\s+modest|a\s+slight|revised|an?\s+revised|"
     r"preliminary|an?\s+preliminary|an\s+estimated|at\s+an?\s+(?:[\w-]+\s+){0,2}?(?:rate|level|pace)\s+of|"
-    r"no\s+(?:less|more)\s+than|as\s+much\s+as|"
+    r"no\s+(?:less|more)\s+than|as\s+much\s+as|an?\s+(?:annual|annualized|monthly)|"
+    r"(?:an?\s+)?(?:seasonally|calendar)\s+adjusted|an?\s+adjusted|"
     rf"in\s+(?:{_MONTH}\s*(?:(?:19|20)\d\d)?|(?:19|20)\d\d|the\s+(?:first|second|third|fourth)\s+(?:quarter|half))))*"
     r"\s*[(\[]?\s*$"
 )
 CHANGE_AFTER = Caseless(
-    rf"\s*(?:(?P<noun>{alternation(_UP_NOUNS + _DOWN_NOUNS)})s?\b"
+    r"\s*(?:(?:on-year|on-month|year-on-year|month-on-month|y-o-y|m-o-m|annual|monthly|quarterly)\s+)?"
+    rf"(?:(?P<noun>{alternation(_UP_NOUNS + _DOWN_NOUNS)})s?\b"
     r"|(?P<basis>on-year|year-on-year|on-month|month-on-month|on-quarter|quarter-on-quarter|y-o-y|yoy|m-o-m|"
     r"q-o-q|y/y|m/m|q/q|year\s+over\s+year|from\s+a\s+year|from\s+the\s+(?:previous|same)|compared)\b"
     r"|(?P<cmp>higher|lower|more|less)\s+(?:(?P<than_what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+)?"
