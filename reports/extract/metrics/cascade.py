@@ -231,7 +231,9 @@ def _name_coordinated_changes(s: _Sentence) -> bool:
 def _carry_period(s: _Sentence) -> bool:
     """The period later sentences inherit ('In March alone, ...' sets none)."""
     if not _ALONE.match(s.text):
-        _set_running_period(s.text, [p for p in s.periods if p[0] not in s.compared], s.primary, s.context)
+        _set_running_period(
+            s.text, [p for p in s.periods if p[0] not in s.compared], s.primary, s.context, s.figures
+        )
     return True
 
 

@@ -115,6 +115,14 @@ def _changes_joined_to_levels(metrics: list[Metric], body: str) -> list[Metric]:
         if m.value is None and m.change is not None and m.change.unit == "percent" and not m.member
     ]
     keys = Counter((metrics[i].subject.casefold(), metrics[i].period) for i in lone)
+    # of a year-on-year and a month-on-month change, the level takes the first and the other stays a
+    # figure of its own ("... 21.3% higher than March 2021." "... up 16.2% from February.")
+    monthly = [i for i in lone if metrics[i].change.basis in ("mom", "qoq")]
+    for index in monthly:
+        key = (metrics[index].subject.casefold(), metrics[index].period)
+        if keys[key] > 1:
+            keys[key] -= 1
+            lone.remove(index)
     joined, dropped = list(metrics), set()
     for index in lone:
         metric, change = metrics[index], metrics[index].change

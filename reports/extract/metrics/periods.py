@@ -17,13 +17,14 @@ from reports.records import Release
 _TARGET_BEFORE = Caseless(r"\b(?:by|through|toward|towards)\s+(?:the\s+end\s+of\s+)?$")
 
 
+# "the record set in November", "the record set last November": that level's period, not the release's
 _LOCAL_PERIOD = Caseless(
-    r"\b(?:set|recorded|posted|reached|hit|registered|logged)\s+(?:in|during)\s+(?:the\s+)?$"
+    r"\b(?:set|recorded|posted|reached|hit|registered|logged)\s+(?:(?:in|during)\s+(?:the\s+)?)?$"
 )
 
 
 _EARLIER_LEVEL = re.compile(
-    r"\s*,?\s*(?:(?:tallied|posted|recorded|logged|registered|reported|seen|sold|produced|shipped|exported|"
+    r"\s*,?\s*(?:(?:tallied|posted|recorded|logged|registered|reported|seen|sold|produced|shipped|exported|set|"
     r"imported)\s+)?"
     r"(?:(?:in|during|over|for)\s+)?(?:the\s+(?:same|corresponding|comparable)\s+(?:period|month|quarter|time)\s+)?"
     r"(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+|in\s+)?last\s+year|(?:of\s+|in\s+)?the\s+previous\s+year|"
@@ -55,16 +56,36 @@ def _set_running_period(
     periods: list[tuple[int, int, str, str]],
     primary: tuple[int, int, str, str] | None,
     context: _Context,
+    figures: list[_Figure] = (),
 ) -> None:
     """The period later sentences without one inherit. A plan or forecast ('will', 'aims to', 'is
     expected') does not move it; of several periods the title's wins ('from $0.4 billion in October to
-    $1.2 billion in November' under a November title); a span of months does not, a span of years does."""
-    stated = [p[2] for p in periods if not p[3]]
+    $1.2 billion in November' under a November title). A span of months moves it ('From January to
+    September, ...' frames the sentences after it). Neither does a period only a previous record is for
+    ('The previous record was $29.5 billion in 2021.'), nor background with no figure that goes back
+    before the running period ('Imports began to rise in the fourth quarter of last year.')."""
+    previous = {f.period for f in figures if f.previous_record}
+    previous -= {f.period for f in figures if not f.previous_record}
+    stated = [
+        p[2] for p in periods if not p[3] and p[2] not in previous and not _ALONE_AFTER.match(sentence, p[1])
+    ]
     if not stated or (_FORWARD.search(sentence) and not _WHOLE_YEARS.fullmatch(stated[0])):
         return
     period = context.title_period if context.title_period in stated else stated[0]
-    if "/" not in period or _WHOLE_YEARS.fullmatch(period) or _DAY_SPAN.fullmatch(period):
-        context.period = period
+    if not figures and _before_running(period, context.period):
+        return
+    context.period = period
+
+
+# "March alone saw ...": one month of the period the release is about
+_ALONE_AFTER = re.compile(r"\s+alone\b")
+
+
+def _before_running(period: str, running: str | None) -> bool:
+    """Does `period` end before the running period starts?"""
+    if not valid_figure_period(running) or not valid_figure_period(period):
+        return False
+    return figure_period(period).end < figure_period(running or "").start
 
 
 _COMPARED_WITH = Caseless(
@@ -151,14 +172,21 @@ def _periods(sentence: str, context: _Context, masked: str | None = None) -> lis
         if match.group("rel") and _ANAPHORIC.match(match.group(0)):
             period = _relative_to(match, [p[2] for p in found], context) or period
         elif match.group("lastm") and period and match.group("lmw").lower() == "last":
-            period = _last_before(int(period[5:]), [p[2] for p in found], context) or period
+            # "21.3% higher than March 2021, and broke the record set last November" (April 2022): the
+            # November before the release's month, not before the month compared with
+            own = [p[2] for p in found if p[3] != "base"]
+            period = _last_before(int(period[5:]), own, context) or period
+        before = sentence[max(0, match.start() - 40) : match.start()]
+        if match.group("anaphor"):
+            period = _anaphor(before, [p[2] for p in found if p[3] in ("", "target")], context)
         if period is None:
             continue
-        before = sentence[max(0, match.start() - 40) : match.start()]
-        if match.group("range") or match.group("yrange") or match.group("days"):
+        if (match.group("range") or match.group("yrange")) and _SPAN_COMPARED.search(before):
+            kind = "base"  # "the first fall since Jan.-May of 2020": compared with, not the figure's
+        elif match.group("range") or match.group("yrange") or match.group("days"):
             kind = ""  # "from January to November", "from 2026 to 2030": the figure's own span
-        elif g.BASE_BEFORE.search(before):
-            kind = "base"
+        elif g.BASE_BEFORE.search(before) and not (_DURATION.search(match.group(0)) and _OVER.search(before)):
+            kind = "base"  # not "over the twelve months to September": a duration
         elif match.group("rel") and _ANAPHORIC.match(match.group(0)):
             kind = "relative"  # "the previous month" is one figure's, counted from another period
         elif _LOCAL_PERIOD.search(before):
@@ -169,6 +197,25 @@ def _periods(sentence: str, context: _Context, masked: str | None = None) -> lis
             kind = ""
         found.append((match.start(), match.end(), period, kind))
     return found
+
+
+_SPAN_COMPARED = Caseless(r"\b(?:since|than|compared\s+(?:to|with)|versus|against)\s+(?:the\s+)?$")
+
+
+_ANAPHOR_BEFORE = Caseless(r"\b(?:in|during|for|over|within|throughout)\s+$")
+
+
+_OVER = Caseless(r"\bover\s+(?:the\s+)?$")
+_DURATION = Caseless(r"\b(?:months?|quarters|period)\b")
+
+
+def _anaphor(before: str, stated: list[str], context: _Context) -> str | None:
+    """'during the period', 'in the month', 'over the same period', 'in the seven-month period': the
+    period the sentence named last, else the one the release is already about (None when it has none, or
+    the phrase is not one of time: 'the period' of 'extends the period')."""
+    if not _ANAPHOR_BEFORE.search(before):
+        return None
+    return stated[-1] if stated else context.period or context.title_period
 
 
 # "the previous month" counts back from the period the text is about ("$7.5 billion in August, down
@@ -269,12 +316,15 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         running = context.period or context.title_period or ""
         if _MONTH_PERIOD.fullmatch(running):
             year, month = running[:4], running[5:]
+        elif valid_figure_period(running):  # "for the three months ending in August": to August
+            end = figure_period(running).end
+            year, month = str(end.year), f"{end.month:02d}"
         else:
             year, month = str(context.published.year), f"{context.published.month:02d}"
         return f"{year}-{month}" if month == "01" else f"{year}-01/{year}-{month}"
     if match.group("rel"):
         which, unit = match.group(0).lower().split()[0], match.group("rw").lower()
-        back = 0 if which == "this" else 1
+        back = {"this": 0, "next": -1}.get(which, 1)  # "next year" is a year ahead
         published = context.published
         if unit == "year":
             return str(published.year - back)
@@ -382,6 +432,38 @@ def _period_of(
     others: list[_Figure] = (),
     compared: frozenset[int] = frozenset(),
 ) -> str:
+    period = _stated_or_carried(sentence, figure, periods, primary, context, others, compared)
+    carried = all(p[2] != period or _ANAPHOR_TEXT.fullmatch(sentence, p[0], p[1]) for p in periods)
+    if period == context.period and _SPAN.fullmatch(period) and carried and _is_stock(figure):
+        return _last_month(period)
+    return period
+
+
+# What stands at a point in time, not what flows over a span: after "In January-October, exports came to
+# $500 billion", "The price index stood at 120.5 points" is October's.
+_STOCK = Caseless(r"\b(?:index|indices|indexes|prices?|backlogs?|reserves|inventor(?:y|ies)|outstanding)\b")
+_SPAN = re.compile(r"\d{4}-\d{2}/\d{4}-\d{2}")
+_ANAPHOR_TEXT = re.compile(r"[Tt]he\s+(?:same\s+|\S+-month\s+)?(?:month|period)")
+
+
+def _is_stock(figure: _Figure) -> bool:
+    return figure.quantity.unit == "points" or bool(figure.subject and _STOCK.search(figure.subject))
+
+
+def _last_month(span: str) -> str:
+    return span.rsplit("/", 1)[1]
+
+
+def _stated_or_carried(
+    sentence: str,
+    figure: _Figure,
+    periods: list[tuple[int, int, str, bool]],
+    primary: tuple[int, int, str, bool] | None,
+    context: _Context,
+    others: list[_Figure],
+    compared: frozenset[int],
+) -> str:
+    """The period a sentence states for the figure, else the one the release carries."""
     q = figure.quantity
     for start, _end, period, is_base in periods:
         if start >= q.end and is_base != "base" and g.PERIOD_RIGHT_AFTER.match(sentence[q.end : start]):
@@ -410,7 +492,11 @@ def _period_of(
             for p in periods
             if p[1] <= q.start
             and _THEN_TO.match(sentence, p[1], q.start)
-            and any(_owns_period(sentence, f, p) for f in others if f is not figure)
+            # "from $0.4 billion in October to $1.2 billion": one quantity, not "1.9 trillion won by 2030
+            # to build capacity of 300,000 tons"
+            and any(
+                _owns_period(sentence, f, p) and f.quantity.unit == q.unit for f in others if f is not figure
+            )
         }
         if len(others) > 1
         else set()
