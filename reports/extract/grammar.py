@@ -138,6 +138,7 @@ PERIOD = re.compile(
     r"|(?P<yrange>(?:from\s+|between\s+)?(?P<y1>(?:19|20)\d{2})\s*(?:-|–|to|through|and)\s*(?P<y2>(?:19|20)\d{2})"
     r"(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million|units)))"
     r"|(?P<year>(?<![\d,.$])(?P<yy>(?:19|20)\d{2})(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million|units)))"
+    r"|(?P<nexty>\bnext\s+(?P<nyn>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-9])\s+years\b)"
     r"|(?P<rel>\b(?:last|this|next|the\s+previous|the\s+preceding|the\s+following|the\s+past)\s+(?P<rw>year|month)\b)"
     r"|(?P<yend>\byear-end\b|\bthe\s+end\s+of\s+the\s+year\b)"
     r"|(?P<ytd>(?i:\byear-to-date\b|\bso\s+far\s+this\s+year\b))"

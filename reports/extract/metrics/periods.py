@@ -44,7 +44,9 @@ _COMPARED_BEFORE = re.compile(
 
 _FORWARD = Caseless(
     r"\b(?:will|aims?\s+to|plans?\s+to|is\s+expected|are\s+expected|expects|projects|forecasts|is\s+projected|"
-    r"are\s+projected|is\s+forecast|are\s+forecast|targets?)\b"
+    r"are\s+projected|is\s+forecast|are\s+forecast|"
+    # the verb ("The ministry targets $700 billion"), not the noun ("their yearly target of $35 billion")
+    r"(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\ba\s)(?<!yearly\s)(?<!annual\s)(?<!order\s)targets?(?=\s+[\w$])(?!\s+of\b))\b"
 )
 
 
@@ -71,7 +73,10 @@ def _set_running_period(
     ]
     if not stated or (_FORWARD.search(sentence) and not _WHOLE_YEARS.fullmatch(stated[0])):
         return
-    period = context.title_period if context.title_period in stated else stated[0]
+    # "had been zero in the third quarter of last year, but reached 2.3 million barrels in the third
+    # quarter of 2017": the period a figure of the sentence is for
+    own = [p for p in stated if any(f.period == p for f in figures)]
+    period = context.title_period if context.title_period in stated else (own or stated)[0]
     if not figures and _before_running(period, context.period):
         return
     context.period = period
@@ -191,12 +196,27 @@ def _periods(sentence: str, context: _Context, masked: str | None = None) -> lis
             kind = "relative"  # "the previous month" is one figure's, counted from another period
         elif _LOCAL_PERIOD.search(before):
             kind = "local"
-        elif _TARGET_BEFORE.search(before):
+        elif _TARGET_BEFORE.search(before) or match.group("nexty"):
             kind = "target"  # "35 percent by 2030": the figure's period, not the release's
+        elif _attributive(match, before):
+            kind = "attributive"  # "72 percent of its 2022 target": the target's year, not the sentence's
         else:
             kind = ""
         found.append((match.start(), match.end(), period, kind))
     return found
+
+
+_ATTRIBUTIVE_BEFORE = Caseless(r"\b(?:its|their|his|her|our|the|a|an)\s+$")
+_NOUN_AFTER = re.compile(r"\s+(?!percent\b|per\b|and\b|or\b|to\b|was\b|were\b|is\b)[a-z]")
+
+
+def _attributive(match: re.Match[str], before: str) -> bool:
+    """A year that names a noun after it ('its 2022 target')."""
+    return bool(
+        match.group("year")
+        and _ATTRIBUTIVE_BEFORE.search(before)
+        and _NOUN_AFTER.match(match.string, match.end())
+    )
 
 
 _SPAN_COMPARED = Caseless(r"\b(?:since|than|compared\s+(?:to|with)|versus|against)\s+(?:the\s+)?$")
@@ -264,6 +284,8 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         return f"{y}-{m1:02d}/{y}-{m2:02d}" if m1 and m2 else None
     if match.group("firstn"):
         y = int(match.group("fy")) if match.group("fy") else year
+        if match.group(0).lower().endswith("this year"):
+            y = context.published.year
         n = int(match.group("fn")) if match.group("fn").isdigit() else g.COUNTS[match.group("fn").lower()]
         last = n * 3 if match.group("fu").lower().startswith("quarter") else n
         return f"{y}-01/{y}-{last:02d}" if last <= 12 else None
@@ -310,6 +332,10 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         return f"{first}-01/{last}-12" if first < last else None
     if match.group("year"):
         return match.group("yy")
+    if match.group("nexty"):  # "in the next four years" (2026): the release's year and the three after it
+        words = match.group("nyn").lower()
+        n = int(words) if words.isdigit() else g.COUNTS[words]
+        return f"{context.published.year}-01/{context.published.year + n - 1}-12"
     if match.group("yend"):  # "by year-end": the end of the release's own year
         return str(context.published.year)
     if match.group("ytd"):  # January to the month the release is about
@@ -434,7 +460,7 @@ def _period_of(
 ) -> str:
     period = _stated_or_carried(sentence, figure, periods, primary, context, others, compared)
     carried = all(p[2] != period or _ANAPHOR_TEXT.fullmatch(sentence, p[0], p[1]) for p in periods)
-    if period == context.period and _SPAN.fullmatch(period) and carried and _is_stock(figure):
+    if period == context.period and _SPAN.fullmatch(period) and carried and _is_stock(sentence, figure):
         return _last_month(period)
     return period
 
@@ -446,8 +472,12 @@ _SPAN = re.compile(r"\d{4}-\d{2}/\d{4}-\d{2}")
 _ANAPHOR_TEXT = re.compile(r"[Tt]he\s+(?:same\s+|\S+-month\s+)?(?:month|period)")
 
 
-def _is_stock(figure: _Figure) -> bool:
-    return figure.quantity.unit == "points" or bool(figure.subject and _STOCK.search(figure.subject))
+def _is_stock(sentence: str, figure: _Figure) -> bool:
+    """An index, a price, a backlog: by its unit, its subject or the words of its clause before it."""
+    if figure.quantity.unit == "points" or (figure.subject and _STOCK.search(figure.subject)):
+        return True
+    start = max(sentence.rfind(",", 0, figure.cue_start), sentence.rfind(";", 0, figure.cue_start), 0)
+    return _STOCK.search(sentence, start, figure.cue_start) is not None
 
 
 def _last_month(span: str) -> str:
@@ -465,6 +495,10 @@ def _stated_or_carried(
 ) -> str:
     """The period a sentence states for the figure, else the one the release carries."""
     q = figure.quantity
+    # "December's $20.8 billion", "the previous month's 6.5 percent growth"
+    for _start, end, period, _kind in periods:
+        if end < figure.cue_start and _POSSESSIVE.match(sentence, end, figure.cue_start):
+            return period
     for start, _end, period, is_base in periods:
         if start >= q.end and is_base != "base" and g.PERIOD_RIGHT_AFTER.match(sentence[q.end : start]):
             return period
@@ -516,6 +550,10 @@ def _stated_or_carried(
     return context.period or context.title_period or f"{context.published.year}-{context.published.month:02d}"
 
 
+# a period that owns the figure right after it: "'s", then at most a few words and no number
+_POSSESSIVE = re.compile(r"['’]s\s+(?:[^\d\s,.;]+\s+){0,6}(?:of\s+)?(?:over\s+|about\s+|nearly\s+)?$")
+
+
 _THEN_TO = re.compile(r"\s*,?\s*(?:and\s+)?to\b")
 
 
@@ -529,7 +567,12 @@ def _compared_periods(
         if f.role == "level"
         and _COMPARED_WITH.search(sentence, max(0, f.quantity.start - 30), f.quantity.start)
     ]
-    return frozenset(p[0] for p in periods for f in levels if _owns_period(sentence, f, p))
+    owned = {p[0] for p in periods for f in levels if _owns_period(sentence, f, p)}
+    for f in levels:  # "compared to 247,801 units sold last year": its own period, shifted
+        earlier = _EARLIER_LEVEL.match(sentence, f.quantity.end)
+        if earlier:
+            owned |= {p[0] for p in periods if f.quantity.end <= p[0] and p[1] <= earlier.end()}
+    return frozenset(owned)
 
 
 def _verb_between(sentence: str, start: int, end: int) -> bool:
