@@ -69,7 +69,13 @@ def _set_running_period(
     previous = {f.period for f in figures if f.previous_record}
     previous -= {f.period for f in figures if not f.previous_record}
     stated = [
-        p[2] for p in periods if not p[3] and p[2] not in previous and not _ALONE_AFTER.match(sentence, p[1])
+        p[2]
+        for p in periods
+        if not p[3]
+        and p[2] not in previous
+        and not _ALONE_AFTER.match(sentence, p[1])
+        # "..., just below December's $21.4 billion": the period of a figure after the first
+        and not _possessed_by(sentence, p, list(figures[1:]))
     ]
     if not stated or (_FORWARD.search(sentence) and not _WHOLE_YEARS.fullmatch(stated[0])):
         return
@@ -496,9 +502,12 @@ def _stated_or_carried(
     """The period a sentence states for the figure, else the one the release carries."""
     q = figure.quantity
     # "December's $20.8 billion", "the previous month's 6.5 percent growth"
-    for _start, end, period, _kind in periods:
-        if end < figure.cue_start and _POSSESSIVE.match(sentence, end, figure.cue_start):
-            return period
+    for p in periods:
+        if _possessed_by(sentence, p, [figure]):
+            return p[2]
+    # "Chip exports reached $21.0 billion, just below December's $21.4 billion": December is not theirs
+    possessed = {p[0] for p in periods if _possessed_by(sentence, p, [f for f in others if f is not figure])}
+    compared = compared | possessed
     for start, _end, period, is_base in periods:
         if start >= q.end and is_base != "base" and g.PERIOD_RIGHT_AFTER.match(sentence[q.end : start]):
             return period
@@ -512,7 +521,8 @@ def _stated_or_carried(
             or any(f.role == figure.role and f.quantity.end <= q.start for f in others)
         )
     ):
-        current = primary[2] if primary else (context.period or context.title_period)
+        own = primary is not None and primary[0] not in compared  # not "units sold last year" of another
+        current = primary[2] if own else (context.period or context.title_period)
         shifted = _shift(current, months=1 if earlier.group("month") else 12)
         if earlier.group("year") and shifted and shifted[:4] != earlier.group("year"):
             shifted = None  # "the same period of 2019" for a 2025 figure: not the year before; left to others
@@ -552,6 +562,16 @@ def _stated_or_carried(
 
 # a period that owns the figure right after it: "'s", then at most a few words and no number
 _POSSESSIVE = re.compile(r"['’]s\s+(?:[^\d\s,.;]+\s+){0,6}(?:of\s+)?(?:over\s+|about\s+|nearly\s+)?$")
+
+
+def _possessed_by(
+    sentence: str, period: tuple[int, int, str, str], figures: list[_Figure]
+) -> _Figure | None:
+    """The figure of `figures` a possessive period owns ('December's $20.8 billion'), if any."""
+    if not sentence.startswith(("'s", "’s"), period[1]):
+        return None
+    after = [f for f in figures if period[1] < f.cue_start]
+    return next((f for f in after if _POSSESSIVE.match(sentence, period[1], f.cue_start)), None)
 
 
 _THEN_TO = re.compile(r"\s*,?\s*(?:and\s+)?to\b")
