@@ -309,3 +309,33 @@ def test_a_period_that_cannot_exist_is_never_emitted_nor_carried(body: str) -> N
     for metric in found:
         assert metric.period is None or valid_figure_period(metric.period), metric
         assert "-30" not in (metric.period or "") and "-40" not in (metric.period or "")
+
+
+def test_the_last_months_figure_is_the_month_before_the_one_the_release_is_about() -> None:
+    found = metrics_of(
+        "Exports in June rose 2.1 percent on-year to $55.2 billion. With the last month's exports posting "
+        "$57.9 billion, exports stayed above $55 billion for two straight months.",
+        published=date(2025, 7, 1),
+    )
+    assert by_value(found, 55.2e9).period == "2025-06"
+    assert by_value(found, 57.9e9).period == "2025-05"
+
+
+def test_a_yearly_goal_is_for_the_whole_year() -> None:
+    found = metrics_of(
+        "The two yards won $12.4 billion of orders in the first nine months of this year, or 81.0 percent "
+        "of their combined yearly order target of $15.3 billion.",
+        published=date(2025, 10, 10),
+    )
+    assert by_value(found, 12.4e9).period == "2025-01/2025-09"
+    assert by_value(found, 15.3e9).period == "2025"
+
+
+def test_a_level_after_during_which_is_for_the_period_named_before_it() -> None:
+    found = metrics_of(
+        "From January to July 2025, the trade balance showed a surplus of $8.2 billion. The surplus was "
+        "larger than in the same period in 2024, during which a surplus of $4.9 billion was recorded.",
+        published=date(2025, 8, 15),
+    )
+    assert by_value(found, 8.2e9).period == "2025-01/2025-07"
+    assert by_value(found, 4.9e9).period == "2024-01/2024-07"

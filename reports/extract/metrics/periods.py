@@ -180,7 +180,10 @@ def _periods(sentence: str, context: _Context, masked: str | None = None) -> lis
         if masked is not None and masked[match.start()] == " " and sentence[match.start()] != " ":
             continue
         period = _period_value(match, context)
-        if match.group("rel") and _ANAPHORIC.match(match.group(0)):
+        anaphoric = match.group("rel") and (
+            _ANAPHORIC.match(match.group(0)) or _THE_LAST_MONTHS.search(sentence, 0, match.end() + 2)
+        )
+        if anaphoric:
             period = _relative_to(match, [p[2] for p in found], context) or period
         elif match.group("lastm") and period and match.group("lmw").lower() == "last":
             # "21.3% higher than March 2021, and broke the record set last November" (April 2022): the
@@ -198,7 +201,7 @@ def _periods(sentence: str, context: _Context, masked: str | None = None) -> lis
             kind = ""  # "from January to November", "from 2026 to 2030": the figure's own span
         elif g.BASE_BEFORE.search(before) and not (_DURATION.search(match.group(0)) and _OVER.search(before)):
             kind = "base"  # not "over the twelve months to September": a duration
-        elif match.group("rel") and _ANAPHORIC.match(match.group(0)):
+        elif anaphoric:
             kind = "relative"  # "the previous month" is one figure's, counted from another period
         elif _LOCAL_PERIOD.search(before):
             kind = "local"
@@ -247,6 +250,9 @@ def _anaphor(before: str, stated: list[str], context: _Context) -> str | None:
 # "the previous month" counts back from the period the text is about ("$7.5 billion in August, down
 # from $8.2 billion the previous month" is July); "last month" counts back from the release's date.
 _ANAPHORIC = re.compile(r"the\s+(?:previous|preceding|following)\b", re.I)
+# "with the last month's exports posting $51.6 billion" (in a release about April): March, like "the
+# previous month's"
+_THE_LAST_MONTHS = Caseless(r"\bthe\s+last\s+month['’]s$")
 
 
 def _relative_to(match: re.Match[str], stated: list[str], context: _Context) -> str | None:
@@ -465,10 +471,38 @@ def _period_of(
     compared: frozenset[int] = frozenset(),
 ) -> str:
     period = _stated_or_carried(sentence, figure, periods, primary, context, others, compared)
+    q = figure.quantity
+    which = _WHICH_BEFORE.search(sentence, max(0, q.start - 60), q.start) if "which" in sentence else None
+    if which:  # "compared to the same period in 2016, during which a surplus of $5.13 billion was recorded"
+        gap = which.start()
+        named = [p for p in periods if p[1] <= gap and not sentence[p[1] : gap].strip(" ,")]
+        if named:
+            return _same_period_in(sentence, named[-1], context) or named[-1][2]
+    if _YEARLY_GOAL.search(sentence, max(0, q.start - 50), q.start) and valid_figure_period(period):
+        return str(figure_period(period).end.year)  # "their yearly order target of $35.1 billion": the year's
     carried = all(p[2] != period or _ANAPHOR_TEXT.fullmatch(sentence, p[0], p[1]) for p in periods)
     if period == context.period and _SPAN.fullmatch(period) and carried and _is_stock(sentence, figure):
         return _last_month(period)
     return period
+
+
+_WHICH_BEFORE = Caseless(r"\b(?:during|in|over)\s+which\s+(?:[a-z-]+\s+){0,5}(?:of\s+)?$")
+_SAME_PERIOD_IN = Caseless(r"\b(?:same|corresponding|comparable)\s+(?:period|months?)\s+(?:of|in)\s+$")
+
+
+def _same_period_in(sentence: str, named: tuple[int, int, str, str], context: _Context) -> str | None:
+    """'the same period in 2016' under a running January-August 2017: January-August 2016."""
+    if not _SAME_PERIOD_IN.search(sentence, max(0, named[0] - 30), named[0]) or not named[2].isdigit():
+        return None
+    if not valid_figure_period(context.period):
+        return None
+    before = figure_period(context.period or "").year_before().key
+    return before if before[:4] == named[2] else None
+
+
+_YEARLY_GOAL = Caseless(
+    r"\b(?:yearly|annual|full-year|year-end)\s+(?:[a-z-]+\s+){0,2}(?:targets?|goals?)\s+(?:of\s+)?(?:about\s+)?$"
+)
 
 
 # What stands at a point in time, not what flows over a span: after "In January-October, exports came to
