@@ -830,15 +830,6 @@ def test_a_change_stated_with_an_adjective_between(body: str, direction: str, va
     )
 
 
-def test_a_count_of_cars_in_units_is_in_vehicles() -> None:
-    found = metrics_of(
-        "Car exports rose 4.8 percent to 193,081 units in May 2025. Chip exports hit 2,000 units."
-    )
-    assert [(m.subject, m.unit) for m in found] == [
-        ("automobile exports", "vehicles"), ("semiconductor exports", "units"),
-    ]
-
-
 def test_compensated_gross_tons_in_the_plural() -> None:
     figure = only("Local yards won 1.16 million CGTs in new orders in July 2025.")
     assert (figure.value, figure.unit) == (1.16e6, "CGT")

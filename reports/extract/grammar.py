@@ -126,7 +126,7 @@ PERIOD = re.compile(
     rf"(?P<m2>{_MONTH})(?:,?\s+(?P<ry>(?:19|20)\d{{2}}))?)"
     rf"|(?P<date>{_MONTH}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?)"
     rf"|(?P<firstn>first\s+(?P<fn>two|three|four|five|six|seven|eight|nine|ten|eleven|2|3|4|5|6|7|8|9|10|11)\s+"
-    rf"(?P<fu>months|quarters)(?:\s+of)?(?:\s+(?:the\s+year|this\s+year|(?P<fy>(?:19|20)\d{{2}})))?)"
+    rf"(?P<fu>months?|quarters)(?:\s+of)?(?:\s+(?:the\s+year|this\s+year|(?P<fy>(?:19|20)\d{{2}})))?)"
     rf"|(?P<upto>(?:(?P<un>three|six|nine|twelve|3|6|9|12)\s+months|(?P<uq>two|three|four|2|3|4)\s+quarters)\s+"
     rf"(?:to|through|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?"
     rf"(?:(?P<um>{_MONTH})(?:\s+(?P<uy>(?:19|20)\d{{2}}))?|(?P<uyo>(?:19|20)\d{{2}})))"
@@ -140,14 +140,19 @@ PERIOD = re.compile(
     r"|(?P<yrange>(?:from\s+|between\s+)?(?P<y1>(?:19|20)\d{2})\s*(?:-|–|to|through|and)\s*(?P<y2>(?:19|20)\d{2})"
     r"(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million|units)))"
     r"|(?P<year>(?<![\d,.$])(?P<yy>(?:19|20)\d{2})(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million|units)))"
-    r"|(?P<rel>\b(?:last|this|the\s+previous|the\s+preceding|the\s+following|the\s+past)\s+(?P<rw>year|month)\b)"
+    r"|(?P<nexty>\bnext\s+(?P<nyn>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-9])\s+years\b)"
+    r"|(?P<rel>\b(?:last|this|next|the\s+previous|the\s+preceding|the\s+following|the\s+past)\s+(?P<rw>year|month)\b)"
     r"|(?P<yend>\byear-end\b|\bthe\s+end\s+of\s+the\s+year\b)"
-    r"|(?P<ytd>(?i:\byear-to-date\b|\bso\s+far\s+this\s+year\b)))",
+    r"|(?P<ytd>(?i:\byear-to-date\b|\bso\s+far\s+this\s+year\b))"
+    r"|(?P<anaphor>\b[Tt]he\s+(?:same\s+|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-month\s+)?"
+    r"(?:month|period)\b(?!\s+(?:before|earlier|ago|of|from|to|between|ending|ended|in|last|a\s+year|when|that|which|"
+    r"the\s+(?:previous|preceding|prior|year))\b)))",
 )
 # A period that is the base of a comparison ("from 2024", "since February 2025") is not the figure's period.
 BASE_BEFORE = Caseless(
     r"(?:\bfrom|\bsince|\bthan|\bon|\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\bagainst|\bover|\brelative\s+to|"
-    r"\bsame\s+(?:period|month|quarter|time)(?:\s+(?:of|in|last))?|\bbefore|\buntil|\bprior\s+to|\bbetween)"
+    r"\b(?:same|corresponding|comparable)\s+(?:period|month|quarter|time)(?:\s+(?:of|in|last))?|\bbefore|\buntil|"
+    r"\bprior\s+to|\bbetween|\bfollowing)"
     r"\s+(?:(?:in|during)\s+)?(?:the\s+)?(?:same\s+(?:period|month|quarter|time)\s+(?:(?:of|in)\s+)?)?"
     r"(?:(?:end|start|beginning)\s+of\s+)?$"
     # "21.3% higher than the exports total for March 2021": the period of what it is compared with
@@ -155,7 +160,9 @@ BASE_BEFORE = Caseless(
 )
 PERIOD_RIGHT_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:set|recorded|posted|reached|achieved|logged|registered)\s+)?"
-    r"(?:(?:growth|increase|decrease|rise|fall|decline|drop|gain|expansion|contraction|jump|surge)\s+)?"
+    r"(?:(?:growth|increase|decrease|rise|fall|decline|drop|gain|expansion|contraction|jump|surge|rebound)\s+)?"
+    # "a 0.4 percent rebound posted in November": the noun before the verb
+    r"(?:(?:set|recorded|posted|reached|achieved|logged|registered)\s+)?"
     r"(?:(?:in|for|during|as\s+of|at\s+end-?|by)\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
@@ -770,6 +777,7 @@ PRONOUNS = frozenset(
         "that",
         "which",
         "the figure",
+        "the new figure",
         "the amount",
         "this figure",
         "the total",
@@ -778,14 +786,13 @@ PRONOUNS = frozenset(
         "the tally",
         # the same once the article is cleaned off: "the amount reached ..." names what came before
         "figure",
+        "new figure",
         "amount",
         "total",
         "number",
         "sum",
         "tally",
-        "new figure",  # "The new figure was 21.3% higher than ...": the figure just stated
-        "the new figure",
-        "latest figure",
+        "latest figure",  # "The latest figure was 21.3% higher than ...": the figure just stated
         "the latest figure",
         "the ministry",
         "he",

@@ -255,7 +255,9 @@ def _name_coordinated_changes(s: _Sentence) -> bool:
 def _carry_period(s: _Sentence) -> bool:
     """The period later sentences inherit ('In March alone, ...' sets none)."""
     if not _ALONE.match(s.text):
-        _set_running_period(s.text, [p for p in s.periods if p[0] not in s.compared], s.primary, s.context)
+        _set_running_period(
+            s.text, [p for p in s.periods if p[0] not in s.compared], s.primary, s.context, s.figures
+        )
     return True
 
 
@@ -401,19 +403,6 @@ _ACTOR_FLOW = re.compile(
 )
 _FLOW_VERB = re.compile(r"\b(?:produced|exported|imported|sold|shipped|manufactured)\s")
 _THE = re.compile(r"^[Tt]he\s+")
-def _vehicles_counted(s: _Sentence, figure: _Figure) -> None:
-    """'Carmakers exported 193,081 units': a count of vehicles is in vehicles, whatever word counts them."""
-    if figure.quantity.unit != "units" or not figure.subject:
-        return
-    if _VEHICLE_WORD.search(figure.subject) or _VEHICLE_WORD.search(s.context.topic or ""):
-        figure.quantity = replace(figure.quantity, unit="vehicles")
-
-
-_VEHICLE_WORD = re.compile(
-    r"\b(?:cars?|vehicles?|automobiles?|autos?|auto|(?:B|H|PH|FC)?EVs?|SUVs?|trucks?|buses|motorcycles?|"
-    r"(?:two|three)-wheelers?|sedans?)\b",
-    re.I,
-)
 _EXPORTS_TITLE = re.compile(r"\bexports?\b", re.I)
 
 
@@ -477,7 +466,6 @@ FIGURE_FINISHES = (
     _shipments_as_exports,  # "shipments" in an export release
     _changed_thing_not_its_change,  # "export growth was 3.1 percent": a change in exports
     _actor_of_its_flow,  # "Japan produced 104.3 million tons": Japan's production
-    _vehicles_counted,  # "193,081 units" of cars: vehicles
     _whose_balance,  # a bare "surplus": whose
     _acronyms_used,  # the release's own acronyms
     _forecasts_marked,  # "expected by": a forecast

@@ -17,13 +17,14 @@ from reports.records import Release
 _TARGET_BEFORE = Caseless(r"\b(?:by|through|toward|towards)\s+(?:the\s+end\s+of\s+)?$")
 
 
+# "the record set in November", "the record set last November": that level's period, not the release's
 _LOCAL_PERIOD = Caseless(
-    r"\b(?:set|recorded|posted|reached|hit|registered|logged)\s+(?:in|during)\s+(?:the\s+)?$"
+    r"\b(?:set|recorded|posted|reached|hit|registered|logged)\s+(?:(?:in|during)\s+(?:the\s+)?)?$"
 )
 
 
 _EARLIER_LEVEL = re.compile(
-    r"\s*,?\s*(?:(?:tallied|posted|recorded|logged|registered|reported|seen|sold|produced|shipped|exported|"
+    r"\s*,?\s*(?:(?:tallied|posted|recorded|logged|registered|reported|seen|sold|produced|shipped|exported|set|"
     r"imported)\s+)?"
     r"(?:(?:in|during|over|for)\s+)?(?:the\s+(?:same|corresponding|comparable)\s+(?:period|month|quarter|time)\s+)?"
     r"(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+|in\s+)?last\s+year|(?:of\s+|in\s+)?the\s+previous\s+year|"
@@ -43,7 +44,9 @@ _COMPARED_BEFORE = re.compile(
 
 _FORWARD = Caseless(
     r"\b(?:will|aims?\s+to|plans?\s+to|is\s+expected|are\s+expected|expects|projects|forecasts|is\s+projected|"
-    r"are\s+projected|is\s+forecast|are\s+forecast|targets?)\b"
+    r"are\s+projected|is\s+forecast|are\s+forecast|"
+    # the verb ("The ministry targets $700 billion"), not the noun ("their yearly target of $35 billion")
+    r"(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\ba\s)(?<!yearly\s)(?<!annual\s)(?<!order\s)targets?(?=\s+[\w$])(?!\s+of\b))\b"
 )
 
 
@@ -55,16 +58,45 @@ def _set_running_period(
     periods: list[tuple[int, int, str, str]],
     primary: tuple[int, int, str, str] | None,
     context: _Context,
+    figures: list[_Figure] = (),
 ) -> None:
     """The period later sentences without one inherit. A plan or forecast ('will', 'aims to', 'is
     expected') does not move it; of several periods the title's wins ('from $0.4 billion in October to
-    $1.2 billion in November' under a November title); a span of months does not, a span of years does."""
-    stated = [p[2] for p in periods if not p[3]]
+    $1.2 billion in November' under a November title). A span of months moves it ('From January to
+    September, ...' frames the sentences after it). Neither does a period only a previous record is for
+    ('The previous record was $29.5 billion in 2021.'), nor background with no figure that goes back
+    before the running period ('Imports began to rise in the fourth quarter of last year.')."""
+    previous = {f.period for f in figures if f.previous_record}
+    previous -= {f.period for f in figures if not f.previous_record}
+    stated = [
+        p[2]
+        for p in periods
+        if not p[3]
+        and p[2] not in previous
+        and not _ALONE_AFTER.match(sentence, p[1])
+        # "..., just below December's $21.4 billion": the period of a figure after the first
+        and not _possessed_by(sentence, p, list(figures[1:]))
+    ]
     if not stated or (_FORWARD.search(sentence) and not _WHOLE_YEARS.fullmatch(stated[0])):
         return
-    period = context.title_period if context.title_period in stated else stated[0]
-    if "/" not in period or _WHOLE_YEARS.fullmatch(period) or _DAY_SPAN.fullmatch(period):
-        context.period = period
+    # "had been zero in the third quarter of last year, but reached 2.3 million barrels in the third
+    # quarter of 2017": the period a figure of the sentence is for
+    own = [p for p in stated if any(f.period == p for f in figures)]
+    period = context.title_period if context.title_period in stated else (own or stated)[0]
+    if not figures and _before_running(period, context.period):
+        return
+    context.period = period
+
+
+# "March alone saw ...": one month of the period the release is about
+_ALONE_AFTER = re.compile(r"\s+alone\b")
+
+
+def _before_running(period: str, running: str | None) -> bool:
+    """Does `period` end before the running period starts?"""
+    if not valid_figure_period(running) or not valid_figure_period(period):
+        return False
+    return figure_period(period).end < figure_period(running or "").start
 
 
 _COMPARED_WITH = Caseless(
@@ -148,32 +180,79 @@ def _periods(sentence: str, context: _Context, masked: str | None = None) -> lis
         if masked is not None and masked[match.start()] == " " and sentence[match.start()] != " ":
             continue
         period = _period_value(match, context)
-        if match.group("rel") and _ANAPHORIC.match(match.group(0)):
+        anaphoric = match.group("rel") and (
+            _ANAPHORIC.match(match.group(0)) or _THE_LAST_MONTHS.search(sentence, 0, match.end() + 2)
+        )
+        if anaphoric:
             period = _relative_to(match, [p[2] for p in found], context) or period
         elif match.group("lastm") and period and match.group("lmw").lower() == "last":
-            period = _last_before(int(period[5:]), [p[2] for p in found], context) or period
+            # "21.3% higher than March 2021, and broke the record set last November" (April 2022): the
+            # November before the release's month, not before the month compared with
+            own = [p[2] for p in found if p[3] != "base"]
+            period = _last_before(int(period[5:]), own, context) or period
+        before = sentence[max(0, match.start() - 40) : match.start()]
+        if match.group("anaphor"):
+            period = _anaphor(before, [p[2] for p in found if p[3] in ("", "target")], context)
         if period is None:
             continue
-        before = sentence[max(0, match.start() - 40) : match.start()]
-        if match.group("range") or match.group("yrange") or match.group("days"):
+        if (match.group("range") or match.group("yrange")) and _SPAN_COMPARED.search(before):
+            kind = "base"  # "the first fall since Jan.-May of 2020": compared with, not the figure's
+        elif match.group("range") or match.group("yrange") or match.group("days"):
             kind = ""  # "from January to November", "from 2026 to 2030": the figure's own span
-        elif g.BASE_BEFORE.search(before):
-            kind = "base"
-        elif match.group("rel") and _ANAPHORIC.match(match.group(0)):
+        elif g.BASE_BEFORE.search(before) and not (_DURATION.search(match.group(0)) and _OVER.search(before)):
+            kind = "base"  # not "over the twelve months to September": a duration
+        elif anaphoric:
             kind = "relative"  # "the previous month" is one figure's, counted from another period
         elif _LOCAL_PERIOD.search(before):
             kind = "local"
-        elif _TARGET_BEFORE.search(before):
+        elif _TARGET_BEFORE.search(before) or match.group("nexty"):
             kind = "target"  # "35 percent by 2030": the figure's period, not the release's
+        elif _attributive(match, before):
+            kind = "attributive"  # "72 percent of its 2022 target": the target's year, not the sentence's
         else:
             kind = ""
         found.append((match.start(), match.end(), period, kind))
     return found
 
 
+_ATTRIBUTIVE_BEFORE = Caseless(r"\b(?:its|their|his|her|our|the|a|an)\s+$")
+_NOUN_AFTER = re.compile(r"\s+(?!percent\b|per\b|and\b|or\b|to\b|was\b|were\b|is\b)[a-z]")
+
+
+def _attributive(match: re.Match[str], before: str) -> bool:
+    """A year that names a noun after it ('its 2022 target')."""
+    return bool(
+        match.group("year")
+        and _ATTRIBUTIVE_BEFORE.search(before)
+        and _NOUN_AFTER.match(match.string, match.end())
+    )
+
+
+_SPAN_COMPARED = Caseless(r"\b(?:since|than|compared\s+(?:to|with)|versus|against)\s+(?:the\s+)?$")
+
+
+_ANAPHOR_BEFORE = Caseless(r"\b(?:in|during|for|over|within|throughout)\s+$")
+
+
+_OVER = Caseless(r"\bover\s+(?:the\s+)?$")
+_DURATION = Caseless(r"\b(?:months?|quarters|period)\b")
+
+
+def _anaphor(before: str, stated: list[str], context: _Context) -> str | None:
+    """'during the period', 'in the month', 'over the same period', 'in the seven-month period': the
+    period the sentence named last, else the one the release is already about (None when it has none, or
+    the phrase is not one of time: 'the period' of 'extends the period')."""
+    if not _ANAPHOR_BEFORE.search(before):
+        return None
+    return stated[-1] if stated else context.period or context.title_period
+
+
 # "the previous month" counts back from the period the text is about ("$7.5 billion in August, down
 # from $8.2 billion the previous month" is July); "last month" counts back from the release's date.
 _ANAPHORIC = re.compile(r"the\s+(?:previous|preceding|following)\b", re.I)
+# "with the last month's exports posting $51.6 billion" (in a release about April): March, like "the
+# previous month's"
+_THE_LAST_MONTHS = Caseless(r"\bthe\s+last\s+month['’]s$")
 
 
 def _relative_to(match: re.Match[str], stated: list[str], context: _Context) -> str | None:
@@ -217,6 +296,8 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         return f"{y}-{m1:02d}/{y}-{m2:02d}" if m1 and m2 else None
     if match.group("firstn"):
         y = int(match.group("fy")) if match.group("fy") else year
+        if match.group(0).lower().endswith("this year"):
+            y = context.published.year
         n = int(match.group("fn")) if match.group("fn").isdigit() else g.COUNTS[match.group("fn").lower()]
         last = n * 3 if match.group("fu").lower().startswith("quarter") else n
         return f"{y}-01/{y}-{last:02d}" if last <= 12 else None
@@ -263,18 +344,25 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         return f"{first}-01/{last}-12" if first < last else None
     if match.group("year"):
         return match.group("yy")
+    if match.group("nexty"):  # "in the next four years" (2026): the release's year and the three after it
+        words = match.group("nyn").lower()
+        n = int(words) if words.isdigit() else g.COUNTS[words]
+        return f"{context.published.year}-01/{context.published.year + n - 1}-12"
     if match.group("yend"):  # "by year-end": the end of the release's own year
         return str(context.published.year)
     if match.group("ytd"):  # January to the month the release is about
         running = context.period or context.title_period or ""
         if _MONTH_PERIOD.fullmatch(running):
             year, month = running[:4], running[5:]
+        elif valid_figure_period(running):  # "for the three months ending in August": to August
+            end = figure_period(running).end
+            year, month = str(end.year), f"{end.month:02d}"
         else:
             year, month = str(context.published.year), f"{context.published.month:02d}"
         return f"{year}-{month}" if month == "01" else f"{year}-01/{year}-{month}"
     if match.group("rel"):
         which, unit = match.group(0).lower().split()[0], match.group("rw").lower()
-        back = 0 if which == "this" else 1
+        back = {"this": 0, "next": -1}.get(which, 1)  # "next year" is a year ahead
         published = context.published
         if unit == "year":
             return str(published.year - back)
@@ -382,7 +470,78 @@ def _period_of(
     others: list[_Figure] = (),
     compared: frozenset[int] = frozenset(),
 ) -> str:
+    period = _stated_or_carried(sentence, figure, periods, primary, context, others, compared)
     q = figure.quantity
+    which = _WHICH_BEFORE.search(sentence, max(0, q.start - 60), q.start) if "which" in sentence else None
+    if which:  # "compared to the same period in 2016, during which a surplus of $5.13 billion was recorded"
+        gap = which.start()
+        named = [p for p in periods if p[1] <= gap and not sentence[p[1] : gap].strip(" ,")]
+        if named:
+            return _same_period_in(sentence, named[-1], context) or named[-1][2]
+    if _YEARLY_GOAL.search(sentence, max(0, q.start - 50), q.start) and valid_figure_period(period):
+        return str(figure_period(period).end.year)  # "their yearly order target of $35.1 billion": the year's
+    carried = all(p[2] != period or _ANAPHOR_TEXT.fullmatch(sentence, p[0], p[1]) for p in periods)
+    if period == context.period and _SPAN.fullmatch(period) and carried and _is_stock(sentence, figure):
+        return _last_month(period)
+    return period
+
+
+_WHICH_BEFORE = Caseless(r"\b(?:during|in|over)\s+which\s+(?:[a-z-]+\s+){0,5}(?:of\s+)?$")
+_SAME_PERIOD_IN = Caseless(r"\b(?:same|corresponding|comparable)\s+(?:period|months?)\s+(?:of|in)\s+$")
+
+
+def _same_period_in(sentence: str, named: tuple[int, int, str, str], context: _Context) -> str | None:
+    """'the same period in 2016' under a running January-August 2017: January-August 2016."""
+    if not _SAME_PERIOD_IN.search(sentence, max(0, named[0] - 30), named[0]) or not named[2].isdigit():
+        return None
+    if not valid_figure_period(context.period):
+        return None
+    before = figure_period(context.period or "").year_before().key
+    return before if before[:4] == named[2] else None
+
+
+_YEARLY_GOAL = Caseless(
+    r"\b(?:yearly|annual|full-year|year-end)\s+(?:[a-z-]+\s+){0,2}(?:targets?|goals?)\s+(?:of\s+)?(?:about\s+)?$"
+)
+
+
+# What stands at a point in time, not what flows over a span: after "In January-October, exports came to
+# $500 billion", "The price index stood at 120.5 points" is October's.
+_STOCK = Caseless(r"\b(?:index|indices|indexes|prices?|backlogs?|reserves|inventor(?:y|ies)|outstanding)\b")
+_SPAN = re.compile(r"\d{4}-\d{2}/\d{4}-\d{2}")
+_ANAPHOR_TEXT = re.compile(r"[Tt]he\s+(?:same\s+|\S+-month\s+)?(?:month|period)")
+
+
+def _is_stock(sentence: str, figure: _Figure) -> bool:
+    """An index, a price, a backlog: by its unit, its subject or the words of its clause before it."""
+    if figure.quantity.unit == "points" or (figure.subject and _STOCK.search(figure.subject)):
+        return True
+    start = max(sentence.rfind(",", 0, figure.cue_start), sentence.rfind(";", 0, figure.cue_start), 0)
+    return _STOCK.search(sentence, start, figure.cue_start) is not None
+
+
+def _last_month(span: str) -> str:
+    return span.rsplit("/", 1)[1]
+
+
+def _stated_or_carried(
+    sentence: str,
+    figure: _Figure,
+    periods: list[tuple[int, int, str, bool]],
+    primary: tuple[int, int, str, bool] | None,
+    context: _Context,
+    others: list[_Figure],
+    compared: frozenset[int],
+) -> str:
+    """The period a sentence states for the figure, else the one the release carries."""
+    q = figure.quantity
+    # "December's $20.8 billion", "the previous month's 6.5 percent growth"
+    for p in periods:
+        if _possessed_by(sentence, p, [figure]):
+            return p[2]
+    # "Chip exports reached $21.0 billion, just below December's $21.4 billion": December is not theirs
+    possessed = {p[0] for p in periods if _possessed_by(sentence, p, [f for f in others if f is not figure])}
+    compared = compared | possessed
     for start, _end, period, is_base in periods:
         if start >= q.end and is_base != "base" and g.PERIOD_RIGHT_AFTER.match(sentence[q.end : start]):
             return period
@@ -396,7 +555,8 @@ def _period_of(
             or any(f.role == figure.role and f.quantity.end <= q.start for f in others)
         )
     ):
-        current = primary[2] if primary else (context.period or context.title_period)
+        own = primary is not None and primary[0] not in compared  # not "units sold last year" of another
+        current = primary[2] if own else (context.period or context.title_period)
         shifted = _shift(current, months=1 if earlier.group("month") else 12)
         if earlier.group("year") and shifted and shifted[:4] != earlier.group("year"):
             shifted = None  # "the same period of 2019" for a 2025 figure: not the year before; left to others
@@ -410,7 +570,11 @@ def _period_of(
             for p in periods
             if p[1] <= q.start
             and _THEN_TO.match(sentence, p[1], q.start)
-            and any(_owns_period(sentence, f, p) for f in others if f is not figure)
+            # "from $0.4 billion in October to $1.2 billion": one quantity, not "1.9 trillion won by 2030
+            # to build capacity of 300,000 tons"
+            and any(
+                _owns_period(sentence, f, p) and f.quantity.unit == q.unit for f in others if f is not figure
+            )
         }
         if len(others) > 1
         else set()
@@ -430,6 +594,20 @@ def _period_of(
     return context.period or context.title_period or f"{context.published.year}-{context.published.month:02d}"
 
 
+# a period that owns the figure right after it: "'s", then at most a few words and no number
+_POSSESSIVE = re.compile(r"['’]s\s+(?:[^\d\s,.;]+\s+){0,6}(?:of\s+)?(?:over\s+|about\s+|nearly\s+)?$")
+
+
+def _possessed_by(
+    sentence: str, period: tuple[int, int, str, str], figures: list[_Figure]
+) -> _Figure | None:
+    """The figure of `figures` a possessive period owns ('December's $20.8 billion'), if any."""
+    if not sentence.startswith(("'s", "’s"), period[1]):
+        return None
+    after = [f for f in figures if period[1] < f.cue_start]
+    return next((f for f in after if _POSSESSIVE.match(sentence, period[1], f.cue_start)), None)
+
+
 _THEN_TO = re.compile(r"\s*,?\s*(?:and\s+)?to\b")
 
 
@@ -443,7 +621,12 @@ def _compared_periods(
         if f.role == "level"
         and _COMPARED_WITH.search(sentence, max(0, f.quantity.start - 30), f.quantity.start)
     ]
-    return frozenset(p[0] for p in periods for f in levels if _owns_period(sentence, f, p))
+    owned = {p[0] for p in periods for f in levels if _owns_period(sentence, f, p)}
+    for f in levels:  # "compared to 247,801 units sold last year": its own period, shifted
+        earlier = _EARLIER_LEVEL.match(sentence, f.quantity.end)
+        if earlier:
+            owned |= {p[0] for p in periods if f.quantity.end <= p[0] and p[1] <= earlier.end()}
+    return frozenset(owned)
 
 
 def _verb_between(sentence: str, start: int, end: int) -> bool:
