@@ -833,3 +833,20 @@ def test_a_change_stated_with_an_adjective_between(body: str, direction: str, va
 def test_compensated_gross_tons_in_the_plural() -> None:
     figure = only("Local yards won 1.16 million CGTs in new orders in July 2025.")
     assert (figure.value, figure.unit) == (1.16e6, "CGT")
+
+
+@pytest.mark.parametrize(
+    ("body", "direction", "value"),
+    [
+        ("Steel output fell in May 2025, according to adjusted data, by 0.7 percent.", "down", 0.7),
+        ("Steel imports were lower in May 2025 by 4.7 percent at $2.3 billion.", "down", 4.7),
+        ("The steel surplus came to $3.2 billion in May 2025, shrinking 1.8 percent.", "down", 1.8),
+    ],
+)
+def test_a_change_by_a_percentage_after_its_verb(body: str, direction: str, value: float) -> None:
+    figure = only(body)
+    assert (figure.change.direction, figure.change.value) == (direction, value)
+
+
+def test_by_a_percentage_with_no_change_verb_is_no_change() -> None:
+    assert only("Tariffs were set by law at 25 percent in 2025.").change is None

@@ -353,6 +353,8 @@ CHANGE_VERBS_DOWN = (
     "sliding",
     "plunging",
     "halved",
+    "shrinking",
+    "sinking",
     # less common verbs of real releases and wires
     "shed",
     "sheds",
@@ -437,6 +439,8 @@ CHANGE_BEFORE = Caseless(
     rf"in\s+(?:{_MONTH}\s*(?:(?:19|20)\d\d)?|(?:19|20)\d\d|the\s+(?:first|second|third|fourth)\s+(?:quarter|half))))*"
     r"\s*[(\[]?\s*$"
 )
+# A change verb anywhere before a percentage: "fell in October, according to adjusted data, by 0.7 percent".
+CHANGE_VERB_ANY = Caseless(rf"\b(?P<dir>{alternation(_CHANGE_CUES + ('lower', 'higher'))})\b")
 CHANGE_AFTER = Caseless(
     r"\s*(?:(?:on-year|on-month|year-on-year|month-on-month|y-o-y|m-o-m|annual|monthly|quarterly)\s+)?"
     rf"(?:(?P<noun>{alternation(_UP_NOUNS + _DOWN_NOUNS)})s?\b"

@@ -206,7 +206,30 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
         return _change_figure(q, "flat", q.start, sentence)  # "USD 0.64 billion (0.0%)": no change
     if g.SHARE_AFTER.match(after):
         return _Figure(q, "share", q.start)
+    by_verb = _changed_by(sentence, q) if _BY_BEFORE.search(before) else None
+    if by_verb is not None:
+        return _change_figure(q, by_verb, q.start, sentence)
     return _Figure(q, "share" if _SHARE_WORD.search(before[-40:]) else "level", q.start)
+
+
+_BY_BEFORE = re.compile(r"\bby\s+(?:about\s+|some\s+|nearly\s+|around\s+|roughly\s+|almost\s+)?$", re.I)
+_PERCENTAGE = re.compile(r"[\d.,]+\s*(?:%|percent|per\s*cent)", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _changed_by(sentence: str, q: Quantity) -> str | None:
+    """'fell in October, according to adjusted data, by 0.7 percent', 'fell the most, by 1.4 percent in the
+    euro area and by 0.9 percent in the EU': 'by' a percentage after the clause's change verb, with no
+    other number between but the percentages it lists, is a change in the verb's direction."""
+    low = max(0, q.start - 140)
+    verbs = list(g.CHANGE_VERB_ANY.finditer(sentence, low, q.start))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    between = _YEAR.sub(" ", _PERCENTAGE.sub(" ", sentence[verb.end() : q.start]))
+    if any(ch.isdigit() for ch in between) or ";" in between:
+        return None
+    return _direction(verb.group("dir").lower())
 
 
 _OR_AFTER_CHANGE = re.compile(r"\s*(?:,?\s*or|\()\s*")
