@@ -850,3 +850,17 @@ def test_a_change_by_a_percentage_after_its_verb(body: str, direction: str, valu
 
 def test_by_a_percentage_with_no_change_verb_is_no_change() -> None:
     assert only("Tariffs were set by law at 25 percent in 2025.").change is None
+
+
+def test_sending_a_balance_to_a_level_names_the_balance() -> None:
+    found = metrics_of(
+        "Imports rose 8.6 percent to $37.1 billion in May 2025, sending the trade surplus to $3.2 billion."
+    )
+    assert [m.subject for m in found] == ["imports", "trade surplus"]
+
+
+def test_flows_valued_at_levels_respectively() -> None:
+    found = metrics_of(
+        "Exports and imports were valued at $26.5 billion and $42.7 billion, respectively, in May 2025."
+    )
+    assert [(m.subject, m.value) for m in found] == [("exports", 26.5e9), ("imports", 42.7e9)]

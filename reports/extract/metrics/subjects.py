@@ -69,7 +69,7 @@ def _np_after_level_pattern() -> re.Pattern[str]:
 @cache
 def _np_to_level_pattern() -> Caseless:
     return Caseless(
-        rf"\b(?:bring|push|lift|rais|tak|put|leav|left|brought|drove|driv|widen|narrow|keep|kept|hold|held|set|"
+        rf"\b(?:bring|push|lift|rais|tak|put|leav|left|brought|drove|driv|widen|narrow|keep|kept|hold|held|set|send|sent|"
         rf"expand|boost|increas|cut|reduc|lower|peg|estimat|project|forecast)\w*\s+(?:the\s+|its\s+)?"
         rf"(?P<np>(?:{_FUNCTION_WORD}[\w’'-]+\s+){{0,3}}{_FUNCTION_WORD}[\w’'-]+)\s+(?:to|at)\s+"
         r"(?:(?:a|an|the|new|record|all-time|high|of|about|around|nearly|almost|over|more\s+than|between)\s+)*$"
@@ -268,6 +268,9 @@ _FLOW_IN = re.compile(
 )
 
 
+_PASSIVE_VALUED = re.compile(r"\b(?:was|were|is|are|been|be)$", re.I)
+
+
 def _np_of_level(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
     """'resulting in a trade surplus of $113.0 billion' -> 'trade surplus' ('a record high of' is no name);
     'bringing the trade surplus to $9.77 billion' -> 'trade surplus'."""
@@ -279,6 +282,8 @@ def _np_of_level(sentence: str, figure: _Figure, base: str | None, context: _Con
     match = match or raised
     if not match:
         return None
+    if _PASSIVE_VALUED.search(before[: match.end("np")]):
+        return None  # "exports and imports were valued at": the clause's subject names the figures
     np = _clean_np(before[match.start("np") : match.end("np")])  # the text's own case, not the match's
     # "expand trade insurance to", "sets total expenditure at": the verb's object is named, whatever its head
     if not np or _NOT_SUBJECT.search(np) or not (g.HEAD.search(np) or (raised and len(np.split()) <= 4)):
