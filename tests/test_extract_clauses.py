@@ -864,3 +864,9 @@ def test_flows_valued_at_levels_respectively() -> None:
         "Exports and imports were valued at $26.5 billion and $42.7 billion, respectively, in May 2025."
     )
     assert [(m.subject, m.value) for m in found] == [("exports", 26.5e9), ("imports", 42.7e9)]
+
+
+def test_megatonnes_as_written_and_an_estimated_producer() -> None:
+    figure = only("Chile is estimated to have produced 5.4 Mt in 2025, up 1.6% on 2024.")
+    assert (figure.subject, figure.value, figure.unit) == ("Chile production", 5.4e6, "tons")
+    assert [q.value for q in find_quantities("500 MT of rice")] == [500.0]  # "MT" may be metric tons

@@ -246,6 +246,7 @@ _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
+_MEGATONNES = re.compile(r"\s?Mt(?![A-Za-z])")  # case as written: "MT" may be metric tons
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
 
 
@@ -477,6 +478,10 @@ def _typed(text: str, at: int, token_end: int, token: str, value: float, limit: 
         return Quantity(
             value, _COUNT_UNITS[count.lower()], "count", left, right, token, at, qualifier, sign, scaled
         )
+    megatonnes = _MEGATONNES.match(text, token_end, limit) if not scaled else None
+    if megatonnes:  # "73.4 Mt": the SI symbol, written so, is a million tonnes
+        value = float(Decimal(token.replace(",", "")) * 1_000_000) * (-1 if sign == "-" else 1)
+        return Quantity(value, "tons", "count", left, megatonnes.end(), token, at, qualifier, sign, True)
     kind = "bare"
     if not scaled and "," not in token and "." not in token:
         if len(token) == 4 and 1900 <= value <= 2100:

@@ -390,15 +390,19 @@ def _actor_of_its_flow(s: _Sentence, figure: _Figure) -> None:
         return
     actor, nominal = _THE.sub("", acted[-1].group("actor")), g.NOMINAL[acted[-1].group("verb").lower()]
     subject = figure.subject
-    if actor.lower() in g.PRONOUNS or nominal not in subject or actor.lower() in subject.lower():
+    if actor.lower() in g.PRONOUNS:
         return
-    figure.subject = f"{actor} {figure.subject}"
+    if subject.casefold() == actor.casefold():  # "Russia is estimated to have produced 73.4 Mt"
+        figure.subject = f"{actor} {nominal}"
+    elif nominal in subject and actor.lower() not in subject.lower():
+        figure.subject = f"{actor} {subject}"
 
 
 # "Japan produced", "The United States, at the 4th position, produced": a named actor and its flow verb
 _ACTOR_FLOW = re.compile(
     r"(?<![\w’'-])(?P<actor>(?:[Tt]he\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3})(?:,[^,;]{1,40},)?\s+"
-    r"(?:also\s+)?(?P<verb>produced|exported|imported|sold|shipped|manufactured)\s+"
+    r"(?:also\s+)?(?:(?:is|are|was|were)\s+(?:estimated|expected|projected|forecast)\s+to\s+have\s+)?"
+    r"(?P<verb>produced|exported|imported|sold|shipped|manufactured)\s+"
     r"(?:a\s+(?:total|record)\s+of\s+|about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?"
 )
 _FLOW_VERB = re.compile(r"\b(?:produced|exported|imported|sold|shipped|manufactured)\s")
