@@ -870,3 +870,12 @@ def test_megatonnes_as_written_and_an_estimated_producer() -> None:
     figure = only("Chile is estimated to have produced 5.4 Mt in 2025, up 1.6% on 2024.")
     assert (figure.subject, figure.value, figure.unit) == ("Chile production", 5.4e6, "tons")
     assert [q.value for q in find_quantities("500 MT of rice")] == [500.0]  # "MT" may be metric tons
+
+
+def test_vehicles_sold_by_an_actor_are_vehicle_sales_with_their_change() -> None:
+    found = metrics_of(
+        "Four carmakers sold a total of 412,300 vehicles in May 2025 at home and abroad, down 5 percent."
+    )
+    assert [(m.subject, m.value, change_of(m)) for m in found] == [
+        ("vehicle sales", 412300.0, ("down", 5.0, None)),
+    ]

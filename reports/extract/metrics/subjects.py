@@ -86,7 +86,7 @@ def _active_flow_pattern() -> Caseless:
     )
 
 
-_FLOW_HINT = re.compile(r"ed\s", re.I)
+_FLOW_HINT = re.compile(r"ed\s|sold\s", re.I)
 
 
 _OF_OR_TO_WORDS = words().level_naming_words
@@ -473,7 +473,14 @@ def _clause_subject(
     if _FLOW_HINT.search(masked, clause, at):
         flow = _active_flow_pattern().search(masked, clause, at + 8)
     if flow and (not verbs or flow.start() < verbs[0][0]):
-        return _with_topic(g.NOMINAL[flow.group(1).lower()], context)
+        nominal = g.NOMINAL[flow.group(1).lower()]
+        # "sold a total of 585,607 vehicles ..., down 5 percent": the count names the flow and its change
+        counted = next((f.quantity.unit for f in figures if f.quantity.start >= flow.end()
+                        and f.quantity.unit in ("vehicles", "ships")), None)
+        topical = _with_topic(nominal, context)
+        if counted and topical == nominal:  # the release's topic names it first: "automobile production"
+            return f"{counted[:-1]} {nominal}"
+        return topical
     if verbs:
         phrase = masked[clause : verbs[0][0]]
         reported = _REPORTED_LEAD.match(phrase) if _REPORTING_HINT.search(phrase) else None
