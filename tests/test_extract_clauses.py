@@ -879,3 +879,13 @@ def test_vehicles_sold_by_an_actor_are_vehicle_sales_with_their_change() -> None
     assert [(m.subject, m.value, change_of(m)) for m in found] == [
         ("vehicle sales", 412300.0, ("down", 5.0, None)),
     ]
+
+
+def test_a_level_restated_after_or_about_is_stated_once() -> None:
+    found = metrics_of(
+        "The trade surplus came to 326.2 billion yuan, or about 51.9 billion U.S. dollars, shrinking 21.8 "
+        "percent in 2025."
+    )
+    assert [(m.subject, m.value, m.unit, change_of(m)) for m in found] == [
+        ("trade surplus", 326.2e9, "CNY", ("down", 21.8, None)),
+    ]

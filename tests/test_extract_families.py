@@ -52,7 +52,7 @@ def test_a_bare_dollar_in_a_release_that_writes_its_own_dollar_is_that_dollar() 
 
 
 def test_a_bare_dollar_stays_us_when_the_release_also_writes_us_dollars() -> None:
-    body = "Sales reached C$3.0 billion, or US$2.2 billion. Profit was $0.4 billion."
+    body = "Sales reached C$3.0 billion. Exports to the U.S. were US$2.2 billion. Profit was $0.4 billion."
     units = [m.unit for m in levels(body)]
     assert units == ["CAD", "USD", "USD"]
 

@@ -84,6 +84,14 @@ _GAP_ASIDE = re.compile(
 _RESPECTIVELY = Caseless(r"\brespectively\b")
 
 
+# A level restated in another currency, between the level and its change (the restatement is no figure).
+_GAP_RESTATED = re.compile(
+    r"^\s*,\s*or\s+(?:about\s+|around\s+|approximately\s+|roughly\s+)?(?:US\$|\$|€|£|¥)?\s*[\d.,]+\s*"
+    r"(?:billion|million|trillion)?(?:\s+(?:U\.S\.|US|American))?\s*(?:dollars|euros|yen|yuan|won)?(?=\s*,)",
+    re.I,
+)
+
+
 _BASIS_STOP = re.compile(r"[;(]|\d")
 
 
@@ -522,6 +530,7 @@ def _level_before(sentence: str, masked: str, change: _Figure, levels: list[_Fig
     gap = sentence[level.quantity.end : change.cue_start]
     described = DESCRIBED_COUNT.match(gap) if level.quantity.kind == "count" else None
     gap = gap[described.end() :] if described else gap  # "220,643 commercial vehicles were sold ..."
+    gap = _GAP_RESTATED.sub("", gap)  # "326.18 billion yuan, or about 51.85 billion U.S. dollars, shrinking"
     gap = _GAP_PERIOD.sub(" ", _GAP_OF.sub(" ", _GAP_ASIDE.sub(" ", _GAP_PARTICIPLE.sub(" ", gap)), count=1))
     if len(gap) > 40 or _STOP_IN_GAP.search(gap):
         return None

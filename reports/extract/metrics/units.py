@@ -71,13 +71,18 @@ _EXCHANGE_RATE = re.compile(
 )
 
 
-_IN_BRACKETS_AFTER = re.compile(r"\s*\(\s*(?:about|around|or|approximately|some)?\s*$")
+# "512.3 billion yen ($3.41 billion)", "326.18 billion yuan, or about 51.85 billion U.S. dollars"
+_IN_BRACKETS_AFTER = re.compile(
+    r"\s*\(\s*(?:about|around|or|approximately|some)?\s*$"
+    r"|\s*,\s*or\s+(?:about\s+|around\s+|approximately\s+|roughly\s+|some\s+)?$"
+)
 
 
 def _without_restatements(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
     """An exchange rate ('($1 = 150.2 yen)') is no figure, and neither is a level restated in another
-    currency in brackets ('512.3 billion yen ($3.41 billion)'): the figure is stated once."""
-    if "(" not in sentence:
+    currency in brackets ('512.3 billion yen ($3.41 billion)') or after ', or about': the figure is stated
+    once."""
+    if "(" not in sentence and ", or " not in sentence:
         return quantities
     rates = [m.span() for m in _EXCHANGE_RATE.finditer(sentence)] if "=" in sentence else []
     kept: list[Quantity] = []
