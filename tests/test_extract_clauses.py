@@ -889,3 +889,11 @@ def test_a_level_restated_after_or_about_is_stated_once() -> None:
     assert [(m.subject, m.value, m.unit, change_of(m)) for m in found] == [
         ("trade surplus", 326.2e9, "CNY", ("down", 21.8, None)),
     ]
+
+
+def test_a_list_of_changes_by_after_the_verb_shares_its_direction_and_a_year_is_no_amount() -> None:
+    found = metrics_of(
+        "Output in the two regions fell in May 2025, according to adjusted data, by 0.7 and 0.5 percent "
+        "compared to April."
+    )
+    assert [change_of(m) for m in found] == [("down", 0.7, "mom"), ("down", 0.5, "mom")]

@@ -286,6 +286,8 @@ def _noun_change(sentence: str, q: Quantity) -> _Figure | None:
 
 def _amount_change(sentence: str, q: Quantity) -> _Figure | None:
     """'up 193,000 from a year earlier', 'widened by £1.4 billion': a change in the figure's own unit."""
+    if q.kind in ("year", "day"):
+        return None  # "fell in October 2025": the year of the period, not an amount
     before = sentence[max(0, q.start - 60) : q.start]
     cue = g.CHANGE_BEFORE.search(before)
     if cue is None or not (cue.group("dir") or cue.group("noun") or cue.group("bare")):

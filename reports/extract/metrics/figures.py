@@ -198,6 +198,8 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
         direction = _direction(word) if word else _direction_nearby(before)
         if direction is None and q.signed:
             direction = "down" if q.signed == "-" else "up"
+        if direction is None:  # "fell ..., by 0.7 and 0.5 percent compared to September"
+            direction = _changed_by(sentence, q)
         return _change_figure(q, direction, q.start, sentence)
     if q.signed or q.kind == "points":
         direction = "down" if q.signed == "-" else ("up" if q.signed == "+" else _direction_nearby(before))
@@ -215,6 +217,7 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
 _BY_BEFORE = re.compile(r"\bby\s+(?:about\s+|some\s+|nearly\s+|around\s+|roughly\s+|almost\s+)?$", re.I)
 _PERCENTAGE = re.compile(r"[\d.,]+\s*(?:%|percent|per\s*cent)", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_LISTED = re.compile(r"[\d.,]+\s*(?:,|and\b)\s*$")  # "by 0.7 and 0.5 percent": the list's earlier items
 
 
 def _changed_by(sentence: str, q: Quantity) -> str | None:
@@ -226,7 +229,7 @@ def _changed_by(sentence: str, q: Quantity) -> str | None:
     if not verbs:
         return None
     verb = verbs[-1]
-    between = _YEAR.sub(" ", _PERCENTAGE.sub(" ", sentence[verb.end() : q.start]))
+    between = _LISTED.sub(" ", _YEAR.sub(" ", _PERCENTAGE.sub(" ", sentence[verb.end() : q.start])))
     if any(ch.isdigit() for ch in between) or ";" in between:
         return None
     return _direction(verb.group("dir").lower())
