@@ -27,7 +27,9 @@ _GLUED_CODES = "|".join(
     ("USD", "CNY", "RMB", "EUR", "JPY", "KRW", "GBP", "INR", "CAD", "AUD", "SGD", "HKD", "CHF", "TWD", "NTD",
      "BRL", "MXN", "IDR", "VND", "THB", "MYR", "RUB", "ZAR", "SAR", "AED")
 )
-_TOKEN = re.compile(rf"(?:(?<![\w.,])|(?<=(?<![A-Za-z])(?:{_GLUED_CODES})))\d[\d,.]*")
+_TOKEN = re.compile(r"\d(?<![\w.,]\d)[\d,.]*")
+_GLUED_TOKEN = re.compile(rf"(?<=(?<![A-Za-z])(?:{_GLUED_CODES}))\d[\d,.]*")
+_GLUED_HINT = re.compile(r"[A-Z]{3}\d")
 _VALID = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -370,7 +372,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     spelled = _spelled_quantities(text, start, end) if worded else []
     spelled += _spaced_quantities(text, start, end) if _SPACED_HINT.search(text, start, end) else []
     taken = [(q.digits_start, q.end) for q in spelled]
-    for match in _TOKEN.finditer(text, start, end):
+    tokens = _TOKEN.finditer(text, start, end)
+    if _GLUED_HINT.search(text, start, end):  # rare: "CNY10.3 trillion"
+        glued = list(_GLUED_TOKEN.finditer(text, start, end))
+        tokens = sorted([*tokens, *glued], key=lambda m: m.start()) if glued else tokens
+    for match in tokens:
         if taken and any(a <= match.start() < b for a, b in taken):
             continue
         token = match.group(0).rstrip(".,")
@@ -478,7 +484,8 @@ def _typed(text: str, at: int, token_end: int, token: str, value: float, limit: 
         return Quantity(
             value, _COUNT_UNITS[count.lower()], "count", left, right, token, at, qualifier, sign, scaled
         )
-    megatonnes = _MEGATONNES.match(text, token_end, limit) if not scaled else None
+    hinted = not scaled and "Mt" in text[token_end : token_end + 3]
+    megatonnes = _MEGATONNES.match(text, token_end, limit) if hinted else None
     if megatonnes:  # "73.4 Mt": the SI symbol, written so, is a million tonnes
         value = float(Decimal(token.replace(",", "")) * 1_000_000) * (-1 if sign == "-" else 1)
         return Quantity(value, "tons", "count", left, megatonnes.end(), token, at, qualifier, sign, True)
