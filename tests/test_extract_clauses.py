@@ -633,7 +633,7 @@ def test_lower_or_higher_before_a_later_than_is_a_change() -> None:
     ("body", "direction", "value"),
     [
         ("Farm output contracted at an annual rate of 2.1% in 2025.", "down", 2.1),
-        ("Farm output grew at a projected pace of 3% in 2025.", "up", 3.0),
+        ("Farm output grew at a steady pace of 3% in 2025.", "up", 3.0),
     ],
 )
 def test_a_change_at_a_rate_or_pace_of(body: str, direction: str, value: float) -> None:
@@ -897,3 +897,16 @@ def test_a_list_of_changes_by_after_the_verb_shares_its_direction_and_a_year_is_
         "compared to April."
     )
     assert [change_of(m) for m in found] == [("down", 0.7, "mom"), ("down", 0.5, "mom")]
+
+
+@pytest.mark.parametrize(
+    ("body", "subject"),
+    [
+        ("Zinc output rose 2.3 percent in May 2025. That beat forecasts for an increase of 1.2 percent.",
+         "zinc output forecast"),
+        ("Zinc exports are expected to rise 3 percent in 2026.", "zinc exports forecast"),
+        ("Economists had expected a $2.6-billion trade deficit for May 2025.", "trade deficit forecast"),
+    ],
+)
+def test_a_forecast_is_marked_as_one(body: str, subject: str) -> None:
+    assert metrics_of(body)[-1].subject == subject

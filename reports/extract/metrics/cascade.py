@@ -125,6 +125,15 @@ def _conflicts_doubted(metrics: list[Metric]) -> list[Metric]:
     return result
 
 
+_FORECAST_BEFORE = re.compile(
+    r"(?:\b(?:forecasts?|expectations?|projections?|consensus)\s+(?:of|for)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:(?:increase|rise|gain|growth|decline|fall|drop|contraction)\s+of\s+)?"
+    r"|\b(?:expected|predicted|forecast|projected|anticipated)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:(?:surplus|deficit|increase|rise|gain|growth|decline|fall|drop)\s+of\s+)?"
+    r"|\b(?:is|are|was|were)\s+(?:expected|forecast|projected|predicted)\s+to\s+"
+    r"(?:rise|grow|increase|fall|decline|drop|reach|hit|expand|contract)\s+(?:by\s+)?(?:about\s+|around\s+)?)$",
+    re.IGNORECASE,
+)
 _EXPECTED_BY = re.compile(
     r"\s*(?:percent|%)?\s*(?:decline|decrease|fall|drop|increase|rise|gain|growth)?\s*"
     r"(?:expected|forecast|predicted|projected|estimated|anticipated)\s+(?:by|in)\b",
@@ -460,8 +469,13 @@ def _acronyms_used(s: _Sentence, figure: _Figure) -> None:
 
 
 def _forecasts_marked(s: _Sentence, figure: _Figure) -> None:
-    """'a 3.0% decline expected by economists': a forecast, not the figure itself."""
-    if figure.subject and _EXPECTED_BY.match(s.text, figure.quantity.end):
+    """'a 3.0% decline expected by economists', 'beat forecasts for an increase of 1.2 percent', 'had
+    expected a $2.6-billion deficit', 'exports are expected to rise 3 percent': a forecast, not the figure."""
+    if not figure.subject or "forecast" in figure.subject:
+        return
+    start = figure.quantity.start
+    before = _FORECAST_BEFORE.search(s.text, max(0, start - 60), start)
+    if before or _EXPECTED_BY.match(s.text, figure.quantity.end):
         figure.subject = f"{figure.subject} forecast"
 
 

@@ -381,6 +381,7 @@ _SAW_IT_CHANGE = re.compile(
     r"\b[^,;]*$",
     re.I,
 )
+_PRONOUN_START = re.compile(r"\W*(?:it|that|this)\s+(?:was|is|had|has|beat|followed|came|marked)\b", re.I)
 _REPORTING_HINT = re.compile(r"show|indicat|reveal|suggest|confirm", re.I)
 _REPORTED_LEAD = re.compile(
     r"^.*?\b(?:show(?:s|ed)?|indicat(?:es|ed)|reveal(?:s|ed)?|suggest(?:s|ed)?|confirm(?:s|ed)?)\s+(?:that\s+)?"
@@ -451,6 +452,13 @@ def _clause_subject(
 ) -> str | None:
     """The noun phrase before the clause's verb: 'Korea's ICT exports in 2025 totaled' -> 'ICT exports'.
     `earlier` is the subject of the sentence's figure before this one."""
+    # "That beat forecasts for ...", "It followed a 4.1% fall": the last subject ("that" also ends a clause,
+    # so a sentence's opening pronoun is looked for from its start)
+    opening = _PRONOUN_START.match(masked) if clause < 8 else None
+    if opening or _PRONOUN_START.match(masked, clause):
+        last = context.subject or (context.metrics[-1].subject if context.metrics else None)
+        if last:
+            return last
     existential = _THERE_WAS.match(masked, clause, at) if masked.find("here ", clause, at) != -1 else None
     if existential:  # "There was growth in exports to the EU (up 24.3% ...)": what grew is the subject
         named = _clean_np(_BOTH.sub("", existential.group("np")))
