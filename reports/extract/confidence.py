@@ -98,9 +98,10 @@ class Evidence:
     catalogued: bool  # the subject is a catalog metric
     percent_level: bool = False  # the figure is a percentage read as a level, not as a change
     # How the extractor found its parts, where that is a reason for doubt: SUBJECT_CARRIED (the clause
-    # named nothing, so the subject of an earlier sentence stands in), SUBJECT_OF_NEIGHBOUR (the figure
-    # before it in the sentence lent its subject); either counts only with FALLBACK, set when that
-    # subject is the one the figure kept.
+    # named nothing, so the subject of an earlier sentence stood in: a doubt even where a later rule
+    # renamed the figure, as such figures are right less than half the time on real text),
+    # SUBJECT_OF_NEIGHBOUR (the figure before it in the sentence lent its subject), a doubt only with
+    # FALLBACK, set when that subject is the one the figure kept.
     notes: frozenset[str] = frozenset()
     sentence: str = ""  # the sentence the figure is read from
     change_only: bool = False  # the figure is a change stated without a level
@@ -139,8 +140,10 @@ def _subject_doubts(evidence: Evidence) -> list[str]:
     if not evidence.subject_found:
         return [NO_SUBJECT]
     doubt = _subject_doubt(evidence.subject, evidence.catalogued)
-    if doubt is None and FALLBACK in evidence.notes:
-        doubt = next((n for n in (SUBJECT_CARRIED, SUBJECT_OF_NEIGHBOUR) if n in evidence.notes), None)
+    if doubt is None and SUBJECT_CARRIED in evidence.notes:
+        doubt = SUBJECT_CARRIED  # the clause named nothing: an earlier sentence's subject stands in
+    if doubt is None and FALLBACK in evidence.notes and SUBJECT_OF_NEIGHBOUR in evidence.notes:
+        doubt = SUBJECT_OF_NEIGHBOUR
     return [doubt] if doubt else []
 
 
