@@ -910,3 +910,13 @@ def test_a_list_of_changes_by_after_the_verb_shares_its_direction_and_a_year_is_
 )
 def test_a_forecast_is_marked_as_one(body: str, subject: str) -> None:
     assert metrics_of(body)[-1].subject == subject
+
+
+def test_a_lead_s_change_told_again_with_a_fuller_name_is_one_figure() -> None:
+    found = metrics_of(
+        "Exports rose 9.1 percent in May 2025. Total automobile exports moved up 9.1 percent to $4.1 "
+        "billion in May 2025."
+    )
+    assert [(m.subject, m.value, change_of(m)) for m in found] == [
+        ("automobile exports", 4.1e9, ("up", 9.1, None)),
+    ]

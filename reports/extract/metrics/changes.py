@@ -134,6 +134,8 @@ def _changes_joined_to_levels(metrics: list[Metric], body: str) -> list[Metric]:
             told = metrics[mentioned].change if mentioned is not None else None
             if told is not None:
                 dropped.update(i for i in indices if _same_change(metrics[i].change, told))
+            else:  # a lead's "exports rose 29.1 percent", later "total car exports ... up 29.1 percent"
+                dropped.update(i for i in indices if _told_again(metrics, metrics[i], levels))
             continue
         level = joined[target]
         if level.change is not None:
@@ -154,6 +156,21 @@ def _changes_joined_to_levels(metrics: list[Metric], body: str) -> list[Metric]:
 
 
 _OWNER = re.compile(r"^[^,;]{1,40}?['’]s\s+")  # "the country's exports" -> "exports"
+
+
+def _told_again(metrics: list[Metric], lone: Metric, levels: dict[tuple[str, str | None], int]) -> bool:
+    """A lone change that a level of the same period states again, the level's name holding every word of
+    the change's: the same figure, told first in a lead."""
+    words = set(_WORDS.findall(_OWNER.sub("", lone.subject.casefold())))
+    for (subject, period), index in levels.items():
+        told = metrics[index].change
+        same = period == lone.period and told is not None and _same_change(lone.change, told)
+        if same and words and words <= set(_WORDS.findall(subject)):
+            return True
+    return False
+
+
+_WORDS = re.compile(r"[a-z0-9]+")
 
 
 def _join_key(metric: Metric) -> tuple[str, str | None]:
