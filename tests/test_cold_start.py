@@ -70,6 +70,23 @@ def test_a_chart_is_drawn_without_pyplot_and_keeps_its_words_as_text(tmp_path: P
     assert "<path" in svg and "glyph" not in svg  # text is text, not outlines of letters
 
 
+def test_a_chart_svg_holds_nothing_that_draws_nothing() -> None:
+    """What the PDF renderer would enter and leave for nothing: bare groups, turns by -0 degrees, a dozen
+    font names on every text. Slanted labels keep their turn; the drawing stays well-formed."""
+    from xml.etree import ElementTree
+
+    slanted = spec(id="chart-slanted", kind="line", data=Frame({"period": [f"M{n}" for n in range(10)],
+                                                                 "value": [float(n) for n in range(10)]}))
+    for drawn in (draw(spec()), draw(line_spec()), draw(slanted)):
+        root = ElementTree.fromstring(drawn.svg)
+        groups = list(root.iter("{http://www.w3.org/2000/svg}g"))
+        assert all(group.attrib for group in groups), drawn.spec.id
+        texts = list(root.iter("{http://www.w3.org/2000/svg}text"))
+        assert texts and {t.get("font-family") for t in texts} == {"'DejaVu Sans', 'NanumGothic', sans-serif"}
+        assert "rotate(-0 " not in drawn.svg and "rotate(0 " not in drawn.svg
+    assert "rotate(-45 " in draw(slanted).svg
+
+
 def test_the_chart_words_are_text_in_the_pdf(tmp_path: Path) -> None:
     from pypdf import PdfReader
 
