@@ -320,6 +320,11 @@ class RenderWorker:
 
         if not hasattr(os, "fork") or threading.active_count() > 1:
             return cls()
+        # What is loaded by now stays: no collection, here or in a helper, walks it again (nor makes a
+        # helper copy the pages it shares with this process by touching their objects).
+        import gc
+
+        gc.freeze()
         drawer = _Helper.start("brief-charts", (_warm_charts,))
         layout = _Helper.start("brief-pdf", (load_weasyprint, _warm_pdf)) if drawer else None
         return cls(drawer, layout)
