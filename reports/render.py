@@ -145,14 +145,13 @@ def render_pdf(
     """
     load_weasyprint()  # heavy import: only when a PDF is made
     from weasyprint import CSS, HTML
+    from weasyprint.urls import FatalURLFetchingError
 
     roots = (templates_dir(), *allowed_roots)
     fetcher = _local_only_fetcher(roots, charts)
     size = CSS(string=f"@page {{ size: {paper_size(paper)}; }}", url_fetcher=fetcher)
     document = HTML(string=html, base_url=str(templates_dir()), url_fetcher=fetcher)
     chosen = pdf_variant(variant)
-    from weasyprint.urls import FatalURLFetchingError
-
     try:
         return document.write_pdf(
             stylesheets=[size],
