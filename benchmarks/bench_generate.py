@@ -169,7 +169,9 @@ def report(count: int, before: Path | None = None) -> str:
     lines = [
         "## Generate",
         "",
-        f"Command: `python benchmarks/bench_generate.py --runs {count} --write` (medians of {count} cold "
+        f"Command: `python benchmarks/bench_generate.py --runs {count}"
+        + (f" --before <a checkout of {before.name}>" if before else "")
+        + f" --write` (medians of {count} cold "
         "runs, each a new process in a new folder, with a bytecode cache as an installed package has).",
         f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"WeasyPrint {weasyprint.__version__}; load average {load:.1f} when it started, {load_after:.1f} "
