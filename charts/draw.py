@@ -288,10 +288,34 @@ def _inline_svg(document: str, spec: ChartSpec) -> str:
         svg = svg.replace("<svg", "<svg " + _attributes(common[1]), 1)
     # Presentation attributes instead of style="": the page's CSS engine has nothing to parse.
     svg = re.sub(r'style="([^"]*)"', lambda m: _attributes(m[1]) or m[0], svg)
+    # Nothing that draws nothing: the turn by -0 degrees matplotlib gives upright text, and the groups
+    # left without attributes (they only wrapped an id), which a renderer would still enter and leave.
+    svg = re.sub(r' transform="rotate\(-?0 [-\d.e]+ [-\d.e]+\)"', "", svg)
+    svg = _without_bare_groups(svg)
     svg = svg.replace("<svg", f"<svg role=\"img\" aria-label={quoteattr(spec.alt)} class=\"chart\"", 1)
     # <title> is the text alternative a tagged PDF (PDF/UA) carries for the figure.
     opening = svg.index(">") + 1
     return f"{svg[:opening]}\n <title>{escape(spec.alt)}</title>{svg[opening:]}"
+
+
+def _without_bare_groups(svg: str) -> str:
+    """The SVG without its `<g>` elements that have no attributes (their children stay where they were)."""
+    kept: list[str] = []
+    bare: list[bool] = []  # for each open <g>: whether it is dropped
+    position = 0
+    for tag in re.finditer(r"<g>|</g>|<g\s", svg):
+        kept.append(svg[position:tag.start()])
+        position = tag.end()
+        if tag[0] == "<g>":
+            bare.append(True)
+            continue
+        if tag[0] != "</g>":
+            bare.append(False)
+        elif bare.pop():
+            continue
+        kept.append(tag[0])
+    kept.append(svg[position:])
+    return "".join(kept)
 
 
 _PRESENTATION = {"fill", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin", "stroke-dasharray",

@@ -15,7 +15,8 @@ import io
 import logging
 import pickle
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 STYLESHEETS = ("briefing.css", "components.css", "print.css")
+CHART_REFERENCE = "brief-chart:"  # the PDF document's image of a chart not yet drawn: brief-chart:<id>
 
 
 # Templates -------------------------------------------------------------------------
@@ -107,6 +109,9 @@ def render_html(
     stay in the HTML).
     """
     template = environment(briefing.locale).get_template("briefing.html.j2")
+    if for_print and charts:  # a chart still being drawn is named by reference: render_pdf(charts=...)
+        charts = {chart_id: _ReferencedChart(chart.spec, ChartReference(chart_id))
+                  if isinstance(chart, PendingChart) else chart for chart_id, chart in charts.items()}
     return template.render(
         b=briefing,
         for_print=for_print,
@@ -129,27 +134,34 @@ def render_pdf(
     *,
     paper: str = "A4",
     variant: str | None = DEFAULT_PDF_VARIANT,
+    charts: Mapping[str, str] | None = None,
 ) -> bytes:
     """The PDF of a briefing's HTML: `paper` A4 or Letter, a PDF/UA or PDF/A `variant`.
 
     Only files under templates/ and `allowed_roots` may be read; fonts are
-    embedded as subsets. The same HTML gives the same bytes.
+    embedded as subsets. The same HTML gives the same bytes. `charts`: the SVG of each
+    chart the HTML names by reference (brief-chart:<id>), by chart id; a chart named
+    and not given stops the layout (KeyError), never leaves a hole in the page.
     """
     load_weasyprint()  # heavy import: only when a PDF is made
     from weasyprint import CSS, HTML
+    from weasyprint.urls import FatalURLFetchingError
 
     roots = (templates_dir(), *allowed_roots)
-    fetcher = _local_only_fetcher(roots)
+    fetcher = _local_only_fetcher(roots, charts)
     size = CSS(string=f"@page {{ size: {paper_size(paper)}; }}", url_fetcher=fetcher)
     document = HTML(string=html, base_url=str(templates_dir()), url_fetcher=fetcher)
     chosen = pdf_variant(variant)
-    return document.write_pdf(
-        stylesheets=[size],
-        pdf_variant=chosen,
-        # PDF/A wants a file identifier; pydyf derives it from the content, so it is reproducible.
-        pdf_identifier=True if chosen.startswith("pdf/a") else None,
-        full_fonts=False,
-    )
+    try:
+        return document.write_pdf(
+            stylesheets=[size],
+            pdf_variant=chosen,
+            # PDF/A wants a file identifier; pydyf derives it from the content, so it is reproducible.
+            pdf_identifier=True if chosen.startswith("pdf/a") else None,
+            full_fonts=False,
+        )
+    except FatalURLFetchingError as exc:  # a chart named and not given: no PDF with a hole in it
+        raise KeyError(str(exc)) from exc.__cause__
 
 
 @cache
@@ -183,20 +195,31 @@ def _no_search(name: str) -> None:
     return None
 
 
-def _local_only_fetcher(roots: Iterable[Path]) -> Any:
-    """A WeasyPrint fetcher that reads data: URIs and files under `roots`, nothing else.
+def _local_only_fetcher(roots: Iterable[Path], charts: Mapping[str, str] | None = None) -> Any:
+    """A WeasyPrint fetcher that reads data: URIs, files under `roots` and `charts`, nothing else.
 
     URLs found in a release (http://..., file:///etc/passwd) are refused, so
     rendering a briefing never reaches the network or the rest of the disk.
+    `charts` is where a chart named by reference (brief-chart:<id>) is read, as
+    the data: URI of its SVG (so the PDF is the same as with the URI in the page).
     """
+    import base64
     from urllib.parse import unquote, urlsplit
 
-    from weasyprint.urls import URLFetcher
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
     resolved = tuple(root.resolve() for root in roots)
+    drawn = charts if charts is not None else {}
 
     class LocalOnlyFetcher(URLFetcher):
         def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith(CHART_REFERENCE):
+                chart_id = unquote(url[len(CHART_REFERENCE):])
+                try:
+                    svg = drawn[chart_id]
+                except Exception as exc:  # any other error WeasyPrint would log, leave the image out, go on
+                    raise FatalURLFetchingError(f"chart {chart_id!r} was not drawn") from exc
+                url = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
             parts = urlsplit(url)
             if parts.scheme == "data":
                 return super().fetch(url, headers)
@@ -245,13 +268,17 @@ def _page_counter(label: str) -> Markup:
 
 def _chart_image(svg: str, alt: str) -> Markup:
     """A chart's SVG as an <img> of itself, for the PDF: drawn the same (the page images are identical)
-    but WeasyPrint need not parse and style each element of the drawing as part of the page."""
+    but WeasyPrint need not parse and style each element of the drawing as part of the page. Its size
+    is the SVG's own (width and height in pt). A ChartReference (a chart still being drawn) becomes a
+    brief-chart:<id> image, which render_pdf reads from its `charts`: the same PDF as the data: URI."""
     import base64
+    from urllib.parse import quote
 
-    width = re.search(r'\swidth="([\d.]+)pt"', svg[: svg.index(">")])
-    size = f' style="width: {width[1]}pt"' if width else ""
-    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    return Markup(f'<img class="chart" alt="{escape(alt)}" src="data:image/svg+xml;base64,{data}"{size}>')
+    if isinstance(svg, ChartReference):
+        source = CHART_REFERENCE + quote(str(svg), safe="")
+    else:
+        source = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return Markup(f'<img class="chart" alt="{escape(alt)}" src="{source}">')
 
 
 def _is_web_link(url: str | None) -> bool:
@@ -259,82 +286,92 @@ def _is_web_link(url: str | None) -> bool:
     return bool(url) and re.match(r"https?://[^\s\"'<>]+$", str(url), re.IGNORECASE) is not None
 
 
-# A second process for charts and the PDF ----------------------------------------------
+# Two more processes: one draws the charts, one lays out the PDF --------------------------
 
 
 class RenderWorker:
-    """A helper process that draws the charts and lays out the PDF.
+    """Two helper processes: one draws the charts, the other lays out the PDF.
 
-    Started before extraction, it imports matplotlib and WeasyPrint and draws and lays out a line
-    of each (fonts, C types) while this process imports the extraction rules, extracts and builds
-    the briefing: on two cores that start-up is off the critical path. `charts()` and `pdf()` give
-    what `draw()` and `render_pdf()` give here, the same bytes. Where no process can be forked
-    (no os.fork, or threads running that a fork would copy mid-work), or when the worker fails,
-    the work is done in this process instead; an error then surfaces as it would without it.
-    The worker never outlives this process: it ends on "stop", when its pipe closes, or (Linux)
-    by a signal the moment this process dies.
+    Started before extraction, one imports matplotlib and draws a bar, the other imports WeasyPrint
+    and lays out a line (fonts, C types), while this process imports the extraction rules, extracts
+    and builds the briefing: on two cores that start-up is off the critical path. The charts are drawn
+    while the PDF's document is rendered here and parsed and styled there: `charts()` returns at once,
+    a chart's SVG is waited for when it is first read, and the PDF's document names a chart not yet
+    drawn by reference (`brief-chart:<id>`), which the layout resolves when the drawings arrive.
+    `charts()` and `pdf()` give what `draw()` and `render_pdf()` give here, the same bytes. Where no
+    process can be forked (no os.fork, or threads running that a fork would copy mid-work), or when a
+    helper fails, its work is done in this process instead; an error then surfaces as it would
+    without it. The helpers never outlive this process: they end on "stop", when their pipe closes,
+    or (Linux) by a signal the moment this process dies.
     """
 
-    def __init__(self, process: Any = None, connection: Any = None) -> None:
-        self._process = process
-        self._connection = connection
-        self._busy = False  # a request sent and not yet answered
+    def __init__(self, drawer: _Helper | None = None, layout: _Helper | None = None) -> None:
+        self._drawer = drawer
+        self._layout = layout
+        self._asked: list[Any] = []  # the specs sent to the drawer, their SVGs not yet received
+        self._svgs: dict[str, str] = {}  # the SVG of every chart drawn, by chart id
+        self._layout_waits = False  # the layout was sent a document whose charts it has not been sent
 
     @classmethod
     def start(cls) -> RenderWorker:
         import os
-        import sys
         import threading
 
         if not hasattr(os, "fork") or threading.active_count() > 1:
             return cls()
-        import multiprocessing
+        # What is loaded by now stays: no collection, here or in a helper, walks it again (nor makes a
+        # helper copy the pages it shares with this process by touching their objects).
+        import gc
 
-        context = multiprocessing.get_context("fork")
-        ours, theirs = context.Pipe()
-        for stream in (sys.stdout, sys.stderr):  # nothing buffered here is written twice
-            stream.flush()
-        try:
-            process = context.Process(target=_serve, args=(theirs, ours, os.getpid()), daemon=True,
-                                      name="brief-render")
-            process.start()
-        except OSError as exc:  # out of processes or memory: do the work here
-            log.debug("render worker not started: %s", exc)
-            ours.close()
-            theirs.close()
-            return cls()
-        theirs.close()
-        return cls(process, ours)
+        gc.freeze()
+        drawer = _Helper.start("brief-charts", (_warm_charts,))
+        layout = _Helper.start("brief-pdf", (load_weasyprint, _warm_pdf)) if drawer else None
+        return cls(drawer, layout)
+
+    @property
+    def processes(self) -> list[Any]:
+        """The helper processes still running."""
+        return [h.process for h in (self._drawer, self._layout) if h is not None and h.process.is_alive()]
 
     def charts(self, specs: Iterable[Any]) -> dict[str, Any]:
-        """Each spec drawn (as `charts.draw`), by chart id."""
-        from charts import DrawnChart, draw
+        """Each spec drawn (as `charts.draw`), by chart id; a chart's `svg` waits for its drawing."""
+        from charts import draw
 
         specs = list(specs)
-        svgs = self._ask("charts", specs) if specs else []
-        if svgs is None:
+        self._receive_charts()  # one batch at a time
+        if not specs or self._drawer is None or not self._drawer.send("charts", specs):
             return {spec.id: draw(spec) for spec in specs}
-        return {spec.id: DrawnChart(spec, svg) for spec, svg in zip(specs, svgs, strict=True)}
+        self._asked = specs
+        return {spec.id: PendingChart(spec, self) for spec in specs}
 
     def pdf(self, html: str, allowed_roots: Iterable[Path] = (), **options: Any) -> Any:
         """Start laying out the PDF of `html` (as `render_pdf`); the returned function waits for its bytes."""
         roots = tuple(allowed_roots)
-        if not self._send("pdf", (html, roots, options)):
-            return lambda: render_pdf(html, roots, **options)
+        waits = bool(self._asked) and CHART_REFERENCE in html
+        sent = self._layout is not None and self._layout.send(
+            "pdf", (html, roots, options, None if waits else dict(self._svgs)))
+        if not sent:
+            return lambda: self._pdf_here(html, roots, options)
+        self._layout_waits = waits
 
         def result() -> bytes:
-            pdf = self._receive()
-            return render_pdf(html, roots, **options) if pdf is None else pdf
+            self._receive_charts()  # and on to the layout, if it waits for them
+            pdf = self._layout.receive() if self._layout is not None else None
+            return self._pdf_here(html, roots, options) if pdf is None else pdf
 
         return result
 
+    def svg(self, chart_id: str) -> str:
+        """The SVG of a chart asked for: received from the drawer (or drawn here, if it failed)."""
+        self._receive_charts()
+        return self._svgs[chart_id]
+
     def close(self) -> None:
-        """Stop the worker: at once if it is still working on something nobody will read."""
-        if self._process is None:
-            return
-        if not self._busy and self._send("stop", None):
-            self._process.join(timeout=5)
-        self._drop()
+        """Stop the helpers: at once if one is still working on something nobody will read."""
+        for helper in (self._drawer, self._layout):
+            if helper is not None:
+                helper.close()
+        self._drawer = self._layout = None
 
     def __enter__(self) -> RenderWorker:
         return self
@@ -342,26 +379,119 @@ class RenderWorker:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _ask(self, kind: str, payload: Any) -> Any:
-        return self._receive() if self._send(kind, payload) else None
+    def _receive_charts(self) -> None:
+        from charts import draw
 
-    def _send(self, kind: str, payload: Any) -> bool:
-        if self._process is None:
+        specs, self._asked = self._asked, []
+        if not specs:
+            return
+        svgs = self._drawer.receive() if self._drawer is not None else None
+        if svgs is None:  # the drawer failed: drawn here (an error surfaces as without it)
+            svgs = [draw(spec).svg for spec in specs]
+        self._svgs.update((spec.id, svg) for spec, svg in zip(specs, svgs, strict=True))
+        if self._layout_waits and self._layout is not None:
+            self._layout_waits = False
+            self._layout.send("svgs", dict(self._svgs))
+
+    def _pdf_here(self, html: str, roots: tuple[Path, ...], options: dict[str, Any]) -> bytes:
+        self._receive_charts()
+        return render_pdf(html, roots, charts=self._svgs, **options)
+
+
+class PendingChart:
+    """A chart being drawn by the RenderWorker: its spec at once, its `svg` when first read.
+
+    The PDF's document names it by reference instead (`render_html(for_print=True)`), so that
+    document is made, and laid out up to the charts, while the chart is drawn.
+    """
+
+    def __init__(self, spec: Any, worker: RenderWorker) -> None:
+        self.spec = spec
+        self._worker = worker
+
+    @property
+    def svg(self) -> str:
+        return self._worker.svg(self.spec.id)
+
+
+class ChartReference(str):
+    """What the print template is given for a chart not yet drawn: `_chart_image` makes it a reference."""
+
+
+@dataclass(frozen=True)
+class _ReferencedChart:
+    spec: Any
+    svg: ChartReference
+
+
+class _AwaitedCharts(dict):
+    """In the layout process: the charts' SVGs by id, received from the parent when one is first needed."""
+
+    def __init__(self, connection: Any) -> None:
+        super().__init__()
+        self._connection = connection
+
+    def __missing__(self, chart_id: str) -> str:
+        while True:
+            kind, payload = self._connection.recv()  # EOFError when the parent is gone
+            if kind == "svgs":
+                self.update(payload)
+                return self[chart_id] if chart_id in self else _no_chart(chart_id)
+
+
+def _no_chart(chart_id: str) -> str:
+    raise KeyError(chart_id)
+
+
+class _Helper:
+    """One forked helper process and this process's end of its pipe."""
+
+    def __init__(self, process: Any, connection: Any) -> None:
+        self.process = process
+        self._connection = connection
+        self._busy = False  # a request sent and not yet answered
+
+    @classmethod
+    def start(cls, name: str, warm_ups: tuple[Any, ...]) -> _Helper | None:
+        import multiprocessing
+        import os
+        import sys
+
+        context = multiprocessing.get_context("fork")
+        ours, theirs = context.Pipe()
+        for stream in (sys.stdout, sys.stderr):  # nothing buffered here is written twice
+            stream.flush()
+        try:
+            process = context.Process(target=_serve, args=(theirs, ours, os.getpid(), warm_ups), daemon=True,
+                                      name=name)
+            process.start()
+        except OSError as exc:  # out of processes or memory: the work is done here
+            log.debug("%s not started: %s", name, exc)
+            ours.close()
+            theirs.close()
+            return None
+        theirs.close()
+        return cls(process, ours)
+
+    def send(self, kind: str, payload: Any) -> bool:
+        if self.process is None:
             return False
         try:
             self._connection.send((kind, payload))
         except (pickle.PicklingError, TypeError, AttributeError) as exc:  # unpicklable: nothing was sent
             log.debug("render worker: cannot send %s: %s", kind, exc)
             return False
-        except (OSError, ValueError) as exc:  # a dead worker or a closed pipe
+        except (OSError, ValueError) as exc:  # a dead helper or a closed pipe
             log.debug("render worker: %s", exc)
             self._drop()
             return False
-        self._busy = kind != "stop"
+        self._busy = self._busy or kind not in ("stop", "svgs")
         return True
 
-    def _receive(self) -> Any:
-        """The worker's answer, or None when it failed (the caller then does the work itself)."""
+    def receive(self) -> Any:
+        """The helper's answer, or None when it failed (the caller then does the work itself)."""
+        if self.process is None:
+            return None
         try:
             status, answer = self._connection.recv()
         except (OSError, EOFError) as exc:
@@ -374,8 +504,13 @@ class RenderWorker:
             return None
         return answer
 
+    def close(self) -> None:
+        if self.process is not None and not self._busy and self.send("stop", None):
+            self.process.join(timeout=5)
+        self._drop()
+
     def _drop(self) -> None:
-        process, self._process = self._process, None
+        process, self.process = self.process, None
         if process is not None:
             self._connection.close()
             if process.is_alive():
@@ -383,15 +518,17 @@ class RenderWorker:
             process.join()
 
 
-def _serve(connection: Any, parents: Any, parent: int) -> None:  # pragma: no cover - the worker process
-    """The worker's loop: answer ("charts", specs) and ("pdf", ...) until "stop", warming up meanwhile.
+def _serve(connection: Any, parents: Any, parent: int, warm_ups: tuple[Any, ...]) -> None:  # pragma: no cover
+    """A helper's loop: answer ("charts", specs) and ("pdf", ...) until "stop", warming up meanwhile.
 
-    Between requests it takes the next warm-up step (charts first, as they are asked for first);
-    a request that is waiting is answered before any further step.
+    Until the first request it takes the next warm-up step; a request that is waiting is answered
+    before any further step, and after it none is taken (what it warms up is warm now).
     """
+    import gc
+
     parents.close()  # the parent's end of the pipe: when the parent's closes, recv() below ends
     _die_with(parent)
-    steps = iter((_warm_charts, load_weasyprint, _warm_pdf))
+    steps = iter(warm_ups)
     while True:
         step = None if connection.poll(0) else next(steps, None)
         if step is not None:
@@ -406,20 +543,32 @@ def _serve(connection: Any, parents: Any, parent: int) -> None:  # pragma: no co
             return
         if kind == "stop":
             return
+        if kind == "svgs":  # charts sent for a layout that had them already
+            continue
+        steps = iter(())
+        # What is loaded by now (modules, fonts) lives as long as the process: no collection walks it
+        # again; and none runs while a request is worked on (a layout spent a tenth of its time
+        # collecting, and freed next to nothing: its boxes live until the PDF is written).
+        gc.freeze()
+        gc.disable()
         try:
             if kind == "charts":
                 from charts import draw
 
                 answer: Any = ("ok", [draw(spec).svg for spec in payload])
             else:
-                html, roots, options = payload
-                answer = ("ok", render_pdf(html, roots, **options))
+                html, roots, options, svgs = payload
+                charts = _AwaitedCharts(connection) if svgs is None else svgs
+                answer = ("ok", render_pdf(html, roots, charts=charts, **options))
+        except (EOFError, OSError):  # the parent is gone while the layout waited for its charts
+            return
         except Exception as exc:
             answer = ("failed", f"{kind}: {type(exc).__name__}: {exc}")
         try:
             connection.send(answer)
         except OSError:  # the parent is gone or stopped listening
             return
+        gc.enable()
 
 
 def _die_with(parent: int) -> None:  # pragma: no cover - the worker process

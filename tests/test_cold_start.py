@@ -70,6 +70,23 @@ def test_a_chart_is_drawn_without_pyplot_and_keeps_its_words_as_text(tmp_path: P
     assert "<path" in svg and "glyph" not in svg  # text is text, not outlines of letters
 
 
+def test_a_chart_svg_holds_nothing_that_draws_nothing() -> None:
+    """What the PDF renderer would enter and leave for nothing: bare groups, turns by -0 degrees, a dozen
+    font names on every text. Slanted labels keep their turn; the drawing stays well-formed."""
+    from xml.etree import ElementTree
+
+    slanted = spec(id="chart-slanted", kind="line", data=Frame({"period": [f"M{n}" for n in range(10)],
+                                                                 "value": [float(n) for n in range(10)]}))
+    for drawn in (draw(spec()), draw(line_spec()), draw(slanted)):
+        root = ElementTree.fromstring(drawn.svg)
+        groups = list(root.iter("{http://www.w3.org/2000/svg}g"))
+        assert all(group.attrib for group in groups), drawn.spec.id
+        texts = list(root.iter("{http://www.w3.org/2000/svg}text"))
+        assert texts and {t.get("font-family") for t in texts} == {"'DejaVu Sans', 'NanumGothic', sans-serif"}
+        assert "rotate(-0 " not in drawn.svg and "rotate(0 " not in drawn.svg
+    assert "rotate(-45 " in draw(slanted).svg
+
+
 def test_the_chart_words_are_text_in_the_pdf(tmp_path: Path) -> None:
     from pypdf import PdfReader
 
@@ -87,12 +104,12 @@ def test_the_worker_draws_and_lays_out_the_same_bytes_as_this_process(tmp_path: 
         "from tests.test_cold_start import line_spec, page, spec\n"
         "specs = [spec(), line_spec()]\n"
         "with RenderWorker.start() as worker:\n"
-        "    assert worker._process is not None and worker._process.is_alive(), 'no worker process'\n"
+        "    processes = worker.processes\n"
+        "    assert len(processes) == 2, 'no helper processes'\n"
         "    drawn = worker.charts(specs)\n"
         "    html = page(drawn['chart-line'].svg, 'Exports by month')\n"
         "    pdf = worker.pdf(html)()\n"
-        "    process = worker._process\n"
-        "assert not process.is_alive(), 'the worker outlived its use'\n"
+        "assert not any(p.is_alive() for p in processes), 'a helper outlived its use'\n"
         "assert [drawn[s.id].svg for s in specs] == [draw(s).svg for s in specs], 'charts differ'\n"
         "assert drawn['chart-models'].spec is specs[0]\n"
         "assert pdf == render_pdf(html), 'PDF differs'\n"
@@ -105,9 +122,9 @@ def test_the_worker_draws_and_lays_out_the_same_bytes_as_this_process(tmp_path: 
 def test_a_worker_that_died_leaves_the_work_to_this_process() -> None:
     worker = RenderWorker.start()
     try:
-        if worker._process is not None:
-            worker._process.kill()
-            worker._process.join()
+        for process in worker.processes:
+            process.kill()
+            process.join()
         drawn = worker.charts([spec()])
         assert drawn["chart-models"].svg == draw(spec()).svg
         html = page(drawn["chart-models"].svg, "models")
@@ -125,7 +142,7 @@ def test_a_spec_the_worker_cannot_be_sent_is_drawn_here() -> None:
 
 def test_a_drawing_error_surfaces_as_without_the_worker() -> None:
     with RenderWorker.start() as worker, pytest.raises(KeyError):
-        worker.charts([spec(kind="pie")])
+        _ = worker.charts([spec(kind="pie")])["chart-models"].svg  # waited for: drawn here, and fails
 
 
 def test_generate_leaves_no_worker_process_behind(tmp_path: Path) -> None:
@@ -145,6 +162,78 @@ def test_generate_leaves_no_worker_process_behind(tmp_path: Path) -> None:
         tmp_path,
     )
     assert out.split() == ["0", "b'%PDF-'"]
+
+
+GENERATE = (
+    "import sys, threading, time\n"
+    "from pathlib import Path\n"
+    "from reports import pipeline\n"
+    "from reports.config import Config\n"
+    "from reports.periods import parse_month\n"
+    "from reports.resources import sample_corpus\n"
+    "from reports.store import Store\n"
+    "if sys.argv[1] == 'one process':  # a running thread: no helper is forked\n"
+    "    threading.Thread(target=time.sleep, args=(600,), daemon=True).start()\n"
+    "with Store('sqlite:///brief.sqlite') as store:\n"
+    "    pipeline.collect_files(store, [sample_corpus()])\n"
+    "    pipeline.generate(store, Config(), parse_month('2026-01'), output=Path('out'))\n"
+)
+
+
+def test_the_sample_month_is_the_same_with_and_without_the_helpers(tmp_path: Path) -> None:
+    """With helpers the charts are drawn while the PDF's document is laid out up to them (it names them
+    by reference); in one process they are drawn first (the document holds them): the same files."""
+    files = {}
+    for how in ("helpers", "one process"):
+        folder = tmp_path / how.replace(" ", "-")
+        folder.mkdir()
+        environment = {**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": "1772445600"}
+        done = subprocess.run([sys.executable, "-c", GENERATE, how], cwd=folder, capture_output=True,
+                              text=True, timeout=300, env=environment)
+        assert done.returncode == 0, done.stderr
+        month = folder / "out" / "2026-01"
+        files[how] = {p.relative_to(month).as_posix(): p.read_bytes() for p in month.rglob("*")
+                      if p.is_file()}
+    assert files["helpers"].keys() == files["one process"].keys()
+    assert sum(name.startswith("charts/") for name in files["helpers"]) == 9
+    charts = tuple(name for name in files["helpers"] if name.startswith("charts/"))
+    for name in ("briefing.pdf", "briefing.html", *charts):
+        assert files["helpers"][name] == files["one process"][name], name
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(month / "briefing.pdf").pages)
+    assert "Source: [" in text  # the charts' words are in the PDF, not a page with holes
+
+
+def test_a_chart_named_by_reference_and_not_drawn_stops_the_layout() -> None:
+    from reports.render import ChartReference
+
+    drawn = draw(spec())
+    html = page(ChartReference("chart-models"), "models")
+    assert render_pdf(html, charts={"chart-models": drawn.svg}) == render_pdf(page(drawn.svg, "models"))
+    with pytest.raises(KeyError, match="chart-models"):
+        render_pdf(html, charts={})
+
+
+def test_a_layout_helper_that_died_waiting_for_the_charts_leaves_the_pdf_to_this_process() -> None:
+    from datetime import UTC, datetime
+
+    from reports.briefing import build_briefing
+    from reports.periods import parse_month
+    from reports.render import render_html
+    from tests.briefings import MARCH, rich_store
+
+    briefing = build_briefing(rich_store(), parse_month(MARCH), title="Test",
+                              generated_at=datetime(2026, 3, 2, 10, tzinfo=UTC))
+    with RenderWorker.start() as worker:
+        drawn = worker.charts(briefing.charts)
+        printed = render_html(briefing, charts=drawn, for_print=True)
+        assert "brief-chart:" in printed and "data:image/svg+xml" not in printed
+        laid_out = worker.pdf(printed)
+        worker.processes[1].kill()
+        pdf = laid_out()
+    here = {spec.id: draw(spec) for spec in briefing.charts}
+    assert pdf == render_pdf(render_html(briefing, charts=here, for_print=True))
 
 
 def test_commands_that_extract_nothing_do_not_load_the_extraction_rules(tmp_path: Path) -> None:
@@ -167,7 +256,7 @@ def test_the_worker_dies_with_a_killed_command(tmp_path: Path) -> None:
     # not the end of its pipe, can stop it at once.
     script = ("import time\nfrom reports.render import RenderWorker\nworker = RenderWorker.start()\n"
               "worker.pdf('<p>' + 'A long page of words. ' * 200 + '</p>' + '<p>more</p>' * 20000)\n"
-              "print(worker._process.pid, flush=True)\ntime.sleep(60)\n")
+              "print(worker.processes[1].pid, flush=True)\ntime.sleep(60)\n")
     environment = {**os.environ, "PYTHONPATH": str(ROOT)}
     command = subprocess.Popen([sys.executable, "-c", script], cwd=tmp_path, stdout=subprocess.PIPE,
                                text=True, env=environment)
