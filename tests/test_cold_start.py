@@ -145,16 +145,22 @@ def test_a_drawing_error_surfaces_as_without_the_worker() -> None:
         _ = worker.charts([spec(kind="pie")])["chart-models"].svg  # waited for: drawn here, and fails
 
 
+# What a script needs to generate the built-in sample's month.
+SAMPLE_MONTH_IMPORTS = (
+    "from pathlib import Path\n"
+    "from reports import pipeline\n"
+    "from reports.config import Config\n"
+    "from reports.periods import parse_month\n"
+    "from reports.resources import sample_corpus\n"
+    "from reports.store import Store\n"
+)
+
+
 def test_generate_leaves_no_worker_process_behind(tmp_path: Path) -> None:
     out = python(
         "import multiprocessing\n"
-        "from pathlib import Path\n"
-        "from reports import pipeline\n"
-        "from reports.config import Config\n"
-        "from reports.periods import parse_month\n"
-        "from reports.resources import sample_corpus\n"
-        "from reports.store import Store\n"
-        "config = Config()\n"
+        + SAMPLE_MONTH_IMPORTS
+        + "config = Config()\n"
         "with Store('sqlite:///brief.sqlite') as store:\n"
         "    pipeline.collect_files(store, [sample_corpus()])\n"
         "    folder = pipeline.generate(store, config, parse_month('2026-01'), output=Path('out')).folder\n"
@@ -166,13 +172,8 @@ def test_generate_leaves_no_worker_process_behind(tmp_path: Path) -> None:
 
 GENERATE = (
     "import sys, threading, time\n"
-    "from pathlib import Path\n"
-    "from reports import pipeline\n"
-    "from reports.config import Config\n"
-    "from reports.periods import parse_month\n"
-    "from reports.resources import sample_corpus\n"
-    "from reports.store import Store\n"
-    "if sys.argv[1] == 'one process':  # a running thread: no helper is forked\n"
+    + SAMPLE_MONTH_IMPORTS
+    + "if sys.argv[1] == 'one process':  # a running thread: no helper is forked\n"
     "    threading.Thread(target=time.sleep, args=(600,), daemon=True).start()\n"
     "with Store('sqlite:///brief.sqlite') as store:\n"
     "    pipeline.collect_files(store, [sample_corpus()])\n"
