@@ -454,8 +454,9 @@ def _clause_subject(
     `earlier` is the subject of the sentence's figure before this one."""
     # "That beat forecasts for ...", "It followed a 4.1% fall": the last subject ("that" also ends a clause,
     # so a sentence's opening pronoun is looked for from its start)
-    opening = _PRONOUN_START.match(masked) if clause < 8 else None
-    if opening or _PRONOUN_START.match(masked, clause):
+    opening = _PRONOUN_START.match(masked) if clause < 8 and masked.lstrip(' "“')[:1] in "IiTt" else None
+    leading = masked[clause : clause + 6].lstrip()[:1]
+    if opening or (leading in ("I", "i", "T", "t") and _PRONOUN_START.match(masked, clause)):
         last = context.subject or (context.metrics[-1].subject if context.metrics else None)
         if last:
             return last
