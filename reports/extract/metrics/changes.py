@@ -451,7 +451,7 @@ def _basis_in(text: str) -> str | None:
 
 
 def _attach_changes(sentence: str, masked: str, figures: list[_Figure]) -> None:
-    if _RESPECTIVELY.search(sentence):
+    if "espectively" in sentence and _RESPECTIVELY.search(sentence):
         _paired_respectively(sentence, figures)
     levels = [f for f in figures if f.role == "level"]
     rates = [f for f in figures if f.role in ("level", "share")]
