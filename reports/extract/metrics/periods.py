@@ -639,6 +639,8 @@ def _stated_or_carried(
             shifted = None  # "the same period of 2019" for a 2025 figure: not the year before; left to others
         if shifted:
             return shifted
+    if not periods:  # no phrase of the sentence to weigh: the running period
+        return context.period or context.title_period or _release_month(context)
     # A period right after an earlier figure is that figure's ("from a surplus of $0.4 billion in October
     # to a deficit of $1.2 billion"): the later figure does not inherit it.
     taken = (
@@ -668,7 +670,11 @@ def _stated_or_carried(
         return primary[2]
     if primary is not None and context.period is None and context.title_period is None:
         return primary[2]
-    return context.period or context.title_period or f"{context.published.year}-{context.published.month:02d}"
+    return context.period or context.title_period or _release_month(context)
+
+
+def _release_month(context: _Context) -> str:
+    return f"{context.published.year}-{context.published.month:02d}"
 
 
 # a period that owns the figure right after it: "'s", then at most a few words and no number
