@@ -140,13 +140,18 @@ PERIOD = re.compile(
     r"|(?P<yrange>(?:from\s+|between\s+)?(?P<y1>(?:19|20)\d{2})\s*(?:-|–|to|through|and)\s*(?P<y2>(?:19|20)\d{2})"
     r"(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million|units)))"
     r"|(?P<year>(?<![\d,.$])(?P<yy>(?:19|20)\d{2})(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million|units)))"
-    r"|(?P<nexty>\bnext\s+(?P<nyn>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-9])\s+years\b)"
     r"|(?P<rel>\b(?:last|this|next|the\s+previous|the\s+preceding|the\s+following|the\s+past)\s+(?P<rw>year|month)\b)"
     r"|(?P<yend>\byear-end\b|\bthe\s+end\s+of\s+the\s+year\b)"
-    r"|(?P<ytd>(?i:\byear-to-date\b|\bso\s+far\s+this\s+year\b))"
-    r"|(?P<anaphor>\b[Tt]he\s+(?:same\s+|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-month\s+)?"
-    r"(?:month|period)\b(?!\s+(?:before|earlier|ago|of|from|to|between|ending|ended|in|last|a\s+year|when|that|which|"
-    r"the\s+(?:previous|preceding|prior|year))\b)))",
+    r"|(?P<ytd>(?i:\byear-to-date\b|\bso\s+far\s+this\s+year\b)))",
+)
+# Phrases that name a period by referring to one, read apart from PERIOD (which every sentence runs many
+# times) and only in sentences that hold their words: "during the period", "in the month", "over the same
+# period", "in the seven-month period" (the period already stated), and "in the next four years".
+PERIOD_REFERRING = re.compile(
+    r"(?P<anaphor>\b[Tt]he\s+(?:same\s+|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"-month\s+)?(?:month|period)\b(?!\s+(?:before|earlier|ago|of|from|to|between|ending|ended|in|last|a\s+year|"
+    r"when|that|which|the\s+(?:previous|preceding|prior|year))\b))"
+    r"|(?P<nexty>\bnext\s+(?P<nyn>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-9])\s+years\b)"
 )
 # A period that is the base of a comparison ("from 2024", "since February 2025") is not the figure's period.
 BASE_BEFORE = Caseless(

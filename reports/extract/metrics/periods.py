@@ -4,6 +4,7 @@ release carries, and the period of a level compared with."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from reports.extract import grammar as g
@@ -46,7 +47,8 @@ _FORWARD = Caseless(
     r"\b(?:will|aims?\s+to|plans?\s+to|is\s+expected|are\s+expected|expects|projects|forecasts|is\s+projected|"
     r"are\s+projected|is\s+forecast|are\s+forecast|"
     # the verb ("The ministry targets $700 billion"), not the noun ("their yearly target of $35 billion")
-    r"(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\ba\s)(?<!yearly\s)(?<!annual\s)(?<!order\s)targets?(?=\s+[\w$])(?!\s+of\b))\b"
+    r"target(?<!\bthe\starget)(?<!\bits\starget)(?<!\btheir\starget)(?<!\ba\starget)(?<!yearly\starget)"
+    r"(?<!annual\starget)(?<!order\starget)s?(?=\s+[\w$])(?!\s+of\b))\b"
 )
 
 
@@ -62,34 +64,41 @@ def _set_running_period(
 ) -> None:
     """The period later sentences without one inherit. A plan or forecast ('will', 'aims to', 'is
     expected') does not move it; of several periods the title's wins ('from $0.4 billion in October to
-    $1.2 billion in November' under a November title). A span of months moves it ('From January to
-    September, ...' frames the sentences after it). Neither does a period only a previous record is for
-    ('The previous record was $29.5 billion in 2021.'), nor background with no figure that goes back
-    before the running period ('Imports began to rise in the fourth quarter of last year.')."""
-    previous = {f.period for f in figures if f.previous_record}
-    previous -= {f.period for f in figures if not f.previous_record}
-    stated = [
-        p[2]
-        for p in periods
-        if not p[3]
-        and p[2] not in previous
-        and not _ALONE_AFTER.match(sentence, p[1])
-        # "..., just below December's $21.4 billion": the period of a figure after the first
-        and not _possessed_by(sentence, p, list(figures[1:]))
-    ]
+    $1.2 billion in November' under a November title), else the one a figure of the sentence is for. A
+    span of months moves it ('From January to September, ...' frames the sentences after it). A period
+    only a previous record is for does not ('The previous record was $29.5 billion in 2021.'), nor one of
+    a figure after the first ('..., just below December's $21.4 billion'), nor background with no figure
+    that goes back before the running period ('Imports began to rise in the fourth quarter of last
+    year.')."""
+    stated = [p[2] for p in periods if not p[3] and not _aside(sentence, p, figures)]
+    if stated and figures:
+        previous = {f.period for f in figures if f.previous_record}
+        if previous:
+            previous -= {f.period for f in figures if not f.previous_record}
+            stated = [p for p in stated if p not in previous]
     if not stated or (_FORWARD.search(sentence) and not _WHOLE_YEARS.fullmatch(stated[0])):
         return
-    # "had been zero in the third quarter of last year, but reached 2.3 million barrels in the third
-    # quarter of 2017": the period a figure of the sentence is for
-    own = [p for p in stated if any(f.period == p for f in figures)]
-    period = context.title_period if context.title_period in stated else (own or stated)[0]
+    if context.title_period in stated:
+        period = context.title_period
+    elif len(stated) > 1 and figures:
+        # "had been zero in the third quarter of last year, but reached 2.3 million barrels in the third
+        # quarter of 2017": the period a figure of the sentence is for
+        theirs = {f.period for f in figures}
+        period = next((p for p in stated if p in theirs), stated[0])
+    else:
+        period = stated[0]
     if not figures and _before_running(period, context.period):
         return
     context.period = period
 
 
-# "March alone saw ...": one month of the period the release is about
-_ALONE_AFTER = re.compile(r"\s+alone\b")
+def _aside(sentence: str, period: tuple[int, int, str, str], figures: Sequence[_Figure]) -> bool:
+    """'March alone saw ...': one month of the period the release is about; '..., just below
+    December's $21.4 billion': the period of a figure after the first."""
+    if sentence.startswith(" alone", period[1]):
+        return True
+    possessive = sentence.startswith(("'s", "’s"), period[1])
+    return possessive and _possessed_by(sentence, period, figures[1:]) is not None
 
 
 def _before_running(period: str, running: str | None) -> bool:
@@ -159,9 +168,13 @@ def _compared_level(
 
 def _period_source(period: str | None, periods: list[tuple[int, int, str, str]], context: _Context) -> str:
     """Where a figure's period came from, for its confidence."""
-    if any(p[2] == period and p[3] != "relative" for p in periods):
-        return "stated"
-    if any(p[2] == period for p in periods):
+    relative = False
+    for p in periods:
+        if p[2] == period:
+            if p[3] != "relative":
+                return "stated"
+            relative = True
+    if relative:
         return "derived"  # "the previous month": counted back from the sentence's month
     if period is not None and period in (context.period, context.title_period):
         return "carried"
@@ -174,14 +187,17 @@ def _periods(sentence: str, context: _Context, masked: str | None = None) -> lis
     """(start, end, period, is_base) for each period phrase; dates ('January 15, 2026') and periods in
     brackets ('(23.0 days this year versus ...)') are left out."""
     found = []
-    for match in g.PERIOD.finditer(sentence):
-        if match.group("date"):
-            continue
+    for match in _period_matches(sentence):
         if masked is not None and masked[match.start()] == " " and sentence[match.start()] != " ":
+            continue
+        if match.re is g.PERIOD_REFERRING:
+            _referring(match, found, context)
+            continue
+        if match.group("date"):
             continue
         period = _period_value(match, context)
         anaphoric = match.group("rel") and (
-            _ANAPHORIC.match(match.group(0)) or _THE_LAST_MONTHS.search(sentence, 0, match.end() + 2)
+            _ANAPHORIC.match(match.group(0)) or _the_last_months(sentence, match)
         )
         if anaphoric:
             period = _relative_to(match, [p[2] for p in found], context) or period
@@ -191,8 +207,6 @@ def _periods(sentence: str, context: _Context, masked: str | None = None) -> lis
             own = [p[2] for p in found if p[3] != "base"]
             period = _last_before(int(period[5:]), own, context) or period
         before = sentence[max(0, match.start() - 40) : match.start()]
-        if match.group("anaphor"):
-            period = _anaphor(before, [p[2] for p in found if p[3] in ("", "target")], context)
         if period is None:
             continue
         if (match.group("range") or match.group("yrange")) and _SPAN_COMPARED.search(before):
@@ -205,7 +219,7 @@ def _periods(sentence: str, context: _Context, masked: str | None = None) -> lis
             kind = "relative"  # "the previous month" is one figure's, counted from another period
         elif _LOCAL_PERIOD.search(before):
             kind = "local"
-        elif _TARGET_BEFORE.search(before) or match.group("nexty"):
+        elif _TARGET_BEFORE.search(before):
             kind = "target"  # "35 percent by 2030": the figure's period, not the release's
         elif _attributive(match, before):
             kind = "attributive"  # "72 percent of its 2022 target": the target's year, not the sentence's
@@ -215,17 +229,18 @@ def _periods(sentence: str, context: _Context, masked: str | None = None) -> lis
     return found
 
 
-_ATTRIBUTIVE_BEFORE = Caseless(r"\b(?:its|their|his|her|our|the|a|an)\s+$")
+_ATTRIBUTIVE_WORDS = frozenset({"its", "their", "his", "her", "our", "the", "a", "an"})
 _NOUN_AFTER = re.compile(r"\s+(?!percent\b|per\b|and\b|or\b|to\b|was\b|were\b|is\b)[a-z]")
 
 
 def _attributive(match: re.Match[str], before: str) -> bool:
     """A year that names a noun after it ('its 2022 target')."""
-    return bool(
-        match.group("year")
-        and _ATTRIBUTIVE_BEFORE.search(before)
-        and _NOUN_AFTER.match(match.string, match.end())
-    )
+    if not match.group("year") or not before[-1:].isspace():
+        return False
+    if not _NOUN_AFTER.match(match.string, match.end()):
+        return False
+    words = before.split()
+    return bool(words) and words[-1].lower() in _ATTRIBUTIVE_WORDS
 
 
 _SPAN_COMPARED = Caseless(r"\b(?:since|than|compared\s+(?:to|with)|versus|against)\s+(?:the\s+)?$")
@@ -236,6 +251,39 @@ _ANAPHOR_BEFORE = Caseless(r"\b(?:in|during|for|over|within|throughout)\s+$")
 
 _OVER = Caseless(r"\bover\s+(?:the\s+)?$")
 _DURATION = Caseless(r"\b(?:months?|quarters|period)\b")
+
+
+def _period_matches(sentence: str) -> list[re.Match[str]]:
+    """The period phrases of PERIOD and, where the sentence holds their words and they overlap none of
+    those, of PERIOD_REFERRING, in the order of the sentence."""
+    matches = list(g.PERIOD.finditer(sentence))
+    if "period" not in sentence and "month" not in sentence and "next " not in sentence:
+        return matches
+    spans = [(m.start(), m.end()) for m in matches]
+    extra = [
+        m
+        for m in g.PERIOD_REFERRING.finditer(sentence)
+        if not any(start < m.end() and m.start() < end for start, end in spans)
+    ]
+    return sorted(matches + extra, key=lambda m: m.start()) if extra else matches
+
+
+
+
+def _referring(match: re.Match[str], found: list[tuple[int, int, str, str]], context: _Context) -> None:
+    """'during the period' names the period stated last (its kind that of a stated period); 'in the next
+    four years' is a target's span from the release's year."""
+    if match.group("anaphor"):
+        before = match.string[max(0, match.start() - 40) : match.start()]
+        period = _anaphor(before, [p[2] for p in found if p[3] in ("", "target")], context)
+        kind = ""
+    else:
+        words = match.group("nyn").lower()
+        n = int(words) if words.isdigit() else g.COUNTS[words]
+        period = f"{context.published.year}-01/{context.published.year + n - 1}-12"
+        kind = "target"  # a span ahead: the figure's, never the release's running period
+    if period is not None:
+        found.append((match.start(), match.end(), period, kind))
 
 
 def _anaphor(before: str, stated: list[str], context: _Context) -> str | None:
@@ -252,7 +300,15 @@ def _anaphor(before: str, stated: list[str], context: _Context) -> str | None:
 _ANAPHORIC = re.compile(r"the\s+(?:previous|preceding|following)\b", re.I)
 # "with the last month's exports posting $51.6 billion" (in a release about April): March, like "the
 # previous month's"
-_THE_LAST_MONTHS = Caseless(r"\bthe\s+last\s+month['’]s$")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+
+
+def _the_last_months(sentence: str, match: re.Match[str]) -> bool:
+    return (
+        sentence.startswith(("'s", "’s"), match.end())
+        and match.group(0)[:4].lower() == "last"
+        and _THE_BEFORE.search(sentence, max(0, match.start() - 5), match.start()) is not None
+    )
 
 
 def _relative_to(match: re.Match[str], stated: list[str], context: _Context) -> str | None:
@@ -344,10 +400,6 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         return f"{first}-01/{last}-12" if first < last else None
     if match.group("year"):
         return match.group("yy")
-    if match.group("nexty"):  # "in the next four years" (2026): the release's year and the three after it
-        words = match.group("nyn").lower()
-        n = int(words) if words.isdigit() else g.COUNTS[words]
-        return f"{context.published.year}-01/{context.published.year + n - 1}-12"
     if match.group("yend"):  # "by year-end": the end of the release's own year
         return str(context.published.year)
     if match.group("ytd"):  # January to the month the release is about
@@ -470,19 +522,22 @@ def _period_of(
     others: list[_Figure] = (),
     compared: frozenset[int] = frozenset(),
 ) -> str:
-    period = _stated_or_carried(sentence, figure, periods, primary, context, others, compared)
+    words = _sentence_words(sentence, periods)
+    period = _stated_or_carried(sentence, figure, periods, primary, context, others, compared, words[2])
     q = figure.quantity
-    which = _WHICH_BEFORE.search(sentence, max(0, q.start - 60), q.start) if "which" in sentence else None
+    which = words[0] and _WHICH_BEFORE.search(sentence, max(0, q.start - 60), q.start)
     if which:  # "compared to the same period in 2016, during which a surplus of $5.13 billion was recorded"
         gap = which.start()
         named = [p for p in periods if p[1] <= gap and not sentence[p[1] : gap].strip(" ,")]
         if named:
             return _same_period_in(sentence, named[-1], context) or named[-1][2]
-    if _YEARLY_GOAL.search(sentence, max(0, q.start - 50), q.start) and valid_figure_period(period):
-        return str(figure_period(period).end.year)  # "their yearly order target of $35.1 billion": the year's
-    carried = all(p[2] != period or _ANAPHOR_TEXT.fullmatch(sentence, p[0], p[1]) for p in periods)
-    if period == context.period and _SPAN.fullmatch(period) and carried and _is_stock(sentence, figure):
-        return _last_month(period)
+    if words[1] and _YEARLY_GOAL.search(sentence, max(0, q.start - 50), q.start):
+        # "their yearly order target of $35.1 billion": the year's
+        return str(figure_period(period).end.year) if valid_figure_period(period) else period
+    if period == context.period and "/" in period and _SPAN.fullmatch(period) and _is_stock(sentence, figure):
+        carried = all(p[2] != period or _ANAPHOR_TEXT.fullmatch(sentence, p[0], p[1]) for p in periods)
+        if carried:
+            return _last_month(period)
     return period
 
 
@@ -507,7 +562,11 @@ _YEARLY_GOAL = Caseless(
 
 # What stands at a point in time, not what flows over a span: after "In January-October, exports came to
 # $500 billion", "The price index stood at 120.5 points" is October's.
-_STOCK = Caseless(r"\b(?:index|indices|indexes|prices?|backlogs?|reserves|inventor(?:y|ies)|outstanding)\b")
+# (read on a subject or a few words, not on the sentence: a plain case-insensitive pattern)
+_STOCK = re.compile(
+    r"\b(?:index|indices|indexes|prices?|backlogs?|reserves|inventor(?:y|ies)|outstanding)\b",
+    re.I,
+)
 _SPAN = re.compile(r"\d{4}-\d{2}/\d{4}-\d{2}")
 _ANAPHOR_TEXT = re.compile(r"[Tt]he\s+(?:same\s+|\S+-month\s+)?(?:month|period)")
 
@@ -524,6 +583,22 @@ def _last_month(span: str) -> str:
     return span.rsplit("/", 1)[1]
 
 
+# The words _period_of looks for, read once per sentence (it is asked once per figure): is there a
+# "which", a "target" or "goal", and the periods followed by "'s".
+_WORDS_READ: list = [(None, None, (False, False, ()))]
+
+
+def _sentence_words(
+    sentence: str, periods: list[tuple[int, int, str, str]]
+) -> tuple[bool, bool, list[tuple[int, int, str, str]]]:
+    last, last_periods, words = _WORDS_READ[0]
+    if last is not sentence or last_periods is not periods:
+        possessive = [p for p in periods if sentence.startswith(("'s", "’s"), p[1])] if periods else []
+        words = ("which" in sentence, "arget" in sentence or "oal" in sentence, possessive)
+        _WORDS_READ[0] = (sentence, periods, words)  # one assignment: never a sentence with another's words
+    return words
+
+
 def _stated_or_carried(
     sentence: str,
     figure: _Figure,
@@ -532,18 +607,20 @@ def _stated_or_carried(
     context: _Context,
     others: list[_Figure],
     compared: frozenset[int],
+    possessive: list[tuple[int, int, str, str]],
 ) -> str:
     """The period a sentence states for the figure, else the one the release carries."""
     q = figure.quantity
     # "December's $20.8 billion", "the previous month's 6.5 percent growth"
-    for p in periods:
+    for p in possessive:
         if _possessed_by(sentence, p, [figure]):
             return p[2]
     # "Chip exports reached $21.0 billion, just below December's $21.4 billion": December is not theirs
-    possessed = {p[0] for p in periods if _possessed_by(sentence, p, [f for f in others if f is not figure])}
-    compared = compared | possessed
+    if possessive:
+        rest = [f for f in others if f is not figure]
+        compared = compared | {p[0] for p in possessive if _possessed_by(sentence, p, rest)}
     for start, _end, period, is_base in periods:
-        if start >= q.end and is_base != "base" and g.PERIOD_RIGHT_AFTER.match(sentence[q.end : start]):
+        if start >= q.end and is_base != "base" and g.PERIOD_RIGHT_AFTER.match(sentence, q.end, start):
             return period
     earlier = _EARLIER_LEVEL.match(sentence, q.end)
     if (
@@ -562,6 +639,8 @@ def _stated_or_carried(
             shifted = None  # "the same period of 2019" for a 2025 figure: not the year before; left to others
         if shifted:
             return shifted
+    if not periods:  # no phrase of the sentence to weigh: the running period
+        return context.period or context.title_period or _release_month(context)
     # A period right after an earlier figure is that figure's ("from a surplus of $0.4 billion in October
     # to a deficit of $1.2 billion"): the later figure does not inherit it.
     taken = (
@@ -591,7 +670,11 @@ def _stated_or_carried(
         return primary[2]
     if primary is not None and context.period is None and context.title_period is None:
         return primary[2]
-    return context.period or context.title_period or f"{context.published.year}-{context.published.month:02d}"
+    return context.period or context.title_period or _release_month(context)
+
+
+def _release_month(context: _Context) -> str:
+    return f"{context.published.year}-{context.published.month:02d}"
 
 
 # a period that owns the figure right after it: "'s", then at most a few words and no number
@@ -599,7 +682,7 @@ _POSSESSIVE = re.compile(r"['’]s\s+(?:[^\d\s,.;]+\s+){0,6}(?:of\s+)?(?:over\s+
 
 
 def _possessed_by(
-    sentence: str, period: tuple[int, int, str, str], figures: list[_Figure]
+    sentence: str, period: tuple[int, int, str, str], figures: Sequence[_Figure]
 ) -> _Figure | None:
     """The figure of `figures` a possessive period owns ('December's $20.8 billion'), if any."""
     if not sentence.startswith(("'s", "’s"), period[1]):
@@ -637,7 +720,7 @@ def _owns_period(sentence: str, figure: _Figure, period: tuple[int, int, str, st
     end = figure.quantity.end
     if period[0] < end or period[3] == "base":
         return False
-    return bool(g.PERIOD_RIGHT_AFTER.match(sentence[end : period[0]]))
+    return bool(g.PERIOD_RIGHT_AFTER.match(sentence, end, period[0]))
 
 
 def _shift(period: str | None, months: int) -> str | None:
