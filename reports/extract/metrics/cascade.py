@@ -125,7 +125,7 @@ def _conflicts_doubted(metrics: list[Metric]) -> list[Metric]:
     return result
 
 
-_FORECAST_WORDS = ("forecast", "expect", "predict", "project", "anticipat", "consensus")
+_FORECAST_HINT = Caseless(r"forecast|expect|predict|project|anticipat|consensus")
 _FORECAST_BEFORE = re.compile(
     r"(?:\b(?:forecasts?|expectations?|projections?|consensus)\s+(?:of|for)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:(?:increase|rise|gain|growth|decline|fall|drop|contraction)\s+of\s+)?"
@@ -475,8 +475,7 @@ def _forecasts_marked(s: _Sentence, figure: _Figure) -> None:
     if not figure.subject or "forecast" in figure.subject:
         return
     start = figure.quantity.start
-    window = s.text[max(0, start - 60) : start].lower()
-    hinted = any(word in window for word in _FORECAST_WORDS)
+    hinted = _FORECAST_HINT.search(s.text, max(0, start - 60), start)
     before = _FORECAST_BEFORE.search(s.text, max(0, start - 60), start) if hinted else None
     if before or _EXPECTED_BY.match(s.text, figure.quantity.end):
         figure.subject = f"{figure.subject} forecast"
