@@ -432,7 +432,11 @@ def _changed_thing_not_its_change(s: _Sentence, figure: _Figure) -> None:
     """A change is of the thing, not of its noun: 'export growth was 3.1 percent' is a change in exports;
     'the rate of decrease was 35.8% for consumer electronics', in an export release, one in consumer
     electronics exports."""
-    named = _CHANGE_NAMED.match(figure.subject or "") if figure.role == "change" else None
+    subject = figure.subject or ""
+    last = subject.rsplit(" ", 1)[-1].lower().removesuffix("s")
+    if figure.role != "change" or (last not in _CHANGE_NOUN_SET and " of" not in subject):
+        return
+    named = _CHANGE_NAMED.match(subject)
     if named is None:
         return
     item = _FOR_ITEM.match(s.text, figure.quantity.end)
@@ -444,6 +448,7 @@ def _changed_thing_not_its_change(s: _Sentence, figure: _Figure) -> None:
         figure.subject = f"{head} {_FLOW_PLURALS.get(last.lower(), last)}".strip()
 
 
+_CHANGE_NOUN_SET = frozenset((*words().up_change_nouns, *words().down_change_nouns, "change"))
 _CHANGE_WORDS = "|".join(sorted((*words().up_change_nouns, *words().down_change_nouns, "change")))
 _CHANGE_NAMED = re.compile(
     rf"^(?:(?:the\s+)?(?:rate|pace)\s+of(?:\s+(?:{_CHANGE_WORDS}))?"

@@ -419,9 +419,12 @@ def _own_month_basis(sentence: str, figure: _Figure, period: str | None) -> str 
     """The month a change is compared with, right after it: '12.4% higher than in December 2023 and 3.1%
     higher than in November', for December 2024, is yoy and then mom."""
     after = figure.quantity.end
+    month = _MONTH_WORD.search(sentence, after)
+    if month is None:
+        return None  # most changes: no month named after them
     stop = _NEXT_NUMBER.search(sentence, after)
-    segment = sentence[after : stop.start() if stop else len(sentence)]
-    return _month_basis(segment, period) if _MONTH_WORD.search(segment) else None
+    end = stop.start() if stop else len(sentence)
+    return _month_basis(sentence[after:end], period) if month.start() < end else None
 
 
 def _basis_of_clause(sentence: str, figure: _Figure, period: str | None) -> str | None:
