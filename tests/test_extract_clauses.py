@@ -920,3 +920,18 @@ def test_a_lead_s_change_told_again_with_a_fuller_name_is_one_figure() -> None:
     assert [(m.subject, m.value, change_of(m)) for m in found] == [
         ("automobile exports", 4.1e9, ("up", 9.1, None)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "periods"),
+    [
+        ("Steel output rose 1 percent in October 2025, following a revised 2.7 percent fall in September.",
+         ["2025-10", "2025-09"]),
+        ("Steel output grew 3.4 percent in December 2025 after rising 0.7 percent a month earlier.",
+         ["2025-12", "2025-11"]),
+        ("Steel sales rose 0.2 percent in October 2025, compared with a 2.1 percent fall in September.",
+         ["2025-10", "2025-09"]),
+    ],
+)
+def test_a_change_told_as_the_one_before_is_for_its_own_earlier_period(body: str, periods: list) -> None:
+    assert [m.period for m in metrics_of(body)] == periods

@@ -31,6 +31,7 @@ from reports.extract.metrics.model import _Context, _Figure
 from reports.extract.metrics.periods import (
     _compared_level,
     _compared_periods,
+    _earlier_change_end,
     _period_of,
     _period_source,
     _periods,
@@ -462,6 +463,26 @@ _FLOW_PLURALS = {"export": "exports", "import": "imports", "shipment": "shipment
                  "order": "orders", "arrival": "arrivals", "delivery": "deliveries"}
 
 
+def _earlier_change_period(s: _Sentence, figure: _Figure) -> None:
+    """'rose 1 percent in October, following a revised 2.7 percent fall in September', 'after rising 0.7
+    percent a month earlier': a change told after 'following' or 'after' is for the period named after it."""
+    end = _earlier_change_end(s.text, figure)
+    if end is None:
+        return
+    named = next((key for begin, _end, key, _kind in s.periods if figure.quantity.end <= begin < end), None)
+    now = s.period_now
+    month_before = named is None and _MONTH_EARLIER.search(s.text, figure.quantity.end, end)
+    if month_before and now and valid_figure_period(now):  # "a month earlier": before the sentence's own
+        named = figure_period(now).previous().key
+    if named and valid_figure_period(named):
+        figure.period = named
+
+
+_MONTH_EARLIER = re.compile(
+    r"\b(?:a\s+month\s+earlier|the\s+(?:previous|preceding|prior)\s+month|the\s+month\s+before)\b", re.I
+)
+
+
 def _whose_balance(s: _Sentence, figure: _Figure) -> None:
     """A bare 'surplus' or 'deficit' is the balance the release last named, else the trade balance."""
     if figure.subject and figure.subject.lower() in ("surplus", "deficit"):
@@ -491,6 +512,7 @@ FIGURE_FINISHES = (
     _shipments_as_exports,  # "shipments" in an export release
     _changed_thing_not_its_change,  # "export growth was 3.1 percent": a change in exports
     _actor_of_its_flow,  # "Japan produced 104.3 million tons": Japan's production
+    _earlier_change_period,  # "following a 2.7 percent fall in September": September's
     _whose_balance,  # a bare "surplus": whose
     _acronyms_used,  # the release's own acronyms
     _forecasts_marked,  # "expected by": a forecast

@@ -694,6 +694,27 @@ def _possessed_by(
 _THEN_TO = re.compile(r"\s*,?\s*(?:and\s+)?to\b")
 
 
+# A change told as the one before: "following a revised 2.7 percent fall in September", "after rising 0.7
+# percent a month earlier", "compared with a 2.1 percent fall in September".
+_PRIOR_CHANGE = re.compile(
+    r"\b(?:following|after|compared\s+(?:with|to))\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:upwardly\s+|downwardly\s+)?revised\s+|adjusted\s+)?"
+    r"(?:(?:rising|falling|growing|gaining|declining|dropping|increasing|decreasing)\s+(?:by\s+)?)?$",
+    re.I,
+)
+_NEXT_NUMBER = re.compile(r"(?<![\d.,])(?!(?:19|20)\d{2}\b)\d")
+
+
+def _earlier_change_end(sentence: str, figure: _Figure) -> int | None:
+    """Where the words of an earlier period's change end (the next number, else the sentence's end), or None
+    for a figure that is no such change."""
+    start = min(figure.cue_start, figure.quantity.start)
+    if figure.role != "change" or not _PRIOR_CHANGE.search(sentence, max(0, start - 40), start):
+        return None
+    stop = _NEXT_NUMBER.search(sentence, figure.quantity.end)
+    return stop.start() if stop else len(sentence)
+
+
 def _compared_periods(
     sentence: str, figures: list[_Figure], periods: list[tuple[int, int, str, str]]
 ) -> frozenset[int]:
@@ -709,6 +730,10 @@ def _compared_periods(
         earlier = _EARLIER_LEVEL.match(sentence, f.quantity.end)
         if earlier:
             owned |= {p[0] for p in periods if f.quantity.end <= p[0] and p[1] <= earlier.end()}
+    for f in figures:  # "following a 2.7 percent fall in September": September is that change's only
+        end = _earlier_change_end(sentence, f) if f.role == "change" else None
+        if end is not None:
+            owned |= {p[0] for p in periods if f.quantity.end <= p[0] < end}
     return frozenset(owned)
 
 
