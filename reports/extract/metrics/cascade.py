@@ -360,10 +360,10 @@ def _compared_period_basis(s: _Sentence, figure: _Figure) -> str | None:
     """The period a change is compared with, right after it: 'an increase of 23.5% from the first quarter of
     2024' in a figure for the first quarter of 2025 is yoy; 'from the fourth quarter of 2024', qoq."""
     period = figure.period or s.period_now
-    if not period or not valid_figure_period(period):
-        return None
-    for start, _end, key, _kind in s.periods:
-        if start < figure.quantity.end:
+    if not any(p[3] == "base" for p in s.periods) or not period or not valid_figure_period(period):
+        return None  # no period of the sentence is one compared with
+    for start, _end, key, kind in s.periods:
+        if start < figure.quantity.end or kind != "base":
             continue
         # a level's own change may lie between it and the period compared with
         between = _PERCENTAGE.sub(" ", s.text[figure.quantity.end : start])

@@ -709,7 +709,13 @@ def _earlier_change_end(sentence: str, figure: _Figure) -> int | None:
     """Where the words of an earlier period's change end (the next number, else the sentence's end), or None
     for a figure that is no such change."""
     start = min(figure.cue_start, figure.quantity.start)
-    if figure.role != "change" or not _PRIOR_CHANGE.search(sentence, max(0, start - 40), start):
+    if figure.role != "change":
+        return None
+    low = max(0, start - 40)
+    hinted = sentence.find("follow", low, start) != -1 or sentence.find("after", low, start) != -1 or (
+        sentence.find("compared", low, start) != -1
+    )
+    if not hinted or not _PRIOR_CHANGE.search(sentence, low, start):
         return None
     stop = _NEXT_NUMBER.search(sentence, figure.quantity.end)
     return stop.start() if stop else len(sentence)
