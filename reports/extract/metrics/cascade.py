@@ -25,7 +25,7 @@ from reports.extract.metrics.changes import (
     _own_month_basis,
 )
 from reports.extract.metrics.clauses import _masked, sentences
-from reports.extract.metrics.figures import _figures
+from reports.extract.metrics.figures import _PERCENTAGE, _YEAR, _figures
 from reports.extract.metrics.lists import _coordinated_changes
 from reports.extract.metrics.model import _Context, _Figure
 from reports.extract.metrics.periods import (
@@ -51,7 +51,7 @@ from reports.extract.metrics.phrases import (
     canonical_subject,
 )
 from reports.extract.metrics.records import _RECORD_HINT, _mark_record, _record_claim
-from reports.extract.metrics.subjects import _dimension, _name
+from reports.extract.metrics.subjects import _CHANGE_NOUNS, FLOW_VERBS, _dimension, _name
 from reports.extract.metrics.units import (
     _as_local_dollar,
     _as_named_unit,
@@ -357,20 +357,18 @@ def _basis_of_its_clause(s: _Sentence, figure: _Figure) -> None:
 
 
 def _compared_period_basis(s: _Sentence, figure: _Figure) -> str | None:
-    """The period a change is compared with, right after it: 'an increase of 23.5% from the first quarter of
-    2024' in a figure for the first quarter of 2025 is yoy; 'from the fourth quarter of 2024', qoq."""
+    """The period a change is compared with (a base period of the sentence) right after it: 'an increase
+    of 23.5% from the first quarter of 2024' in a figure for the first quarter of 2025 is yoy; 'from the
+    fourth quarter of 2024', qoq."""
     period = figure.period or s.period_now
     if not any(p[3] == "base" for p in s.periods) or not period or not valid_figure_period(period):
         return None  # no period of the sentence is one compared with
     for start, _end, key, kind in s.periods:
         if start < figure.quantity.end or kind != "base":
             continue
-        # a level's own change may lie between it and the period compared with
-        between = _PERCENTAGE.sub(" ", s.text[figure.quantity.end : start])
-        if _DIGIT_BETWEEN.search(_YEAR.sub(" ", between)):
+        # a level's own change may lie between it and the period compared with, but no other number
+        if _DIGIT.search(_YEAR.sub(" ", _PERCENTAGE.sub(" ", s.text[figure.quantity.end : start]))):
             return None
-        if not _COMPARED_WITH.search(between[-40:]):
-            continue  # the figure's own period: "rose 4% in the first quarter of 2025 from ..."
         current = figure_period(period)
         if key == current.year_before().key:
             return "yoy"
@@ -380,12 +378,6 @@ def _compared_period_basis(s: _Sentence, figure: _Figure) -> str | None:
     return None
 
 
-_COMPARED_WITH = re.compile(
-    r"\b(?:from|than|over|versus|compared\s+(?:with|to))\s+(?:(?:in|during|for)\s+)?(?:the\s+)?$", re.I
-)
-_DIGIT_BETWEEN = re.compile(r"\d")
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_PERCENTAGE = re.compile(r"[\d.,]+\s*(?:%|percent|per\s*cent)", re.I)
 
 
 def _actor_of_its_flow(s: _Sentence, figure: _Figure) -> None:
@@ -413,10 +405,10 @@ def _actor_of_its_flow(s: _Sentence, figure: _Figure) -> None:
 _ACTOR_FLOW = re.compile(
     r"(?<![\w’'-])(?P<actor>(?:[Tt]he\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3})(?:,[^,;]{1,40},)?\s+"
     r"(?:also\s+)?(?:(?:is|are|was|were)\s+(?:estimated|expected|projected|forecast)\s+to\s+have\s+)?"
-    r"(?P<verb>produced|exported|imported|sold|shipped|manufactured)\s+"
+    rf"(?P<verb>{FLOW_VERBS})\s+"
     r"(?:a\s+(?:total|record)\s+of\s+|about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?"
 )
-_FLOW_VERB = re.compile(r"\b(?:produced|exported|imported|sold|shipped|manufactured)\s")
+_FLOW_VERB = re.compile(rf"\b(?:{FLOW_VERBS})\s")
 _THE = re.compile(r"^[Tt]he\s+")
 _EXPORTS_TITLE = re.compile(r"\bexports?\b", re.I)
 
@@ -450,10 +442,9 @@ def _changed_thing_not_its_change(s: _Sentence, figure: _Figure) -> None:
 
 
 _CHANGE_NOUN_SET = frozenset((*words().up_change_nouns, *words().down_change_nouns, "change"))
-_CHANGE_WORDS = "|".join(sorted((*words().up_change_nouns, *words().down_change_nouns, "change")))
 _CHANGE_NAMED = re.compile(
-    rf"^(?:(?:the\s+)?(?:rate|pace)\s+of(?:\s+(?:{_CHANGE_WORDS}))?"
-    rf"|(?P<what>[\w'’ -]+?)\s+(?:{_CHANGE_WORDS}))$",
+    rf"^(?:(?:the\s+)?(?:rate|pace)\s+of(?:\s+{_CHANGE_NOUNS})?"
+    rf"|(?P<what>[\w'’ -]+?)\s+{_CHANGE_NOUNS})$",
     re.I,
 )
 _FOR_ITEM = re.compile(

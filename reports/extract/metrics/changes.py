@@ -11,7 +11,7 @@ from reports.extract import grammar as g
 from reports.extract.grammar import Caseless
 from reports.extract.metrics.clauses import _CLAUSE_END, _WORD
 from reports.extract.metrics.model import _Figure
-from reports.extract.metrics.periods import _COMPARED_BEFORE, _MONTH_PERIOD, _month
+from reports.extract.metrics.periods import _COMPARED_BEFORE, _MONTH_PERIOD, _NUMBER_NOT_A_YEAR, _month
 from reports.extract.metrics.words import words
 from reports.extract.numbers import DESCRIBED_COUNT, Quantity
 from reports.periods import figure_period, valid_figure_period
@@ -412,7 +412,7 @@ def _month_basis(sentence: str, period: str | None) -> str | None:
 
 _MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 # The next number after a change that is not a year: where the comparison it states ends.
-_NEXT_NUMBER = re.compile(r"[;(]|(?<![\d.,])(?!(?:19|20)\d{2}\b)\d")
+_NEXT_NUMBER = re.compile(r"[;(]|" + _NUMBER_NOT_A_YEAR.pattern)
 
 
 def _own_month_basis(sentence: str, figure: _Figure, period: str | None) -> str | None:

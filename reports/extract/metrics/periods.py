@@ -702,7 +702,7 @@ _PRIOR_CHANGE = re.compile(
     r"(?:(?:rising|falling|growing|gaining|declining|dropping|increasing|decreasing)\s+(?:by\s+)?)?$",
     re.I,
 )
-_NEXT_NUMBER = re.compile(r"(?<![\d.,])(?!(?:19|20)\d{2}\b)\d")
+_NUMBER_NOT_A_YEAR = re.compile(r"(?<![\d.,])(?!(?:19|20)\d{2}\b)\d")  # where the next number begins
 
 
 def _earlier_change_end(sentence: str, figure: _Figure) -> int | None:
@@ -717,7 +717,7 @@ def _earlier_change_end(sentence: str, figure: _Figure) -> int | None:
     )
     if not hinted or not _PRIOR_CHANGE.search(sentence, low, start):
         return None
-    stop = _NEXT_NUMBER.search(sentence, figure.quantity.end)
+    stop = _NUMBER_NOT_A_YEAR.search(sentence, figure.quantity.end)
     return stop.start() if stop else len(sentence)
 
 

@@ -76,10 +76,14 @@ def _np_to_level_pattern() -> Caseless:
     )
 
 
+# The verbs of a flow an actor makes: "Korea exported $5 billion", "Japan produced 104.3 million tons".
+FLOW_VERBS = "imported|exported|produced|sold|shipped|manufactured"
+
+
 @cache
 def _active_flow_pattern() -> Caseless:
     return Caseless(
-        r"\b(?<!were\s)(?<!was\s)(imported|exported|produced|sold|shipped|manufactured)\s+"
+        rf"\b(?<!were\s)(?<!was\s)({FLOW_VERBS})\s+"
         r"(?:a\s+(?:total|record)\s+of\s+|about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?"
         r"(?=[$€£¥₩\d]|US\$|USD|KRW)",
         re.I,
