@@ -935,3 +935,29 @@ def test_a_lead_s_change_told_again_with_a_fuller_name_is_one_figure() -> None:
 )
 def test_a_change_told_as_the_one_before_is_for_its_own_earlier_period(body: str, periods: list) -> None:
     assert [m.period for m in metrics_of(body)] == periods
+
+
+@pytest.mark.parametrize(
+    ("body", "figures"),
+    [
+        ("Cement shipments rose 1.2 percent on-month in October 2025. They rose 4 percent on-year.",
+         [("cement shipments", ("up", 1.2, "mom")), ("cement shipments", ("up", 4.0, "yoy"))]),
+        ("Paper output fell 0.3 percent in November 2025. In October, it fell by 0.9 percent.",
+         [("paper output", ("down", 0.3, None)), ("paper output", ("down", 0.9, None))]),
+    ],
+)
+def test_a_pronoun_before_the_verb_is_the_subject_of_the_sentence_before(body: str, figures: list) -> None:
+    assert [(m.subject, change_of(m)) for m in metrics_of(body)] == figures
+
+
+@pytest.mark.parametrize(
+    ("body", "basis"),
+    [
+        ("On a yearly basis, glass output grew 2.2 percent in June 2025.", "yoy"),
+        ("Glass output grew 2.2 percent on an annual basis in June 2025.", "yoy"),
+        ("Glass output grew 0.4 percent on a monthly basis in June 2025.", "mom"),
+        ("Glass output grew 1.1 percent on a quarterly basis in the second quarter of 2025.", "qoq"),
+    ],
+)
+def test_a_basis_told_as_on_a_yearly_or_monthly_basis(body: str, basis: str) -> None:
+    assert change_of(only(body))[2] == basis

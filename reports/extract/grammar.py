@@ -480,6 +480,7 @@ BASIS = (
         "yoy",
         re.compile(
             r"\b(?:year-on-year|on-year|on\s+year|y-o-y|yoy|y/y|year\s+over\s+year|year-over-year|annually|"
+            r"on\s+an?\s+(?:yearly|annual)\s+basis|"
             r"(?:from|than)\s+a\s+year\s+(?:earlier|ago|before)|(?:than|over|from|on)\s+(?:the\s+)?(?:previous|prior|last)\s+year|"
             r"(?:compared\s+(?:to|with)|from|than|versus)\s+(?:the\s+)?same\s+(?:period|month|quarter|time)|"
             r"over\s+the\s+same\s+(?:period|month|quarter|time)\s+(?:(?:of|in)\s+)?(?:last\s+year|a\s+year|(?:19|20)\d\d)|"
@@ -496,7 +497,8 @@ BASIS = (
     (
         "mom",
         re.compile(
-            r"\b(?:month-on-month|on-month|on\s+month|m-o-m|m/m|month\s+over\s+month|from\s+a\s+month\s+"
+            r"\b(?:month-on-month|on-month|on\s+month|m-o-m|m/m|month\s+over\s+month|on\s+a\s+monthly\s+basis|"
+            r"from\s+a\s+month\s+"
             r"(?:earlier|ago|before)|(?:than|over|from|compared\s+(?:to|with))\s+(?:the\s+)?(?:previous|prior|"
             r"last|preceding)\s+month)\b",
             re.IGNORECASE,
@@ -505,7 +507,8 @@ BASIS = (
     (
         "qoq",
         re.compile(
-            r"\b(?:quarter-on-quarter|on-quarter|q-o-q|q/q|quarter\s+over\s+quarter|(?:than|over|from|"
+            r"\b(?:quarter-on-quarter|on-quarter|q-o-q|q/q|quarter\s+over\s+quarter|on\s+a\s+quarterly\s+basis|"
+            r"(?:than|over|from|"
             r"compared\s+(?:to|with))\s+(?:the\s+)?(?:previous|prior|last|preceding)\s+quarter)\b",
             re.IGNORECASE,
         ),

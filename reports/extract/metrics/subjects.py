@@ -386,6 +386,14 @@ _SAW_IT_CHANGE = re.compile(
     re.I,
 )
 _PRONOUN_START = re.compile(r"\W*(?:it|that|this)\s+(?:was|is|had|has|beat|followed|came|marked)\b", re.I)
+_PRONOUN_SUBJECT = re.compile(r"(?:^|,)\W*(?:it|they)\s+(?:also\s+|each\s+|both\s+)?$", re.I)
+
+
+def _pronoun_before_verb(masked: str, clause: int, at: int) -> bool:
+    """'They rose 5 percent on-year', 'In September, it fell by 1 percent': a pronoun is the clause's
+    subject when the clause's first verb follows it (after an opening phrase at most)."""
+    verbs = _marks(masked).verbs_between(clause, at)
+    return bool(verbs) and _PRONOUN_SUBJECT.search(masked, clause, verbs[0][0]) is not None
 _REPORTING_HINT = re.compile(r"show|indicat|reveal|suggest|confirm", re.I)
 _REPORTED_LEAD = re.compile(
     r"^.*?\b(?:show(?:s|ed)?|indicat(?:es|ed)|reveal(?:s|ed)?|suggest(?:s|ed)?|confirm(?:s|ed)?)\s+(?:that\s+)?"
@@ -460,7 +468,9 @@ def _clause_subject(
     # so a sentence's opening pronoun is looked for from its start)
     opening = _PRONOUN_START.match(masked) if clause < 8 and masked.lstrip(' "“')[:1] in "IiTt" else None
     leading = masked[clause : clause + 6].lstrip()[:1]
-    if opening or (leading in ("I", "i", "T", "t") and _PRONOUN_START.match(masked, clause)):
+    if opening or (leading in ("I", "i", "T", "t") and _PRONOUN_START.match(masked, clause)) or (
+        _pronoun_before_verb(masked, clause, at)
+    ):
         last = context.subject or (context.metrics[-1].subject if context.metrics else None)
         if last:
             return last
