@@ -961,3 +961,13 @@ def test_a_pronoun_before_the_verb_is_the_subject_of_the_sentence_before(body: s
 )
 def test_a_basis_told_as_on_a_yearly_or_monthly_basis(body: str, basis: str) -> None:
     assert change_of(only(body))[2] == basis
+
+
+def test_a_look_back_at_the_month_before_leaves_the_running_month_for_the_next_sentence() -> None:
+    found = metrics_of(
+        "Tile output fell 0.7 percent in October 2025. In September, it fell by 1 percent. "
+        "Output of floor tiles fell the most, by 1.4 percent."
+    )
+    assert [(m.subject, m.period) for m in found] == [
+        ("tile output", "2025-10"), ("tile output", "2025-09"), ("floor tile output", "2025-10"),
+    ]

@@ -87,8 +87,8 @@ def _set_running_period(
         period = next((p for p in stated if p in theirs), stated[0])
     else:
         period = stated[0]
-    if not figures and _before_running(period, context.period):
-        return
+    if (not figures and _before_running(period, context.period)) or _month_before(period, context.period):
+        return  # "In September, it had fallen 1 percent": a look back; the next sentence is October's again
     context.period = period
 
 
@@ -99,6 +99,16 @@ def _aside(sentence: str, period: tuple[int, int, str, str], figures: Sequence[_
         return True
     possessive = sentence.startswith(("'s", "’s"), period[1])
     return possessive and _possessed_by(sentence, period, figures[1:]) is not None
+
+
+def _month_before(period: str, running: str | None) -> bool:
+    """Is `period` the month just before the running month?"""
+    if not running or not _MONTH_KEY.fullmatch(period) or not _MONTH_KEY.fullmatch(running):
+        return False
+    return figure_period(running).previous().key == period
+
+
+_MONTH_KEY = re.compile(r"\d{4}-\d\d")
 
 
 def _before_running(period: str, running: str | None) -> bool:
