@@ -971,3 +971,28 @@ def test_a_look_back_at_the_month_before_leaves_the_running_month_for_the_next_s
     assert [(m.subject, m.period) for m in found] == [
         ("tile output", "2025-10"), ("tile output", "2025-09"), ("floor tile output", "2025-10"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "basis"),
+    [
+        ("Brick output sank an annual 2.5 percent in December 2025.", "yoy"),
+        ("Brick output rose a monthly 0.4 percent in December 2025.", "mom"),
+        ("Brick exports dropped 15.8 percent in the year to December 2025.", "yoy"),
+        ("Brick exports advanced 14.9 percent over the year to $1.2 billion in May 2025.", "yoy"),
+        ("Brick exports rose 3 percent in May 2025 compared to the year earlier.", "yoy"),
+    ],
+)
+def test_a_basis_told_as_an_annual_rate_or_over_the_year(body: str, basis: str) -> None:
+    assert change_of(only(body))[2] == basis
+
+
+def test_the_twelve_months_to_a_month_are_a_period_not_a_basis() -> None:
+    found = only("Brick trade in the 12 months to the end of February 2025 increased by 25.3% to £17.4bn.")
+    assert (found.period, change_of(found)) == ("2024-03/2025-02", ("up", 25.3, None))
+
+
+@pytest.mark.parametrize("where", ["in the domestic market", "at home and abroad", "overseas"])
+def test_a_count_sold_somewhere_keeps_the_change_after_it(where: str) -> None:
+    found = only(f"In September 2025, 137,771 cars were sold {where}, up 22.2 percent from a year earlier.")
+    assert (found.value, change_of(found)) == (137771.0, ("up", 22.2, "yoy"))

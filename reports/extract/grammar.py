@@ -480,7 +480,10 @@ BASIS = (
         "yoy",
         re.compile(
             r"\b(?:year-on-year|on-year|on\s+year|y-o-y|yoy|y/y|year\s+over\s+year|year-over-year|annually|"
-            r"on\s+an?\s+(?:yearly|annual)\s+basis|"
+            r"on\s+an?\s+(?:yearly|annual)\s+basis|an\s+annual(?=\s+\d)|over\s+the\s+year(?![\w-]|\s+to\s+date)|"
+            r"(?:compared\s+(?:to|with)|from|than)\s+the\s+year\s+(?:earlier|before|ago)|"
+            r"in\s+the\s+year\s+to\s+(?:January|February|March|April|May|"
+            r"June|July|August|September|October|November|December)|"
             r"(?:from|than)\s+a\s+year\s+(?:earlier|ago|before)|(?:than|over|from|on)\s+(?:the\s+)?(?:previous|prior|last)\s+year|"
             r"(?:compared\s+(?:to|with)|from|than|versus)\s+(?:the\s+)?same\s+(?:period|month|quarter|time)|"
             r"over\s+the\s+same\s+(?:period|month|quarter|time)\s+(?:(?:of|in)\s+)?(?:last\s+year|a\s+year|(?:19|20)\d\d)|"
@@ -497,7 +500,7 @@ BASIS = (
     (
         "mom",
         re.compile(
-            r"\b(?:month-on-month|on-month|on\s+month|m-o-m|m/m|month\s+over\s+month|on\s+a\s+monthly\s+basis|"
+            r"\b(?:month-on-month|on-month|on\s+month|m-o-m|m/m|month\s+over\s+month|on\s+a\s+monthly\s+basis|a\s+monthly(?=\s+\d)|"
             r"from\s+a\s+month\s+"
             r"(?:earlier|ago|before)|(?:than|over|from|compared\s+(?:to|with))\s+(?:the\s+)?(?:previous|prior|"
             r"last|preceding)\s+month)\b",

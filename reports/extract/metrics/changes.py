@@ -71,10 +71,13 @@ _GAP_PARTICIPLE = re.compile(  # "2.4 million vehicles sold in May, up 13 percen
 )
 
 
-# Between a level and its change: the unit's acronym "(TEU)", a measure "in contract value", "in value terms".
+# Between a level and its change: the unit's acronym "(TEU)", a measure "in contract value", "in value terms",
+# where it was sold: "in the domestic market", "at home".
 _GAP_ASIDE = re.compile(
     r"^\s*\([A-Z][A-Za-z]{1,7}\)|^\s*\b(?:in|by)\s+(?:[\w-]+\s+)?(?:value|volume|terms|tonnage)(?:\s+terms)?\b"
     r"|^\s*\bin\s+(?:[\w-]+\s+)?(?:orders|sales|exports|imports|shipments|revenues?|investments?)\b"
+    r"|^\s*\b(?:in|on)\s+the\s+(?:[\w-]+\s+)?markets?\b|^\s*\b(?:at\s+home(?:\s+and\s+abroad)?|abroad|overseas|"
+    r"domestically|locally|worldwide|globally)\b"
     r"|^\s*(?:per|a|an)\s+(?:metric\s+)?(?:ton|tonne|barrel|unit|kg|kilogram|pound|ounce|bushel|liter|litre|"
     r"gallon|MWh|kWh|head|share|vehicle|month|year|night|person|capita|day|week)\b",
     re.I,
