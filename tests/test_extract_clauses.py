@@ -996,3 +996,9 @@ def test_the_twelve_months_to_a_month_are_a_period_not_a_basis() -> None:
 def test_a_count_sold_somewhere_keeps_the_change_after_it(where: str) -> None:
     found = only(f"In September 2025, 137,771 cars were sold {where}, up 22.2 percent from a year earlier.")
     assert (found.value, change_of(found)) == (137771.0, ("up", 22.2, "yoy"))
+
+
+def test_an_increase_in_a_flow_valued_at_a_level_is_that_flow_with_its_change() -> None:
+    found = only("The toy industry reported a 39.9 percent year-on-year increase in toy orders valued at "
+                 "US$2.87 billion in December 2025.")
+    assert (found.subject, found.value, change_of(found)) == ("toy orders", 2.87e9, ("up", 39.9, "yoy"))

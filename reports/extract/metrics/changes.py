@@ -18,7 +18,7 @@ from reports.periods import figure_period, valid_figure_period
 from reports.records import Change, Metric
 
 _TO_LEVEL_GAP = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,4}?(?:to|at)\s+(?:(?:a|an|the|new|fresh|all-time|record|historic|historical|"
+    r"^\s*(?:[\w-]+\s+){0,5}?(?:to|at|worth)\s+(?:(?:a|an|the|new|fresh|all-time|record|historic|historical|"
     r"annual|monthly|high|peak|of|about|around|nearly|almost|roughly|approximately|over|more\s+than|some|"
     r"an\s+estimated)\s+)*$",
     re.I,
@@ -251,7 +251,7 @@ def _amount_change_apart(metric: Metric) -> list[Metric]:
     return [replace(metric, change=None), moved]
 
 
-_TO_OR_AT = re.compile(r"\b(?:to|at)\s")
+_TO_OR_AT = re.compile(r"\b(?:to|at|worth)\s")
 
 
 _THAN_AFTER = re.compile(r"\s*(?P<w>less|lower|fewer|more|higher|greater)\s+than\b", re.I)

@@ -359,7 +359,7 @@ LEVEL_NAMES = (
 _CHANGE_NOUNS = rf"(?:{'|'.join(sorted((*words().up_change_nouns, *words().down_change_nouns, 'change')))})s?"
 _NP_UP_TO_CLAUSE = (
     r"(?P<np>[A-Za-z][^,;()%$€£¥₩\d]*?)(?=\s*[,;(.]|\s+(?:and|from|compared|than|while|in|during|over|on|to|for|"
-    r"as|amid|was|were|is|are|has|have|had|will|would)\b|\s*$)"
+    r"as|amid|was|were|is|are|has|have|had|will|would|valued|worth|totaling|totalling|amounting)\b|\s*$)"
 )
 # "there was/were <a rise, growth ...> in <what>": the existential opening names no subject itself.
 _THERE_WAS = re.compile(
@@ -400,7 +400,11 @@ _REPORTED_LEAD = re.compile(
     r"(?=\S)",
     re.I,
 )
-_CHANGE_NOUN_IN = re.compile(rf"\s*{_CHANGE_NOUNS}\s+(?:in|of)\s+{_NP_UP_TO_CLAUSE}", re.I)
+_CHANGE_NOUN_IN = re.compile(
+    rf"\s*(?:(?:year-on-year|on-year|month-on-month|on-month|y-o-y|m-o-m)\s+)?{_CHANGE_NOUNS}\s+(?:in|of)\s+"
+    rf"{_NP_UP_TO_CLAUSE}",
+    re.I,
+)
 _CHANGE_NOUN_OF = re.compile(rf"\b{_CHANGE_NOUNS}\s+of\s+(?:about\s+|around\s+|nearly\s+)?$", re.I)
 _IN_NP = re.compile(rf"\s+in\s+{_NP_UP_TO_CLAUSE}", re.I)
 _NP_CHANGE_OF = re.compile(
