@@ -205,7 +205,7 @@ def test_monthly_exports_are_no_month_on_month_change() -> None:
     [
         ("in the four quarters to the end of 2024", "2024"),
         ("in the two quarters to June 2024", "2024-H1"),
-        ("in the three months to the end of September 2024", "2024-Q3"),
+        ("in the three months to the end of September 2024", "2024-07/2024-09"),
     ],
 )
 def test_quarters_and_months_counted_to_a_period_end(phrase: str, period: str) -> None:
@@ -1002,3 +1002,17 @@ def test_an_increase_in_a_flow_valued_at_a_level_is_that_flow_with_its_change() 
     found = only("The toy industry reported a 39.9 percent year-on-year increase in toy orders valued at "
                  "US$2.87 billion in December 2025.")
     assert (found.subject, found.value, change_of(found)) == ("toy orders", 2.87e9, ("up", 39.9, "yoy"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "period"),
+    [
+        ("in the first three months of 2024", "2024-Q1"),
+        ("during January to March 2024", "2024-Q1"),
+        ("in the first six months of 2024", "2024-H1"),
+        ("in the first eight months of 2024", "2024-01/2024-08"),
+        ("in the three months to June 2024", "2024-04/2024-06"),
+    ],
+)
+def test_a_calendar_quarter_is_a_quarter_and_a_rolling_three_months_its_months(phrase: str, period: str) -> None:
+    assert only(f"Imports rose 2.5 percent to $80 billion {phrase}.").period == period

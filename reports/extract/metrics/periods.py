@@ -353,8 +353,9 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
     if match.group("range"):
         y = int(match.group("ry")) if match.group("ry") else year
         m1, m2 = _month(match.group("m1")), _month(match.group("m2"))
-        if m1 and m2 and m2 == m1 + 2 and m1 % 3 == 1 and _QUARTER_NEXT.match(match.string, match.end()):
-            return f"{y}-Q{m2 // 3}"  # "the January-March quarter"
+        quarter = m1 and m2 and m2 == m1 + 2 and m1 % 3 == 1
+        if quarter and (m1 == 1 or _QUARTER_NEXT.match(match.string, match.end())):
+            return f"{y}-Q{m2 // 3}"  # "the January-March quarter", "January to March": the first quarter
         if m1 and m2 and m2 < m1:  # "April-March": a fiscal year, ending in the year given
             return f"{y - 1}-{m1:02d}/{y}-{m2:02d}" if match.group("ry") else f"{y}-{m1:02d}/{y + 1}-{m2:02d}"
         if m2 and not match.group("ry") and (y, m2) > (context.published.year, context.published.month):
@@ -366,6 +367,8 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
             y = context.published.year
         n = int(match.group("fn")) if match.group("fn").isdigit() else g.COUNTS[match.group("fn").lower()]
         last = n * 3 if match.group("fu").lower().startswith("quarter") else n
+        if last in (3, 6):  # "the first three months of the year": the first quarter; six: the first half
+            return f"{y}-Q1" if last == 3 else f"{y}-H1"
         return f"{y}-01/{y}-{last:02d}" if last <= 12 else None
     if match.group("upto"):
         return _months_to(match, context)
@@ -479,7 +482,8 @@ _DAY_SPAN = re.compile(r"\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}")
 
 
 def _months_to(match: re.Match[str], context: _Context) -> str | None:
-    """'three months to September 2025' -> '2025-Q3'; 'twelve months to Sept 2025' -> '2024-10/2025-09'."""
+    """'three months to September 2025' -> '2025-07/2025-09' (a rolling window, told as its months even
+    where it is a quarter); 'twelve months to Sept 2025' -> '2024-10/2025-09'."""
     words = (match.group("un") or match.group("uq")).lower()
     n = int(words) if words.isdigit() else g.COUNTS[words]
     n = n * 3 if match.group("uq") else n  # "the four quarters to the end of 2022": twelve months
@@ -488,10 +492,8 @@ def _months_to(match: re.Match[str], context: _Context) -> str | None:
         return None
     year = match.group("uy") or match.group("uyo")
     y = int(year) if year else _year_for_month(month, context)
-    if n == 3 and month % 3 == 0:
-        return f"{y}-Q{month // 3}"
-    if n == 6 and month % 6 == 0:
-        return f"{y}-H{month // 6}"
+    if match.group("uq") and n == 6 and month % 6 == 0:
+        return f"{y}-H{month // 6}"  # "the two quarters to June": the first half
     if n == 12 and month == 12:
         return str(y)
     first = month - n + 1
