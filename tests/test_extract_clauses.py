@@ -1014,5 +1014,14 @@ def test_an_increase_in_a_flow_valued_at_a_level_is_that_flow_with_its_change() 
         ("in the three months to June 2024", "2024-04/2024-06"),
     ],
 )
-def test_a_calendar_quarter_is_a_quarter_and_a_rolling_three_months_its_months(phrase: str, period: str) -> None:
+def test_a_calendar_quarter_is_a_quarter_and_a_rolling_one_its_months(phrase: str, period: str) -> None:
     assert only(f"Imports rose 2.5 percent to $80 billion {phrase}.").period == period
+
+
+def test_a_month_alone_after_a_part_is_the_part_s_not_the_whole_s() -> None:
+    found = metrics_of(
+        "Salt exports rose 5 percent in the first quarter of 2025. The salt trade surplus reached CNY1.96 "
+        "trillion, with CNY736.7 billion generated in March alone.",
+        published=date(2025, 4, 14),
+    )
+    assert [(m.value, m.period) for m in found if m.value] == [(1.96e12, "2025-Q1"), (736.7e9, "2025-03")]

@@ -678,6 +678,10 @@ def _stated_or_carried(
     later_target = primary is not None and primary[3] == "target" and primary[0] > q.end
     if later_target and _verb_between(sentence, q.end, primary[0]):
         primary = None  # "shipped 21.5 GWh ... and expects ... by year-end": another clause's target
+    running = context.period or context.title_period
+    alone = primary is not None and primary[0] > q.end and sentence.startswith(" alone", primary[1])
+    if alone and running and any(q.end < f.quantity.start < primary[0] for f in others):
+        return running  # "CNY1.96 trillion, with CNY736.7 billion in March alone": March is the part's
     if primary is not None and primary[0] not in compared and (primary[0] not in taken or primary[0] > q.end):
         return primary[2]
     if primary is not None and context.period is None and context.title_period is None:
