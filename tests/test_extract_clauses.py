@@ -1025,3 +1025,25 @@ def test_a_month_alone_after_a_part_is_the_part_s_not_the_whole_s() -> None:
         published=date(2025, 4, 14),
     )
     assert [(m.value, m.period) for m in found if m.value] == [(1.96e12, "2025-Q1"), (736.7e9, "2025-03")]
+
+
+def test_a_span_of_months_named_with_the_period_of_a_year() -> None:
+    assert only("Two yards won $3.52 billion in orders in the January-July period of 2022.").period == (
+        "2022-01/2022-07"
+    )
+
+
+def test_an_amount_worth_of_a_flow_is_that_flow() -> None:
+    assert only("Two yards won $3.52 billion worth of new orders in 2022.").subject == "new orders"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The finance ministry forecast the country's glass exports to rise 8.6 percent in 2026.",
+        "The trade ministry expects glass exports to grow 8.6 percent in 2026.",
+    ],
+)
+def test_a_forecast_told_by_who_forecast_it_is_a_forecast_of_the_flow(body: str) -> None:
+    found = only(body)
+    assert (found.subject, found.period) == ("glass exports forecast", "2026")

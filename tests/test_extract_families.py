@@ -172,9 +172,9 @@ def test_a_share_right_after_a_level_in_percent_of_gdp_keeps_the_levels_name_and
     assert share.change is not None and (share.change.value, share.change.unit) == (1.5, "percentage_points")
 
 
-def test_the_object_of_a_forecast_verb_is_the_subject() -> None:
+def test_the_object_of_a_forecast_verb_is_the_subject_and_marked_a_forecast() -> None:
     found = metrics_of("The institute expects tyre exports to reach $6.1 billion in 2027.")
-    assert [m.subject for m in found] == ["tyre exports"]
+    assert [m.subject for m in found] == ["tyre exports forecast"]
 
 
 def test_a_verb_raising_or_setting_a_named_quantity_names_it_whatever_its_head() -> None:

@@ -132,7 +132,8 @@ _FORECAST_BEFORE = re.compile(
     r"(?:(?:increase|rise|gain|growth|decline|fall|drop|contraction)\s+of\s+)?"
     r"|\b(?:expected|predicted|forecast|projected|anticipated)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:(?:surplus|deficit|increase|rise|gain|growth|decline|fall|drop)\s+of\s+)?"
-    r"|\b(?:is|are|was|were)\s+(?:expected|forecast|projected|predicted)\s+to\s+"
+    r"|\b(?:(?:is|are|was|were)\s+(?:expected|forecast|projected|predicted)|(?:expects?|expected|forecasts?|"
+    r"predicts?|predicted|projects|projected)\s+(?:[\w'’-]+\s+){1,4}?)to\s+"
     r"(?:rise|grow|increase|fall|decline|drop|reach|hit|expand|contract)\s+(?:by\s+)?(?:about\s+|around\s+)?)$",
     re.IGNORECASE,
 )

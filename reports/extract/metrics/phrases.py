@@ -82,7 +82,8 @@ def _is_place(dimension: str | None) -> bool:
 
 # "The ministry expects exports (to grow)": the object of a forecast verb is the subject of the figure.
 _REPORTING_PREFIX = re.compile(
-    r"^.*?\b(?:expects|projects|forecasts|predicts|sees|anticipates|estimates|said|says|announced|reported)\s+"
+    r"^.*?\b(?:expects|projects|forecasts|forecast(?!\s+(?:to|for|of)\b)|predicts|sees|anticipates|estimates|said|"
+    r"says|announced|reported)\s+"
     r"(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s+|"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}"
     r"(?:,\s*\d{4})?\s+)?(?:that\s+)?"

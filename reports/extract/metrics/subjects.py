@@ -60,7 +60,7 @@ _UNITS_OF = re.compile(
 @cache
 def _np_after_level_pattern() -> re.Pattern[str]:
     return re.compile(
-        rf"\s+(?!(?:in|of|for|to|at|by|on|with|from|and|or|as|than|the|a|an)\b)"
+        rf"\s+(?:worth\s+of\s+)?(?!(?:in|of|for|to|at|by|on|with|from|and|or|as|than|the|a|an)\b)"
         rf"(?P<np>(?:(?!(?:while|whereas|but|when|after|before|since|because|although|though|and|or|as)\b)[\w-]+\s+){{0,2}}?(?:{g.alternation(g.HEADS)}))\b(?!\s+(?:of|to)\b)",
         re.I,
     )
