@@ -1047,3 +1047,21 @@ def test_an_amount_worth_of_a_flow_is_that_flow() -> None:
 def test_a_forecast_told_by_who_forecast_it_is_a_forecast_of_the_flow(body: str) -> None:
     found = only(body)
     assert (found.subject, found.period) == ("glass exports forecast", "2026")
+
+
+@pytest.mark.parametrize(
+    ("body", "subjects"),
+    [
+        ("In October 2025, compared with September 2025, wool output fell by 0.7% in the euro area and by "
+         "0.6% in the EU.", ["euro area wool output", "EU wool output"]),
+        ("Wool output in the eurozone and EU fell in October 2025 by 0.7 and 0.5 percent.",
+         ["euro area wool output", "EU wool output"]),
+    ],
+)
+def test_each_figure_stated_for_its_own_area_is_that_area_s(body: str, subjects: list) -> None:
+    assert [m.subject for m in metrics_of(body)] == subjects
+
+
+def test_a_change_compared_with_the_month_before_by_name_is_month_on_month() -> None:
+    found = only("In October 2025, compared with September 2025, wool output fell by 0.7%.")
+    assert change_of(found) == ("down", 0.7, "mom")

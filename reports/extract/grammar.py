@@ -491,9 +491,10 @@ BASIS = (
             r"compared\s+(?:to|with)\s+[\d,.]+\s+(?:[a-z]+\s+){0,3}?last\s+year|"
             r"(?:compared\s+(?:to|with)|versus)\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year|"
             r"(?:the\s+)?(?:previous|prior|preceding)\s+year)|"
-            r"(?:from|than|over|on|compared\s+(?:to|with)|versus)\s+(?:the\s+end\s+of\s+)?(?:(?:January|February|"
-            r"March|April|May|June|July|"
-            r"August|September|October|November|December)\s+)?(?:19|20)\d{2})\b",
+            # a year alone: "from 2024"; a month with its year ("compared with September 2023") is the month
+            # it names, weighed against the figure's own (changes._month_basis)
+            r"(?:from|than|over|on|compared\s+(?:to|with)|versus)\s+(?:the\s+end\s+of\s+)?"
+            r"(?:19|20)\d{2})\b",
             re.IGNORECASE,
         ),
     ),

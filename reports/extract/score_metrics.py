@@ -101,6 +101,7 @@ _PLACE_SPELLINGS = (
     (re.compile(r"\bunited\s+states(?:\s+of\s+america)?\b|\bu\.\s?s\.(?:\s?a\.)?|\bus\b(?=\s+\w)"), " usa "),
     (re.compile(r"\bunited\s+kingdom\b|\bu\.\s?k\.|\bbritain\b"), " uk "),
     (re.compile(r"\beuropean\s+union\b|\be\.u\."), " eu "),
+    (re.compile(r"\beuro[\s-]?zone\b|\beuro\s+area\b"), " euroarea "),
 )
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from reports.extract import confidence
 from reports.extract import grammar as g
-from reports.extract.catalog import metric_id_for
+from reports.extract.catalog import analyst_words, metric_id_for
 from reports.extract.confidence import INVALID_PERIOD, SAME_SUBJECT_TWICE, Evidence, doubts_of
 from reports.extract.grammar import Caseless
 from reports.extract.metrics.changes import (
@@ -46,6 +46,7 @@ from reports.extract.metrics.phrases import (
     _clean_np,
     _head_of,
     _is_place,
+    _places_pattern,
     _topic,
     _with_topic,
     canonical_subject,
@@ -487,6 +488,55 @@ def _acronyms_used(s: _Sentence, figure: _Figure) -> None:
         figure.subject = _abbreviated(figure.subject, s.context.acronyms)
 
 
+def _place_of_its_figure(s: _Sentence, figure: _Figure) -> None:
+    """'fell by 0.7% in the euro area and by 0.6% in the EU', 'Industrial production in the eurozone and EU
+    fell by 0.7 and 0.5 percent': each figure is its place's ('euro area industrial production')."""
+    if not figure.subject or " in " not in s.text:
+        return
+    places = [_place_after(s.text, f) for f in s.figures]
+    place = places[s.figures.index(figure)]
+    if place is None:
+        _places_of_pair(s, figure)
+        return
+    # "In September, it fell by 1 percent in the eurozone": the place stated replaces one carried
+    carried = _places_pattern().match(figure.subject)
+    alone = len({p.casefold() for p in places if p}) < 2
+    if (alone and not carried) or place.casefold() in figure.subject.casefold():
+        return
+    rest = figure.subject[carried.end() :].strip() if carried else figure.subject
+    figure.subject = f"{analyst_words(place)} {rest}"
+
+
+_IN_AFTER = re.compile(r"\s*(?:percent|per\s+cent|%)?\s+(?:in|for)\s+")
+
+
+def _place_after(sentence: str, figure: _Figure) -> str | None:
+    """The place right after a figure: '0.7% in the euro area' -> 'euro area'."""
+    after = _IN_AFTER.match(sentence, figure.quantity.end)
+    place = _places_pattern().match(sentence, after.end()) if after else None
+    return place.group("place") if place else None
+
+
+def _places_of_pair(s: _Sentence, figure: _Figure) -> None:
+    """'production in the eurozone and EU fell by 0.7 and 0.5 percent': the first figure is the first place's,
+    the second the second's."""
+    pair = _IN_TWO_PLACES.search(figure.subject or "")
+    if not pair:
+        return
+    places = [_places_pattern().fullmatch(pair.group(n)) for n in ("p1", "p2")]
+    alike = [f for f in s.figures if f.subject == figure.subject]
+    if not all(places) or len(alike) != 2:
+        return
+    what = figure.subject[: pair.start()].strip()
+    for f, place in zip(alike, places, strict=True):
+        f.subject = f"{analyst_words(place.group('place'))} {what}"
+
+
+_IN_TWO_PLACES = re.compile(
+    r"\s+in\s+(?P<p1>(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)\s+and\s+(?P<p2>(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)$"
+)
+
+
 def _forecasts_marked(s: _Sentence, figure: _Figure) -> None:
     """'a 3.0% decline expected by economists', 'beat forecasts for an increase of 1.2 percent', 'had
     expected a $2.6-billion deficit', 'exports are expected to rise 3 percent': a forecast, not the figure."""
@@ -507,6 +557,7 @@ FIGURE_FINISHES = (
     _earlier_change_period,  # "following a 2.7 percent fall in September": September's
     _whose_balance,  # a bare "surplus": whose
     _acronyms_used,  # the release's own acronyms
+    _place_of_its_figure,  # "by 0.7% in the euro area and by 0.6% in the EU"
     _forecasts_marked,  # "expected by": a forecast
 )
 

@@ -4,12 +4,15 @@ name, the owner of a balance, the place or item it breaks down into."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from babel import Locale
 
 from reports.extract import grammar as g
 from reports.extract.catalog import analyst_words
 from reports.extract.metrics.model import _Context
 from reports.extract.metrics.words import words
+from reports.extract.text import word_lists
 
 _INCLUDING = re.compile(r",?\s*\b(?:including|excluding|except|especially|notably|such\s+as)\b[^,]*,?", re.I)
 
@@ -347,3 +350,13 @@ def _strip_place(base: str) -> str:
 def _bare_head(base: str, head: str) -> str:
     """'production' stays; the topic is not repeated for a model ('Trax production')."""
     return head
+
+
+@cache
+def _places_pattern() -> re.Pattern[str]:
+    """Countries (babel's English names and the meeting lists' place words) and the economic areas of the
+    word lists: what a figure can be stated 'in'."""
+    names = {name for name in Locale("en").territories.values() if name[:1].isupper()}
+    names |= set(word_lists("meeting_words.toml")["places"]) | set(words().economic_areas)
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?:the\s+)?(?P<place>{alternatives})(?![\w-])")

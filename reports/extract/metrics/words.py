@@ -24,6 +24,7 @@ class Words:
     count_units: dict[str, str]  # "firms" -> "companies"
     dollar_codes: dict[str, str]  # "C" -> "CAD"
     day_counts: dict[str, int]  # "ten" -> 10
+    economic_areas: tuple[str, ...]  # "euro area", "EU": places a figure is stated for, beyond countries
 
 
 @cache
@@ -41,4 +42,5 @@ def words() -> Words:
         dict(data["count_units"]),
         dict(data["dollar_codes"]),
         {word: int(count) for word, count in data["day_counts"].items()},
+        tuple(data["economic_areas"]),
     )
