@@ -162,6 +162,7 @@ def test_the_scorer_counts_a_wrong_subject_against_the_tuple_only(tmp_path: Path
         ("cargo throughput at the port", "port cargo throughput"),
         ("LPG imports from the U.S.", "LPG imports from the United States"),
         ("UK exports to the EU", "United Kingdom exports to the European Union"),
+        ("euro area energy production", "eurozone energy production"),
     ],
 )
 def test_the_scorer_accepts_what_an_analyst_would_call_the_same_subject(gold: str, found: str) -> None:
