@@ -1065,3 +1065,24 @@ def test_each_figure_stated_for_its_own_area_is_that_area_s(body: str, subjects:
 def test_a_change_compared_with_the_month_before_by_name_is_month_on_month() -> None:
     found = only("In October 2025, compared with September 2025, wool output fell by 0.7%.")
     assert change_of(found) == ("down", 0.7, "mom")
+
+
+def test_a_place_or_its_people_opening_a_subject_keeps_its_capital() -> None:
+    subjects = [m.subject for m in metrics_of(
+        "Chinese shipyards earned 1.24 million CGTs in May 2025. China posted a 12.2 percent gain."
+    )]
+    assert subjects == ["Chinese shipyards", "China"]
+
+
+def test_those_from_other_places_in_a_list_after_places_are_the_same_flow_from_them() -> None:
+    found = metrics_of(
+        "FDIs pledged from Japan (up 37.6 percent to $6.1 billion) and China (up 26.1 percent to $5.8 "
+        "billion) climbed, whereas those from the U.S. and the EU shrank to $5.2 billion (down 14.6 percent) "
+        "and $5.1 billion (down 18.1 percent), respectively."
+    )
+    assert [m.subject for m in found] == [
+        "FDIs pledged from Japan",
+        "FDIs pledged from China",
+        "FDIs pledged from the United States",
+        "FDIs pledged from the EU",
+    ]

@@ -105,9 +105,12 @@ _PLACE_SPELLINGS = (
 )
 
 
+_ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,})s\b")
+
+
 def subject_words(subject: str | None) -> frozenset[str]:
     """'Hybrid-vehicle exports' -> {'hybrid', 'vehicle', 'export'}."""
-    text = (subject or "").lower().replace("’", "'")
+    text = _ACRONYM_PLURAL.sub(r"\1", subject or "").lower().replace("’", "'")  # "FDIs" = "FDI"
     for pattern, spelling in _PLACE_SPELLINGS:
         text = pattern.sub(spelling, text)
     words = _WORD.findall(text)

@@ -271,7 +271,7 @@ def _list_member(sentence: str, figure: _Figure, figures: list[_Figure]) -> str 
                 name = match.group("name").strip()
     if not name or g.PERIOD.fullmatch(name):
         return None  # "compared with December 2024 (EUR 234.2 bn)": a period, not a member
-    if sentence[:opening].strip() == name and name[:1].isupper() and not name.isupper():
+    if sentence[:opening].strip() == name and name[:1].isupper() and name[1:2].islower():
         name = name[0].lower() + name[1:]  # a common noun that opens the sentence: 'Semiconductors (up ...)'
 
     if g.VERB.search(name) or _FIGURE_WORDS.search(name):
@@ -313,12 +313,18 @@ def _bracketed_count(sentence: str, cue_starts: tuple[int, ...]) -> int:
     return count
 
 
+_THOSE_PLACED = re.compile(r"those\s+(?=(?:to|from|in)\s)", re.I)
+
+
 def _name_member(
     sentence: str, figure: _Figure, item: str, base: str | None, dimension: str | None, context: _Context
 ) -> None:
     base = base or context.subject or ""
     head = _head_of(base) or _head_of(context.lead or "") or ""  # never a headless name: "Apple Samsung"
     member = _THE.sub("", _BOTH.sub("", item))  # "to both Brazil (...) and Mexico (...)"
+    those = _THOSE_PLACED.match(member)
+    if those and _TO_PLACE.match(base):  # "whereas those from the U.S. (down ...)": the base's, placed
+        member = f"{_strip_place(base)} {member[those.end() :]}"
     cleaned = _clean_np(member) or member
     if g.HEAD.search(cleaned):
         figure.subject = _with_topic(cleaned, context)

@@ -225,9 +225,21 @@ def _lower_first(phrase: str) -> str:
     first = words[0]
     following_capital = len(words) > 1 and words[1][:1].isupper()
     possessive_name = len(words) > 1 and first.endswith(("'s", "’s"))  # "Canada's exports": a proper noun
-    if first[:1].isupper() and first[1:2].islower() and not following_capital and not possessive_name:
+    proper = first in _proper_words()  # "China posted ...", "Korean cars": a place or its people
+    named = following_capital or possessive_name or proper
+    if first[:1].isupper() and first[1:2].islower() and not named:
         words[0] = first[0].lower() + first[1:]
     return " ".join(words)
+
+
+@cache
+def _proper_words() -> frozenset[str]:
+    """One-word names of places (countries, the meeting lists' places, economic areas) and of their
+    people ("Korean", "Chinese"), as written."""
+    meeting = word_lists("meeting_words.toml")
+    names = {name for name in Locale("en").territories.values() if " " not in name}
+    names |= {w for w in (*meeting["places"], *words().economic_areas) if " " not in w}
+    return frozenset(names | set(meeting["nationalities"]))
 
 
 _MEASURE_OF_FLOW = re.compile(

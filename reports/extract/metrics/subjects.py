@@ -15,6 +15,7 @@ from reports.extract.metrics.model import _Context, _Figure
 from reports.extract.metrics.phrases import (
     _INCLUDING,
     _THE,
+    _TO_PLACE,
     _as_modifier,
     _balance_name,
     _breakdown,
@@ -181,6 +182,8 @@ def _name(
     if item is not None:
         lists.setdefault("base", base)
         _name_member(sentence, figure, item, base, dimension, context)
+        if figure.subject and _TO_PLACE.match(figure.subject) and _TO_PLACE.match(item):
+            lists["base"] = figure.subject  # "FDI from Japan (...) and China (...)": China's from China
         return
     if figure.role == "level":
         for rule in LEVEL_NAMES:
@@ -539,9 +542,14 @@ def _clause_subject(
                 return f"{_as_modifier(what)} {head}"
         within = _WITHIN.match(masked) if those else None
         owner = _clean_np(within.group("np")) if within else earlier or context.subject
+        placed = _placed_before(figure, figures) if those and not within else None
+        owner = placed or owner  # "FDI from Japan (...) ..., whereas those from the U.S.": FDI
         if those and owner:
             place = canonical_subject(those.group("rest").strip(" ,"))
-            return f"{_strip_place(owner)} {place}"
+            named = f"{_strip_place(owner)} {place}"
+            if " and " in place and _RESPECTIVELY.search(sentence):  # "those from the U.S. and the EU ...,
+                named = _respective(named, figure, figures, clause, at)  # respectively"
+            return named
         pointing = _POINTING_TAIL.search(subject) if subject and " th" in subject else None
         running = earlier or context.subject
         if pointing and running and _head_of(running):  # "surplus in this segment" after "ICT exports"
@@ -568,6 +576,13 @@ def _clause_subject(
                 return named
     figure.notes.add(confidence.SUBJECT_OF_NEIGHBOUR if earlier else confidence.SUBJECT_CARRIED)
     return earlier or context.subject
+
+
+def _placed_before(figure: _Figure, figures: list[_Figure]) -> str | None:
+    """The subject of the sentence's figure before this one, where it names a place ('... from Japan')."""
+    before = figures[: figures.index(figure)] if figure in figures else []
+    named = next((f.subject for f in reversed(before) if f.subject), None)
+    return named if named and _TO_PLACE.match(named) else None
 
 
 def _changed_thing(masked: str, clause: int, at: int, figure: _Figure) -> str | None:
@@ -612,6 +627,9 @@ def _respective(subject: str, figure: _Figure, figures: list[_Figure], clause: i
     chosen = parts[k]
     if k > 0 and len(chosen.split()) == 1 and len(first_words) > 1:
         chosen = " ".join([*first_words[:-1], chosen])  # the shared modifier: "ICT exports and imports"
+    placed = _TO_PLACE.match(parts[0])
+    if k > 0 and placed and _TO_PLACE.match(f"x to {chosen}") and not _head_of(chosen):
+        return f"{placed.group('base')} {placed.group('prep')} {chosen}"  # "FDI from the U.S. and the EU"
     head = _head_of(parts[-1])
     if k < len(parts) - 1 and head and not _head_of(chosen):
         chosen = f"{chosen} {head}"  # the shared head: "tea and coffee exports"
