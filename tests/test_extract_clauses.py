@@ -1086,3 +1086,22 @@ def test_those_from_other_places_in_a_list_after_places_are_the_same_flow_from_t
         "FDIs pledged from the United States",
         "FDIs pledged from the EU",
     ]
+
+
+def test_the_product_a_title_names_before_its_flow_is_the_release_s_own() -> None:
+    found = metrics_of(
+        "Shipments fell 24.8 percent to 2.43 million tons in January-November 2025. Korea's total exports "
+        "rose 1 percent to $600 billion in the period.",
+        title="Korea's Zinc Exports to Chile Drop by a Quarter",
+        published=date(2025, 12, 20),
+    )
+    assert [m.subject for m in found] == ["zinc exports", "exports"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Korea's January exports reach a record on zinc shipments", "Trade deficit widens as zinc exports fall"],
+)
+def test_a_product_a_title_names_after_its_own_subject_is_no_topic(title: str) -> None:
+    found = metrics_of("Exports rose 3 percent to $50 billion in January 2026.", title=title)
+    assert [m.subject for m in found] == ["exports"]

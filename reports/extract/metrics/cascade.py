@@ -47,6 +47,7 @@ from reports.extract.metrics.phrases import (
     _head_of,
     _is_place,
     _places_pattern,
+    _title_topic,
     _topic,
     _with_topic,
     canonical_subject,
@@ -87,6 +88,7 @@ def extract_metrics(release: Release) -> list[Metric]:
     context = _Context(release.published, _title_period(release), title=normalize(release.title or ""))
     context.dollar = _local_dollar(text) or _economy_dollar(context.title, text)
     context.acronyms = acronyms_defined(text)
+    context.topic = _title_topic(context.title)  # the first level may name another (_name_figures)
     for start, end in sentences(text):
         _read_sentence(release, body, text, start, end, context)
     metrics = _repeats_dropped(_changes_joined_to_levels(context.metrics, body))
@@ -250,7 +252,7 @@ def _name_figures(s: _Sentence) -> bool:
                 break
         if figure.role == "level" and not context.lead and figure.subject:
             context.lead = figure.subject
-            context.topic = _topic(figure.subject, context.title)
+            context.topic = _topic(figure.subject, context.title) or context.topic
         figure.period = _period_of(sentence, figure, periods, s.primary, context, figures, s.compared)
         figure.period_source = _period_source(figure.period, periods, context)
         _compared_level(sentence, figure, figures, periods)
@@ -537,6 +539,16 @@ _IN_TWO_PLACES = re.compile(
 )
 
 
+def _whole_without_topic(s: _Sentence, figure: _Figure) -> None:
+    """'Korea's total trade surplus stood at $6 billion' in an ICT release: the whole economy's, not ICT's."""
+    topic = s.context.topic
+    if not topic or not figure.subject or not figure.subject.startswith(f"{topic} "):
+        return
+    rest = figure.subject[len(topic) + 1 :]
+    if re.search(rf"\b(?:total|overall|whole)\s+{re.escape(rest)}\b", s.text, re.I):
+        figure.subject = rest
+
+
 def _forecasts_marked(s: _Sentence, figure: _Figure) -> None:
     """'a 3.0% decline expected by economists', 'beat forecasts for an increase of 1.2 percent', 'had
     expected a $2.6-billion deficit', 'exports are expected to rise 3 percent': a forecast, not the figure."""
@@ -558,6 +570,7 @@ FIGURE_FINISHES = (
     _whose_balance,  # a bare "surplus": whose
     _acronyms_used,  # the release's own acronyms
     _place_of_its_figure,  # "by 0.7% in the euro area and by 0.6% in the EU"
+    _whole_without_topic,  # "Korea's total trade surplus" in an ICT release
     _forecasts_marked,  # "expected by": a forecast
 )
 

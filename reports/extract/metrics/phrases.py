@@ -296,6 +296,32 @@ def _topic(subject: str, title: str) -> str | None:
     return topic if topic.lower() in title.lower() else None
 
 
+def _title_topic(title: str) -> str | None:
+    """The product a title's own subject names before its flow: 'S. Korea's Steel Exports to U.S. Drop' ->
+    'steel', 'Korea's ICT exports down in April' -> 'ICT'; none where a verb, a period or a number comes
+    first ('Korea's January exports reach ...', 'trade deficit balloons on a fall in chip exports')."""
+    flow = _TITLE_FLOW.search(title)
+    if not flow or g.VERB.search(title[: flow.start()]) or _DIGIT_OR_PERIOD.search(flow.group("topic")):
+        return None
+    words = [w for w in flow.group("topic").split() if not _PROPER_OR_PLACE.fullmatch(w)]
+    if not words or len(words) > 2 or any(w.lower() in g.GENERIC_MODIFIERS for w in words):
+        return None
+    return " ".join(w if w[1:2].isupper() else w.lower() for w in words)
+
+
+_TITLE_FLOW = re.compile(
+    r"^(?:[\w.]+\s+)?(?:[\w.]+['’]s\s+)?(?P<topic>(?:[\w.-]+\s+){1,3}?)(?P<flow>exports|imports|shipments|"
+    r"production|output)\b",
+    re.I,
+)
+_DIGIT_OR_PERIOD = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:first|second|third|fourth|half|"
+    r"quarter|annual|monthly|yearly|record)\b",
+    re.I,
+)
+_PROPER_OR_PLACE = re.compile(r"(?:[A-Z]\.)+|U\.?S\.?|EU|UK|S\.")
+
+
 # An economy: a proper name ("Japan", "the EU") or an area, region, union ... ("the euro area").
 _ECONOMY = re.compile(r"^(?:the\s+)?[A-Z]|\b(?:area|region|zone|union|bloc|country|nation|economy)$")
 
