@@ -1105,3 +1105,20 @@ def test_the_product_a_title_names_before_its_flow_is_the_release_s_own() -> Non
 def test_a_product_a_title_names_after_its_own_subject_is_no_topic(title: str) -> None:
     found = metrics_of("Exports rose 3 percent to $50 billion in January 2026.", title=title)
     assert [m.subject for m in found] == ["exports"]
+
+
+def test_a_clause_of_a_verb_alone_after_and_shares_the_subject_before_it() -> None:
+    found = only('"The tin trade surplus is likely to be robust and stay at US$50bn," he said.')
+    assert found.subject == "tin trade surplus forecast"
+
+
+@pytest.mark.parametrize(
+    ("body", "period"),
+    [
+        ("Tin exports are likely to reach $700 million, the ministry said.", "2026"),
+        ("Tin exports rose 3 percent in January 2026. That beat forecasts for an increase of 1.2 percent.",
+         "2026-01"),
+    ],
+)
+def test_an_outlook_without_a_period_is_the_year_s_a_consensus_the_month_s(body: str, period: str) -> None:
+    assert metrics_of(body, published=date(2026, 2, 10))[-1].period == period

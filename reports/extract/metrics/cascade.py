@@ -129,12 +129,14 @@ def _conflicts_doubted(metrics: list[Metric]) -> list[Metric]:
     return result
 
 
-_FORECAST_HINT = Caseless(r"forecast|expect|predict|project|anticipat|consensus")
+_FORECAST_HINT = Caseless(r"forecast|expect|predict|project|anticipat|consensus|likely")
 _FORECAST_BEFORE = re.compile(
     r"(?:\b(?:forecasts?|expectations?|projections?|consensus)\s+(?:of|for)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:(?:increase|rise|gain|growth|decline|fall|drop|contraction)\s+of\s+)?"
     r"|\b(?:expected|predicted|forecast|projected|anticipated)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:(?:surplus|deficit|increase|rise|gain|growth|decline|fall|drop)\s+of\s+)?"
+    r"|\b(?:is|are)\s+likely\s+to\s+(?:[\w-]+\s+){0,5}?(?:stay|remain|reach|hit|be|come\s+in)\s+(?:at\s+)?"
+    r"(?:about\s+|around\s+)?"
     r"|\b(?:(?:is|are|was|were)\s+(?:expected|forecast|projected|predicted)|(?:expects?|expected|forecasts?|"
     r"predicts?|predicted|projects|projected)\s+(?:[\w'’-]+\s+){1,4}?)to\s+"
     r"(?:rise|grow|increase|fall|decline|drop|reach|hit|expand|contract)\s+(?:by\s+)?(?:about\s+|around\s+)?)$",
@@ -559,6 +561,22 @@ def _forecasts_marked(s: _Sentence, figure: _Figure) -> None:
     before = _FORECAST_BEFORE.search(s.text, max(0, start - 60), start) if hinted else None
     if before or _EXPECTED_BY.match(s.text, figure.quantity.end):
         figure.subject = f"{figure.subject} forecast"
+        ahead = _AHEAD.search(s.text, max(0, start - 80), start)  # an outlook, not a consensus for the month
+        source = figure.period_source
+        undated = source == "release date" or (source == "carried" and _past(s, figure))
+        if ahead and undated:
+            # an outlook that names no period, or only one already past: the year it is published in
+            figure.period, figure.period_source = str(s.context.published.year), "derived"
+
+
+_AHEAD = re.compile(
+    r"\b(?:will|(?:is|are)\s+(?:likely|expected|forecast|projected|set)\s+to|expects?|projects?)\b", re.I
+)
+
+
+def _past(s: _Sentence, figure: _Figure) -> bool:
+    """Does the figure's period end before its release was published?"""
+    return valid_figure_period(figure.period) and figure_period(figure.period or "").end < s.context.published
 
 
 FIGURE_FINISHES = (

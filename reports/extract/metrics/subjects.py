@@ -513,6 +513,9 @@ def _clause_subject(
         return topical
     if verbs:
         phrase = masked[clause : verbs[0][0]]
+        shared = _shared_subject(masked, clause, verbs[0][0]) if not phrase.strip(" ,\"“") else None
+        if shared:  # "The trade surplus is likely to be robust and stay at $50bn": the surplus stays
+            return _with_topic(shared, context)
         reported = _REPORTED_LEAD.match(phrase) if _REPORTING_HINT.search(phrase) else None
         if reported:  # "Data compiled by the agency showed wine exports totaled": what the data showed
             phrase = phrase[reported.end() :]
@@ -562,6 +565,10 @@ def _clause_subject(
             return _with_topic(subject, context)
         if subject and subject.lower() in g.PRONOUNS:
             return context.subject
+    if not verbs and _BARE_VERB_PHRASE.fullmatch(masked, clause, at):  # "... and stay at $50bn"
+        shared = _shared_subject(masked, clause, clause + 1)
+        if shared:
+            return _with_topic(shared, context)
     passive = g.PASSIVE_AFTER.match(masked[figure.quantity.end : figure.quantity.end + 60].lstrip(" ,"))
     if passive:
         return _with_topic(g.NOMINAL[passive.group("verb").lower()], context)
@@ -576,6 +583,25 @@ def _clause_subject(
                 return named
     figure.notes.add(confidence.SUBJECT_OF_NEIGHBOUR if earlier else confidence.SUBJECT_CARRIED)
     return earlier or context.subject
+
+
+def _shared_subject(masked: str, clause: int, verb: int) -> str | None:
+    """The subject of the clause before 'and' or 'but', for a clause that opens with its verb."""
+    joined = _JOINED_BEFORE.search(masked, max(0, clause - 8), clause)
+    if not joined or verb - clause > 2:
+        return None
+    before = _clause_start(masked, joined.start())
+    verbs = _marks(masked).verbs_between(before, joined.start())
+    named = _clean_np(masked[before : verbs[0][0]].lstrip(" \"“")) if verbs else None
+    return named if named and g.HEAD.search(named) and named.lower() not in g.PRONOUNS else None
+
+
+_JOINED_BEFORE = re.compile(r"\b(?:and|but)\s*$")
+# A clause of a verb alone before its figure, one the verb list has not: "stay at", "come in at"
+_BARE_VERB_PHRASE = re.compile(
+    r"\s*(?:stay|stays|stayed|remain|remains|remained|settle|settles|settled|end|ends|ended|come\s+in|came\s+in)"
+    r"(?:\s+(?:at|around|about|near))?\s*"
+)
 
 
 def _placed_before(figure: _Figure, figures: list[_Figure]) -> str | None:
