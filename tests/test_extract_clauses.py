@@ -1122,3 +1122,8 @@ def test_a_clause_of_a_verb_alone_after_and_shares_the_subject_before_it() -> No
 )
 def test_an_outlook_without_a_period_is_the_year_s_a_consensus_the_month_s(body: str, period: str) -> None:
     assert metrics_of(body, published=date(2026, 2, 10))[-1].period == period
+
+
+def test_the_rest_of_the_world_is_one_place_in_a_long_name() -> None:
+    found = only("Euro area wine exports to the rest of the world rose to €2 204.2 million in 2025.")
+    assert (found.subject, found.confidence) == ("euro area wine exports to the rest of the world", "high")

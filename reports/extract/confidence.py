@@ -149,7 +149,7 @@ def _subject_doubts(evidence: Evidence) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _subject_doubt(subject: str, catalogued: bool) -> str | None:
-    words = _WORD.findall(subject)
+    words = _WORD.findall(g.REST_OF_WORLD.sub("elsewhere", subject))
     if not words or words[0].lower() in _words().vague:
         return VAGUE_SUBJECT
     if any(word.lower() in _words().pointing for word in words):

@@ -683,6 +683,8 @@ HEADS = (
     "operating loss",
 )
 HEAD = re.compile(rf"\b(?:{alternation(HEADS)})$", re.IGNORECASE)
+# "exports to the rest of the world": one place however many words, when a name's length is weighed
+REST_OF_WORLD = re.compile(r"\bthe\s+rest\s+of\s+the\s+world\b", re.I)
 FLOW_HEADS = frozenset(
     {
         "exports",

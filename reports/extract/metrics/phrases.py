@@ -134,7 +134,8 @@ def _clean_np(phrase: str) -> str | None:
         phrase = phrase[: adverb.start()]
     phrase = phrase.strip(" .,;:'\"")
     # "exports of goods to the rest of the world" may run longer than other names
-    too_long = len(phrase.split()) > (12 if _OF_NP.match(phrase) else 8)
+    counted = g.REST_OF_WORLD.sub("elsewhere", phrase)  # "to the rest of the world": one place
+    too_long = len(counted.split()) > (12 if _OF_NP.match(phrase) else 8)
     if not phrase or too_long or _FIGURE_IN_NAME.search(phrase):
         return None
     for pattern, word in g.SYNONYM_PHRASES:
