@@ -1100,7 +1100,11 @@ def test_the_product_a_title_names_before_its_flow_is_the_release_s_own() -> Non
 
 @pytest.mark.parametrize(
     "title",
-    ["Korea's January exports reach a record on zinc shipments", "Trade deficit widens as zinc exports fall"],
+    [
+        "Korea's January exports reach a record on zinc shipments",
+        "Trade deficit widens as zinc exports fall",
+        "Exports and imports, January 2026",
+    ],
 )
 def test_a_product_a_title_names_after_its_own_subject_is_no_topic(title: str) -> None:
     found = metrics_of("Exports rose 3 percent to $50 billion in January 2026.", title=title)
@@ -1127,3 +1131,19 @@ def test_an_outlook_without_a_period_is_the_year_s_a_consensus_the_month_s(body:
 def test_the_rest_of_the_world_is_one_place_in_a_long_name() -> None:
     found = only("Euro area wine exports to the rest of the world rose to €2 204.2 million in 2025.")
     assert (found.subject, found.confidence) == ("euro area wine exports to the rest of the world", "high")
+
+
+def test_a_previous_record_alone_is_the_record_of_the_running_subject() -> None:
+    found = metrics_of(
+        "Zinc pledges rose 3 percent to $30.45 billion in 2022, a record. The previous record was $29.51 "
+        "billion in 2021."
+    )
+    assert [(m.subject, m.period, m.record) for m in found] == [
+        ("zinc pledges", "2022", True), ("zinc pledges", "2021", True),
+    ]
+
+
+def test_shipments_of_goods_abroad_are_their_exports() -> None:
+    assert only("Shipments of cosmetics abroad jumped 20 percent to $1 billion in May 2025.").subject == (
+        "cosmetics exports"
+    )

@@ -755,6 +755,10 @@ SYNONYM_PHRASES = (
     (re.compile(r"\binbound\s+shipments\b", re.IGNORECASE), "imports"),
     (re.compile(r"\boverseas\s+shipments\b", re.IGNORECASE), "exports"),
     (re.compile(r"\bshipments\s+abroad\b", re.IGNORECASE), "exports"),
+    (
+        re.compile(r"\bshipments\s+of\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:abroad|overseas)\b", re.IGNORECASE),
+        r"exports of \1",
+    ),
     (re.compile(r"\boverseas\s+sales\b", re.IGNORECASE), "exports"),
     (re.compile(r"\bper-day\s+(?=exports|imports|shipments)", re.IGNORECASE), "daily average "),
     (re.compile(r"(?<!average\s)\bdaily\s+(?=exports|imports)", re.IGNORECASE), "daily average "),

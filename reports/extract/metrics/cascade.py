@@ -551,6 +551,20 @@ def _whole_without_topic(s: _Sentence, figure: _Figure) -> None:
         figure.subject = rest
 
 
+def _record_of_the_running(s: _Sentence, figure: _Figure) -> None:
+    """'The previous record was $29.51 billion in 2021': the record of what the release is about."""
+    running = s.context.subject
+    if figure.subject and running and _RECORD_ALONE.fullmatch(figure.subject) and figure.role == "level":
+        figure.subject = running
+        figure.notes.add(confidence.SUBJECT_CARRIED)
+
+
+_RECORD_ALONE = re.compile(
+    r"(?:the\s+)?(?:(?:previous|prior|former|old|earlier)\s+)?(?:all-time\s+)?(?:record|high|peak)(?:\s+high)?",
+    re.I,
+)
+
+
 def _forecasts_marked(s: _Sentence, figure: _Figure) -> None:
     """'a 3.0% decline expected by economists', 'beat forecasts for an increase of 1.2 percent', 'had
     expected a $2.6-billion deficit', 'exports are expected to rise 3 percent': a forecast, not the figure."""
@@ -589,6 +603,7 @@ FIGURE_FINISHES = (
     _acronyms_used,  # the release's own acronyms
     _place_of_its_figure,  # "by 0.7% in the euro area and by 0.6% in the EU"
     _whole_without_topic,  # "Korea's total trade surplus" in an ICT release
+    _record_of_the_running,  # "The previous record was $29.51 billion"
     _forecasts_marked,  # "expected by": a forecast
 )
 
@@ -615,7 +630,8 @@ _SHIPMENTS = re.compile(r"(?:(?<=\w )|^)shipments\b(?=$|\s+to\s)")
 def _metric(release: Release, figure: _Figure, quote: str, span: tuple[int, int]) -> Metric:
     q = figure.quantity
     subject = canonical_subject(figure.subject or "figure")
-    value, unit, record, qualifier = q.value, q.unit, figure.record, _qualifier(q)
+    value, unit, qualifier = q.value, q.unit, _qualifier(q)
+    record = figure.record or figure.previous_record  # "the previous record of $X": a record too
     if figure.role == "change":
         value, unit, qualifier = None, None, q.qualifier
         metric_id = metric_id_for(subject)

@@ -305,7 +305,7 @@ def _title_topic(title: str) -> str | None:
     if not flow or g.VERB.search(title[: flow.start()]) or _DIGIT_OR_PERIOD.search(flow.group("topic")):
         return None
     words = [w for w in flow.group("topic").split() if not _PROPER_OR_PLACE.fullmatch(w)]
-    if not words or len(words) > 2 or any(w.lower() in g.GENERIC_MODIFIERS for w in words):
+    if not words or len(words) > 2 or any(w.lower() in g.GENERIC_MODIFIERS | _NO_TOPIC for w in words):
         return None
     return " ".join(w if w[1:2].isupper() else w.lower() for w in words)
 
@@ -319,6 +319,10 @@ _DIGIT_OR_PERIOD = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:first|second|third|fourth|half|"
     r"quarter|annual|monthly|yearly|record)\b",
     re.I,
+)
+_NO_TOPIC = frozenset(
+    {"and", "or", "of", "the", "a", "an", "in", "for", "to", "on", "with", "by", "at", "from", "as", "exports",
+     "imports", "export", "import", "shipments", "production", "output", "trade", "total", "its", "their"}
 )
 _PROPER_OR_PLACE = re.compile(r"(?:[A-Z]\.)+|U\.?S\.?|EU|UK|S\.")
 
