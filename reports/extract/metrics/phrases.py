@@ -321,8 +321,8 @@ _DIGIT_OR_PERIOD = re.compile(
     re.I,
 )
 _NO_TOPIC = frozenset(
-    {"and", "or", "of", "the", "a", "an", "in", "for", "to", "on", "with", "by", "at", "from", "as", "exports",
-     "imports", "export", "import", "shipments", "production", "output", "trade", "total", "its", "their"}
+    {"and", "or", "of", "the", "a", "an", "in", "for", "to", "on", "with", "by", "at", "from", "as", "its",
+     "their", "exports", "imports", "export", "import", "shipments", "production", "output", "trade", "total"}
 )
 _PROPER_OR_PLACE = re.compile(r"(?:[A-Z]\.)+|U\.?S\.?|EU|UK|S\.")
 
