@@ -1147,3 +1147,9 @@ def test_shipments_of_goods_abroad_are_their_exports() -> None:
     assert only("Shipments of cosmetics abroad jumped 20 percent to $1 billion in May 2025.").subject == (
         "cosmetics exports"
     )
+
+
+def test_a_flow_verb_s_amount_worth_of_goods_names_the_goods_and_where_they_went() -> None:
+    assert only("Chile exported $5 billion worth of copper to China in May 2025.").subject == (
+        "Chile copper exports to China"
+    )

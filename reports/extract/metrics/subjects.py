@@ -507,6 +507,9 @@ def _clause_subject(
         # "sold a total of 585,607 vehicles ..., down 5 percent": the count names the flow and its change
         counted = next((f.quantity.unit for f in figures if f.quantity.start >= flow.end()
                         and f.quantity.unit in ("vehicles", "ships")), None)
+        what = _flow_object(sentence, figure) if figure.role == "level" else None
+        if what:  # "exported $5 billion worth of chips to China": semiconductor exports to China
+            return what.replace("\0", nominal)
         topical = _with_topic(nominal, context)
         if counted and topical == nominal:  # the release's topic names it first: "automobile production"
             return f"{counted[:-1]} {nominal}"
@@ -583,6 +586,26 @@ def _clause_subject(
                 return named
     figure.notes.add(confidence.SUBJECT_OF_NEIGHBOUR if earlier else confidence.SUBJECT_CARRIED)
     return earlier or context.subject
+
+
+def _flow_object(sentence: str, figure: _Figure) -> str | None:
+    """What a flow verb's amount is 'worth of' and where it went: '$5 billion worth of chips to China' ->
+    'chip \\0 to China' (the flow's noun goes where \\0 stands)."""
+    after = _WORTH_OF.match(sentence, figure.quantity.end)
+    if after is None:
+        return None
+    product = _clean_np(after.group("what"))
+    if not product or g.PERIOD.fullmatch(product):
+        return None
+    placed = f" {after.group('prep')} {after.group('place')}" if after.group("place") else ""
+    return f"{_as_modifier(product)} \0{placed}"
+
+
+_WORTH_OF = re.compile(
+    r"\s+worth\s+of\s+(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+?)"
+    r"(?:\s+(?P<prep>to|from)\s+(?P<place>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*))?"
+    r"(?=\s+(?:in|during|for|last|this|over|from|to|on)\b|\s*[,.;]|\s*$)"
+)
 
 
 def _shared_subject(masked: str, clause: int, verb: int) -> str | None:
