@@ -1153,3 +1153,11 @@ def test_a_flow_verb_s_amount_worth_of_goods_names_the_goods_and_where_they_went
     assert only("Chile exported $5 billion worth of copper to China in May 2025.").subject == (
         "Chile copper exports to China"
     )
+
+
+def test_a_rank_within_the_year_is_no_period_of_the_figure() -> None:
+    found = metrics_of(
+        "Tram sales rose 23.6% in October 2025. Trams took a 25.4% market share, the second highest this "
+        "year. Tram exports rose 27.2%."
+    )
+    assert [m.period for m in found] == ["2025-10", "2025-10", "2025-10"]

@@ -162,6 +162,11 @@ BASE_BEFORE = Caseless(
     r"(?:(?:end|start|beginning)\s+of\s+)?$"
     # "21.3% higher than the exports total for March 2021": the period of what it is compared with
     r"|\b(?:than|compared\s+(?:to|with))\s+(?:the\s+|its\s+)?(?:[a-z-]+\s+){1,3}(?:for|in|of)\s+$"
+    # "a 25.4% share, the second highest this year": the span it is ranked in
+    r"|,\s*(?:the|its)\s+(?:(?:second|third|fourth|fifth)[\s-]+)?(?:highest|lowest|largest|biggest|smallest|"
+    r"strongest|weakest|best|worst|fastest|slowest|steepest)"
+    r"(?:\s+(?:level|figure|share|rate|pace|reading|gain|rise|fall|drop|increase|decline))?\s+(?:so\s+far\s+)?"
+    r"(?:in\s+|for\s+)?$"
 )
 PERIOD_RIGHT_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:set|recorded|posted|reached|achieved|logged|registered)\s+)?"
