@@ -44,8 +44,8 @@ _TO_PLACE = re.compile(
 
 
 _PLACE_ALIASES = (
-    (re.compile(r"\bU\.S\.?(?=$|[\s,;])"), "United States"),
-    (re.compile(r"\bU\.K\.?(?=$|[\s,;])"), "United Kingdom"),
+    (re.compile(r"\bU\.S\.?(?=$|[\s,;])|(?<=\s)US(?=$|[\s,;])"), "United States"),  # "exports to the US"
+    (re.compile(r"\bU\.K\.?(?=$|[\s,;])|(?<=\s)UK(?=$|[\s,;])"), "United Kingdom"),
 )
 
 
@@ -73,7 +73,7 @@ def _abbreviated(subject: str, acronyms: tuple[tuple[re.Pattern[str], str], ...]
 def canonical_subject(subject: str) -> str:
     """The catalog's name where the text uses a synonym: 'chip exports' -> 'semiconductor exports',
     'car exports to the U.S.' -> 'automobile exports to the United States' (catalog.toml, [subject_words])."""
-    if "U." in subject:
+    if "U." in subject or " US" in subject or " UK" in subject:
         for alias, name in _PLACE_ALIASES:
             subject = alias.sub(name, subject)
     return analyst_words(subject)
