@@ -1163,6 +1163,9 @@ def test_a_rank_within_the_year_is_no_period_of_the_figure() -> None:
     assert [m.period for m in found] == ["2025-10", "2025-10", "2025-10"]
 
 
-@pytest.mark.parametrize(("place", "name"), [("the US", "the United States"), ("the UK", "the United Kingdom")])
+@pytest.mark.parametrize(
+    ("place", "name"), [("the US", "the United States"), ("the UK", "the United Kingdom")]
+)
 def test_a_place_written_as_letters_is_named_as_its_dotted_form_is(place: str, name: str) -> None:
-    assert only(f"Exports to {place} rose 4.5 percent to $10.4 billion in May 2025.").subject == f"exports to {name}"
+    found = only(f"Exports to {place} rose 4.5 percent to $10.4 billion in May 2025.")
+    assert found.subject == f"exports to {name}"
