@@ -431,7 +431,7 @@ def test_a_share_taken_and_its_level_a_year_earlier_over_a_span_of_months() -> N
         "Electric vans took a 9.1% share, up from 6.2% a year earlier."
     )
     found = metrics_of(body, title="Van registrations: January-September 2026", published=date(2026, 10, 6))
-    assert found[0].subject == "new van sales in the UK"
+    assert found[0].subject == "new van sales in the United Kingdom"
     assert [(m.subject, m.period) for m in found[1:]] == [
         ("electric vans share", "2026-01/2026-09"),
         ("electric vans share", "2025-01/2025-09"),
