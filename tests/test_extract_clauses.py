@@ -1169,3 +1169,15 @@ def test_a_rank_within_the_year_is_no_period_of_the_figure() -> None:
 def test_a_place_written_as_letters_is_named_as_its_dotted_form_is(place: str, name: str) -> None:
     found = only(f"Exports to {place} rose 4.5 percent to $10.4 billion in May 2025.")
     assert found.subject == f"exports to {name}"
+
+
+def test_a_list_of_places_paired_by_respectively_after_an_opening_phrase() -> None:
+    found = metrics_of(
+        "By destination, wine exports to the United States, the European Union and Singapore rose 16.9 "
+        "percent, 4 percent and 2.7 percent, respectively."
+    )
+    assert [m.subject for m in found] == [
+        "wine exports to the United States",
+        "wine exports to the European Union",
+        "wine exports to Singapore",
+    ]

@@ -15,6 +15,7 @@ from reports.extract import grammar as g
 from reports.extract.metrics.figures import _GAPPED
 from reports.extract.metrics.model import _Context, _Figure
 from reports.extract.metrics.phrases import (
+    _INTRODUCTION,
     _LAST_COMMA,
     _THE,
     _TO_PLACE,
@@ -173,6 +174,9 @@ def _name_respectively(sentence: str, group: list[_Figure], context: _Context) -
         return
     clause = _REPORTING_TAIL.sub("", _ASIDE_DASHES.sub(" ", sentence[: verb.start()]).strip())
     names = _items_named(_LAST_COMMA.split(clause)[-1].strip(), len(group))
+    opened = _without_opening(clause) if names is None else None
+    if opened:  # "By destination, exports to the U.S., the EU and Singapore rose ...": the whole list
+        names = _items_named(opened, len(group))
     if names is None:  # "Among the key items, chips, ships and cars posted gains of ...": a bare list
         head = _head_of(group[0].subject or "") or _head_of(context.lead or "")
         items = [_ALL_AFTER.sub("", item) for item in _ITEM_SPLIT.split(clause)[-len(group) :]]
@@ -187,6 +191,19 @@ def _name_respectively(sentence: str, group: list[_Figure], context: _Context) -
 
 
 _ALL_AFTER = re.compile(r"\s+(?:all|both|each|alike)$", re.I)
+
+
+def _without_opening(clause: str) -> str | None:
+    """'By destination, exports to the U.S., the EU and Singapore' -> 'exports to the U.S., the EU and
+    Singapore': a list of three or more, its opening phrase dropped; None where it is no such list."""
+    parts = [p.strip() for p in clause.split(",") if p.strip()]
+    while len(parts) > 2 and _INTRODUCTION.match(parts[0]):
+        parts = parts[1:]
+    if len(parts) < 3 and not (len(parts) == 2 and " and " in parts[-1]):
+        return None
+    if " and " not in parts[-1] or any(ch.isdigit() for p in parts for ch in p):
+        return None
+    return ", ".join(parts)
 
 
 def _items_named(clause: str, count: int) -> list[str | None] | None:

@@ -10,7 +10,14 @@ from reports.extract import grammar as g
 from reports.extract.grammar import Caseless
 from reports.extract.metrics.changes import _RESPECTIVELY
 from reports.extract.metrics.clauses import _clause_start, _inside_figure, _marks, _outside_parens
-from reports.extract.metrics.lists import _BOTH, _CONNECTIVES, _gapped_member, _list_member, _name_member
+from reports.extract.metrics.lists import (
+    _BOTH,
+    _CONNECTIVES,
+    _gapped_member,
+    _list_member,
+    _name_member,
+    _without_opening,
+)
 from reports.extract.metrics.model import _Context, _Figure
 from reports.extract.metrics.phrases import (
     _INCLUDING,
@@ -564,7 +571,8 @@ def _clause_subject(
             return f"{owner} {named}".strip() if owner and named else subject
         if subject and subject.lower() not in g.PRONOUNS:
             if " and " in subject and _RESPECTIVELY.search(sentence):
-                subject = _respective(subject, figure, figures, clause, at)
+                # "exports to the U.S., the EU and Singapore rose ..., respectively": the whole list
+                subject = _respective(_listed(phrase) or subject, figure, figures, clause, at)
             return _with_topic(subject, context)
         if subject and subject.lower() in g.PRONOUNS:
             return context.subject
@@ -606,6 +614,14 @@ _WORTH_OF = re.compile(
     r"(?:\s+(?P<prep>to|from)\s+(?P<place>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*))?"
     r"(?=\s+(?:in|during|for|last|this|over|from|to|on)\b|\s*[,.;]|\s*$)"
 )
+
+
+def _listed(phrase: str) -> str | None:
+    """A list of three or more before the verb, its opening phrase dropped and its first item cleaned."""
+    opened = _without_opening(phrase.strip(" ,"))
+    first, comma, rest = (opened or "").partition(",")
+    named = _clean_np(first) if comma else None
+    return f"{named},{rest}" if named else None
 
 
 def _shared_subject(masked: str, clause: int, verb: int) -> str | None:
@@ -674,11 +690,11 @@ def _respective(subject: str, figure: _Figure, figures: list[_Figure], clause: i
     k = min(k, len(parts) - 1)
     first_words = parts[0].split()
     chosen = parts[k]
-    if k > 0 and len(chosen.split()) == 1 and len(first_words) > 1:
-        chosen = " ".join([*first_words[:-1], chosen])  # the shared modifier: "ICT exports and imports"
     placed = _TO_PLACE.match(parts[0])
     if k > 0 and placed and _TO_PLACE.match(f"x to {chosen}") and not _head_of(chosen):
         return f"{placed.group('base')} {placed.group('prep')} {chosen}"  # "FDI from the U.S. and the EU"
+    if k > 0 and len(chosen.split()) == 1 and len(first_words) > 1:
+        chosen = " ".join([*first_words[:-1], chosen])  # the shared modifier: "ICT exports and imports"
     head = _head_of(parts[-1])
     if k < len(parts) - 1 and head and not _head_of(chosen):
         chosen = f"{chosen} {head}"  # the shared head: "tea and coffee exports"
