@@ -1181,3 +1181,23 @@ def test_a_list_of_places_paired_by_respectively_after_an_opening_phrase() -> No
         "wine exports to the European Union",
         "wine exports to Singapore",
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "subject"),
+    [
+        ("The value of total exports of tea rose 3 percent to $5 billion in May 2025.", "total tea exports"),
+        ("Concurrently, the value of imports of tea fell 12.3% to $3.3 billion in May 2025.", "tea imports"),
+    ],
+)
+def test_the_value_of_a_flow_of_goods_is_that_flow(body: str, subject: str) -> None:
+    found = only(body)
+    assert (found.subject, found.confidence) == (subject, "high")
+
+
+def test_a_change_named_only_by_its_basis_is_the_figure_before_it_told_of_an_earlier_month() -> None:
+    found = metrics_of(
+        "In May 2025, tea exports decreased by 7.4% over a year earlier to $317.6 million, after a "
+        "year-on-year decrease of 3.7% in April 2025."
+    )
+    assert [(m.subject, m.period) for m in found] == [("tea exports", "2025-05"), ("tea exports", "2025-04")]

@@ -150,7 +150,8 @@ def _subject_doubts(evidence: Evidence) -> list[str]:
 @lru_cache(maxsize=4096)
 def _subject_doubt(subject: str, catalogued: bool) -> str | None:
     words = _WORD.findall(g.REST_OF_WORLD.sub("elsewhere", subject))
-    if not words or words[0].lower() in _words().vague:
+    total_of = len(words) > 1 and words[0].lower() == "total" and _names_a_measure(" ".join(words[1:]))
+    if not words or (words[0].lower() in _words().vague and not total_of):  # "total exports" names them
         return VAGUE_SUBJECT
     if any(word.lower() in _words().pointing for word in words):
         return VAGUE_SUBJECT  # "surplus in this segment": what it points at is elsewhere

@@ -789,7 +789,7 @@ TRAILING_NOISE = re.compile(
 )
 PERIOD_TAIL = re.compile(
     rf"\s+(?:in|for|during|through|over|as\s+of|of|throughout|from)\s+(?:the\s+)?(?:(?:whole|entire|full|first|"
-    rf"second|third|fourth|last|past|previous|latest|same|two|three|four|five|six|nine|twelve|"
+    rf"second|third|fourth|last|past|previous|latest|same|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     rf"\d{{1,4}}|[a-z]+-(?:month|day|week|year|quarter))\s+)*(?:(?:19|20)\d{{2}}|{_MONTH}|"
     r"(?:first|second|1st|2nd)\s+half|half|quarters?|years?|months?|weeks?|days?|period|H[12]|Q[1-4])\b.*$",
     re.IGNORECASE,

@@ -185,6 +185,11 @@ _VERB_AFTER_HEAD = re.compile(r"\s+[a-z]{3,}ed$")
 
 def _of_to_modifier(phrase: str) -> str:
     """'exports of eco-friendly vehicles' -> 'eco-friendly vehicle exports'; keeps '... to China'."""
+    measured = _MEASURE_OF.match(phrase)
+    if measured:  # "the value of imports of goods" -> "goods imports"; "the volume of ..." -> "... volume"
+        inner = _of_to_modifier(measured.group("what"))
+        if g.HEAD.search(_strip_place(inner)):
+            return inner if measured.group("measure").lower() == "value" else f"{_as_modifier(inner)} volume"
     match = _OF_NP.match(phrase)
     if not match:
         return phrase
@@ -204,6 +209,11 @@ def _of_to_modifier(phrase: str) -> str:
 
 
 _PLURAL_NOUNS = words().plural_nouns
+
+
+_MEASURE_OF = re.compile(
+    r"^(?:the\s+)?(?P<measure>value|volume)\s+of\s+(?P<what>(?:\S+\s+){1,4}?of\s+.+)$", re.I
+)
 
 
 def _as_modifier(words: str) -> str:

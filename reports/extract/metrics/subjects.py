@@ -530,6 +530,8 @@ def _clause_subject(
         if reported:  # "Data compiled by the agency showed wine exports totaled": what the data showed
             phrase = phrase[reported.end() :]
         subject = _clean_np(phrase)
+        if subject and _QUALIFIERS_ONLY.fullmatch(subject) and (earlier or context.subject):
+            return earlier or context.subject  # "after a year-on-year decrease of 3.7% in April": the same
         named_thing = subject and g.HEAD.search(_strip_place(subject))
         restrictive = None if named_thing else _relative_before(masked, clause, at)
         if restrictive:
@@ -613,6 +615,15 @@ _WORTH_OF = re.compile(
     r"\s+worth\s+of\s+(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+?)"
     r"(?:\s+(?P<prep>to|from)\s+(?P<place>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*))?"
     r"(?=\s+(?:in|during|for|last|this|over|from|to|on)\b|\s*[,.;]|\s*$)"
+)
+
+
+# Words that qualify a change and name nothing: "a year-on-year (decrease)", "a sharp (rise)"
+_QUALIFIERS_ONLY = re.compile(
+    r"(?:(?:year-on-year|on-year|month-on-month|on-month|quarter-on-quarter|y-o-y|m-o-m|annual|monthly|"
+    r"quarterly|yearly|sharp|steep|slight|modest|marginal|revised|preliminary|further|similar|smaller|larger)"
+    r"\s*)+",
+    re.I,
 )
 
 
