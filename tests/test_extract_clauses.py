@@ -1201,3 +1201,16 @@ def test_a_change_named_only_by_its_basis_is_the_figure_before_it_told_of_an_ear
         "year-on-year decrease of 3.7% in April 2025."
     )
     assert [(m.subject, m.period) for m in found] == [("tea exports", "2025-05"), ("tea exports", "2025-04")]
+
+
+def test_a_level_compared_after_smaller_than_is_the_same_quantity() -> None:
+    found = metrics_of(
+        "The country had a tin trade surplus of about $474 million in May 2025, smaller than the $1.09 "
+        "billion expected in the poll."
+    )
+    assert [m.subject for m in found] == ["tin trade surplus", "tin trade surplus forecast"]
+
+
+def test_the_home_economy_importing_goods_worth_an_amount_is_its_imports() -> None:
+    found = metrics_of("South Korea imported goods worth $27.8 billion in May 2025, down 8.1 percent.")
+    assert [(m.subject, m.value) for m in found] == [("imports", 27.8e9)]

@@ -399,12 +399,15 @@ def _actor_of_its_flow(s: _Sentence, figure: _Figure) -> None:
         return
     actor, nominal = _THE.sub("", acted[-1].group("actor")), g.NOMINAL[acted[-1].group("verb").lower()]
     subject = figure.subject
-    if actor.lower() in g.PRONOUNS:
-        return
+    if actor.lower() in g.PRONOUNS or actor.lower() in _HOME_ACTORS:
+        return  # "South Korea imported goods worth $27.8 billion": the economy a release is about by default
     if subject.casefold() == actor.casefold():  # "Russia is estimated to have produced 73.4 Mt"
         figure.subject = f"{actor} {nominal}"
     elif nominal in subject and actor.lower() not in subject.lower():
         figure.subject = f"{actor} {subject}"
+
+
+_HOME_ACTORS = frozenset({"korea", "south korea", "country", "nation"})  # as grammar.LEADING_NOISE drops them
 
 
 # "Japan produced", "The United States, at the 4th position, produced": a named actor and its flow verb

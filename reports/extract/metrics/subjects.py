@@ -92,7 +92,9 @@ FLOW_VERBS = "imported|exported|produced|sold|shipped|manufactured"
 def _active_flow_pattern() -> Caseless:
     return Caseless(
         rf"\b(?<!were\s)(?<!was\s)({FLOW_VERBS})\s+"
-        r"(?:a\s+(?:total|record)\s+of\s+|about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?"
+        r"(?:a\s+(?:total|record)\s+of\s+|about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+|"
+        # "imported goods worth $27.8 billion"
+        r"(?:goods|products|items|merchandise)\s+worth\s+(?:about\s+|some\s+)?)?"
         r"(?=[$€£¥₩\d]|US\$|USD|KRW)",
         re.I,
     )
@@ -480,6 +482,10 @@ def _clause_subject(
     `earlier` is the subject of the sentence's figure before this one."""
     # "That beat forecasts for ...", "It followed a 4.1% fall": the last subject ("that" also ends a clause,
     # so a sentence's opening pronoun is looked for from its start)
+    compared = _COMPARED_LEVEL.search(masked, max(clause, at - 40), at) if " than " in masked else None
+    prior = _placed_before(figure, figures, placed=False) if compared and figure.role == "level" else None
+    if prior:  # "a surplus of $474 million, smaller than the $1.09 billion expected": the same quantity
+        return prior
     opening = _PRONOUN_START.match(masked) if clause < 8 and masked.lstrip(' "“')[:1] in "IiTt" else None
     leading = masked[clause : clause + 6].lstrip()[:1]
     if opening or (leading in ("I", "i", "T", "t") and _PRONOUN_START.match(masked, clause)) or (
@@ -654,11 +660,18 @@ _BARE_VERB_PHRASE = re.compile(
 )
 
 
-def _placed_before(figure: _Figure, figures: list[_Figure]) -> str | None:
-    """The subject of the sentence's figure before this one, where it names a place ('... from Japan')."""
+def _placed_before(figure: _Figure, figures: list[_Figure], placed: bool = True) -> str | None:
+    """The subject of the sentence's figure before this one; with `placed`, only where it names a place
+    ('... from Japan')."""
     before = figures[: figures.index(figure)] if figure in figures else []
-    named = next((f.subject for f in reversed(before) if f.subject), None)
-    return named if named and _TO_PLACE.match(named) else None
+    named = next((f.subject for f in reversed(before) if f.subject and f.role == figure.role), None)
+    return named if named and (not placed or _TO_PLACE.match(named)) else None
+
+
+# "..., smaller than the $1.09 billion expected", "higher than last year's $5 billion": a level compared
+_COMPARED_LEVEL = re.compile(
+    r"\b(?:smaller|larger|bigger|greater|higher|lower|less|more|wider|narrower)\s+than\s+(?:the|a|an|its)?\s*$"
+)
 
 
 def _changed_thing(masked: str, clause: int, at: int, figure: _Figure) -> str | None:
