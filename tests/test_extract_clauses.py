@@ -1081,10 +1081,10 @@ def test_those_from_other_places_in_a_list_after_places_are_the_same_flow_from_t
         "and $5.1 billion (down 18.1 percent), respectively."
     )
     assert [m.subject for m in found] == [
-        "FDIs pledged from Japan",
-        "FDIs pledged from China",
-        "FDIs pledged from the United States",
-        "FDIs pledged from the EU",
+        "FDI pledges from Japan",
+        "FDI pledges from China",
+        "FDI pledges from the United States",
+        "FDI pledges from the EU",
     ]
 
 
@@ -1214,3 +1214,12 @@ def test_a_level_compared_after_smaller_than_is_the_same_quantity() -> None:
 def test_the_home_economy_importing_goods_worth_an_amount_is_its_imports() -> None:
     found = metrics_of("South Korea imported goods worth $27.8 billion in May 2025, down 8.1 percent.")
     assert [(m.subject, m.value) for m in found] == [("imports", 27.8e9)]
+
+
+def test_investment_pledged_or_arrived_is_named_fdi_pledges_or_arrivals() -> None:
+    found = metrics_of(
+        "Foreign direct investment (FDI) pledged to Korea in 2025 rose 8 percent to $5.7 billion. Investment "
+        "newly pledged from Chile soared 41.5 percent to $1.1 billion. The FDI that actually arrived fell 3 "
+        "percent to $2.2 billion."
+    )
+    assert [m.subject for m in found] == ["FDI pledges", "FDI pledges from Chile", "FDI arrivals"]

@@ -568,6 +568,37 @@ _RECORD_ALONE = re.compile(
 )
 
 
+def _investment_named(s: _Sentence, figure: _Figure) -> None:
+    """'FDI pledged to Korea', 'investment newly pledged from China', 'the FDI that actually arrived': FDI
+    pledges and arrivals, as investment releases and analysts name them."""
+    if not figure.subject or "FDI" not in s.release.body and "direct investment" not in s.release.body:
+        return
+    if figure.subject.lower() in ("fdi", "investment") and _ARRIVED_AFTER.search(s.text):
+        figure.subject = "FDI arrivals"  # "The FDI that actually arrived fell 3 percent"
+        return
+    named = _PLEDGED.fullmatch(figure.subject) or _ARRIVED.fullmatch(figure.subject)
+    if named is None:
+        return
+    kind = "pledges" if "pledged" in named.group(0) else "arrivals"
+    tail = named.group("tail") or ""
+    tail = "" if _HOME_TAIL.fullmatch(tail) else tail  # "pledged to Korea": where all of it goes
+    figure.subject = f"{named.group('mods') or ''}FDI {kind}{tail}"
+
+
+_PLEDGED = re.compile(
+    r"(?P<mods>(?:[\w-]+\s+)*?)(?:FDIs?|foreign\s+direct\s+investments?|investments?)\s+(?:newly\s+)?pledged"
+    r"(?P<tail>\s+(?:to|from|in|into|by)\s+.+)?",
+    re.I,
+)
+_ARRIVED = re.compile(
+    r"(?P<mods>(?:[\w-]+\s+)*?)(?:FDIs?|investments?)\s+(?:that\s+)?(?:actually\s+)?arrived"
+    r"(?P<tail>\s+(?:to|from|in|into)\s+.+)?",
+    re.I,
+)
+_ARRIVED_AFTER = re.compile(r"\b(?:FDI|investment)\s+(?:that|which)\s+(?:actually\s+)?arrived\b", re.I)
+_HOME_TAIL = re.compile(r"\s+(?:to|into|in)\s+(?:South\s+)?Korea|\s+here", re.I)
+
+
 def _forecasts_marked(s: _Sentence, figure: _Figure) -> None:
     """'a 3.0% decline expected by economists', 'beat forecasts for an increase of 1.2 percent', 'had
     expected a $2.6-billion deficit', 'exports are expected to rise 3 percent': a forecast, not the figure."""
@@ -604,6 +635,7 @@ FIGURE_FINISHES = (
     _earlier_change_period,  # "following a 2.7 percent fall in September": September's
     _whose_balance,  # a bare "surplus": whose
     _acronyms_used,  # the release's own acronyms
+    _investment_named,  # "FDI pledged to Korea": FDI pledges
     _place_of_its_figure,  # "by 0.7% in the euro area and by 0.6% in the EU"
     _whole_without_topic,  # "Korea's total trade surplus" in an ICT release
     _record_of_the_running,  # "The previous record was $29.51 billion"

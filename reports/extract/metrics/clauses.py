@@ -22,8 +22,8 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _PAREN = re.compile(r"\([^()]*\)")
 
 
-_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z0-9 .,'-]{0,40}?"
+_DATELINE = re.compile(  # "SEOUL, Jan. 5 (Yonhap) --", "TOKYO (AP) ": capitalized words or numbers only
+    r"^[A-Z][A-Za-z0-9.'-]*(?:[ ,]+[A-Z0-9][A-Za-z0-9.'-]*){0,6}?\s*"
     r"(?:\([A-Za-z .]+\)\s*(?:--|—|–|-)\s*|\((?:[A-Z]{2,6}|[A-Z][a-z]+ [A-Z][a-z]+)\)\s+)"
 )
 
