@@ -1223,3 +1223,18 @@ def test_investment_pledged_or_arrived_is_named_fdi_pledges_or_arrivals() -> Non
         "percent to $2.2 billion."
     )
     assert [m.subject for m in found] == ["FDI pledges", "FDI pledges from Chile", "FDI arrivals"]
+
+
+@pytest.mark.parametrize(
+    ("body", "subject"),
+    [
+        ("Production in the mining, manufacturing, gas and electricity industries rose 1.1 percent in "
+         "February 2026.", "industrial output"),
+        ("Strong chip sales helped lift overall exports, which jumped 11.3 percent to $5.5 billion in "
+         "February 2026.", "exports"),
+        ("Production in the hotel sector remained flat in February 2026, with a 2.2 percent on-year gain.",
+         "hotel sector production"),
+    ],
+)
+def test_the_clause_names_its_figure_through_a_list_a_relative_or_a_with(body: str, subject: str) -> None:
+    assert only(body).subject == subject

@@ -84,6 +84,13 @@ def _is_place(dimension: str | None) -> bool:
 
 
 # "The ministry expects exports (to grow)": the object of a forecast verb is the subject of the figure.
+# "production in the mining, manufacturing, gas and electricity industries": industrial output, by definition
+_INDUSTRIAL = re.compile(
+    r"\b(?:production|output)\s+(?:in|of)\s+(?:the\s+)?mining,?\s+manufacturing,?\s+(?:and\s+)?"
+    r"(?:(?:gas|electricity|power|utilities|water)(?:,?\s+(?:and\s+)?(?:gas|electricity|power|utilities|water))*)"
+    r"(?:\s+(?:industries|sectors))?",
+    re.I,
+)
 _REPORTING_PREFIX = re.compile(
     r"^.*?\b(?:expects|projects|forecasts|forecast(?!\s+(?:to|for|of)\b)|predicts|sees|anticipates|estimates|said|"
     r"says|announced|reported)\s+"
@@ -116,6 +123,7 @@ _NP_TAIL = re.compile(
 def _clean_np(phrase: str) -> str | None:
     """The analyst's name for a noun phrase: no intro, possessive country, period, article or adverb."""
     phrase = _INTERJECTION.sub(" ", phrase)
+    phrase = _INDUSTRIAL.sub("industrial output", phrase)  # before a comma splits its list of industries
     phrase = _INCLUDING.sub(" ", phrase)
     phrase = _REPORTING_PREFIX.sub("", phrase)
     phrase = _ESTIMATE_OF.sub("", phrase.strip())

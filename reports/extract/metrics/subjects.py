@@ -482,6 +482,12 @@ def _clause_subject(
     `earlier` is the subject of the sentence's figure before this one."""
     # "That beat forecasts for ...", "It followed a 4.1% fall": the last subject ("that" also ends a clause,
     # so a sentence's opening pronoun is looked for from its start)
+    which = sentence.rfind(", which ", clause, at)
+    if which != -1 and not _DIGIT_IN.search(sentence, which, at - 1):
+        # "... helped lift overall exports, which jumped 11.3 percent": the noun the relative clause is of
+        before = _clean_np(_THROUGH_VERB.sub("", sentence[max(clause, which - 60) : which]))
+        if before and g.HEAD.search(before):
+            return _with_topic(before, context)
     compared = _COMPARED_LEVEL.search(masked, max(clause, at - 40), at) if " than " in masked else None
     prior = _placed_before(figure, figures, placed=False) if compared and figure.role == "level" else None
     if prior:  # "a surplus of $474 million, smaller than the $1.09 billion expected": the same quantity
@@ -539,6 +545,7 @@ def _clause_subject(
         if subject and _QUALIFIERS_ONLY.fullmatch(subject) and (earlier or context.subject):
             return earlier or context.subject  # "after a year-on-year decrease of 3.7% in April": the same
         named_thing = subject and g.HEAD.search(_strip_place(subject))
+        # "... helped lift overall exports, which jumped 11.3 percent": the noun the relative clause is of
         restrictive = None if named_thing else _relative_before(masked, clause, at)
         if restrictive:
             # "the FDI that actually arrived fell": the FDI; "led by chip exports, which reached": those
@@ -585,6 +592,10 @@ def _clause_subject(
         if subject and subject.lower() in g.PRONOUNS:
             return context.subject
     if not verbs and _BARE_VERB_PHRASE.fullmatch(masked, clause, at):  # "... and stay at $50bn"
+        shared = _shared_subject(masked, clause, clause + 1)
+        if shared:
+            return _with_topic(shared, context)
+    if not verbs and _WITH_A.search(masked, max(0, clause - 8), at):  # "..., with a 2.2 percent on-year gain"
         shared = _shared_subject(masked, clause, clause + 1)
         if shared:
             return _with_topic(shared, context)
@@ -649,10 +660,12 @@ def _shared_subject(masked: str, clause: int, verb: int) -> str | None:
     before = _clause_start(masked, joined.start())
     verbs = _marks(masked).verbs_between(before, joined.start())
     named = _clean_np(masked[before : verbs[0][0]].lstrip(" \"“")) if verbs else None
+    named = re.sub(r"^the\s+", "", named or "", flags=re.I)
     return named if named and g.HEAD.search(named) and named.lower() not in g.PRONOUNS else None
 
 
-_JOINED_BEFORE = re.compile(r"\b(?:and|but)\s*$")
+_JOINED_BEFORE = re.compile(r"\b(?:and|but|with)\s*$")
+_WITH_A = re.compile(r",\s*with\s+(?:an?\s+)?$")
 # A clause of a verb alone before its figure, one the verb list has not: "stay at", "come in at"
 _BARE_VERB_PHRASE = re.compile(
     r"\s*(?:stay|stays|stayed|remain|remains|remained|settle|settles|settled|end|ends|ended|come\s+in|came\s+in)"
@@ -668,6 +681,13 @@ def _placed_before(figure: _Figure, figures: list[_Figure], placed: bool = True)
     return named if named and (not placed or _TO_PLACE.match(named)) else None
 
 
+_DIGIT_IN = re.compile(r"\d")
+# what comes before the noun a relative clause is of: "... helped lift (overall exports, which ...)"
+_THROUGH_VERB = re.compile(
+    r"^.*\b(?:by|in|for|with|on|at|amid|after|due\s+to|thanks\s+to|led\s+by|driven\s+by|lift|lifted|boost|"
+    r"boosted|drive|drove|push|pushed|help|helped|as)\s+",
+    re.I,
+)
 # "..., smaller than the $1.09 billion expected", "higher than last year's $5 billion": a level compared
 _COMPARED_LEVEL = re.compile(
     r"\b(?:smaller|larger|bigger|greater|higher|lower|less|more|wider|narrower)\s+than\s+(?:the|a|an|its)?\s*$"
