@@ -1238,3 +1238,29 @@ def test_investment_pledged_or_arrived_is_named_fdi_pledges_or_arrivals() -> Non
 )
 def test_the_clause_names_its_figure_through_a_list_a_relative_or_a_with(body: str, subject: str) -> None:
     assert only(body).subject == subject
+
+
+@pytest.mark.parametrize(
+    ("body", "period", "basis"),
+    [
+        ("Comparing November 2025 with November 2024, the prices of tea exports increased by 2.5%.",
+         "2025-11", "yoy"),
+        ("Comparing the first eleven months of 2025 with the same period in 2024, tea exports rose 6.2%.",
+         "2025-01/2025-11", "yoy"),
+        ("Comparing November 2025 with October 2025, tea exports rose 1%.", "2025-11", "mom"),
+    ],
+)
+def test_an_opening_comparing_two_periods_gives_period_and_basis(body: str, period: str, basis: str) -> None:
+    found = only(body)
+    assert (found.period, change_of(found)[2]) == (period, basis)
+
+
+def test_a_change_from_a_level_with_its_count_a_year_ago_is_year_on_year() -> None:
+    found = metrics_of(
+        "The tin order backlog totaled 35.86 million CGT (717 ships) in July 2025, up 26 percent from 28.5 "
+        "million CGT (618 ships) a year ago."
+    )
+    assert [(m.value, m.period, change_of(m)) for m in found] == [
+        (35.86e6, "2025-07", ("up", 26.0, "yoy")), (717.0, "2025-07", None),
+        (28.5e6, "2024-07", None), (618.0, "2024-07", None),
+    ]

@@ -162,6 +162,8 @@ BASE_BEFORE = Caseless(
     r"(?:(?:end|start|beginning)\s+of\s+)?$"
     # "21.3% higher than the exports total for March 2021": the period of what it is compared with
     r"|\b(?:than|compared\s+(?:to|with))\s+(?:the\s+|its\s+)?(?:[a-z-]+\s+){1,3}(?:for|in|of)\s+$"
+    # "Comparing November 2018 with November 2017, ...": the period compared with
+    r"|\bcompar(?:ing|ed)\b[^,;]{0,40}?\bwith\s+(?:the\s+)?$"
     # "a 25.4% share, the second highest this year": the span it is ranked in
     r"|,\s*(?:the|its)\s+(?:(?:second|third|fourth|fifth)[\s-]+)?(?:highest|lowest|largest|biggest|smallest|"
     r"strongest|weakest|best|worst|fastest|slowest|steepest)"

@@ -358,8 +358,34 @@ def _basis_of_its_clause(s: _Sentence, figure: _Figure) -> None:
     if change is not None and change.basis is None and change.value is not None:
         basis = _own_month_basis(s.text, figure, s.period_now) or _compared_period_basis(s, figure) or (
             _basis_of_clause(s.text, figure, s.period_now) if s.basis else None
-        )
+        ) or _comparing_basis(s)
         figure.change = replace(change, basis=basis)
+
+
+def _comparing_basis(s: _Sentence) -> str | None:
+    """'Comparing November 2018 with November 2017, prices rose 2.5%': yoy; '... with the same period in
+    2017': yoy; with the month or quarter before: mom or qoq."""
+    opening = _COMPARING.match(s.text) if s.text[:12].lower().startswith(("comparing", "compared")) else None
+    if opening is None:
+        return None
+    if _SAME_PERIOD.search(opening.group("b")):
+        return "yoy"
+    a = next((p[2] for p in s.periods if opening.start("a") <= p[0] < opening.end("a")), None)
+    b = next((p[2] for p in s.periods if opening.start("b") <= p[0] < opening.end("b")), None)
+    if not valid_figure_period(a) or not valid_figure_period(b):
+        return None
+    current = figure_period(a or "")
+    if current.year_before().key == b:
+        return "yoy"
+    if current.kind in ("month", "quarter") and current.previous().key == b:
+        return "mom" if current.kind == "month" else "qoq"
+    return None
+
+
+_COMPARING = re.compile(
+    r"\s*compar(?:ing|ed)\s+(?P<a>[^,;]{3,60}?)\s+(?:with|to)\s+(?P<b>[^,;]{3,60}?)\s*,", re.I
+)
+_SAME_PERIOD = re.compile(r"\bsame\s+(?:period|month|quarter|time)\b", re.I)
 
 
 def _compared_period_basis(s: _Sentence, figure: _Figure) -> str | None:

@@ -205,6 +205,9 @@ def _same_change(a: Change | None, b: Change | None) -> bool:
     return (a.value, a.unit, a.direction) == (b.value, b.unit, b.direction) and same_basis
 
 
+_A_YEAR_OR_MONTH_AGO = re.compile(r"\ba\s+(?:year|month)\s+(?:ago|earlier|before)\b", re.I)
+
+
 def _basis_from_compared_levels(metrics: list[Metric], first: int) -> None:
     """'rose 6.6 percent to 928.3 MT in 2018 from 870.9 MT in 2017': the change compares with the year
     before (yoy); with the month or quarter before, mom or qoq. Only the sentence's own figures."""
@@ -213,16 +216,21 @@ def _basis_from_compared_levels(metrics: list[Metric], first: int) -> None:
         return
     for index, metric in enumerate(own, start=first):
         change = metric.change
-        if metric.value is None or change is None or change.basis is not None or not metric.period:
+        if change is None or change.basis is not None or not metric.period:
             continue
         if not valid_figure_period(metric.period):
             continue
         period = figure_period(metric.period)
+        # a change read apart from its level ("35.86 million CGT (717 ships) ..., up 26 percent from 28.5
+        # million CGT a year ago") is weighed against the levels of its subject in any unit
+        apart = metric.value is None  # a change read apart from its level: "up 26 percent from 28.5 million
+        if apart and not _A_YEAR_OR_MONTH_AGO.search(metric.quote):  # CGT (618 ships) a year ago"
+            continue
         earlier = {
             m.period
             for m in own
-            if m is not metric and m.value is not None
-            and (m.subject, m.unit) == (metric.subject, metric.unit)
+            if m is not metric and m.value is not None and m.subject == metric.subject
+            and (apart or m.unit == metric.unit)
         }
         basis = None
         if period.year_before().key in earlier:

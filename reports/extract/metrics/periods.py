@@ -25,6 +25,7 @@ _LOCAL_PERIOD = Caseless(
 
 
 _EARLIER_LEVEL = re.compile(
+    r"\)?(?:\s*\([^()]{1,30}\))?"  # "28.5 million CGT (618 ships) a year ago": the count beside it
     r"\s*,?\s*(?:(?:tallied|posted|recorded|logged|registered|reported|seen|sold|produced|shipped|exported|set|"
     r"imported)\s+)?"
     r"(?:(?:in|during|over|for)\s+)?(?:the\s+(?:same|corresponding|comparable)\s+(?:period|month|quarter|time)\s+)?"
