@@ -1264,3 +1264,13 @@ def test_a_change_from_a_level_with_its_count_a_year_ago_is_year_on_year() -> No
         (35.86e6, "2025-07", ("up", 26.0, "yoy")), (717.0, "2025-07", None),
         (28.5e6, "2024-07", None), (618.0, "2024-07", None),
     ]
+
+
+def test_a_body_s_forecast_for_the_year_is_the_running_subject_s_forecast() -> None:
+    found = metrics_of(
+        "The tin account surplus reached $7.9 billion in August 2025. The central bank's forecast for the "
+        "year is $84 billion."
+    )
+    assert [(m.subject, m.period) for m in found] == [
+        ("tin account surplus", "2025-08"), ("tin account surplus forecast", "2025"),
+    ]

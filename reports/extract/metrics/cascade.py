@@ -628,7 +628,18 @@ _HOME_TAIL = re.compile(r"\s+(?:to|into|in)\s+(?:South\s+)?Korea|\s+here", re.I)
 def _forecasts_marked(s: _Sentence, figure: _Figure) -> None:
     """'a 3.0% decline expected by economists', 'beat forecasts for an increase of 1.2 percent', 'had
     expected a $2.6-billion deficit', 'exports are expected to rise 3 percent': a forecast, not the figure."""
-    if not figure.subject or "forecast" in figure.subject:
+    if not figure.subject:
+        return
+    owned = _WHOSE_FORECAST.fullmatch(figure.subject)
+    running = s.context.subject
+    if owned and running and figure.role == "level":  # "The central bank's forecast for the year is $84bn"
+        kind = "target" if owned.group("kind").lower() in ("target", "goal") else "forecast"
+        figure.subject = f"{running} {kind}"
+        figure.notes.add(confidence.SUBJECT_CARRIED)
+        if _FOR_THE_YEAR.search(s.text) and figure.period and valid_figure_period(figure.period):
+            figure.period = str(figure_period(figure.period).start.year)
+        return
+    if "forecast" in figure.subject:
         return
     start = figure.quantity.start
     hinted = _FORECAST_HINT.search(s.text, max(0, start - 60), start)
@@ -643,6 +654,13 @@ def _forecasts_marked(s: _Sentence, figure: _Figure) -> None:
             figure.period, figure.period_source = str(s.context.published.year), "derived"
 
 
+# what a body forecasts, named by whose forecast it is: "the central bank's forecast", "the ministry's target"
+_WHOSE_FORECAST = re.compile(
+    r"(?:the\s+)?(?:[\w.’'-]+\s+){0,3}[\w.-]+['’]s\s+(?:own\s+|latest\s+|new\s+|revised\s+|annual\s+)?"
+    r"(?P<kind>forecast|projection|estimate|outlook|target|goal)",
+    re.I,
+)
+_FOR_THE_YEAR = re.compile(r"\bfor\s+(?:the|this)\s+(?:full\s+|whole\s+)?year\b", re.I)
 _AHEAD = re.compile(
     r"\b(?:will|(?:is|are)\s+(?:likely|expected|forecast|projected|set)\s+to|expects?|projects?)\b", re.I
 )
