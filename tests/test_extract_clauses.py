@@ -1274,3 +1274,20 @@ def test_a_body_s_forecast_for_the_year_is_the_running_subject_s_forecast() -> N
     assert [(m.subject, m.period) for m in found] == [
         ("tin account surplus", "2025-08"), ("tin account surplus forecast", "2025"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "unit"),
+    [
+        ("Malaysia's trade rose to RM753.46 billion in May 2025.", 753.46e9, "MYR"),
+        ("Indonesia's exports rose to Rp 10 trillion in May 2025.", 10e12, "IDR"),
+        ("India's exports rose to Rs 1,200 crore in May 2025.", 12e9, "INR"),
+    ],
+)
+def test_the_signs_and_scales_of_asian_currencies(body: str, value: float, unit: str) -> None:
+    found = only(body)
+    assert (found.value, found.unit) == (value, unit)
+
+
+def test_a_currency_sign_inside_a_word_is_none() -> None:
+    assert only("Firms confirm 5 percent more exports in May 2025.").unit == "percent"  # not "rm 5": MYR

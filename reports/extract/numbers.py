@@ -28,8 +28,9 @@ _GLUED_CODES = "|".join(
      "BRL", "MXN", "IDR", "VND", "THB", "MYR", "RUB", "ZAR", "SAR", "AED")
 )
 _TOKEN = re.compile(r"\d(?<![\w.,]\d)[\d,.]*")
-_GLUED_TOKEN = re.compile(rf"(?<=(?<![A-Za-z])(?:{_GLUED_CODES}))\d[\d,.]*")
-_GLUED_HINT = re.compile(r"[A-Z]{3}\d")
+# "CNY10.3 trillion", and the ringgit's two letters: "RM753.46 billion"
+_GLUED_TOKEN = re.compile(rf"(?:(?<=(?<![A-Za-z])(?:{_GLUED_CODES}))|(?<=(?<![A-Za-z])RM))\d[\d,.]*")
+_GLUED_HINT = re.compile(r"[A-Z]{3}\d|RM\d")
 _VALID = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -50,6 +51,9 @@ _SCALES = {
     "tril": 1e12,
     "trn": 1e12,
     "trln": 1e12,
+    "crore": 1e7,  # India's ten million and hundred thousand: "Rs 1,200 crore"
+    "crores": 1e7,
+    "lakh": 1e5,
 }
 _CURRENCY_SIGNS = {
     "us$": "USD",
@@ -79,6 +83,13 @@ _CURRENCY_SIGNS = {
     "s$": "SGD",
     "inr": "INR",
     "vnd": "VND",
+    "rm": "MYR",  # "RM753.46 billion": the ringgit's sign
+    "rp": "IDR",
+    "rs.": "INR",
+    "rs": "INR",
+    "myr": "MYR",
+    "thb": "THB",
+    "idr": "IDR",
 }
 _CURRENCY_WORDS = {
     "dollars": "USD",
@@ -241,7 +252,7 @@ DESCRIBED_COUNT = re.compile(
     r"households|startups|passengers|vehicles|cars|ships|vessels)\b",
     re.IGNORECASE,
 )
-_BEFORE_CURRENCY = Caseless(r"(?P<cur>" + _alternation(_CURRENCY_SIGNS) + r")\s?(?P<sign>[-+])?$")
+_BEFORE_CURRENCY = Caseless(r"(?<![a-z])(?P<cur>" + _alternation(_CURRENCY_SIGNS) + r")\s?(?P<sign>[-+])?$")
 _BEFORE_SIGN = re.compile(r"(?:^|[\s(\[:,])(?P<sign>[-+])$")
 _BEFORE_QUALIFIER = Caseless(r"(?:^|\W)(?P<q>" + _alternation(QUALIFIERS) + r")\s+(?:a\s+)?$")
 _MONTHS = (
