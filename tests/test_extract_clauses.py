@@ -1291,3 +1291,16 @@ def test_the_signs_and_scales_of_asian_currencies(body: str, value: float, unit:
 
 def test_a_currency_sign_inside_a_word_is_none() -> None:
     assert only("Firms confirm 5 percent more exports in May 2025.").unit == "percent"  # not "rm 5": MYR
+
+
+def test_amounts_in_brackets_after_increases_in_items_are_their_changes() -> None:
+    found = metrics_of(
+        "Exports of goods increased $1.5 billion to $130.1 billion in August 2025. The increase in exports "
+        "of goods reflected increases in toys ($1.0 billion) and in capital goods ($0.4 billion). Decreases "
+        "in industrial supplies and materials ($1.0 billion) partly offset the increases."
+    )
+    assert [(m.subject, m.value) for m in found][2:] == [
+        ("change in toys exports", 1.0e9),
+        ("change in capital goods exports", 0.4e9),
+        ("change in industrial supplies and materials exports", -1.0e9),
+    ]

@@ -625,6 +625,38 @@ _ARRIVED_AFTER = re.compile(r"\b(?:FDI|investment)\s+(?:that|which)\s+(?:actuall
 _HOME_TAIL = re.compile(r"\s+(?:to|into|in)\s+(?:South\s+)?Korea|\s+here", re.I)
 
 
+def _moves_in_brackets(s: _Sentence, figure: _Figure) -> None:
+    """'The increase in exports of goods reflected increases in consumer goods ($1.0 billion) and in capital
+    goods ($0.4 billion)', 'Decreases in industrial supplies ($1.0 billion) ... offset the increases': each
+    amount is the change in its item's flow."""
+    q = figure.quantity
+    if figure.role != "level" or q.kind != "money" or not s.text.endswith("(", 0, q.start):
+        return
+    item = _ITEM_IN.search(s.text, max(0, q.start - 90), q.start - 1)
+    moves = list(_MOVE_NOUN.finditer(s.text, max(0, q.start - 200), item.start("item"))) if item else []
+    if not moves:
+        return
+    down = moves[-1].group(0).lower().startswith(("decrease", "decline", "fall", "drop"))
+    flow = _FLOW_OF.search(s.text)
+    flows = [m.subject for m in s.context.metrics if _FLOW_HEAD.search(m.subject)]
+    head = flow.group(1).lower() if flow else (_FLOW_HEAD.search(flows[-1]).group(1).lower() if flows else "")
+    name = " ".join(item.group("item").split())
+    figure.subject = f"{name} {head}".strip()
+    figure.role = "change"
+    figure.change = Change(abs(q.value), q.unit, "down" if down else "up", None)
+
+
+# "increases in consumer goods (", "and in capital goods (": the item a bracketed amount moved
+_ITEM_IN = re.compile(
+    r"\b(?:increases?|decreases?|rises?|gains?|declines?|falls?|drops?|and|,)\s+in\s+"
+    r"(?P<item>(?:(?!\bin\b)[^()$;]){2,70}?)\s*$",
+    re.I,
+)
+_FLOW_HEAD = re.compile(r"\b(exports|imports)\b", re.I)
+_MOVE_NOUN = re.compile(r"\b(?:increases?|decreases?|rises?|gains?|declines?|falls?|drops?)\s+in\b", re.I)
+_FLOW_OF = re.compile(r"\b(exports|imports)\s+of\s+(?:goods|services)", re.I)
+
+
 def _forecasts_marked(s: _Sentence, figure: _Figure) -> None:
     """'a 3.0% decline expected by economists', 'beat forecasts for an increase of 1.2 percent', 'had
     expected a $2.6-billion deficit', 'exports are expected to rise 3 percent': a forecast, not the figure."""
@@ -672,6 +704,7 @@ def _past(s: _Sentence, figure: _Figure) -> bool:
 
 
 FIGURE_FINISHES = (
+    _moves_in_brackets,  # "reflected increases in consumer goods ($1.0 billion)"
     _basis_of_its_clause,  # the sentence's basis, where the figure's clause states it
     _shipments_as_exports,  # "shipments" in an export release
     _changed_thing_not_its_change,  # "export growth was 3.1 percent": a change in exports
