@@ -1071,7 +1071,7 @@ def test_a_place_or_its_people_opening_a_subject_keeps_its_capital() -> None:
     subjects = [m.subject for m in metrics_of(
         "Chinese shipyards earned 1.24 million CGTs in May 2025. China posted a 12.2 percent gain."
     )]
-    assert subjects == ["Chinese shipyards", "China"]
+    assert subjects == ["Chinese shipyards orders", "China"]
 
 
 def test_those_from_other_places_in_a_list_after_places_are_the_same_flow_from_them() -> None:
@@ -1304,3 +1304,18 @@ def test_amounts_in_brackets_after_increases_in_items_are_their_changes() -> Non
         ("change in capital goods exports", 0.4e9),
         ("change in industrial supplies and materials exports", -1.0e9),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "subject", "value", "unit"),
+    [
+        ("The Newbuilding Price Index was 154.73 in May 2025.", "Newbuilding Price Index", 154.73, "points"),
+        ("Chinese shipbuilders posted 620,000 CGT in July 2025.", "Chinese shipbuilders orders", 620000.0,
+         "CGT"),
+        ("Local shipyards clinched a combined 16.27 million CGTs in new orders in 2025.", "new orders",
+         16.27e6, "CGT"),
+    ],
+)
+def test_an_index_s_bare_level_and_the_tonnage_builders_win(body: str, subject: str, value: float, unit: str):
+    found = only(body)
+    assert (found.subject, found.value, found.unit) == (subject, value, unit)

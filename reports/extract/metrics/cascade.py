@@ -657,6 +657,24 @@ _MOVE_NOUN = re.compile(r"\b(?:increases?|decreases?|rises?|gains?|declines?|fal
 _FLOW_OF = re.compile(r"\b(exports|imports)\s+of\s+(?:goods|services)", re.I)
 
 
+def _orders_won_in_tonnage(s: _Sentence, figure: _Figure) -> None:
+    """'Chinese shipbuilders posted 620,000 CGT': the tonnage a builder wins is its orders."""
+    q = figure.quantity
+    if figure.role != "level" or q.unit not in ("CGT", "ships") or not figure.subject:
+        return
+    if _head_of(figure.subject):
+        return
+    if _WON.search(s.text, max(0, q.start - 40), q.start):
+        figure.subject = f"{figure.subject} orders"
+
+
+_WON = re.compile(
+    r"\b(?:won|wins|posted|secured|clinched|bagged|earned|received|took|grabbed|landed|booked)\s+"
+    r"(?:a\s+(?:combined|total\s+of)\s+|about\s+|some\s+)?$",
+    re.I,
+)
+
+
 def _forecasts_marked(s: _Sentence, figure: _Figure) -> None:
     """'a 3.0% decline expected by economists', 'beat forecasts for an increase of 1.2 percent', 'had
     expected a $2.6-billion deficit', 'exports are expected to rise 3 percent': a forecast, not the figure."""
@@ -716,6 +734,7 @@ FIGURE_FINISHES = (
     _place_of_its_figure,  # "by 0.7% in the euro area and by 0.6% in the EU"
     _whole_without_topic,  # "Korea's total trade surplus" in an ICT release
     _record_of_the_running,  # "The previous record was $29.51 billion"
+    _orders_won_in_tonnage,  # "Chinese shipbuilders posted 620,000 CGT"
     _forecasts_marked,  # "expected by": a forecast
 )
 

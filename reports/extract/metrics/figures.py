@@ -37,6 +37,14 @@ _LEVEL_BEFORE_BRACKET = re.compile(r"\d\s*(?:[A-Za-z]+\s*)?\(\s*$")
 _BETWEEN_TAIL = re.compile(r"\s+between\s+$", re.I)
 
 
+# A bare number an index stands at: "The Newbuilding Price Index was 154.73", "the index rose to 105.3"
+_INDEX_AT = re.compile(
+    r"\bindex\s+(?:was|is|stood\s+at|stands\s+at|came\s+in\s+at|reached|hit|(?:rose|fell|climbed|dropped|"
+    r"increased|decreased|jumped|slipped)\s+to)\s+(?:a\s+|an\s+)?$",
+    re.I,
+)
+
+
 def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None = None) -> list[_Figure]:
     quantities, pairs = _ranges(sentence, quantities) if len(quantities) > 1 else (quantities, {})
     by_quantity: dict[int, _Figure] = {}
@@ -60,6 +68,8 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
             if typed is None and context_unit:
                 typed = _named_unit(sentence, q, context_unit)
                 inferred.add(q.start)  # the unit of an earlier sentence's count
+            if typed is None and _INDEX_AT.search(sentence, max(0, q.start - 40), q.start):
+                typed = replace(q, unit="points", kind="count")  # "the price index stood at 161.57"
             if typed is None:
                 continue
             q = typed

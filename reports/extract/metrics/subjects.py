@@ -273,7 +273,7 @@ def _flow_in_after(sentence: str, figure: _Figure, base: str | None, context: _C
         return None
     if base and _head_of(base):
         return None  # the clause names its own measure
-    if base and base.lower() not in g.PRONOUNS:
+    if base and base.lower() not in g.PRONOUNS and named.lower() not in base.lower():
         return f"{base} {named}"  # "the chip industry recorded $28.7 billion in export orders"
     return named
 
