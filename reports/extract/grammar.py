@@ -778,7 +778,7 @@ LEADING_NOISE = re.compile(
     r"korea['’]s|south\s+korea['’]s|(?:the\s+)?country['’]s|(?:the\s+)?nation['’]s|korean|annual|monthly|"
     r"quarterly|total|cumulative|(?:first|second|third|fourth)-(?:quarter|half)|"
     r"(?:January|February|March|April|June|July|August|September|October|November|December)|"
-    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)|(?!(?:manufactur|shipbuild|hous|build|min|cloth|advertis|bank|market|engineer|process|print|packag|"
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)|(?!(?:manufactur|shipbuild|newbuild|hous|build|min|cloth|advertis|bank|market|engineer|process|print|packag|"
     r"financ|spend|fund|pric|shipp|farm|fish|trad|lend|hold|rat|plann|consult|account|gam|learn|test|pay|"
     r"steelmak|carmak|chipmak|refin|retail|wholesal|operat|ris|grow)ing\b)[a-z]+ing(?:\s+(?:in|on|to|for|from|with|at))?)\s+)+",
     re.IGNORECASE,
