@@ -1319,3 +1319,28 @@ def test_amounts_in_brackets_after_increases_in_items_are_their_changes() -> Non
 def test_an_index_s_bare_level_and_the_tonnage_builders_win(body: str, subject: str, value: float, unit: str):
     found = only(body)
     assert (found.subject, found.value, found.unit) == (subject, value, unit)
+
+
+def test_two_subjects_and_two_changes_pair_in_order_without_respectively() -> None:
+    found = metrics_of(
+        "On a month-on-month basis, tin imports and tin exports grew by 3.9 per cent and 0.4 per cent."
+    )
+    assert [(m.subject, change_of(m)) for m in found] == [
+        ("tin imports", ("up", 3.9, "mom")), ("tin exports", ("up", 0.4, "mom")),
+    ]
+
+
+def test_proper_names_in_a_list_share_no_modifier() -> None:
+    found = metrics_of(
+        "Tin orders added up to 1.29 million CGT in February 2025 and South Korean, Chinese and Japanese "
+        "yards took 67 percent, 26 percent and 3 percent, respectively."
+    )
+    assert [m.subject.split()[0] for m in found[1:]] == ["South", "Chinese", "Japanese"]
+
+
+def test_actual_investment_is_fdi_arrivals() -> None:
+    found = metrics_of(
+        "FDI pledges rose 3 percent to $2 billion in 2025, while actual investment fell 2.9 percent to $1.1 "
+        "billion."
+    )
+    assert [m.subject for m in found] == ["FDI pledges", "FDI arrivals"]

@@ -605,7 +605,7 @@ def _investment_named(s: _Sentence, figure: _Figure) -> None:
     named = _PLEDGED.fullmatch(figure.subject) or _ARRIVED.fullmatch(figure.subject)
     if named is None:
         return
-    kind = "pledges" if "pledged" in named.group(0) else "arrivals"
+    kind = "pledges" if "pledged" in named.group(0).lower() else "arrivals"
     tail = named.group("tail") or ""
     tail = "" if _HOME_TAIL.fullmatch(tail) else tail  # "pledged to Korea": where all of it goes
     figure.subject = f"{named.group('mods') or ''}FDI {kind}{tail}"
@@ -617,8 +617,8 @@ _PLEDGED = re.compile(
     re.I,
 )
 _ARRIVED = re.compile(
-    r"(?P<mods>(?:[\w-]+\s+)*?)(?:FDIs?|investments?)\s+(?:that\s+)?(?:actually\s+)?arrived"
-    r"(?P<tail>\s+(?:to|from|in|into)\s+.+)?",
+    r"(?P<mods>(?:[\w-]+\s+)*?)(?:(?:FDIs?|investments?)\s+(?:that\s+)?(?:actually\s+)?arrived|actual\s+(?:FDIs?|"
+    r"investments?))(?P<tail>\s+(?:to|from|in|into)\s+.+)?",
     re.I,
 )
 _ARRIVED_AFTER = re.compile(r"\b(?:FDI|investment)\s+(?:that|which)\s+(?:actually\s+)?arrived\b", re.I)

@@ -137,6 +137,12 @@ def _name_coordinated(sentence: str, group: list[_Figure], context: _Context) ->
         _name_respectively(sentence, group, context)
         return
     lead = group[0]
+    paired = lead.subject and group[1].subject == lead.subject and _PAIR.fullmatch(lead.subject)
+    if len(group) == 2 and paired:
+        # "imports and total trade grew by 3.9 per cent and 0.4 per cent": in order, as if respectively
+        _name_respectively(sentence, group, context)
+        if group[1].subject != lead.subject:
+            return
     for before, figure in zip(group, group[1:], strict=False):
         if figure.subject and figure.subject != lead.subject:
             continue  # named by its own clause
@@ -144,6 +150,9 @@ def _name_coordinated(sentence: str, group: list[_Figure], context: _Context) ->
         name = item.group("item").strip(" ,") if item else ""
         figure.subject = _item_subject(name, lead.subject, context) or figure.subject or lead.subject
         figure.member, figure.dimension = None, None
+
+
+_PAIR = re.compile(r"[^,]+\s+and\s+[^,]+")
 
 
 def _item_subject(item: str, lead: str | None, context: _Context) -> str | None:

@@ -737,7 +737,7 @@ def _respective(subject: str, figure: _Figure, figures: list[_Figure], clause: i
     placed = _TO_PLACE.match(parts[0])
     if k > 0 and placed and _TO_PLACE.match(f"x to {chosen}") and not _head_of(chosen):
         return f"{placed.group('base')} {placed.group('prep')} {chosen}"  # "FDI from the U.S. and the EU"
-    if k > 0 and len(chosen.split()) == 1 and len(first_words) > 1:
+    if k > 0 and len(chosen.split()) == 1 and len(first_words) > 1 and not chosen[:1].isupper():
         chosen = " ".join([*first_words[:-1], chosen])  # the shared modifier: "ICT exports and imports"
     head = _head_of(parts[-1])
     if k < len(parts) - 1 and head and not _head_of(chosen):
