@@ -1344,3 +1344,8 @@ def test_actual_investment_is_fdi_arrivals() -> None:
         "billion."
     )
     assert [m.subject for m in found] == ["FDI pledges", "FDI arrivals"]
+
+
+def test_two_months_in_a_row_joined_by_and_are_their_span() -> None:
+    found = only("In January and February 2025, tin orders totaled 5.12 million CGT, down 36 percent.")
+    assert found.period == "2025-01/2025-02"

@@ -97,6 +97,12 @@ _MONTH = (
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+)
+# Two months in a row joined by "and" are the span of both: "In January and February, orders totaled ..."
+_MONTH_PAIRS = "|".join(rf"{a}\s+and\s+{b}\b" for a, b in zip(_MONTH_NAMES, _MONTH_NAMES[1:], strict=False))
 _ORDINAL = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
 COUNTS = {
     "two": 2,
@@ -122,6 +128,7 @@ PERIOD = re.compile(
     rf"|(?P<firstdays>(?:the\s+)?first\s+(?P<fdn>\d{{1,2}}|ten|twenty)\s+days(?:\s+of\s+(?:(?P<fdthis>this|the)\s+month|"
     rf"(?P<fdm>{_MONTH})(?:\s+(?P<fdy>(?:19|20)\d{{2}}))?))?)"
     rf"|(?P<cited>the\s+(?:cited|\d{{1,2}}-day|(?:ten|twenty)-day)\s+period\b|\d{{1,2}}\s+days\s+this\s+month)"
+    rf"|(?P<pair>(?P<pm>{_MONTH_PAIRS})(?:,?\s+(?P<py>(?:19|20)\d{{2}}))?)"  # "January and February"
     rf"|(?P<range>(?P<btw>between\s+)?(?P<m1>{_MONTH})\s*(?:-|–|—|to|through|until|(?(btw)and|(?!)))\s*"
     rf"(?P<m2>{_MONTH})(?:,?\s+(?:(?:period|months)\s+(?:of|in)\s+)?(?P<ry>(?:19|20)\d{{2}}))?)"
     rf"|(?P<date>{_MONTH}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?)"

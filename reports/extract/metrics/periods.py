@@ -351,6 +351,12 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
     year = _context_year(context)
     if match.group("days") or match.group("firstdays") or match.group("cited"):
         return _part_month(match, context)
+    if match.group("pair"):
+        m1 = _month(match.group("pm").split()[0])
+        y = int(match.group("py")) if match.group("py") else year
+        if m1 and not match.group("py") and (y, m1 + 1) > (context.published.year, context.published.month):
+            y -= 1  # the months already past
+        return f"{y}-{m1:02d}/{y}-{m1 + 1:02d}" if m1 else None
     if match.group("range"):
         y = int(match.group("ry")) if match.group("ry") else year
         m1, m2 = _month(match.group("m1")), _month(match.group("m2"))
