@@ -98,8 +98,8 @@ _MONTH = (
     r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
 _MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December",
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
 )
 # Two months in a row joined by "and" are the span of both: "In January and February, orders totaled ..."
 _MONTH_PAIRS = "|".join(rf"{a}\s+and\s+{b}\b" for a, b in zip(_MONTH_NAMES, _MONTH_NAMES[1:], strict=False))
