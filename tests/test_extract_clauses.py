@@ -1349,3 +1349,17 @@ def test_actual_investment_is_fdi_arrivals() -> None:
 def test_two_months_in_a_row_joined_by_and_are_their_span() -> None:
     found = only("In January and February 2025, tin orders totaled 5.12 million CGT, down 36 percent.")
     assert found.period == "2025-01/2025-02"
+
+
+def test_fdi_that_arrived_or_committed_is_named_by_its_kind_and_where_from() -> None:
+    found = metrics_of(
+        "FDI pledged from the U.S. to Korea in 2025 dipped 43.5 percent to $1.8 billion while that actually "
+        "arrived declined 20 percent to $1 billion. New FDI commitments from Japan went down 15.0 percent to "
+        "$457 million. The FDI arrived fell 24.6 percent to $1.1 billion."
+    )
+    assert [m.subject for m in found] == [
+        "FDI pledges from the United States",
+        "FDI arrivals from the United States",
+        "New FDI pledges from Japan",
+        "FDI arrivals",
+    ]

@@ -599,30 +599,38 @@ def _investment_named(s: _Sentence, figure: _Figure) -> None:
     pledges and arrivals, as investment releases and analysts name them."""
     if not figure.subject or "FDI" not in s.release.body and "direct investment" not in s.release.body:
         return
-    if figure.subject.lower() in ("fdi", "investment") and _ARRIVED_AFTER.search(s.text):
+    bare = figure.subject.lower()
+    if bare in _INVESTMENT_WORDS and _ARRIVED_AFTER.search(s.text):
         figure.subject = "FDI arrivals"  # "The FDI that actually arrived fell 3 percent"
+        return
+    if bare in ("arrived", "actually arrived", "those arrived"):
+        # "FDI pledged from the U.S. dipped ..., while that actually arrived declined": arrivals from there
+        placed = next((f.subject for f in reversed(s.figures[: s.figures.index(figure)]) if f.subject
+                       and " from " in f.subject), None) if figure in s.figures else None
+        figure.subject = "FDI arrivals" + (placed[placed.index(" from ") :] if placed else "")
         return
     named = _PLEDGED.fullmatch(figure.subject) or _ARRIVED.fullmatch(figure.subject)
     if named is None:
         return
-    kind = "pledges" if "pledged" in named.group(0).lower() else "arrivals"
+    kind = "pledges" if re.search(r"pledged|commit", named.group(0), re.I) else "arrivals"
     tail = named.group("tail") or ""
-    tail = "" if _HOME_TAIL.fullmatch(tail) else tail  # "pledged to Korea": where all of it goes
+    tail = _HOME_TAIL.sub("", tail)  # "pledged (from the U.S.) to Korea": where all of it goes
     figure.subject = f"{named.group('mods') or ''}FDI {kind}{tail}"
 
 
 _PLEDGED = re.compile(
-    r"(?P<mods>(?:[\w-]+\s+)*?)(?:FDIs?|foreign\s+direct\s+investments?|investments?)\s+(?:newly\s+)?pledged"
-    r"(?P<tail>\s+(?:to|from|in|into|by)\s+.+)?",
+    r"(?P<mods>(?:[\w-]+\s+)*?)(?:FDIs?|foreign\s+direct\s+investments?|investments?)\s+(?:(?:newly\s+)?pledged|"
+    r"commitments)(?P<tail>\s+(?:to|from|in|into|by)\s+.+)?",
     re.I,
 )
+_INVESTMENT_WORDS = frozenset({"fdi", "investment", "amount of investment", "amount of fdi", "the fdi"})
 _ARRIVED = re.compile(
     r"(?P<mods>(?:[\w-]+\s+)*?)(?:(?:FDIs?|investments?)\s+(?:that\s+)?(?:actually\s+)?arrived|actual\s+(?:FDIs?|"
     r"investments?))(?P<tail>\s+(?:to|from|in|into)\s+.+)?",
     re.I,
 )
-_ARRIVED_AFTER = re.compile(r"\b(?:FDI|investment)\s+(?:that|which)\s+(?:actually\s+)?arrived\b", re.I)
-_HOME_TAIL = re.compile(r"\s+(?:to|into|in)\s+(?:South\s+)?Korea|\s+here", re.I)
+_ARRIVED_AFTER = re.compile(r"\b(?:FDI|investment)\s+(?:(?:that|which)\s+)?(?:actually\s+)?arrived\b", re.I)
+_HOME_TAIL = re.compile(r"\s+(?:(?:to|into|in)\s+(?:South\s+)?Korea|here)$", re.I)
 
 
 def _moves_in_brackets(s: _Sentence, figure: _Figure) -> None:
