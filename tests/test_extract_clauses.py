@@ -1363,3 +1363,8 @@ def test_fdi_that_arrived_or_committed_is_named_by_its_kind_and_where_from() -> 
         "New FDI pledges from Japan",
         "FDI arrivals",
     ]
+
+
+def test_an_opening_excluding_items_qualifies_the_figures_of_its_sentence() -> None:
+    found = only("Excluding precious metals (mainly gold), the tin deficit stood at £9 billion in May 2025.")
+    assert found.subject == "tin deficit excluding precious metals"

@@ -683,6 +683,17 @@ _WON = re.compile(
 )
 
 
+def _excluding_opening(s: _Sentence, figure: _Figure) -> None:
+    """'Excluding erratic commodities (mainly aircraft), the deficit widened ...': the figure leaves them
+    out."""
+    opening = _EXCLUDING.match(s.text) if s.text[:9].lower() == "excluding" else None
+    if opening and figure.subject and "excluding" not in figure.subject.lower():
+        figure.subject = f"{figure.subject} excluding {' '.join(opening.group('what').split())}"
+
+
+_EXCLUDING = re.compile(r"\s*excluding\s+(?P<what>[^,()]{3,50}?)\s*(?:\([^()]*\))?\s*,", re.I)
+
+
 def _forecasts_marked(s: _Sentence, figure: _Figure) -> None:
     """'a 3.0% decline expected by economists', 'beat forecasts for an increase of 1.2 percent', 'had
     expected a $2.6-billion deficit', 'exports are expected to rise 3 percent': a forecast, not the figure."""
@@ -743,6 +754,7 @@ FIGURE_FINISHES = (
     _whole_without_topic,  # "Korea's total trade surplus" in an ICT release
     _record_of_the_running,  # "The previous record was $29.51 billion"
     _orders_won_in_tonnage,  # "Chinese shipbuilders posted 620,000 CGT"
+    _excluding_opening,  # "Excluding erratic commodities, the deficit widened"
     _forecasts_marked,  # "expected by": a forecast
 )
 
