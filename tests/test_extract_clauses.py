@@ -1368,3 +1368,16 @@ def test_fdi_that_arrived_or_committed_is_named_by_its_kind_and_where_from() -> 
 def test_an_opening_excluding_items_qualifies_the_figures_of_its_sentence() -> None:
     found = only("Excluding precious metals (mainly gold), the tin deficit stood at £9 billion in May 2025.")
     assert found.subject == "tin deficit excluding precious metals"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tin exports fell 5.8 percent in December 2025. It was the seventh straight month of declines, and "
+        "followed a 4.1 percent fall in November.",
+        "For the 12th month, tin exports registered a decline in November 2025, falling as much as 24.43 "
+        "percent to $20.01 million.",
+    ],
+)
+def test_a_clause_told_after_it_and_or_as_much_as_keeps_the_running_subject(body: str) -> None:
+    assert [m.subject for m in metrics_of(body)][-1] == "tin exports"

@@ -775,7 +775,7 @@ SENTENCE_STEPS = (
 )
 
 
-_SHIPMENTS = re.compile(r"(?:(?<=\w )|^)shipments\b(?=$|\s+to\s)")
+_SHIPMENTS = re.compile(r"(?:(?<=\w )|^)shipments?\b(?=$|\s+to\s)")
 
 
 def _metric(release: Release, figure: _Figure, quote: str, span: tuple[int, int]) -> Metric:

@@ -118,8 +118,17 @@ def _clause_start(masked: str, at: int) -> int:
             not marks.has_verb(start, b_start) or not _WORD.search(masked, b_end, at)
         ):
             continue
+        measure = word == "as" and (
+            _AS_MUCH.match(masked, b_end) or _AS_MUCH_BEFORE.search(masked, max(0, b_start - 12), b_start)
+        )
+        if measure:
+            continue  # "falling as much as 24.43 percent": a measure of the change, no clause
         start = b_end
     return _after_listed_clause(masked, marks, start, at)
+
+
+_AS_MUCH = re.compile(r"\s*(?:much|many|high|low|large|little|far|long)\s+as\b", re.I)
+_AS_MUCH_BEFORE = re.compile(r"\b(?:much|many|high|low|large|little|far|long)\s*$", re.I)
 
 
 # ", consumption goods rose": a comma before a noun phrase and its own verb starts a clause

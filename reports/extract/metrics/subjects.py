@@ -535,7 +535,8 @@ def _clause_subject(
         return topical
     if verbs:
         phrase = masked[clause : verbs[0][0]]
-        shared = _shared_subject(masked, clause, verbs[0][0]) if not phrase.strip(" ,\"“") else None
+        running = context.subject or (context.metrics[-1].subject if context.metrics else None)
+        shared = _shared_subject(masked, clause, verbs[0][0], running) if not phrase.strip(" ,\"“") else None
         if shared:  # "The trade surplus is likely to be robust and stay at $50bn": the surplus stays
             return _with_topic(shared, context)
         reported = _REPORTED_LEAD.match(phrase) if _REPORTING_HINT.search(phrase) else None
@@ -592,7 +593,8 @@ def _clause_subject(
         if subject and subject.lower() in g.PRONOUNS:
             return context.subject
     if not verbs and _BARE_VERB_PHRASE.fullmatch(masked, clause, at):  # "... and stay at $50bn"
-        shared = _shared_subject(masked, clause, clause + 1)
+        running = context.subject or (context.metrics[-1].subject if context.metrics else None)
+        shared = _shared_subject(masked, clause, clause + 1, running)
         if shared:
             return _with_topic(shared, context)
     if not verbs and _WITH_A.search(masked, max(0, clause - 8), at):  # "..., with a 2.2 percent on-year gain"
@@ -652,24 +654,28 @@ def _listed(phrase: str) -> str | None:
     return f"{named},{rest}" if named else None
 
 
-def _shared_subject(masked: str, clause: int, verb: int) -> str | None:
-    """The subject of the clause before 'and' or 'but', for a clause that opens with its verb."""
+def _shared_subject(masked: str, clause: int, verb: int, running: str | None = None) -> str | None:
+    """The subject of the clause before 'and' or 'but', for a clause that opens with its verb; where that
+    subject is 'it' or 'they', the running subject."""
     joined = _JOINED_BEFORE.search(masked, max(0, clause - 8), clause)
     if not joined or verb - clause > 2:
         return None
     before = _clause_start(masked, joined.start())
     verbs = _marks(masked).verbs_between(before, joined.start())
+    if verbs and running and _PRONOUN_ALONE.fullmatch(masked, before, verbs[0][0]):
+        return running  # "It was the seventh straight month of declines, and followed a 4.1 percent fall"
     named = _clean_np(masked[before : verbs[0][0]].lstrip(" \"“")) if verbs else None
     named = re.sub(r"^the\s+", "", named or "", flags=re.I)
     return named if named and g.HEAD.search(named) and named.lower() not in g.PRONOUNS else None
 
 
 _JOINED_BEFORE = re.compile(r"\b(?:and|but|with)\s*$")
+_PRONOUN_ALONE = re.compile(r"\W*(?:it|they|this|that)\s*", re.I)
 _WITH_A = re.compile(r",\s*with\s+(?:an?\s+)?$")
 # A clause of a verb alone before its figure, one the verb list has not: "stay at", "come in at"
 _BARE_VERB_PHRASE = re.compile(
-    r"\s*(?:stay|stays|stayed|remain|remains|remained|settle|settles|settled|end|ends|ended|come\s+in|came\s+in)"
-    r"(?:\s+(?:at|around|about|near))?\s*"
+    r"\s*(?:stay|stays|stayed|remain|remains|remained|settle|settles|settled|end|ends|ended|come\s+in|came\s+in|"
+    r"followed|follows|came\s+after|marked|marks)(?:\s+(?:at|around|about|near|an?))?\s*"
 )
 
 
