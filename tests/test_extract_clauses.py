@@ -1381,3 +1381,12 @@ def test_an_opening_excluding_items_qualifies_the_figures_of_its_sentence() -> N
 )
 def test_a_clause_told_after_it_and_or_as_much_as_keeps_the_running_subject(body: str) -> None:
     assert [m.subject for m in metrics_of(body)][-1] == "tin exports"
+
+
+def test_a_lead_s_change_joins_its_level_though_a_list_of_alike_changes_follows() -> None:
+    found = metrics_of(
+        "Tin exports dropped 14.6 percent on-year in January 2025. Tin exports stood at $25.7 million in "
+        "January 2025. Tin exports to Peru and Chile, however, dropped 22.5 and 15.1 percent."
+    )
+    lead = found[0]
+    assert (lead.subject, lead.value, change_of(lead)) == ("tin exports", 25.7e6, ("down", 14.6, "yoy"))

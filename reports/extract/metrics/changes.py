@@ -185,15 +185,17 @@ def _joining_change(metrics: list[Metric], indices: list[int], level: Metric) ->
     first year-on-year one, else the first without a basis. None where two in one sentence are alike
     ("to grow between 2 and 3 percent": a range)."""
     alike = Counter((metrics[i].span[0], metrics[i].change.basis) for i in indices)
-    if any(count > 1 for count in alike.values()):
-        return None
+
+    def alone(index: int) -> int | None:  # not one of two alike in one sentence: a range, a list
+        return None if alike[(metrics[index].span[0], metrics[index].change.basis)] > 1 else index
+
     beside = [i for i in indices if metrics[i].span[0] == level.span[0]]
     if len(beside) == 1:
-        return beside[0]
+        return alone(beside[0])
     for basis in ("yoy", None):  # the first, a lead's; confidence doubts the pick where another is alike
         chosen = next((i for i in indices if metrics[i].change.basis == basis), None)
         if chosen is not None:
-            return chosen
+            return alone(chosen)
     return indices[0] if len(indices) == 1 else None
 
 
