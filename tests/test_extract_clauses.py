@@ -1390,3 +1390,8 @@ def test_a_lead_s_change_joins_its_level_though_a_list_of_alike_changes_follows(
     )
     lead = found[0]
     assert (lead.subject, lead.value, change_of(lead)) == ("tin exports", 25.7e6, ("down", 14.6, "yoy"))
+
+
+def test_a_pair_of_places_before_an_aside_pairs_with_its_changes() -> None:
+    found = metrics_of("Tin exports to Peru and Chile, however, dropped 22.5 and 15.1 percent in May 2025.")
+    assert [m.subject for m in found] == ["tin exports to Peru", "tin exports to Chile"]

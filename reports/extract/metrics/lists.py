@@ -182,6 +182,7 @@ def _name_respectively(sentence: str, group: list[_Figure], context: _Context) -
     if verb is None:
         return
     clause = _REPORTING_TAIL.sub("", _ASIDE_DASHES.sub(" ", sentence[: verb.start()]).strip())
+    clause = _ASIDE_TAIL.sub("", clause)  # "Exports to Peru and Chile, however, dropped ..."
     names = _items_named(_LAST_COMMA.split(clause)[-1].strip(), len(group))
     opened = _without_opening(clause) if names is None else None
     if opened:  # "By destination, exports to the U.S., the EU and Singapore rose ...": the whole list
@@ -200,6 +201,9 @@ def _name_respectively(sentence: str, group: list[_Figure], context: _Context) -
 
 
 _ALL_AFTER = re.compile(r"\s+(?:all|both|each|alike)$", re.I)
+_ASIDE_TAIL = re.compile(
+    r",\s*(?:however|meanwhile|also|though|in\s+contrast|by\s+contrast|on\s+the\s+other\s+hand),?$", re.I
+)
 
 
 def _without_opening(clause: str) -> str | None:
