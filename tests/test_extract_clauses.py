@@ -1395,3 +1395,16 @@ def test_a_lead_s_change_joins_its_level_though_a_list_of_alike_changes_follows(
 def test_a_pair_of_places_before_an_aside_pairs_with_its_changes() -> None:
     found = metrics_of("Tin exports to Peru and Chile, however, dropped 22.5 and 15.1 percent in May 2025.")
     assert [m.subject for m in found] == ["tin exports to Peru", "tin exports to Chile"]
+
+
+@pytest.mark.parametrize(
+    ("body", "value"),
+    [("Tin exports of R101.76 billion rose 2.6% in September 2025.", 101.76e9)],
+)
+def test_the_rand_s_capital_r_before_its_number(body: str, value: float) -> None:
+    found = only(body)
+    assert (found.value, found.unit) == (value, "ZAR")
+
+
+def test_an_r_in_a_name_is_no_rand() -> None:
+    assert only("The R&D budget rose 5 percent in 2025.").unit is None

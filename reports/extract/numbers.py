@@ -29,8 +29,10 @@ _GLUED_CODES = "|".join(
 )
 _TOKEN = re.compile(r"\d(?<![\w.,]\d)[\d,.]*")
 # "CNY10.3 trillion", and the ringgit's two letters: "RM753.46 billion"
-_GLUED_TOKEN = re.compile(rf"(?:(?<=(?<![A-Za-z])(?:{_GLUED_CODES}))|(?<=(?<![A-Za-z])RM))\d[\d,.]*")
-_GLUED_HINT = re.compile(r"[A-Z]{3}\d|RM\d")
+_GLUED_TOKEN = re.compile(
+    rf"(?:(?<=(?<![A-Za-z])(?:{_GLUED_CODES}))|(?<=(?<![A-Za-z])RM)|(?<=(?<![A-Za-z&])R))\d[\d,.]*"
+)
+_GLUED_HINT = re.compile(r"[A-Z]{3}\d|RM\d|(?<![A-Za-z])R\d")
 _VALID = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -84,6 +86,7 @@ _CURRENCY_SIGNS = {
     "inr": "INR",
     "vnd": "VND",
     "rm": "MYR",  # "RM753.46 billion": the ringgit's sign
+    "r": "ZAR",  # "R101.76 billion": the rand's, a capital R alone before the number
     "rp": "IDR",
     "rs.": "INR",
     "rs": "INR",
