@@ -1408,3 +1408,10 @@ def test_the_rand_s_capital_r_before_its_number(body: str, value: float) -> None
 
 def test_an_r_in_a_name_is_no_rand() -> None:
     assert only("The R&D budget rose 5 percent in 2025.").unit is None
+
+
+def test_a_level_that_names_itself_takes_its_change_after_a_copula_and_borrows_nothing() -> None:
+    found = only("Tin exports of $101.76 million were 2.6% more than a year earlier, in May 2025.")
+    assert (found.subject, found.value, change_of(found), found.doubts) == (
+        "tin exports", 101.76e6, ("up", 2.6, "yoy"), (),
+    )

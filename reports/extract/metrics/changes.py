@@ -27,7 +27,7 @@ _TO_LEVEL_GAP = re.compile(
 
 _ATTACH_GAP = re.compile(
     r"^[\s,(\[]*(?:(?:or|and|which\s+is|which\s+was|an?|or\s+an?|registering|recording|posting|logging|marking|"
-    r"showing|seeing)\s+)?[\s,(\[]*$",
+    r"showing|seeing|is|are|was|were)\s+)?[\s,(\[]*$",  # "Exports of $101.8 billion were 2.6% more than ..."
     re.I,
 )
 

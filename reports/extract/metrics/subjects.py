@@ -175,6 +175,7 @@ def _name(
             return
     at = _outside_parens(masked, figure.quantity.start)
     item = _list_member(sentence, figure, figures)
+    noted = set(figure.notes)
     if item is not None and lists.get("base"):
         base = lists["base"]
     elif item is not None and lists.get("last") and _gapped_member(sentence, figure, figures):
@@ -199,6 +200,8 @@ def _name(
             named = rule(sentence, figure, base, context)
             if named:
                 figure.subject = named
+                # the level names itself ("Exports of $101.8 billion"): no subject was borrowed for it
+                figure.notes -= {confidence.SUBJECT_CARRIED, confidence.SUBJECT_OF_NEIGHBOUR} - noted
                 return
     figure.notes |= {confidence.FALLBACK} if base else {confidence.FALLBACK, confidence.SUBJECT_CARRIED}
     subject = base or context.subject or "figure"
