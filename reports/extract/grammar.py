@@ -769,6 +769,7 @@ SYNONYM_PHRASES = (
     (re.compile(r"\binbound\s+shipments\b", re.IGNORECASE), "imports"),
     (re.compile(r"\boverseas\s+shipments\b", re.IGNORECASE), "exports"),
     (re.compile(r"\bshipments\s+abroad\b", re.IGNORECASE), "exports"),
+    (re.compile(r"\beuro\s+zone\b", re.IGNORECASE), "euro area"),
     (
         re.compile(r"\bshipments\s+of\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:abroad|overseas)\b", re.IGNORECASE),
         r"exports of \1",

@@ -47,6 +47,7 @@ from reports.extract.metrics.phrases import (
     _head_of,
     _is_place,
     _places_pattern,
+    _proper_words,
     _title_topic,
     _topic,
     _with_topic,
@@ -694,6 +695,25 @@ def _excluding_opening(s: _Sentence, figure: _Figure) -> None:
 _EXCLUDING = re.compile(r"\s*excluding\s+(?P<what>[^,()]{3,50}?)\s*(?:\([^()]*\))?\s*,", re.I)
 
 
+def _place_alone_named(s: _Sentence, figure: _Figure) -> None:
+    """'... Finland fell 2.8% and Latvia dropped 2.4%' in a release on industrial output: each place's
+    output (the measure borrowed from the release, so doubted)."""
+    place = _places_pattern().fullmatch(figure.subject or "")
+    if not place or figure.role == "share":
+        return
+    named = (m.subject for m in reversed(s.context.metrics) if _head_of(m.subject))
+    running = s.context.subject or s.context.lead or next(named, None)
+    if not running:
+        return
+    measure = _places_pattern().match(running)
+    measure_name = running[measure.end() :].strip() if measure else running
+    first, _, rest = measure_name.partition(" ")
+    measure_name = rest if first in _proper_words() and rest else measure_name  # "Chinese shipyards orders"
+    if _head_of(measure_name):
+        figure.subject = f"{place.group('place')} {measure_name}"
+        figure.notes.add(confidence.SUBJECT_CARRIED)
+
+
 def _forecasts_marked(s: _Sentence, figure: _Figure) -> None:
     """'a 3.0% decline expected by economists', 'beat forecasts for an increase of 1.2 percent', 'had
     expected a $2.6-billion deficit', 'exports are expected to rise 3 percent': a forecast, not the figure."""
@@ -751,6 +771,7 @@ FIGURE_FINISHES = (
     _acronyms_used,  # the release's own acronyms
     _investment_named,  # "FDI pledged to Korea": FDI pledges
     _place_of_its_figure,  # "by 0.7% in the euro area and by 0.6% in the EU"
+    _place_alone_named,  # "Finland fell 2.8%" in an output release
     _whole_without_topic,  # "Korea's total trade surplus" in an ICT release
     _record_of_the_running,  # "The previous record was $29.51 billion"
     _orders_won_in_tonnage,  # "Chinese shipbuilders posted 620,000 CGT"
