@@ -1424,3 +1424,18 @@ def test_a_place_alone_takes_the_measure_of_the_release_and_is_doubted() -> None
     assert [(m.subject, m.confidence) for m in found] == [
         ("euro area tin output", "high"), ("Finland tin output", "low"), ("Latvia tin output", "low"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "values"),
+    [
+        ("In July 2025, the tin deficit increased by 6.5% from $6.6 billion to $7.0 billion.",
+         [(6.6e9, None), (7.0e9, ("up", 6.5, None))]),
+        ("Tin exports grew by 5.4% from R818.59 billion in 2024 to R862.61 billion in 2025.",
+         [(818.59e9, None), (862.61e9, ("up", 5.4, "yoy"))]),
+        ("The tin deficit rose from 6 billion 596 million dollars to 7 billion 28 million dollars in 2025.",
+         [(6.596e9, None), (7.028e9, None)]),
+    ],
+)
+def test_a_change_from_one_level_to_another_is_the_later_one_s(body: str, values: list) -> None:
+    assert [(m.value, change_of(m)) for m in metrics_of(body)] == values

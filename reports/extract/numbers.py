@@ -403,7 +403,28 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             found.append(quantity)
     if spelled:
         found = sorted([*found, *spelled], key=lambda q: q.start)
+    if len(found) > 1 and _COMPOUND_HINT.search(text, start, end):
+        found = _compounds_joined(text, found)
     return found
+
+
+# "6 billion 596 million dollars", "1 billion 100 million": one amount told in two scales
+_COMPOUND_HINT = re.compile(r"(?:billion|trillion)\s*\d{1,3}\s*million", re.I)
+_BETWEEN_SCALES = re.compile(r"\s*")
+
+
+def _compounds_joined(text: str, found: list[Quantity]) -> list[Quantity]:
+    joined: list[Quantity] = []
+    for q in found:
+        before = joined[-1] if joined else None
+        larger = before is not None and before.scaled and before.value >= 1e9 and abs(before.value) % 1e9 == 0
+        smaller = q.scaled and 0 < q.value < 1e9 and "." not in q.digits and "," not in q.digits
+        if larger and smaller and _BETWEEN_SCALES.fullmatch(text, before.end, q.start):
+            unit, kind = (q.unit, q.kind) if q.kind == "money" else (before.unit, before.kind)
+            joined[-1] = replace(before, value=before.value + q.value, unit=unit, kind=kind, end=q.end)
+            continue
+        joined.append(q)
+    return joined
 
 
 # "EUR 2 204.2 billion", "€1 961.6 billion": thousands grouped by spaces, as European releases write money

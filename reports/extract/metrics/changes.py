@@ -262,6 +262,10 @@ def _amount_change_apart(metric: Metric) -> list[Metric]:
 
 
 _TO_OR_AT = re.compile(r"\b(?:to|at|worth)\s")
+_FROM_GAP = re.compile(r"\s*(?:(?:year-on-year|on-year|y-o-y)\s+)?from\s+(?:a\s+|an\s+)?", re.I)
+_TO_BETWEEN = re.compile(
+    r"(?:\s+(?:in|during|for)\s+[^,;$€£¥₩\d]{0,20}?(?:\d{4})?)?\s+to\s+(?:a\s+|an\s+)?(?:record\s+)?", re.I
+)
 
 
 _THAN_AFTER = re.compile(r"\s*(?P<w>less|lower|fewer|more|higher|greater)\s+than\b", re.I)
@@ -539,6 +543,10 @@ def _level_after(sentence: str, change: _Figure, later: list[_Figure]) -> _Figur
     gap = sentence[change.quantity.end : later[0].quantity.start]
     if len(gap) > 60 or _SEMICOLON_OR_BRACKET.search(gap):
         return None
+    if _FROM_GAP.fullmatch(gap) and len(later) > 1 and later[1].role == "level":
+        # "increased by 6.5% from $6.6 billion to $7.0 billion": the change is the later level's
+        between = sentence[later[0].quantity.end : later[1].quantity.start]
+        return later[1] if _TO_BETWEEN.fullmatch(between) else None
     if _COMMA_ALONE.fullmatch(gap) and sentence.rfind("(", 0, change.quantity.start) > sentence.rfind(
         ")", 0, change.quantity.start
     ):
