@@ -1439,3 +1439,8 @@ def test_a_place_alone_takes_the_measure_of_the_release_and_is_doubted() -> None
 )
 def test_a_change_from_one_level_to_another_is_the_later_one_s(body: str, values: list) -> None:
     assert [(m.value, change_of(m)) for m in metrics_of(body)] == values
+
+
+def test_an_annual_rate_a_level_is_measured_at_names_nothing() -> None:
+    found = only("Private tin building was at a seasonally adjusted annual rate of $589.4 million in 2025.")
+    assert found.subject == "private tin building"

@@ -58,6 +58,9 @@ _NOT_SUBJECT = re.compile(
 )
 
 
+_ANNUAL_RATE = re.compile(r"\b(?:annual|annualized|annualised|adjusted)\s+rate$", re.I)
+
+
 _UNITS_OF = re.compile(
     r"\s+of\s+(?P<np>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s*(?:,|\.|;|\band\b|\bor\b|\(|$|"
     r"\bin\b|\bto\b|\bfrom\b|\bwere\b|\bwas\b))",
@@ -306,6 +309,8 @@ def _np_of_level(sentence: str, figure: _Figure, base: str | None, context: _Con
     np = _clean_np(before[match.start("np") : match.end("np")])  # the text's own case, not the match's
     # "expand trade insurance to", "sets total expenditure at": the verb's object is named, whatever its head
     if not np or _NOT_SUBJECT.search(np) or not (g.HEAD.search(np) or (raised and len(np.split()) <= 4)):
+        return None
+    if _ANNUAL_RATE.search(np):  # "at a seasonally adjusted annual rate of $589.4 billion": how it's measured
         return None
     if np.lower() in ("surplus", "deficit"):
         return _balance_name(np, base, context)
