@@ -166,6 +166,7 @@ def test_the_scorer_counts_a_wrong_subject_against_the_tuple_only(tmp_path: Path
         ("UK exports to the EU", "United Kingdom exports to the European Union"),
         ("euro area energy production", "eurozone energy production"),
         ("FDI pledges from China", "FDIs pledged from China"),
+        ("cosmetic exports", "cosmetics exports"),
     ],
 )
 def test_the_scorer_accepts_what_an_analyst_would_call_the_same_subject(gold: str, found: str) -> None:

@@ -121,8 +121,8 @@ def subject_words(subject: str | None) -> frozenset[str]:
 def _singular(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
-    if word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "us", "is", "ics", "'s")):
-        return word[:-1]
+    if word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "us", "is", "'s")):
+        return word[:-1]  # "cosmetics" = "cosmetic", "electronics" = "electronic", on both sides alike
     return word
 
 
