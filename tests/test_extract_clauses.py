@@ -1444,3 +1444,13 @@ def test_a_change_from_one_level_to_another_is_the_later_one_s(body: str, values
 def test_an_annual_rate_a_level_is_measured_at_names_nothing() -> None:
     found = only("Private tin building was at a seasonally adjusted annual rate of $589.4 million in 2025.")
     assert found.subject == "private tin building"
+
+
+def test_a_list_that_grew_with_each_increasing_by_its_changes_respectively() -> None:
+    found = metrics_of(
+        "Tin exports to Peru and Japan grew as well, with each increasing on-year by 17.7 percent and 22.4 "
+        "percent, respectively."
+    )
+    assert [(m.subject, change_of(m)) for m in found] == [
+        ("tin exports to Peru", ("up", 17.7, "yoy")), ("tin exports to Japan", ("up", 22.4, "yoy")),
+    ]

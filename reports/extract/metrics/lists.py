@@ -183,6 +183,11 @@ def _name_respectively(sentence: str, group: list[_Figure], context: _Context) -
         return
     clause = _REPORTING_TAIL.sub("", _ASIDE_DASHES.sub(" ", sentence[: verb.start()]).strip())
     clause = _ASIDE_TAIL.sub("", clause)  # "Exports to Peru and Chile, however, dropped ..."
+    each = _WITH_EACH.search(clause)
+    if each:  # "Exports to the U.S. and Japan grew as well, with each increasing by 17.7 and 22.4 percent"
+        main = clause[: each.start()]
+        own_verb = g.VERB.search(main)
+        clause = main[: own_verb.start()].strip() if own_verb else main
     names = _items_named(_LAST_COMMA.split(clause)[-1].strip(), len(group))
     opened = _without_opening(clause) if names is None else None
     if opened:  # "By destination, exports to the U.S., the EU and Singapore rose ...": the whole list
@@ -201,6 +206,7 @@ def _name_respectively(sentence: str, group: list[_Figure], context: _Context) -
 
 
 _ALL_AFTER = re.compile(r"\s+(?:all|both|each|alike)$", re.I)
+_WITH_EACH = re.compile(r",\s*with\s+(?:each|both|all)(?:\s+of\s+them)?$", re.I)
 _ASIDE_TAIL = re.compile(
     r",\s*(?:however|meanwhile|also|though|in\s+contrast|by\s+contrast|on\s+the\s+other\s+hand),?$", re.I
 )

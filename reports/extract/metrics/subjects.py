@@ -544,7 +544,12 @@ def _clause_subject(
     if verbs:
         phrase = masked[clause : verbs[0][0]]
         running = context.subject or (context.metrics[-1].subject if context.metrics else None)
-        shared = _shared_subject(masked, clause, verbs[0][0], running) if not phrase.strip(" ,\"“") else None
+        bare = phrase.strip(" ,\"“").lower()
+        alone = bare in ("each", "both", "")
+        shared = _shared_subject(masked, clause, clause + 1, running) if alone else None
+        if shared and bare and " and " in shared and _RESPECTIVELY.search(sentence):
+            # "Exports to the U.S. and Japan grew, with each increasing by 17.7 and 22.4 percent, ..."
+            return _with_topic(_respective(shared, figure, figures, 0, at), context)
         if shared:  # "The trade surplus is likely to be robust and stay at $50bn": the surplus stays
             return _with_topic(shared, context)
         reported = _REPORTED_LEAD.match(phrase) if _REPORTING_HINT.search(phrase) else None
@@ -674,7 +679,7 @@ def _shared_subject(masked: str, clause: int, verb: int, running: str | None = N
         return running  # "It was the seventh straight month of declines, and followed a 4.1 percent fall"
     named = _clean_np(masked[before : verbs[0][0]].lstrip(" \"“")) if verbs else None
     named = re.sub(r"^the\s+", "", named or "", flags=re.I)
-    return named if named and g.HEAD.search(named) and named.lower() not in g.PRONOUNS else None
+    return named if named and g.HEAD.search(_strip_place(named)) and named.lower() not in g.PRONOUNS else None
 
 
 _JOINED_BEFORE = re.compile(r"\b(?:and|but|with)\s*$")
