@@ -55,7 +55,7 @@ _EARLIER_AFTER = re.compile(
     r"an?\s+(?:year|month|quarter)\s+(?:earlier|ago|before)|the\s+(?:month|year)\s+before)\b",
     re.IGNORECASE,
 )
-_EARLIER_HINT = re.compile(r"previous|preceding|prior|earlier|ago|before", re.IGNORECASE)
+_EARLIER_HINT = g.Caseless(r"previous|preceding|prior|earlier|ago|before")
 _WRAPPERS = re.compile(r"^(?:change\s+in\s+)|\s+(?:share(?:\s+of\s+.*)?|\(.*\))$", re.IGNORECASE)
 
 

@@ -136,10 +136,9 @@ _FORECAST_BEFORE = re.compile(
     r"(?:rise|grow|increase|fall|decline|drop|reach|hit|expand|contract)\s+(?:by\s+)?(?:about\s+|around\s+)?)$",
     re.IGNORECASE,
 )
-_EXPECTED_BY = re.compile(
+_EXPECTED_BY = Caseless(
     r"\s*(?:percent|%)?\s*(?:decline|decrease|fall|drop|increase|rise|gain|growth)?\s*"
-    r"(?:expected|forecast|predicted|projected|estimated|anticipated)\s+(?:by|in)\b",
-    re.IGNORECASE,
+    r"(?:expected|forecast|predicted|projected|estimated|anticipated)\s+(?:by|in)\b"
 )
 
 

@@ -410,7 +410,7 @@ def _month_basis(sentence: str, period: str | None) -> str | None:
     return None
 
 
-_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_MONTH_WORD = Caseless(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 # The next number after a change that is not a year: where the comparison it states ends.
 _NEXT_NUMBER = re.compile(r"[;(]|" + _NUMBER_NOT_A_YEAR.pattern)
 

@@ -90,7 +90,7 @@ def _active_flow_pattern() -> Caseless:
     )
 
 
-_FLOW_HINT = re.compile(r"ed\s|sold\s", re.I)
+_FLOW_HINT = Caseless(r"ed\s|sold\s")
 
 
 _OF_OR_TO_WORDS = words().level_naming_words
@@ -386,7 +386,7 @@ _SAW_IT_CHANGE = re.compile(
     re.I,
 )
 _PRONOUN_START = re.compile(r"\W*(?:it|that|this)\s+(?:was|is|had|has|beat|followed|came|marked)\b", re.I)
-_REPORTING_HINT = re.compile(r"show|indicat|reveal|suggest|confirm", re.I)
+_REPORTING_HINT = Caseless(r"show|indicat|reveal|suggest|confirm")
 _REPORTED_LEAD = re.compile(
     r"^.*?\b(?:show(?:s|ed)?|indicat(?:es|ed)|reveal(?:s|ed)?|suggest(?:s|ed)?|confirm(?:s|ed)?)\s+(?:that\s+)?"
     r"(?=\S)",
