@@ -352,7 +352,8 @@ def _basis_of_its_clause(s: _Sentence, figure: _Figure) -> None:
         basis = _own_month_basis(s.text, figure, s.period_now) or _compared_period_basis(s, figure) or (
             _basis_of_clause(s.text, figure, s.period_now) if s.basis else None
         )
-        figure.change = replace(change, basis=basis)
+        if basis is not None:  # else the change stays as it is: no copy of a frozen record for nothing
+            figure.change = replace(change, basis=basis)
 
 
 def _compared_period_basis(s: _Sentence, figure: _Figure) -> str | None:
