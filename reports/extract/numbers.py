@@ -249,7 +249,7 @@ _MONTHS = (
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 _MEGATONNES = re.compile(r"\s?Mt(?![A-Za-z])")  # case as written: "MT" may be metric tons
-_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
+_DATE_BEFORE = Caseless(rf"\b(?:{_MONTHS})\.?\s*$")
 
 
 @dataclass(frozen=True, slots=True)

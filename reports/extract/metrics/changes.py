@@ -333,7 +333,7 @@ def _amount_change(sentence: str, q: Quantity) -> _Figure | None:
     )
 
 
-_ADDS_UP_TO = re.compile(r"\b(?:add|adds|added|adding)\s+up\s+to\s+(?:about\s+|around\s+|nearly\s+)?$", re.I)
+_ADDS_UP_TO = Caseless(r"\b(?:add|adds|added|adding)\s+up\s+to\s+(?:about\s+|around\s+|nearly\s+)?$")
 
 
 def _change_figure(q: Quantity, direction: str | None, cue_start: int, sentence: str) -> _Figure:

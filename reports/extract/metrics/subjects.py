@@ -43,10 +43,9 @@ def _np_of_level_pattern() -> Caseless:
     )
 
 
-_NOT_SUBJECT = re.compile(
+_NOT_SUBJECT = Caseless(
     r"\b(?:record|high|peak|level|total|sum|amount|figure|increase|decrease|rise|"
-    r"drop|growth|decline|gain|low|mark|threshold|share|range|average|estimate|value|volume)\b",
-    re.I,
+    r"drop|growth|decline|gain|low|mark|threshold|share|range|average|estimate|value|volume)\b"
 )
 
 
@@ -272,7 +271,7 @@ _FLOW_IN = re.compile(
 )
 
 
-_PASSIVE_VALUED = re.compile(r"\b(?:was|were|is|are|been|be)$", re.I)
+_PASSIVE_VALUED = Caseless(r"\b(?:was|were|is|are|been|be)$")
 
 
 def _np_of_level(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
