@@ -30,17 +30,27 @@ class Caseless:
         self.ignorecase = re.compile(pattern, flags | re.IGNORECASE)
         self._lowered = re.compile(_lower_literals(pattern), flags & ~re.IGNORECASE)
 
-    # Each method tests the text itself rather than through a shared helper: they run some 100 times a
-    # release, and the extra call was a few percent of extraction.
+    # Each method tests the text itself rather than through a shared helper: they run some 150 times a
+    # release, and the extra calls were a few percent of extraction. `search` and `match` keep the lowered
+    # copy of the text asked last as `_lower` does, without calling it (only a text free of `_CASE_TRAPS`
+    # is kept, so a kept text needs no test).
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        if text.isascii() or not _CASE_TRAPS.search(text):
-            return self._lowered.search(_lower(text), pos, endpos)
-        return self.ignorecase.search(text, pos, endpos)
+        last, lowered = _LAST_LOWERED[0]
+        if last is not text:
+            if not text.isascii() and _CASE_TRAPS.search(text):
+                return self.ignorecase.search(text, pos, endpos)
+            lowered = text.lower()
+            _LAST_LOWERED[0] = (text, lowered)
+        return self._lowered.search(lowered, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        if text.isascii() or not _CASE_TRAPS.search(text):
-            return self._lowered.match(_lower(text), pos, endpos)
-        return self.ignorecase.match(text, pos, endpos)
+        last, lowered = _LAST_LOWERED[0]
+        if last is not text:
+            if not text.isascii() and _CASE_TRAPS.search(text):
+                return self.ignorecase.match(text, pos, endpos)
+            lowered = text.lower()
+            _LAST_LOWERED[0] = (text, lowered)
+        return self._lowered.match(lowered, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):  # noqa: ANN201 - an iterator of matches
         if text.isascii() or not _CASE_TRAPS.search(text):
