@@ -685,7 +685,7 @@ HEADS = (
     "net loss",
     "operating loss",
 )
-HEAD = re.compile(rf"\b(?:{alternation(HEADS)})$", re.IGNORECASE)
+HEAD = Caseless(rf"\b(?:{alternation(HEADS)})$")  # a match is lower-cased: quote the text by position
 FLOW_HEADS = frozenset(
     {
         "exports",
