@@ -415,7 +415,7 @@ _EXPORTS_TITLE = re.compile(r"\bexports?\b", re.I)
 
 def _shipments_as_exports(s: _Sentence, figure: _Figure) -> None:
     """In an export release (its lead or title says exports), 'shipments to China' are exports to China."""
-    if not figure.subject or not _SHIPMENTS.search(figure.subject):
+    if not figure.subject or "shipments" not in figure.subject or not _SHIPMENTS.search(figure.subject):
         return
     if _head_of(s.context.lead or "") == "exports" or _EXPORTS_TITLE.search(s.context.title):
         figure.subject = _SHIPMENTS.sub("exports", figure.subject)
