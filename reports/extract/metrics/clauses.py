@@ -40,7 +40,9 @@ def _relative_pattern() -> re.Pattern[str]:
     )
 
 
-_CLAUSE_END = re.compile(r";|\bwhile\b|\bwhereas\b|,\s*(?:and|but)\b")
+# "w(?<=\bw)hile" is "\bwhile": every alternative opens with its first character, so the engine skips to
+# those (a leading \b made it try every position of the sentence).
+_CLAUSE_END = re.compile(r";|w(?<=\bw)hile\b|w(?<=\bw)hereas\b|,\s*(?:and|but)\b")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
