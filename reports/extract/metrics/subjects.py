@@ -90,6 +90,7 @@ def _active_flow_pattern() -> Caseless:
 
 
 _FLOW_HINT = Caseless(r"ed\s|sold\s")
+_FLOW_WORD = Caseless(rf"(?:{FLOW_VERBS})\s")  # in every active flow: a cheap test before its pattern
 
 
 _OF_OR_TO_WORDS = words().level_naming_words
@@ -482,7 +483,7 @@ def _clause_subject(
                 return f"{named} share of {_THE.sub('', ' '.join(held.group('of').split()))}"
             return f"{named} market share" if held and held.group("market") else named
     flow = None
-    if _FLOW_HINT.search(masked, clause, at):
+    if _FLOW_HINT.search(masked, clause, at) and _FLOW_WORD.search(masked, clause, at + 8):
         flow = _active_flow_pattern().search(masked, clause, at + 8)
     if flow and (not verbs or flow.start() < verbs[0][0]):
         nominal = g.NOMINAL[flow.group(1).lower()]
