@@ -18,8 +18,9 @@ from reports.extract.metrics.units import _is_threshold, _list_inherited, _named
 from reports.extract.numbers import Quantity
 from reports.records import Change
 
+# "a(?<=\ba)nd" is "\band": both alternatives open with a character, so the engine skips to those
 _GAPPED = re.compile(
-    r"(?:,\s*(?:and\s+)?|\band\s+)(?:(?P<prep>to|from|in)\s+)?(?P<name>(?:the\s+)?[A-Z][\w.’'-]*"
+    r"(?:,\s*(?:and\s+)?|a(?<=\ba)nd\s+)(?:(?P<prep>to|from|in)\s+)?(?P<name>(?:the\s+)?[A-Z][\w.’'-]*"
     r"(?:\s+[A-Z][\w.’'-]*){0,3})"
     r"\s+(?:by\s+)?$"
 )
