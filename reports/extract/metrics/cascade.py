@@ -408,7 +408,11 @@ _ACTOR_FLOW = re.compile(
     rf"(?P<verb>{FLOW_VERBS})\s+"
     r"(?:a\s+(?:total|record)\s+of\s+|about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?"
 )
-_FLOW_VERB = re.compile(rf"\b(?:{FLOW_VERBS})\s")
+# "\b(?:imported|...)\s" with the word boundary tested after each first letter ("i(?<=\bi)mported"), so the
+# engine skips to those letters instead of trying every position of the window
+_FLOW_VERB = re.compile(
+    "(?:" + "|".join(rf"{verb[0]}(?<=\b{verb[0]}){verb[1:]}" for verb in FLOW_VERBS.split("|")) + r")\s"
+)
 _THE = re.compile(r"^[Tt]he\s+")
 _EXPORTS_TITLE = re.compile(r"\bexports?\b", re.I)
 
