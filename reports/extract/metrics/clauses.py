@@ -53,8 +53,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
 def _masked(sentence: str) -> str:
     """The sentence with brackets, relative clauses, appositives and a news dateline blanked (same length):
     a subject is never inside them."""
-    masked = _DATELINE.sub(lambda m: " " * len(m.group(0)), sentence)
-    for _ in range(3):
+    # both patterns need a bracket (a dateline's within its first 42 characters): looked for first
+    masked = sentence
+    if sentence.find("(", 0, 42) != -1:
+        masked = _DATELINE.sub(lambda m: " " * len(m.group(0)), sentence)
+    for _ in range(3 if "(" in masked else 0):
         new = _PAREN.sub(lambda m: " " * len(m.group(0)), masked)
         if new == masked:
             break
