@@ -22,8 +22,9 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _PAREN = re.compile(r"\([^()]*\)")
 
 
+_DATELINE_REACH = 40  # characters between a dateline's first letter and its bracket, at most
 _DATELINE = re.compile(
-    r"^[A-Z][A-Za-z0-9 .,'-]{0,40}?"
+    rf"^[A-Z][A-Za-z0-9 .,'-]{{0,{_DATELINE_REACH}}}?"
     r"(?:\([A-Za-z .]+\)\s*(?:--|—|–|-)\s*|\((?:[A-Z]{2,6}|[A-Z][a-z]+ [A-Z][a-z]+)\)\s+)"
 )
 
@@ -53,9 +54,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
 def _masked(sentence: str) -> str:
     """The sentence with brackets, relative clauses, appositives and a news dateline blanked (same length):
     a subject is never inside them."""
-    # both patterns need a bracket (a dateline's within its first 42 characters): looked for first
+    # both patterns need a bracket (a dateline's right after its first words): looked for first
     masked = sentence
-    if sentence.find("(", 0, 42) != -1:
+    if sentence.find("(", 0, _DATELINE_REACH + 2) != -1:
         masked = _DATELINE.sub(lambda m: " " * len(m.group(0)), sentence)
     for _ in range(3 if "(" in masked else 0):
         new = _PAREN.sub(lambda m: " " * len(m.group(0)), masked)
