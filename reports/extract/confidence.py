@@ -49,13 +49,12 @@ _SHARE_OF = re.compile(r"\bshare\s+of\s+(?P<whole>.+)$", re.IGNORECASE)
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")  # "won-denominated", "year-to-date": no verb inside
 # "down from $8.21 billion the previous month", "the previous record of 168.4 million barrels set a year
 # earlier": the words after a level say it is for an earlier period than the sentence's
-_EARLIER_AFTER = re.compile(
+_EARLIER_AFTER = g.Caseless(
     r"(?:(?!\b(?:from|than|compared|versus|against|over|on)\b)[^\d.;:]){0,40}?"  # no basis: "up 5% from ..."
     r"\b(?:(?:the\s+)?(?:previous|preceding|prior)\s+(?:month|quarter|year|period)|"
-    r"an?\s+(?:year|month|quarter)\s+(?:earlier|ago|before)|the\s+(?:month|year)\s+before)\b",
-    re.IGNORECASE,
+    r"an?\s+(?:year|month|quarter)\s+(?:earlier|ago|before)|the\s+(?:month|year)\s+before)\b"
 )
-_EARLIER_HINT = re.compile(r"previous|preceding|prior|earlier|ago|before", re.IGNORECASE)
+_EARLIER_HINT = g.Caseless(r"previous|preceding|prior|earlier|ago|before")
 _WRAPPERS = re.compile(r"^(?:change\s+in\s+)|\s+(?:share(?:\s+of\s+.*)?|\(.*\))$", re.IGNORECASE)
 
 

@@ -240,12 +240,12 @@ def _alternation(words) -> str:  # noqa: ANN001 - any iterable of words
     return alternation(words)
 
 
-_AFTER = re.compile(
+# Caseless: its groups come back lower-cased, and every reader lower-cases them anyway.
+_AFTER = Caseless(
     r"(?P<pct>[\s-]?(?:" + _alternation(_PERCENT_WORDS) + r"))(?![A-Za-z])"
     r"|(?:(?:\s{0,8}|-)(?P<scale>" + _alternation(_SCALES) + r")(?![A-Za-z]))?"
     r"(?:\s+(?P<curword>" + _alternation(_CURRENCY_WORDS) + r")(?![A-Za-z])"
-    r"|\s+(?:of\s+)?(?P<count>" + _alternation(_COUNT_UNITS) + r")(?![A-Za-z]))?",
-    re.IGNORECASE,
+    r"|\s+(?:of\s+)?(?P<count>" + _alternation(_COUNT_UNITS) + r")(?![A-Za-z]))?"
 )
 # A count of people or firms with one or two describing words between: "20 million foreign visitors".
 DESCRIBED_COUNT = re.compile(
@@ -263,7 +263,7 @@ _MONTHS = (
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 _MEGATONNES = re.compile(r"\s?Mt(?![A-Za-z])")  # case as written: "MT" may be metric tons
-_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
+_DATE_BEFORE = Caseless(rf"\b(?:{_MONTHS})\.?\s*$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -143,10 +143,9 @@ _FORECAST_BEFORE = re.compile(
     r"(?:rise|grow|increase|fall|decline|drop|reach|hit|expand|contract)\s+(?:by\s+)?(?:about\s+|around\s+)?)$",
     re.IGNORECASE,
 )
-_EXPECTED_BY = re.compile(
+_EXPECTED_BY = Caseless(
     r"\s*(?:percent|%)?\s*(?:decline|decrease|fall|drop|increase|rise|gain|growth)?\s*"
-    r"(?:expected|forecast|predicted|projected|estimated|anticipated)\s+(?:by|in)\b",
-    re.IGNORECASE,
+    r"(?:expected|forecast|predicted|projected|estimated|anticipated)\s+(?:by|in)\b"
 )
 
 
@@ -360,7 +359,8 @@ def _basis_of_its_clause(s: _Sentence, figure: _Figure) -> None:
         basis = _own_month_basis(s.text, figure, s.period_now) or _compared_period_basis(s, figure) or (
             _basis_of_clause(s.text, figure, s.period_now) if s.basis else None
         ) or _comparing_basis(s)
-        figure.change = replace(change, basis=basis)
+        if basis is not None:  # else the change stays as it is: no copy of a frozen record for nothing
+            figure.change = replace(change, basis=basis)
 
 
 def _comparing_basis(s: _Sentence) -> str | None:
@@ -444,14 +444,18 @@ _ACTOR_FLOW = re.compile(
     rf"(?P<verb>{FLOW_VERBS})\s+"
     r"(?:a\s+(?:total|record)\s+of\s+|about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?"
 )
-_FLOW_VERB = re.compile(rf"\b(?:{FLOW_VERBS})\s")
+# "\b(?:imported|...)\s" with the word boundary tested after each first letter ("i(?<=\bi)mported"), so the
+# engine skips to those letters instead of trying every position of the window
+_FLOW_VERB = re.compile(
+    "(?:" + "|".join(rf"{verb[0]}(?<=\b{verb[0]}){verb[1:]}" for verb in FLOW_VERBS.split("|")) + r")\s"
+)
 _THE = re.compile(r"^[Tt]he\s+")
 _EXPORTS_TITLE = re.compile(r"\bexports?\b", re.I)
 
 
 def _shipments_as_exports(s: _Sentence, figure: _Figure) -> None:
     """In an export release (its lead or title says exports), 'shipments to China' are exports to China."""
-    if not figure.subject or not _SHIPMENTS.search(figure.subject):
+    if not figure.subject or "shipment" not in figure.subject or not _SHIPMENTS.search(figure.subject):
         return
     if _head_of(s.context.lead or "") == "exports" or _EXPORTS_TITLE.search(s.context.title):
         figure.subject = _SHIPMENTS.sub("exports", figure.subject)

@@ -350,7 +350,7 @@ def _amount_change(sentence: str, q: Quantity) -> _Figure | None:
     )
 
 
-_ADDS_UP_TO = re.compile(r"\b(?:add|adds|added|adding)\s+up\s+to\s+(?:about\s+|around\s+|nearly\s+)?$", re.I)
+_ADDS_UP_TO = Caseless(r"\b(?:add|adds|added|adding)\s+up\s+to\s+(?:about\s+|around\s+|nearly\s+)?$")
 
 
 def _change_figure(q: Quantity, direction: str | None, cue_start: int, sentence: str) -> _Figure:
@@ -427,7 +427,7 @@ def _month_basis(sentence: str, period: str | None) -> str | None:
     return None
 
 
-_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_MONTH_WORD = Caseless(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 # The next number after a change that is not a year: where the comparison it states ends.
 _NEXT_NUMBER = re.compile(r"[;(]|" + _NUMBER_NOT_A_YEAR.pattern)
 

@@ -18,8 +18,9 @@ from reports.extract.metrics.units import _is_threshold, _list_inherited, _named
 from reports.extract.numbers import Quantity
 from reports.records import Change
 
+# "a(?<=\ba)nd" is "\band": both alternatives open with a character, so the engine skips to those
 _GAPPED = re.compile(
-    r"(?:,\s*(?:and\s+)?|\band\s+)(?:(?P<prep>to|from|in)\s+)?(?P<name>(?:the\s+)?[A-Z][\w.’'-]*"
+    r"(?:,\s*(?:and\s+)?|a(?<=\ba)nd\s+)(?:(?P<prep>to|from|in)\s+)?(?P<name>(?:the\s+)?[A-Z][\w.’'-]*"
     r"(?:\s+[A-Z][\w.’'-]*){0,3})"
     r"\s+(?:by\s+)?$"
 )
@@ -28,7 +29,7 @@ _GAPPED = re.compile(
 _GAPPED_AFTER = re.compile(r"\s+to\s|\s*(?:,|;|\band\b|\.|$)")
 
 
-_SHARE_WORD = re.compile(r"\bshare\b", re.I)
+_SHARE_WORD = g.Caseless(r"\bshare\b")
 
 
 _LEVEL_BEFORE_BRACKET = re.compile(r"\d\s*(?:[A-Za-z]+\s*)?\(\s*$")
@@ -180,8 +181,8 @@ def _did_so(sentence: str, change: _Figure, q: Quantity) -> bool:
     return bool(_DID_SO.search(sentence, max(0, q.start - 30), q.start))
 
 
-_DID_SO = re.compile(r"\b(?:did|do|does)\s+(?:so|the\s+same)\s+(?:by\s+)?(?:about\s+|nearly\s+)?$", re.I)
-_FOLLOWED_BY = re.compile(r"\b(?:followed\s+by|trailed\s+by)\b", re.I)
+_DID_SO = g.Caseless(r"\b(?:did|do|does)\s+(?:so|the\s+same)\s+(?:by\s+)?(?:about\s+|nearly\s+)?$")
+_FOLLOWED_BY = g.Caseless(r"\b(?:followed\s+by|trailed\s+by)\b")
 _BRACKETED = re.compile(r"\([^()]*\)")
 # A percentage after a change that continues it with the verb left out, tried in order.
 _CHANGE_CONTINUED = (_gapped_change, _followed_by_item, _did_so)
@@ -224,7 +225,7 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
     return _Figure(q, "share" if _SHARE_WORD.search(before[-40:]) else "level", q.start)
 
 
-_BY_BEFORE = re.compile(r"\bby\s+(?:about\s+|some\s+|nearly\s+|around\s+|roughly\s+|almost\s+)?$", re.I)
+_BY_BEFORE = g.Caseless(r"\bby\s+(?:about\s+|some\s+|nearly\s+|around\s+|roughly\s+|almost\s+)?$")
 _PERCENTAGE = re.compile(r"[\d.,]+\s*(?:%|percent|per\s*cent)", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _LISTED = re.compile(r"[\d.,]+\s*(?:,|and\b)\s*$")  # "by 0.7 and 0.5 percent": the list's earlier items

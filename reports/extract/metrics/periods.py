@@ -24,15 +24,14 @@ _LOCAL_PERIOD = Caseless(
 )
 
 
-_EARLIER_LEVEL = re.compile(
+_EARLIER_LEVEL = Caseless(
     r"\)?(?:\s*\([^()]{1,30}\))?"  # "28.5 million CGT (618 ships) a year ago": the count beside it
     r"\s*,?\s*(?:(?:tallied|posted|recorded|logged|registered|reported|seen|sold|produced|shipped|exported|set|"
     r"imported)\s+)?"
     r"(?:(?:in|during|over|for)\s+)?(?:the\s+(?:same|corresponding|comparable)\s+(?:period|month|quarter|time)\s+)?"
     r"(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+|in\s+)?last\s+year|(?:of\s+|in\s+)?the\s+previous\s+year|"
     r"(?<=period\s)(?:of\s+|in\s+)?(?P<year>(?:19|20)\d{2})|"
-    r"(?P<month>a\s+month\s+(?:earlier|ago)|the\s+previous\s+month|last\s+month))\b",
-    re.I,
+    r"(?P<month>a\s+month\s+(?:earlier|ago)|the\s+previous\s+month|last\s+month))\b"
 )
 
 

@@ -296,7 +296,7 @@ def _head_of(subject: str) -> str | None:
     if place and place.group("prep") in ("to", "from"):
         subject = place.group("base")
     match = g.HEAD.search(subject)
-    return match.group(0) if match else None
+    return subject[match.start() : match.end()] if match else None
 
 
 def _topic(subject: str, title: str) -> str | None:

@@ -51,10 +51,9 @@ def _np_of_level_pattern() -> Caseless:
     )
 
 
-_NOT_SUBJECT = re.compile(
+_NOT_SUBJECT = Caseless(
     r"\b(?:record|high|peak|level|total|sum|amount|figure|increase|decrease|rise|"
-    r"drop|growth|decline|gain|low|mark|threshold|share|range|average|estimate|value|volume)\b",
-    re.I,
+    r"drop|growth|decline|gain|low|mark|threshold|share|range|average|estimate|value|volume)\b"
 )
 
 
@@ -103,7 +102,8 @@ def _active_flow_pattern() -> Caseless:
     )
 
 
-_FLOW_HINT = re.compile(r"ed\s|sold\s", re.I)
+_FLOW_HINT = Caseless(r"ed\s|sold\s")
+_FLOW_WORD = Caseless(rf"(?:{FLOW_VERBS})\s")  # in every active flow: a cheap test before its pattern
 
 
 _OF_OR_TO_WORDS = words().level_naming_words
@@ -290,7 +290,7 @@ _FLOW_IN = re.compile(
 )
 
 
-_PASSIVE_VALUED = re.compile(r"\b(?:was|were|is|are|been|be)$", re.I)
+_PASSIVE_VALUED = Caseless(r"\b(?:was|were|is|are|been|be)$")
 
 
 def _np_of_level(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
@@ -414,7 +414,9 @@ def _pronoun_before_verb(masked: str, clause: int, at: int) -> bool:
     subject when the clause's first verb follows it (after an opening phrase at most)."""
     verbs = _marks(masked).verbs_between(clause, at)
     return bool(verbs) and _PRONOUN_SUBJECT.search(masked, clause, verbs[0][0]) is not None
-_REPORTING_HINT = re.compile(r"show|indicat|reveal|suggest|confirm", re.I)
+
+
+_REPORTING_HINT = Caseless(r"show|indicat|reveal|suggest|confirm")
 _REPORTED_LEAD = re.compile(
     r"^.*?\b(?:show(?:s|ed)?|indicat(?:es|ed)|reveal(?:s|ed)?|suggest(?:s|ed)?|confirm(?:s|ed)?)\s+(?:that\s+)?"
     r"(?=\S)",
@@ -527,7 +529,7 @@ def _clause_subject(
                 return f"{named} share of {_THE.sub('', ' '.join(held.group('of').split()))}"
             return f"{named} market share" if held and held.group("market") else named
     flow = None
-    if _FLOW_HINT.search(masked, clause, at):
+    if _FLOW_HINT.search(masked, clause, at) and _FLOW_WORD.search(masked, clause, at + 8):
         flow = _active_flow_pattern().search(masked, clause, at + 8)
     if flow and (not verbs or flow.start() < verbs[0][0]):
         nominal = g.NOMINAL[flow.group(1).lower()]

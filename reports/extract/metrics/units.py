@@ -53,12 +53,13 @@ _US_DOLLAR = re.compile(r"\bUS\$|\bU\.S\.\s?\$|\bUSD\b|\bU\.?S\.? dollars?\b|\bU
 _DOLLAR_CODES = words().dollar_codes
 # "C$", "NZ$": the dollars of metric_words.toml's dollar codes
 _OWN_DOLLAR = re.compile(rf"(?<![A-Za-z])({g.alternation(_DOLLAR_CODES)})\$")
+_OWN_DOLLAR_SIGNS = tuple(f"{code}$" for code in _DOLLAR_CODES)  # one is in every match: a cheap test first
 
 
 def _local_dollar(text: str) -> str | None:
     """A release that writes its figures as 'C$65.0 billion' (one such dollar, and never US$ or USD) means
     the same dollar by a bare '$0.4 billion': Canadian, Australian ... statements drop the letter."""
-    if "$" not in text:
+    if "$" not in text or not any(sign in text for sign in _OWN_DOLLAR_SIGNS):
         return None
     kinds = {m.group(1).upper() for m in _OWN_DOLLAR.finditer(text)}
     if len(kinds) != 1 or _US_DOLLAR.search(text):
