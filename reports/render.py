@@ -186,6 +186,7 @@ def _put_in_drawings(images: dict[str, Any], sized: dict[str, tuple[str, str]],
     that matters, when a drawing's own size is not the one laid out or WeasyPrint keeps images otherwise."""
     from weasyprint.images import ElementTree, SVGImage
 
+    kept = ("_svg", "_base_url", "_url_fetcher", "_context")  # what WeasyPrint 70's SVGImage keeps
     drawings = {}
     for chart_id, (width, height) in sized.items():
         svg = charts[chart_id]  # KeyError: a chart named and not drawn
@@ -193,7 +194,8 @@ def _put_in_drawings(images: dict[str, Any], sized: dict[str, tuple[str, str]],
         own = tuple(re.search(rf'\s{name}="([^"]*)"', opening) for name in ("width", "height", "viewBox"))
         image = images.get(CHART_REFERENCE + quote(chart_id, safe=""))
         if (None in own or tuple(m[1] for m in own) != (f"{width}pt", f"{height}pt", f"0 0 {width} {height}")
-                or not isinstance(image, SVGImage) or not hasattr(image, "_svg")):
+                or not isinstance(image, SVGImage)
+                or not all(hasattr(image, name) for name in kept)):
             return False
         drawn = SVGImage(ElementTree.fromstring(svg.encode("utf-8")), image._base_url, image._url_fetcher,
                          image._context)
