@@ -97,11 +97,20 @@ def draw(spec: ChartSpec) -> DrawnChart:
     The figure is a bare `matplotlib.figure.Figure` on an Agg canvas: no pyplot (its figure
     manager and backend switching), and matplotlib is imported only when a chart is drawn.
     """
+    return sketch(spec).finish()
+
+
+def sketch(spec: ChartSpec) -> Sketch:
+    """The chart laid out and measured, not yet written: its `size` is known before its SVG is.
+
+    `sketch(spec).finish()` is `draw(spec)`. What lays out a page around the chart can start
+    from the size while the SVG is written.
+    """
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    with matplotlib.rc_context({**_house_style(), "svg.hashsalt": spec.id}):
+    with _style(spec):
         figure = Figure(figsize=_size(spec))
         canvas = FigureCanvasAgg(figure)
         axes = figure.add_subplot()
@@ -111,9 +120,40 @@ def draw(spec: ChartSpec) -> DrawnChart:
         # note's own): "tight" would lay the chart out again when it is saved.
         box = _source_note(figure, axes, spec.source_note, canvas.get_renderer())
         box = box.padded(matplotlib.rcParams["savefig.pad_inches"])
+    return Sketch(spec, figure, box)
+
+
+@dataclass
+class Sketch:
+    """A chart drawn on its figure and measured (`sketch`); `finish()` writes its SVG."""
+
+    spec: ChartSpec
+    figure: Any
+    box: Any  # the figure's part that is saved, in inches
+
+    @property
+    def size(self) -> tuple[str, str]:
+        """The SVG's width and height in pt, as its <svg> element will give them (viewBox "0 0 w h")."""
+        return _points(self.box.width), _points(self.box.height)
+
+    def finish(self) -> DrawnChart:
         svg = io.StringIO()
-        figure.savefig(svg, format="svg", bbox_inches=box, metadata={"Date": None, "Creator": "brief"})
-    return DrawnChart(spec, _inline_svg(svg.getvalue(), spec))
+        with _style(self.spec):
+            self.figure.savefig(svg, format="svg", bbox_inches=self.box,
+                                metadata={"Date": None, "Creator": "brief"})
+        return DrawnChart(self.spec, _inline_svg(svg.getvalue(), self.spec))
+
+
+def _style(spec: ChartSpec) -> Any:
+    """The house style, and the chart's own salt for the ids in its SVG."""
+    import matplotlib
+
+    return matplotlib.rc_context({**_house_style(), "svg.hashsalt": spec.id})
+
+
+def _points(inches: float) -> str:
+    """A length in inches as matplotlib's SVG writes it in pt: %f without its trailing zeros."""
+    return f"{inches * 72:f}".rstrip("0").rstrip(".")
 
 
 @cache

@@ -21,6 +21,7 @@ from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
@@ -141,27 +142,67 @@ def render_pdf(
     Only files under templates/ and `allowed_roots` may be read; fonts are
     embedded as subsets. The same HTML gives the same bytes. `charts`: the SVG of each
     chart the HTML names by reference (brief-chart:<id>), by chart id; a chart named
-    and not given stops the layout (KeyError), never leaves a hole in the page.
+    and not given stops the layout (KeyError), never leaves a hole in the page. Where
+    `charts` also knows a chart's size before its SVG (`size(chart_id)`, as the layout
+    helper's does), the pages are laid out around a box of that size and the drawing is
+    put in before the PDF is written: the same bytes, without the layout waiting for it.
     """
     load_weasyprint()  # heavy import: only when a PDF is made
     from weasyprint import CSS, HTML
     from weasyprint.urls import FatalURLFetchingError
 
     roots = (templates_dir(), *allowed_roots)
-    fetcher = _local_only_fetcher(roots, charts)
+    sized: dict[str, tuple[str, str]] = {}  # the charts laid out by their size alone, by id
+    fetcher = _local_only_fetcher(roots, charts, sized)
     size = CSS(string=f"@page {{ size: {paper_size(paper)}; }}", url_fetcher=fetcher)
-    document = HTML(string=html, base_url=str(templates_dir()), url_fetcher=fetcher)
     chosen = pdf_variant(variant)
+    # PDF/A wants a file identifier; pydyf derives it from the content, so it is reproducible.
+    options = {"pdf_variant": chosen, "pdf_identifier": True if chosen.startswith("pdf/a") else None,
+               "full_fonts": False}
+    images: dict[str, Any] = {}  # WeasyPrint's images by URL: where a chart laid out by its size is
     try:
-        return document.write_pdf(
-            stylesheets=[size],
-            pdf_variant=chosen,
-            # PDF/A wants a file identifier; pydyf derives it from the content, so it is reproducible.
-            pdf_identifier=True if chosen.startswith("pdf/a") else None,
-            full_fonts=False,
-        )
+        document = HTML(string=html, base_url=str(templates_dir()), url_fetcher=fetcher).render(
+            stylesheets=[size], cache=images, **options)
+        if sized and not _put_in_drawings(images, sized, charts if charts is not None else {}):
+            # a drawing not of the size it was laid out at: laid out again around the drawings
+            fetcher = _local_only_fetcher(roots, charts)
+            size = CSS(string=f"@page {{ size: {paper_size(paper)}; }}", url_fetcher=fetcher)
+            document = HTML(string=html, base_url=str(templates_dir()), url_fetcher=fetcher).render(
+                stylesheets=[size], **options)
+        return document.write_pdf(**options)
     except FatalURLFetchingError as exc:  # a chart named and not given: no PDF with a hole in it
         raise KeyError(str(exc)) from exc.__cause__
+
+
+def _sized_svg(width: str, height: str) -> str:
+    """An empty drawing of a chart's size: what the layout needs of it (width and height in pt)."""
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}pt" height="{height}pt" '
+            f'viewBox="0 0 {width} {height}"></svg>')
+
+
+def _put_in_drawings(images: dict[str, Any], sized: dict[str, tuple[str, str]],
+                     charts: Mapping[str, str]) -> bool:
+    """Each chart laid out by its size gets its drawing (waited for here); False, and nothing changed
+    that matters, when a drawing's own size is not the one laid out or WeasyPrint keeps images otherwise."""
+    from weasyprint.images import ElementTree, SVGImage
+
+    kept = ("_svg", "_base_url", "_url_fetcher", "_context")  # what WeasyPrint 70's SVGImage keeps
+    drawings = {}
+    for chart_id, (width, height) in sized.items():
+        svg = charts[chart_id]  # KeyError: a chart named and not drawn
+        opening = svg[: svg.index(">")]
+        own = tuple(re.search(rf'\s{name}="([^"]*)"', opening) for name in ("width", "height", "viewBox"))
+        image = images.get(CHART_REFERENCE + quote(chart_id, safe=""))
+        if (None in own or tuple(m[1] for m in own) != (f"{width}pt", f"{height}pt", f"0 0 {width} {height}")
+                or not isinstance(image, SVGImage)
+                or not all(hasattr(image, name) for name in kept)):
+            return False
+        drawn = SVGImage(ElementTree.fromstring(svg.encode("utf-8")), image._base_url, image._url_fetcher,
+                         image._context)
+        drawings[image] = drawn._svg
+    for image, drawing in drawings.items():
+        image._svg = drawing  # what the page draws: the same as if the drawing had been there to lay out
+    return True
 
 
 @cache
@@ -195,13 +236,16 @@ def _no_search(name: str) -> None:
     return None
 
 
-def _local_only_fetcher(roots: Iterable[Path], charts: Mapping[str, str] | None = None) -> Any:
+def _local_only_fetcher(roots: Iterable[Path], charts: Mapping[str, str] | None = None,
+                        sized: dict[str, tuple[str, str]] | None = None) -> Any:
     """A WeasyPrint fetcher that reads data: URIs, files under `roots` and `charts`, nothing else.
 
     URLs found in a release (http://..., file:///etc/passwd) are refused, so
     rendering a briefing never reaches the network or the rest of the disk.
     `charts` is where a chart named by reference (brief-chart:<id>) is read, as
     the data: URI of its SVG (so the PDF is the same as with the URI in the page).
+    With `sized` given, a chart not drawn yet whose size `charts` knows (`size(chart_id)`)
+    is read as an empty drawing of that size, and noted in `sized`.
     """
     import base64
     from urllib.parse import unquote, urlsplit
@@ -210,13 +254,17 @@ def _local_only_fetcher(roots: Iterable[Path], charts: Mapping[str, str] | None 
 
     resolved = tuple(root.resolve() for root in roots)
     drawn = charts if charts is not None else {}
+    size_of = getattr(drawn, "size", None) if sized is not None else None
 
     class LocalOnlyFetcher(URLFetcher):
         def fetch(self, url: str, headers: Any = None) -> Any:
             if url.startswith(CHART_REFERENCE):
                 chart_id = unquote(url[len(CHART_REFERENCE):])
                 try:
-                    svg = drawn[chart_id]
+                    size = size_of(chart_id) if size_of is not None and chart_id not in drawn else None
+                    if size is not None:
+                        sized[chart_id] = size
+                    svg = _sized_svg(*size) if size is not None else drawn[chart_id]
                 except Exception as exc:  # any other error WeasyPrint would log, leave the image out, go on
                     raise FatalURLFetchingError(f"chart {chart_id!r} was not drawn") from exc
                 url = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
@@ -272,7 +320,6 @@ def _chart_image(svg: str, alt: str) -> Markup:
     is the SVG's own (width and height in pt). A ChartReference (a chart still being drawn) becomes a
     brief-chart:<id> image, which render_pdf reads from its `charts`: the same PDF as the data: URI."""
     import base64
-    from urllib.parse import quote
 
     if isinstance(svg, ChartReference):
         source = CHART_REFERENCE + quote(str(svg), safe="")
@@ -297,7 +344,9 @@ class RenderWorker:
     and builds the briefing: on two cores that start-up is off the critical path. The charts are drawn
     while the PDF's document is rendered here and parsed and styled there: `charts()` returns at once,
     a chart's SVG is waited for when it is first read, and the PDF's document names a chart not yet
-    drawn by reference (`brief-chart:<id>`), which the layout resolves when the drawings arrive.
+    drawn by reference (`brief-chart:<id>`). The drawer measures every chart before it writes their SVGs
+    and sends the sizes ahead: the layout goes on around boxes of those sizes while the SVGs are written,
+    and puts the drawings in before the PDF is written (the same bytes).
     `charts()` and `pdf()` give what `draw()` and `render_pdf()` give here, the same bytes. Where no
     process can be forked (no os.fork, or threads running that a fork would copy mid-work), or when a
     helper fails, its work is done in this process instead; an error then surfaces as it would
@@ -385,7 +434,11 @@ class RenderWorker:
         specs, self._asked = self._asked, []
         if not specs:
             return
-        svgs = self._drawer.receive() if self._drawer is not None else None
+        def forward(sizes: list[tuple[str, str]]) -> None:  # the layout goes on from the sizes
+            if self._layout_waits and self._layout is not None:
+                self._layout.send("sizes", {spec.id: size for spec, size in zip(specs, sizes, strict=True)})
+
+        svgs = self._drawer.receive(forward) if self._drawer is not None else None
         if svgs is None:  # the drawer failed: drawn here (an error surfaces as without it)
             svgs = [draw(spec).svg for spec in specs]
         self._svgs.update((spec.id, svg) for spec, svg in zip(specs, svgs, strict=True))
@@ -425,18 +478,36 @@ class _ReferencedChart:
 
 
 class _AwaitedCharts(dict):
-    """In the layout process: the charts' SVGs by id, received from the parent when one is first needed."""
+    """In the layout process: the charts' SVGs by id, received from the parent when one is first needed.
+
+    The parent sends the charts' sizes ("sizes", as the drawer measures them before it writes the SVGs)
+    and then their SVGs ("svgs"); `size()` waits only for the first, a missing SVG for the second.
+    """
 
     def __init__(self, connection: Any) -> None:
         super().__init__()
         self._connection = connection
+        self._sizes: dict[str, tuple[str, str]] = {}
+        self._drawn = False  # the SVGs arrived: what is not among them was not drawn
+
+    def size(self, chart_id: str) -> tuple[str, str] | None:
+        """A chart's width and height in pt (as its SVG will give them), or None if its SVG came first."""
+        while not self._sizes and not self._drawn:
+            self._next()
+        return None if self._drawn else self._sizes.get(chart_id)  # None: its SVG is waited for
 
     def __missing__(self, chart_id: str) -> str:
-        while True:
-            kind, payload = self._connection.recv()  # EOFError when the parent is gone
-            if kind == "svgs":
-                self.update(payload)
-                return self[chart_id] if chart_id in self else _no_chart(chart_id)
+        while not self._drawn:
+            self._next()
+        return self[chart_id] if chart_id in self else _no_chart(chart_id)
+
+    def _next(self) -> None:
+        kind, payload = self._connection.recv()  # EOFError when the parent is gone
+        if kind == "sizes":
+            self._sizes.update(payload)
+        elif kind == "svgs":
+            self.update(payload)
+            self._drawn = True
 
 
 def _no_chart(chart_id: str) -> str:
@@ -488,12 +559,18 @@ class _Helper:
         self._busy = self._busy or kind not in ("stop", "svgs")
         return True
 
-    def receive(self) -> Any:
-        """The helper's answer, or None when it failed (the caller then does the work itself)."""
+    def receive(self, sizes: Any = None) -> Any:
+        """The helper's answer, or None when it failed (the caller then does the work itself).
+
+        The charts' sizes, which the drawer sends ahead of their SVGs, go to `sizes` on the way."""
         if self.process is None:
             return None
         try:
             status, answer = self._connection.recv()
+            while status == "sizes":
+                if sizes is not None:
+                    sizes(answer)
+                status, answer = self._connection.recv()
         except (OSError, EOFError) as exc:
             log.debug("render worker gone: %s", exc)
             self._drop()
@@ -543,7 +620,7 @@ def _serve(connection: Any, parents: Any, parent: int, warm_ups: tuple[Any, ...]
             return
         if kind == "stop":
             return
-        if kind == "svgs":  # charts sent for a layout that had them already
+        if kind in ("sizes", "svgs"):  # charts sent for a layout that had them already
             continue
         steps = iter(())
         # What is loaded by now (modules, fonts) lives as long as the process: no collection walks it
@@ -552,10 +629,12 @@ def _serve(connection: Any, parents: Any, parent: int, warm_ups: tuple[Any, ...]
         gc.freeze()
         gc.disable()
         try:
-            if kind == "charts":
-                from charts import draw
+            if kind == "charts":  # measured first: the sizes go ahead, so the layout need not wait
+                from charts.draw import sketch
 
-                answer: Any = ("ok", [draw(spec).svg for spec in payload])
+                sketches = [sketch(spec) for spec in payload]
+                connection.send(("sizes", [drawing.size for drawing in sketches]))
+                answer: Any = ("ok", [drawing.finish().svg for drawing in sketches])
             else:
                 html, roots, options, svgs = payload
                 charts = _AwaitedCharts(connection) if svgs is None else svgs

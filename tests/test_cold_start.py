@@ -216,6 +216,124 @@ def test_a_chart_named_by_reference_and_not_drawn_stops_the_layout() -> None:
         render_pdf(html, charts={})
 
 
+def every_kind() -> list[ChartSpec]:
+    """One chart of each kind the briefing draws."""
+    from datetime import date
+
+    return [
+        spec(),
+        line_spec(),
+        spec(id="chart-diverging", kind="diverging", title="Change by market",
+             data=Frame({"label": ["US", "China", "EU"], "value": [12.5, -3.0, 4.4]}), unit_label="% y/y"),
+        spec(id="chart-part", kind="part", title="Parts of the total",
+             data=Frame({"label": ["Eco-friendly", "Used cars"], "value": [25.8, 8.9]}), total=72.0,
+             total_label="Automobile exports", unit_label="USD billion"),
+        spec(id="chart-timeline", kind="timeline", title="Engagements",
+             data=Frame({"date": ["2026-01-13", "2026-01-14"], "label": ["Washington", "Washington"]}),
+             span=(date(2026, 1, 1), date(2026, 1, 31)), unit_label=""),
+    ]
+
+
+def test_a_chart_is_measured_before_its_svg_is_written() -> None:
+    """The size the layout starts from is the one the drawing gives itself, for every kind of chart."""
+    import re
+
+    from charts.draw import sketch
+
+    for chart in every_kind():
+        measured = sketch(chart)
+        width, height = measured.size
+        svg = measured.finish().svg
+        opening = svg[: svg.index(">")]
+        own = {name: re.search(rf'\s{name}="([^"]*)"', opening)[1] for name in ("width", "height", "viewBox")}
+        expected = {"width": f"{width}pt", "height": f"{height}pt", "viewBox": f"0 0 {width} {height}"}
+        assert own == expected, chart.id
+        assert svg == draw(chart).svg, chart.id
+
+
+class SizesFirst(dict):
+    """The charts as the layout helper has them: the sizes at once, an SVG only when first read."""
+
+    def __init__(self, svgs: dict[str, str], sizes: dict[str, tuple[str, str]]) -> None:
+        super().__init__()
+        self._svgs, self._sizes, self.asked = svgs, sizes, []
+
+    def size(self, chart_id: str) -> tuple[str, str]:
+        self.asked.append(("size", chart_id))
+        return self._sizes[chart_id]
+
+    def __missing__(self, chart_id: str) -> str:
+        self.asked.append(("svg", chart_id))
+        self.update(self._svgs)
+        if chart_id not in self:
+            raise KeyError(chart_id)
+        return self[chart_id]
+
+
+def test_the_pages_are_laid_out_from_the_charts_sizes_and_are_the_same() -> None:
+    """Laid out around boxes of the charts' sizes, their drawings put in after: the same bytes as with the
+    drawings there from the start; a drawing of another size than announced is laid out again."""
+    from charts.draw import sketch
+    from reports.render import ChartReference
+
+    charts = [spec(), line_spec()]
+    svgs = {chart.id: draw(chart).svg for chart in charts}
+    sizes = {chart.id: sketch(chart).size for chart in charts}
+    referenced = '<html lang="en"><body>' + "".join(
+        f"<figure>{_chart_image(ChartReference(chart.id), chart.alt)}</figure><p>{chart.title}</p>"
+        for chart in charts) + "</body></html>"
+    inline = '<html lang="en"><body>' + "".join(
+        f"<figure>{_chart_image(svgs[chart.id], chart.alt)}</figure><p>{chart.title}</p>"
+        for chart in charts) + "</body></html>"
+    first = SizesFirst(svgs, sizes)
+    assert render_pdf(referenced, charts=first) == render_pdf(inline)
+    assert first.asked[:2] == [("size", "chart-models"), ("size", "chart-line")]  # the layout did not wait
+    assert first.asked[2:] == [("svg", "chart-models")]  # the drawings (all at once), once laid out
+    width, height = sizes["chart-line"]
+    wider = SizesFirst(svgs, {**sizes, "chart-line": (str(float(width) + 40), height)})
+    assert render_pdf(referenced, charts=wider) == render_pdf(inline)
+    with pytest.raises(KeyError, match="chart-line"):
+        render_pdf(referenced, charts=SizesFirst({"chart-models": svgs["chart-models"]}, sizes))
+
+
+def test_the_layout_helper_goes_on_from_the_sizes_before_the_drawings_arrive() -> None:
+    """The parent's messages over a real pipe: sizes, and the drawings only once the layout asks for them."""
+    import multiprocessing
+    import threading
+
+    from charts.draw import sketch
+    from reports.render import ChartReference, _AwaitedCharts
+
+    chart = spec()
+    svg = draw(chart).svg
+    html = page(ChartReference(chart.id), chart.alt)
+    parent, helper = multiprocessing.get_context("fork").Pipe()
+    asked = []
+
+    class Watched(_AwaitedCharts):
+        def size(self, chart_id: str) -> tuple[str, str] | None:
+            asked.append(("size", chart_id))
+            return super().size(chart_id)
+
+        def __missing__(self, chart_id: str) -> str:
+            asked.append(("svg", chart_id))
+            return super().__missing__(chart_id)
+
+    charts = Watched(helper)
+    parent.send(("sizes", {chart.id: sketch(chart).size}))
+    result = {}
+    layout = threading.Thread(target=lambda: result.update(pdf=render_pdf(html, charts=charts)), daemon=True)
+    layout.start()
+    for _ in range(600):  # the layout runs on, and asks for the drawing only when the pages are made
+        if ("svg", chart.id) in asked:
+            break
+        layout.join(0.1)
+    assert asked == [("size", chart.id), ("svg", chart.id)] and layout.is_alive()
+    parent.send(("svgs", {chart.id: svg}))
+    layout.join(60)
+    assert result["pdf"] == render_pdf(page(svg, chart.alt))
+
+
 def test_a_layout_helper_that_died_waiting_for_the_charts_leaves_the_pdf_to_this_process() -> None:
     from datetime import UTC, datetime
 
