@@ -168,6 +168,7 @@ class _Sentence:
     period_now: str | None = None
     basis: str | None = None  # the basis the sentence states for its changes
     compared: frozenset[int] = frozenset()  # starts of the periods of levels compared with
+    places: list[str | None] | None = None  # the place stated right after each figure (_place_of_its_figure)
 
 
 def _read_sentence(release: Release, body: str, text: str, start: int, end: int, context: _Context) -> None:
@@ -531,7 +532,9 @@ def _place_of_its_figure(s: _Sentence, figure: _Figure) -> None:
     fell by 0.7 and 0.5 percent': each figure is its place's ('euro area industrial production')."""
     if not figure.subject or " in " not in s.text:
         return
-    places = [_place_after(s.text, f) for f in s.figures]
+    if s.places is None:  # once a sentence
+        s.places = [_place_after(s.text, f) for f in s.figures]
+    places = s.places
     place = places[s.figures.index(figure)]
     if place is None:
         _places_of_pair(s, figure)
@@ -723,7 +726,8 @@ def _forecasts_marked(s: _Sentence, figure: _Figure) -> None:
     expected a $2.6-billion deficit', 'exports are expected to rise 3 percent': a forecast, not the figure."""
     if not figure.subject:
         return
-    owned = _WHOSE_FORECAST.fullmatch(figure.subject)
+    possessive = "'s " in figure.subject or "’s " in figure.subject
+    owned = _WHOSE_FORECAST.fullmatch(figure.subject) if possessive else None
     running = s.context.subject
     if owned and running and figure.role == "level":  # "The central bank's forecast for the year is $84bn"
         kind = "target" if owned.group("kind").lower() in ("target", "goal") else "forecast"

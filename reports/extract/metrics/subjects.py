@@ -412,6 +412,10 @@ _PRONOUN_SUBJECT = re.compile(r"(?:^|,)\W*(?:it|they)\s+(?:also\s+|each\s+|both\
 def _pronoun_before_verb(masked: str, clause: int, at: int) -> bool:
     """'They rose 5 percent on-year', 'In September, it fell by 1 percent': a pronoun is the clause's
     subject when the clause's first verb follows it (after an opening phrase at most)."""
+    if masked.find("it ", clause, at) == -1 and masked.find("It ", clause, at) == -1 and (
+        masked.find("hey ", clause, at) == -1
+    ):
+        return False  # most clauses: no "it" or "they" at all
     verbs = _marks(masked).verbs_between(clause, at)
     return bool(verbs) and _PRONOUN_SUBJECT.search(masked, clause, verbs[0][0]) is not None
 
