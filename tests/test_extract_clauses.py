@@ -1454,3 +1454,8 @@ def test_a_list_that_grew_with_each_increasing_by_its_changes_respectively() -> 
     assert [(m.subject, change_of(m)) for m in found] == [
         ("tin exports to Peru", ("up", 17.7, "yoy")), ("tin exports to Japan", ("up", 22.4, "yoy")),
     ]
+
+
+def test_a_percent_above_or_below_an_estimate_is_a_change_of_the_level_before() -> None:
+    found = only("Tin spending was at $1,061.4 million in August 2025, 1.9% above the revised July estimate.")
+    assert (found.value, change_of(found)[:2]) == (1061.4e6, ("up", 1.9))

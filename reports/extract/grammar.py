@@ -478,13 +478,16 @@ CHANGE_AFTER = Caseless(
     r"|(?P<cmp>higher|lower|more|less)\s+(?:(?P<than_what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+)?"
     r"(?:than\b|(?<=[a-z]\s)(?=at\s+(?:[$€£¥₩]|us\$|usd|eur)))"
     # "exports were 0.3% lower and imports 7.8% higher than in February"
-    r"|(?P<cmp2>higher|lower)(?=\s*(?:,|\band\b|\bcompared\b|\bfrom\b|\bon\b|\byear\b|\bin\b|$)))"
+    r"|(?P<cmp2>higher|lower)(?=\s*(?:,|\band\b|\bcompared\b|\bfrom\b|\bon\b|\byear\b|\bin\b|$))"
+    # "1.9% above the revised July estimate", "0.3% below the August 2019 estimate": a change from it
+    r"|(?P<vs>above|below)(?=\s+(?:the|its|a)\s+(?:[\w-]+\s+){0,3}?(?:estimate|level|figure|reading)\b))"
 )
 UP_WORDS = frozenset(
-    w.lower() for w in CHANGE_VERBS_UP + _PARTICIPLES_UP + _UP_NOUNS + ("up", "higher", "more")
+    w.lower() for w in CHANGE_VERBS_UP + _PARTICIPLES_UP + _UP_NOUNS + ("up", "higher", "more", "above")
 )
 DOWN_WORDS = frozenset(
-    w.lower() for w in CHANGE_VERBS_DOWN + _PARTICIPLES_DOWN + _DOWN_NOUNS + ("down", "lower", "less")
+    w.lower()
+    for w in CHANGE_VERBS_DOWN + _PARTICIPLES_DOWN + _DOWN_NOUNS + ("down", "lower", "less", "below")
 )
 SHARE_BEFORE = Caseless(
     r"\b(?:accounting|accounted|accounts|account|representing|represented|represents|making\s+up|made\s+up|"

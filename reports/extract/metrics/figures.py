@@ -205,7 +205,8 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
             return _change_figure(q, direction, q.start - len(before) + cue.start(), sentence)
     after_cue = g.CHANGE_AFTER.match(after)
     if after_cue is not None:
-        word = (after_cue.group("noun") or after_cue.group("cmp") or after_cue.group("cmp2") or "").lower()
+        named = (after_cue.group(name) for name in ("noun", "cmp", "cmp2", "vs"))
+        word = next((w for w in named if w), "").lower()
         direction = _direction(word) if word else _direction_nearby(before)
         if direction is None and q.signed:
             direction = "down" if q.signed == "-" else "up"
