@@ -1459,3 +1459,9 @@ def test_a_list_that_grew_with_each_increasing_by_its_changes_respectively() -> 
 def test_a_percent_above_or_below_an_estimate_is_a_change_of_the_level_before() -> None:
     found = only("Tin spending was at $1,061.4 million in August 2025, 1.9% above the revised July estimate.")
     assert (found.value, change_of(found)[:2]) == (1061.4e6, ("up", 1.9))
+
+
+def test_a_month_s_figure_is_the_running_subject_s() -> None:
+    found = metrics_of("Tin spending was $1,412.8 million in August 2025. August's figure is 2.5% above the "
+                       "August 2024 estimate of $1,379.0 million.")
+    assert {m.subject for m in found} == {"tin spending"}

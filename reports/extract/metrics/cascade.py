@@ -591,11 +591,20 @@ def _whole_without_topic(s: _Sentence, figure: _Figure) -> None:
 def _record_of_the_running(s: _Sentence, figure: _Figure) -> None:
     """'The previous record was $29.51 billion in 2021': the record of what the release is about."""
     running = s.context.subject
-    if figure.subject and running and _RECORD_ALONE.fullmatch(figure.subject) and figure.role == "level":
+    if not figure.subject or not running:
+        return
+    if (_RECORD_ALONE.fullmatch(figure.subject) and figure.role == "level") or _PERIOD_FIGURE.fullmatch(
+        figure.subject
+    ):  # also "August's figure is 2.5% above ...": the running subject's
         figure.subject = running
         figure.notes.add(confidence.SUBJECT_CARRIED)
 
 
+_PERIOD_FIGURE = re.compile(
+    r"(?:the\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"the\s+month|the\s+year|last\s+month|this\s+month)['’]s?\s+)?(?:figure|total|tally|reading|number)",
+    re.I,
+)
 _RECORD_ALONE = re.compile(
     r"(?:the\s+)?(?:(?:previous|prior|former|old|earlier)\s+)?(?:all-time\s+)?(?:record|high|peak)(?:\s+high)?",
     re.I,
