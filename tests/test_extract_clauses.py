@@ -1465,3 +1465,11 @@ def test_a_month_s_figure_is_the_running_subject_s() -> None:
     found = metrics_of("Tin spending was $1,412.8 million in August 2025. August's figure is 2.5% above the "
                        "August 2024 estimate of $1,379.0 million.")
     assert {m.subject for m in found} == {"tin spending"}
+
+
+def test_a_listed_item_that_holds_the_head_keeps_it_once() -> None:
+    found = metrics_of(
+        "Production of tin goods gained 0.2 percent in May 2025, while intermediate and consumer goods "
+        "output slid 0.4 percent and 3.0 percent, respectively."
+    )
+    assert found[-1].subject == "consumer goods output"

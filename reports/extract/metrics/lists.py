@@ -198,7 +198,10 @@ def _name_respectively(sentence: str, group: list[_Figure], context: _Context) -
         if len(items) == len(group) and all(g.HEAD.search(item) for item in items):
             names = [_clean_np(item) for item in items]  # "output, sales and exports all rose"
         elif head and len(items) == len(group):
-            names = [_clean_np(f"{_as_modifier(item)} {head}") for item in items]
+            # "intermediate and consumer goods output slid ...": an item holding the head keeps it once
+            names = [
+                _clean_np(item if g.HEAD.search(item) else f"{_as_modifier(item)} {head}") for item in items
+            ]
     if names is None or len(names) != len(group) or not all(names):
         return
     for figure, name in zip(group, names, strict=True):
