@@ -661,24 +661,25 @@ def _moves_in_brackets(s: _Sentence, figure: _Figure) -> None:
     moves = list(_MOVE_NOUN.finditer(s.text, max(0, q.start - 200), item.start("item"))) if item else []
     if not moves:
         return
-    down = moves[-1].group(0).lower().startswith(("decrease", "decline", "fall", "drop"))
+    down = moves[-1].group("noun").lower().removesuffix("s") in words().down_change_nouns
     flow = _FLOW_OF.search(s.text)
-    flows = [m.subject for m in s.context.metrics if _FLOW_HEAD.search(m.subject)]
-    head = flow.group(1).lower() if flow else (_FLOW_HEAD.search(flows[-1]).group(1).lower() if flows else "")
+    flows = (_FLOW_HEAD.search(m.subject) for m in reversed(s.context.metrics))
+    named = flow or next((f for f in flows if f), None)
+    head = named.group(1).lower() if named else ""
     name = " ".join(item.group("item").split())
     figure.subject = f"{name} {head}".strip()
     figure.role = "change"
     figure.change = Change(abs(q.value), q.unit, "down" if down else "up", None)
 
 
-# "increases in consumer goods (", "and in capital goods (": the item a bracketed amount moved
+# "increases in consumer goods (", "and in capital goods (": the item a bracketed amount moved, after a
+# change noun of the word lists (metric_words.toml)
+_MOVE_NOUNS = g.alternation((*words().up_change_nouns, *words().down_change_nouns))
 _ITEM_IN = re.compile(
-    r"\b(?:increases?|decreases?|rises?|gains?|declines?|falls?|drops?|and|,)\s+in\s+"
-    r"(?P<item>(?:(?!\bin\b)[^()$;]){2,70}?)\s*$",
-    re.I,
+    rf"\b(?:(?:{_MOVE_NOUNS})s?|and|,)\s+in\s+(?P<item>(?:(?!\bin\b)[^()$;]){{2,70}}?)\s*$", re.I
 )
+_MOVE_NOUN = re.compile(rf"\b(?P<noun>(?:{_MOVE_NOUNS})s?)\s+in\b", re.I)
 _FLOW_HEAD = re.compile(r"\b(exports|imports)\b", re.I)
-_MOVE_NOUN = re.compile(r"\b(?:increases?|decreases?|rises?|gains?|declines?|falls?|drops?)\s+in\b", re.I)
 _FLOW_OF = re.compile(r"\b(exports|imports)\s+of\s+(?:goods|services)", re.I)
 
 
