@@ -255,10 +255,16 @@ def _lower_first(phrase: str) -> str:
 def _proper_words() -> frozenset[str]:
     """One-word names of places (countries, the meeting lists' places, economic areas) and of their
     people ("Korean", "Chinese"), as written."""
-    meeting = word_lists("meeting_words.toml")
-    names = {name for name in Locale("en").territories.values() if " " not in name}
-    names |= {w for w in (*meeting["places"], *words().economic_areas) if " " not in w}
-    return frozenset(names | set(meeting["nationalities"]))
+    one_word = {name for name in _place_names() if " " not in name}
+    return frozenset(one_word | set(word_lists("meeting_words.toml")["nationalities"]))
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    """Countries (babel's English names and the meeting lists' place words) and the economic areas of the
+    word lists, as written."""
+    names = {name for name in Locale("en").territories.values() if name[:1].isupper()}
+    return frozenset(names | set(word_lists("meeting_words.toml")["places"]) | set(words().economic_areas))
 
 
 _MEASURE_OF_FLOW = re.compile(
@@ -415,9 +421,6 @@ def _bare_head(base: str, head: str) -> str:
 
 @cache
 def _places_pattern() -> re.Pattern[str]:
-    """Countries (babel's English names and the meeting lists' place words) and the economic areas of the
-    word lists: what a figure can be stated 'in'."""
-    names = {name for name in Locale("en").territories.values() if name[:1].isupper()}
-    names |= set(word_lists("meeting_words.toml")["places"]) | set(words().economic_areas)
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    """The places of `_place_names`: what a figure can be stated 'in'."""
+    alternatives = "|".join(re.escape(n) for n in sorted(_place_names(), key=len, reverse=True))
     return re.compile(rf"(?:the\s+)?(?P<place>{alternatives})(?![\w-])")
