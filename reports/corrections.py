@@ -267,7 +267,7 @@ def parse_change(value: Any) -> Change:
     if not match:
         raise BriefError(f"change: {value!r} is not a change (+3.1%yoy, -0.4pp mom, +2%)")
     number = float(match["value"].replace("−", "-"))
-    unit = "percentage_points" if (match["unit"] or "%").lower().startswith(("pp", "point")) else "percent"
+    unit = "percentage points" if (match["unit"] or "%").lower().startswith(("pp", "point")) else "percent"
     direction = "up" if number > 0 else "down" if number < 0 else "flat"
     basis = match["basis"].lower() if match["basis"] else None
     return Change(abs(number), unit, direction, basis)
@@ -278,7 +278,7 @@ def change_text(change: Change | None) -> str:
     if change is None or change.value is None:
         return ""
     sign = "-" if change.direction == "down" else "+"
-    unit = "pp" if change.unit == "percentage_points" else "%"
+    unit = "pp" if change.unit == "percentage points" else "%"
     return f"{sign}{change.value:g}{unit}{change.basis or ''}"
 
 

@@ -76,7 +76,7 @@ def format_change(change: Change | None, locale: str = "en") -> str:
     if not sign and change.value < 0:
         sign = "−"
     number = format_decimal(abs(change.value), format="#,##0.0##", locale=locale)
-    unit = {"percent": "%", "percentage_points": " pp"}.get(change.unit, f" {change.unit}")
+    unit = {"percent": "%", "percentage points": " pp"}.get(change.unit, f" {change.unit}")
     text = f"{sign}{number}{unit}"
     return f"{text} {basis}" if basis else text
 

@@ -130,7 +130,7 @@ def _stated_change(figure: Figure, locale: str) -> str:
     if change is None or change.value is None or change.direction not in ("up", "down"):
         return ""
     _ = _gettext(locale)
-    unit = {"percent": "%", "percentage_points": " pp"}.get(change.unit, f" {change.unit}")
+    unit = {"percent": "%", "percentage points": " pp"}.get(change.unit, f" {change.unit}")
     amount = format_decimal(abs(change.value), format="#,##0.0##", locale=locale) + unit
     basis = _words()["basis"].get(locale, _words()["basis"]["en"]).get(change.basis or "", "")
     values = {"amount": amount, "basis": basis}

@@ -56,9 +56,15 @@ class Change:
     """A change stated for a metric: "+12.4 percent year-on-year"."""
 
     value: float | None
-    unit: str = "percent"  # percent | percentage_points | the metric's own unit
+    unit: str = "percent"  # percent | percentage points | the metric's own unit
     direction: str | None = None  # up | down | flat
     basis: str | None = None  # yoy | mom | qoq | None (the text states no comparison for this change)
+
+
+def change_unit(unit: str | None) -> str:
+    """A change's unit as records spell it: "percentage_points", how stores and CSVs written before
+    the labeling conventions' spelling ("percentage points") held it, reads as that spelling."""
+    return "percentage points" if unit == "percentage_points" else unit or "percent"
 
 
 @dataclass(frozen=True)
@@ -104,7 +110,7 @@ class Metric:
         known = {f.name for f in fields(cls)}
         values = {key: value for key, value in data.items() if key in known}
         change = values.get("change")
-        values["change"] = Change(**change) if change else None
+        values["change"] = Change(**{**change, "unit": change_unit(change.get("unit"))}) if change else None
         values["span"] = tuple(values["span"])
         values["doubts"] = tuple(values.get("doubts") or ())
         return cls(release_id=release_id, **values)

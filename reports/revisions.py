@@ -26,7 +26,7 @@ from reports.corrections import Corrections, apply_corrections
 from reports.errors import BriefError
 from reports.formatting import format_change, format_period, format_value
 from reports.periods import Period, parse_key
-from reports.records import Change, Metric
+from reports.records import Change, Metric, change_unit
 from reports.store import Store
 from reports.tables import read_rows
 
@@ -117,7 +117,7 @@ def _shown(path: Path) -> tuple[Shown, ...] | None:
     for row in rows:
         change = None
         if row.get("change_value") or row.get("change_direction"):
-            change = Change(_number(row.get("change_value", "")), row.get("change_unit") or "percent",
+            change = Change(_number(row.get("change_value", "")), change_unit(row.get("change_unit")),
                             row.get("change_direction") or None, row.get("change_basis") or None)
         shown.append(Shown(row.get("release_id", ""), row.get("metric_id", ""), row.get("subject", ""),
                            _number(row.get("value", "")), row.get("unit", ""), row.get("period", ""), change,

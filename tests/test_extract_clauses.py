@@ -292,7 +292,15 @@ def test_a_points_change_after_a_share_and_its_period_belongs_to_the_share() -> 
         "Machinery accounted for 14.2 percent of total exports during the 20-day period, up 1.5 percentage "
         "points from a year earlier."
     )
-    assert (figure.value, figure.change.value, figure.change.unit) == (14.2, 1.5, "percentage_points")
+    assert (figure.value, figure.change.value, figure.change.unit) == (14.2, 1.5, "percentage points")
+
+
+def test_a_points_change_keeps_the_labeling_spelling_in_json_and_reads_the_older_one() -> None:
+    figure = only("The jobless rate rose 0.3 percentage points to 3.1 percent in May.")
+    data = figure.to_json()
+    assert data["change"]["unit"] == "percentage points"
+    data["change"]["unit"] = "percentage_points"  # as stores and CSVs before the labeling spelling held it
+    assert Metric.from_json(figure.release_id, data).change.unit == "percentage points"
 
 
 @pytest.mark.parametrize(

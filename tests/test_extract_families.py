@@ -169,7 +169,7 @@ def test_a_share_right_after_a_level_in_percent_of_gdp_keeps_the_levels_name_and
     )
     share = metrics_of(body)[-1]
     assert share.subject == "public debt share of GDP"
-    assert share.change is not None and (share.change.value, share.change.unit) == (1.5, "percentage_points")
+    assert share.change is not None and (share.change.value, share.change.unit) == (1.5, "percentage points")
 
 
 def test_the_object_of_a_forecast_verb_is_the_subject_and_marked_a_forecast() -> None:

@@ -50,7 +50,7 @@ def quantity(text: str):
         ("12,400 jobs", 12400.0, "jobs"),
         ("67 percent", 67.0, "percent"),
         ("21.3%", 21.3, "percent"),
-        ("1.4 percentage points", 1.4, "percentage_points"),
+        ("1.4 percentage points", 1.4, "percentage points"),
     ],
 )
 def test_a_stated_quantity_is_read_in_base_units(text: str, value: float, unit: str) -> None:

@@ -38,7 +38,7 @@ UNITS = CURRENCIES | {
     "points",
     "percent",
 }
-CHANGE_UNITS = {"percent", "percentage_points"}
+CHANGE_UNITS = {"percent", "percentage points"}
 DIRECTIONS = {"up", "down", "flat"}
 BASES = {"yoy", "mom", "qoq", "cumulative", None}
 QUALIFIERS = {

@@ -204,7 +204,7 @@ def _changes_apart(metrics: list[Metric]) -> set[int]:
         subject = m.subject.casefold()
         if m.value is None and m.change is not None and m.change.unit == "percent":
             lone.setdefault((subject, m.period), []).append(n)
-        elif m.value is None and m.change is not None and m.change.unit == "percentage_points":
+        elif m.value is None and m.change is not None and m.change.unit == "percentage points":
             shares.setdefault(m.span, []).append(n)
         elif m.value is not None and m.unit != "percent" and m.change is None:
             bare.setdefault((subject, m.period), []).append(n)

@@ -196,16 +196,16 @@ _PERCENT_WORDS = {
     "per cent": "percent",
     "pct": "percent",
     "%": "percent",
-    "percentage points": "percentage_points",
-    "percentage point": "percentage_points",
-    "%p": "percentage_points",
-    "%pt": "percentage_points",
-    "%pts": "percentage_points",
-    "pp": "percentage_points",
-    "ppt": "percentage_points",
-    "ppts": "percentage_points",
-    "percent points": "percentage_points",
-    "percent point": "percentage_points",
+    "percentage points": "percentage points",
+    "percentage point": "percentage points",
+    "%p": "percentage points",
+    "%pt": "percentage points",
+    "%pts": "percentage points",
+    "pp": "percentage points",
+    "ppt": "percentage points",
+    "ppts": "percentage points",
+    "percent points": "percentage points",
+    "percent point": "percentage points",
 }
 QUALIFIERS = (
     "more than",
@@ -271,7 +271,7 @@ class Quantity:
     """A number as stated: value in base units, its unit, and where it is."""
 
     value: float
-    unit: str | None  # ISO 4217 code, a count unit, "percent", "percentage_points", or None (bare)
+    unit: str | None  # ISO 4217 code, a count unit, "percent", "percentage points", or None (bare)
     kind: str  # money | count | percent | points | bare | year | day
     start: int  # the whole expression: currency sign to unit word
     end: int

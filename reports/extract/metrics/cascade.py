@@ -230,7 +230,7 @@ def _flat_changes(s: _Sentence) -> bool:
             and figure.change is None
             and _UNCHANGED.match(sentence, figure.quantity.end)
         ):
-            unit = "percentage_points" if figure.quantity.unit == "percent" else "percent"
+            unit = "percentage points" if figure.quantity.unit == "percent" else "percent"
             basis = _basis_near(sentence, figure.quantity.end, figure.quantity.end)
             figure.change = Change(0.0, unit, "flat", basis)
     return True

@@ -247,7 +247,7 @@ def _amount_change_apart(metric: Metric) -> list[Metric]:
     """A change stated as an amount is a figure of its own: 'exports were $165.2 billion, $10.0 billion
     more than in July' is exports 165.2e9 and 'change in exports' +10.0e9, in the level's unit."""
     change = metric.change
-    if change is None or change.value is None or change.unit in ("percent", "percentage_points"):
+    if change is None or change.value is None or change.unit in ("percent", "percentage points"):
         return [metric]
     amount = -change.value if change.direction == "down" else change.value
     subject = metric.subject
@@ -355,7 +355,7 @@ _ADDS_UP_TO = Caseless(r"\b(?:add|adds|added|adding)\s+up\s+to\s+(?:about\s+|aro
 
 def _change_figure(q: Quantity, direction: str | None, cue_start: int, sentence: str) -> _Figure:
     value = abs(q.value)
-    unit = "percentage_points" if q.kind == "points" else "percent"
+    unit = "percentage points" if q.kind == "points" else "percent"
     if direction is None:
         direction = "down" if q.value < 0 else ("flat" if value == 0 else "up")
     basis = _basis_near(sentence, q.end, cue_start)
@@ -482,7 +482,7 @@ def _attach_changes(sentence: str, masked: str, figures: list[_Figure]) -> None:
         if figure.role != "change" or id(figure) in range_ends:
             continue  # a range of changes ("between 3 and 4 percent") is not one level's change
         # a change in percentage points can belong to a share: "51.6 percent of GDP, up 2.5 points"
-        points = figure.change is not None and figure.change.unit == "percentage_points"
+        points = figure.change is not None and figure.change.unit == "percentage points"
         target = _level_after(sentence, figure, figures[n + 1 :]) or _level_before(
             sentence, masked, figure, rates if points else levels
         )

@@ -81,7 +81,7 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
                 before_change is not None
                 and before_change.role == "change"
                 and before_change.change is not None
-                and before_change.change.unit not in ("percent", "percentage_points")
+                and before_change.change.unit not in ("percent", "percentage points")
                 and _OR_AFTER_CHANGE.fullmatch(sentence, before_change.quantity.end, q.start)
             ):  # "decreased $6.5 billion, or 8.7 percent": the same change in percent
                 moved = before_change.change
