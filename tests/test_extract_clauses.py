@@ -1481,3 +1481,12 @@ def test_a_listed_item_that_holds_the_head_keeps_it_once() -> None:
         "output slid 0.4 percent and 3.0 percent, respectively."
     )
     assert found[-1].subject == "consumer goods output"
+
+
+def test_a_lead_change_of_exports_to_a_place_joins_its_level_stated_later() -> None:
+    figure = only(
+        "Tin exports to Canada dropped 31 percent in March from a year earlier. Tin exports to Canada came "
+        "to $120 million last month.",
+        published=date(2026, 4, 5),
+    )
+    assert (figure.value, figure.period, change_of(figure)) == (120e6, "2026-03", ("down", 31.0, "yoy"))

@@ -126,7 +126,7 @@ def _changes_joined_to_levels(metrics: list[Metric], body: str) -> list[Metric]:
             levels.setdefault(_join_key(metric), index)
     lone: dict[tuple[str, str | None], list[int]] = {}
     for index, m in enumerate(metrics):
-        if m.value is None and m.change is not None and m.change.unit == "percent" and not m.member:
+        if m.value is None and m.change is not None and m.change.unit == "percent":
             lone.setdefault(_join_key(m), []).append(index)
     joined, dropped = list(metrics), set()
     owned = {(_OWNER.sub("", subject), period): index for (subject, period), index in levels.items()}
