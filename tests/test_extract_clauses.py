@@ -1490,3 +1490,10 @@ def test_a_lead_change_of_exports_to_a_place_joins_its_level_stated_later() -> N
         published=date(2026, 4, 5),
     )
     assert (figure.value, figure.period, change_of(figure)) == (120e6, "2026-03", ("down", 31.0, "yoy"))
+
+
+def test_a_percent_sign_glued_to_the_next_word_is_still_a_change() -> None:
+    figure = only("Kelp exports increased by 12.5%year-on-year to US$41 million in the first quarter.",
+                  published=date(2026, 4, 5))
+    assert (figure.value, figure.period, change_of(figure)) == (41e6, "2026-Q1", ("up", 12.5, "yoy"))
+    assert change_of(only("Kelp exports decreased by 3.1%to US$41 million in March.")) == ("down", 3.1, None)

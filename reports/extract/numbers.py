@@ -242,7 +242,8 @@ def _alternation(words) -> str:  # noqa: ANN001 - any iterable of words
 
 # Caseless: its groups come back lower-cased, and every reader lower-cases them anyway.
 _AFTER = Caseless(
-    r"(?P<pct>[\s-]?(?:" + _alternation(_PERCENT_WORDS) + r"))(?![A-Za-z])"
+    # a "%" glued to the next word, as scraped text has it ("13.7%year-on-year", "6.8%to"), is a percent
+    r"(?P<pct>[\s-]?(?:" + _alternation(_PERCENT_WORDS) + r"))(?:(?<=%)|(?![A-Za-z]))"
     r"|(?:(?:\s{0,8}|-)(?P<scale>" + _alternation(_SCALES) + r")(?![A-Za-z]))?"
     r"(?:\s+(?P<curword>" + _alternation(_CURRENCY_WORDS) + r")(?![A-Za-z])"
     r"|\s+(?:of\s+)?(?P<count>" + _alternation(_COUNT_UNITS) + r")(?![A-Za-z]))?"
