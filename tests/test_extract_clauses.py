@@ -1497,3 +1497,16 @@ def test_a_percent_sign_glued_to_the_next_word_is_still_a_change() -> None:
                   published=date(2026, 4, 5))
     assert (figure.value, figure.period, change_of(figure)) == (41e6, "2026-Q1", ("up", 12.5, "yoy"))
     assert change_of(only("Kelp exports decreased by 3.1%to US$41 million in March.")) == ("down", 3.1, None)
+
+
+def test_a_previous_record_named_by_what_it_is_of_keeps_no_hold_on_the_period() -> None:
+    found = metrics_of(
+        "The tin trade deficit hit a record $4.1 billion in the first half. The previous tin trade deficit "
+        "record was $3.2 billion in 1998 during the crisis. In the first half, tin imports rose 40 percent.",
+        published=date(2026, 7, 1),
+    )
+    assert [(m.subject, m.value, m.period, m.record) for m in found] == [
+        ("tin trade deficit", 4.1e9, "2026-H1", True),
+        ("tin trade deficit", 3.2e9, "1998", True),
+        ("tin imports", None, "2026-H1", False),
+    ]

@@ -617,7 +617,8 @@ RECORD = Caseless(
     r"best-ever|largest[\s-]ever|biggest[\s-]ever|unprecedented)\b"
 )
 PREVIOUS_RECORD = Caseless(
-    r"\b(?:previous|prior|former|old|earlier|last)\s+(?:all-time\s+|annual\s+|monthly\s+)?"
+    # "the previous trade deficit record was $9.16 billion": what the record is of may stand between
+    r"\b(?:previous|prior|former|old|earlier|last)\s+(?:[a-z][\w-]*\s+){0,3}?(?:all-time\s+|annual\s+|monthly\s+)?"
     r"(?:record|high|peak)(?:\s+high)?\s+(?:of\s+)?(?:set\s+in\s+\S+\s+)?(?:of\s+)?[\w\s.]{0,12}$"
 )
 # A figure the series crossed, not a figure of the series: "surpassed the $30 billion mark".

@@ -589,7 +589,12 @@ def _whole_without_topic(s: _Sentence, figure: _Figure) -> None:
 
 
 def _record_of_the_running(s: _Sentence, figure: _Figure) -> None:
-    """'The previous record was $29.51 billion in 2021': the record of what the release is about."""
+    """'The previous record was $29.51 billion in 2021': the record of what the release is about; 'the
+    previous trade deficit record was $9.16 billion': the record of the trade deficit."""
+    named = _RECORD_OF.fullmatch(figure.subject or "") if figure.role == "level" else None
+    if named is not None:
+        figure.subject = named.group("what")
+        return
     running = s.context.subject
     if not figure.subject or not running:
         return
@@ -603,6 +608,10 @@ def _record_of_the_running(s: _Sentence, figure: _Figure) -> None:
 _PERIOD_FIGURE = re.compile(
     r"(?:the\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"the\s+month|the\s+year|last\s+month|this\s+month)['’]s?\s+)?(?:figure|total|tally|reading|number)",
+    re.I,
+)
+_RECORD_OF = re.compile(
+    r"(?:the\s+)?(?:previous|prior|former|old|earlier)\s+(?P<what>[\w\s-]+?)\s+(?:all-time\s+)?(?:record|high|peak)",
     re.I,
 )
 _RECORD_ALONE = re.compile(
