@@ -1510,3 +1510,16 @@ def test_a_previous_record_named_by_what_it_is_of_keeps_no_hold_on_the_period() 
         ("tin trade deficit", 3.2e9, "1998", True),
         ("tin imports", None, "2026-H1", False),
     ]
+
+
+def test_the_index_or_the_volume_alone_is_the_figure_named_before() -> None:
+    found = metrics_of("The tin price index rose 0.7 percent from a month earlier in May. On a year-on-year "
+                       "basis, the index climbed 0.3 percent in May.", published=date(2026, 6, 10))
+    assert [m.subject for m in found] == ["tin price index", "tin price index"]
+    found = metrics_of("Tin pledges reached $3.6 billion in the third quarter. As the volume reached $13.5 "
+                       "billion over the January-September period, the target looks safe.",
+                       published=date(2026, 10, 10))
+    assert [(m.subject, m.period) for m in found] == [
+        ("tin pledges", "2026-Q3"),
+        ("tin pledges", "2026-01/2026-09"),
+    ]

@@ -439,6 +439,22 @@ _NP_CHANGE_OF = re.compile(
 )
 
 
+# Nouns that, standing alone as a clause's subject ("the index climbed 0.3 percent"), point back at the
+# figure named before with that noun ("the import price index"); "the volume", "the value" at the running
+# subject.
+_ANAPHORS = frozenset({"index", "rate", "ratio", "volume", "value"})
+
+
+def _named_before(subject: str, context: _Context) -> str | None:
+    """'The import price index rose 0.7 percent ... the index climbed 0.3 percent': the import price index."""
+    noun = subject.lower()
+    if noun not in _ANAPHORS:
+        return None
+    ending = f" {noun}"
+    named = next((m.subject for m in reversed(context.metrics) if m.subject.lower().endswith(ending)), None)
+    return named or (context.subject if noun in ("volume", "value") else None)
+
+
 _POINTING_TAIL = re.compile(
     r"\s+(?:in|of|for)\s+(?:this|that|the\s+same)\s+(?:segment|sector|category|field|area|industry|market|item)$",
     re.I,
@@ -604,6 +620,9 @@ def _clause_subject(
             owner = running[: len(running) - len(_head_of(running) or "")].strip()
             named = subject[: pointing.start()].strip()
             return f"{owner} {named}".strip() if owner and named else subject
+        named_before = _named_before(subject, context) if subject and " " not in subject else None
+        if named_before:
+            return named_before
         if subject and subject.lower() not in g.PRONOUNS:
             if " and " in subject and _RESPECTIVELY.search(sentence):
                 # "exports to the U.S., the EU and Singapore rose ..., respectively": the whole list
