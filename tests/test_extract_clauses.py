@@ -1523,3 +1523,12 @@ def test_the_index_or_the_volume_alone_is_the_figure_named_before() -> None:
         ("tin pledges", "2026-Q3"),
         ("tin pledges", "2026-01/2026-09"),
     ]
+
+
+def test_a_bare_deficit_after_a_balance_s_surplus_is_that_balance_s_for_its_own_month() -> None:
+    found = metrics_of("The tin account balance logged a $2.7 billion surplus in June, after a $0.2 billion "
+                       "deficit in May.", published=date(2026, 8, 7))
+    assert [(m.subject, m.value, m.period) for m in found] == [
+        ("tin account surplus", 2.7e9, "2026-06"),
+        ("tin account deficit", 0.2e9, "2026-05"),
+    ]

@@ -189,7 +189,8 @@ BASE_BEFORE = Caseless(
 )
 PERIOD_RIGHT_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:set|recorded|posted|reached|achieved|logged|registered)\s+)?"
-    r"(?:(?:growth|increase|decrease|rise|fall|decline|drop|gain|expansion|contraction|jump|surge|rebound)\s+)?"
+    r"(?:(?:growth|increase|decrease|rise|fall|decline|drop|gain|expansion|contraction|jump|surge|rebound|"
+    r"(?:trade\s+)?(?:surplus|deficit))\s+)?"  # "after a $0.22 billion deficit in November"
     # "a 0.4 percent rebound posted in November": the noun before the verb
     r"(?:(?:set|recorded|posted|reached|achieved|logged|registered)\s+)?"
     r"(?:(?:in|for|during|as\s+of|at\s+end-?|by)\s+(?:the\s+)?)?$",

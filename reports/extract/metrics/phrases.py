@@ -372,8 +372,10 @@ def _balance_name(word: str, base: str | None, context: _Context) -> str:
         return f"{on.group('what')} {word}"
     owner = _BALANCE_OWNER.match(base or "")
     if owner and owner.group("what").lower() == "account":
+        context.balance_owner = base  # a bare "deficit" later in the sentence is of it too
         return f"{base} {word}"
     if owner and owner.group("what").lower() == "balance":
+        context.balance_owner = owner.group("owner")
         return f"{owner.group('owner')} {word}"
     if base and _head_of(base) is None and len(base.split()) <= 3 and _ECONOMY.search(base):
         return f"{base} trade {word}"  # "the euro area recorded a surplus of" -> "euro area trade surplus"
