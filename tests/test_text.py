@@ -106,3 +106,8 @@ def test_acronyms_a_text_defines_in_brackets_are_found_with_their_long_names():
     found = {acronym: pattern.pattern for pattern, acronym in acronyms_defined(text)}
     assert set(found) == {"LPG", "OECD", "PHEV"}
     assert found["LPG"].replace("\\", "") == "bliquefied petroleum gasb"
+
+
+def test_a_long_run_cut_at_its_last_space_ends_on_no_space():
+    text = "1" * 49 + " 1"
+    assert sentences(text, max_length=50) == [(0, 49), (50, 51)]

@@ -144,7 +144,9 @@ def _bounded(text: str, begin: int, finish: int, max_length: int) -> list[tuple[
     while finish - begin > max_length:
         cut = max(text.rfind(", ", begin, begin + max_length), text.rfind(" ", begin, begin + max_length))
         cut = cut + 1 if cut > begin else begin + max_length
-        result.append((begin, cut))
+        piece = _trimmed(text, begin, cut)  # a cut after the space ends the piece on it: trimmed off
+        if piece[1] > piece[0]:
+            result.append(piece)
         begin, _ = _trimmed(text, cut, finish)
     if finish > begin:
         result.append((begin, finish))
