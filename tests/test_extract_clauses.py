@@ -1532,3 +1532,26 @@ def test_a_bare_deficit_after_a_balance_s_surplus_is_that_balance_s_for_its_own_
         ("tin account surplus", 2.7e9, "2026-06"),
         ("tin account deficit", 0.2e9, "2026-05"),
     ]
+
+
+def test_a_sentence_of_history_does_not_move_the_period_of_the_sentences_after_it() -> None:
+    found = metrics_of(
+        "Tin exports came to $10.3 billion in August, down 5.3 percent on-year. The decline started in July "
+        "2015, when tin exports fell 6.5 percent on year. Tin imports came to $2.1 billion.",
+        published=date(2016, 9, 23),
+    )
+    assert [(m.subject, m.period) for m in found] == [
+        ("tin exports", "2016-08"),
+        ("tin exports", "2015-07"),
+        ("tin imports", "2016-08"),
+    ]
+
+
+def test_exports_to_a_place_in_the_lead_and_title_give_no_product_topic() -> None:
+    found = metrics_of(
+        "Korea's exports to Peru came to $1.3 billion in August, down 5.3 percent on-year. In July, monthly "
+        "exports to Peru fell 6.5 percent on year.",
+        title="Korea's exports to Peru drop for 14th month",
+        published=date(2016, 9, 23),
+    )
+    assert [m.subject for m in found] == ["exports to Peru", "exports to Peru"]

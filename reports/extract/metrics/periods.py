@@ -89,6 +89,8 @@ def _set_running_period(
         period = stated[0]
     if (not figures and _before_running(period, context.period)) or _month_before(period, context.period):
         return  # "In September, it had fallen 1 percent": a look back; the next sentence is October's again
+    if _before_running(period, context.period, years=1):
+        return  # "The decline started in July 2015, when exports fell 6.5 percent": history, in 2016
     context.period = period
 
 
@@ -111,11 +113,12 @@ def _month_before(period: str, running: str | None) -> bool:
 _MONTH_KEY = re.compile(r"\d{4}-\d\d")
 
 
-def _before_running(period: str, running: str | None) -> bool:
-    """Does `period` end before the running period starts?"""
+def _before_running(period: str, running: str | None, years: int = 0) -> bool:
+    """Does `period` end before the running period starts (and more than `years` years before)?"""
     if not valid_figure_period(running) or not valid_figure_period(period):
         return False
-    return figure_period(period).end < figure_period(running or "").start
+    start = figure_period(running or "").start
+    return figure_period(period).end < start.replace(year=start.year - years)
 
 
 _COMPARED_WITH = Caseless(

@@ -306,7 +306,11 @@ def _head_of(subject: str) -> str | None:
 
 
 def _topic(subject: str, title: str) -> str | None:
-    """The release's own product, from its first level when the title names it too: 'ICT', 'automobile'."""
+    """The release's own product, from its first level when the title names it too: 'ICT', 'automobile';
+    none from 'exports to China' (a place is no product)."""
+    place = _TO_PLACE.match(subject)
+    if place and place.group("prep") in ("to", "from"):
+        subject = place.group("base")
     head = _head_of(subject)
     if head is None or head.lower() not in g.FLOW_HEADS:
         return None
