@@ -1555,3 +1555,9 @@ def test_exports_to_a_place_in_the_lead_and_title_give_no_product_topic() -> Non
         published=date(2016, 9, 23),
     )
     assert [m.subject for m in found] == ["exports to Peru", "exports to Peru"]
+
+
+def test_a_city_and_date_dateline_without_an_agency_is_no_part_of_the_subject() -> None:
+    figure = only("Busan, Feb 4 South Korea's exports of tin products fell 1.6 per cent in 2025 from a year "
+                  "earlier, the ministry said.", published=date(2026, 2, 4))
+    assert (figure.subject, figure.period) == ("tin product exports", "2025")

@@ -28,6 +28,13 @@ _DATELINE = re.compile(  # "SEOUL, Jan. 5 (Yonhap) --", "TOKYO (AP) ": capitaliz
     r"(?:\([A-Za-z .]+\)\s*(?:--|—|–|-)\s*|\((?:[A-Z]{2,6}|[A-Z][a-z]+ [A-Z][a-z]+)\)\s+)"
 )
 
+# "Seoul, Feb 4 South Korea's exports ...": a city and a date with no agency in brackets
+_DATED_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,2},\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    r"\s*(?:--|—|–|-|:)?\s+(?=[A-Z])"
+)
+
 
 @cache
 def _relative_pattern() -> re.Pattern[str]:
@@ -58,6 +65,8 @@ def _masked(sentence: str) -> str:
     masked = sentence
     if sentence.find("(", 0, _DATELINE_REACH + 2) != -1:
         masked = _DATELINE.sub(lambda m: " " * len(m.group(0)), sentence)
+    elif sentence[:1].isupper() and sentence.find(",", 0, 30) != -1:
+        masked = _DATED_DATELINE.sub(lambda m: " " * len(m.group(0)), sentence)
     for _ in range(3 if "(" in masked else 0):
         new = _PAREN.sub(lambda m: " " * len(m.group(0)), masked)
         if new == masked:
