@@ -1561,3 +1561,18 @@ def test_a_city_and_date_dateline_without_an_agency_is_no_part_of_the_subject() 
     figure = only("Busan, Feb 4 South Korea's exports of tin products fell 1.6 per cent in 2025 from a year "
                   "earlier, the ministry said.", published=date(2026, 2, 4))
     assert (figure.subject, figure.period) == ("tin product exports", "2025")
+
+
+@pytest.mark.parametrize(
+    ("body", "period"),
+    [
+        ("Tin exports rose 3.2 per cent in the September quarter.", "2025-Q3"),
+        ("In the June quarter, the tin surplus was A$2.1 billion.", "2025-Q2"),
+        ("Tin exports rose 4% in the year ended June 2025.", "2024-07/2025-06"),
+        ("Tin exports rose 4% in the year ended December 2024.", "2024-01/2024-12"),
+        ("For the January-to-September period, tin exports rose 5.1%.", "2025-01/2025-09"),
+        ("Tin exports in the second half of last year rose 3%.", "2024-H2"),
+    ],
+)
+def test_quarters_by_their_last_month_years_ended_and_halves_of_last_year(body: str, period: str) -> None:
+    assert only(body, published=date(2025, 10, 15)).period == period

@@ -349,6 +349,9 @@ def _last_before(month: int, stated: list[str], context: _Context) -> str | None
     return None
 
 
+_YEAR_ENDED = Caseless(r"\b(?:year|twelve\s+months|12\s+months)\s+(?:ended|ending|to|through)\s+(?:in\s+)?$")
+
+
 def _period_value(match: re.Match[str], context: _Context) -> str | None:
     year = _context_year(context)
     if match.group("days") or match.group("firstdays") or match.group("cited"):
@@ -382,7 +385,8 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
     if match.group("upto"):
         return _months_to(match, context)
     if match.group("half"):
-        y = int(match.group("hy")) if match.group("hy") else year
+        y = int(match.group("hy")) if match.group("hy") else None
+        y = y or _relative_year(match.group("hrel"), context) or year
         return f"{y}-H{g.ORDINALS[match.group('hn').lower()]}"
     if match.group("hcode"):
         y = int(match.group("hcy")) if match.group("hcy") else year
@@ -416,7 +420,13 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         if month is None:
             return None
         y = int(match.group("my")) if match.group("my") else _relative_year(match.group("mrel"), context)
-        return f"{y or _year_for_month(month, context)}-{month:02d}"
+        y = y or _year_for_month(month, context)
+        if month % 3 == 0 and _QUARTER_NEXT.match(match.string, match.end()):
+            return f"{y}-Q{month // 3}"  # "the September quarter": the quarter that ends in September
+        if _YEAR_ENDED.search(match.string, max(0, match.start() - 30), match.start()):
+            # "in the year ended June 2025": the twelve months to June
+            return f"{y - 1 if month < 12 else y}-{month % 12 + 1:02d}/{y}-{month:02d}"
+        return f"{y}-{month:02d}"
     if match.group("yrange"):
         first, last = int(match.group("y1")), int(match.group("y2"))
         return f"{first}-01/{last}-12" if first < last else None
