@@ -1576,3 +1576,29 @@ def test_a_city_and_date_dateline_without_an_agency_is_no_part_of_the_subject() 
 )
 def test_quarters_by_their_last_month_years_ended_and_halves_of_last_year(body: str, period: str) -> None:
     assert only(body, published=date(2025, 10, 15)).period == period
+
+
+@pytest.mark.parametrize(
+    ("body", "basis"),
+    [
+        ("Tin exports rose by 1.0% on the month in August.", "mom"),
+        ("Tin exports rose by 1.0% on the year in August.", "yoy"),
+        ("Tin exports rose 1.0% in annual terms in August.", "yoy"),
+        ("Tin exports rose 1.0% quarter on quarter in the third quarter.", "qoq"),
+        ("Tin exports rose 1.0% on the quarter in the third quarter.", "qoq"),
+    ],
+)
+def test_on_the_month_on_the_year_and_in_annual_terms_are_bases(body: str, basis: str) -> None:
+    assert only(body, published=date(2025, 10, 15)).change.basis == basis
+
+
+@pytest.mark.parametrize(
+    ("body", "subject"),
+    [
+        ("The tin jobless rate held steady at 4.3% in September.", "tin jobless rate"),
+        ("The tin jobless rate stayed at 4.3% in September.", "tin jobless rate"),
+        ("Tin exports remain at $50 billion in September.", "tin exports"),
+    ],
+)
+def test_a_level_that_held_steady_stayed_or_remains_is_its_subject_s(body: str, subject: str) -> None:
+    assert only(body, published=date(2025, 10, 15)).subject == subject

@@ -245,6 +245,14 @@ LEVEL_VERBS = (
     "are",
     "hovered",
     "remained",
+    "remains",
+    "remain",
+    "held steady",  # "the unemployment rate held steady at 4.3%"
+    "held stable",
+    "holds steady",
+    "held at",
+    "stayed",
+    "stays",
     "topped",
     "exceeded",
     "surpassed",
@@ -510,6 +518,7 @@ BASIS = (
         re.compile(
             r"\b(?:year-on-year|on-year|on\s+year|y-o-y|yoy|y/y|year\s+over\s+year|year-over-year|annually|"
             r"on\s+an?\s+(?:yearly|annual)\s+basis|an\s+annual(?=\s+\d)|over\s+the\s+year(?![\w-]|\s+to\s+date)|"
+            r"on\s+the\s+year(?![\w-]|\s+to\s+date)|in\s+(?:annual|yearly|year-on-year)\s+terms|"
             r"(?:compared\s+(?:to|with)|from|than)\s+the\s+year\s+(?:earlier|before|ago)|"
             r"in\s+the\s+year\s+to\s+(?:January|February|March|April|May|"
             r"June|July|August|September|October|November|December)|"
@@ -531,6 +540,7 @@ BASIS = (
         "mom",
         re.compile(
             r"\b(?:month-on-month|on-month|on\s+month|m-o-m|m/m|month\s+over\s+month|on\s+a\s+monthly\s+basis|a\s+monthly(?=\s+\d)|"
+            r"on\s+the\s+month\b(?!\s+of)|in\s+monthly\s+terms|"
             r"from\s+a\s+month\s+"
             r"(?:earlier|ago|before)|(?:than|over|from|compared\s+(?:to|with))\s+(?:the\s+)?(?:previous|prior|"
             r"last|preceding)\s+month)\b",
@@ -540,7 +550,8 @@ BASIS = (
     (
         "qoq",
         re.compile(
-            r"\b(?:quarter-on-quarter|on-quarter|q-o-q|q/q|quarter\s+over\s+quarter|on\s+a\s+quarterly\s+basis|"
+            r"\b(?:quarter-on-quarter|on-quarter|on\s+quarter|q-o-q|q/q|quarter\s+over\s+quarter|on\s+a\s+quarterly\s+basis|"
+            r"on\s+the\s+quarter\b(?!\s+of)|in\s+quarterly\s+terms|"
             r"(?:than|over|from|"
             r"compared\s+(?:to|with))\s+(?:the\s+)?(?:previous|prior|last|preceding)\s+quarter)\b",
             re.IGNORECASE,

@@ -307,6 +307,8 @@ def _np_of_level(sentence: str, figure: _Figure, base: str | None, context: _Con
     if _PASSIVE_VALUED.search(before[: match.end("np")]):
         return None  # "exports and imports were valued at": the clause's subject names the figures
     np = _clean_np(before[match.start("np") : match.end("np")])  # the text's own case, not the match's
+    if np and np.lower() in g.FLAT_WORDS:
+        return None  # "the jobless rate held steady at 4.3%": how it moved, not what it is
     # "expand trade insurance to", "sets total expenditure at": the verb's object is named, whatever its head
     if not np or _NOT_SUBJECT.search(np) or not (g.HEAD.search(np) or (raised and len(np.split()) <= 4)):
         return None
