@@ -1602,3 +1602,16 @@ def test_on_the_month_on_the_year_and_in_annual_terms_are_bases(body: str, basis
 )
 def test_a_level_that_held_steady_stayed_or_remains_is_its_subject_s(body: str, subject: str) -> None:
     assert only(body, published=date(2025, 10, 15)).subject == subject
+
+
+def test_the_rise_compared_with_a_forecast_and_followed_an_earlier_month_s_increase() -> None:
+    found = metrics_of(
+        "Tin exports surged 38.0% in April from a year earlier. The rise compared with a 30.9% increase "
+        "expected by economists in a poll, and followed a 16.1% increase in March.",
+        published=date(2021, 5, 20),
+    )
+    assert [(m.subject, m.period, m.change.value) for m in found] == [
+        ("tin exports", "2021-04", 38.0),
+        ("tin exports forecast", "2021-04", 30.9),
+        ("tin exports", "2021-03", 16.1),
+    ]

@@ -698,6 +698,9 @@ def _stated_or_carried(
     if later_target and _verb_between(sentence, q.end, primary[0]):
         primary = None  # "shipped 21.5 GWh ... and expects ... by year-end": another clause's target
     running = context.period or context.title_period
+    later = primary is not None and primary[0] > q.end
+    if later and running and _earlier_changes_period(sentence, primary, others):
+        return running  # "... a 30.9% increase expected, and followed a 16.1% increase in March": March's
     alone = primary is not None and primary[0] > q.end and sentence.startswith(" alone", primary[1])
     if alone and running and any(q.end < f.quantity.start < primary[0] for f in others):
         return running  # "CNY1.96 trillion, with CNY736.7 billion in March alone": March is the part's
@@ -706,6 +709,16 @@ def _stated_or_carried(
     if primary is not None and context.period is None and context.title_period is None:
         return primary[2]
     return context.period or context.title_period or _release_month(context)
+
+
+def _earlier_changes_period(sentence: str, period: tuple[int, int, str, str], others: list[_Figure]) -> bool:
+    """Does the period stand among the words of another figure's earlier change ('followed a 16.1%
+    increase in March')?"""
+    for other in others:
+        end = _earlier_change_end(sentence, other) if other.quantity.end < period[0] else None
+        if end is not None and period[0] < end:
+            return True
+    return False
 
 
 def _release_month(context: _Context) -> str:
@@ -732,7 +745,7 @@ _THEN_TO = re.compile(r"\s*,?\s*(?:and\s+)?to\b")
 # A change told as the one before: "following a revised 2.7 percent fall in September", "after rising 0.7
 # percent a month earlier", "compared with a 2.1 percent fall in September".
 _PRIOR_CHANGE = re.compile(
-    r"\b(?:following|after|compared\s+(?:with|to))\s+(?:an?\s+|the\s+)?"
+    r"\b(?:following|followed|after|compared\s+(?:with|to))\s+(?:an?\s+|the\s+)?"
     r"(?:(?:upwardly\s+|downwardly\s+)?revised\s+|adjusted\s+)?"
     r"(?:(?:rising|falling|growing|gaining|declining|dropping|increasing|decreasing)\s+(?:by\s+)?)?$",
     re.I,

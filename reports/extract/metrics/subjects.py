@@ -407,7 +407,12 @@ _SAW_IT_CHANGE = re.compile(
     r"\b[^,;]*$",
     re.I,
 )
-_PRONOUN_START = re.compile(r"\W*(?:it|that|this)\s+(?:was|is|had|has|beat|followed|came|marked)\b", re.I)
+# "It followed ...", "The rise compared with a 30.9% increase expected": the figure just stated
+_PRONOUN_START = re.compile(
+    r"\W*(?:it|that|this|the\s+(?:rise|increase|gain|growth|decline|fall|drop|decrease|jump|surge|reading))\s+"
+    r"(?:was|is|had|has|beat|followed|came|marked|compared|exceeded|outpaced|missed|topped)\b",
+    re.I,
+)
 _PRONOUN_SUBJECT = re.compile(r"(?:^|,)\W*(?:it|they)\s+(?:also\s+|each\s+|both\s+)?$", re.I)
 
 
