@@ -1615,3 +1615,21 @@ def test_the_rise_compared_with_a_forecast_and_followed_an_earlier_month_s_incre
         ("tin exports forecast", "2021-04", 30.9),
         ("tin exports", "2021-03", 16.1),
     ]
+
+
+def test_market_expectations_for_a_rise_are_a_forecast_of_the_sentence_s_subject() -> None:
+    found = metrics_of(
+        "Tin exports rose 11.6 percent from one year earlier in October, beating market expectations for a "
+        "rise of 9 percent and stronger than the 9.9-percent increase registered in September.",
+        published=date(2012, 11, 10),
+    )
+    assert [(m.subject, m.period, m.change.value) for m in found] == [
+        ("tin exports", "2012-10", 11.6),
+        ("tin exports forecast", "2012-10", 9.0),
+        ("tin exports", "2012-09", 9.9),
+    ]
+
+
+def test_in_the_year_to_a_month_is_that_month_against_a_year_before_not_twelve_months() -> None:
+    figure = only("Tin imports rose 12.8% in the year to April.", published=date(2021, 5, 20))
+    assert (figure.period, figure.change.basis) == ("2021-04", "yoy")

@@ -253,6 +253,11 @@ def _name_figures(s: _Sentence) -> bool:
         for source in SUBJECT_SOURCES:
             if source(s, figure, lists):
                 break
+        expected = _EXPECTATIONS_FOR.match(figure.subject or "")
+        if expected and figure.subject[expected.end() :]:  # "market expectations for exports": a forecast of
+            named = [f.subject for f in figures[: figures.index(figure)] if f.subject]
+            running = named[-1] if named else context.subject
+            figure.subject = _expected_thing(figure.subject[expected.end() :], running)  # (_forecasts_marked)
         if figure.role == "level" and not context.lead and figure.subject:
             context.lead = figure.subject
             context.topic = _topic(figure.subject, context.title) or context.topic
@@ -770,6 +775,16 @@ def _forecasts_marked(s: _Sentence, figure: _Figure) -> None:
             figure.period, figure.period_source = str(s.context.published.year), "derived"
 
 
+def _expected_thing(named: str, running: str | None) -> str:
+    """What expectations are for: 'exports' after 'Tin exports rose ...' is tin exports."""
+    return running if running and (_head_of(running) or "").lower() == named.lower() else named
+
+
+_EXPECTATIONS_FOR = re.compile(
+    r"(?:(?:the|market|analysts['’]?|economists['’]?|median|consensus)\s+)*"
+    r"(?:expectations?|forecasts?|estimates?|consensus|projections?)\s+(?:for|of)\s+",
+    re.I,
+)
 # what a body forecasts, named by whose forecast it is: "the central bank's forecast", "the ministry's target"
 _WHOSE_FORECAST = re.compile(
     r"(?:the\s+)?(?:[\w.’'-]+\s+){0,3}[\w.-]+['’]s\s+(?:own\s+|latest\s+|new\s+|revised\s+|annual\s+)?"

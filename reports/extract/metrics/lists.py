@@ -159,8 +159,8 @@ def _item_subject(item: str, lead: str | None, context: _Context) -> str | None:
     """The subject of a list item: 'vessels' after 'steel product exports' -> 'vessel exports';
     'Vietnam' after 'exports to ASEAN' -> 'exports to Vietnam'."""
     named = _clean_np(item) if item else None
-    if not named or not lead:
-        return None
+    if not named or not lead or named.lower().endswith(" than"):
+        return None  # "... and stronger than the 9.9 percent rise": a comparison, not an item
     place = _PLACE_BASE.match(lead)
     if item.lstrip()[:1].isupper() and place:  # a proper name after a destination is a destination
         return canonical_subject(f"{place.group('base')} to {item.strip()}")

@@ -349,7 +349,11 @@ def _last_before(month: int, stated: list[str], context: _Context) -> str | None
     return None
 
 
-_YEAR_ENDED = Caseless(r"\b(?:year|twelve\s+months|12\s+months)\s+(?:ended|ending|to|through)\s+(?:in\s+)?$")
+# "in the year ended June 2025", not "the first 10 months of this year ended October" nor "in the year to
+# April" (April against April a year before: a basis)
+_YEAR_ENDED = Caseless(
+    r"\b(?:the|a|fiscal|financial)\s+(?:year|twelve\s+months|12\s+months)\s+(?:ended|ending)\s+(?:in\s+)?$"
+)
 
 
 def _period_value(match: re.Match[str], context: _Context) -> str | None:
