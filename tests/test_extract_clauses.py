@@ -1633,3 +1633,8 @@ def test_market_expectations_for_a_rise_are_a_forecast_of_the_sentence_s_subject
 def test_in_the_year_to_a_month_is_that_month_against_a_year_before_not_twelve_months() -> None:
     figure = only("Tin imports rose 12.8% in the year to April.", published=date(2021, 5, 20))
     assert (figure.period, figure.change.basis) == ("2021-04", "yoy")
+
+
+def test_a_month_after_an_owner_is_the_period_not_part_of_the_subject() -> None:
+    figure = only("Peru's October tin surplus rose to $17.03 billion.", published=date(2012, 11, 10))
+    assert (figure.subject, figure.period) == ("Peru's tin surplus", "2012-10")

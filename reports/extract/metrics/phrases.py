@@ -134,6 +134,7 @@ def _clean_np(phrase: str) -> str | None:
     phrase = _NP_TAIL.sub("", phrase)
     phrase = " ".join(phrase.split())
     phrase = _YEAR_MODIFIER.sub("", phrase)  # "Korea's 2024 trade deficit": the year is the period
+    phrase = _MONTH_MODIFIER.sub("", phrase)  # "China's October trade surplus": so is the month
     phrase = g.PERIOD_TAIL.sub("", phrase)
     phrase = g.LEADING_NOISE.sub("", phrase)
     phrase = g.TRAILING_NOISE.sub("", phrase)
@@ -168,6 +169,10 @@ _INTRODUCTION = re.compile(
     re.I,
 )
 _YEAR_MODIFIER = re.compile(r"(?<![\w$€£¥₩.,-])(?:19|20)\d{2}\s+(?=[a-z])")
+_MONTH_MODIFIER = re.compile(
+    r"(?<='s )(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+"
+    r"(?=[a-z])"
+)
 
 
 def _last_part(phrase: str) -> str:
