@@ -1638,3 +1638,30 @@ def test_in_the_year_to_a_month_is_that_month_against_a_year_before_not_twelve_m
 def test_a_month_after_an_owner_is_the_period_not_part_of_the_subject() -> None:
     figure = only("Peru's October tin surplus rose to $17.03 billion.", published=date(2012, 11, 10))
     assert (figure.subject, figure.period) == ("Peru's tin surplus", "2012-10")
+
+
+@pytest.mark.parametrize(
+    ("body", "period"),
+    [
+        ("During the period of July 2021 to March 2022, tin exports rose 26 percent.", "2021-07/2022-03"),
+        ("From January 2021 to March 2022, tin exports rose 5%.", "2021-01/2022-03"),
+        ("Tin exports rose 5% between April 2021 and March 2022.", "2021-04/2022-03"),
+        ("Tin exports rose 5% from September 2021 to September 2022.", "2022-09"),
+    ],
+)
+def test_a_span_of_months_with_a_year_on_each_side(body: str, period: str) -> None:
+    assert only(body, published=date(2022, 10, 20)).period == period
+
+
+def test_this_year_s_quarter_is_a_period_not_an_owner_and_an_annual_rise_is_year_on_year() -> None:
+    found = metrics_of(
+        "Tin exports and imports in this year's first quarter were up 20.6% and 42% to $60.2 billion and "
+        "$86.6 billion, respectively. In March alone, tin exports came to $22.7 billion, a 19.8% annual "
+        "rise.",
+        published=date(2022, 4, 30),
+    )
+    assert [(m.subject, m.period) for m in found[:2]] == [
+        ("tin exports", "2022-Q1"),
+        ("tin imports", "2022-Q1"),
+    ]
+    assert (found[2].period, found[2].change.basis) == ("2022-03", "yoy")

@@ -139,7 +139,10 @@ PERIOD = re.compile(
     rf"(?P<fdm>{_MONTH})(?:\s+(?P<fdy>(?:19|20)\d{{2}}))?))?)"
     rf"|(?P<cited>the\s+(?:cited|\d{{1,2}}-day|(?:ten|twenty)-day)\s+period\b|\d{{1,2}}\s+days\s+this\s+month)"
     rf"|(?P<pair>(?P<pm>{_MONTH_PAIRS})(?:,?\s+(?P<py>(?:19|20)\d{{2}}))?)"  # "January and February"
-    rf"|(?P<range>(?P<btw>between\s+)?(?P<m1>{_MONTH})\s*(?:-to-|-|–|—|to|through|until|(?(btw)and|(?!)))\s*"
+    # "July 2021 to March 2022"
+    rf"|(?P<range>(?P<btw>between\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<ry1>(?:19|20)\d{{2}}))?"
+    # not "from September 2024 to September 2025": one month against the same month a year before
+    rf"\s*(?:-to-|-|–|—|to|through|until|(?(btw)and|(?!)))\s*(?!(?P=m1)\b)"
     rf"(?P<m2>{_MONTH})(?:,?\s+(?:(?:period|months)\s+(?:of|in)\s+)?(?P<ry>(?:19|20)\d{{2}}))?)"
     rf"|(?P<date>{_MONTH}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?)"
     rf"|(?P<firstn>first\s+(?P<fn>two|three|four|five|six|seven|eight|nine|ten|eleven|2|3|4|5|6|7|8|9|10|11)\s+"
@@ -519,6 +522,7 @@ BASIS = (
             r"\b(?:year-on-year|on-year|on\s+year|y-o-y|yoy|y/y|year\s+over\s+year|year-over-year|annually|"
             r"on\s+an?\s+(?:yearly|annual)\s+basis|an\s+annual(?=\s+\d)|over\s+the\s+year(?![\w-]|\s+to\s+date)|"
             r"on\s+the\s+year(?![\w-]|\s+to\s+date)|in\s+(?:annual|yearly|year-on-year)\s+terms|"
+            r"(?:annual|yearly)\s+(?:rise|increase|gain|growth|jump|decline|decrease|fall|drop|contraction)|"
             r"(?:compared\s+(?:to|with)|from|than)\s+the\s+year\s+(?:earlier|before|ago)|"
             r"in\s+the\s+year\s+to\s+(?:January|February|March|April|May|"
             r"June|July|August|September|October|November|December)|"
@@ -825,7 +829,9 @@ TRAILING_NOISE = re.compile(
     re.IGNORECASE,
 )
 PERIOD_TAIL = re.compile(
-    rf"\s+(?:in|for|during|through|over|as\s+of|of|throughout|from)\s+(?:the\s+)?(?:(?:whole|entire|full|first|"
+    rf"\s+(?:in|for|during|through|over|as\s+of|of|throughout|from)\s+(?:the\s+)?"
+    rf"(?:(?:this|last|next|the)\s+year['’]s\s+)?"  # "in this year's first quarter"
+    rf"(?:(?:whole|entire|full|first|"
     rf"second|third|fourth|last|past|previous|latest|same|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     rf"\d{{1,4}}|[a-z]+-(?:month|day|week|year|quarter))\s+)*(?:(?:19|20)\d{{2}}|{_MONTH}|"
     r"(?:first|second|1st|2nd)\s+half|half|quarters?|years?|months?|weeks?|days?|period|H[12]|Q[1-4])\b.*$",

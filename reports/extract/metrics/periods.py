@@ -369,6 +369,10 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
     if match.group("range"):
         y = int(match.group("ry")) if match.group("ry") else year
         m1, m2 = _month(match.group("m1")), _month(match.group("m2"))
+        if match.group("ry1") and m1 and m2:  # "July 2021 to March 2022", "from January 2024 to March"
+            y1 = int(match.group("ry1"))
+            y2 = int(match.group("ry")) if match.group("ry") else (y1 if m2 >= m1 else y1 + 1)
+            return f"{y1}-{m1:02d}/{y2}-{m2:02d}" if (y1, m1) < (y2, m2) else None
         quarter = m1 and m2 and m2 == m1 + 2 and m1 % 3 == 1
         if quarter and (m1 == 1 or _QUARTER_NEXT.match(match.string, match.end())):
             return f"{y}-Q{m2 // 3}"  # "the January-March quarter", "January to March": the first quarter
