@@ -627,6 +627,13 @@ def test_a_doubtful_figure_is_low_confidence_and_says_why(body: str, doubt: str)
             [8.2e9],
             "period of a compared level guessed",
         ),
+        # a fiscal quarter or year read as the calendar's: whose fiscal year it is, the text does not say
+        (
+            "In Q2 FY2026, tin exports rose 9 percent to $2.1 billion. The fiscal deficit was $1.2 billion "
+            "in 2025.",
+            [2.1e9],
+            "fiscal period read as a calendar one",
+        ),
     ],
 )
 def test_a_guessed_part_makes_a_figure_low_confidence(body: str, doubted: list, doubt: str) -> None:

@@ -40,6 +40,7 @@ SUBJECT_CARRIED = N_("subject from an earlier sentence")
 SUBJECT_OF_NEIGHBOUR = N_("subject from the figure before")
 CHANGE_APART = N_("change and level read apart")  # set on the whole release
 COMPARED_PERIOD = N_("period of a compared level guessed")
+FISCAL_PERIOD = N_("fiscal period read as a calendar one")  # fiscal years start in April, July or October
 
 # Notes the extractor leaves on a figure (`Evidence.notes`) that are no doubt by themselves:
 FALLBACK = "named by the last rule"  # no rule of the clause named the subject; the last one did
@@ -116,11 +117,24 @@ def doubts_of(evidence: Evidence) -> tuple[str, ...]:
         doubts.append(RELEASE_DATE_PERIOD)
     elif _compared_period_guessed(evidence):
         doubts.append(COMPARED_PERIOD)
+    elif _CALENDAR.fullmatch(evidence.period or "") and _fiscal(evidence.sentence):
+        doubts.append(FISCAL_PERIOD)  # "in Q2 FY2025", "in fiscal 2023": whose fiscal year is not said
     if not evidence.unit_stated:
         doubts.append(UNIT_INFERRED)
     if evidence.percent_level and not _words().rates.search(evidence.subject):
         doubts.append(PERCENT_LEVEL)  # "chips and ships rose 30.2 and 15.6 percent": the 15.6 is a change
     return tuple(doubts)
+
+
+_CALENDAR = re.compile(r"\d{4}(?:-[QH]\d)?")  # a calendar year, quarter or half, not a span of months
+# "fiscal 2023", "the fiscal year", "Q2 FY2025", "the 2023-24 financial year"; not "the fiscal deficit"
+_FISCAL = re.compile(r"\b(?:[Ff]iscal\s+(?:year|quarter|half|(?:19|20)\d\d)|FY\s?'?\d|[Ff]inancial\s+year)")
+
+
+def _fiscal(sentence: str) -> bool:
+    """Does the sentence name a fiscal period ('fiscal 2023', 'FY2025', 'the 2023-24 financial year')?"""
+    hinted = "iscal" in sentence or "FY" in sentence or "inancial year" in sentence
+    return hinted and _FISCAL.search(sentence) is not None
 
 
 def _compared_period_guessed(evidence: Evidence) -> bool:
