@@ -1665,3 +1665,26 @@ def test_this_year_s_quarter_is_a_period_not_an_owner_and_an_annual_rise_is_year
         ("tin imports", "2022-Q1"),
     ]
     assert (found[2].period, found[2].change.basis) == ("2022-03", "yoy")
+
+
+@pytest.mark.parametrize(
+    ("body", "subjects"),
+    [
+        (
+            "Tin exports to Chile and Peru, the two largest markets, rose 3.1 percent and 5.2 percent, "
+            "respectively.",
+            ["tin exports to Chile", "tin exports to Peru"],
+        ),
+        (
+            "Tin exports to Chile, the United States and Peru rose 3.1 percent, 5.2 percent and 1 percent, "
+            "respectively.",
+            ["tin exports to Chile", "tin exports to the United States", "tin exports to Peru"],
+        ),
+        (
+            "Imports of energy, including crude oil, gas and coal, dropped 12.4 percent to US$10.2 billion.",
+            ["energy imports"],
+        ),
+    ],
+)
+def test_an_aside_between_a_list_and_its_verb_names_no_item(body: str, subjects: list[str]) -> None:
+    assert [m.subject for m in metrics_of(body, published=date(2025, 12, 1))] == subjects

@@ -211,7 +211,10 @@ def _name_respectively(sentence: str, group: list[_Figure], context: _Context) -
 _ALL_AFTER = re.compile(r"\s+(?:all|both|each|alike)$", re.I)
 _WITH_EACH = re.compile(r",\s*with\s+(?:each|both|all)(?:\s+of\s+them)?$", re.I)
 _ASIDE_TAIL = re.compile(
-    r",\s*(?:however|meanwhile|also|though|in\s+contrast|by\s+contrast|on\s+the\s+other\s+hand),?$", re.I
+    r",\s*(?:however|meanwhile|also|though|in\s+contrast|by\s+contrast|on\s+the\s+other\s+hand),?$"
+    # "Exports to China and the U.S., the two largest markets, rose ...": what they are, no item
+    r"|,\s+(?:the|its|their|an?)\s[^,;\d]{0,60},$",
+    re.I,
 )
 
 

@@ -14,7 +14,11 @@ from reports.extract.metrics.model import _Context
 from reports.extract.metrics.words import words
 from reports.extract.text import word_lists
 
-_INCLUDING = re.compile(r",?\s*\b(?:including|excluding|except|especially|notably|such\s+as)\b[^,]*,?", re.I)
+# "..., including crude oil, gas and coal, ...": the aside runs to the list's last item
+_INCLUDING = re.compile(
+    r",?\s*\b(?:including|excluding|except|especially|notably|such\s+as)\b[^,]*(?:,[^,]*\b(?:and|or)\s[^,]*)?,?",
+    re.I,
+)
 
 
 _INTERJECTION = re.compile(
