@@ -1688,3 +1688,16 @@ def test_this_year_s_quarter_is_a_period_not_an_owner_and_an_annual_rise_is_year
 )
 def test_an_aside_between_a_list_and_its_verb_names_no_item(body: str, subjects: list[str]) -> None:
     assert [m.subject for m in metrics_of(body, published=date(2025, 12, 1))] == subjects
+
+
+def test_those_to_a_list_of_places_respectively_are_the_flow_to_each() -> None:
+    found = metrics_of(
+        "By destination, exports to Chile increased 2.3 percent, while those to Peru and the European Union "
+        "dipped 6.1 percent and 1.2 percent, respectively.",
+        published=date(2025, 11, 21),
+    )
+    assert [m.subject for m in found] == [
+        "exports to Chile",
+        "exports to Peru",
+        "exports to the European Union",
+    ]

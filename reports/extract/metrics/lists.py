@@ -188,7 +188,12 @@ def _name_respectively(sentence: str, group: list[_Figure], context: _Context) -
         main = clause[: each.start()]
         own_verb = g.VERB.search(main)
         clause = main[: own_verb.start()].strip() if own_verb else main
-    names = _items_named(_LAST_COMMA.split(clause)[-1].strip(), len(group))
+    last = _LAST_COMMA.split(clause)[-1].strip()
+    those = _THOSE_PART.match(last)
+    head = _head_of(group[0].subject or "") or _head_of(context.lead or "")
+    if those and head:  # "..., while those to the U.S. and the EU dipped ...": exports to the U.S., ...
+        last = f"{head} {last[those.end() :]}"
+    names = _items_named(last, len(group))
     opened = _without_opening(clause) if names is None else None
     if opened:  # "By destination, exports to the U.S., the EU and Singapore rose ...": the whole list
         names = _items_named(opened, len(group))
@@ -208,6 +213,9 @@ def _name_respectively(sentence: str, group: list[_Figure], context: _Context) -
         figure.subject, figure.member, figure.dimension = canonical_subject(name or ""), None, None
 
 
+_THOSE_PART = re.compile(
+    r"^(?:(?:while|whereas|and|but)\s+)?(?:those|that)\s+(?=(?:to|from|in|for|with)\s)", re.I
+)
 _ALL_AFTER = re.compile(r"\s+(?:all|both|each|alike)$", re.I)
 _WITH_EACH = re.compile(r",\s*with\s+(?:each|both|all)(?:\s+of\s+them)?$", re.I)
 _ASIDE_TAIL = re.compile(
