@@ -1701,3 +1701,18 @@ def test_those_to_a_list_of_places_respectively_are_the_flow_to_each() -> None:
         "exports to Peru",
         "exports to the European Union",
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The country shipped out $13.67 billion worth of tin products in the first three months of this "
+        "year, up 27.8 percent from a year earlier.",
+        "The data showed the country shipping out $13.67 billion worth of tin products in the first three "
+        "months of this year, up 27.8 percent from a year earlier.",
+    ],
+)
+def test_shipping_out_worth_of_a_product_is_its_exports_with_the_change_after(body: str) -> None:
+    figure = only(body, published=date(2012, 4, 20))
+    assert (figure.subject, figure.period) == ("tin product exports", "2012-Q1")
+    assert change_of(figure) == ("up", 27.8, "yoy")

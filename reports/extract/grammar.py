@@ -784,6 +784,8 @@ NOMINAL = {
     "produced": "production",
     "sold": "sales",
     "shipped": "shipments",
+    "shipped out": "exports",  # "the country shipping out $13.7 billion worth of refined oil products"
+    "shipping out": "exports",
     "invested": "investment",
     "ordered": "orders",
     "delivered": "deliveries",

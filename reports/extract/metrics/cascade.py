@@ -430,7 +430,8 @@ def _actor_of_its_flow(s: _Sentence, figure: _Figure) -> None:
     acted = list(_ACTOR_FLOW.finditer(s.text, max(0, start - 160), start))
     if not acted or start - acted[-1].end() > 25:
         return
-    actor, nominal = _THE.sub("", acted[-1].group("actor")), g.NOMINAL[acted[-1].group("verb").lower()]
+    verb = " ".join(acted[-1].group("verb").lower().split())  # "shipped  out" -> "shipped out"
+    actor, nominal = _THE.sub("", acted[-1].group("actor")), g.NOMINAL[verb]
     subject = figure.subject
     if actor.lower() in g.PRONOUNS or actor.lower() in _HOME_ACTORS:
         return  # "South Korea imported goods worth $27.8 billion": the economy a release is about by default

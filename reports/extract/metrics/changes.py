@@ -55,7 +55,7 @@ _BASIS_KEY = re.compile("|".join(re.escape(key) for key in _BASIS_KEYS))
 
 
 _GAP_OF = re.compile(
-    r"^\s+of\s+(?:[\w’'-]+\s+){0,8}?[\w’'-]+(?=\s*(?:,|\bin\b|\bfor\b|\bduring\b|\bover\b|\blast\b|\bthis\b|\())"
+    r"^\s+(?:worth\s+)?of\s+(?:[\w’'-]+\s+){0,8}?[\w’'-]+(?=\s*(?:,|\bin\b|\bfor\b|\bduring\b|\bover\b|\blast\b|\bthis\b|\())"
 )
 
 
@@ -63,7 +63,9 @@ _GAP_PERIOD = re.compile(
     r"\s*\b(?:in|for|during|at\s+the\s+end\s+of|as\s+of)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+"
     r"(?:half|quarter)(?:\s+of)?\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\s*)?(?:(?:19|20)\d{2})?(?=\s*[,(])|\s*\b(?:last|this)\s+(?:year|month|quarter)\b"
-    r"|\s*\b(?:in|for|during|over)\s+the\s+(?:[\w-]+\s+){0,2}?(?:period|months|days|weeks)(?=\s*[,(])"
+    r"|\s*\b(?:in|for|during|over)\s+the\s+(?:[\w-]+\s+){0,2}?(?:period|months|days|weeks)"
+    # "in the first three months of 2012"
+    r"(?:\s+of\s+(?:this|last|the)\s+year|\s+of\s+(?:19|20)\d{2})?(?=\s*[,(])"
 )
 _GAP_PARTICIPLE = re.compile(  # "2.4 million vehicles sold in May, up 13 percent"
     r"^\s+(?:(?:were|was)\s+)?(?:sold|produced|exported|imported|shipped|registered|delivered|manufactured)\b",

@@ -87,7 +87,7 @@ def _np_to_level_pattern() -> Caseless:
 
 
 # The verbs of a flow an actor makes: "Korea exported $5 billion", "Japan produced 104.3 million tons".
-FLOW_VERBS = "imported|exported|produced|sold|shipped|manufactured"
+FLOW_VERBS = r"imported|exported|produced|sold|shipped\s+out|shipping\s+out|shipped|manufactured"
 
 
 @cache
@@ -102,7 +102,7 @@ def _active_flow_pattern() -> Caseless:
     )
 
 
-_FLOW_HINT = Caseless(r"ed\s|sold\s")
+_FLOW_HINT = Caseless(r"ed\s|sold\s|ing\s+out\s")
 _FLOW_WORD = Caseless(rf"(?:{FLOW_VERBS})\s")  # in every active flow: a cheap test before its pattern
 
 
@@ -559,7 +559,7 @@ def _clause_subject(
     if _FLOW_HINT.search(masked, clause, at) and _FLOW_WORD.search(masked, clause, at + 8):
         flow = _active_flow_pattern().search(masked, clause, at + 8)
     if flow and (not verbs or flow.start() < verbs[0][0]):
-        nominal = g.NOMINAL[flow.group(1).lower()]
+        nominal = g.NOMINAL[" ".join(flow.group(1).lower().split())]
         # "sold a total of 585,607 vehicles ..., down 5 percent": the count names the flow and its change
         counted = next((f.quantity.unit for f in figures if f.quantity.start >= flow.end()
                         and f.quantity.unit in ("vehicles", "ships")), None)
