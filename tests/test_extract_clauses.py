@@ -1716,3 +1716,19 @@ def test_shipping_out_worth_of_a_product_is_its_exports_with_the_change_after(bo
     figure = only(body, published=date(2012, 4, 20))
     assert (figure.subject, figure.period) == ("tin product exports", "2012-Q1")
     assert change_of(figure) == ("up", 27.8, "yoy")
+
+
+@pytest.mark.parametrize(
+    ("body", "record", "period"),
+    [
+        ("Tin exports were the highest since 2015 at $3.1 billion in March.", False, "2026-03"),
+        ("Tin exports were $6 billion in March, the highest in 10 years.", False, "2026-03"),
+        ("Tin exports were $3 billion in March, the highest ever.", True, "2026-03"),
+        ("Tin exports were $3 billion in March, the highest since data compiling began.", True, "2026-03"),
+    ],
+)
+def test_the_highest_since_a_year_is_no_record_but_since_the_data_began_is(
+    body: str, record: bool, period: str
+) -> None:
+    figure = only(body, published=date(2026, 4, 1))
+    assert (figure.record, figure.period) == (record, period)

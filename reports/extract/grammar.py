@@ -178,7 +178,7 @@ PERIOD_REFERRING = re.compile(
 BASE_BEFORE = Caseless(
     r"(?:\bfrom|\bsince|\bthan|\bon|\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\bagainst|\bover|\brelative\s+to|"
     r"\b(?:same|corresponding|comparable)\s+(?:period|month|quarter|time)(?:\s+(?:of|in|last))?|\bbefore|\buntil|"
-    r"\bprior\s+to|\bbetween|\bfollowing)"
+    r"\bprior\s+to|\bbetween|\bfollowing|\bbegan|\bbegun)"  # "since data compiling began in 1956"
     r"\s+(?:(?:in|during)\s+)?(?:the\s+)?(?:same\s+(?:period|month|quarter|time)\s+(?:(?:of|in)\s+)?)?"
     r"(?:(?:end|start|beginning)\s+of\s+)?$"
     # "21.3% higher than the exports total for March 2021": the period of what it is compared with
@@ -630,7 +630,12 @@ PLACE_DIMENSIONS = frozenset({"destination", "region", "country", "market", "ori
 
 RECORD = Caseless(
     r"\b(?:record(?:[\s-]+(?:high|level|amount|annual|monthly|figure|value|volume))?(?!\s+low)|all-time|"
-    r"new\s+(?:annual\s+|monthly\s+)?high|highest(?:\s+ever)?|historic(?:al)?\s+high|fresh\s+high|"
+    # "the highest since 2015", "the highest in 10 years", "in a decade": no record
+    # ("since data compiling began in 1956" is a record: since the series began)
+    r"new\s+(?:annual\s+|monthly\s+)?high|highest(?:\s+ever)?(?!\s+(?:level\s+|figure\s+|amount\s+)?"
+    r"(?:since(?![^.;,]{0,40}\b(?:began|begun|started|compil))|in\s+"
+    r"(?:\d+|a|an|over|more|nearly|almost|about|two|three|four|five|six|seven|eight|nine|ten|several|many)\b))|"
+    r"historic(?:al)?\s+high|fresh\s+high|"
     r"best-ever|largest[\s-]ever|biggest[\s-]ever|unprecedented)\b"
 )
 PREVIOUS_RECORD = Caseless(
