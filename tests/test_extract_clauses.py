@@ -1733,3 +1733,12 @@ def test_the_highest_since_a_year_is_no_record_but_since_the_data_began_is(
 ) -> None:
     figure = only(body, published=date(2026, 4, 1))
     assert (figure.record, figure.period) == (record, period)
+
+
+def test_those_to_a_sector_after_pledges_to_another_are_pledges_to_it() -> None:
+    found = metrics_of(
+        "By sector, tin pledges to manufacturing rose 9.0 percent to $14.2 billion in 2025, while those to "
+        "services fell 2.4 percent to $20.1 billion.",
+        published=date(2026, 1, 8),
+    )
+    assert [m.subject for m in found] == ["tin pledges to manufacturing", "tin pledges to services"]

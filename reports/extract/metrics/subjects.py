@@ -617,7 +617,11 @@ def _clause_subject(
         owner = placed or owner  # "FDI from Japan (...) ..., whereas those from the U.S.": FDI
         if those and owner:
             place = canonical_subject(those.group("rest").strip(" ,"))
-            named = f"{_strip_place(owner)} {place}"
+            base = _strip_place(owner)
+            # "pledges to manufacturing rose ..., while those to services fell": pledges to services
+            cut = base.lower().rfind(f" {place.split()[0].lower()} ")
+            base = base[:cut] if cut > 0 else base
+            named = f"{base} {place}"
             if " and " in place and _RESPECTIVELY.search(sentence):  # "those from the U.S. and the EU ...,
                 named = _respective(named, figure, figures, clause, at)  # respectively"
             return named
