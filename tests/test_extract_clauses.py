@@ -1742,3 +1742,9 @@ def test_those_to_a_sector_after_pledges_to_another_are_pledges_to_it() -> None:
         published=date(2026, 1, 8),
     )
     assert [m.subject for m in found] == ["tin pledges to manufacturing", "tin pledges to services"]
+
+
+def test_led_by_an_item_which_moved_names_that_item_of_the_subject() -> None:
+    found = metrics_of("Tin output increased 2.1 percent on-month in February, led by alloys, which jumped "
+                       "7.8 percent.", published=date(2026, 3, 31))
+    assert [m.subject for m in found] == ["tin output", "alloy output"]

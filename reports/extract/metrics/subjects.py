@@ -407,6 +407,9 @@ _SAW_IT_CHANGE = re.compile(
     r"\b[^,;]*$",
     re.I,
 )
+_LED_BY_WHICH = re.compile(
+    r"\b(?:led|driven|boosted|dragged|weighed\s+down)\s+by\s+(?P<what>[^,;\d]{1,40}),\s+which\s", re.I
+)
 # "It followed ...", "The rise compared with a 30.9% increase expected": the figure just stated
 _PRONOUN_START = re.compile(
     r"\W*(?:it|that|this|the\s+(?:rise|increase|gain|growth|decline|fall|drop|decrease|jump|surge|reading))\s+"
@@ -525,6 +528,11 @@ def _clause_subject(
         before = _clean_np(_THROUGH_VERB.sub("", sentence[max(clause, which - 60) : which]))
         if before and g.HEAD.search(before):
             return _with_topic(before, context)
+        led = _LED_BY_WHICH.search(sentence, max(0, which - 60), which + 8)
+        head = _head_of(earlier or context.subject or "") if led else None
+        what = _clean_np(led.group("what")) if head else None
+        if what:  # "Manufacturing output rose 2.1%, led by chips, which jumped 7.8%": chip output
+            return f"{_as_modifier(what)} {head}"
     compared = _COMPARED_LEVEL.search(masked, max(clause, at - 40), at) if " than " in masked else None
     prior = _placed_before(figure, figures, placed=False) if compared and figure.role == "level" else None
     if prior:  # "a surplus of $474 million, smaller than the $1.09 billion expected": the same quantity
