@@ -1726,6 +1726,8 @@ def test_shipping_out_worth_of_a_product_is_its_exports_with_the_change_after(bo
         ("Tin exports were $3 billion in March, the highest ever.", True, "2026-03"),
         ("Tin exports were $3 billion in March, the highest since data compiling began.", True, "2026-03"),
         ("Tin exports hit $3 billion in March, the highest since records began in 1956.", True, "2026-03"),
+        ("Tin exports were $3 billion in March, the third-highest ever.", False, "2026-03"),
+        ("Tin exports were $3 billion in March, the second highest on record.", False, "2026-03"),
     ],
 )
 def test_the_highest_since_a_year_is_no_record_but_since_the_data_began_is(

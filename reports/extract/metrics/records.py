@@ -12,6 +12,10 @@ from reports.extract.metrics.model import _Context, _Figure
 from reports.extract.metrics.phrases import _clean_np, _with_topic
 
 _RECORD_HINT = Caseless(r"record|all-time|high|best|largest|biggest|unprecedented|peak")
+# "the second highest on record", "the third-largest ever": a rank among the records, no record
+_RANKED = Caseless(
+    r"\b(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th)[\s-]+(?:highest|largest|biggest|best)\b"
+)
 
 
 def _mark_record(sentence: str, masked: str, figure: _Figure) -> None:
@@ -24,7 +28,7 @@ def _mark_record(sentence: str, masked: str, figure: _Figure) -> None:
         return
     clause = _clause_start(masked, figure.quantity.start)
     end = _clause_end(masked, figure.quantity.end)
-    if g.RECORD.search(sentence, clause, end):
+    if g.RECORD.search(sentence, clause, end) and not _RANKED.search(sentence, clause, end):
         figure.record = True
 
 
