@@ -1750,3 +1750,18 @@ def test_led_by_an_item_which_moved_names_that_item_of_the_subject() -> None:
     found = metrics_of("Tin output increased 2.1 percent on-month in February, led by alloys, which jumped "
                        "7.8 percent.", published=date(2026, 3, 31))
     assert [m.subject for m in found] == ["tin output", "alloy output"]
+
+
+def test_a_fact_sheet_s_labels_name_the_figures_after_them() -> None:
+    found = metrics_of(
+        "Key figures for March 2026: Tin exports: US$62.1 billion (+9.4% y/y). Tin imports: US$54.0 billion "
+        "(+2.2% y/y). Alloys: US$17.9 billion (+31.2%); Wire: US$6.1 billion (-3.5%).",
+        published=date(2026, 4, 1),
+    )
+    assert [(m.subject, m.value, m.period) for m in found] == [
+        ("tin exports", 62.1e9, "2026-03"),
+        ("tin imports", 54.0e9, "2026-03"),
+        ("alloy exports", 17.9e9, "2026-03"),
+        ("wire exports", 6.1e9, "2026-03"),
+    ]
+    assert all(m.confidence == "high" for m in found)

@@ -362,18 +362,36 @@ def _goods_counted(sentence: str, figure: _Figure, base: str | None, context: _C
     return f"{_as_modifier(counted.lower())} {g.NOMINAL[done.group('verb').lower()]}"
 
 
+_COLON_LABEL = re.compile(r"(?:^|[.;:•□■▪◦\-–—]\s*)(?P<label>[A-Z][A-Za-z&/'’ -]{1,40}?)\s*:\s*$")
+
+
+def _colon_label(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
+    """'Exports: US$62.1 billion (+9.4% y/y)', 'Semiconductors: US$17.9 billion': a fact sheet's label names
+    the figure after it (a product by the release's flow)."""
+    before = sentence[max(0, figure.quantity.start - 45) : figure.quantity.start]
+    label = _COLON_LABEL.search(before) if ":" in before else None
+    if label is None or len(label.group("label").split()) > 5 or g.VERB.search(label.group("label")):
+        return None
+    named = _clean_np(label.group("label"))
+    if not named:
+        return None
+    if g.HEAD.search(named):
+        return _with_topic(named, context)
+    head = _head_of(context.lead or "")
+    return f"{_as_modifier(named)} {head}" if head else None
+
+
 LEVEL_NAMES = (
     _goods_counted,  # "2,462,431 vehicles sold"
     _count_described,  # "1,400 Australian businesses"
     _noun_after_level,  # "a $6.6 billion trade surplus"
+    _colon_label,  # "Exports: US$62.1 billion"
     _with_noun_to_level,  # "with the travel deficit narrowing to $0.9 billion"
     _orders_won,  # "won orders worth $2.1 billion"
     _flow_in_after,  # "$644.4 billion in outbound shipments"
     _np_of_level,  # "a trade surplus of $113.0 billion", "bringing the trade surplus to $9.77 billion"
     _units_of,  # "30,000 units of imported vehicles"
 )
-
-
 
 
 # The change nouns of the word lists ("growth", "a rise", "increases"), and the noun phrase after them up to
