@@ -1765,3 +1765,17 @@ def test_a_fact_sheet_s_labels_name_the_figures_after_them() -> None:
         ("wire exports", 6.1e9, "2026-03"),
     ]
     assert all(m.confidence == "high" for m in found)
+
+
+def test_a_change_after_a_label_is_the_label_s() -> None:
+    found = metrics_of(
+        "Growth in March 2026 (year on year): Tin exports: +9.4%; Tin imports: -2.0%. The main movers were "
+        "as follows. Alloys: up 31.2%. Wire: down 12%.",
+        published=date(2026, 4, 20),
+    )
+    assert [(m.subject, change_of(m)[:2]) for m in found] == [
+        ("tin exports", ("up", 9.4)),
+        ("tin imports", ("down", 2.0)),
+        ("alloy exports", ("up", 31.2)),
+        ("wire exports", ("down", 12.0)),
+    ]

@@ -54,7 +54,7 @@ from reports.extract.metrics.phrases import (
     canonical_subject,
 )
 from reports.extract.metrics.records import _RECORD_HINT, _mark_record, _record_claim
-from reports.extract.metrics.subjects import _CHANGE_NOUNS, FLOW_VERBS, _dimension, _name
+from reports.extract.metrics.subjects import _CHANGE_NOUNS, FLOW_VERBS, _colon_label, _dimension, _name
 from reports.extract.metrics.units import (
     _as_local_dollar,
     _as_named_unit,
@@ -346,13 +346,23 @@ def _as_its_phrase(s: _Sentence, figure: _Figure, lists: dict[str, str | None]) 
     return True
 
 
+def _as_its_label(s: _Sentence, figure: _Figure, lists: dict[str, str | None]) -> bool:
+    """'Exports: +9.4%', 'Semiconductors: up 31.2%': a change after a fact sheet's label is the label's."""
+    if figure.role != "change" or ":" not in s.text[max(0, figure.cue_start - 45) : figure.cue_start + 1]:
+        return False
+    named = _colon_label(s.text, figure, None, s.context, start=figure.cue_start)
+    if named:
+        figure.subject = named
+    return named is not None
+
+
 def _by_its_clause(s: _Sentence, figure: _Figure, lists: dict[str, str | None]) -> bool:
     """A list member, a level naming itself (subjects.LEVEL_NAMES), else the subject of its clause."""
     _name(s.text, s.masked, figure, s.figures, s.dimension, s.context, lists)
     return True
 
 
-SUBJECT_SOURCES = (_as_range_end, _as_its_change, _as_its_phrase, _by_its_clause)
+SUBJECT_SOURCES = (_as_range_end, _as_its_change, _as_its_phrase, _as_its_label, _by_its_clause)
 
 
 # What is settled about a figure just before it becomes a Metric, in order.

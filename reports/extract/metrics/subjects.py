@@ -365,10 +365,13 @@ def _goods_counted(sentence: str, figure: _Figure, base: str | None, context: _C
 _COLON_LABEL = re.compile(r"(?:^|[.;:•□■▪◦\-–—]\s*)(?P<label>[A-Z][A-Za-z&/'’ -]{1,40}?)\s*:\s*$")
 
 
-def _colon_label(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
+def _colon_label(
+    sentence: str, figure: _Figure, base: str | None, context: _Context, start: int | None = None
+) -> str | None:
     """'Exports: US$62.1 billion (+9.4% y/y)', 'Semiconductors: US$17.9 billion': a fact sheet's label names
-    the figure after it (a product by the release's flow)."""
-    before = sentence[max(0, figure.quantity.start - 45) : figure.quantity.start]
+    the figure after it (a product by the release's flow). `start`: where the figure's words begin."""
+    start = figure.quantity.start if start is None else start
+    before = sentence[max(0, start - 45) : start]
     label = _COLON_LABEL.search(before) if ":" in before else None
     if label is None or len(label.group("label").split()) > 5 or g.VERB.search(label.group("label")):
         return None
@@ -377,7 +380,8 @@ def _colon_label(sentence: str, figure: _Figure, base: str | None, context: _Con
         return None
     if g.HEAD.search(named):
         return _with_topic(named, context)
-    head = _head_of(context.lead or "")
+    running = context.lead or context.subject or (context.metrics[0].subject if context.metrics else "")
+    head = _head_of(running)
     return f"{_as_modifier(named)} {head}" if head else None
 
 
