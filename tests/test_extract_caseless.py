@@ -83,3 +83,32 @@ def test_a_release_reads_the_same_whatever_was_read_before() -> None:
         alone.append(extract_metrics(release))
     assert sum(len(found) for found in forward) > 50
     assert forward == backward == alone
+
+
+# Pieces of period phrases and what stands near them, cased every way: each first word of grammar.PERIOD's
+# alternatives, numbers glued to their suffixes, and the characters where lower() and re.IGNORECASE part ways.
+PERIOD_PIECES = [
+    "January", "Jan.", "Sept.", "May", "may", "and", "February", "between", "Between", "to", "-", "through",
+    "the", "The", "first", "First", "FIRST", "second", "third", "Fourth", "half", "quarter", "of", "2025",
+    "1999", "20", "12", "3", "1st", "2nd", "3rd", "4th", "15th", "ten", "days", "months", "quarters", "this",
+    "last", "next", "year", "Year-to-date", "year-end", "so", "far", "end", "previous", "past", "cited",
+    "period", "H1", "h2", "Q3", "from", "percent", "billion", ",", ".", "$", "(", "fırst", "ſo", "İ", "é",
+    "so far this year", "the end of the year", "the previous month", "the first 10 days of",
+    "the cited period", "first six months", "three months to March", "twelve months through May",
+    "12 months ending June 2025", "two quarters through 2025", "8 days this month",
+]  # fmt: skip
+PERIOD_TEXTS = st.lists(st.sampled_from(PERIOD_PIECES), max_size=25).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PERIOD_TEXTS, st.sampled_from([" ", "", "x", "2"]))
+def test_period_phrases_are_what_period_finditer_finds(text: str, glue: str) -> None:
+    text = text.replace(" ", glue, 1)  # and a word glued to the word before it ("x2025", "Jan2025")
+    assert [_spans(m) for m in g.period_phrases(text)] == [_spans(m) for m in g.PERIOD.finditer(text)]
+
+
+def test_period_phrases_of_the_gold_texts_are_what_period_finditer_finds() -> None:
+    for path in sorted(GOLD.glob("*.txt")):
+        for release in parse_dump_file(path).releases:
+            found = g.period_phrases(release.body)
+            assert [_spans(m) for m in found] == [_spans(m) for m in g.PERIOD.finditer(release.body)]

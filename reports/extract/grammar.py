@@ -161,6 +161,36 @@ PERIOD = re.compile(
     r"|(?P<yend>\byear-end\b|\bthe\s+end\s+of\s+the\s+year\b)"
     r"|(?P<ytd>(?i:\byear-to-date\b|\bso\s+far\s+this\s+year\b)))",
 )
+# Where a PERIOD phrase can begin, in the lower-cased text: the first words of all its alternatives (a new
+# alternative adds its own here). Each match consumes word characters only, so no word start is skipped.
+_NUMBER_PERIOD_START = r"\d?(?=st|nd|rd|th|\s+(?:days|months|quarters))"  # "1st", "12 months", "10 days"
+_PERIOD_START = re.compile(
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third|fourth|three|six|nine|twelve|two|four"
+    r"|last|this|next|between|h1|h2|q1|q2|q3|q4|19|20"
+    r"|the(?=\s+(?:first|cited|\d|ten|twenty|previous|preceding|following|past|end))"
+    r"|from(?=\s+(?:19|20))|year(?=-(?:end|to))|so(?=\s+far)"
+    # one alternative per digit, not "[1-9]": alternatives that all open with a letter let the engine skip
+    # to the characters that can start one
+    + "".join(f"|{digit}{_NUMBER_PERIOD_START}" for digit in "123456789")
+)
+
+
+def period_phrases(text: str) -> list[re.Match[str]]:
+    """The matches of PERIOD.finditer(text), found about twice as fast: PERIOD is tried only where one of
+    its first words stands (_PERIOD_START), not at every word start, where it enters each of its twenty
+    alternatives in turn."""
+    if not text.isascii():  # re.IGNORECASE matches "ı" for "i": the lowered text would miss "fırst half"
+        return list(PERIOD.finditer(text))
+    found: list[re.Match[str]] = []
+    end = 0
+    for start in _PERIOD_START.finditer(_lower(text)):
+        at = start.start()
+        if at >= end and (match := PERIOD.match(text, at)) is not None:
+            found.append(match)
+            end = match.end()
+    return found
+
+
 # Phrases that name a period by referring to one, read apart from PERIOD (which every sentence runs many
 # times) and only in sentences that hold their words: "during the period", "in the month", "over the same
 # period", "in the seven-month period" (the period already stated), and "in the next four years".

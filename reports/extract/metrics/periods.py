@@ -266,7 +266,7 @@ _DURATION = Caseless(r"\b(?:months?|quarters|period)\b")
 def _period_matches(sentence: str) -> list[re.Match[str]]:
     """The period phrases of PERIOD and, where the sentence holds their words and they overlap none of
     those, of PERIOD_REFERRING, in the order of the sentence."""
-    matches = list(g.PERIOD.finditer(sentence))
+    matches = g.period_phrases(sentence)
     if "period" not in sentence and "month" not in sentence and "next " not in sentence:
         return matches
     spans = [(m.start(), m.end()) for m in matches]
