@@ -161,30 +161,33 @@ PERIOD = re.compile(
     r"|(?P<yend>\byear-end\b|\bthe\s+end\s+of\s+the\s+year\b)"
     r"|(?P<ytd>(?i:\byear-to-date\b|\bso\s+far\s+this\s+year\b)))",
 )
-# Where a PERIOD phrase can begin, in the lower-cased text: the first words of all its alternatives (a new
-# alternative adds its own here). Each match consumes word characters only, so no word start is skipped.
-_NUMBER_PERIOD_START = r"\d?(?=st|nd|rd|th|\s+(?:days|months|quarters))"  # "1st", "12 months", "10 days"
-_PERIOD_START = re.compile(
+# The words a PERIOD phrase can begin with, in the lower-cased text: the first words of all its alternatives
+# (a new alternative adds its own here).
+_PERIOD_FIRST_WORDS = (
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third|fourth|three|six|nine|twelve|two|four"
-    r"|last|this|next|between|h1|h2|q1|q2|q3|q4|19|20"
-    r"|the(?=\s+(?:first|cited|\d|ten|twenty|previous|preceding|following|past|end))"
-    r"|from(?=\s+(?:19|20))|year(?=-(?:end|to))|so(?=\s+far)"
-    # one alternative per digit, not "[1-9]": alternatives that all open with a letter let the engine skip
-    # to the characters that can start one
-    + "".join(f"|{digit}{_NUMBER_PERIOD_START}" for digit in "123456789")
+    r"|last|this|next|between|h[12]|q[1-4]|19|20|from\s+(?:19|20)|year-(?:end|to)|so\s+far"
+    r"|the\s+(?:first|cited|\d|ten|twenty|previous|preceding|following|past|end)"
+    r"|[1-9]\d?(?:st|nd|rd|th|\s+(?:days|months|quarters))"  # "1st", "12 months", "10 days"
 )
+_PERIOD_FIRST = re.compile(_PERIOD_FIRST_WORDS)
+# One of those words after a character that is not a word's (ASCII text, lower-cased): the engine skips to
+# such characters by a table, where "\b" would ask Unicode whether each character is a letter.
+_PERIOD_START = re.compile(rf"[^a-z0-9_](?={_PERIOD_FIRST_WORDS})")
 
 
 def period_phrases(text: str) -> list[re.Match[str]]:
-    """The matches of PERIOD.finditer(text), found about twice as fast: PERIOD is tried only where one of
-    its first words stands (_PERIOD_START), not at every word start, where it enters each of its twenty
+    """The matches of PERIOD.finditer(text), found about three times as fast: PERIOD is tried only where one
+    of its first words begins a word, not at every word start, where it enters each of its twenty
     alternatives in turn."""
     if not text.isascii():  # re.IGNORECASE matches "ı" for "i": the lowered text would miss "fırst half"
         return list(PERIOD.finditer(text))
+    lowered = _lower(text)
+    starts = [start.end() for start in _PERIOD_START.finditer(lowered)]
+    if _PERIOD_FIRST.match(lowered):
+        starts.insert(0, 0)
     found: list[re.Match[str]] = []
     end = 0
-    for start in _PERIOD_START.finditer(_lower(text)):
-        at = start.start()
+    for at in starts:
         if at >= end and (match := PERIOD.match(text, at)) is not None:
             found.append(match)
             end = match.end()
