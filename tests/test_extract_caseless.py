@@ -24,7 +24,7 @@ GOLD = Path(__file__).parent / "gold"
 PIECES = [
     "Exports", "EXPORTS", "rose", "ROSE", "fell", "up", "Up", "percent", "from", "a year earlier", "the",
     "previous", "month", "last month", "(", ")", ",", ".", " ", "  ", "\n", "12.3", "2025", "$", "İ", "ı",
-    "ſ", "\u212a", "é", "’s", "respectively", "While", "and", "between", "so far this year",
+    "ſ", "\u212a", "é", "’s", "respectively", "While", "and", "between", "so far this year", "\x1c", "\x1f",
 ]  # fmt: skip
 TEXTS = st.lists(st.sampled_from(PIECES), max_size=30).map(" ".join)
 
@@ -57,6 +57,14 @@ def test_caseless_finds_what_ignorecase_finds(text: str, other: str, pos: int, e
             assert _spans(pattern.match(probe, pos)) == _spans(reference.match(probe, pos))
             found = [_spans(m) for m in pattern.finditer(probe, pos, endpos)]
             assert found == [_spans(m) for m in reference.finditer(probe, pos, endpos)]
+
+
+def test_the_ascii_copy_of_a_pattern_reads_separators_as_whitespace() -> None:
+    """ASCII text is matched by a copy compiled with re.ASCII, where "\\s" is not "\\x1c"-"\\x1f" unless
+    spelled so."""
+    pattern = Caseless(r"up\s+(?P<n>\S+)[\s-]percent|[]\s]x")
+    for text in ("up\x1c5\x1fpercent", "UP\x1d5-percent", "up 5 percent", "]x", "\x1ex", "up\x1e\x1f"):
+        assert _spans(pattern.search(text)) == _spans(pattern.ignorecase.search(text))
 
 
 def test_a_release_reads_the_same_whatever_was_read_before() -> None:
