@@ -120,3 +120,11 @@ def test_period_phrases_of_the_gold_texts_are_what_period_finditer_finds() -> No
         for release in parse_dump_file(path).releases:
             found = g.period_phrases(release.body)
             assert [_spans(m) for m in found] == [_spans(m) for m in g.PERIOD.finditer(release.body)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXTS)
+def test_a_word_start_spelled_for_speed_finds_what_the_boundary_finds(text: str) -> None:
+    for alternative in ("while", r"as(?!\s+well)\b", r"by\s+\w+", "and"):
+        fast, plain = re.compile(g.word_start(alternative)), re.compile(rf"\b{alternative}")
+        assert [_spans(m) for m in fast.finditer(text)] == [_spans(m) for m in plain.finditer(text)]

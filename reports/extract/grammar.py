@@ -524,6 +524,16 @@ def _trie_regex(node: dict) -> str:
     return f"(?:{body})?" if ends else body
 
 
+def word_start(alternative: str) -> str:
+    r"""r"\b" + alternative, spelled so that the engine skips to the alternative's first letter instead of
+    trying each position of the text: the letter is matched, then looked back at with the boundary before
+    it. word_start("while") -> r"w(?<=\bw)hile"; the alternative opens with a letter matched once."""
+    first, rest = alternative[:1], alternative[1:]
+    if not first.isalpha() or rest[:1] in ("?", "*", "+", "{"):
+        raise ValueError(f"an alternative that opens with a letter matched once: {alternative!r}")
+    return rf"{first}(?<=\b{first}){rest}"
+
+
 VERB = Caseless(rf"\b(?:{alternation(ALL_VERBS)})\b")
 CHANGE_VERB_OR_VERB = VERB
 
@@ -633,30 +643,35 @@ BASIS_ANY = Caseless(
 )
 
 # Where a clause begins: a subject's noun phrase never reaches back across these.
+_CLAUSE_WORDS = (
+    "while",
+    "whereas",
+    "but",
+    "that",
+    "and",
+    "said",
+    "announced",
+    "noted",
+    "explained",
+    "though",
+    "although",
+    "after",
+    "because",
+    "when",
+)
 CLAUSE_BOUNDARY = Caseless(
-    r"[;:()]|—|–\s|--|,\s*(?:but|with)\b|\b(?:as\s+well\s+as|"
-    + alternation(
-        [
-            "while",
-            "whereas",
-            "but",
-            "that",
-            "and",
-            "said",
-            "announced",
-            "noted",
-            "explained",
-            "though",
-            "although",
-            "after",
-            "because",
-            "when",
-        ]
+    # each alternative opens with a character of its own (no "[;:()]", no "\b"), so that the engine skips
+    # to those characters; no word is another's start, so their order does not matter
+    "|".join(
+        [";", ":", r"\(", r"\)", "—", r"–\s", "--", r",\s*(?:but|with)\b", word_start(r"as\s+well\s+as\b")]
+        + [word_start(rf"{word}\b") for word in _CLAUSE_WORDS]
+        + [word_start(r"as(?!\s+well)\b")]
     )
-    + r"|as(?!\s+well))\b"
 )
 BY_DIMENSION = Caseless(
-    r"\bby\s+(?:export\s+|import\s+|major\s+|main\s+|key\s+)?(?P<dim>destinations?|regions?|countries|country|"
+    # "\bby" spelled "b(?<=\bb)y", so that the engine skips to the b's
+    r"b(?<=\bb)y\s+(?:export\s+|import\s+|major\s+|main\s+|key\s+)?"
+    r"(?P<dim>destinations?|regions?|countries|country|"
     r"markets?|products?|items?|models?|sectors?|types?|categor(?:y|ies)|industr(?:y|ies)|compan(?:y|ies)|"
     r"brands?|segments?|sources?|origins?|fuels?|materials?|vehicle\s+types?|ship\s+types?)\b"
 )
