@@ -207,7 +207,7 @@ def _same_change(a: Change | None, b: Change | None) -> bool:
     return (a.value, a.unit, a.direction) == (b.value, b.unit, b.direction) and same_basis
 
 
-_A_YEAR_OR_MONTH_AGO = re.compile(r"\ba\s+(?:year|month)\s+(?:ago|earlier|before)\b", re.I)
+_A_YEAR_OR_MONTH_AGO = Caseless(r"\ba\s+(?:year|month)\s+(?:ago|earlier|before)\b")
 
 
 def _basis_from_compared_levels(metrics: list[Metric], first: int) -> None:
