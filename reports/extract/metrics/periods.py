@@ -640,10 +640,10 @@ def _stated_or_carried(
     for start, _end, period, is_base in periods:
         if start >= q.end and is_base != "base" and g.PERIOD_RIGHT_AFTER.match(sentence, q.end, start):
             return period
-    earlier = _EARLIER_LEVEL.match(sentence, q.end)
+    # a change is never compared so: its look for an earlier level is spared
+    earlier = _EARLIER_LEVEL.match(sentence, q.end) if figure.role in ("level", "share") else None
     if (
-        figure.role in ("level", "share")
-        and earlier
+        earlier
         and (
             _COMPARED_BEFORE.search(sentence[max(0, q.start - 20) : q.start])
             # "$7.5 billion in May and $8.2 billion a year ago": a second level of the same kind
