@@ -128,3 +128,25 @@ def test_a_word_start_spelled_for_speed_finds_what_the_boundary_finds(text: str)
     for alternative in ("while", r"as(?!\s+well)\b", r"by\s+\w+", "and"):
         fast, plain = re.compile(g.word_start(alternative)), re.compile(rf"\b{alternative}")
         assert [_spans(m) for m in fast.finditer(text)] == [_spans(m) for m in plain.finditer(text)]
+
+
+# Pieces of basis phrases: each first word of grammar.BASIS's alternatives and the words after it.
+BASIS_PIECES = [
+    "year-on-year", "on-year", "on", "year", "y-o-y", "YoY", "y/y", "over", "Year-over-year", "annually",
+    "an", "annual", "a", "monthly", "quarterly", "yearly", "basis", "the", "compared", "to", "with", "from",
+    "than", "earlier", "before", "ago", "in", "March", "previous", "prior", "last", "same", "period", "month",
+    "quarter", "time", "of", "versus", "2024", "12.5", "units", "end", "month-on-month", "m-o-m", "m/m",
+    "on-month",
+    "quarter-on-quarter", "q-o-q", "Q/Q", "on-quarter", "preceding", ",", "fell", "3", "ſame", "İ", "\x1c",
+    "from 2024", "same period of last year", "a monthly 3", "an annual 5", "from a year earlier",
+    "than the previous month", "on a quarterly basis", "in the year to March", "the same period",
+    "compared with 12.5 units last year", "over the same period of 2024", "versus a year ago",
+]  # fmt: skip
+BASIS_TEXTS = st.lists(st.sampled_from(BASIS_PIECES), max_size=20).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(BASIS_TEXTS, st.sampled_from([" ", "", "x"]))
+def test_basis_phrase_is_what_basis_any_finds(text: str, glue: str) -> None:
+    text = text.replace(" ", glue, 1)
+    assert _spans(g.basis_phrase(text)) == _spans(g.BASIS_ANY.search(text))

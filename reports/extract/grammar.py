@@ -641,6 +641,29 @@ assert all(pattern.pattern.startswith(r"\b") for _name, pattern in BASIS)
 BASIS_ANY = Caseless(
     r"\b(?:" + "|".join(f"(?P<{name}>{pattern.pattern[2:]})" for name, pattern in BASIS) + ")"
 )
+# The words a basis phrase can begin with, in the lower-cased text: the first words of all the alternatives
+# of BASIS (a new alternative adds its own here).
+_BASIS_FIRST_WORDS = (
+    r"year|yoy|y-o-y|y/y|annually|an\s+annual|a\s+monthly|on|over|compared|from|than|in\s+the\s+year"
+    r"|the\s+same|same|versus|month|m-o-m|m/m|quarter|q-o-q|q/q"
+)
+_BASIS_FIRST = re.compile(_BASIS_FIRST_WORDS)
+_BASIS_START = re.compile(rf"[^a-z0-9_](?={_BASIS_FIRST_WORDS})")  # as _PERIOD_START
+
+
+def basis_phrase(text: str) -> re.Match[str] | None:
+    """BASIS_ANY.search(text), found about three times as fast: BASIS_ANY is tried only where one of its first
+    words begins a word (as period_phrases tries PERIOD), not at every word start."""
+    if not text.isascii():  # as in period_phrases
+        return BASIS_ANY.search(text)
+    lowered = _lower(text)
+    if _BASIS_FIRST.match(lowered) and (match := BASIS_ANY.match(text)) is not None:
+        return match
+    for start in _BASIS_START.finditer(lowered):
+        if (match := BASIS_ANY.match(text, start.end())) is not None:
+            return match
+    return None
+
 
 # Where a clause begins: a subject's noun phrase never reaches back across these.
 _CLAUSE_WORDS = (

@@ -466,7 +466,7 @@ def _basis_of_clause(sentence: str, figure: _Figure, period: str | None) -> str 
 def _basis_in(text: str) -> str | None:
     if not _BASIS_KEY.search(text.lower()):
         return None
-    match = g.BASIS_ANY.search(text)
+    match = g.basis_phrase(text)
     return match.lastgroup if match else None
 
 
