@@ -150,3 +150,19 @@ BASIS_TEXTS = st.lists(st.sampled_from(BASIS_PIECES), max_size=20).map(" ".join)
 def test_basis_phrase_is_what_basis_any_finds(text: str, glue: str) -> None:
     text = text.replace(" ", glue, 1)
     assert _spans(g.basis_phrase(text)) == _spans(g.BASIS_ANY.search(text))
+
+
+# Pieces of the words before a percentage, with the characters a change's cue never holds.
+CUE_PIECES = [
+    "up", "Up", "down", "rose", "fell", "an", "a", "the", "increase", "decline", "of", "by", "was",
+    "stood at", "about", "year-on-year", "in", "March", "2024", "the first quarter", "(", "[", ",", ";", ":",
+    ")", "$", "%", "58.3", "billion", "exports", "a sharp", "respectively", "ſ", "İ", "\x1c",
+]  # fmt: skip
+CUE_TEXTS = st.lists(st.sampled_from(CUE_PIECES), max_size=15).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(CUE_TEXTS, st.sampled_from(["", " ", "  ", "\n"]))
+def test_the_change_cue_before_a_figure_is_what_change_before_finds(text: str, tail: str) -> None:
+    before = text + tail
+    assert _spans(g.change_cue_before(before)) == _spans(g.CHANGE_BEFORE.search(before))
