@@ -157,12 +157,14 @@ CUE_PIECES = [
     "up", "Up", "down", "rose", "fell", "an", "a", "the", "increase", "decline", "of", "by", "was",
     "stood at", "about", "year-on-year", "in", "March", "2024", "the first quarter", "(", "[", ",", ";", ":",
     ")", "$", "%", "58.3", "billion", "exports", "a sharp", "respectively", "ſ", "İ", "\x1c",
+    "accounting for", "share of", "making up",
 ]  # fmt: skip
 CUE_TEXTS = st.lists(st.sampled_from(CUE_PIECES), max_size=15).map(" ".join)
 
 
 @settings(max_examples=300, deadline=None)
 @given(CUE_TEXTS, st.sampled_from(["", " ", "  ", "\n"]))
-def test_the_change_cue_before_a_figure_is_what_change_before_finds(text: str, tail: str) -> None:
+def test_a_cue_before_a_figure_is_what_its_pattern_finds(text: str, tail: str) -> None:
     before = text + tail
-    assert _spans(g.change_cue_before(before)) == _spans(g.CHANGE_BEFORE.search(before))
+    for pattern in (g.CHANGE_BEFORE, g.SHARE_BEFORE):
+        assert _spans(pattern.search(before, g.cue_start(before))) == _spans(pattern.search(before))

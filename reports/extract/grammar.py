@@ -555,18 +555,6 @@ CHANGE_BEFORE = Caseless(
     rf"in\s+(?:{_MONTH}\s*(?:(?:19|20)\d\d)?|(?:19|20)\d\d|the\s+(?:first|second|third|fourth)\s+(?:quarter|half))))*"
     r"\s*[(\[]?\s*$"
 )
-# No match of CHANGE_BEFORE holds one of these characters (its words, numbers, spaces, hyphens and brackets
-# that open), and a match runs to the end of the text: it begins after the last of them.
-_PAST_CHANGE_CUE = re.compile(r"(?s:.*)[,;:)$%]")
-
-
-def change_cue_before(before: str) -> re.Match[str] | None:
-    """CHANGE_BEFORE.search(before), begun after the last character no match can hold ("$58.3 billion, up "
-    is searched from " up "): the engine does not try each word of the text before it."""
-    past = _PAST_CHANGE_CUE.match(before)
-    return CHANGE_BEFORE.search(before, past.end() if past else 0)
-
-
 # A change verb anywhere before a percentage: "fell in October, according to adjusted data, by 0.7 percent".
 CHANGE_VERB_ANY = Caseless(rf"\b(?P<dir>{alternation(_CHANGE_CUES + ('lower', 'higher'))})\b")
 CHANGE_AFTER = Caseless(
@@ -752,6 +740,19 @@ THRESHOLD_BEFORE = Caseless(
     r"\b(?:surpass\w*|exceed\w*|top(?:ped|ping|s)?|above|beyond|past|cross\w*|break\w*|broke|below|under|"
     r"over|exceed)\s+(?:the\s+)?$"
 )
+# No match of CHANGE_BEFORE or SHARE_BEFORE holds one of these characters (their words, numbers, spaces,
+# hyphens and opening brackets), and a match runs to the end of the text: it begins after the last of them.
+_PAST_A_CUE = re.compile(r"(?s:.*)[,;:)$%]")
+
+
+def cue_start(before: str) -> int:
+    """Where a match of CHANGE_BEFORE or SHARE_BEFORE in `before` can begin: after the last character
+    neither holds ("$58.3 billion, up " is searched from " up "), so that the engine does not try each word
+    before it. pattern.search(before, cue_start(before)) finds what pattern.search(before) finds."""
+    past = _PAST_A_CUE.match(before)
+    return past.end() if past else 0
+
+
 THRESHOLD_AFTER = re.compile(r"\s*(?:mark|threshold|barrier|level|line|milestone)\b", re.IGNORECASE)
 THRESHOLD_CONTEXT = Caseless(r"\b(?:consecutive|straight|in\s+a\s+row|first\s+time|for\s+the\s+\w+\s+time)\b")
 

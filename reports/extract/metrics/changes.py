@@ -323,7 +323,7 @@ def _amount_change(sentence: str, q: Quantity) -> _Figure | None:
     if q.kind in ("year", "day"):
         return None  # "fell in October 2025": the year of the period, not an amount
     before = sentence[max(0, q.start - 60) : q.start]
-    cue = g.change_cue_before(before)
+    cue = g.CHANGE_BEFORE.search(before, g.cue_start(before))
     if cue is None or not (cue.group("dir") or cue.group("noun") or cue.group("bare")):
         than = _THAN_AFTER.match(sentence, q.end)
         if than and before.rstrip().endswith(","):

@@ -194,8 +194,9 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
     if "between" in before.lower():  # the pattern's test, some ten times faster than running it
         before = _BETWEEN_TAIL.sub(" ", before)
     after = sentence[q.end : q.end + 40]
-    cue = g.change_cue_before(before)
-    share_before = g.SHARE_BEFORE.search(before)
+    start = g.cue_start(before)
+    cue = g.CHANGE_BEFORE.search(before, start)
+    share_before = g.SHARE_BEFORE.search(before, start)
     if share_before and (
         cue is None or share_before.start() > cue.start() or share_before.end() > cue.start()
     ):
