@@ -643,8 +643,8 @@ BASIS_ANY = Caseless(
 )
 # The words a basis phrase can begin with, in the lower-cased text: the first words of all the alternatives
 # of BASIS (a new alternative adds its own here).
-_BASIS_FIRST_WORDS = (
-    r"year|yoy|y-o-y|y/y|annually|an\s+annual|a\s+monthly|on|over|compared|from|than|in\s+the\s+year"
+_BASIS_FIRST_WORDS = (  # kept wide ("in", "annual") so that most new phrasings begin with one of them
+    r"year|yoy|y-o-y|y/y|annual|an\s+annual|a\s+monthly|on|over|compared|from|than|in"
     r"|the\s+same|same|versus|month|m-o-m|m/m|quarter|q-o-q|q/q"
 )
 _BASIS_FIRST = re.compile(_BASIS_FIRST_WORDS)
