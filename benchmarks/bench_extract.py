@@ -116,10 +116,7 @@ def _cold() -> None:
     from reports.extract import catalog, metrics
 
     for cached in (
-        metrics._clean_np,
-        metrics._marks,
-        metrics._bracketed_count,
-        metrics._head_of,
+        *metrics._CACHES,
         catalog.metric_id_for,
         catalog.analyst_words,
     ):

@@ -19,7 +19,7 @@ from reports.extract.metrics.cascade import extract_metrics
 from reports.extract.metrics.changes import MAX_JOINED_QUOTE
 from reports.extract.metrics.clauses import MAX_SENTENCE_LOOKBACK, _marks, sentences
 from reports.extract.metrics.lists import _bracketed_count
-from reports.extract.metrics.phrases import _clean_np, _head_of, canonical_subject
+from reports.extract.metrics.phrases import _clean_np, _head_of, _to_place, canonical_subject
 
 __all__ = [
     "MAX_JOINED_QUOTE",
@@ -28,5 +28,6 @@ __all__ = [
     "extract_metrics",
     "sentences",
 ]
-# The memo caches (benchmarks empty them between runs): _clean_np, _head_of, _marks, _bracketed_count.
-_CACHES = (_clean_np, _head_of, _marks, _bracketed_count)
+# The memo caches (benchmarks empty them between runs): _clean_np, _head_of, _marks, _bracketed_count,
+# _to_place.
+_CACHES = (_clean_np, _head_of, _marks, _bracketed_count, _to_place)

@@ -131,6 +131,8 @@ def _conflicts_doubted(metrics: list[Metric]) -> list[Metric]:
 
 
 _FORECAST_HINT = Caseless(r"forecast|expect|predict|project|anticipat|consensus|likely")
+# Every word of _FORECAST_HINT and _EXPECTED_BY (a forecast's "estimated")
+_FORECAST_WORDS = Caseless(r"forecast|expect|predict|project|anticipat|consensus|likely|estimat")
 _FORECAST_BEFORE = re.compile(
     r"(?:\b(?:forecasts?|expectations?|projections?|consensus)\s+(?:of|for)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:(?:increase|rise|gain|growth|decline|fall|drop|contraction)\s+of\s+)?"
@@ -169,6 +171,7 @@ class _Sentence:
     basis: str | None = None  # the basis the sentence states for its changes
     compared: frozenset[int] = frozenset()  # starts of the periods of levels compared with
     places: list[str | None] | None = None  # the place stated right after each figure (_place_of_its_figure)
+    forecast_words: bool | None = None  # whether the sentence holds a forecast's word (_forecasts_marked)
 
 
 def _read_sentence(release: Release, body: str, text: str, start: int, end: int, context: _Context) -> None:
@@ -772,6 +775,10 @@ def _forecasts_marked(s: _Sentence, figure: _Figure) -> None:
             figure.period = str(figure_period(figure.period).start.year)
         return
     if "forecast" in figure.subject:
+        return
+    if s.forecast_words is None:  # once a sentence: most hold none, and then no figure of theirs is looked at
+        s.forecast_words = _FORECAST_WORDS.search(s.text) is not None
+    if not s.forecast_words:
         return
     start = figure.quantity.start
     hinted = _FORECAST_HINT.search(s.text, max(0, start - 60), start)

@@ -209,7 +209,7 @@ def _same_change(a: Change | None, b: Change | None) -> bool:
     return (a.value, a.unit, a.direction) == (b.value, b.unit, b.direction) and same_basis
 
 
-_A_YEAR_OR_MONTH_AGO = re.compile(r"\ba\s+(?:year|month)\s+(?:ago|earlier|before)\b", re.I)
+_A_YEAR_OR_MONTH_AGO = Caseless(r"\ba\s+(?:year|month)\s+(?:ago|earlier|before)\b")
 
 
 def _basis_from_compared_levels(metrics: list[Metric], first: int) -> None:
@@ -325,7 +325,7 @@ def _amount_change(sentence: str, q: Quantity) -> _Figure | None:
     if q.kind in ("year", "day"):
         return None  # "fell in October 2025": the year of the period, not an amount
     before = sentence[max(0, q.start - 60) : q.start]
-    cue = g.CHANGE_BEFORE.search(before)
+    cue = g.CHANGE_BEFORE.search(before, g.cue_start(before))
     if cue is None or not (cue.group("dir") or cue.group("noun") or cue.group("bare")):
         than = _THAN_AFTER.match(sentence, q.end)
         if than and before.rstrip().endswith(","):
@@ -468,7 +468,7 @@ def _basis_of_clause(sentence: str, figure: _Figure, period: str | None) -> str 
 def _basis_in(text: str) -> str | None:
     if not _BASIS_KEY.search(text.lower()):
         return None
-    match = g.BASIS_ANY.search(text)
+    match = g.basis_phrase(text)
     return match.lastgroup if match else None
 
 

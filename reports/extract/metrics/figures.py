@@ -190,10 +190,13 @@ _PERCENT_LIST_NEXT = re.compile(r"\s*(?:,|and|,\s*and|to|-|–)\s*")
 
 
 def _percentage(sentence: str, q: Quantity) -> _Figure:
-    before = _BETWEEN_TAIL.sub(" ", sentence[max(0, q.start - 60) : q.start])
+    before = sentence[max(0, q.start - 60) : q.start]
+    if "between" in before.lower():  # the pattern's test, some ten times faster than running it
+        before = _BETWEEN_TAIL.sub(" ", before)
     after = sentence[q.end : q.end + 40]
-    cue = g.CHANGE_BEFORE.search(before)
-    share_before = g.SHARE_BEFORE.search(before)
+    start = g.cue_start(before)
+    cue = g.CHANGE_BEFORE.search(before, start)
+    share_before = g.SHARE_BEFORE.search(before, start)
     if share_before and (
         cue is None or share_before.start() > cue.start() or share_before.end() > cue.start()
     ):

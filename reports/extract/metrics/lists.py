@@ -18,7 +18,6 @@ from reports.extract.metrics.phrases import (
     _INTRODUCTION,
     _LAST_COMMA,
     _THE,
-    _TO_PLACE,
     _as_modifier,
     _bare_head,
     _breakdown,
@@ -26,6 +25,7 @@ from reports.extract.metrics.phrases import (
     _head_of,
     _is_place,
     _strip_place,
+    _to_place,
     _with_topic,
     canonical_subject,
 )
@@ -373,7 +373,7 @@ def _name_member(
     head = _head_of(base) or _head_of(context.lead or "") or ""  # never a headless name: "Apple Samsung"
     member = _THE.sub("", _BOTH.sub("", item))  # "to both Brazil (...) and Mexico (...)"
     those = _THOSE_PLACED.match(member)
-    if those and _TO_PLACE.match(base):  # "whereas those from the U.S. (down ...)": the base's, placed
+    if those and _to_place(base):  # "whereas those from the U.S. (down ...)": the base's, placed
         member = f"{_strip_place(base)} {member[those.end() :]}"
     cleaned = _clean_np(member) or member
     if g.HEAD.search(cleaned):
@@ -382,13 +382,13 @@ def _name_member(
         sub, mem, dim = _breakdown(figure.subject or cleaned, dimension or "item", context)
         figure.member, figure.dimension = mem, dim
         return
-    placed = _TO_PLACE.match(base)
+    placed = _to_place(base)
     if dimension is None and placed and placed.group("prep") in ("to", "from") and member[:1].isupper():
         # "Shipments to Chile rose ..., overtaking Peru (...)": the member is a place like the base's
         dimension = "destination" if placed.group("prep") == "to" else "origin"
     if dimension is None:
         dimension = "destination" if _PLACE_LIST.search(sentence) else "item"
-    if _is_place(dimension) and _TO_PLACE.match(member):  # the first item holds its own head and place
+    if _is_place(dimension) and _to_place(member):  # the first item holds its own head and place
         figure.subject = canonical_subject(member)
     elif _is_place(dimension):
         prep = "from" if dimension in ("origin", "source") else "to"

@@ -269,7 +269,7 @@ _DURATION = Caseless(r"\b(?:months?|quarters|period)\b")
 def _period_matches(sentence: str) -> list[re.Match[str]]:
     """The period phrases of PERIOD and, where the sentence holds their words and they overlap none of
     those, of PERIOD_REFERRING, in the order of the sentence."""
-    matches = list(g.PERIOD.finditer(sentence))
+    matches = g.period_phrases(sentence)
     if "period" not in sentence and "month" not in sentence and "next " not in sentence:
         return matches
     spans = [(m.start(), m.end()) for m in matches]
@@ -661,10 +661,10 @@ def _stated_or_carried(
     for start, _end, period, is_base in periods:
         if start >= q.end and is_base != "base" and g.PERIOD_RIGHT_AFTER.match(sentence, q.end, start):
             return period
-    earlier = _EARLIER_LEVEL.match(sentence, q.end)
+    # a change is never compared so: its look for an earlier level is spared
+    earlier = _EARLIER_LEVEL.match(sentence, q.end) if figure.role in ("level", "share") else None
     if (
-        figure.role in ("level", "share")
-        and earlier
+        earlier
         and (
             _COMPARED_BEFORE.search(sentence[max(0, q.start - 20) : q.start])
             # "$7.5 billion in May and $8.2 billion a year ago": a second level of the same kind

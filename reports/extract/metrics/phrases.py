@@ -47,6 +47,13 @@ _TO_PLACE = re.compile(
 )
 
 
+@lru_cache(maxsize=64)
+def _to_place(subject: str) -> re.Match[str] | None:
+    """_TO_PLACE.match(subject), kept for the subjects asked again: the rules of a sentence test the same few
+    subjects for their place some twenty times a release."""
+    return _TO_PLACE.match(subject)
+
+
 _PLACE_ALIASES = (
     (re.compile(r"\bU\.S\.?(?=$|[\s,;])|(?<=\s)US(?=$|[\s,;])"), "United States"),  # "exports to the US"
     (re.compile(r"\bU\.K\.?(?=$|[\s,;])|(?<=\s)UK(?=$|[\s,;])"), "United Kingdom"),
@@ -189,7 +196,7 @@ def _last_part(phrase: str) -> str:
     before = parts[-2].strip()
     if not before or _INTRODUCTION.match(before) or _FIGURE_IN_NAME.search(before):
         return last
-    place = _TO_PLACE.match(before)
+    place = _to_place(before)
     named = _of_to_modifier(place.group("base") if place else before)
     return before if g.HEAD.search(named) else last
 
@@ -287,7 +294,7 @@ def _with_topic(subject: str | None, context: _Context) -> str | None:
     """'imports' in an ICT release -> 'ICT imports'; 'domestic sales' -> 'domestic automobile sales'."""
     if not subject or not context.topic:
         return subject
-    place = _TO_PLACE.match(subject)
+    place = _to_place(subject)
     if place and place.group("prep") in ("to", "from"):
         based = _with_topic(place.group("base"), context)
         return f"{based} {place.group('prep')} {place.group('place')}"
@@ -307,7 +314,7 @@ def _with_topic(subject: str | None, context: _Context) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _head_of(subject: str) -> str | None:
-    place = _TO_PLACE.match(subject)
+    place = _to_place(subject)
     if place and place.group("prep") in ("to", "from"):
         subject = place.group("base")
     match = g.HEAD.search(subject)
@@ -400,7 +407,7 @@ def _balance_name(word: str, base: str | None, context: _Context) -> str:
 def _breakdown(subject: str, dimension: str | None, context: _Context) -> tuple[str, str | None, str | None]:
     """'ICT exports to China' -> member 'China' (destination); under 'By product', 'semiconductor exports'
     -> member 'semiconductor'."""
-    place = _TO_PLACE.match(subject)
+    place = _to_place(subject)
     if place and place.group("prep") in ("to", "from"):
         member = _THE.sub("", place.group("place"))
         dim = (
@@ -420,12 +427,12 @@ def _breakdown(subject: str, dimension: str | None, context: _Context) -> tuple[
 
 def _placed(base: str) -> bool:
     """'visitors from Chile', 'shipments to Peru': a name with a place after it."""
-    place = _TO_PLACE.match(base)
+    place = _to_place(base)
     return bool(place and place.group("prep") in ("to", "from"))
 
 
 def _strip_place(base: str) -> str:
-    place = _TO_PLACE.match(base)
+    place = _to_place(base)
     return place.group("base") if place else base
 
 

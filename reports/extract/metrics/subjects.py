@@ -22,7 +22,6 @@ from reports.extract.metrics.model import _Context, _Figure
 from reports.extract.metrics.phrases import (
     _INCLUDING,
     _THE,
-    _TO_PLACE,
     _as_modifier,
     _balance_name,
     _breakdown,
@@ -31,6 +30,7 @@ from reports.extract.metrics.phrases import (
     _lower_first,
     _placed,
     _strip_place,
+    _to_place,
     _with_topic,
     canonical_subject,
 )
@@ -195,7 +195,7 @@ def _name(
     if item is not None:
         lists.setdefault("base", base)
         _name_member(sentence, figure, item, base, dimension, context)
-        if figure.subject and _TO_PLACE.match(figure.subject) and _TO_PLACE.match(item):
+        if figure.subject and _to_place(figure.subject) and _to_place(item):
             lists["base"] = figure.subject  # "FDI from Japan (...) and China (...)": China's from China
         return
     if figure.role == "level":
@@ -763,7 +763,7 @@ def _placed_before(figure: _Figure, figures: list[_Figure], placed: bool = True)
     ('... from Japan')."""
     before = figures[: figures.index(figure)] if figure in figures else []
     named = next((f.subject for f in reversed(before) if f.subject and f.role == figure.role), None)
-    return named if named and (not placed or _TO_PLACE.match(named)) else None
+    return named if named and (not placed or _to_place(named)) else None
 
 
 _DIGIT_IN = re.compile(r"\d")
@@ -819,8 +819,8 @@ def _respective(subject: str, figure: _Figure, figures: list[_Figure], clause: i
     k = min(k, len(parts) - 1)
     first_words = parts[0].split()
     chosen = parts[k]
-    placed = _TO_PLACE.match(parts[0])
-    if k > 0 and placed and _TO_PLACE.match(f"x to {chosen}") and not _head_of(chosen):
+    placed = _to_place(parts[0])
+    if k > 0 and placed and _to_place(f"x to {chosen}") and not _head_of(chosen):
         return f"{placed.group('base')} {placed.group('prep')} {chosen}"  # "FDI from the U.S. and the EU"
     if k > 0 and len(chosen.split()) == 1 and len(first_words) > 1 and not chosen[:1].isupper():
         chosen = " ".join([*first_words[:-1], chosen])  # the shared modifier: "ICT exports and imports"

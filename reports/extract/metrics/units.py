@@ -47,7 +47,8 @@ def _people_before_pattern() -> Caseless:
     )
 
 
-_US_DOLLAR = re.compile(r"\bUS\$|\bU\.S\.\s?\$|\bUSD\b|\bU\.?S\.? dollars?\b|\bUS dollars?\b")
+# r"\bUS\$|\bU\.S\.\s?\$|\bUSD\b|..." spelled "U(?<=\bU)(?:S\$|...)", so that the engine skips to the U's
+_US_DOLLAR = re.compile(r"U(?<=\bU)(?:S\$|\.S\.\s?\$|SD\b|\.?S\.? dollars?\b|S dollars?\b)")
 
 
 _DOLLAR_CODES = words().dollar_codes
