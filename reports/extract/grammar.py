@@ -747,9 +747,7 @@ RECORD = Caseless(
     r"\b(?:record(?:[\s-]+(?:high|level|amount|annual|monthly|figure|value|volume))?(?!\s+low)|all-time|"
     # "the highest since 2015", "the highest in 10 years", "in a decade": no record
     # ("since data compiling began in 1956" is a record: since the series began)
-    # ("the third-highest ever", "second highest": a rank, no record)
-    r"new\s+(?:annual\s+|monthly\s+)?high|(?<!second[\s-])(?<!third[\s-])(?<!fourth[\s-])(?<!fifth[\s-])"
-    r"highest(?:\s+ever)?(?!\s+(?:level\s+|figure\s+|amount\s+)?"
+    r"new\s+(?:annual\s+|monthly\s+)?high|highest(?:\s+ever)?(?!\s+(?:level\s+|figure\s+|amount\s+)?"
     r"(?:since(?![^.;,]{0,40}\b(?:began|begun|started|compil))|in\s+"
     r"(?:\d+|a|an|over|more|nearly|almost|about|two|three|four|five|six|seven|eight|nine|ten|several|many)\b))|"
     r"historic(?:al)?\s+high|fresh\s+high|"

@@ -130,9 +130,10 @@ def _conflicts_doubted(metrics: list[Metric]) -> list[Metric]:
     return result
 
 
-_FORECAST_HINT = Caseless(r"forecast|expect|predict|project|anticipat|consensus|likely")
+_FORECAST_STEMS = r"forecast|expect|predict|project|anticipat|consensus|likely"
+_FORECAST_HINT = Caseless(_FORECAST_STEMS)
 # Every word of _FORECAST_HINT and _EXPECTED_BY (a forecast's "estimated")
-_FORECAST_WORDS = Caseless(r"forecast|expect|predict|project|anticipat|consensus|likely|estimat")
+_FORECAST_WORDS = Caseless(rf"{_FORECAST_STEMS}|estimat")
 _FORECAST_BEFORE = re.compile(
     r"(?:\b(?:forecasts?|expectations?|projections?|consensus)\s+(?:of|for)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:(?:increase|rise|gain|growth|decline|fall|drop|contraction)\s+of\s+)?"

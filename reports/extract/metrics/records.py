@@ -18,6 +18,12 @@ _RANKED = Caseless(
 )
 
 
+def _claims_record(sentence: str, start: int, end: int) -> bool:
+    """Does the stretch call something a record, and not a rank among the records ('the third-highest
+    ever', 'the second highest on record')?"""
+    return g.RECORD.search(sentence, start, end) is not None and _RANKED.search(sentence, start, end) is None
+
+
 def _mark_record(sentence: str, masked: str, figure: _Figure) -> None:
     """A level its own clause calls a record; the sentence is known to hold a record word (_RECORD_HINT)."""
     if figure.role != "level":
@@ -28,7 +34,7 @@ def _mark_record(sentence: str, masked: str, figure: _Figure) -> None:
         return
     clause = _clause_start(masked, figure.quantity.start)
     end = _clause_end(masked, figure.quantity.end)
-    if g.RECORD.search(sentence, clause, end) and not _RANKED.search(sentence, clause, end):
+    if _claims_record(sentence, clause, end):
         figure.record = True
 
 
@@ -37,7 +43,7 @@ def _record_claim(sentence: str, primary: tuple[int, int, str, bool] | None, con
     the record belongs to the figure of that subject stated before."""
     if (
         not context.metrics
-        or not g.RECORD.search(sentence)
+        or not _claims_record(sentence, 0, len(sentence))
         or re.search(r"\b(?:previous|not|no)\b", sentence)
     ):
         return
@@ -47,7 +53,7 @@ def _record_claim(sentence: str, primary: tuple[int, int, str, bool] | None, con
     # The record must be what the main clause says ("... reached an all-time high"), not an aside after
     # a comma ("... extended their upward trend, recording an all-time monthly high").
     main_end = sentence.find(",", verb.end())
-    if not g.RECORD.search(sentence, verb.start(), main_end if main_end != -1 else len(sentence)):
+    if not _claims_record(sentence, verb.start(), main_end if main_end != -1 else len(sentence)):
         return
     subject = _clean_np(sentence[: verb.start()])
     if not subject or subject.lower() in g.PRONOUNS:

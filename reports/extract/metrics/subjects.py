@@ -434,7 +434,7 @@ _LED_BY_WHICH = re.compile(
 )
 # "It followed ...", "The rise compared with a 30.9% increase expected": the figure just stated
 _PRONOUN_START = re.compile(
-    r"\W*(?:it|that|this|the\s+(?:rise|increase|gain|growth|decline|fall|drop|decrease|jump|surge|reading))\s+"
+    rf"\W*(?:it|that|this|the\s+(?:{_CHANGE_NOUNS}|reading))\s+"
     r"(?:was|is|had|has|beat|followed|came|marked|compared|exceeded|outpaced|missed|topped)\b",
     re.I,
 )
