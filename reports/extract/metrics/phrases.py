@@ -324,7 +324,7 @@ def _head_of(subject: str) -> str | None:
 def _topic(subject: str, title: str) -> str | None:
     """The release's own product, from its first level when the title names it too: 'ICT', 'automobile';
     none from 'exports to China' (a place is no product)."""
-    place = _TO_PLACE.match(subject)
+    place = _to_place(subject)
     if place and place.group("prep") in ("to", "from"):
         subject = place.group("base")
     head = _head_of(subject)
