@@ -467,6 +467,27 @@ def test_money_with_thousands_grouped_by_spaces(text: str, value: float) -> None
     assert [(q.value, q.unit) for q in quantities] == [(value, "EUR")]
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("41 302 units", 41302.0, "units"), ("1 204 560 vehicles", 1204560.0, "vehicles"),
+     ("2,6%", 2.6, "percent"), ("11,45 per cent", 11.45, "percent")],
+)
+def test_counts_grouped_by_spaces_and_decimal_commas(text: str, value: float, unit: str) -> None:
+    quantities = find_quantities(normalize(f"Truck sales came to {text} in March."))
+    assert [(q.value, q.unit) for q in quantities] == [(value, unit)]
+
+
+def test_a_comma_before_three_digits_still_groups_thousands() -> None:
+    quantities = find_quantities(normalize("Dealers sold 4,512 units, and 12 406 units went abroad."))
+    assert [q.value for q in quantities] == [4512.0, 12406.0]
+
+
+def test_a_count_in_spaced_groups_is_one_figure_with_its_change() -> None:
+    figure = only("Bus sales fell 2,4% to 12 850 units in March 2025.")
+    assert (figure.value, figure.unit, figure.change.value, figure.change.direction) == (
+        12850.0, "units", 2.4, "down")
+
+
 def test_a_year_and_a_count_side_by_side_stay_apart() -> None:
     quantities = find_quantities(normalize("In 2025 204 firms exported goods."))
     assert [q.value for q in quantities] == [2025.0, 204.0]

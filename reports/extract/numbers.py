@@ -430,21 +430,25 @@ def _compounds_joined(text: str, found: list[Quantity]) -> list[Quantity]:
     return joined
 
 
-# "EUR 2 204.2 billion", "€1 961.6 billion": thousands grouped by spaces, as European releases write money
-_SPACED_HINT = re.compile(r"\d \d{3}")
+# "EUR 2 204.2 billion", "€1 961.6 billion": thousands grouped by spaces, as European releases write money;
+# "43 485 units": a count grouped so; "0,7%": a decimal comma before a percent (a comma before one or two
+# digits groups no thousands)
+_SPACED_HINT = re.compile(r"\d \d{3}|\d,\d\d?%|\d,\d\d? per")
 _SPACED = re.compile(
     r"(?<=[€$£¥₩])\s?(?P<n>\d{1,3}(?: \d{3})+(?:\.\d+)?)(?![\d,])"
     r"|(?<=EUR )(?P<c>\d{1,3}(?: \d{3})+(?:\.\d+)?)(?![\d,])"
+    r"|(?<![\d.,])(?P<u>\d{1,3}(?: \d{3})+)(?= [a-z])"
+    r"|(?<![\d.,])(?P<d>\d{1,3},\d\d?)(?=%| ?per ?cent)"
 )
 
 
 def _spaced_quantities(text: str, start: int, end: int) -> list[Quantity]:
     found = []
     for match in _SPACED.finditer(text, start, end):
-        group = "n" if match.group("n") else "c"
-        token = match.group(group).replace(" ", "")
+        group = match.lastgroup
+        token = match.group(group).replace(" ", "").replace(",", ".")
         quantity = _typed(text, match.start(group), match.end(group), token, float(token), end)
-        if quantity is not None:
+        if quantity is not None and (group != "u" or quantity.kind == "count"):
             found.append(quantity)
     return found
 
