@@ -244,6 +244,20 @@ def figure_period(text: str) -> Period:
     return Period(kind, start, end, text)
 
 
+_MONTH_SPAN = re.compile(r"^(\d{4})-(\d{2})/(\d{4})-(\d{2})$")
+_HALVES = {("01", "06"): "-H1", ("07", "12"): "-H2", ("01", "12"): ""}
+
+
+def calendar_form(key: str | None) -> str | None:
+    """A span of months that is a calendar half or year, written as one, as analysts write it:
+    "2016-01/2016-06" -> "2016-H1", "2024-01/2024-12" -> "2024"; any other key as it is (a rolling three
+    months stays its months, a fiscal year April-March its span)."""
+    span = _MONTH_SPAN.match(key or "")
+    if span is None or span[1] != span[3] or (span[2], span[4]) not in _HALVES:
+        return key
+    return span[1] + _HALVES[span[2], span[4]]
+
+
 @lru_cache(maxsize=4096)
 def valid_figure_period(text: str | None) -> bool:
     """Is text a period that exists? valid_figure_period("2020-04/2020-03") -> False."""

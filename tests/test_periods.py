@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from reports.errors import BriefError
-from reports.periods import parse_month, parse_period, parse_week, range_period
+from reports.periods import calendar_form, figure_period, parse_month, parse_period, parse_week, range_period
 
 
 def test_month_covers_every_day_of_it() -> None:
@@ -85,3 +85,17 @@ def _as_arguments(options: str) -> tuple[str | None, str | None, str | None, str
     words = options.split()
     given = dict(zip(words[::2], words[1::2], strict=True))
     return given.get("--month"), given.get("--week"), given.get("--from"), given.get("--to")
+
+
+@pytest.mark.parametrize(
+    ("key", "form"),
+    [("2016-01/2016-06", "2016-H1"), ("2016-07/2016-12", "2016-H2"), ("2024-01/2024-12", "2024"),
+     ("2025-04/2025-06", "2025-04/2025-06"), ("2019-04/2020-03", "2019-04/2020-03"),
+     ("2024-07/2025-06", "2024-07/2025-06"), ("2025-01/2025-11", "2025-01/2025-11"), ("2025-Q2", "2025-Q2"),
+     (None, None)],
+)
+def test_a_span_that_is_a_calendar_half_or_year_is_written_as_one(key: str | None, form: str | None) -> None:
+    assert calendar_form(key) == form
+    if key is not None:  # the same days of the calendar
+        written, span = figure_period(form), figure_period(key)
+        assert (written.start, written.end) == (span.start, span.end)

@@ -67,7 +67,7 @@ from reports.extract.metrics.units import (
 from reports.extract.metrics.words import words
 from reports.extract.numbers import Quantity, find_quantities, normalize
 from reports.extract.text import acronyms_defined
-from reports.periods import figure_period, valid_figure_period
+from reports.periods import calendar_form, figure_period, valid_figure_period
 from reports.records import Change, Metric, Release
 
 _ALONE = re.compile(r"^(?:In|For|During)\s+[^,]{3,40}?\balone\b", re.I)
@@ -887,7 +887,7 @@ def _metric(release: Release, figure: _Figure, quote: str, span: tuple[int, int]
         at=(q.start, q.end),
     )
     doubts = doubts_of(evidence)
-    period = None if INVALID_PERIOD in doubts else figure.period  # never emitted as a valid period
+    period = None if INVALID_PERIOD in doubts else calendar_form(figure.period)  # never emitted as valid
     return Metric(
         release.id,
         subject,
