@@ -1389,8 +1389,21 @@ def test_fdi_that_arrived_or_committed_is_named_by_its_kind_and_where_from() -> 
     assert [m.subject for m in found] == [
         "FDI pledges from the United States",
         "FDI arrivals from the United States",
-        "New FDI pledges from Japan",
+        "FDI pledges from Japan",
         "FDI arrivals",
+    ]
+
+
+def test_fresh_fdi_committed_to_the_country_and_the_amount_arriving_are_pledges_and_arrivals() -> None:
+    found = metrics_of(
+        "Fresh FDI committed to the country in the first half came to $9.1 billion, up 7.2 percent on-year. "
+        "The amount of new FDI arriving here slid 11.4 percent to $3.9 billion over the same period.",
+        title="FDI Pledges Rise in First Half",
+        published=date(2025, 7, 2),
+    )
+    assert [(m.subject, m.value, m.period) for m in found] == [
+        ("FDI pledges", 9.1e9, "2025-H1"),
+        ("FDI arrivals", 3.9e9, "2025-H1"),
     ]
 
 

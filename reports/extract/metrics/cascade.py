@@ -658,25 +658,27 @@ def _investment_named(s: _Sentence, figure: _Figure) -> None:
     named = _PLEDGED.fullmatch(figure.subject) or _ARRIVED.fullmatch(figure.subject)
     if named is None:
         return
-    kind = "pledges" if re.search(r"pledged|commit", named.group(0), re.I) else "arrivals"
+    kind = "pledges" if _PLEDGED.fullmatch(named.group(0)) else "arrivals"
     tail = named.group("tail") or ""
     tail = _HOME_TAIL.sub("", tail)  # "pledged (from the U.S.) to Korea": where all of it goes
     figure.subject = f"{named.group('mods') or ''}FDI {kind}{tail}"
 
 
 _PLEDGED = re.compile(
-    r"(?P<mods>(?:[\w-]+\s+)*?)(?:FDIs?|foreign\s+direct\s+investments?|investments?)\s+(?:(?:newly\s+)?pledged|"
-    r"commitments)(?P<tail>\s+(?:to|from|in|into|by)\s+.+)?",
+    r"(?:(?:the\s+)?amount\s+of\s+)?(?:(?:fresh|new)\s+)?"
+    r"(?P<mods>(?:[\w-]+\s+)*?)(?:FDIs?|foreign\s+direct\s+investments?|investments?)\s+(?:(?:newly\s+)?"
+    r"(?:pledged|committed)|commitments)(?P<tail>\s+(?:(?:to|from|in|into|by)\s+.+|here))?",
     re.I,
 )
 _INVESTMENT_WORDS = frozenset({"fdi", "investment", "amount of investment", "amount of fdi", "the fdi"})
 _ARRIVED = re.compile(
-    r"(?P<mods>(?:[\w-]+\s+)*?)(?:(?:FDIs?|investments?)\s+(?:that\s+)?(?:actually\s+)?arrived|actual\s+(?:FDIs?|"
-    r"investments?))(?P<tail>\s+(?:to|from|in|into)\s+.+)?",
+    r"(?:(?:the\s+)?amount\s+of\s+)?(?:(?:fresh|new)\s+)?"
+    r"(?P<mods>(?:[\w-]+\s+)*?)(?:(?:FDIs?|investments?)\s+(?:that\s+)?(?:actually\s+)?arriv(?:ed|ing)|actual\s+(?:FDIs?|"
+    r"investments?))(?P<tail>\s+(?:(?:to|from|in|into)\s+.+|here))?",
     re.I,
 )
 _ARRIVED_AFTER = re.compile(r"\b(?:FDI|investment)\s+(?:(?:that|which)\s+)?(?:actually\s+)?arrived\b", re.I)
-_HOME_TAIL = re.compile(r"\s+(?:(?:to|into|in)\s+(?:South\s+)?Korea|here)$", re.I)
+_HOME_TAIL = re.compile(r"\s+(?:(?:to|into|in)\s+(?:(?:South\s+)?Korea|the\s+country)|here)$", re.I)
 
 
 def _moves_in_brackets(s: _Sentence, figure: _Figure) -> None:
