@@ -655,24 +655,27 @@ def _investment_named(s: _Sentence, figure: _Figure) -> None:
                        and " from " in f.subject), None) if figure in s.figures else None
         figure.subject = "FDI arrivals" + (placed[placed.index(" from ") :] if placed else "")
         return
-    named = _PLEDGED.fullmatch(figure.subject) or _ARRIVED.fullmatch(figure.subject)
+    pledged = _PLEDGED.fullmatch(figure.subject)
+    named = pledged or _ARRIVED.fullmatch(figure.subject)
     if named is None:
         return
-    kind = "pledges" if _PLEDGED.fullmatch(named.group(0)) else "arrivals"
+    kind = "pledges" if pledged else "arrivals"
     tail = named.group("tail") or ""
     tail = _HOME_TAIL.sub("", tail)  # "pledged (from the U.S.) to Korea": where all of it goes
     figure.subject = f"{named.group('mods') or ''}FDI {kind}{tail}"
 
 
+# "the amount of new FDI ...", "fresh FDI ...": the analyst names the pledges or arrivals alone
+_AMOUNT_OF_NEW = r"(?:(?:the\s+)?amount\s+of\s+)?(?:(?:fresh|new)\s+)?"
 _PLEDGED = re.compile(
-    r"(?:(?:the\s+)?amount\s+of\s+)?(?:(?:fresh|new)\s+)?"
+    _AMOUNT_OF_NEW +
     r"(?P<mods>(?:[\w-]+\s+)*?)(?:FDIs?|foreign\s+direct\s+investments?|investments?)\s+(?:(?:newly\s+)?"
     r"(?:pledged|committed)|commitments)(?P<tail>\s+(?:(?:to|from|in|into|by)\s+.+|here))?",
     re.I,
 )
 _INVESTMENT_WORDS = frozenset({"fdi", "investment", "amount of investment", "amount of fdi", "the fdi"})
 _ARRIVED = re.compile(
-    r"(?:(?:the\s+)?amount\s+of\s+)?(?:(?:fresh|new)\s+)?"
+    _AMOUNT_OF_NEW +
     r"(?P<mods>(?:[\w-]+\s+)*?)(?:(?:FDIs?|investments?)\s+(?:that\s+)?(?:actually\s+)?arriv(?:ed|ing)|actual\s+(?:FDIs?|"
     r"investments?))(?P<tail>\s+(?:(?:to|from|in|into)\s+.+|here))?",
     re.I,
