@@ -1311,11 +1311,34 @@ def test_a_body_s_forecast_for_the_year_is_the_running_subject_s_forecast() -> N
         ("Malaysia's trade rose to RM753.46 billion in May 2025.", 753.46e9, "MYR"),
         ("Indonesia's exports rose to Rp 10 trillion in May 2025.", 10e12, "IDR"),
         ("India's exports rose to Rs 1,200 crore in May 2025.", 12e9, "INR"),
+        ("The emirate's non-oil trade reached Dh312.5 billion in May 2025.", 312.5e9, "AED"),
+        ("Non-oil exports rose to SR21.3 billion in May 2025.", 21.3e9, "SAR"),
+        ("Tea exports fell to Sh28.4 billion in May 2025.", 28.4e9, "KES"),
+        ("Tea exports fell to KSh 28.4 billion in May 2025.", 28.4e9, "KES"),
+        ("Merchandise trade grew to N6.43tn in May 2025.", 6.43e12, "NGN"),
     ],
 )
 def test_the_signs_and_scales_of_asian_currencies(body: str, value: float, unit: str) -> None:
     found = only(body)
     assert (found.value, found.unit) == (value, unit)
+
+
+def test_a_one_letter_sign_with_no_scale_is_no_money() -> None:
+    found = only("Sales of N95 masks rose 5 percent in May 2025.")
+    assert (found.value, change_of(found)) == (None, ("up", 5.0, None))
+
+
+@pytest.mark.parametrize(
+    ("body", "value"),
+    [
+        ("Steel exports totaled 512,330 mt in May 2025.", 512330.0),
+        ("Steel output totaled 2.81 million mt in May 2025.", 2.81e6),
+        ("Steel output totaled 73.4 Mt in May 2025.", 73.4e6),
+    ],
+)
+def test_metric_tons_in_small_letters_and_the_megatonne(body: str, value: float) -> None:
+    found = only(body)
+    assert (found.value, found.unit) == (value, "tons")
 
 
 def test_a_currency_sign_inside_a_word_is_none() -> None:

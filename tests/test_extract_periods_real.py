@@ -339,3 +339,24 @@ def test_a_level_after_during_which_is_for_the_period_named_before_it() -> None:
     )
     assert by_value(found, 8.2e9).period == "2025-01/2025-07"
     assert by_value(found, 4.9e9).period == "2024-01/2024-07"
+
+
+def test_the_first_days_of_a_month_stay_the_period_when_background_names_the_month() -> None:
+    found = metrics_of(
+        "Exports dropped 4.1 percent in the first 20 days of this month from a year earlier. The decline "
+        "came as a long holiday earlier this month cut the number of working days. Imports rose 1.2 "
+        "percent to $31.4 billion over the cited period. By item, tin exports gained 12 percent.",
+        published=date(2025, 11, 21),
+    )
+    assert by_change(found, 4.1).period == "2025-11-01/2025-11-20"
+    assert by_value(found, 31.4e9).period == "2025-11-01/2025-11-20"
+    assert by_change(found, 12.0).period == "2025-11-01/2025-11-20"
+
+
+def test_the_whole_month_with_a_figure_of_its_own_is_the_month() -> None:
+    found = metrics_of(
+        "Exports dropped 4.1 percent in the first 20 days of November. In all of October, exports rose 3.0 "
+        "percent to $58.2 billion.",
+        published=date(2025, 11, 21),
+    )
+    assert by_value(found, 58.2e9).period == "2025-10"

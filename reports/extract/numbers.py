@@ -28,13 +28,17 @@ _GLUED_CODES = "|".join(
      "BRL", "MXN", "IDR", "VND", "THB", "MYR", "RUB", "ZAR", "SAR", "AED")
 )
 _TOKEN = re.compile(r"\d(?<![\w.,]\d)[\d,.]*")
-# "CNY10.3 trillion", and the ringgit's two letters: "RM753.46 billion"
+# "CNY10.3 trillion", and the signs of a few letters: the ringgit's "RM753.46 billion", the UAE's
+# "Dh1.058 trillion", Saudi Arabia's "SR27.9 billion", Kenya's "Sh137.5 billion" and Nigeria's "N7.21tn"
+_GLUED_SIGNS = ("RM", "SR", "Dh", "Dhs", "Sh", "KSh", "Ksh", "Kshs")
 _GLUED_TOKEN = re.compile(
-    rf"(?:(?<=(?<![A-Za-z])(?:{_GLUED_CODES}))|(?<=(?<![A-Za-z])RM)|(?<=(?<![A-Za-z&])R))\d[\d,.]*"
+    rf"(?:(?<=(?<![A-Za-z])(?:{_GLUED_CODES}))|"
+    + "".join(rf"(?<=(?<![A-Za-z]){sign})|" for sign in _GLUED_SIGNS)
+    + r"(?<=(?<![A-Za-z&])[RN]))\d[\d,.]*"
 )
-# The digit first and the letters looked back at, so the engine skips to digits (in text read from its start,
-# as find_quantities is, the same as r"[A-Z]{3}\d|RM\d|(?<![A-Za-z])R\d")
-_GLUED_HINT = re.compile(r"\d(?:(?<=[A-Z]{3}\d)|(?<=RM\d)|(?<=(?<![A-Za-z])R\d))")
+# The digit first and the letters looked back at, so the engine skips to digits (a superset of the signs
+# above: a false hint only costs the finer scan)
+_GLUED_HINT = re.compile(r"\d(?:(?<=[A-Z]{3}\d)|(?<=[A-Z][A-Za-z]\d)|(?<=Dhs\d)|(?<=(?<![A-Za-z])[RN]\d))")
 _VALID = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -95,7 +99,21 @@ _CURRENCY_SIGNS = {
     "myr": "MYR",
     "thb": "THB",
     "idr": "IDR",
+    "aed": "AED",
+    "dh": "AED",  # the dirham: "Dh499.7 billion", "Dhs1.2 billion"
+    "dhs": "AED",
+    "sar": "SAR",
+    "sr": "SAR",  # the riyal: "SR27.9 billion"
+    "kes": "KES",
+    "ksh": "KES",
+    "kshs": "KES",
+    "sh": "KES",  # the Kenyan shilling as Kenya's press writes it: "Sh137.5 billion" (with a scale only)
+    "ngn": "NGN",
+    "₦": "NGN",
+    "n": "NGN",  # the naira as Nigeria's press writes it: "N7.21tn" (with a scale only, never "N95")
 }
+# Signs read as money only when a scale word follows: "N7.21tn" is naira, "N95" is not
+_SCALED_ONLY = frozenset({"n", "sh"})
 _CURRENCY_WORDS = {
     "dollars": "USD",
     "dollar": "USD",
@@ -140,6 +158,7 @@ _COUNT_UNITS = {
     "tonnes": "tons",
     "tonne": "tons",
     "metric tons": "tons",
+    "mt": "tons",  # "630,551 mt", "2.92 million mt": metric tons, written in small letters only
     "barrels": "barrels",
     "barrel": "barrels",
     "jobs": "jobs",
@@ -517,11 +536,16 @@ def _typed(text: str, at: int, token_end: int, token: str, value: float, limit: 
     scaled = scale != 1.0
     curword = after.group("curword") if after else None
     count = after.group("count") if after else None
+    if currency is not None and currency.group("cur").lower() in _SCALED_ONLY and not scaled:
+        currency = None  # "N95 masks", "Sh" of a word: no money without its scale
+        left = at
     if currency is not None or curword:
         code = (
             _CURRENCY_SIGNS[currency.group("cur").lower()] if currency else _CURRENCY_WORDS[curword.lower()]
         )
         return Quantity(value, code, "money", left, right, token, at, qualifier, sign, scaled)
+    if count == "mt" and not text.startswith("mt", after.start("count")):
+        count = None  # "73.4 Mt" is a megatonne (read below), "86.7 MT" as the release defines it
     if count:
         return Quantity(
             value, _COUNT_UNITS[count.lower()], "count", left, right, token, at, qualifier, sign, scaled

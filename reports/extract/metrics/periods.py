@@ -91,6 +91,8 @@ def _set_running_period(
         return  # "In September, it had fallen 1 percent": a look back; the next sentence is October's again
     if _before_running(period, context.period, years=1):
         return  # "The decline started in July 2015, when exports fell 6.5 percent": history, in 2016
+    if not figures and _part_of(context.period, period):
+        return  # "..., due to the Chuseok holiday earlier this month": the first 20 days stay the period
     context.period = period
 
 
@@ -111,6 +113,14 @@ def _month_before(period: str, running: str | None) -> bool:
 
 
 _MONTH_KEY = re.compile(r"\d{4}-\d\d")
+
+
+def _part_of(running: str | None, period: str) -> bool:
+    """Is the running period part of a month (its days) that `period`, a month, holds?"""
+    if not valid_figure_period(running) or not _MONTH_KEY.fullmatch(period):
+        return False
+    part, whole = figure_period(running or ""), figure_period(period)
+    return part.kind in ("days", "day") and whole.start <= part.start and part.end <= whole.end
 
 
 def _before_running(period: str, running: str | None, years: int = 0) -> bool:
