@@ -1836,3 +1836,32 @@ def test_a_change_after_a_label_is_the_label_s() -> None:
         ("alloy exports", ("up", 31.2)),
         ("wire exports", ("down", 12.0)),
     ]
+
+
+def test_the_figure_named_by_its_year_is_the_figure_just_stated() -> None:
+    found = metrics_of(
+        "Tin pledges rose 12.5 percent to $9.4 billion in 2025. The 2025 figure topped the $8.9 billion "
+        "of 2021, the previous high."
+    )
+    assert [(m.subject, m.value) for m in found] == [("tin pledges", 9.4e9), ("tin pledges", 8.9e9)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tin exports to Peru, the largest market, also fell 4.4 percent in January 2026.",
+        "Tin exports to Peru, on the other hand, fell 4.4 percent in January 2026.",
+        "Tin exports to Peru, however, fell 4.4 percent in January 2026.",
+        "Tin exports to Peru however fell 4.4 percent in January 2026.",
+    ],
+)
+def test_discourse_words_after_the_subject_name_nothing(body: str) -> None:
+    assert only(body).subject == "tin exports to Peru"
+
+
+def test_the_words_of_a_cause_before_its_figures_name_nothing() -> None:
+    found = metrics_of(
+        "Despite stronger zinc sales (up 3.1 percent to $2.2 billion), tin sales slipped 2.0 percent to "
+        "$4.8 billion in January 2026."
+    )
+    assert [m.subject for m in found] == ["zinc sales", "tin sales"]

@@ -360,3 +360,31 @@ def test_the_whole_month_with_a_figure_of_its_own_is_the_month() -> None:
         published=date(2025, 11, 21),
     )
     assert by_value(found, 58.2e9).period == "2025-10"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "From Jan. 1 to March 20, tin imports jumped 55.2 percent to $8.1 billion.",
+        "Tin imports jumped 55.2 percent to $8.1 billion from Jan. 1 to March 20.",
+        "Tin imports jumped 55.2 percent to $8.1 billion in the Jan. 1-March 20 period.",
+    ],
+)
+def test_days_from_one_month_to_another_are_one_span(body: str) -> None:
+    assert by_value(metrics_of(body, published=date(2025, 3, 24)), 8.1e9).period == "2025-01-01/2025-03-20"
+
+
+def test_a_span_of_days_that_cannot_exist_is_no_period() -> None:
+    found = metrics_of(
+        "Tin imports rose 5.2 percent to $8.1 billion from Jan. 3 to Feb. 30.", published=date(2025, 3, 24)
+    )
+    assert by_value(found, 8.1e9).period != "2025-01-03/2025-02-30"
+    assert all(valid_figure_period(m.period) for m in found)
+
+
+def test_a_span_of_months_this_year_is_the_release_s_year() -> None:
+    found = metrics_of(
+        "In the January-May period this year, tin output rose 38.7 percent to 13.4 million tons.",
+        published=date(2025, 6, 10),
+    )
+    assert by_value(found, 13.4e6).period == "2025-01/2025-05"

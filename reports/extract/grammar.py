@@ -179,6 +179,10 @@ PERIOD = re.compile(
     rf"(?P<days>(?P<dm>{_MONTH})\s*(?P<d1>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|until)\s*"
     rf"(?P<d2>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million))"
     rf"(?:,?\s+(?P<dy>(?:19|20)\d{{2}}))?)"
+    # "Jan. 1 to March 20", "the Jan. 1-March 20 period": days across months
+    rf"|(?P<dspan>(?P<sm1>{_MONTH})\s*(?P<sd1>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|until)\s*"
+    rf"(?!(?P=sm1)\b)(?P<sm2>{_MONTH})\s*(?P<sd2>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d|,\d|\.\d)"
+    rf"(?:,?\s+(?P<sy>(?:19|20)\d{{2}}))?)"
     rf"|(?P<firstdays>(?:the\s+)?first\s+(?P<fdn>\d{{1,2}}|ten|twenty)\s+days(?:\s+of\s+(?:(?P<fdthis>this|the)\s+month|"
     rf"(?P<fdm>{_MONTH})(?:\s+(?P<fdy>(?:19|20)\d{{2}}))?))?)"
     rf"|(?P<cited>the\s+(?:cited|\d{{1,2}}-day|(?:ten|twenty)-day)\s+period\b|\d{{1,2}}\s+days\s+this\s+month)"
@@ -187,7 +191,9 @@ PERIOD = re.compile(
     rf"|(?P<range>(?P<btw>between\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<ry1>(?:19|20)\d{{2}}))?"
     # not "from September 2024 to September 2025": one month against the same month a year before
     rf"\s*(?:-to-|-|–|—|to|through|until|(?(btw)and|(?!)))\s*(?!(?P=m1)\b)"
-    rf"(?P<m2>{_MONTH})(?:,?\s+(?:(?:period|months)\s+(?:of|in)\s+)?(?P<ry>(?:19|20)\d{{2}}))?)"
+    # "January-May 2021", "the January-May period this year"
+    rf"(?P<m2>{_MONTH})(?:,?\s+(?:(?:period|months)\s+(?:of|in)\s+)?(?P<ry>(?:19|20)\d{{2}})"
+    rf"|(?:\s+period)?\s+(?:of\s+)?(?P<rrel>this|last)\s+year)?)"
     rf"|(?P<date>{_MONTH}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?)"
     rf"|(?P<firstn>first\s+(?P<fn>two|three|four|five|six|seven|eight|nine|ten|eleven|2|3|4|5|6|7|8|9|10|11)\s+"
     rf"(?P<fu>months?|quarters)(?:\s+of)?(?:\s+(?:the\s+year|this\s+year|(?P<fy>(?:19|20)\d{{2}})))?)"
@@ -948,6 +954,9 @@ LEADING_NOISE = re.compile(
     r"^(?:(?:also|meanwhile|however|moreover|furthermore|additionally|in\s+addition|overall|notably|"
     r"by\s+contrast|in\s+contrast|on\s+the\s+other\s+hand|among\s+them|of\s+these|of\s+them|of\s+which|"
     r"as\s+a\s+result|in\s+particular|specifically|particularly|while|whereas|and|but|that|which|with|as|"
+    # "despite stronger chip sales (up 6.8 percent ...)": the cause's words, and how strong it was
+    r"despite|amid|thanks\s+to|due\s+to|because\s+of|"
+    r"(?:stronger|weaker|higher|lower|robust|solid|brisk|sluggish)(?!\s+than\b)|"
     r"so|thus|then|here|there|in\s+total|all\s+told|combined|only|the|a|an|its|their|this|these|those|"
     r"korea['’]s|south\s+korea['’]s|(?:the\s+)?country['’]s|(?:the\s+)?nation['’]s|korean|annual|monthly|"
     r"quarterly|total|cumulative|(?:first|second|third|fourth)-(?:quarter|half)|"
@@ -958,7 +967,8 @@ LEADING_NOISE = re.compile(
     re.IGNORECASE,
 )
 TRAILING_NOISE = re.compile(
-    r"(?:\s+(?:also|respectively|altogether|combined|alone|each|together|both|further|again|to|have|has|had|"
+    r"(?:\s+(?:also|respectively|altogether|combined|alone|each|together|both|further|again|however|meanwhile|"
+    r"similarly|likewise|though|to|have|has|had|"
     r"will|would|could|may|might|can|should|shall|is|are|was|were|been|be|still|already|reportedly|only|just|"
     r"nearly|almost|roughly|all|so\s+far|more\s+than|the|a|an))+$",
     re.IGNORECASE,

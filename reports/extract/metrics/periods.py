@@ -234,7 +234,7 @@ def _periods(sentence: str, context: _Context, masked: str | None = None) -> lis
             continue
         if (match.group("range") or match.group("yrange")) and _SPAN_COMPARED.search(before):
             kind = "base"  # "the first fall since Jan.-May of 2020": compared with, not the figure's
-        elif match.group("range") or match.group("yrange") or match.group("days"):
+        elif match.group("range") or match.group("yrange") or match.group("days") or match.group("dspan"):
             kind = ""  # "from January to November", "from 2026 to 2030": the figure's own span
         elif g.BASE_BEFORE.search(before) and not (_DURATION.search(match.group(0)) and _OVER.search(before)):
             kind = "base"  # not "over the twelve months to September": a duration
@@ -376,8 +376,11 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         if m1 and not match.group("py") and (y, m1 + 1) > (context.published.year, context.published.month):
             y -= 1  # the months already past
         return f"{y}-{m1:02d}/{y}-{m1 + 1:02d}" if m1 else None
+    if match.group("dspan"):
+        return _day_span(match, context)
     if match.group("range"):
-        y = int(match.group("ry")) if match.group("ry") else year
+        stated = _relative_year(match.group("rrel"), context)
+        y = int(match.group("ry")) if match.group("ry") else stated or year
         m1, m2 = _month(match.group("m1")), _month(match.group("m2"))
         if match.group("ry1") and m1 and m2:  # "July 2021 to March 2022", "from January 2024 to March"
             y1 = int(match.group("ry1"))
@@ -388,7 +391,8 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
             return f"{y}-Q{m2 // 3}"  # "the January-March quarter", "January to March": the first quarter
         if m1 and m2 and m2 < m1:  # "April-March": a fiscal year, ending in the year given
             return f"{y - 1}-{m1:02d}/{y}-{m2:02d}" if match.group("ry") else f"{y}-{m1:02d}/{y + 1}-{m2:02d}"
-        if m2 and not match.group("ry") and (y, m2) > (context.published.year, context.published.month):
+        past = (y, m2) > (context.published.year, context.published.month) if m2 else False
+        if past and not (match.group("ry") or stated):
             y -= 1  # "January-November" in a release of February: the months already past
         return f"{y}-{m1:02d}/{y}-{m2:02d}" if m1 and m2 else None
     if match.group("firstn"):
@@ -471,6 +475,19 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         month = published.month - back
         return f"{published.year - (month < 1)}-{(month - 1) % 12 + 1:02d}"
     return None
+
+
+def _day_span(match: re.Match[str], context: _Context) -> str | None:
+    """'Jan. 1 to March 20': the days from one to the other, in the year stated or that of its last month."""
+    m1, m2 = _month(match.group("sm1")), _month(match.group("sm2"))
+    if m1 is None or m2 is None or m2 < m1:
+        return None
+    y = int(match.group("sy")) if match.group("sy") else _year_for_month(m2, context)
+    try:
+        start, end = date(y, m1, int(match.group("sd1"))), date(y, m2, int(match.group("sd2")))
+    except ValueError:  # "Feb. 30": no such day
+        return None
+    return f"{start.isoformat()}/{end.isoformat()}"
 
 
 def _relative_year(word: str | None, context: _Context) -> int | None:

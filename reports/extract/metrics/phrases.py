@@ -138,6 +138,9 @@ def _clean_np(phrase: str) -> str | None:
     phrase = _INCLUDING.sub(" ", phrase)
     phrase = _REPORTING_PREFIX.sub("", phrase)
     phrase = _ESTIMATE_OF.sub("", phrase.strip())
+    discourse = _DISCOURSE_TAIL.search(phrase) if "," in phrase else None
+    if discourse:  # "Exports to China, the top market, also fell", "Gas imports, on the other hand, fell"
+        phrase = phrase[: discourse.start()] + ","
     enclosed = phrase.rstrip().endswith(",")  # "chips, the top item, fell": the aside ends in a comma
     phrase = phrase.replace("’", "'").rstrip(" ,")
     # "In December 2025, exports" -> "exports"; "2,711" stays whole
@@ -183,6 +186,15 @@ _YEAR_MODIFIER = re.compile(r"(?<![\w$€£¥₩.,-])(?:19|20)\d{2}\s+(?=[a-z])"
 _MONTH_MODIFIER = re.compile(
     r"(?<='s )(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+"
     r"(?=[a-z])"
+)
+
+
+# Words after a comma that link the clause to the one before and name nothing
+_DISCOURSE_TAIL = re.compile(
+    r"(?:,\s*(?:also|however|meanwhile|on\s+the\s+other\s+hand|in\s+turn|in\s+contrast|by\s+contrast|likewise|"
+    r"similarly|though|too|in\s+particular|for\s+(?:its|their)\s+part|as\s+well|again|still|nonetheless|"
+    r"nevertheless|moreover|furthermore|in\s+addition|additionally|instead|in\s+comparison)\s*)+,?\s*$",
+    re.I,
 )
 
 

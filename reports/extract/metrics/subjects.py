@@ -434,7 +434,9 @@ _LED_BY_WHICH = re.compile(
 )
 # "It followed ...", "The rise compared with a 30.9% increase expected": the figure just stated
 _PRONOUN_START = re.compile(
-    rf"\W*(?:it|that|this|the\s+(?:{_CHANGE_NOUNS}|reading))\s+"
+    # "The 2023 figure topped 2018's $15.75 billion": the figure just stated, named by its period
+    rf"\W*(?:it|that|this|the\s+(?:{_CHANGE_NOUNS}|reading|(?:(?:19|20)\d\d\s+|latest\s+|new\s+)?"
+    r"(?:figure|tally|total|amount)))\s+"
     r"(?:was|is|had|has|beat|followed|came|marked|compared|exceeded|outpaced|missed|topped)\b",
     re.I,
 )
