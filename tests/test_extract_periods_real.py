@@ -388,3 +388,26 @@ def test_a_span_of_months_this_year_is_the_release_s_year() -> None:
         published=date(2025, 6, 10),
     )
     assert by_value(found, 13.4e6).period == "2025-01/2025-05"
+
+
+def test_the_full_year_is_the_year_the_release_is_about() -> None:
+    found = metrics_of(
+        "The tin surplus narrowed to $4.3 billion in December, ending 2024 at its smallest in years. For "
+        "the full year, the surplus came to $51.2 billion, the smallest since $38.5 billion in 2017.",
+        published=date(2025, 2, 6),
+    )
+    assert [(m.value, m.period) for m in found] == [(4.3e9, "2024-12"), (51.2e9, "2024"), (38.5e9, "2017")]
+
+
+def test_a_month_in_an_aside_after_the_figures_does_not_become_the_running_period() -> None:
+    found = metrics_of(
+        "Tin imports fell 4 percent to $10.7 billion in 2024 from $11.2 billion in 2023, as buyers held back "
+        "after a dispute that began last July. Zinc imports fell $2.8 billion to $32.3 billion.",
+        published=date(2025, 2, 6),
+    )
+    assert by_value(found, 32.3e9).period == "2024"
+
+
+def test_full_year_before_a_subject_is_its_period_not_its_name() -> None:
+    found = metrics_of("Tin exports rose 3 percent in December 2024. Full-year tin exports rose 4 percent.")
+    assert [(m.subject, m.period) for m in found] == [("tin exports", "2024-12"), ("tin exports", "2024")]

@@ -175,7 +175,7 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
 
 # Period phrases, most specific first. A day number after a month makes it a date, not a period.
 PERIOD = re.compile(
-    r"(?=[JFMASONDfstnHhQqlLTyY1-9]|betw)\b(?:"
+    r"(?=[JFMASONDfstnHhQqlLTyYwWeE1-9]|betw)\b(?:"
     rf"(?P<days>(?P<dm>{_MONTH})\s*(?P<d1>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|until)\s*"
     rf"(?P<d2>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million))"
     rf"(?:,?\s+(?P<dy>(?:19|20)\d{{2}}))?)"
@@ -213,14 +213,16 @@ PERIOD = re.compile(
     r"|(?P<year>(?<![\d,.$])(?P<yy>(?:19|20)\d{2})(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million|units)))"
     r"|(?P<rel>\b(?:last|this|next|the\s+previous|the\s+preceding|the\s+following|the\s+past)\s+(?P<rw>year|month)\b)"
     r"|(?P<yend>\byear-end\b|\bthe\s+end\s+of\s+the\s+year\b)"
+    # "For the full year, the surplus came to ...": the year the release is about
+    r"|(?P<fullyear>\b(?:[Tt]he\s+)?(?:[Ff]ull|[Ww]hole|[Ee]ntire)[\s-]+year\b(?!\s*(?:of\s+)?(?:19|20)\d\d))"
     r"|(?P<ytd>(?i:\byear-to-date\b|\bso\s+far\s+this\s+year\b)))",
 )
 # The words a PERIOD phrase can begin with, in the lower-cased text: the first words of all its alternatives
 # (a new alternative adds its own here).
 _PERIOD_FIRST_WORDS = (
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third|fourth|three|six|nine|twelve|two|four"
-    r"|last|this|next|between|h[12]|q[1-4]|19|20|from\s+(?:19|20)|year-(?:end|to)|so\s+far"
-    r"|the\s+(?:first|cited|\d|ten|twenty|previous|preceding|following|past|end)"
+    r"|last|this|next|between|h[12]|q[1-4]|19|20|from\s+(?:19|20)|year-(?:end|to)|so\s+far|full|whole|entire"
+    r"|the\s+(?:first|cited|\d|ten|twenty|previous|preceding|following|past|end|full|whole|entire)"
     r"|[1-9]\d?(?:st|nd|rd|th|\s+(?:days|months|quarters))"  # "1st", "12 months", "10 days"
 )
 _PERIOD_FIRST = re.compile(_PERIOD_FIRST_WORDS)
@@ -959,7 +961,7 @@ LEADING_NOISE = re.compile(
     r"(?:stronger|weaker|higher|lower|robust|solid|brisk|sluggish)(?!\s+than\b)|"
     r"so|thus|then|here|there|in\s+total|all\s+told|combined|only|the|a|an|its|their|this|these|those|"
     r"korea['’]s|south\s+korea['’]s|(?:the\s+)?country['’]s|(?:the\s+)?nation['’]s|korean|annual|monthly|"
-    r"quarterly|total|cumulative|(?:first|second|third|fourth)-(?:quarter|half)|"
+    r"quarterly|total|cumulative|(?:first|second|third|fourth)-(?:quarter|half)|full-year|"
     r"(?:January|February|March|April|June|July|August|September|October|November|December)|"
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)|(?!(?:manufactur|shipbuild|newbuild|hous|build|min|cloth|advertis|bank|market|engineer|process|print|packag|"
     r"financ|spend|fund|pric|shipp|farm|fish|trad|lend|hold|rat|plann|consult|account|gam|learn|test|pay|"

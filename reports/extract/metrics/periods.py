@@ -91,6 +91,9 @@ def _set_running_period(
         return  # "In September, it had fallen 1 percent": a look back; the next sentence is October's again
     if _before_running(period, context.period, years=1):
         return  # "The decline started in July 2015, when exports fell 6.5 percent": history, in 2016
+    unclaimed = figures and all(f.period and f.period != period for f in figures)
+    if unclaimed and _part_of_running(period, context):
+        return  # "..., amid a boycott that began last July": no figure of the sentence is July's
     if not figures and _part_of(context.period, period):
         return  # "..., due to the Chuseok holiday earlier this month": the first 20 days stay the period
     context.period = period
@@ -113,6 +116,15 @@ def _month_before(period: str, running: str | None) -> bool:
 
 
 _MONTH_KEY = re.compile(r"\d{4}-\d\d")
+
+
+def _part_of_running(period: str, context: _Context) -> bool:
+    """Does `period` lie inside the running period, and is shorter (a month of the year it is about)?"""
+    running = context.period or context.title_period
+    if not valid_figure_period(running) or not valid_figure_period(period) or period == running:
+        return False
+    inner, outer = figure_period(period), figure_period(running or "")
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
 def _part_of(running: str | None, period: str) -> bool:
@@ -456,6 +468,9 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         return match.group("yy")
     if match.group("yend"):  # "by year-end": the end of the release's own year
         return str(context.published.year)
+    if match.group("fullyear"):  # the year of the period the release is about, else of its date
+        running = context.period or context.title_period
+        return running[:4] if valid_figure_period(running) else str(context.published.year)
     if match.group("ytd"):  # January to the month the release is about
         running = context.period or context.title_period or ""
         if _MONTH_PERIOD.fullmatch(running):
