@@ -1865,3 +1865,28 @@ def test_the_words_of_a_cause_before_its_figures_name_nothing() -> None:
         "$4.8 billion in January 2026."
     )
     assert [m.subject for m in found] == ["zinc sales", "tin sales"]
+
+
+def test_tonnage_credited_to_a_country_is_its_shipbuilding_orders_and_its_backlog_a_stock() -> None:
+    found = metrics_of(
+        "In the first five months of 2025, local shipyards won orders totaling 3.1 million CGTs. Chinese "
+        "shipbuilders bagged orders amounting to 4.4 million CGTs. In terms of order backlog, China topped "
+        "the list with 61.3 million CGTs, followed by South Korea with 35.2 million CGTs and Japan with "
+        "12.1 million CGTs.",
+        published=date(2025, 6, 10),
+    )
+    assert [(m.subject, m.value, m.period) for m in found] == [
+        ("shipbuilding orders", 3.1e6, "2025-01/2025-05"),
+        ("Chinese shipbuilding orders", 4.4e6, "2025-01/2025-05"),
+        ("China order backlog", 61.3e6, "2025-05"),
+        ("South Korea order backlog", 35.2e6, "2025-05"),
+        ("Japan order backlog", 12.1e6, "2025-05"),
+    ]
+
+
+def test_each_place_before_with_owns_the_figure_after_it() -> None:
+    found = metrics_of(
+        "Tin exports rose 3 percent in January 2026. Peru topped the list with $2.7 billion, followed by "
+        "Chile with $2.3 billion and Japan with $1.3 billion."
+    )
+    assert [m.subject for m in found[1:]] == ["Peru tin exports", "Chile tin exports", "Japan tin exports"]

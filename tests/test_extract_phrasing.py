@@ -315,7 +315,9 @@ def test_a_gapped_list_with_prepositions_gives_one_change_per_source() -> None:
 
 def test_orders_won_for_a_tonnage_are_orders() -> None:
     metric = only("Local yards won orders for 2.1 million CGT in the third quarter of 2025.")
-    assert (metric.subject, metric.value, metric.unit, metric.period) == ("orders", 2.1e6, "CGT", "2025-Q3")
+    assert (metric.subject, metric.value, metric.unit, metric.period) == (
+        "shipbuilding orders", 2.1e6, "CGT", "2025-Q3",  # the yards' orders: shipbuilding orders
+    )
 
 
 def test_a_cumulative_period_stays_in_its_sentence() -> None:

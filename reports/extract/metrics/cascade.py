@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from reports.extract import confidence
 from reports.extract import grammar as g
@@ -728,6 +729,55 @@ def _orders_won_in_tonnage(s: _Sentence, figure: _Figure) -> None:
         figure.subject = f"{figure.subject} orders"
 
 
+def _place_with_its_figure(s: _Sentence, figure: _Figure) -> None:
+    """'China topped the list with $2.7 billion, followed by Peru with $2.3 billion and Japan with $1.3
+    billion': each place named right before "with" owns the figure, measured as the sentence's first."""
+    q = figure.quantity
+    if figure.role not in ("level", "share") or not s.figures or figure is s.figures[0]:
+        return
+    window = s.text[max(0, q.start - 60) : q.start]
+    if " with" not in window:
+        return
+    owner = _place_with().search(window)
+    if owner is None:
+        return
+    first = s.figures[0].subject or ""
+    measure = _places_pattern().match(first)
+    rest = first[measure.end() :].strip() if measure else ""
+    if measure is None or (figure.role == "share") != (s.figures[0].role == "share"):
+        return
+    figure.subject = f"{owner.group('place')} {rest}".strip()
+
+
+@cache
+def _place_with() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:\bfollowed\s+by|\band|,|\bthen|\bwhile|\bbehind)\s+{_places_pattern().pattern}\s+with\s+"
+        r"(?:about\s+|around\s+|nearly\s+|some\s+|just\s+)?$"
+    )
+
+
+def _tonnage_of_a_place(s: _Sentence, figure: _Figure) -> None:
+    """'China topped the list with 4.74 million CGTs', 'In terms of order backlog, Japan had 13.6 million
+    CGTs': compensated tonnage (or ships) a country is credited with is its shipbuilding orders, or its
+    order backlog, a stock at the period's end."""
+    q = figure.quantity
+    if figure.role != "level" or q.unit not in ("CGT", "ships"):
+        return
+    place = _places_pattern().match(figure.subject or "")
+    rest = (figure.subject or "")[place.end() :].strip().lower() if place else None
+    if rest not in ("", "orders", "shipbuilding orders", "order backlog"):
+        return  # the place alone, or with a measure borrowed from the figure before
+    backlog = _BACKLOG.search(s.text, 0, q.start) is not None
+    figure.subject = f"{place.group('place')} {'order backlog' if backlog else 'shipbuilding orders'}"
+    if backlog and figure.period and _SPAN_KEY.fullmatch(figure.period):
+        figure.period = figure.period[-7:]  # a backlog is what stands at the end of the span
+
+
+_BACKLOG = re.compile(r"\bbacklogs?\b", re.I)
+_SPAN_KEY = re.compile(r"\d{4}-\d\d/\d{4}-\d\d")
+
+
 _WON = re.compile(
     r"\b(?:won|wins|posted|secured|clinched|bagged|earned|received|took|grabbed|landed|booked)\s+"
     r"(?:a\s+(?:combined|total\s+of)\s+|about\s+|some\s+)?$",
@@ -753,16 +803,17 @@ def _place_alone_named(s: _Sentence, figure: _Figure) -> None:
     if not place or figure.role == "share":
         return
     named = (m.subject for m in reversed(s.context.metrics) if _head_of(m.subject))
-    running = s.context.subject or s.context.lead or next(named, None)
-    if not running:
-        return
-    measure = _places_pattern().match(running)
-    measure_name = running[measure.end() :].strip() if measure else running
-    first, _, rest = measure_name.partition(" ")
-    measure_name = rest if first in _proper_words() and rest else measure_name  # "Chinese shipyards orders"
-    if _head_of(measure_name):
-        figure.subject = f"{place.group('place')} {measure_name}"
-        figure.notes.add(confidence.SUBJECT_CARRIED)
+    # the running subject, else the lead, else the last figure named: the first that names a measure
+    for running in (s.context.subject, s.context.lead, next(named, None)):
+        measure = _places_pattern().match(running or "")
+        measure_name = running[measure.end() :].strip() if measure and running else running or ""
+        first, _, rest = measure_name.partition(" ")
+        # "Chinese shipyards orders": the measure, without whose
+        measure_name = rest if first in _proper_words() and rest else measure_name
+        if _head_of(measure_name):
+            figure.subject = f"{place.group('place')} {measure_name}"
+            figure.notes.add(confidence.SUBJECT_CARRIED)
+            return
 
 
 def _forecasts_marked(s: _Sentence, figure: _Figure) -> None:
@@ -837,10 +888,12 @@ FIGURE_FINISHES = (
     _acronyms_used,  # the release's own acronyms
     _investment_named,  # "FDI pledged to Korea": FDI pledges
     _place_of_its_figure,  # "by 0.7% in the euro area and by 0.6% in the EU"
+    _place_with_its_figure,  # "followed by Peru with $2.3 billion": Peru's
     _place_alone_named,  # "Finland fell 2.8%" in an output release
     _whole_without_topic,  # "Korea's total trade surplus" in an ICT release
     _record_of_the_running,  # "The previous record was $29.51 billion"
     _orders_won_in_tonnage,  # "Chinese shipbuilders posted 620,000 CGT"
+    _tonnage_of_a_place,  # "China topped the list with 4.74 million CGTs": China's orders
     _excluding_opening,  # "Excluding erratic commodities, the deficit widened"
     _forecasts_marked,  # "expected by": a forecast
 )

@@ -122,7 +122,7 @@ def _with_np_to_pattern() -> Caseless:
 def _won_for_pattern() -> Caseless:
     return Caseless(
         r"\b(?:won|secured|received|booked|clinched|landed|bagged|took|placed)\s+(?:new\s+)?"
-        r"(?P<what>orders|contracts|deals)\s+(?:for|worth|of|totaling|totalling)\s+"
+        r"(?P<what>orders|contracts|deals)\s+(?:for|worth|of|totaling|totalling|amounting\s+to|equal\s+to)\s+"
         r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
     )
 
@@ -261,9 +261,25 @@ def _with_noun_to_level(sentence: str, figure: _Figure, base: str | None, contex
 
 
 def _orders_won(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
-    """'won orders worth $2.1 billion' -> 'orders'."""
+    """'won orders worth $2.1 billion' -> 'orders'; 'Chinese shipbuilders bagged orders amounting to 200,000
+    CGTs' -> the builders' orders."""
     won = _won_for_pattern().search(sentence, max(0, figure.quantity.start - 40), figure.quantity.start)
-    return won.group("what").lower() if won else None
+    if won is None:
+        return None
+    what = won.group("what").lower()
+    builders = _BUILDERS_BEFORE.search(sentence, max(0, won.start() - 50), won.start())
+    if builders is None and base is not None and len(base.split()) <= 4:
+        builders = _BUILDERS.search(base)
+    if builders is None or what != "orders":
+        return what
+    whose = _HOME_WORD.sub("", builders.string[builders.start("who") : builders.start("noun")]).strip()
+    return f"{whose} shipbuilding orders".strip()  # "local shipyards": the home country's
+
+
+_BUILDER_NOUNS = r"(?P<noun>shipbuilders|shipyards|yards|builders|shipbuilding\s+companies)"
+_BUILDERS = re.compile(rf"(?P<who>){_BUILDER_NOUNS}$", re.I)
+_BUILDERS_BEFORE = re.compile(rf"(?P<who>(?:\b[\w'’-]+\s+){{0,3}}){_BUILDER_NOUNS}\s+$", re.I)
+_HOME_WORD = re.compile(r"^(?:local|domestic|home-grown|the\s+country['’]s|the\s+nation['’]s)\b", re.I)
 
 
 def _flow_in_after(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
