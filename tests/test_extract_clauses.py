@@ -1890,3 +1890,31 @@ def test_each_place_before_with_owns_the_figure_after_it() -> None:
         "Chile with $2.3 billion and Japan with $1.3 billion."
     )
     assert [m.subject for m in found[1:]] == ["Peru tin exports", "Chile tin exports", "Japan tin exports"]
+
+
+@pytest.mark.parametrize(
+    ("body", "subject"),
+    [
+        ("The value of tin plates shipped overseas fell 10.6 percent to $885 million in January 2026.",
+         "tin plates exports"),
+        ("Tin goods shipped to Peru gained 5.7 percent to $2.1 billion in January 2026.",
+         "tin goods exports to Peru"),
+        ("Tin plates used for cans slipped 2.0 percent to $5.8 billion in January 2026.", "tin plates"),
+        ("Tin plates, used for cans and roofs, rose 14.7 percent to $2.3 billion in January 2026.",
+         "tin plates"),
+    ],
+)
+def test_goods_shipped_abroad_are_exports_and_their_use_names_nothing(body: str, subject: str) -> None:
+    assert only(body).subject == subject
+
+
+@pytest.mark.parametrize("verb", ["escalated", "mushroomed", "recovered", "strengthened", "firmed"])
+def test_less_common_verbs_of_a_rise(verb: str) -> None:
+    found = only(f"Tin exports {verb} 8.5 percent to $1.3 billion in January 2026.")
+    assert (found.subject, change_of(found)) == ("tin exports", ("up", 8.5, None))
+
+
+@pytest.mark.parametrize("verb", ["backtracked", "dwindled", "dived", "eroded"])
+def test_less_common_verbs_of_a_fall(verb: str) -> None:
+    found = only(f"Tin exports {verb} 8.5 percent to $1.3 billion in January 2026.")
+    assert (found.subject, change_of(found)) == ("tin exports", ("down", 8.5, None))

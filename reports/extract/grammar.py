@@ -426,6 +426,11 @@ CHANGE_VERBS_UP = (
     "shot up",
     "moved up",
     "accelerated",
+    "escalated",
+    "mushroomed",
+    "recovered",
+    "strengthened",
+    "firmed",
 )
 CHANGE_VERBS_DOWN = (
     "diminished",
@@ -494,6 +499,11 @@ CHANGE_VERBS_DOWN = (
     "moved down",
     "fell back",
     "pulled back",
+    "backtracked",
+    "dwindled",
+    "dived",
+    "dove",
+    "eroded",
 )
 FLAT_WORDS = ("unchanged", "flat", "steady", "stable")
 

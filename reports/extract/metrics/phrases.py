@@ -123,6 +123,16 @@ _ESTIMATE_OF = re.compile(
 
 # "two-way trade between A and B", "throughput at the country's ports", "cargo handled at all ports":
 # the relation or place after the head is not part of the name.
+_SHIPPED = re.compile(
+    r"^(?:the\s+)?(?:value\s+of\s+)?(?P<what>[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:shipped|sent|sold|exported)\s+"
+    r"(?P<where>overseas|abroad|to\s+\S.*)$",
+    re.I,
+)
+# a participle after the noun that says what it is for or where it came from, never part of its name
+_REDUCED_RELATIVE = re.compile(
+    r"(?<=\w)\s+(?:used|made|produced|built|manufactured|designed|destined|intended)\s+(?:for|in|by|from|with)\s+\S.*$",
+    re.I,
+)
 _NP_TAIL = re.compile(
     r"(?<=\w)\s+(?:(?:handled|recorded|processed|registered)\s+)?(?:between|at|among)\s+\S.*$"
     r"|(?<=\w)\s+(?:in|by)\s+(?:value|volume|dollar|nominal|real)(?:\s+terms)?$",
@@ -147,6 +157,11 @@ def _clean_np(phrase: str) -> str | None:
     phrase = _last_part(phrase) if enclosed else _LAST_COMMA.split(phrase)[-1]
     phrase = _NP_TAIL.sub("", phrase)
     phrase = " ".join(phrase.split())
+    shipped = _SHIPPED.match(phrase)
+    if shipped:  # "mobile phones shipped overseas", "ICT goods shipped to Vietnam": their exports
+        where = shipped.group("where")
+        phrase = f"{shipped.group('what')} exports" + (f" {where}" if where.lower().startswith("to ") else "")
+    phrase = _REDUCED_RELATIVE.sub("", phrase)  # "memory chips used for servers": the chips
     phrase = _YEAR_MODIFIER.sub("", phrase)  # "Korea's 2024 trade deficit": the year is the period
     phrase = _MONTH_MODIFIER.sub("", phrase)  # "China's October trade surplus": so is the month
     phrase = g.PERIOD_TAIL.sub("", phrase)
@@ -177,6 +192,11 @@ def _clean_np(phrase: str) -> str | None:
 _APPOSITIVE = re.compile(
     r"^\s*(?:the|an?|one\s+of|among|(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s)\s+\S"
 )
+_PARTICIPLE_ASIDE = re.compile(
+    r"^\s*(?:mainly\s+|mostly\s+|largely\s+|widely\s+)?(?:used|made|produced|built|manufactured|designed|"
+    r"destined|intended|known)\s+(?:for|in|by|from|with|as)\b",
+    re.I,
+)
 _INTRODUCTION = re.compile(
     r"^\s*(?:in|by|for|on|at|during|according|as|from|after|before|since|with|over|through|amid|despite|"
     r"while|when|compared|meanwhile|however|also|moreover|but|and)\b",
@@ -203,6 +223,8 @@ def _last_part(phrase: str) -> str:
     appositive renaming the part before it ('exports of chips, one of the key items' -> the chips)."""
     parts = _LAST_COMMA.split(phrase)
     last = parts[-1]
+    if len(parts) >= 2 and _PARTICIPLE_ASIDE.match(last) and parts[-2].strip():
+        return parts[-2].strip()  # "lithium-ion batteries, used for phones and tablets,": the batteries
     if len(parts) < 2 or not _APPOSITIVE.match(last):
         return last
     before = parts[-2].strip()
