@@ -1918,3 +1918,19 @@ def test_less_common_verbs_of_a_rise(verb: str) -> None:
 def test_less_common_verbs_of_a_fall(verb: str) -> None:
     found = only(f"Tin exports {verb} 8.5 percent to $1.3 billion in January 2026.")
     assert (found.subject, change_of(found)) == ("tin exports", ("down", 8.5, None))
+
+
+def test_those_to_a_place_at_a_sentence_start_are_the_last_place_s_measure() -> None:
+    found = metrics_of(
+        "Tin exports rose 1 percent in January 2026. Tin goods shipped to Peru gained 5.7 percent to $2.1 "
+        "billion. Those to the U.S. went up 26.0 percent to $1.9 billion."
+    )
+    assert found[-1].subject == "tin goods exports to the United States"
+
+
+def test_those_of_at_a_sentence_start_take_the_measure_just_stated() -> None:
+    found = metrics_of(
+        "Imports rose 1.5 percent to $28.6 billion in January 2026, leaving a trade deficit of $368 million. "
+        "Exports of zinc gained 15.7 percent. Those of tin soared 60.5 percent."
+    )
+    assert found[-1].subject == "tin exports"

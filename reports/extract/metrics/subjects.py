@@ -646,12 +646,15 @@ def _clause_subject(
         # "while those to the U.S. gained": read before the cleaning drops "those"
         those = _THOSE.match(subject or "")
         raw = ""
-        if those is None and ("those" in phrase or "that " in phrase or "ones" in phrase):
+        pointing = "those" in phrase or "Those" in phrase or "that " in phrase or "ones" in phrase
+        if those is None and pointing:
             raw = _CONNECTIVES.sub("", " ".join(_INCLUDING.sub(" ", phrase).split())).rstrip(" ,")
             raw = raw.rsplit(",", 1)[-1].strip() if _THOSE.match(raw) is None else raw
             those = _THOSE.match(raw)
         those_of = _THOSE_OF.match(raw) if those is None and raw else None
-        running = earlier or context.subject
+        # "Exports of autos gained 15.7 percent. Those of phones soared": what the figure just stated measured
+        stated = context.metrics[-1].subject if those_of and context.metrics else None
+        running = earlier or stated or context.subject
         if those_of and running:  # "sales of Korean cars rose ..., those of imported cars grew"
             what = those_of.group("what").strip(" ,")
             if " of " in running:
@@ -660,7 +663,10 @@ def _clause_subject(
             if head:
                 return f"{_as_modifier(what)} {head}"
         within = _WITHIN.match(masked) if those else None
-        owner = _clean_np(within.group("np")) if within else earlier or context.subject
+        # "Tin exports to Peru rose 5.7 percent. Those to Chile ...": the last figure stated for a place
+        recent = reversed(context.metrics[-3:]) if those else ()
+        last = next((m.subject for m in recent if _placed(m.subject)), None)
+        owner = _clean_np(within.group("np")) if within else earlier or last or context.subject
         placed = _placed_before(figure, figures) if those and not within else None
         owner = placed or owner  # "FDI from Japan (...) ..., whereas those from the U.S.": FDI
         if those and owner:
