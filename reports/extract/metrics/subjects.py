@@ -646,8 +646,8 @@ def _clause_subject(
         # "while those to the U.S. gained": read before the cleaning drops "those"
         those = _THOSE.match(subject or "")
         raw = ""
-        pointing = "those" in phrase or "Those" in phrase or "that " in phrase or "ones" in phrase
-        if those is None and pointing:
+        refers = "those" in phrase or "Those" in phrase or "that " in phrase or "ones" in phrase
+        if those is None and refers:
             raw = _CONNECTIVES.sub("", " ".join(_INCLUDING.sub(" ", phrase).split())).rstrip(" ,")
             raw = raw.rsplit(",", 1)[-1].strip() if _THOSE.match(raw) is None else raw
             those = _THOSE.match(raw)
