@@ -411,3 +411,12 @@ def test_a_month_in_an_aside_after_the_figures_does_not_become_the_running_perio
 def test_full_year_before_a_subject_is_its_period_not_its_name() -> None:
     found = metrics_of("Tin exports rose 3 percent in December 2024. Full-year tin exports rose 4 percent.")
     assert [(m.subject, m.period) for m in found] == [("tin exports", "2024-12"), ("tin exports", "2024")]
+
+
+def test_a_level_registered_in_a_similar_period_of_a_year_is_that_year_s() -> None:
+    found = metrics_of(
+        "Tin exports declined by 3.1 per cent to Sh137.5 billion in the first quarter of 2025 compared to "
+        "Sh141.9 billion registered in a similar period in 2024.",
+        published=date(2025, 7, 3),
+    )
+    assert [(m.value, m.period) for m in found] == [(137.5e9, "2025-Q1"), (141.9e9, "2024-Q1")]

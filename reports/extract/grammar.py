@@ -262,7 +262,7 @@ PERIOD_REFERRING = re.compile(
 # A period that is the base of a comparison ("from 2024", "since February 2025") is not the figure's period.
 BASE_BEFORE = Caseless(
     r"(?:\bfrom|\bsince|\bthan|\bon|\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\bagainst|\bover|\brelative\s+to|"
-    r"\b(?:same|corresponding|comparable)\s+(?:period|month|quarter|time)(?:\s+(?:of|in|last))?|\bbefore|\buntil|"
+    r"\b(?:same|corresponding|comparable|similar)\s+(?:period|month|quarter|time)(?:\s+(?:of|in|last))?|\bbefore|\buntil|"
     r"\bprior\s+to|\bbetween|\bfollowing|\bbegan|\bbegun)"  # "since data compiling began in 1956"
     r"\s+(?:(?:in|during)\s+)?(?:the\s+)?(?:same\s+(?:period|month|quarter|time)\s+(?:(?:of|in)\s+)?)?"
     r"(?:(?:end|start|beginning)\s+of\s+)?$"

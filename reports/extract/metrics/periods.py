@@ -28,7 +28,8 @@ _EARLIER_LEVEL = Caseless(
     r"\)?(?:\s*\([^()]{1,30}\))?"  # "28.5 million CGT (618 ships) a year ago": the count beside it
     r"\s*,?\s*(?:(?:tallied|posted|recorded|logged|registered|reported|seen|sold|produced|shipped|exported|set|"
     r"imported)\s+)?"
-    r"(?:(?:in|during|over|for)\s+)?(?:the\s+(?:same|corresponding|comparable)\s+(?:period|month|quarter|time)\s+)?"
+    r"(?:(?:in|during|over|for)\s+)?(?:(?:the|a)\s+(?:same|corresponding|comparable|similar)\s+"
+    r"(?:period|month|quarter|time)\s+)?"
     r"(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+|in\s+)?last\s+year|(?:of\s+|in\s+)?the\s+previous\s+year|"
     r"(?<=period\s)(?:of\s+|in\s+)?(?P<year>(?:19|20)\d{2})|"
     r"(?P<month>a\s+month\s+(?:earlier|ago)|the\s+previous\s+month|last\s+month))\b"
@@ -623,7 +624,9 @@ def _period_of(
 
 
 _WHICH_BEFORE = Caseless(r"\b(?:during|in|over)\s+which\s+(?:[a-z-]+\s+){0,5}(?:of\s+)?$")
-_SAME_PERIOD_IN = Caseless(r"\b(?:same|corresponding|comparable)\s+(?:period|months?)\s+(?:of|in)\s+$")
+_SAME_PERIOD_IN = Caseless(
+    r"\b(?:same|corresponding|comparable|similar)\s+(?:period|months?)\s+(?:of|in)\s+$"
+)
 
 
 def _same_period_in(sentence: str, named: tuple[int, int, str, str], context: _Context) -> str | None:
