@@ -1934,3 +1934,12 @@ def test_those_of_at_a_sentence_start_take_the_measure_just_stated() -> None:
         "Exports of zinc gained 15.7 percent. Those of tin soared 60.5 percent."
     )
     assert found[-1].subject == "tin exports"
+
+
+def test_an_opening_period_with_no_comma_is_no_part_of_the_subject() -> None:
+    found = metrics_of(
+        "In November 2025 tin registrations fell 6.4 percent. In the third quarter zinc sales rose 2 percent."
+    )
+    assert [(m.subject, m.period) for m in found] == [
+        ("tin registrations", "2025-11"), ("zinc sales", "2025-Q3"),
+    ]

@@ -123,6 +123,7 @@ _ESTIMATE_OF = re.compile(
 
 # "two-way trade between A and B", "throughput at the country's ports", "cargo handled at all ports":
 # the relation or place after the head is not part of the name.
+_PERIOD_OPENING = re.compile(r"^(?:in|during|for|over|through|throughout)\s+(?:the\s+)?", re.I)
 _SHIPPED = re.compile(
     r"^(?:the\s+)?(?:value\s+of\s+)?(?P<what>[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:shipped|sent|sold|exported)\s+"
     r"(?P<where>overseas|abroad|to\s+\S.*)$",
@@ -162,6 +163,11 @@ def _clean_np(phrase: str) -> str | None:
         where = shipped.group("where")
         phrase = f"{shipped.group('what')} exports" + (f" {where}" if where.lower().startswith("to ") else "")
     phrase = _REDUCED_RELATIVE.sub("", phrase)  # "memory chips used for servers": the chips
+    opening = _PERIOD_OPENING.match(phrase)
+    if opening:  # "In November new car registrations fell": an opening period with no comma after it
+        period = g.PERIOD.match(phrase, opening.end())
+        if period and phrase.startswith(" ", period.end()) and len(phrase) > period.end() + 1:
+            phrase = phrase[period.end() + 1 :]
     phrase = _YEAR_MODIFIER.sub("", phrase)  # "Korea's 2024 trade deficit": the year is the period
     phrase = _MONTH_MODIFIER.sub("", phrase)  # "China's October trade surplus": so is the month
     phrase = g.PERIOD_TAIL.sub("", phrase)
