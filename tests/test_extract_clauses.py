@@ -1943,3 +1943,14 @@ def test_an_opening_period_with_no_comma_is_no_part_of_the_subject() -> None:
     assert [(m.subject, m.period) for m in found] == [
         ("tin registrations", "2025-11"), ("zinc sales", "2025-Q3"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "subject"),
+    [
+        ("Exports of refined oil products rose 27.8 percent in January 2026.", "petroleum product exports"),
+        ("Accumulator exports rose 11.6 percent in January 2026.", "secondary battery exports"),
+    ],
+)
+def test_products_take_the_name_analysts_give_them(body: str, subject: str) -> None:
+    assert only(body).subject == subject

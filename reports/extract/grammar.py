@@ -954,6 +954,7 @@ SYNONYM_PHRASES = (
     (re.compile(r"\boverseas\s+shipments\b", re.IGNORECASE), "exports"),
     (re.compile(r"\bshipments\s+abroad\b", re.IGNORECASE), "exports"),
     (re.compile(r"\beuro\s+zone\b", re.IGNORECASE), "euro area"),
+    (re.compile(r"\brefined\s+(?:oil|petroleum)\s+(?=products?\b)", re.IGNORECASE), "petroleum "),
     (
         re.compile(r"\bshipments\s+of\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:abroad|overseas)\b", re.IGNORECASE),
         r"exports of \1",
