@@ -420,3 +420,30 @@ def test_a_level_registered_in_a_similar_period_of_a_year_is_that_year_s() -> No
         published=date(2025, 7, 3),
     )
     assert [(m.value, m.period) for m in found] == [(137.5e9, "2025-Q1"), (141.9e9, "2024-Q1")]
+
+
+@pytest.mark.parametrize(
+    ("opening", "period"),
+    [("Last year", "2024"), ("This year", "2025"), ("Last month", "2025-09")],
+)
+def test_a_relative_period_opening_a_sentence_is_read_capitalised(opening: str, period: str) -> None:
+    found = metrics_of(f"{opening}, tin exports came to $141.9 billion.", published=date(2025, 10, 22))
+    assert by_value(found, 141.9e9).period == period
+
+
+def test_last_month_named_opening_a_release_on_that_month_is_that_month() -> None:
+    found = metrics_of(
+        "Last October, the country posted a tin deficit of $2.7 billion, against a surplus of $6.3 billion "
+        "in the same month of 2024.",
+        title="Tin trade in October",
+        published=date(2025, 11, 26),
+    )
+    assert [(m.value, m.period) for m in found] == [(2.7e9, "2025-10"), (6.3e9, "2024-10")]
+
+
+def test_a_span_after_goods_worth_is_no_place() -> None:
+    found = metrics_of(
+        "The country exported $119.7 billion worth of tin from January to September.",
+        published=date(2025, 10, 22),
+    )
+    assert (found[0].subject, found[0].period) == ("tin exports", "2025-01/2025-09")

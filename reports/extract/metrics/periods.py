@@ -241,7 +241,9 @@ def _periods(sentence: str, context: _Context, masked: str | None = None) -> lis
             # "21.3% higher than March 2021, and broke the record set last November" (April 2022): the
             # November before the release's month, not before the month compared with
             own = [p[2] for p in found if p[3] != "base"]
-            period = _last_before(int(period[5:]), own, context) or period
+            # "Last October, Mexico registered ..." in a release on October: that October, unless compared
+            opening = not g.BASE_BEFORE.search(sentence[max(0, match.start() - 40) : match.start()])
+            period = _last_before(int(period[5:]), own, context, inclusive=opening) or period
         before = sentence[max(0, match.start() - 40) : match.start()]
         if period is None:
             continue
@@ -362,13 +364,14 @@ def _relative_to(match: re.Match[str], stated: list[str], context: _Context) -> 
     return None
 
 
-def _last_before(month: int, stated: list[str], context: _Context) -> str | None:
+def _last_before(month: int, stated: list[str], context: _Context, inclusive: bool = False) -> str | None:
     """'last July' in a sentence about August 2017 is July 2017: the latest such month before the month
-    the sentence (or the release) is about."""
+    the sentence (or the release) is about; `inclusive`, that month itself when it is the one named."""
     for reference in [*reversed(stated), context.period, context.title_period]:
         if reference and _MONTH_PERIOD.fullmatch(reference):
             year, current = int(reference[:4]), int(reference[5:])
-            return f"{year if month < current else year - 1}-{month:02d}"
+            this_year = month < current or (inclusive and month == current)
+            return f"{year if this_year else year - 1}-{month:02d}"
     return None
 
 

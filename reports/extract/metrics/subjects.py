@@ -729,7 +729,10 @@ def _flow_object(sentence: str, figure: _Figure) -> str | None:
     product = _clean_np(after.group("what"))
     if not product or g.PERIOD.fullmatch(product):
         return None
-    placed = f" {after.group('prep')} {after.group('place')}" if after.group("place") else ""
+    place = after.group("place")
+    if place and g.PERIOD.match(place):  # "worth of chips from January to September": a span, no place
+        place = None
+    placed = f" {after.group('prep')} {place}" if place else ""
     return f"{_as_modifier(product)} \0{placed}"
 
 
