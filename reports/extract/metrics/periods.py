@@ -31,7 +31,7 @@ _EARLIER_LEVEL = Caseless(
     r"(?:(?:in|during|over|for)\s+)?(?:(?:the|a)\s+(?:same|corresponding|comparable|similar)\s+"
     r"(?:period|month|quarter|time)\s+)?"
     r"(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+|in\s+)?last\s+year|(?:of\s+|in\s+)?the\s+previous\s+year|"
-    r"(?<=period\s)(?:of\s+|in\s+)?(?P<year>(?:19|20)\d{2})|"
+    r"(?:(?<=period\s)|(?<=month\s)|(?<=quarter\s))(?:of\s+|in\s+)?(?P<year>(?:19|20)\d{2})|"
     r"(?P<month>a\s+month\s+(?:earlier|ago)|the\s+previous\s+month|last\s+month))\b"
 )
 
