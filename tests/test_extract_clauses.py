@@ -1954,3 +1954,50 @@ def test_an_opening_period_with_no_comma_is_no_part_of_the_subject() -> None:
 )
 def test_products_take_the_name_analysts_give_them(body: str, subject: str) -> None:
     assert only(body).subject == subject
+
+
+def test_contributors_in_brackets_after_a_change_noun_are_their_changes() -> None:
+    found = metrics_of(
+        "Tin exports rose 17.2 per cent year-on-year in January 2026. The increase was largely due to tin "
+        "plates (25.8 per cent) and tin wire (19.7 per cent). Zinc exports fell 3 per cent. The decline was "
+        "led by zinc sheet (5.1 per cent)."
+    )
+    assert [(m.subject, change_of(m)) for m in found if m.subject != "zinc exports"][1:] == [
+        ("tin plate exports", ("up", 25.8, None)),
+        ("tin wire exports", ("up", 19.7, None)),
+        ("zinc sheet exports", ("down", 5.1, None)),
+    ]
+
+
+def test_a_month_on_month_change_after_a_span_is_the_span_s_last_month() -> None:
+    found = metrics_of(
+        "Tin imports rose 1.3 percent to $349.5 billion in January-May 2025. On a month-on-month basis, tin "
+        "imports rose 3.9 percent."
+    )
+    assert [m.period for m in found] == ["2025-01/2025-05", "2025-05"]
+
+
+def test_an_aside_that_holds_the_level_leaves_the_subject_before_it() -> None:
+    found = only(
+        "The value of total tin sales in October 2025, provisionally estimated at $33.8 billion, increased "
+        "by 5.6% compared with the same month in 2024."
+    )
+    assert (found.subject, found.value, change_of(found)) == ("tin sales", 33.8e9, ("up", 5.6, "yoy"))
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "unit"),
+    [
+        ("Tin exports amounted to SEK 102.9 billion in October 2025.", 102.9e9, "SEK"),
+        ("Tin exports totaled NIS 3.3 billion in October 2025.", 3.3e9, "ILS"),
+        ("Tin exports were 45 billion kronor in October 2025.", 45e9, "SEK"),
+        ("Tin exports reached PLN 12.3 billion in October 2025.", 12.3e9, "PLN"),
+    ],
+)
+def test_codes_and_names_of_more_currencies(body: str, value: float, unit: str) -> None:
+    found = only(body)
+    assert (found.value, found.unit) == (value, unit)
+
+
+def test_a_currency_code_that_is_a_word_counts_only_in_capitals() -> None:
+    assert only("Tin exporters try 5 new markets and exports rose 4 percent in 2025.").value is None

@@ -25,7 +25,8 @@ from reports.extract.grammar import Caseless
 # "CNY10.3 trillion (USD1.41 trillion)".
 _GLUED_CODES = "|".join(
     ("USD", "CNY", "RMB", "EUR", "JPY", "KRW", "GBP", "INR", "CAD", "AUD", "SGD", "HKD", "CHF", "TWD", "NTD",
-     "BRL", "MXN", "IDR", "VND", "THB", "MYR", "RUB", "ZAR", "SAR", "AED")
+     "BRL", "MXN", "IDR", "VND", "THB", "MYR", "RUB", "ZAR", "SAR", "AED", "SEK", "NOK", "DKK", "PLN", "CZK",
+     "HUF", "TRY", "ILS", "PHP", "CLP", "ARS", "COP", "PEN", "EGP", "NGN", "KES", "PKR", "QAR", "KWD", "NZD")
 )
 _TOKEN = re.compile(r"\d(?<![\w.,]\d)[\d,.]*")
 # "CNY10.3 trillion", and the signs of a few letters: the ringgit's "RM753.46 billion", the UAE's
@@ -110,10 +111,46 @@ _CURRENCY_SIGNS = {
     "sh": "KES",  # the Kenyan shilling as Kenya's press writes it: "Sh137.5 billion" (with a scale only)
     "ngn": "NGN",
     "₦": "NGN",
+    # ISO codes written before the amount ("SEK 102.9 billion"), and a few signs of their own
+    "sek": "SEK",
+    "nok": "NOK",
+    "dkk": "DKK",
+    "pln": "PLN",
+    "czk": "CZK",
+    "huf": "HUF",
+    "try": "TRY",
+    "₺": "TRY",
+    "ils": "ILS",
+    "nis": "ILS",  # the new Israeli shekel: "NIS 3.3 billion"
+    "₪": "ILS",
+    "php": "PHP",
+    "₱": "PHP",
+    "clp": "CLP",
+    "ars": "ARS",
+    "cop": "COP",
+    "pen": "PEN",
+    "egp": "EGP",
+    "pkr": "PKR",
+    "qar": "QAR",
+    "kwd": "KWD",
+    "nzd": "NZD",
+    "chf": "CHF",
+    "cad": "CAD",
+    "aud": "AUD",
+    "sgd": "SGD",
+    "brl": "BRL",
+    "mxn": "MXN",
+    "rub": "RUB",
+    "zar": "ZAR",
     "n": "NGN",  # the naira as Nigeria's press writes it: "N7.21tn" (with a scale only, never "N95")
 }
 # Signs read as money only when a scale word follows: "N7.21tn" is naira, "N95" is not
 _SCALED_ONLY = frozenset({"n", "sh"})
+# Codes that are words too ("try 5 times", "a pen"): money only in capitals, as codes are written
+_CAPITALS_ONLY = frozenset(
+    {"sek", "nok", "dkk", "pln", "czk", "huf", "try", "ils", "nis", "php", "clp", "ars", "cop", "pen", "egp",
+     "pkr", "qar", "kwd", "nzd", "chf", "cad", "aud", "sgd", "brl", "mxn", "rub", "zar"}
+)
 _CURRENCY_WORDS = {
     "dollars": "USD",
     "dollar": "USD",
@@ -134,6 +171,24 @@ _CURRENCY_WORDS = {
     "ringgit": "MYR",
     "baht": "THB",
     "swiss francs": "CHF",
+    "kronor": "SEK",
+    "krona": "SEK",
+    "swedish kronor": "SEK",
+    "norwegian kroner": "NOK",
+    "danish kroner": "DKK",
+    "zlotys": "PLN",
+    "zloty": "PLN",
+    "forints": "HUF",
+    "forint": "HUF",
+    "shekels": "ILS",
+    "rand": "ZAR",
+    "naira": "NGN",
+    "riyals": "SAR",
+    "dirhams": "AED",
+    "dong": "VND",
+    "liras": "TRY",
+    "lira": "TRY",
+    "turkish lira": "TRY",
     "australian dollars": "AUD",
     "canadian dollars": "CAD",
     "new zealand dollars": "NZD",
@@ -539,6 +594,11 @@ def _typed(text: str, at: int, token_end: int, token: str, value: float, limit: 
     if currency is not None and currency.group("cur").lower() in _SCALED_ONLY and not scaled:
         currency = None  # "N95 masks", "Sh" of a word: no money without its scale
         left = at
+    elif currency is not None and currency.group("cur").lower() in _CAPITALS_ONLY:
+        written = text[left : left + len(currency.group("cur"))]
+        if not written.isupper():
+            currency = None  # "try 5 times"
+            left = at
     if currency is not None or curword:
         code = (
             _CURRENCY_SIGNS[currency.group("cur").lower()] if currency else _CURRENCY_WORDS[curword.lower()]

@@ -729,6 +729,57 @@ def _orders_won_in_tonnage(s: _Sentence, figure: _Figure) -> None:
         figure.subject = f"{figure.subject} orders"
 
 
+def _contributors_in_brackets(s: _Sentence, figure: _Figure) -> None:
+    """'The increase was largely due to ICs (25.8 per cent) and disk media (26.9 per cent)': each bracketed
+    percent is its item's change, in the direction the sentence's change noun gives, in the flow of the
+    figure just stated (so its subject is doubted)."""
+    q = figure.quantity
+    if figure.role == "change" or figure.change is not None or q.unit != "percent":
+        return
+    if not s.text.endswith("(", 0, q.start):
+        return
+    cause = _CAUSE.search(s.text, 0, q.start)
+    if cause is None:
+        return
+    item = _BRACKETED_ITEM.search(s.text, cause.end() - 4, q.start)  # from the cause's last word ("to")
+    flows = (_FLOW_NAMED.search(m.subject) for m in reversed(s.context.metrics))
+    flow = next((f for f in flows if f), None)
+    if item is None or flow is None:
+        return
+    name = _clean_np(item.group("item"))
+    if not name or _head_of(name):
+        return
+    down = cause.group("noun").lower() in words().down_change_nouns
+    direction = "down" if (down and q.signed != "+") or q.signed == "-" else "up"
+    figure.role = "change"
+    figure.subject = f"{_as_modifier(name)} {flow.group(0).lower()}"
+    figure.change = Change(abs(q.value), "percent", direction, None)
+    figure.notes.add(confidence.SUBJECT_CARRIED)
+
+
+_CAUSE = re.compile(
+    rf"\b(?P<noun>{g.alternation((*words().up_change_nouns, *words().down_change_nouns))})s?\b[^()]{{0,40}}?"
+    r"\b(?:due\s+to|driven\s+by|led\s+by|came\s+from|supported\s+by|thanks\s+to|owing\s+to|on\s+the\s+back\s+of|"
+    r"attributed\s+to|contributed\s+by)\b",
+    re.I,
+)
+# the item right before the bracket: after the cause, a comma or "and"
+_BRACKETED_ITEM = re.compile(
+    r"(?:^|,|\band\b|\bto\b|\bby\b|\bof\b|\bfrom\b|\))\s*(?P<item>[^,()]{2,60}?)\s*\(\s*[-+]?$"
+)
+_FLOW_NAMED = re.compile(r"\b(?:domestic\s+|non-oil\s+)*(?:re-)?(?:exports|imports)\b", re.I)
+
+
+def _month_on_month_is_a_month(s: _Sentence, figure: _Figure) -> None:
+    """'On a month-on-month basis, imports rose 3.9 percent' after a January-May total: a change from the
+    month before is one month's, the carried span's last."""
+    change = figure.change
+    if change is None or change.basis != "mom" or figure.period_source != "carried":
+        return
+    if figure.period and _SPAN_KEY.fullmatch(figure.period):
+        figure.period = figure.period[-7:]
+
+
 def _place_with_its_figure(s: _Sentence, figure: _Figure) -> None:
     """'China topped the list with $2.7 billion, followed by Peru with $2.3 billion and Japan with $1.3
     billion': each place named right before "with" owns the figure, measured as the sentence's first."""
@@ -879,11 +930,13 @@ def _past(s: _Sentence, figure: _Figure) -> bool:
 
 FIGURE_FINISHES = (
     _moves_in_brackets,  # "reflected increases in consumer goods ($1.0 billion)"
+    _contributors_in_brackets,  # "The increase was due to ICs (25.8 per cent)"
     _basis_of_its_clause,  # the sentence's basis, where the figure's clause states it
     _shipments_as_exports,  # "shipments" in an export release
     _changed_thing_not_its_change,  # "export growth was 3.1 percent": a change in exports
     _actor_of_its_flow,  # "Japan produced 104.3 million tons": Japan's production
     _earlier_change_period,  # "following a 2.7 percent fall in September": September's
+    _month_on_month_is_a_month,  # a change from the month before, after a span: the span's last month
     _whose_balance,  # a bare "surplus": whose
     _acronyms_used,  # the release's own acronyms
     _investment_named,  # "FDI pledged to Korea": FDI pledges

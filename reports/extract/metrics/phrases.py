@@ -153,6 +153,8 @@ def _clean_np(phrase: str) -> str | None:
     if discourse:  # "Exports to China, the top market, also fell", "Gas imports, on the other hand, fell"
         phrase = phrase[: discourse.start()] + ","
     enclosed = phrase.rstrip().endswith(",")  # "chips, the top item, fell": the aside ends in a comma
+    if not enclosed and "," in phrase and _PARTICIPLE_ASIDE.match(_LAST_COMMA.split(phrase)[-1]):
+        enclosed = True  # "..., provisionally estimated at": the aside holds the figure
     phrase = phrase.replace("’", "'").rstrip(" ,")
     # "In December 2025, exports" -> "exports"; "2,711" stays whole
     phrase = _last_part(phrase) if enclosed else _LAST_COMMA.split(phrase)[-1]
@@ -200,7 +202,10 @@ _APPOSITIVE = re.compile(
 )
 _PARTICIPLE_ASIDE = re.compile(
     r"^\s*(?:mainly\s+|mostly\s+|largely\s+|widely\s+)?(?:used|made|produced|built|manufactured|designed|"
-    r"destined|intended|known)\s+(?:for|in|by|from|with|as)\b",
+    r"destined|intended|known)\s+(?:for|in|by|from|with|as)\b"
+    # "The value of retail sales, provisionally estimated at $33.8 billion, increased": the sales
+    r"|^\s*(?:provisionally\s+|preliminarily\s+|initially\s+|officially\s+)?(?:estimated|valued|put|pegged|"
+    r"calculated)\s+at\b",
     re.I,
 )
 _INTRODUCTION = re.compile(
