@@ -447,3 +447,31 @@ def test_a_span_after_goods_worth_is_no_place() -> None:
         published=date(2025, 10, 22),
     )
     assert (found[0].subject, found[0].period) == ("tin exports", "2025-01/2025-09")
+
+
+@pytest.mark.parametrize(
+    ("body", "period"),
+    [
+        ("Tin exports rose 5.4% to R862.6 billion from 1 January to 30 September 2025.", "2025-01/2025-09"),
+        ("Tin exports rose 2% to R5.2 billion from 01 October to 20 October 2025.", "2025-10-01/2025-10-20"),
+    ],
+)
+def test_day_first_dates_make_a_span(body: str, period: str) -> None:
+    assert metrics_of(body, published=date(2025, 10, 31))[0].period == period
+
+
+def test_a_month_ahead_in_a_forecast_is_this_year_s() -> None:
+    found = metrics_of(
+        "Tin output rose 4.5 percent in February. The ministry said it expects output to climb by 4.4 "
+        "percent in April.",
+        published=date(2023, 3, 31),
+    )
+    assert [m.period for m in found] == ["2023-02", "2023-04"]
+
+
+def test_a_month_s_figures_revised_are_the_running_measure_s() -> None:
+    found = metrics_of(
+        "Tin output rose 1.1% in November 2025. October's figures were also revised up to an increase of "
+        "0.8%."
+    )
+    assert [(m.subject, m.period) for m in found] == [("tin output", "2025-11"), ("tin output", "2025-10")]

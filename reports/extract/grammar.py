@@ -175,7 +175,7 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
 
 # Period phrases, most specific first. A day number after a month makes it a date, not a period.
 PERIOD = re.compile(
-    r"(?=[JFMASONDfstnHhQqlLTyYwWeE1-9]|betw)\b(?:"
+    r"(?=[JFMASONDfstnHhQqlLTyYwWeE0-9]|betw)\b(?:"
     rf"(?P<days>(?P<dm>{_MONTH})\s*(?P<d1>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|until)\s*"
     rf"(?P<d2>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million))"
     rf"(?:,?\s+(?P<dy>(?:19|20)\d{{2}}))?)"
@@ -183,6 +183,9 @@ PERIOD = re.compile(
     rf"|(?P<dspan>(?P<sm1>{_MONTH})\s*(?P<sd1>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|until)\s*"
     rf"(?!(?P=sm1)\b)(?P<sm2>{_MONTH})\s*(?P<sd2>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d|,\d|\.\d)"
     rf"(?:,?\s+(?P<sy>(?:19|20)\d{{2}}))?)"
+    # "01 January to 30 September 2017": day-first dates, as much of the world writes them
+    rf"|(?P<dfspan>(?P<wd1>0?[1-9]|[12]\d|3[01])\s+(?P<wm1>{_MONTH})\s*(?:-|–|—|to|through|until)\s*"
+    rf"(?P<wd2>0?[1-9]|[12]\d|3[01])\s+(?P<wm2>{_MONTH})(?:,?\s+(?P<wy>(?:19|20)\d{{2}}))?)"
     rf"|(?P<firstdays>(?:[Tt]he\s+)?[Ff]irst\s+(?P<fdn>\d{{1,2}}|ten|twenty)\s+days(?:\s+of\s+(?:(?P<fdthis>this|the)\s+month|"
     rf"(?P<fdm>{_MONTH})(?:\s+(?P<fdy>(?:19|20)\d{{2}}))?))?)"
     rf"|(?P<cited>[Tt]he\s+(?:cited|\d{{1,2}}-day|(?:ten|twenty)-day)\s+period\b|\d{{1,2}}\s+days\s+this\s+month)"
@@ -225,6 +228,7 @@ _PERIOD_FIRST_WORDS = (
     r"|last|this|next|between|h[12]|q[1-4]|19|20|from\s+(?:19|20)|year-(?:end|to)|so\s+far|full|whole|entire"
     r"|the\s+(?:first|cited|\d|ten|twenty|previous|preceding|following|past|end|full|whole|entire)"
     r"|[1-9]\d?(?:st|nd|rd|th|\s+(?:days|months|quarters))"  # "1st", "12 months", "10 days"
+    r"|[0-3]?\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"  # "01 January to 30 September"
 )
 _PERIOD_FIRST = re.compile(_PERIOD_FIRST_WORDS)
 # One of those words after a character that is not a word's (ASCII text, lower-cased): the engine skips to
@@ -427,6 +431,12 @@ CHANGE_VERBS_UP = (
     "shot up",
     "moved up",
     "accelerated",
+    # the bare forms after "to" and "will": "expects output to expand by 2.3 percent"
+    "climb",
+    "soar",
+    "widen",
+    "improve",
+    "recover",
     "escalated",
     "mushroomed",
     "recovered",
@@ -500,6 +510,12 @@ CHANGE_VERBS_DOWN = (
     "moved down",
     "fell back",
     "pulled back",
+    "shrink",
+    "plunge",
+    "slip",
+    "tumble",
+    "narrow",
+    "weaken",
     "backtracked",
     "dwindled",
     "dived",
@@ -1022,6 +1038,8 @@ PRONOUNS = frozenset(
         "sum",
         "tally",
         "latest figure",  # "The latest figure was 21.3% higher than ...": the figure just stated
+        "figures",  # "October's figures were revised up to 0.8%": the figures of the measure just stated
+        "the figures",
         "the latest figure",
         "the ministry",
         "he",

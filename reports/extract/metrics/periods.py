@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from reports.extract import grammar as g
 from reports.extract.grammar import Caseless
@@ -249,7 +249,9 @@ def _periods(sentence: str, context: _Context, masked: str | None = None) -> lis
             continue
         if (match.group("range") or match.group("yrange")) and _SPAN_COMPARED.search(before):
             kind = "base"  # "the first fall since Jan.-May of 2020": compared with, not the figure's
-        elif match.group("range") or match.group("yrange") or match.group("days") or match.group("dspan"):
+        elif match.group("range") or match.group("yrange") or match.group("days") or match.group("dspan") or (
+            match.group("dfspan")
+        ):
             kind = ""  # "from January to November", "from 2026 to 2030": the figure's own span
         elif g.BASE_BEFORE.search(before) and not (_DURATION.search(match.group(0)) and _OVER.search(before)):
             kind = "base"  # not "over the twelve months to September": a duration
@@ -394,6 +396,8 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         return f"{y}-{m1:02d}/{y}-{m1 + 1:02d}" if m1 else None
     if match.group("dspan"):
         return _day_span(match, context)
+    if match.group("dfspan"):
+        return _day_span(match, context, "wm1", "wd1", "wm2", "wd2", "wy")
     if match.group("range"):
         stated = _relative_year(match.group("rrel"), context)
         y = int(match.group("ry")) if match.group("ry") else stated or year
@@ -458,7 +462,9 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         if month is None:
             return None
         y = int(match.group("my")) if match.group("my") else _relative_year(match.group("mrel"), context)
-        y = y or _year_for_month(month, context)
+        # "expects output to climb in April" (in March): the April ahead
+        ahead = not y and month > context.published.month and _FORWARD.search(match.string) is not None
+        y = y or (context.published.year if ahead else _year_for_month(month, context))
         if month % 3 == 0 and _QUARTER_NEXT.match(match.string, match.end()):
             return f"{y}-Q{month // 3}"  # "the September quarter": the quarter that ends in September
         if _YEAR_ENDED.search(match.string, max(0, match.start() - 30), match.start()):
@@ -496,16 +502,24 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
     return None
 
 
-def _day_span(match: re.Match[str], context: _Context) -> str | None:
-    """'Jan. 1 to March 20': the days from one to the other, in the year stated or that of its last month."""
-    m1, m2 = _month(match.group("sm1")), _month(match.group("sm2"))
+def _day_span(
+    match: re.Match[str], context: _Context, *groups: str
+) -> str | None:
+    """'Jan. 1 to March 20', '01 January to 30 September 2017': the days from one to the other, in the year
+    stated or that of its last month; whole months are written as months ('2017-01/2017-09')."""
+    m1_group, d1_group, m2_group, d2_group, y_group = groups or ("sm1", "sd1", "sm2", "sd2", "sy")
+    m1, m2 = _month(match.group(m1_group)), _month(match.group(m2_group))
     if m1 is None or m2 is None or m2 < m1:
         return None
-    y = int(match.group("sy")) if match.group("sy") else _year_for_month(m2, context)
+    y = int(match.group(y_group)) if match.group(y_group) else _year_for_month(m2, context)
     try:
-        start, end = date(y, m1, int(match.group("sd1"))), date(y, m2, int(match.group("sd2")))
+        start, end = date(y, m1, int(match.group(d1_group))), date(y, m2, int(match.group(d2_group)))
     except ValueError:  # "Feb. 30": no such day
         return None
+    if start >= end:
+        return None
+    if start.day == 1 and (end + timedelta(days=1)).day == 1:  # from a month's first day to another's last
+        return f"{y}-{m1:02d}" if m1 == m2 else f"{y}-{m1:02d}/{y}-{m2:02d}"
     return f"{start.isoformat()}/{end.isoformat()}"
 
 

@@ -170,6 +170,7 @@ def _clean_np(phrase: str) -> str | None:
         period = g.PERIOD.match(phrase, opening.end())
         if period and phrase.startswith(" ", period.end()) and len(phrase) > period.end() + 1:
             phrase = phrase[period.end() + 1 :]
+    phrase = _PERIOD_POSSESSOR.sub("", phrase)  # "October's figures": the figures; the month is the period
     phrase = _YEAR_MODIFIER.sub("", phrase)  # "Korea's 2024 trade deficit": the year is the period
     phrase = _MONTH_MODIFIER.sub("", phrase)  # "China's October trade surplus": so is the month
     phrase = g.PERIOD_TAIL.sub("", phrase)
@@ -212,6 +213,10 @@ _INTRODUCTION = re.compile(
     r"^\s*(?:in|by|for|on|at|during|according|as|from|after|before|since|with|over|through|amid|despite|"
     r"while|when|compared|meanwhile|however|also|moreover|but|and)\b",
     re.I,
+)
+_PERIOD_POSSESSOR = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)"
+    r"['’]s\s+(?=(?:figures?|data|readings?|numbers?)$)"
 )
 _YEAR_MODIFIER = re.compile(r"(?<![\w$€£¥₩.,-])(?:19|20)\d{2}\s+(?=[a-z])")
 _MONTH_MODIFIER = re.compile(

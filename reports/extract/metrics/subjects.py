@@ -694,7 +694,7 @@ def _clause_subject(
                 subject = _respective(_listed(phrase) or subject, figure, figures, clause, at)
             return _with_topic(subject, context)
         if subject and subject.lower() in g.PRONOUNS:
-            return context.subject
+            return context.subject or (context.metrics[-1].subject if context.metrics else None)
     if not verbs and _BARE_VERB_PHRASE.fullmatch(masked, clause, at):  # "... and stay at $50bn"
         running = context.subject or (context.metrics[-1].subject if context.metrics else None)
         shared = _shared_subject(masked, clause, clause + 1, running)
