@@ -2001,3 +2001,27 @@ def test_codes_and_names_of_more_currencies(body: str, value: float, unit: str) 
 
 def test_a_currency_code_that_is_a_word_counts_only_in_capitals() -> None:
     assert only("Tin exporters try 5 new markets and exports rose 4 percent in 2025.").value is None
+
+
+def test_places_alone_take_the_measure_the_title_opens_with() -> None:
+    found = metrics_of(
+        "In June 2025, demand for new tin carts in the EU increased (+18.6%), totalling 197,203 units. "
+        "Growth was sustained in all major markets, with Germany (+9.4%) and Italy (+12.5%) posting growth.",
+        title="Tin cart registrations: +18.6% in June",
+        published=date(2025, 7, 28),
+    )
+    assert [m.subject for m in found if m.change and m.change.value in (9.4, 12.5)] == [
+        "Germany tin cart registrations", "Italy tin cart registrations",
+    ]
+
+
+def test_items_after_the_increase_in_take_their_change_and_the_measure_before() -> None:
+    found = metrics_of(
+        "Tin production grew by 6.9% year-on-year in 2025. The rise was the result of the increase in "
+        "smelting (9 %) and refining (7.7 %), partially offset by the fall in mining (0.6 %)."
+    )
+    assert [(m.subject, change_of(m)) for m in found[1:]] == [
+        ("smelting production", ("up", 9.0, None)),
+        ("refining production", ("up", 7.7, None)),
+        ("mining production", ("down", 0.6, None)),
+    ]

@@ -894,6 +894,7 @@ HEADS = (
     "losses",
     "net loss",
     "operating loss",
+    "registrations",  # "new car registrations": what a market's sales are counted as
 )
 HEAD = Caseless(rf"\b(?:{alternation(HEADS)})$")  # a match is lower-cased: quote the text by position
 # "exports to the rest of the world": one place however many words, when a name's length is weighed

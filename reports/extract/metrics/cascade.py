@@ -49,6 +49,7 @@ from reports.extract.metrics.phrases import (
     _is_place,
     _places_pattern,
     _proper_words,
+    _strip_place,
     _title_topic,
     _topic,
     _with_topic,
@@ -730,8 +731,9 @@ def _orders_won_in_tonnage(s: _Sentence, figure: _Figure) -> None:
 
 
 def _contributors_in_brackets(s: _Sentence, figure: _Figure) -> None:
-    """'The increase was largely due to ICs (25.8 per cent) and disk media (26.9 per cent)': each bracketed
-    percent is its item's change, in the direction the sentence's change noun gives, in the flow of the
+    """'The increase was largely due to ICs (25.8 per cent) and disk media (26.9 per cent)', 'the increase in
+    manufacturing (9 %), construction (7.7 %) ... offset by the fall in mining (0.6 %)': each bracketed
+    percent is its item's change, in the direction of the change noun before it, in the measure of the
     figure just stated (so its subject is doubted)."""
     q = figure.quantity
     if figure.role == "change" or figure.change is not None or q.unit != "percent":
@@ -741,33 +743,45 @@ def _contributors_in_brackets(s: _Sentence, figure: _Figure) -> None:
     cause = _CAUSE.search(s.text, 0, q.start)
     if cause is None:
         return
-    item = _BRACKETED_ITEM.search(s.text, cause.end() - 4, q.start)  # from the cause's last word ("to")
-    flows = (_FLOW_NAMED.search(m.subject) for m in reversed(s.context.metrics))
-    flow = next((f for f in flows if f), None)
-    if item is None or flow is None:
+    item = _BRACKETED_ITEM.match(s.text, cause.end() - 4, q.start)  # from the cause's last word ("to")
+    measure = next((m for m in map(_measure_of, reversed(s.context.metrics)) if m), None)
+    if item is None or measure is None:
         return
     name = _clean_np(item.group("item"))
     if not name or _head_of(name):
         return
-    down = cause.group("noun").lower() in words().down_change_nouns
+    nearest = [m.group("noun").lower() for m in _CHANGE_NOUN.finditer(s.text, 0, item.start("item"))]
+    down = bool(nearest) and nearest[-1] in words().down_change_nouns
     direction = "down" if (down and q.signed != "+") or q.signed == "-" else "up"
     figure.role = "change"
-    figure.subject = f"{_as_modifier(name)} {flow.group(0).lower()}"
+    figure.subject = f"{_as_modifier(name)} {measure}"
     figure.change = Change(abs(q.value), "percent", direction, None)
     figure.notes.add(confidence.SUBJECT_CARRIED)
 
 
+def _measure_of(metric: Metric) -> str | None:
+    """The measure a stated figure is of, with its flow's modifiers: 'non-oil domestic exports'."""
+    flow = _FLOW_NAMED.search(metric.subject)
+    if flow:
+        return flow.group(0).lower()
+    head = _head_of(_places_pattern().sub("", _strip_place(metric.subject)).strip())
+    return head.lower() if head and head.lower() in _CONTRIBUTED_MEASURES else None
+
+
+_CHANGE_NOUNS_ALTERNATION = g.alternation((*words().up_change_nouns, *words().down_change_nouns))
+_CHANGE_NOUN = re.compile(rf"\b(?P<noun>{_CHANGE_NOUNS_ALTERNATION})s?\b", re.I)
 _CAUSE = re.compile(
-    rf"\b(?P<noun>{g.alternation((*words().up_change_nouns, *words().down_change_nouns))})s?\b[^()]{{0,40}}?"
+    rf"\b(?P<noun>{_CHANGE_NOUNS_ALTERNATION})s?\b(?:\s+in\b|[^()]{{0,40}}?"
     r"\b(?:due\s+to|driven\s+by|led\s+by|came\s+from|supported\s+by|thanks\s+to|owing\s+to|on\s+the\s+back\s+of|"
-    r"attributed\s+to|contributed\s+by)\b",
+    r"attributed\s+to|contributed\s+by)\b)",
     re.I,
 )
-# the item right before the bracket: after the cause, a comma or "and"
+# the item right before the bracket: after the last comma, "and" or preposition before it
 _BRACKETED_ITEM = re.compile(
-    r"(?:^|,|\band\b|\bto\b|\bby\b|\bof\b|\bfrom\b|\))\s*(?P<item>[^,()]{2,60}?)\s*\(\s*[-+]?$"
+    r".*(?:,|\band\b|\bto\b|\bby\b|\bof\b|\bfrom\b|\bin\b|\))\s*(?P<item>[^,()]{2,60}?)\s*\(\s*[-+]?$", re.S
 )
 _FLOW_NAMED = re.compile(r"\b(?:domestic\s+|non-oil\s+)*(?:re-)?(?:exports|imports)\b", re.I)
+_CONTRIBUTED_MEASURES = frozenset({"production", "output", "sales", "registrations", "orders", "investment"})
 
 
 def _month_on_month_is_a_month(s: _Sentence, figure: _Figure) -> None:
@@ -855,7 +869,7 @@ def _place_alone_named(s: _Sentence, figure: _Figure) -> None:
         return
     named = (m.subject for m in reversed(s.context.metrics) if _head_of(m.subject))
     # the running subject, else the lead, else the last figure named: the first that names a measure
-    for running in (s.context.subject, s.context.lead, next(named, None)):
+    for running in (s.context.subject, s.context.lead, next(named, None), _title_measure(s.context.title)):
         measure = _places_pattern().match(running or "")
         measure_name = running[measure.end() :].strip() if measure and running else running or ""
         first, _, rest = measure_name.partition(" ")
@@ -865,6 +879,16 @@ def _place_alone_named(s: _Sentence, figure: _Figure) -> None:
             figure.subject = f"{place.group('place')} {measure_name}"
             figure.notes.add(confidence.SUBJECT_CARRIED)
             return
+
+
+def _title_measure(title: str) -> str | None:
+    """'Commercial vehicle registrations: +12.9% in the first half': the measure a title opens with."""
+    opening = _TITLE_OPENING.split(title, maxsplit=1)[0]
+    named = _clean_np(opening) if opening else None
+    return named if named and _head_of(named) else None
+
+
+_TITLE_OPENING = re.compile(r"\s*[:;|–—]\s*|\s+(?=[+-]?\d)")
 
 
 def _forecasts_marked(s: _Sentence, figure: _Figure) -> None:
