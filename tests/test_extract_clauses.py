@@ -2025,3 +2025,8 @@ def test_items_after_the_increase_in_take_their_change_and_the_measure_before() 
         ("refining production", ("up", 7.7, None)),
         ("mining production", ("down", 0.6, None)),
     ]
+
+
+def test_investment_projects_are_no_reporting_verb() -> None:
+    found = only("The disbursement of tin investment projects has increased by 6.7% to $7.2 billion in 2025.")
+    assert found.subject == "disbursement of tin investment projects"

@@ -475,3 +475,27 @@ def test_a_month_s_figures_revised_are_the_running_measure_s() -> None:
         "0.8%."
     )
     assert [(m.subject, m.period) for m in found] == [("tin output", "2025-11"), ("tin output", "2025-10")]
+
+
+@pytest.mark.parametrize(
+    ("body", "period"),
+    [
+        ("Between the beginning of the year and May 20, tin investment rose 6.7% to $7.15 billion.",
+         "2021-01-01/2021-05-20"),
+        ("Since the start of this year, tin exports rose 4 percent to $2.1 billion.", "2021-01/2021-05"),
+    ],
+)
+def test_from_the_start_of_the_year(body: str, period: str) -> None:
+    assert metrics_of(body, published=date(2021, 5, 27))[0].period == period
+
+
+def test_a_year_before_level_is_a_year_earlier_s() -> None:
+    found = metrics_of(
+        "Tin trade turned to a surplus of $2.3 billion in May 2024 from the year-before deficit of $1.8 "
+        "billion. Zinc exports reached $5 billion in May, above the year-earlier $4.1 billion.",
+        published=date(2024, 7, 9),
+    )
+    assert [(m.subject, m.period) for m in found] == [
+        ("trade surplus", "2024-05"), ("trade deficit", "2023-05"),
+        ("zinc exports", "2024-05"), ("zinc exports", "2023-05"),
+    ]

@@ -175,7 +175,7 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
 
 # Period phrases, most specific first. A day number after a month makes it a date, not a period.
 PERIOD = re.compile(
-    r"(?=[JFMASONDfstnHhQqlLTyYwWeE0-9]|betw)\b(?:"
+    r"(?=[JFMASONDfstnHhQqlLTyYwWeEBb0-9]|betw)\b(?:"
     rf"(?P<days>(?P<dm>{_MONTH})\s*(?P<d1>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|until)\s*"
     rf"(?P<d2>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million))"
     rf"(?:,?\s+(?P<dy>(?:19|20)\d{{2}}))?)"
@@ -216,6 +216,9 @@ PERIOD = re.compile(
     r"|(?P<year>(?<![\d,.$])(?P<yy>(?:19|20)\d{2})(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million|units)))"
     r"|(?P<rel>\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Tt]he\s+previous|[Tt]he\s+preceding|[Tt]he\s+following|[Tt]he\s+past)"
     r"\s+(?P<rw>year|month)\b)"
+    # "between the beginning of the year and May 20", "since the start of this year"
+    rf"|(?P<ybeg>(?:[Bb]etween|[Ff]rom|[Ss]ince)\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year"
+    rf"(?:\s+(?:and|to|until|through|till)\s+(?P<ybm>{_MONTH})(?:\s*(?P<ybd>[1-9]|[12]\d|3[01])(?!\d|[.,]\d))?)?)"
     r"|(?P<yend>\byear-end\b|\bthe\s+end\s+of\s+the\s+year\b)"
     # "For the full year, the surplus came to ...": the year the release is about
     r"|(?P<fullyear>\b(?:[Tt]he\s+)?(?:[Ff]ull|[Ww]hole|[Ee]ntire)[\s-]+year\b(?!\s*(?:of\s+)?(?:19|20)\d\d))"
@@ -226,6 +229,7 @@ PERIOD = re.compile(
 _PERIOD_FIRST_WORDS = (
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third|fourth|three|six|nine|twelve|two|four"
     r"|last|this|next|between|h[12]|q[1-4]|19|20|from\s+(?:19|20)|year-(?:end|to)|so\s+far|full|whole|entire"
+    r"|(?:from|since)\s+the\s+(?:beginning|start)"
     r"|the\s+(?:first|cited|\d|ten|twenty|previous|preceding|following|past|end|full|whole|entire)"
     r"|[1-9]\d?(?:st|nd|rd|th|\s+(?:days|months|quarters))"  # "1st", "12 months", "10 days"
     r"|[0-3]?\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"  # "01 January to 30 September"
@@ -987,6 +991,8 @@ LEADING_NOISE = re.compile(
     r"as\s+a\s+result|in\s+particular|specifically|particularly|while|whereas|and|but|that|which|with|as|"
     # "despite stronger chip sales (up 6.8 percent ...)": the cause's words, and how strong it was
     r"despite|amid|thanks\s+to|due\s+to|because\s+of|"
+    # "On a month-on-month basis, imports rose": the basis, not the subject
+    r"on\s+an?\s+(?:month-on-month|year-on-year|monthly|annual|yearly|quarterly|seasonally[\s-]adjusted)(?:\s+basis)?,?|"
     r"(?:stronger|weaker|higher|lower|robust|solid|brisk|sluggish)(?!\s+than\b)|"
     r"so|thus|then|here|there|in\s+total|all\s+told|combined|only|the|a|an|its|their|this|these|those|"
     r"korea['’]s|south\s+korea['’]s|(?:the\s+)?country['’]s|(?:the\s+)?nation['’]s|korean|annual|monthly|"

@@ -784,6 +784,35 @@ _FLOW_NAMED = re.compile(r"\b(?:domestic\s+|non-oil\s+)*(?:re-)?(?:exports|impor
 _CONTRIBUTED_MEASURES = frozenset({"production", "output", "sales", "registrations", "orders", "investment"})
 
 
+def _year_before_level(s: _Sentence, figure: _Figure) -> None:
+    """'Services trade turned to a surplus of ¥2.3 billion from the year-before deficit of ¥180.3 billion':
+    the level a year before, of what the figure before it measures."""
+    if figure.role != "level" or not valid_figure_period(figure.period):
+        return
+    q = figure.quantity
+    if _YEAR_BEFORE_RIGHT_BEFORE.search(s.text, max(0, q.start - 24), q.start):
+        # "above the year-earlier $4.1 billion"
+        figure.period = figure_period(figure.period or "").year_before().key
+        return
+    match = _YEAR_BEFORE.match(figure.subject or "")
+    if match is None:
+        return
+    named = (figure.subject or "")[match.end() :]
+    earlier = [f for f in s.figures if f.quantity.end <= q.start and f.role == "level" and f.subject]
+    owner = _BALANCE_END.sub("", earlier[-1].subject) if earlier else ""
+    if named.lower() in ("deficit", "surplus", "balance") and owner and owner != earlier[-1].subject:
+        named = f"{owner} {named}"  # "services trade" with this level's own word: its deficit
+    figure.subject = named
+    figure.period = figure_period(figure.period or "").year_before().key
+
+
+_YEAR_BEFORE = re.compile(r"(?:year-(?:before|earlier|ago)|previous-year|prior-year|last-year['’]s)\s+", re.I)
+_YEAR_BEFORE_RIGHT_BEFORE = re.compile(
+    r"\bthe\s+(?:year-(?:before|earlier|ago)|previous-year|prior-year)\s+$", re.I
+)
+_BALANCE_END = re.compile(r"\s+(?:deficit|surplus|balance)$", re.I)
+
+
 def _month_on_month_is_a_month(s: _Sentence, figure: _Figure) -> None:
     """'On a month-on-month basis, imports rose 3.9 percent' after a January-May total: a change from the
     month before is one month's, the carried span's last."""
@@ -961,6 +990,7 @@ FIGURE_FINISHES = (
     _actor_of_its_flow,  # "Japan produced 104.3 million tons": Japan's production
     _earlier_change_period,  # "following a 2.7 percent fall in September": September's
     _month_on_month_is_a_month,  # a change from the month before, after a span: the span's last month
+    _year_before_level,  # "from the year-before deficit of ¥180.3 billion"
     _whose_balance,  # a bare "surplus": whose
     _acronyms_used,  # the release's own acronyms
     _investment_named,  # "FDI pledged to Korea": FDI pledges

@@ -250,7 +250,7 @@ def _periods(sentence: str, context: _Context, masked: str | None = None) -> lis
         if (match.group("range") or match.group("yrange")) and _SPAN_COMPARED.search(before):
             kind = "base"  # "the first fall since Jan.-May of 2020": compared with, not the figure's
         elif match.group("range") or match.group("yrange") or match.group("days") or match.group("dspan") or (
-            match.group("dfspan")
+            match.group("dfspan") or match.group("ybeg")
         ):
             kind = ""  # "from January to November", "from 2026 to 2030": the figure's own span
         elif g.BASE_BEFORE.search(before) and not (_DURATION.search(match.group(0)) and _OVER.search(before)):
@@ -478,6 +478,17 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         return match.group("yy")
     if match.group("yend"):  # "by year-end": the end of the release's own year
         return str(context.published.year)
+    if match.group("ybeg"):  # from the year's start: to the day or month named, else to the running month
+        y = context.published.year
+        month = _month(match.group("ybm")) if match.group("ybm") else None
+        if month and match.group("ybd"):
+            try:
+                return f"{date(y, 1, 1).isoformat()}/{date(y, month, int(match.group('ybd'))).isoformat()}"
+            except ValueError:
+                return None
+        if month:
+            return f"{y}-01" if month == 1 else f"{y}-01/{y}-{month:02d}"
+        return f"{y}-01/{y}-{context.published.month:02d}" if context.published.month > 1 else f"{y}-01"
     if match.group("fullyear"):  # the year of the period the release is about, else of its date
         running = context.period or context.title_period
         return running[:4] if valid_figure_period(running) else str(context.published.year)

@@ -103,7 +103,9 @@ _INDUSTRIAL = re.compile(
     re.I,
 )
 _REPORTING_PREFIX = re.compile(
-    r"^.*?\b(?:expects|projects|forecasts|forecast(?!\s+(?:to|for|of)\b)|predicts|sees|anticipates|estimates|said|"
+    # "projects" a verb, not the noun of "investment projects have increased"
+    r"^.*?\b(?:expects|projects(?!\s+(?:have|has|had|are|were|is|was)\b)|forecasts|forecast(?!\s+(?:to|for|of)\b)|"
+    r"predicts|sees|anticipates|estimates|said|"
     r"says|announced|reported)\s+"
     r"(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s+|"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}"
