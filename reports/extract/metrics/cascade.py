@@ -736,7 +736,7 @@ def _contributors_in_brackets(s: _Sentence, figure: _Figure) -> None:
     percent is its item's change, in the direction of the change noun before it, in the measure of the
     figure just stated (so its subject is doubted)."""
     q = figure.quantity
-    if figure.role == "change" or figure.change is not None or q.unit != "percent":
+    if q.unit != "percent" or figure.role == "change" or figure.change is not None:
         return
     if not s.text.endswith("(", 0, q.start):
         return
@@ -787,7 +787,9 @@ _CONTRIBUTED_MEASURES = frozenset({"production", "output", "sales", "registratio
 def _year_before_level(s: _Sentence, figure: _Figure) -> None:
     """'Services trade turned to a surplus of ¥2.3 billion from the year-before deficit of ¥180.3 billion':
     the level a year before, of what the figure before it measures."""
-    if figure.role != "level" or not valid_figure_period(figure.period):
+    if figure.role != "level" or ("-year" not in s.text and "year-" not in s.text):
+        return  # most sentences: no "year-before" at all
+    if not valid_figure_period(figure.period):
         return
     q = figure.quantity
     if _YEAR_BEFORE_RIGHT_BEFORE.search(s.text, max(0, q.start - 24), q.start):
@@ -827,7 +829,7 @@ def _place_with_its_figure(s: _Sentence, figure: _Figure) -> None:
     """'China topped the list with $2.7 billion, followed by Peru with $2.3 billion and Japan with $1.3
     billion': each place named right before "with" owns the figure, measured as the sentence's first."""
     q = figure.quantity
-    if figure.role not in ("level", "share") or not s.figures or figure is s.figures[0]:
+    if figure.role not in ("level", "share") or figure is s.figures[0] or " with " not in s.text:
         return
     window = s.text[max(0, q.start - 60) : q.start]
     if " with" not in window:
