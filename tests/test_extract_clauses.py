@@ -2030,3 +2030,13 @@ def test_items_after_the_increase_in_take_their_change_and_the_measure_before() 
 def test_investment_projects_are_no_reporting_verb() -> None:
     found = only("The disbursement of tin investment projects has increased by 6.7% to $7.2 billion in 2025.")
     assert found.subject == "disbursement of tin investment projects"
+
+
+def test_percent_higher_or_lower_at_a_sentence_end_is_a_change() -> None:
+    found = metrics_of(
+        "Tin output was 0.7% lower in January 2026 than in December. Zinc output was 0.1% higher. Lead and "
+        "nickel output were respectively 1.9% and 1% lower."
+    )
+    assert [change_of(m) for m in found] == [
+        ("down", 0.7, "mom"), ("up", 0.1, None), ("down", 1.9, None), ("down", 1.0, None),
+    ]

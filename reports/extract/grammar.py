@@ -617,7 +617,9 @@ CHANGE_AFTER = Caseless(
     r"|(?P<cmp>higher|lower|more|less)\s+(?:(?P<than_what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+)?"
     r"(?:than\b|(?<=[a-z]\s)(?=at\s+(?:[$€£¥₩]|us\$|usd|eur)))"
     # "exports were 0.3% lower and imports 7.8% higher than in February"
-    r"|(?P<cmp2>higher|lower)(?=\s*(?:,|\band\b|\bcompared\b|\bfrom\b|\bon\b|\byear\b|\bin\b|$))"
+    r"|(?P<cmp2>higher|lower)(?=\s*(?:[,.;]|\band\b|\bcompared\b|\bfrom\b|\bon\b|\byear\b|\bin\b|$))"
+    # "were respectively 1.9% and 1% lower": the first of the pair too
+    r"|and\s+[\d.]+\s*(?:%|percent|per\s+cent)\s+(?P<cmp3>higher|lower)\b"
     # "1.9% above the revised July estimate", "0.3% below the August 2019 estimate": a change from it
     r"|(?P<vs>above|below)(?=\s+(?:the|its|a)\s+(?:[\w-]+\s+){0,3}?(?:estimate|level|figure|reading)\b))"
 )
