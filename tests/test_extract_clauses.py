@@ -2040,3 +2040,19 @@ def test_percent_higher_or_lower_at_a_sentence_end_is_a_change() -> None:
     assert [change_of(m) for m in found] == [
         ("down", 0.7, "mom"), ("up", 0.1, None), ("down", 1.9, None), ("down", 1.0, None),
     ]
+
+
+def test_items_listed_by_semicolons_after_a_change_move_as_it_says() -> None:
+    found = metrics_of(
+        "Tin exports fell 23.5% in January 2026. All items decreased: tin plate (TP), 33.8%; tin wire (TW), "
+        "31.0%; and tin powder (TD), 5.3%."
+    )
+    assert [(m.subject, change_of(m)) for m in found[1:]] == [
+        ("tin plate exports", ("down", 33.8, None)),
+        ("tin wire exports", ("down", 31.0, None)),
+        ("tin powder exports", ("down", 5.3, None)),
+    ]
+
+
+def test_reduced_by_is_a_fall() -> None:
+    assert change_of(only("Tin imports were reduced by 42.6% in January 2026.")) == ("down", 42.6, None)

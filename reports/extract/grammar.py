@@ -520,6 +520,8 @@ CHANGE_VERBS_DOWN = (
     "tumble",
     "narrow",
     "weaken",
+    "reduced",
+    "lowered",
     "backtracked",
     "dwindled",
     "dived",

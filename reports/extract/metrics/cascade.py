@@ -22,6 +22,7 @@ from reports.extract.metrics.changes import (
     _basis_near,
     _basis_of_clause,
     _changes_joined_to_levels,
+    _direction,
     _month_basis,
     _own_month_basis,
 )
@@ -815,6 +816,33 @@ _YEAR_BEFORE_RIGHT_BEFORE = re.compile(
 _BALANCE_END = re.compile(r"\s+(?:deficit|surplus|balance)$", re.I)
 
 
+def _listed_after_a_change(s: _Sentence, figure: _Figure) -> None:
+    """'All items decreased: fuel and energy (C&E), 33.8%; primary products (PP), 31.0%; ...', 'imports of
+    fuels were reduced by 42.6%; intermediate goods (BI), 12.4%': each item of a list set off by semicolons
+    moved as the clause that opens the list says, in that clause's measure (so its subject is doubted)."""
+    q = figure.quantity
+    if q.unit != "percent" or figure.role == "change" or figure.change is not None or ";" not in s.text:
+        return
+    start = max(s.text.rfind(";", 0, q.start), s.text.rfind(":", 0, q.start))
+    item = _LISTED_ITEM.fullmatch(s.text, start + 1, q.start) if start > 0 else None
+    if item is None:
+        return
+    opening = s.text[: min(i for i in (s.text.find(":"), s.text.find(";")) if i >= 0)]
+    verb = g.CHANGE_VERB_ANY.search(opening)
+    direction = _direction(verb.group("dir").lower()) if verb else None
+    measure = next((m for m in map(_measure_of, reversed(s.context.metrics)) if m), None)
+    name = _clean_np(item.group("item"))
+    if direction is None or measure is None or not name or _head_of(name):
+        return
+    figure.role = "change"
+    figure.subject = f"{_as_modifier(name)} {measure}"
+    figure.change = Change(abs(q.value), "percent", direction, None)
+    figure.notes.add(confidence.SUBJECT_CARRIED)
+
+
+_LISTED_ITEM = re.compile(r"\s*(?:and\s+)?(?P<item>[^,;:()]{2,60}?)(?:\s*\([^()]{1,12}\))?\s*,\s*[-+]?")
+
+
 def _month_on_month_is_a_month(s: _Sentence, figure: _Figure) -> None:
     """'On a month-on-month basis, imports rose 3.9 percent' after a January-May total: a change from the
     month before is one month's, the carried span's last."""
@@ -986,6 +1014,7 @@ def _past(s: _Sentence, figure: _Figure) -> bool:
 FIGURE_FINISHES = (
     _moves_in_brackets,  # "reflected increases in consumer goods ($1.0 billion)"
     _contributors_in_brackets,  # "The increase was due to ICs (25.8 per cent)"
+    _listed_after_a_change,  # "All items decreased: fuel (C&E), 33.8%; primary products (PP), 31.0%"
     _basis_of_its_clause,  # the sentence's basis, where the figure's clause states it
     _shipments_as_exports,  # "shipments" in an export release
     _changed_thing_not_its_change,  # "export growth was 3.1 percent": a change in exports
