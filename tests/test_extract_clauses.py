@@ -2044,8 +2044,8 @@ def test_percent_higher_or_lower_at_a_sentence_end_is_a_change() -> None:
 
 def test_items_listed_by_semicolons_after_a_change_move_as_it_says() -> None:
     found = metrics_of(
-        "Tin exports fell 23.5% in January 2026. All items decreased: tin plate (TP), 33.8%; tin wire (TW), "
-        "31.0%; and tin powder (TD), 5.3%."
+        "Tin exports fell 23.5% in January 2026. All items decreased: tin plate (HL), 33.8%; tin wire (AL), "
+        "31.0%; and tin powder (PV), 5.3%."
     )
     assert [(m.subject, change_of(m)) for m in found[1:]] == [
         ("tin plate exports", ("down", 33.8, None)),
