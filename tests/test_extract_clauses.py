@@ -2056,3 +2056,16 @@ def test_items_listed_by_semicolons_after_a_change_move_as_it_says() -> None:
 
 def test_reduced_by_is_a_fall() -> None:
     assert change_of(only("Tin imports were reduced by 42.6% in January 2026.")) == ("down", 42.6, None)
+
+
+@pytest.mark.parametrize(
+    ("body", "subject"),
+    [
+        ("Tin trade gave a negative balance of $793 million in January 2026.", "trade deficit"),
+        ("In January 2026, purchases abroad increased 0.9%.", "imports"),
+        ("The rosy result came as the tin account rose 13.0% to $4.2 billion in 2025.", "tin account"),
+        ("This comes as tin imports rose 21.8 percent in January 2026.", "tin imports"),
+    ],
+)
+def test_what_a_release_calls_by_other_words(body: str, subject: str) -> None:
+    assert only(body).subject == subject

@@ -986,6 +986,11 @@ SYNONYM_PHRASES = (
         r"exports of \1",
     ),
     (re.compile(r"\boverseas\s+sales\b", re.IGNORECASE), "exports"),
+    (re.compile(r"\b(?:sales\s+abroad|foreign\s+sales)\b", re.IGNORECASE), "exports"),
+    (re.compile(r"\b(?:purchases\s+abroad|foreign\s+purchases)\b", re.IGNORECASE), "imports"),
+    # "a negative balance of US$793 million": a deficit
+    (re.compile(r"\bnegative\s+((?:trade\s+)?)balance\b", re.IGNORECASE), r"\1deficit"),
+    (re.compile(r"\bpositive\s+((?:trade\s+)?)balance\b", re.IGNORECASE), r"\1surplus"),
     (re.compile(r"\bper-day\s+(?=exports|imports|shipments)", re.IGNORECASE), "daily average "),
     (re.compile(r"(?<!average\s)\bdaily\s+(?=exports|imports)", re.IGNORECASE), "daily average "),
 )
