@@ -2069,3 +2069,13 @@ def test_reduced_by_is_a_fall() -> None:
 )
 def test_what_a_release_calls_by_other_words(body: str, subject: str) -> None:
     assert only(body).subject == subject
+
+
+def test_a_level_takes_the_year_on_year_change_and_the_month_on_month_stands_alone() -> None:
+    found = metrics_of(
+        "In January 2026 tin production totaled 2.92 million tons, increasing by 3.5 percent compared to the "
+        "previous month and rising by 40.0 percent year on year."
+    )
+    assert [(m.value, change_of(m)) for m in found] == [
+        (2.92e6, ("up", 40.0, "yoy")), (None, ("up", 3.5, "mom")),
+    ]

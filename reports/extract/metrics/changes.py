@@ -496,6 +496,24 @@ def _attach_changes(sentence: str, masked: str, figures: list[_Figure]) -> None:
             figure.attached = True
             if target.quantity.start > figure.quantity.start:
                 target.named_by = figure
+    _year_on_year_to_the_level(figures)
+
+
+def _year_on_year_to_the_level(figures: list[_Figure]) -> None:
+    """'totaled 2.92 million tons, increasing by 3.5 percent from the previous month and by 40.0 percent year
+    on year': the level takes the year-on-year change, and the month-on-month one stands alone."""
+    for n, figure in enumerate(figures):
+        offered = figure.change
+        if figure.role != "change" or figure.attached or offered is None or offered.basis != "yoy":
+            continue
+        level = next((f for f in reversed(figures[:n]) if f.role == "level"), None)
+        held = level.change if level is not None else None
+        if held is None or held.basis != "mom":
+            continue
+        first = next((f for f in figures[:n] if f.attached and f.change is held), None)
+        if first is not None and first.quantity.start > level.quantity.start:
+            first.attached, figure.attached = False, True
+            level.change = offered
 
 
 def _compared_from(compared: _Figure, levels: list[_Figure]) -> _Figure:
