@@ -2065,6 +2065,7 @@ def test_reduced_by_is_a_fall() -> None:
         ("In January 2026, purchases abroad increased 0.9%.", "imports"),
         ("The rosy result came as the tin account rose 13.0% to $4.2 billion in 2025.", "tin account"),
         ("This comes as tin imports rose 21.8 percent in January 2026.", "tin imports"),
+        ("Industrial activity rose 1.6 percent in January 2026.", "industrial production"),
     ],
 )
 def test_what_a_release_calls_by_other_words(body: str, subject: str) -> None:
