@@ -2080,3 +2080,28 @@ def test_a_level_takes_the_year_on_year_change_and_the_month_on_month_stands_alo
     assert [(m.value, change_of(m)) for m in found] == [
         (2.92e6, ("up", 40.0, "yoy")), (None, ("up", 3.5, "mom")),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "change"),
+    [
+        ("In 2025, tin registrations were 808,059 units, accounting for a drop of 17.7 percent from 2024.",
+         ("down", 17.7, "yoy")),
+        ("Tin imports were worth $184.5 million in 2025, representing a decline of 18.9 per cent.",
+         ("down", 18.9, None)),
+        ("Tin imports rose by a more meagre 5 per cent to €7.45 billion in 2025.", ("up", 5.0, None)),
+    ],
+)
+def test_a_change_after_a_level_in_more_words(body: str, change: tuple) -> None:
+    found = only(body)
+    assert (found.value is not None, change_of(found)) == (True, change)
+
+
+def test_percent_up_on_a_level_is_a_rise() -> None:
+    found = metrics_of("Tin output reached 2.1 million tons in 2025, 6.5 percent up on the year before.")
+    assert [change_of(m) for m in found] == [("up", 6.5, "yoy")]
+
+
+def test_making_up_an_amount_is_a_level() -> None:
+    found = only("Tin investment projects in Hanoi made up $8.8 billion in 2025.")
+    assert (found.subject, found.value, found.change) == ("tin investment projects in Hanoi", 8.8e9, None)

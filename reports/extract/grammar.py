@@ -327,6 +327,7 @@ LEVEL_VERBS = (
     "captured",
     "makes up",
     "make up",
+    "making up",
     "represented",
     "comprised",
     "hit",
@@ -603,6 +604,8 @@ CHANGE_BEFORE = Caseless(
     r"(?:\s+(?:by|some|about|around|nearly|almost|roughly|approximately|over|more\s+than|less\s+than|a|an|up\s+to|"
     r"year-on-year|on-year|on-month|month-on-month|on\s+year|y-o-y|yoy|respectively|sharply|slightly|"
     r"significantly|further|again|also|just|only|a\s+steep|a\s+sharp|a\s+modest|a\s+slight|revised|an?\s+revised|"
+    r"an?\s+(?:more\s+|less\s+)?(?:meagre|meager|robust|healthy|solid|strong|weak|paltry|hefty|whopping|mere|"
+    r"respectable|significant|substantial)|"
     r"preliminary|an?\s+preliminary|an\s+estimated|at\s+an?\s+(?:[\w-]+\s+){0,2}?(?:rate|level|pace)\s+of|"
     r"no\s+(?:less|more)\s+than|as\s+much\s+as|an?\s+(?:annual|annualized|monthly)|"
     r"(?:an?\s+)?(?:seasonally|calendar)\s+adjusted|an?\s+adjusted|"
@@ -620,6 +623,8 @@ CHANGE_AFTER = Caseless(
     r"(?:than\b|(?<=[a-z]\s)(?=at\s+(?:[$€£¥₩]|us\$|usd|eur)))"
     # "exports were 0.3% lower and imports 7.8% higher than in February"
     r"|(?P<cmp2>higher|lower)(?=\s*(?:[,.;]|\band\b|\bcompared\b|\bfrom\b|\bon\b|\byear\b|\bin\b|$))"
+    # "774,731 light vehicles, 6.5 percent up on the 727,571 of a year earlier"
+    r"|(?P<post>up|down)(?=\s+(?:on|from|compared|against|over|year-on-year|on-year|y-o-y|yoy)\b)"
     # "were respectively 1.9% and 1% lower": the first of the pair too
     r"|and\s+[\d.]+\s*(?:%|percent|per\s+cent)\s+(?P<cmp3>higher|lower)\b"
     # "1.9% above the revised July estimate", "0.3% below the August 2019 estimate": a change from it

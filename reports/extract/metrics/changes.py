@@ -27,7 +27,10 @@ _TO_LEVEL_GAP = re.compile(
 
 _ATTACH_GAP = re.compile(
     r"^[\s,(\[]*(?:(?:or|and|which\s+is|which\s+was|an?|or\s+an?|registering|recording|posting|logging|marking|"
-    r"showing|seeing|is|are|was|were)\s+)?[\s,(\[]*$",  # "Exports of $101.8 billion were 2.6% more than ..."
+    r"showing|seeing|is|are|was|were|"
+    # "808,059 units, accounting for a drop of 17.7 percent", "$184.5 million, representing a decline of"
+    r"accounting\s+for|representing|reflecting|amounting\s+to|translating\s+into|(?:was|were)\s+(?:also\s+)?)"
+    r"\s+)?(?:an?\s+)?[\s,(\[]*$",  # "Exports of $101.8 billion were 2.6% more than ..."
     re.I,
 )
 
@@ -342,6 +345,8 @@ def _amount_change(sentence: str, q: Quantity) -> _Figure | None:
         return None  # "an operating loss of 120 billion won" is a level: the loss itself
     if "up to" in before and _ADDS_UP_TO.search(before):
         return None  # "arrivals added up to $14.8 billion": the level reached
+    if word == "up" and _MAKES_UP.search(before):
+        return None  # "schemes in Hanoi making up $8.8 billion": what they come to, a level
     cue_start = q.start - len(before) + cue.start()
     basis = _basis_near(sentence, q.end, cue_start)
     return _Figure(
@@ -352,6 +357,7 @@ def _amount_change(sentence: str, q: Quantity) -> _Figure | None:
     )
 
 
+_MAKES_UP = Caseless(r"\b(?:make|makes|made|making)\s+up\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$")
 _ADDS_UP_TO = Caseless(r"\b(?:add|adds|added|adding)\s+up\s+to\s+(?:about\s+|around\s+|nearly\s+)?$")
 
 

@@ -208,7 +208,7 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
             return _change_figure(q, direction, q.start - len(before) + cue.start(), sentence)
     after_cue = g.CHANGE_AFTER.match(after)
     if after_cue is not None:
-        named = (after_cue.group(name) for name in ("noun", "cmp", "cmp2", "cmp3", "vs"))
+        named = (after_cue.group(name) for name in ("noun", "cmp", "cmp2", "cmp3", "post", "vs"))
         word = next((w for w in named if w), "").lower()
         direction = _direction(word) if word else _direction_nearby(before)
         if direction is None and q.signed:

@@ -104,7 +104,7 @@ _INDUSTRIAL = re.compile(
 )
 _REPORTING_PREFIX = re.compile(
     # "projects" a verb, not the noun of "investment projects have increased"
-    r"^.*?\b(?:expects|projects(?!\s+(?:have|has|had|are|were|is|was)\b)|forecasts|forecast(?!\s+(?:to|for|of)\b)|"
+    r"^.*?\b(?:expects|projects(?!\s+(?:have|has|had|are|were|is|was|in|for|of|with|worth|from|at|on|that|which|made)\b)|forecasts|forecast(?!\s+(?:to|for|of)\b)|"
     r"predicts|sees|anticipates|estimates|said|(?:comes|came)\s+as|"  # "The result came as imports rose"
     r"says|announced|reported)\s+"
     r"(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s+|"
