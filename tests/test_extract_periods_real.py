@@ -499,3 +499,21 @@ def test_a_year_before_level_is_a_year_earlier_s() -> None:
         ("trade surplus", "2024-05"), ("trade deficit", "2023-05"),
         ("zinc exports", "2024-05"), ("zinc exports", "2023-05"),
     ]
+
+
+def test_the_level_a_change_came_from_is_the_earlier_period_s() -> None:
+    found = metrics_of(
+        "Tin imports for January 2025 declined by 8.0 percent compared to the same month a year ago from "
+        "$5.1 billion to $4.7 billion. Zinc exports rose 4 percent month-on-month from $2.1 billion to $2.2 "
+        "billion in February.",
+        published=date(2025, 3, 10),
+    )
+    assert [(m.value, m.period, change_of(m)) for m in found] == [
+        (5.1e9, "2024-01", None), (4.7e9, "2025-01", ("down", 8.0, "yoy")),
+        (2.1e9, "2025-01", None), (2.2e9, "2025-02", ("up", 4.0, "mom")),
+    ]
+
+
+def change_of(metric: Metric) -> tuple | None:
+    change = metric.change
+    return change and (change.direction, change.value, change.basis)

@@ -843,6 +843,29 @@ def _listed_after_a_change(s: _Sentence, figure: _Figure) -> None:
 _LISTED_ITEM = re.compile(r"\s*(?:and\s+)?(?P<item>[^,;:()]{2,60}?)(?:\s*\([^()]{1,12}\))?\s*,\s*[-+]?")
 
 
+def _from_level_of_a_change(s: _Sentence, figure: _Figure) -> None:
+    """'declined by 8.0 percent on the year from $5.134 billion to $4.725 billion': the level it came from
+    is the earlier period's, a year (or a month) before the level it went to."""
+    q = figure.quantity
+    if figure.role != "level" or not s.text.endswith("from ", max(0, q.start - 6), q.start):
+        return
+    later = [f for f in s.figures if f.quantity.start > q.end]
+    to = later[0] if later and later[0].role == "level" and later[0].quantity.unit == q.unit else None
+    change = to.change if to is not None else None
+    if change is None or change.basis not in ("yoy", "mom") or figure.period != to.period:
+        return
+    if not _TO_NEXT.fullmatch(s.text, q.end, to.quantity.start) or not valid_figure_period(figure.period):
+        return
+    period = figure_period(figure.period or "")
+    if change.basis == "yoy":
+        figure.period = period.year_before().key
+    elif period.kind == "month":
+        figure.period = period.previous().key
+
+
+_TO_NEXT = re.compile(r"\s+to\s+(?:a\s+|an\s+)?(?:record\s+)?")
+
+
 def _month_on_month_is_a_month(s: _Sentence, figure: _Figure) -> None:
     """'On a month-on-month basis, imports rose 3.9 percent' after a January-May total: a change from the
     month before is one month's, the carried span's last."""
@@ -1022,6 +1045,7 @@ FIGURE_FINISHES = (
     _earlier_change_period,  # "following a 2.7 percent fall in September": September's
     _month_on_month_is_a_month,  # a change from the month before, after a span: the span's last month
     _year_before_level,  # "from the year-before deficit of ¥180.3 billion"
+    _from_level_of_a_change,  # "down 8.0 percent on the year from $5.1 billion to $4.7 billion"
     _whose_balance,  # a bare "surplus": whose
     _acronyms_used,  # the release's own acronyms
     _investment_named,  # "FDI pledged to Korea": FDI pledges

@@ -569,7 +569,8 @@ def _level_after(sentence: str, change: _Figure, later: list[_Figure]) -> _Figur
     gap = sentence[change.quantity.end : later[0].quantity.start]
     if len(gap) > 60 or _SEMICOLON_OR_BRACKET.search(gap):
         return None
-    if _FROM_GAP.fullmatch(gap) and len(later) > 1 and later[1].role == "level":
+    from_gap = _FROM_GAP.fullmatch(gap) or ("from" in gap and _FROM_GAP.fullmatch(_without_basis(gap)))
+    if from_gap and len(later) > 1 and later[1].role == "level":
         # "increased by 6.5% from $6.6 billion to $7.0 billion": the change is the later level's
         between = sentence[later[0].quantity.end : later[1].quantity.start]
         return later[1] if _TO_BETWEEN.fullmatch(between) else None
@@ -582,10 +583,18 @@ def _level_after(sentence: str, change: _Figure, later: list[_Figure]) -> _Figur
     # "dropped 8% year on year in the second quarter to 28.6 million units": basis and period between
     if not _TO_OR_AT.search(gap):
         return None
-    bare = g.PERIOD.sub(" ", gap)
-    for _name_of_basis, pattern in g.BASIS:
-        bare = pattern.sub(" ", bare)
+    bare = _without_basis(g.PERIOD.sub(" ", gap))
     return later[0] if bare != gap and _TO_LEVEL_GAP.match(bare) else None
+
+
+def _without_basis(text: str) -> str:
+    """The text with its basis phrases ('compared to the same month a year ago') blanked."""
+    for _name_of_basis, pattern in g.BASIS:
+        text = pattern.sub(" ", text)
+    return _AGO.sub(" ", text)
+
+
+_AGO = re.compile(r"\ba\s+(?:year|month|quarter)\s+(?:ago|earlier|before)\b", re.I)
 
 
 def _level_before(sentence: str, masked: str, change: _Figure, levels: list[_Figure]) -> _Figure | None:
