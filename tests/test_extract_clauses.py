@@ -2105,3 +2105,11 @@ def test_percent_up_on_a_level_is_a_rise() -> None:
 def test_making_up_an_amount_is_a_level() -> None:
     found = only("Tin investment projects in Hanoi made up $8.8 billion in 2025.")
     assert (found.subject, found.value, found.change) == ("tin investment projects in Hanoi", 8.8e9, None)
+
+
+def test_an_opening_with_a_participle_hit_by_is_no_subject() -> None:
+    found = only(
+        "With the global tin industry hit by a trade dispute, new tin orders in the first seven months of "
+        "2025 dropped 43 percent from a year earlier to 11.8 million tons."
+    )
+    assert (found.subject, found.period) == ("new tin orders", "2025-01/2025-07")

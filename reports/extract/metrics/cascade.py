@@ -913,7 +913,7 @@ def _tonnage_of_a_place(s: _Sentence, figure: _Figure) -> None:
         return
     place = _places_pattern().match(figure.subject or "")
     rest = (figure.subject or "")[place.end() :].strip().lower() if place else None
-    if rest not in ("", "orders", "shipbuilding orders", "order backlog"):
+    if place is None or (rest and not rest.endswith(("orders", "order backlog"))):
         return  # the place alone, or with a measure borrowed from the figure before
     backlog = _BACKLOG.search(s.text, 0, q.start) is not None
     figure.subject = f"{place.group('place')} {'order backlog' if backlog else 'shipbuilding orders'}"

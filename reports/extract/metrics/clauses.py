@@ -110,9 +110,15 @@ class _Marks:
         return first < len(self.verbs) and self.verbs[first][1] <= end
 
 
+_HIT_BY = re.compile(r"hit\s+(?:hard\s+)?by\b", re.I)
+
+
 @lru_cache(maxsize=16)
 def _marks(masked: str) -> _Marks:
-    verbs = tuple((m.start(), m.end()) for m in g.VERB.finditer(masked))
+    # "With the shipping industry hit by a trade dispute, orders dropped": a participle, not the verb
+    verbs = tuple(
+        (m.start(), m.end()) for m in g.VERB.finditer(masked) if not _HIT_BY.match(masked, m.start())
+    )
     boundaries = tuple(
         (m.start(), m.end(), m.group(0).strip(" ,").lower()) for m in g.CLAUSE_BOUNDARY.finditer(masked)
     )
