@@ -517,3 +517,16 @@ def test_the_level_a_change_came_from_is_the_earlier_period_s() -> None:
 def change_of(metric: Metric) -> tuple | None:
     change = metric.change
     return change and (change.direction, change.value, change.basis)
+
+
+def test_a_compared_deficit_of_the_same_period_last_year_is_last_year_s() -> None:
+    found = metrics_of(
+        "In January of 2025, the balance of trade for Peru registered a deficit of $714 million from $1.0 "
+        "billion deficit in the same period last year. Tin exports showed a 2.7 percent decrement from "
+        "$4.1 billion in January 2024 to $4.0 billion.",
+        published=date(2025, 3, 26),
+    )
+    assert [(m.subject, m.value, m.period, change_of(m)) for m in found] == [
+        ("trade deficit", 714e6, "2025-01", None), ("trade deficit", 1.0e9, "2024-01", None),
+        ("tin exports", 4.1e9, "2024-01", None), ("tin exports", 4.0e9, "2025-01", ("down", 2.7, None)),
+    ]

@@ -993,6 +993,7 @@ SYNONYM_PHRASES = (
     (re.compile(r"\boverseas\s+sales\b", re.IGNORECASE), "exports"),
     (re.compile(r"\b(?:sales\s+abroad|foreign\s+sales)\b", re.IGNORECASE), "exports"),
     (re.compile(r"\bindustrial\s+activity\b", re.IGNORECASE), "industrial production"),
+    (re.compile(r"\bbalance\s+of\s+trade\b", re.IGNORECASE), "trade balance"),
     (re.compile(r"\b(?:purchases\s+abroad|foreign\s+purchases)\b", re.IGNORECASE), "imports"),
     # "a negative balance of US$793 million": a deficit
     (re.compile(r"\bnegative\s+((?:trade\s+)?)balance\b", re.IGNORECASE), r"\1deficit"),

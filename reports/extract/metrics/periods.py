@@ -26,6 +26,7 @@ _LOCAL_PERIOD = Caseless(
 
 _EARLIER_LEVEL = Caseless(
     r"\)?(?:\s*\([^()]{1,30}\))?"  # "28.5 million CGT (618 ships) a year ago": the count beside it
+    r"(?:\s+(?:deficit|surplus))?"  # "from $1.010 billion deficit in the same period last year"
     r"\s*,?\s*(?:(?:tallied|posted|recorded|logged|registered|reported|seen|sold|produced|shipped|exported|set|"
     r"imported)\s+)?"
     r"(?:(?:in|during|over|for)\s+)?(?:(?:the|a)\s+(?:same|corresponding|comparable|similar)\s+"
