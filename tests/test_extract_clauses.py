@@ -2113,3 +2113,12 @@ def test_an_opening_with_a_participle_hit_by_is_no_subject() -> None:
         "2025 dropped 43 percent from a year earlier to 11.8 million tons."
     )
     assert (found.subject, found.period) == ("new tin orders", "2025-01/2025-07")
+
+
+def test_what_an_owner_saw_move_is_the_subject() -> None:
+    found = metrics_of(
+        "The country, however, saw its tin account deficit narrow $9.05 billion to $23.0 billion in 2025."
+    )
+    assert [(m.subject, m.value) for m in found] == [
+        ("tin account deficit", 23.0e9), ("change in tin account deficit", -9.05e9),
+    ]

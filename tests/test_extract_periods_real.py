@@ -530,3 +530,11 @@ def test_a_compared_deficit_of_the_same_period_last_year_is_last_year_s() -> Non
         ("trade deficit", 714e6, "2025-01", None), ("trade deficit", 1.0e9, "2024-01", None),
         ("tin exports", 4.1e9, "2024-01", None), ("tin exports", 4.0e9, "2025-01", ("down", 2.7, None)),
     ]
+
+
+def test_between_two_months_opening_a_sentence_is_their_span() -> None:
+    found = metrics_of(
+        "Between January and October, the country produced 3,445,568 tons of tin, up 2 percent.",
+        published=date(2025, 11, 15),
+    )
+    assert found[0].period == "2025-01/2025-10"

@@ -191,7 +191,7 @@ PERIOD = re.compile(
     rf"|(?P<cited>[Tt]he\s+(?:cited|\d{{1,2}}-day|(?:ten|twenty)-day)\s+period\b|\d{{1,2}}\s+days\s+this\s+month)"
     rf"|(?P<pair>(?P<pm>{_MONTH_PAIRS})(?:,?\s+(?P<py>(?:19|20)\d{{2}}))?)"  # "January and February"
     # "July 2021 to March 2022"
-    rf"|(?P<range>(?P<btw>between\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<ry1>(?:19|20)\d{{2}}))?"
+    rf"|(?P<range>(?P<btw>[Bb]etween\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<ry1>(?:19|20)\d{{2}}))?"
     # not "from September 2024 to September 2025": one month against the same month a year before
     rf"\s*(?:-to-|-|–|—|to|through|until|(?(btw)and|(?!)))\s*(?!(?P=m1)\b)"
     # "January-May 2021", "the January-May period this year"

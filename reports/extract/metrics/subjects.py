@@ -459,6 +459,13 @@ _PRONOUN_START = re.compile(
 _PRONOUN_SUBJECT = re.compile(r"(?:^|,)\W*(?:it|they)\s+(?:also\s+|each\s+|both\s+)?$", re.I)
 
 
+_SAW_ITS = Caseless(
+    r"\b(?:saw|sees|see|has\s+seen|had\s+seen)\s+(?:its|their|the)\s+(?P<np>[^,;()]{2,60}?)\s+"
+    r"(?:rise|fall|increase|decline|drop|decrease|grow|widen|narrow|shrink|jump|surge|climb|slip|contract|"
+    r"improve|turn|swing|reach|hit|top|soar|plunge|tumble)\b"
+)
+
+
 def _pronoun_before_verb(masked: str, clause: int, at: int) -> bool:
     """'They rose 5 percent on-year', 'In September, it fell by 1 percent': a pronoun is the clause's
     subject when the clause's first verb follows it (after an opening phrase at most)."""
@@ -577,6 +584,11 @@ def _clause_subject(
     prior = _placed_before(figure, figures, placed=False) if compared and figure.role == "level" else None
     if prior:  # "a surplus of $474 million, smaller than the $1.09 billion expected": the same quantity
         return prior
+    saw = _SAW_ITS.search(masked, clause, at) if " s" in masked[clause:at] else None
+    if saw:  # "The country saw its services deficit narrow $9.05 billion": the deficit
+        named = _clean_np(saw.group("np"))
+        if named and g.HEAD.search(named):
+            return _with_topic(named, context)
     opening = _PRONOUN_START.match(masked) if clause < 8 and masked.lstrip(' "“')[:1] in "IiTt" else None
     leading = masked[clause : clause + 6].lstrip()[:1]
     if opening or (leading in ("I", "i", "T", "t") and _PRONOUN_START.match(masked, clause)) or (
