@@ -424,7 +424,8 @@ def test_a_level_registered_in_a_similar_period_of_a_year_is_that_year_s() -> No
 
 @pytest.mark.parametrize(
     ("opening", "period"),
-    [("Last year", "2024"), ("This year", "2025"), ("Last month", "2025-09")],
+    [("Last year", "2024"), ("This year", "2025"), ("Last month", "2025-09"),
+     ("Three months to September", "2025-07/2025-09")],
 )
 def test_a_relative_period_opening_a_sentence_is_read_capitalised(opening: str, period: str) -> None:
     found = metrics_of(f"{opening}, tin exports came to $141.9 billion.", published=date(2025, 10, 22))

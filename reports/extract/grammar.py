@@ -200,7 +200,7 @@ PERIOD = re.compile(
     rf"|(?P<date>{_MONTH}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?)"
     rf"|(?P<firstn>[Ff]irst\s+(?P<fn>two|three|four|five|six|seven|eight|nine|ten|eleven|2|3|4|5|6|7|8|9|10|11)\s+"
     rf"(?P<fu>months?|quarters)(?:\s+of)?(?:\s+(?:the\s+year|this\s+year|(?P<fy>(?:19|20)\d{{2}})))?)"
-    rf"|(?P<upto>(?:(?P<un>three|six|nine|twelve|3|6|9|12)\s+months|(?P<uq>two|three|four|2|3|4)\s+quarters)\s+"
+    rf"|(?P<upto>(?:(?P<un>(?i:three|six|nine|twelve)|3|6|9|12)\s+months|(?P<uq>(?i:two|three|four)|2|3|4)\s+quarters)\s+"
     rf"(?:to|through|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?"
     rf"(?:(?P<um>{_MONTH})(?:\s+(?P<uy>(?:19|20)\d{{2}}))?|(?P<uyo>(?:19|20)\d{{2}})))"
     rf"|(?P<half>(?P<hn>(?i:first|second|1st|2nd))[\s-]+half(?:\s+of)?(?:\s+(?:the\s+)?(?:year\s+)?(?P<hy>(?:19|20)\d{{2}})"
