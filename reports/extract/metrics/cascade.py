@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from reports.extract import confidence
 from reports.extract import grammar as g
@@ -614,6 +614,9 @@ def _whole_without_topic(s: _Sentence, figure: _Figure) -> None:
 def _record_of_the_running(s: _Sentence, figure: _Figure) -> None:
     """'The previous record was $29.51 billion in 2021': the record of what the release is about; 'the
     previous trade deficit record was $9.16 billion': the record of the trade deficit."""
+    lowered = (figure.subject or "").lower()
+    if not any(word in lowered for word in _RECORD_OR_FIGURE_WORDS):
+        return  # most subjects: neither a record nor a figure word
     named = _RECORD_OF.fullmatch(figure.subject or "") if figure.role == "level" else None
     if named is not None:
         figure.subject = named.group("what")
@@ -628,6 +631,7 @@ def _record_of_the_running(s: _Sentence, figure: _Figure) -> None:
         figure.notes.add(confidence.SUBJECT_CARRIED)
 
 
+_RECORD_OR_FIGURE_WORDS = ("record", "high", "peak", "figure", "total", "tally", "reading", "number")
 _PERIOD_FIGURE = re.compile(
     r"(?:the\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"the\s+month|the\s+year|last\s+month|this\s+month)['’]s?\s+)?(?:figure|total|tally|reading|number)",
@@ -788,7 +792,7 @@ _CONTRIBUTED_MEASURES = frozenset({"production", "output", "sales", "registratio
 def _year_before_level(s: _Sentence, figure: _Figure) -> None:
     """'Services trade turned to a surplus of ¥2.3 billion from the year-before deficit of ¥180.3 billion':
     the level a year before, of what the figure before it measures."""
-    if figure.role != "level" or ("-year" not in s.text and "year-" not in s.text):
+    if figure.role != "level" or not any(word in s.text for word in _YEAR_BEFORE_WORDS):
         return  # most sentences: no "year-before" at all
     if not valid_figure_period(figure.period):
         return
@@ -809,6 +813,7 @@ def _year_before_level(s: _Sentence, figure: _Figure) -> None:
     figure.period = figure_period(figure.period or "").year_before().key
 
 
+_YEAR_BEFORE_WORDS = ("year-before", "year-earlier", "year-ago", "previous-year", "prior-year", "last-year")
 _YEAR_BEFORE = re.compile(r"(?:year-(?:before|earlier|ago)|previous-year|prior-year|last-year['’]s)\s+", re.I)
 _YEAR_BEFORE_RIGHT_BEFORE = re.compile(
     r"\bthe\s+(?:year-(?:before|earlier|ago)|previous-year|prior-year)\s+$", re.I
@@ -946,8 +951,10 @@ _EXCLUDING = re.compile(r"\s*excluding\s+(?P<what>[^,()]{3,50}?)\s*(?:\([^()]*\)
 def _place_alone_named(s: _Sentence, figure: _Figure) -> None:
     """'... Finland fell 2.8% and Latvia dropped 2.4%' in a release on industrial output: each place's
     output (the measure borrowed from the release, so doubted)."""
-    place = _places_pattern().fullmatch(figure.subject or "")
-    if not place or figure.role == "share":
+    if figure.role == "share" or not figure.subject or _head_of(figure.subject):
+        return  # most subjects name their measure: no place alone
+    place = _places_pattern().fullmatch(figure.subject)
+    if not place:
         return
     named = (m.subject for m in reversed(s.context.metrics) if _head_of(m.subject))
     # the running subject, else the lead, else the last figure named: the first that names a measure
@@ -963,6 +970,7 @@ def _place_alone_named(s: _Sentence, figure: _Figure) -> None:
             return
 
 
+@lru_cache(maxsize=256)
 def _title_measure(title: str) -> str | None:
     """'Commercial vehicle registrations: +12.9% in the first half': the measure a title opens with."""
     opening = _TITLE_OPENING.split(title, maxsplit=1)[0]

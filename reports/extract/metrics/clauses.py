@@ -116,9 +116,9 @@ _HIT_BY = re.compile(r"hit\s+(?:hard\s+)?by\b", re.I)
 @lru_cache(maxsize=16)
 def _marks(masked: str) -> _Marks:
     # "With the shipping industry hit by a trade dispute, orders dropped": a participle, not the verb
-    verbs = tuple(
-        (m.start(), m.end()) for m in g.VERB.finditer(masked) if not _HIT_BY.match(masked, m.start())
-    )
+    verbs = tuple((m.start(), m.end()) for m in g.VERB.finditer(masked))
+    if "hit" in masked:
+        verbs = tuple(v for v in verbs if not _HIT_BY.match(masked, v[0]))
     boundaries = tuple(
         (m.start(), m.end(), m.group(0).strip(" ,").lower()) for m in g.CLAUSE_BOUNDARY.finditer(masked)
     )

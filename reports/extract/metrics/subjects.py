@@ -584,7 +584,8 @@ def _clause_subject(
     prior = _placed_before(figure, figures, placed=False) if compared and figure.role == "level" else None
     if prior:  # "a surplus of $474 million, smaller than the $1.09 billion expected": the same quantity
         return prior
-    saw = _SAW_ITS.search(masked, clause, at) if " s" in masked[clause:at] else None
+    seen = masked.find("saw ", clause, at) != -1 or masked.find("see", clause, at) != -1
+    saw = _SAW_ITS.search(masked, clause, at) if seen else None
     if saw:  # "The country saw its services deficit narrow $9.05 billion": the deficit
         named = _clean_np(saw.group("np"))
         if named and g.HEAD.search(named):
