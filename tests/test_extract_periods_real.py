@@ -539,3 +539,12 @@ def test_between_two_months_opening_a_sentence_is_their_span() -> None:
         published=date(2025, 11, 15),
     )
     assert found[0].period == "2025-01/2025-10"
+
+
+def test_a_sentence_s_only_level_in_the_same_month_a_year_ago_is_that_month_s() -> None:
+    found = metrics_of(
+        "Tin production rose by 21.4 per cent year-on-year to 9.4 million tonnes in June. The tin output was "
+        "6.9 million tonnes in the same month a year ago.",
+        published=date(2025, 8, 1),
+    )
+    assert [(m.value, m.period) for m in found] == [(9.4e6, "2025-06"), (6.9e6, "2024-06")]

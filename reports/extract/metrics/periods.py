@@ -26,7 +26,9 @@ _LOCAL_PERIOD = Caseless(
 
 _EARLIER_LEVEL = Caseless(
     r"\)?(?:\s*\([^()]{1,30}\))?"  # "28.5 million CGT (618 ships) a year ago": the count beside it
-    r"(?:\s+(?:deficit|surplus))?"  # "from $1.010 billion deficit in the same period last year"
+    # "from $1.010 billion deficit in the same period last year", "6.9 MT steel in the same month a year ago"
+    r"(?:\s+(?!(?:in|to|from|and|or|for|during|over|the|a|an|of|than|compared|versus|against|on|at|by)\b)"
+    r"[a-z]+(?=\s+(?:in|during|over|for|a|last|the)\b))?"
     r"\s*,?\s*(?:(?:tallied|posted|recorded|logged|registered|reported|seen|sold|produced|shipped|exported|set|"
     r"imported)\s+)?"
     r"(?:(?:in|during|over|for)\s+)?(?:(?:the|a)\s+(?:same|corresponding|comparable|similar)\s+"
@@ -743,6 +745,8 @@ def _stated_or_carried(
             _COMPARED_BEFORE.search(sentence[max(0, q.start - 20) : q.start])
             # "$7.5 billion in May and $8.2 billion a year ago": a second level of the same kind
             or any(f.role == figure.role and f.quantity.end <= q.start for f in others)
+            # "Output was 6.9 million tons in the same month a year ago.": the sentence's only figure
+            or all(f is figure for f in others)
         )
     ):
         own = primary is not None and primary[0] not in compared  # not "units sold last year" of another
