@@ -548,3 +548,14 @@ def test_a_sentence_s_only_level_in_the_same_month_a_year_ago_is_that_month_s() 
         published=date(2025, 8, 1),
     )
     assert [(m.value, m.period) for m in found] == [(9.4e6, "2025-06"), (6.9e6, "2024-06")]
+
+
+def test_a_year_earlier_level_in_its_own_sentence_leaves_the_running_period() -> None:
+    found = metrics_of(
+        "Peru produced 7.1 million tons of tin in June. Its output was at 4.7 million tons in June 2024. "
+        "Chile's tin exports rose 3 percent.",
+        published=date(2025, 8, 1),
+    )
+    assert [(m.subject, m.period) for m in found] == [
+        ("Peru tin production", "2025-06"), ("Peru output", "2024-06"), ("Chile's tin exports", "2025-06"),
+    ]

@@ -909,6 +909,21 @@ def _place_with() -> re.Pattern[str]:
     )
 
 
+def _its_owner(s: _Sentence, figure: _Figure) -> None:
+    """'The US produced 7.1 million tons in June. Its output was 4.7 million tons a year earlier': the
+    output of the place the figure before was for."""
+    subject = figure.subject
+    if not subject or not s.context.metrics or ("its " not in s.text and "Its " not in s.text):
+        return
+    if _places_pattern().match(subject) or not _head_of(subject):
+        return
+    if not re.search(rf"\b[Ii]ts\s+{re.escape(subject)}\b", s.text):
+        return
+    owner = _places_pattern().match(s.context.metrics[-1].subject)
+    if owner:
+        figure.subject = f"{owner.group('place')} {subject}"
+
+
 def _tonnage_of_a_place(s: _Sentence, figure: _Figure) -> None:
     """'China topped the list with 4.74 million CGTs', 'In terms of order backlog, Japan had 13.6 million
     CGTs': compensated tonnage (or ships) a country is credited with is its shipbuilding orders, or its
@@ -1064,6 +1079,7 @@ FIGURE_FINISHES = (
     _record_of_the_running,  # "The previous record was $29.51 billion"
     _orders_won_in_tonnage,  # "Chinese shipbuilders posted 620,000 CGT"
     _tonnage_of_a_place,  # "China topped the list with 4.74 million CGTs": China's orders
+    _its_owner,  # "The US produced 7.1 million tons. Its output was ...": the US's
     _excluding_opening,  # "Excluding erratic commodities, the deficit widened"
     _forecasts_marked,  # "expected by": a forecast
 )

@@ -95,6 +95,8 @@ def _set_running_period(
         return  # "In September, it had fallen 1 percent": a look back; the next sentence is October's again
     if _before_running(period, context.period, years=1):
         return  # "The decline started in July 2015, when exports fell 6.5 percent": history, in 2016
+    if _year_before_running(period, context.period):
+        return  # "Its output was 4.7 million tons in June 2020" in a release on June 2021: a comparison
     unclaimed = figures and all(f.period and f.period != period for f in figures)
     if unclaimed and _part_of_running(period, context):
         return  # "..., amid a boycott that began last July": no figure of the sentence is July's
@@ -120,6 +122,13 @@ def _month_before(period: str, running: str | None) -> bool:
 
 
 _MONTH_KEY = re.compile(r"\d{4}-\d\d")
+
+
+def _year_before_running(period: str, running: str | None) -> bool:
+    """Is `period` the running period's own a year before ('2020-06' for '2021-06')?"""
+    if not valid_figure_period(running) or not valid_figure_period(period):
+        return False
+    return figure_period(running or "").year_before().key == figure_period(period).key
 
 
 def _part_of_running(period: str, context: _Context) -> bool:
