@@ -125,10 +125,12 @@ _MONTH_KEY = re.compile(r"\d{4}-\d\d")
 
 
 def _year_before_running(period: str, running: str | None) -> bool:
-    """Is `period` the running period's own a year before ('2020-06' for '2021-06')?"""
+    """Is `period` the running month's (or quarter's, or half's) own a year before ('2020-06' for '2021-06')?
+    Not a year's: 'last year' in a release of January is often what it is about."""
     if not valid_figure_period(running) or not valid_figure_period(period):
         return False
-    return figure_period(running or "").year_before().key == figure_period(period).key
+    current = figure_period(running or "")
+    return current.kind != "year" and current.year_before().key == figure_period(period).key
 
 
 def _part_of_running(period: str, context: _Context) -> bool:
