@@ -1936,6 +1936,10 @@ def test_those_of_at_a_sentence_start_take_the_measure_just_stated() -> None:
     assert found[-1].subject == "tin exports"
 
 
+def test_a_relative_period_opening_a_clause_is_no_part_of_the_subject() -> None:
+    assert only("Last month the country's tin exports rose 4 percent.").subject == "tin exports"
+
+
 def test_an_opening_period_with_no_comma_is_no_part_of_the_subject() -> None:
     found = metrics_of(
         "In November 2025 tin registrations fell 6.4 percent. In the third quarter zinc sales rose 2 percent."

@@ -167,11 +167,13 @@ def _clean_np(phrase: str) -> str | None:
         where = shipped.group("where")
         phrase = f"{shipped.group('what')} exports" + (f" {where}" if where.lower().startswith("to ") else "")
     phrase = _REDUCED_RELATIVE.sub("", phrase)  # "memory chips used for servers": the chips
+    # "In November new car registrations fell", "last month the country's exports": an opening period
+    # with no comma after it
     opening = _PERIOD_OPENING.match(phrase)
-    if opening:  # "In November new car registrations fell": an opening period with no comma after it
-        period = g.PERIOD.match(phrase, opening.end())
-        if period and phrase.startswith(" ", period.end()) and len(phrase) > period.end() + 1:
-            phrase = phrase[period.end() + 1 :]
+    period = g.PERIOD.match(phrase, opening.end() if opening else 0)
+    opens = period is not None and (opening is not None or period.lastgroup in ("rel", "lastm"))
+    if opens and phrase.startswith(" ", period.end()) and len(phrase) > period.end() + 1:
+        phrase = phrase[period.end() + 1 :]
     phrase = _PERIOD_POSSESSOR.sub("", phrase)  # "October's figures": the figures; the month is the period
     phrase = _YEAR_MODIFIER.sub("", phrase)  # "Korea's 2024 trade deficit": the year is the period
     phrase = _MONTH_MODIFIER.sub("", phrase)  # "China's October trade surplus": so is the month
