@@ -1936,6 +1936,11 @@ def test_those_of_at_a_sentence_start_take_the_measure_just_stated() -> None:
     assert found[-1].subject == "tin exports"
 
 
+def test_a_country_named_by_its_epithet_is_no_part_of_the_subject() -> None:
+    found = only("Tin prices in Asia's fourth-largest economy rose 3.7 percent in 2025.")
+    assert found.subject == "tin prices"
+
+
 def test_a_relative_period_opening_a_clause_is_no_part_of_the_subject() -> None:
     assert only("Last month the country's tin exports rose 4 percent.").subject == "tin exports"
 

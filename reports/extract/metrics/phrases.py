@@ -137,6 +137,9 @@ _REDUCED_RELATIVE = re.compile(
     re.I,
 )
 _NP_TAIL = re.compile(
+    # "consumer prices in Asia's fourth-largest economy": the country, by its epithet
+    r"(?<=\w)\s+(?:in|of|for)\s+(?:the\s+)?(?:[A-Z][\w.-]*['’]s\s+|world['’]s\s+)?(?:[\w]+-)?(?:largest|biggest)"
+    r"\s+economy$|"
     r"(?<=\w)\s+(?:(?:handled|recorded|processed|registered)\s+)?(?:between|at|among)\s+\S.*$"
     r"|(?<=\w)\s+(?:in|by)\s+(?:value|volume|dollar|nominal|real)(?:\s+terms)?$",
     re.I,
