@@ -24,7 +24,8 @@ FLOORS = {
     # after reading its errors. Its first, blind score was 0.928 / 0.283. Relabeled to the real-text
     # conventions (amount changes as figures, a basis only where its clause states it): 0.992 / 0.827;
     # 0.992 / 0.831 after the period families of tests/test_extract_periods_real.py.
-    "metrics-written": (0.99, 0.83),  # 0.992 / 0.835 after the families of the second real-text day
+    # 0.992 / 0.835 after the families of the second real-text day, 0.992 / 0.843 after the fourth session's
+    "metrics-written": (0.99, 0.84),
     # 127 figures, 15 releases in styles none of the rules were written for (fisheries, tourism, TEU,
     # current account, Australian and Canadian statements, "mln"/"bln"). First contact 0.864 / 0.344;
     # its errors were then read and grouped into families, each fixed by a general rule tested in
@@ -52,7 +53,8 @@ REAL_FLOORS = {
     # 0.851 on 61%. After the pronoun, title-topic, place, FDI, value-of and list families (read on both
     # sets and two development sets outside the repo): 0.955 / 0.693, 0.897 on 64%. After the change
     # units, glued percent signs, history periods, anaphors and the third round of families (read on a new
-    # development set outside the repo): 0.955 / 0.715, 0.912 on 65%.
+    # development set outside the repo): 0.955 / 0.715, 0.912 on 65%. After the fourth session's families
+    # (read on three new sets outside the repo, two more never read): 0.956 / 0.717, 0.912 on 66%.
     "korea": (0.95, 0.71, 0.91),
     # 20 passages, 272 figures: other governments' statistics releases and wires.
     # First contact: 0.595 / 0.220. Now 0.871 / 0.546 (0.842 / 0.430 before the clause families), high
