@@ -559,3 +559,17 @@ def test_a_year_earlier_level_in_its_own_sentence_leaves_the_running_period() ->
     assert [(m.subject, m.period) for m in found] == [
         ("Peru tin production", "2025-06"), ("Peru output", "2024-06"), ("Chile's tin exports", "2025-06"),
     ]
+
+
+def test_a_sentence_of_earlier_years_only_is_history_and_the_metric_is_the_share_just_stated() -> None:
+    found = metrics_of(
+        "Tin exports jumped 20.6 percent to $10.2 billion in 2024. China took 24.5 percent of tin exports. "
+        "The metric stood at 32.8 percent in 2023 and 45.4 percent in 2022. Zinc exports jumped 57 percent "
+        "to $1.9 billion.",
+        published=date(2025, 1, 6),
+    )
+    assert [(m.subject, m.period) for m in found] == [
+        ("tin exports", "2024"), ("China share of tin exports", "2024"),
+        ("China share of tin exports", "2023"), ("China share of tin exports", "2022"),
+        ("zinc exports", "2024"),
+    ]

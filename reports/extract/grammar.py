@@ -1062,6 +1062,8 @@ PRONOUNS = frozenset(
         "tally",
         "latest figure",  # "The latest figure was 21.3% higher than ...": the figure just stated
         "figures",  # "October's figures were revised up to 0.8%": the figures of the measure just stated
+        "metric",  # "The metric stood at 32.8 percent in 2023": the share just stated
+        "the metric",
         "the figures",
         "the latest figure",
         "the ministry",

@@ -95,6 +95,8 @@ def _set_running_period(
         return  # "In September, it had fallen 1 percent": a look back; the next sentence is October's again
     if _before_running(period, context.period, years=1):
         return  # "The decline started in July 2015, when exports fell 6.5 percent": history, in 2016
+    if len(stated) > 1 and all(_before_running(p, context.period) for p in stated):
+        return  # "The share stood at 32.8 percent in 2023 and 45.4 percent in 2022": history, in 2024
     if _year_before_running(period, context.period):
         return  # "Its output was 4.7 million tons in June 2020" in a release on June 2021: a comparison
     unclaimed = figures and all(f.period and f.period != period for f in figures)

@@ -707,7 +707,10 @@ def _clause_subject(
                 subject = _respective(_listed(phrase) or subject, figure, figures, clause, at)
             return _with_topic(subject, context)
         if subject and subject.lower() in g.PRONOUNS:
-            return context.subject or (context.metrics[-1].subject if context.metrics else None)
+            last = context.metrics[-1] if context.metrics else None
+            if last is not None and figure.quantity.unit == "percent" and last.unit == "percent":
+                return last.subject  # "China took 24.5 percent. The metric stood at 32.8 percent in 2023."
+            return context.subject or (last.subject if last else None)
     if not verbs and _BARE_VERB_PHRASE.fullmatch(masked, clause, at):  # "... and stay at $50bn"
         running = context.subject or (context.metrics[-1].subject if context.metrics else None)
         shared = _shared_subject(masked, clause, clause + 1, running)
