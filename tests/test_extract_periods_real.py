@@ -573,3 +573,12 @@ def test_a_sentence_of_earlier_years_only_is_history_and_the_metric_is_the_share
         ("China share of tin exports", "2023"), ("China share of tin exports", "2022"),
         ("zinc exports", "2024"),
     ]
+
+
+def test_a_period_when_the_figure_came_to_a_level_is_that_level_s() -> None:
+    found = metrics_of(
+        "Tin exports stood at $55.3 billion in January. The previous record was set in January 2018 when the "
+        "figure came to $49.2 billion.",
+        published=date(2022, 2, 1),
+    )
+    assert [(m.value, m.period) for m in found] == [(55.3e9, "2022-01"), (49.2e9, "2018-01")]

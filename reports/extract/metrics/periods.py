@@ -19,6 +19,11 @@ _TARGET_BEFORE = Caseless(r"\b(?:by|through|toward|towards)\s+(?:the\s+end\s+of\
 
 
 # "the record set in November", "the record set last November": that level's period, not the release's
+_WHEN_IT_CAME = re.compile(
+    r"\s*,?\s*when\s+(?:the\s+|it\s+|they\s+)?(?:[\w-]+\s+){0,3}?(?:came\s+to|stood\s+at|was|were|reached|"
+    r"totaled|totalled|hit|amounted\s+to|came\s+in\s+at)\s+(?:about\s+|around\s+|nearly\s+|a\s+record\s+)?",
+    re.I,
+)
 _LOCAL_PERIOD = Caseless(
     r"\b(?:set|recorded|posted|reached|hit|registered|logged)\s+(?:(?:in|during)\s+(?:the\s+)?)?$"
 )
@@ -750,6 +755,8 @@ def _stated_or_carried(
     for start, _end, period, is_base in periods:
         if start >= q.end and is_base != "base" and g.PERIOD_RIGHT_AFTER.match(sentence, q.end, start):
             return period
+        if _end <= q.start and "when" in sentence and _WHEN_IT_CAME.fullmatch(sentence, _end, q.start):
+            return period  # "The record was set in January 2018 when the figure came to $49.2 billion"
     # a change is never compared so: its look for an earlier level is spared
     earlier = _EARLIER_LEVEL.match(sentence, q.end) if figure.role in ("level", "share") else None
     if (
