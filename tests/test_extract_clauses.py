@@ -2131,3 +2131,8 @@ def test_what_an_owner_saw_move_is_the_subject() -> None:
     assert [(m.subject, m.value) for m in found] == [
         ("tin account deficit", 23.0e9), ("change in tin account deficit", -9.05e9),
     ]
+
+
+def test_an_adverb_between_auxiliary_and_verb_names_nothing() -> None:
+    found = metrics_of("In 2025, tin exports were up 16 per cent while tin imports had actually fallen 12 %.")
+    assert [m.subject for m in found] == ["tin exports", "tin imports"]

@@ -1021,6 +1021,7 @@ LEADING_NOISE = re.compile(
 )
 TRAILING_NOISE = re.compile(
     r"(?:\s+(?:also|respectively|altogether|combined|alone|each|together|both|further|again|however|meanwhile|"
+    r"actually|indeed|even|"
     r"similarly|likewise|though|to|have|has|had|"
     r"will|would|could|may|might|can|should|shall|is|are|was|were|been|be|still|already|reportedly|only|just|"
     r"nearly|almost|roughly|all|so\s+far|more\s+than|the|a|an))+$",
