@@ -2136,3 +2136,8 @@ def test_what_an_owner_saw_move_is_the_subject() -> None:
 def test_an_adverb_between_auxiliary_and_verb_names_nothing() -> None:
     found = metrics_of("In 2025, tin exports were up 16 per cent while tin imports had actually fallen 12 %.")
     assert [m.subject for m in found] == ["tin exports", "tin imports"]
+
+
+def test_percent_higher_at_an_amount_in_any_currency_is_its_change() -> None:
+    found = only("Tin earnings were 6.6 per cent higher at Sh40.1 billion in 2025.")
+    assert (found.value, found.unit, change_of(found)) == (40.1e9, "KES", ("up", 6.6, None))
