@@ -614,8 +614,7 @@ def _whole_without_topic(s: _Sentence, figure: _Figure) -> None:
 def _record_of_the_running(s: _Sentence, figure: _Figure) -> None:
     """'The previous record was $29.51 billion in 2021': the record of what the release is about; 'the
     previous trade deficit record was $9.16 billion': the record of the trade deficit."""
-    lowered = (figure.subject or "").lower()
-    if not any(word in lowered for word in _RECORD_OR_FIGURE_WORDS):
+    if not _RECORD_OR_FIGURE_WORD.search(figure.subject or ""):
         return  # most subjects: neither a record nor a figure word
     named = _RECORD_OF.fullmatch(figure.subject or "") if figure.role == "level" else None
     if named is not None:
@@ -631,7 +630,7 @@ def _record_of_the_running(s: _Sentence, figure: _Figure) -> None:
         figure.notes.add(confidence.SUBJECT_CARRIED)
 
 
-_RECORD_OR_FIGURE_WORDS = ("record", "high", "peak", "figure", "total", "tally", "reading", "number")
+_RECORD_OR_FIGURE_WORD = re.compile(r"record|high|peak|figure|total|tally|reading|number", re.I)
 _PERIOD_FIGURE = re.compile(
     r"(?:the\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"the\s+month|the\s+year|last\s+month|this\s+month)['’]s?\s+)?(?:figure|total|tally|reading|number)",
@@ -792,7 +791,7 @@ _CONTRIBUTED_MEASURES = frozenset({"production", "output", "sales", "registratio
 def _year_before_level(s: _Sentence, figure: _Figure) -> None:
     """'Services trade turned to a surplus of ¥2.3 billion from the year-before deficit of ¥180.3 billion':
     the level a year before, of what the figure before it measures."""
-    if figure.role != "level" or not any(word in s.text for word in _YEAR_BEFORE_WORDS):
+    if figure.role != "level" or not _YEAR_BEFORE_HINT.search(s.text):
         return  # most sentences: no "year-before" at all
     if not valid_figure_period(figure.period):
         return
@@ -813,7 +812,7 @@ def _year_before_level(s: _Sentence, figure: _Figure) -> None:
     figure.period = figure_period(figure.period or "").year_before().key
 
 
-_YEAR_BEFORE_WORDS = ("year-before", "year-earlier", "year-ago", "previous-year", "prior-year", "last-year")
+_YEAR_BEFORE_HINT = re.compile(r"year-(?:before|earlier|ago)|previous-year|prior-year|last-year", re.I)
 _YEAR_BEFORE = re.compile(r"(?:year-(?:before|earlier|ago)|previous-year|prior-year|last-year['’]s)\s+", re.I)
 _YEAR_BEFORE_RIGHT_BEFORE = re.compile(
     r"\bthe\s+(?:year-(?:before|earlier|ago)|previous-year|prior-year)\s+$", re.I
