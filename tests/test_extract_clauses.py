@@ -2141,3 +2141,14 @@ def test_an_adverb_between_auxiliary_and_verb_names_nothing() -> None:
 def test_percent_higher_at_an_amount_in_any_currency_is_its_change() -> None:
     found = only("Tin earnings were 6.6 per cent higher at Sh40.1 billion in 2025.")
     assert (found.value, found.unit, change_of(found)) == (40.1e9, "KES", ("up", 6.6, None))
+
+
+def test_the_balance_of_trade_with_a_partner() -> None:
+    found = metrics_of(
+        "Trade with countries outside the EU resulted in a surplus of SEK 12.4 billion in October 2025, "
+        "while the EU trade resulted in a deficit of SEK 15.1 billion. Trade with Peru showed a deficit of "
+        "$3 billion."
+    )
+    assert [m.subject for m in found] == [
+        "trade surplus with countries outside the EU", "trade deficit with EU", "trade deficit with Peru",
+    ]

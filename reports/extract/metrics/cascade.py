@@ -923,6 +923,30 @@ def _its_owner(s: _Sentence, figure: _Figure) -> None:
         figure.subject = f"{owner.group('place')} {subject}"
 
 
+def _trade_with_a_partner(s: _Sentence, figure: _Figure) -> None:
+    """'Trade with countries outside the EU resulted in a surplus of SEK 12.4 billion, while the EU trade
+    resulted in a deficit of SEK 15.1 billion': the balance of trade with that partner."""
+    q = figure.quantity
+    if figure.role != "level" or ("rade with" not in s.text and " trade " not in s.text):
+        return
+    window = s.text[max(0, q.start - 120) : q.start]
+    named = _TRADE_WITH.search(window) or _PARTNER_TRADE.search(window)
+    if named is None:
+        return
+    partner = " ".join(named.group("partner").split())
+    figure.subject = canonical_subject(f"trade {named.group('kind').lower()} with {partner}")
+
+
+_BALANCE_AFTER = (
+    r"\s+(?:resulted\s+in|showed|recorded|posted|produced|registered|yielded|saw|had)\s+(?:a\s+|an\s+)?"
+    r"(?:net\s+)?(?P<kind>surplus|deficit)\s+of\s+(?:about\s+|around\s+|nearly\s+)?$"
+)
+_TRADE_WITH = re.compile(rf"\b[Tt]rade\s+with\s+(?P<partner>[^,;()]{{2,50}}?){_BALANCE_AFTER}")
+_PARTNER_TRADE = re.compile(
+    rf"\b(?:the\s+)?(?P<partner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}})\s+trade{_BALANCE_AFTER}"
+)
+
+
 def _tonnage_of_a_place(s: _Sentence, figure: _Figure) -> None:
     """'China topped the list with 4.74 million CGTs', 'In terms of order backlog, Japan had 13.6 million
     CGTs': compensated tonnage (or ships) a country is credited with is its shipbuilding orders, or its
@@ -1079,6 +1103,7 @@ FIGURE_FINISHES = (
     _orders_won_in_tonnage,  # "Chinese shipbuilders posted 620,000 CGT"
     _tonnage_of_a_place,  # "China topped the list with 4.74 million CGTs": China's orders
     _its_owner,  # "The US produced 7.1 million tons. Its output was ...": the US's
+    _trade_with_a_partner,  # "Trade with countries outside the EU resulted in a surplus of"
     _excluding_opening,  # "Excluding erratic commodities, the deficit widened"
     _forecasts_marked,  # "expected by": a forecast
 )
