@@ -31,13 +31,16 @@ from reports.extract.metrics.figures import _PERCENTAGE, _YEAR, _figures
 from reports.extract.metrics.lists import _coordinated_changes
 from reports.extract.metrics.model import _Context, _Figure
 from reports.extract.metrics.periods import (
+    _SPAN,
     _compared_level,
     _compared_periods,
     _earlier_change_end,
+    _last_month,
     _period_of,
     _period_source,
     _periods,
     _set_running_period,
+    _shift,
     _title_period,
 )
 from reports.extract.metrics.phrases import (
@@ -756,10 +759,15 @@ def _contributors_in_brackets(s: _Sentence, figure: _Figure) -> None:
         return
     nearest = [m.group("noun").lower() for m in _CHANGE_NOUN.finditer(s.text, 0, item.start("item"))]
     down = bool(nearest) and nearest[-1] in words().down_change_nouns
-    direction = "down" if (down and q.signed != "+") or q.signed == "-" else "up"
+    _item_changed(figure, name, measure, "down" if (down and q.signed != "+") or q.signed == "-" else "up")
+
+
+def _item_changed(figure: _Figure, name: str, measure: str, direction: str) -> None:
+    """The bracketed or listed percent is the item's change, in the measure of the figure stated before it
+    (borrowed, so its subject is doubted)."""
     figure.role = "change"
     figure.subject = f"{_as_modifier(name)} {measure}"
-    figure.change = Change(abs(q.value), "percent", direction, None)
+    figure.change = Change(abs(figure.quantity.value), "percent", direction, None)
     figure.notes.add(confidence.SUBJECT_CARRIED)
 
 
@@ -793,12 +801,12 @@ def _year_before_level(s: _Sentence, figure: _Figure) -> None:
     the level a year before, of what the figure before it measures."""
     if figure.role != "level" or not _YEAR_BEFORE_HINT.search(s.text):
         return  # most sentences: no "year-before" at all
-    if not valid_figure_period(figure.period):
+    year_before = _shift(figure.period, months=12)
+    if year_before is None:
         return
     q = figure.quantity
     if _YEAR_BEFORE_RIGHT_BEFORE.search(s.text, max(0, q.start - 24), q.start):
-        # "above the year-earlier $4.1 billion"
-        figure.period = figure_period(figure.period or "").year_before().key
+        figure.period = year_before  # "above the year-earlier $4.1 billion"
         return
     match = _YEAR_BEFORE.match(figure.subject or "")
     if match is None:
@@ -809,7 +817,7 @@ def _year_before_level(s: _Sentence, figure: _Figure) -> None:
     if named.lower() in ("deficit", "surplus", "balance") and owner and owner != earlier[-1].subject:
         named = f"{owner} {named}"  # "services trade" with this level's own word: its deficit
     figure.subject = named
-    figure.period = figure_period(figure.period or "").year_before().key
+    figure.period = year_before
 
 
 _YEAR_BEFORE_HINT = re.compile(r"year-(?:before|earlier|ago)|previous-year|prior-year|last-year", re.I)
@@ -838,10 +846,7 @@ def _listed_after_a_change(s: _Sentence, figure: _Figure) -> None:
     name = _clean_np(item.group("item"))
     if direction is None or measure is None or not name or _head_of(name):
         return
-    figure.role = "change"
-    figure.subject = f"{_as_modifier(name)} {measure}"
-    figure.change = Change(abs(q.value), "percent", direction, None)
-    figure.notes.add(confidence.SUBJECT_CARRIED)
+    _item_changed(figure, name, measure, direction)
 
 
 _LISTED_ITEM = re.compile(r"\s*(?:and\s+)?(?P<item>[^,;:()]{2,60}?)(?:\s*\([^()]{1,12}\))?\s*,\s*[-+]?")
@@ -858,13 +863,8 @@ def _from_level_of_a_change(s: _Sentence, figure: _Figure) -> None:
     change = to.change if to is not None else None
     if change is None or change.basis not in ("yoy", "mom") or figure.period != to.period:
         return
-    if not _TO_NEXT.fullmatch(s.text, q.end, to.quantity.start) or not valid_figure_period(figure.period):
-        return
-    period = figure_period(figure.period or "")
-    if change.basis == "yoy":
-        figure.period = period.year_before().key
-    elif period.kind == "month":
-        figure.period = period.previous().key
+    if _TO_NEXT.fullmatch(s.text, q.end, to.quantity.start):
+        figure.period = _shift(figure.period, months=12 if change.basis == "yoy" else 1) or figure.period
 
 
 _TO_NEXT = re.compile(r"\s+to\s+(?:a\s+|an\s+)?(?:record\s+)?")
@@ -876,8 +876,8 @@ def _month_on_month_is_a_month(s: _Sentence, figure: _Figure) -> None:
     change = figure.change
     if change is None or change.basis != "mom" or figure.period_source != "carried":
         return
-    if figure.period and _SPAN_KEY.fullmatch(figure.period):
-        figure.period = figure.period[-7:]
+    if figure.period and _SPAN.fullmatch(figure.period):
+        figure.period = _last_month(figure.period)
 
 
 def _place_with_its_figure(s: _Sentence, figure: _Figure) -> None:
@@ -916,7 +916,7 @@ def _its_owner(s: _Sentence, figure: _Figure) -> None:
         return
     if _places_pattern().match(subject) or not _head_of(subject):
         return
-    if not re.search(rf"\b[Ii]ts\s+{re.escape(subject)}\b", s.text):
+    if f"its {subject.lower()}" not in s.text.lower():
         return
     owner = _places_pattern().match(s.context.metrics[-1].subject)
     if owner:
@@ -960,12 +960,11 @@ def _tonnage_of_a_place(s: _Sentence, figure: _Figure) -> None:
         return  # the place alone, or with a measure borrowed from the figure before
     backlog = _BACKLOG.search(s.text, 0, q.start) is not None
     figure.subject = f"{place.group('place')} {'order backlog' if backlog else 'shipbuilding orders'}"
-    if backlog and figure.period and _SPAN_KEY.fullmatch(figure.period):
-        figure.period = figure.period[-7:]  # a backlog is what stands at the end of the span
+    if backlog and figure.period and _SPAN.fullmatch(figure.period):
+        figure.period = _last_month(figure.period)  # a backlog is what stands at the end of the span
 
 
 _BACKLOG = re.compile(r"\bbacklogs?\b", re.I)
-_SPAN_KEY = re.compile(r"\d{4}-\d\d/\d{4}-\d\d")
 
 
 _WON = re.compile(

@@ -27,9 +27,9 @@ _TO_LEVEL_GAP = re.compile(
 
 _ATTACH_GAP = re.compile(
     r"^[\s,(\[]*(?:(?:or|and|which\s+is|which\s+was|an?|or\s+an?|registering|recording|posting|logging|marking|"
-    r"showing|seeing|is|are|was|were|"
+    r"showing|seeing|is|are|(?:was|were)(?:\s+also)?|"
     # "808,059 units, accounting for a drop of 17.7 percent", "$184.5 million, representing a decline of"
-    r"accounting\s+for|representing|reflecting|amounting\s+to|translating\s+into|(?:was|were)\s+(?:also\s+)?)"
+    r"accounting\s+for|representing|reflecting|amounting\s+to|translating\s+into)"
     r"\s+)?(?:an?\s+)?[\s,(\[]*$",  # "Exports of $101.8 billion were 2.6% more than ..."
     re.I,
 )

@@ -19,13 +19,14 @@ _TARGET_BEFORE = Caseless(r"\b(?:by|through|toward|towards)\s+(?:the\s+end\s+of\
 
 
 # "the record set in November", "the record set last November": that level's period, not the release's
+_LOCAL_PERIOD = Caseless(
+    r"\b(?:set|recorded|posted|reached|hit|registered|logged)\s+(?:(?:in|during)\s+(?:the\s+)?)?$"
+)
+# "... set in January 2018 when the figure came to $49.2 billion": the period before "when" is the level's
 _WHEN_IT_CAME = re.compile(
     r"\s*,?\s*when\s+(?:the\s+|it\s+|they\s+)?(?:[\w-]+\s+){0,3}?(?:came\s+to|stood\s+at|was|were|reached|"
     r"totaled|totalled|hit|amounted\s+to|came\s+in\s+at)\s+(?:about\s+|around\s+|nearly\s+|a\s+record\s+)?",
     re.I,
-)
-_LOCAL_PERIOD = Caseless(
-    r"\b(?:set|recorded|posted|reached|hit|registered|logged)\s+(?:(?:in|during)\s+(?:the\s+)?)?$"
 )
 
 
@@ -140,21 +141,24 @@ def _year_before_running(period: str, running: str | None) -> bool:
     return current.kind != "year" and current.year_before().key == figure_period(period).key
 
 
-def _part_of_running(period: str, context: _Context) -> bool:
-    """Does `period` lie inside the running period, and is shorter (a month of the year it is about)?"""
-    running = context.period or context.title_period
-    if not valid_figure_period(running) or not valid_figure_period(period) or period == running:
+def _within(inner: str | None, outer: str | None) -> bool:
+    """Does period `inner` lie inside `outer`, and is it shorter?"""
+    if inner == outer or not valid_figure_period(inner) or not valid_figure_period(outer):
         return False
-    inner, outer = figure_period(period), figure_period(running or "")
-    return outer.start <= inner.start and inner.end <= outer.end
+    part, whole = figure_period(inner or ""), figure_period(outer or "")
+    return whole.start <= part.start and part.end <= whole.end
+
+
+def _part_of_running(period: str, context: _Context) -> bool:
+    """Does `period` lie inside the running period (a month of the year it is about)?"""
+    return _within(period, context.period or context.title_period)
 
 
 def _part_of(running: str | None, period: str) -> bool:
     """Is the running period part of a month (its days) that `period`, a month, holds?"""
-    if not valid_figure_period(running) or not _MONTH_KEY.fullmatch(period):
+    if not _MONTH_KEY.fullmatch(period) or not _within(running, period):
         return False
-    part, whole = figure_period(running or ""), figure_period(period)
-    return part.kind in ("days", "day") and whole.start <= part.start and part.end <= whole.end
+    return figure_period(running or "").kind in ("days", "day")
 
 
 def _before_running(period: str, running: str | None, years: int = 0) -> bool:

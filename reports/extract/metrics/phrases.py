@@ -123,8 +123,6 @@ _ESTIMATE_OF = re.compile(
 )
 
 
-# "two-way trade between A and B", "throughput at the country's ports", "cargo handled at all ports":
-# the relation or place after the head is not part of the name.
 _PERIOD_OPENING = re.compile(r"^(?:in|during|for|over|through|throughout)\s+(?:the\s+)?", re.I)
 _SHIPPED = re.compile(
     r"^(?:the\s+)?(?:value\s+of\s+)?(?P<what>[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:shipped|sent|sold|exported)\s+"
@@ -136,6 +134,8 @@ _REDUCED_RELATIVE = re.compile(
     r"(?<=\w)\s+(?:used|made|produced|built|manufactured|designed|destined|intended)\s+(?:for|in|by|from|with)\s+\S.*$",
     re.I,
 )
+# "two-way trade between A and B", "throughput at the country's ports", "cargo handled at all ports":
+# the relation or place after the head is not part of the name.
 _NP_TAIL = re.compile(
     # "consumer prices in Asia's fourth-largest economy": the country, by its epithet
     r"(?<=\w)\s+(?:in|of|for)\s+(?:the\s+)?(?:[A-Z][\w.-]*['’]s\s+|world['’]s\s+)?(?:[\w]+-)?(?:largest|biggest)"
