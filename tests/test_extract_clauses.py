@@ -2152,3 +2152,11 @@ def test_the_balance_of_trade_with_a_partner() -> None:
     assert [m.subject for m in found] == [
         "trade surplus with countries outside the EU", "trade deficit with EU", "trade deficit with Peru",
     ]
+
+
+def test_builders_named_in_the_clause_s_subject_keep_who_they_are() -> None:
+    found = metrics_of(
+        "Tin exports rose 3 percent in January 2026. Chinese shipbuilders, however, won orders worth $2.1 "
+        "billion in January 2026."
+    )
+    assert found[-1].subject == "Chinese shipbuilding orders"

@@ -272,13 +272,16 @@ def _orders_won(sentence: str, figure: _Figure, base: str | None, context: _Cont
         builders = _BUILDERS.search(base)
     if builders is None or what != "orders":
         return what
-    whose = _HOME_WORD.sub("", builders.string[builders.start("who") : builders.start("noun")]).strip()
+    whose = _HOME_WORD.sub("", builders.group("who")).strip()
     return f"{whose} shipbuilding orders".strip()  # "local shipyards": the home country's
 
 
-_BUILDER_NOUNS = r"(?P<noun>shipbuilders|shipyards|yards|builders|shipbuilding\s+companies)"
-_BUILDERS = re.compile(rf"(?P<who>){_BUILDER_NOUNS}$", re.I)
-_BUILDERS_BEFORE = re.compile(rf"(?P<who>(?:\b[\w'’-]+\s+){{0,3}}){_BUILDER_NOUNS}\s+$", re.I)
+# who the builders are, in at most three words before them: "Chinese shipbuilders", "local shipyards"
+_BUILDERS_NAMED = (
+    r"(?P<who>(?:\b[\w'’-]+\s+){0,3})(?:shipbuilders|shipyards|yards|builders|shipbuilding\s+companies)"
+)
+_BUILDERS = re.compile(rf"{_BUILDERS_NAMED}$", re.I)
+_BUILDERS_BEFORE = re.compile(rf"{_BUILDERS_NAMED}\s+$", re.I)
 _HOME_WORD = re.compile(r"^(?:local|domestic|home-grown|the\s+country['’]s|the\s+nation['’]s)\b", re.I)
 
 
