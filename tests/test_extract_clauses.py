@@ -417,8 +417,8 @@ def test_a_count_of_goods_sold_is_their_sales_with_the_change_after_it() -> None
         "84,600 units sold last year."
     )
     assert [(m.subject, m.value, m.period) for m in found] == [
-        ("passenger automobile sales", 81200.0, "2025-06"),
-        ("passenger automobile sales", 84600.0, "2024-06"),
+        ("passenger car sales", 81200.0, "2025-06"),
+        ("passenger car sales", 84600.0, "2024-06"),
     ]
     assert (found[0].change.direction, found[0].change.value) == ("down", 4.0)
 
@@ -764,7 +764,20 @@ def test_those_sent_somewhere_within_an_opening_flow() -> None:
 def test_what_a_place_saw_change_is_the_subject() -> None:
     assert only("Peru saw its zinc exports decline 2.5 percent in 2025.").subject == "zinc exports"
     figure = only("Car sales also saw a year-on-year increase of 8.5 percent in 2025.")
-    assert figure.subject == "automobile sales"
+    assert figure.subject == "car sales"  # sales keep the text's word; trade items take the item name
+
+
+@pytest.mark.parametrize(
+    ("body", "subject"),
+    [
+        ("Car exports rose 5.1 percent to $6.1 billion in May 2025.", "automobile exports"),
+        ("Auto imports fell 3.0 percent to $1.2 billion in May 2025.", "automobile imports"),
+        ("New car registrations rose 5.1 percent to 143,921 vehicles in May 2025.", "new car registrations"),
+        ("Car production rose 5.1 percent to 342,000 vehicles in May 2025.", "car production"),
+    ],
+)
+def test_a_trade_item_takes_its_item_name_other_measures_the_texts_word(body: str, subject: str) -> None:
+    assert only(body).subject == subject
 
 
 @pytest.mark.parametrize(

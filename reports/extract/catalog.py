@@ -124,19 +124,25 @@ def dollar_economies() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 @cache
-def _subject_words() -> tuple[tuple[re.Pattern[str], str], ...]:
-    words = _catalog_data().get("subject_words", {})
+def _subject_words(table: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    words = _catalog_data().get(table, {})
     return tuple(
         (re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE), name)
         for word, name in words.items()
     )
 
 
+_TRADE_FLOW = re.compile(r"\b(?:exports?|imports?|shipments?)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def analyst_words(subject: str) -> str:
-    """'chip exports' -> 'semiconductor exports', 'car exports' -> 'automobile exports' (catalog.toml)."""
-    for pattern, name in _subject_words():
-        subject = pattern.sub(name, subject)
+    """'chip exports' -> 'semiconductor exports', 'car exports' -> 'automobile exports', but 'car
+    registrations' as written (catalog.toml, [subject_words] and [trade_item_words])."""
+    tables = ("subject_words", "trade_item_words") if _TRADE_FLOW.search(subject) else ("subject_words",)
+    for table in tables:
+        for pattern, name in _subject_words(table):
+            subject = pattern.sub(name, subject)
     return subject
 
 
