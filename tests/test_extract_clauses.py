@@ -2173,3 +2173,14 @@ def test_builders_named_in_the_clause_s_subject_keep_who_they_are() -> None:
         "billion in January 2026."
     )
     assert found[-1].subject == "Chinese shipbuilding orders"
+
+
+def test_an_actor_named_by_its_acronym_owns_its_flow_and_the_change_after_it() -> None:
+    found = metrics_of(
+        "The 13-member Organization of the Petroleum Exporting Countries (OPEC) has pumped 29.4 million "
+        "barrels per day in June, down 410,000 bpd from May."
+    )
+    assert [(m.subject, m.value, m.unit, m.period) for m in found] == [
+        ("OPEC production", 29.4e6, "barrels", "2025-06"),
+        ("change in OPEC production", -410000.0, "barrels", "2025-06"),
+    ]

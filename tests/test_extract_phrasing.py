@@ -48,6 +48,11 @@ def quantity(text: str):
         ("2.3 million tons", 2.3e6, "tons"),
         ("1.05 million barrels", 1.05e6, "barrels"),
         ("12,400 jobs", 12400.0, "jobs"),
+        ("2,72,027 units", 272027.0, "units"),  # India's grouping: lakhs
+        ("6.65m tonnes", 6.65e6, "tons"),
+        ("1.2bn barrels", 1.2e9, "barrels"),
+        ("55,96,223 units", 5596223.0, "units"),
+        ("Rs 1,23,456 crore", 1.23456e12, "INR"),
         ("67 percent", 67.0, "percent"),
         ("21.3%", 21.3, "percent"),
         ("1.4 percentage points", 1.4, "percentage points"),
@@ -58,7 +63,9 @@ def test_a_stated_quantity_is_read_in_base_units(text: str, value: float, unit: 
     assert (found.value, found.unit) == (pytest.approx(value), unit)
 
 
-@pytest.mark.parametrize("text", ["1,2,3 units", "$.5 billion", "12..5 percent", "1,23 tons"])
+@pytest.mark.parametrize(
+    "text", ["1,2,3 units", "$.5 billion", "12..5 percent", "1,23 tons", "1,23,45 tons", "123,45,678 units"]
+)
 def test_a_malformed_number_is_skipped_not_guessed(text: str) -> None:
     assert [q for q in find_quantities(normalize(f"Output was {text}.")) if q.kind != "bare"] == []
 

@@ -973,6 +973,7 @@ NOMINAL = {
     "ordered": "orders",
     "delivered": "deliveries",
     "manufactured": "production",
+    "pumped": "production",
     "generated": "generation",
     "consumed": "consumption",
     "registered": "registrations",

@@ -40,7 +40,8 @@ _GLUED_TOKEN = re.compile(
 # The digit first and the letters looked back at, so the engine skips to digits (a superset of the signs
 # above: a false hint only costs the finer scan)
 _GLUED_HINT = re.compile(r"\d(?:(?<=[A-Z]{3}\d)|(?<=[A-Z][A-Za-z]\d)|(?<=Dhs\d)|(?<=(?<![A-Za-z])[RN]\d))")
-_VALID = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+# "308,000"; "2,72,027", India's grouping (lakhs and crores: twos before the last three)
+_VALID = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d\d)+,\d{3}|\d+)(?:\.\d+)?")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 _SCALES = {
@@ -394,7 +395,8 @@ def _blank_entity(match: re.Match[str]) -> str:
 
 
 def parse_number(token: str) -> float | None:
-    """'308,000' -> 308000.0; '1,2,3', '12..5' or '.5' -> None (malformed, never guessed)."""
+    """'308,000' -> 308000.0, '2,72,027' -> 272027.0; '1,2,3', '12..5' or '.5' -> None (malformed, never
+    guessed)."""
     if not _VALID.fullmatch(token):
         return None
     return float(token.replace(",", ""))
@@ -581,8 +583,10 @@ def _typed(text: str, at: int, token_end: int, token: str, value: float, limit: 
     scale = 1.0
     if scale_word:
         lowered = scale_word.lower()
-        # One-letter scales only right after the digits ("$5b", "$3m"), and only for money.
-        if len(lowered) == 1 and (currency is None or text[token_end] == " "):
+        # One-letter scales only right after the digits, and only for money or a count: "$5b", "$3m",
+        # "6.65m tonnes"; never "5m" alone (metres) or "5 m".
+        glued = text[token_end] != " "
+        if len(lowered) == 1 and not (glued and (currency is not None or after.group("count"))):
             right = token_end
         else:
             scale = _SCALES[lowered]

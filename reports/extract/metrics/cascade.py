@@ -451,7 +451,8 @@ def _actor_of_its_flow(s: _Sentence, figure: _Figure) -> None:
     if not acted or start - acted[-1].end() > 25:
         return
     verb = " ".join(acted[-1].group("verb").lower().split())  # "shipped  out" -> "shipped out"
-    actor, nominal = _THE.sub("", acted[-1].group("actor")), g.NOMINAL[verb]
+    actor = acted[-1].group("acronym") or _THE.sub("", acted[-1].group("actor"))
+    nominal = g.NOMINAL[verb]
     subject = figure.subject
     if actor.lower() in g.PRONOUNS or actor.lower() in _HOME_ACTORS:
         return  # "South Korea imported goods worth $27.8 billion": the economy a release is about by default
@@ -459,15 +460,21 @@ def _actor_of_its_flow(s: _Sentence, figure: _Figure) -> None:
         figure.subject = f"{actor} {nominal}"
     elif nominal in subject and actor.lower() not in subject.lower():
         figure.subject = f"{actor} {subject}"
+    for later in s.figures[s.figures.index(figure) + 1 :]:  # "..., down 750,000 bpd": the same actor's
+        if later.role == "change" and later.subject == subject:
+            later.subject = figure.subject
 
 
 _HOME_ACTORS = frozenset({"korea", "south korea", "country", "nation"})  # as grammar.LEADING_NOISE drops them
 
 
-# "Japan produced", "The United States, at the 4th position, produced": a named actor and its flow verb
+# "Japan produced", "The United States, at the 4th position, produced", "the Organization of the Petroleum
+# Exporting Countries (OPEC) has pumped": a named actor (or its acronym) and its flow verb
 _ACTOR_FLOW = re.compile(
-    r"(?<![\w’'-])(?P<actor>(?:[Tt]he\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3})(?:,[^,;]{1,40},)?\s+"
-    r"(?:also\s+)?(?:(?:is|are|was|were)\s+(?:estimated|expected|projected|forecast)\s+to\s+have\s+)?"
+    r"(?:(?<![\w’'-])(?P<actor>(?:[Tt]he\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3})(?:,[^,;]{1,40},)?"
+    r"|\((?P<acronym>[A-Z][A-Za-z]{1,7})\))\s+"
+    r"(?:also\s+)?(?:(?:has|have|had)\s+)?"
+    r"(?:(?:is|are|was|were)\s+(?:estimated|expected|projected|forecast)\s+to\s+have\s+)?"
     rf"(?P<verb>{FLOW_VERBS})\s+"
     r"(?:a\s+(?:total|record)\s+of\s+|about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?"
 )

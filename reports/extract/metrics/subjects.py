@@ -87,7 +87,9 @@ def _np_to_level_pattern() -> Caseless:
 
 
 # The verbs of a flow an actor makes: "Korea exported $5 billion", "Japan produced 104.3 million tons".
-FLOW_VERBS = r"imported|exported|produced|sold|shipped\s+out|shipping\s+out|shipped|manufactured"
+# "OPEC pumped 28.9 million bpd" (production); not "bought": "Japan bought $820 million worth of Korean
+# seafood" in an export release is the release's exports to Japan, not Japan's purchases.
+FLOW_VERBS = r"imported|exported|produced|sold|shipped\s+out|shipping\s+out|shipped|manufactured|pumped"
 
 
 @cache
