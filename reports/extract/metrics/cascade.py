@@ -460,6 +460,8 @@ def _actor_of_its_flow(s: _Sentence, figure: _Figure) -> None:
         figure.subject = f"{actor} {nominal}"
     elif nominal in subject and actor.lower() not in subject.lower():
         figure.subject = f"{actor} {subject}"
+    else:
+        return
     for later in s.figures[s.figures.index(figure) + 1 :]:  # "..., down 750,000 bpd": the same actor's
         if later.role == "change" and later.subject == subject:
             later.subject = figure.subject
