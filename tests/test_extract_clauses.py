@@ -2184,3 +2184,24 @@ def test_an_actor_named_by_its_acronym_owns_its_flow_and_the_change_after_it() -
         ("OPEC production", 29.4e6, "barrels", "2025-06"),
         ("change in OPEC production", -410000.0, "barrels", "2025-06"),
     ]
+
+
+def test_the_things_counted_as_a_clause_s_subject_give_a_bare_count_its_unit() -> None:
+    found = metrics_of(
+        "Hybrid passenger cars reached 2.35 million in the first half of 2025. Vehicles sold in March 2025 "
+        "totaled 164,000. Visitors reached 1.2 million in March 2025."
+    )
+    assert [(m.value, m.unit) for m in found] == [(2.35e6, "vehicles"), (164000.0, "vehicles"),
+                                                    (1.2e6, "visitors")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tin exports fell 2 percent in August 2025. Cumulative tin exports reached $7.1 billion, up 4 percent.",
+        "Tin exports fell 2 percent in August 2025. On a cumulative basis, tin exports rose 4 percent.",
+        "Tin exports fell 2 percent in August 2025. For the year to date, tin exports rose 4 percent.",
+    ],
+)
+def test_a_cumulative_figure_runs_from_january_to_the_month_of_the_release(body: str) -> None:
+    assert metrics_of(body)[-1].period == "2025-01/2025-08"

@@ -175,7 +175,7 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
 
 # Period phrases, most specific first. A day number after a month makes it a date, not a period.
 PERIOD = re.compile(
-    r"(?=[JFMASONDfstnHhQqlLTyYwWeEBb0-9]|betw)\b(?:"
+    r"(?=[JFMASONDfstnHhQqlLTyYwWeEBbCco0-9]|betw)\b(?:"
     rf"(?P<days>(?P<dm>{_MONTH})\s*(?P<d1>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|until)\s*"
     rf"(?P<d2>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million))"
     rf"(?:,?\s+(?P<dy>(?:19|20)\d{{2}}))?)"
@@ -222,15 +222,18 @@ PERIOD = re.compile(
     r"|(?P<yend>\byear-end\b|\bthe\s+end\s+of\s+the\s+year\b)"
     # "For the full year, the surplus came to ...": the year the release is about
     r"|(?P<fullyear>\b(?:[Tt]he\s+)?(?:[Ff]ull|[Ww]hole|[Ee]ntire)[\s-]+year\b(?!\s*(?:of\s+)?(?:19|20)\d\d))"
-    r"|(?P<ytd>(?i:\byear-to-date\b|\bso\s+far\s+this\s+year\b)))",
+    # "year-to-date", "so far this year", "cumulative exports", "on a cumulative basis": January to the running month
+    r"|(?P<ytd>(?i:\byear[\s-]to[\s-]date\b|\bso\s+far\s+(?:this|in\s+the)\s+year\b|\bthe\s+year\s+so\s+far\b"
+    r"|\bcumulative(?:ly)?\b|\bon\s+a\s+cumulative\s+basis\b)))",
 )
 # The words a PERIOD phrase can begin with, in the lower-cased text: the first words of all its alternatives
 # (a new alternative adds its own here).
 _PERIOD_FIRST_WORDS = (
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third|fourth|three|six|nine|twelve|two|four"
-    r"|last|this|next|between|h[12]|q[1-4]|19|20|from\s+(?:19|20)|year-(?:end|to)|so\s+far|full|whole|entire"
+    r"|last|this|next|between|h[12]|q[1-4]|19|20|from\s+(?:19|20)|year[\s-](?:end|to)|so\s+far|full|whole|entire"
+    r"|cumulative|on\s+a\s+cumulative"
     r"|(?:from|since)\s+the\s+(?:beginning|start)"
-    r"|the\s+(?:first|cited|\d|ten|twenty|previous|preceding|following|past|end|full|whole|entire)"
+    r"|the\s+(?:first|cited|\d|ten|twenty|previous|preceding|following|past|end|full|whole|entire|year\s+so)"
     r"|[1-9]\d?(?:st|nd|rd|th|\s+(?:days|months|quarters))"  # "1st", "12 months", "10 days"
     r"|[0-3]?\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"  # "01 January to 30 September"
 )

@@ -34,13 +34,26 @@ def _number_of_pattern() -> Caseless:
     )
 
 
+@cache
+def _counted_subject_pattern() -> Caseless:
+    """The things counted as the clause's subject, right before its level verb."""
+    return Caseless(
+        rf"\b(?P<unit>{g.alternation(_COUNT_WORDS)})\s+"
+        r"(?:(?:sold|produced|exported|registered|delivered|built|shipped)\b[^.;$€£¥₩%]{0,40}?\s)?"
+        r"(?:reached|totaled|totalled|came\s+to|stood\s+at|numbered|amounted\s+to)\s+"
+        r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+|some\s+)?$"
+    )
+
+
 _PEOPLE_WORDS = words().people_words
 
 
 @cache
 def _people_before_pattern() -> Caseless:
     return Caseless(
-        r"\b(?P<who>visitors?|tourists?|travell?ers|passengers?|arrivals)\b[^.;\d$€£¥₩]{0,60}?\b(?:numbered|reached|"
+        r"\b(?P<who>visitors?|tourists?|travell?ers|passengers?|arrivals)\b"
+        # a modifier of the thing counted is not who is counted: "passenger cars reached 6.47 million"
+        r"(?!\s+(?:cars?|vehicles?|jets?|planes?|aircraft|ships?|vessels?|trains?|buses)\b)[^.;\d$€£¥₩]{0,60}?\b(?:numbered|reached|"
         r"totaled|totalled|came\s+to|stood\s+at|hit|rose\s+to|fell\s+to|topped|exceeded|was|were)\s+"
         r"(?:an?\s+(?:all-time|record|new)\s+(?:high|peak)\s+of\s+|a\s+record\s+)?"
         r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
@@ -213,6 +226,9 @@ def _named_unit(sentence: str, q: Quantity, context_unit: str | None) -> Quantit
     if people:  # "Visitors from Chile numbered 2.1 million", "arrivals reached a record 9.5 million"
         word = people.group("who").lower()
         return replace(q, unit="passengers" if word.startswith("passenger") else "visitors", kind="count")
+    counted = _counted_subject_pattern().search(before)
+    if counted:  # "NEV passenger cars reached 6.47 million", "vehicles sold in May totaled 152,000"
+        return replace(q, unit=_COUNT_WORDS[counted.group("unit").lower()], kind="count")
     if q.scaled or "." in q.digits:
         return None
     named = _number_of_pattern().search(before)
