@@ -2205,3 +2205,19 @@ def test_the_things_counted_as_a_clause_s_subject_give_a_bare_count_its_unit() -
 )
 def test_a_cumulative_figure_runs_from_january_to_the_month_of_the_release(body: str) -> None:
     assert metrics_of(body)[-1].period == "2025-01/2025-08"
+
+
+def test_the_kind_of_seller_after_sales_at_is_part_of_the_name_a_place_is_not() -> None:
+    found = metrics_of(
+        "In January 2026, sales at furniture stores fell 2.2 percent to $11.4 billion, while throughput at the "
+        "northern ports rose 3 percent."
+    )
+    assert [m.subject for m in found] == ["sales at furniture stores", "throughput"]
+
+
+def test_a_bare_level_a_change_takes_counted_things_to_is_a_count_of_them() -> None:
+    found = metrics_of(
+        "In January 2026, sales of trucks rose 14 percent to 31,500, and exports of buses rose 5 percent to "
+        "40 countries."
+    )
+    assert [(m.value, m.unit) for m in found] == [(31500.0, "vehicles"), (None, None)]

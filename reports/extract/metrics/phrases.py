@@ -140,7 +140,10 @@ _NP_TAIL = re.compile(
     # "consumer prices in Asia's fourth-largest economy": the country, by its epithet
     r"(?<=\w)\s+(?:in|of|for)\s+(?:the\s+)?(?:[A-Z][\w.-]*['’]s\s+|world['’]s\s+)?(?:[\w]+-)?(?:largest|biggest)"
     r"\s+economy$|"
-    r"(?<=\w)\s+(?:(?:handled|recorded|processed|registered)\s+)?(?:between|at|among)\s+\S.*$"
+    r"(?<=\w)\s+(?:(?:handled|recorded|processed|registered)\s+)?(?:between|at|among)\s+"
+    # ... but the kind of seller is: "sales at non-store retailers", "spending at restaurants"
+    r"(?!(?:[\w-]+\s+){0,3}?(?:retailers?|stores?|outlets?|shops?|dealers(?:hips)?|restaurants?|supermarkets?|"
+    r"pharmacies|(?:gas|petrol|service)\s+stations?)\b)\S.*$"
     r"|(?<=\w)\s+(?:in|by)\s+(?:value|volume|dollar|nominal|real)(?:\s+terms)?$",
     re.I,
 )

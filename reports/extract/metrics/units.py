@@ -45,6 +45,18 @@ def _counted_subject_pattern() -> Caseless:
     )
 
 
+@cache
+def _counted_changed_to_pattern() -> Caseless:
+    """The things counted, named before the change that takes them to a bare level."""
+    return Caseless(
+        rf"\b(?P<unit>{g.alternation(_COUNT_WORDS)})\b[^.;$€£¥₩]{{0,60}}?\b(?:{g.alternation(g.CHANGE_VERBS)})\b"
+        r"[^.;$€£¥₩]{0,30}?\bto\s+(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+|some\s+)?$"
+    )
+
+
+# what may follow a bare level for it to be the count itself, not a count of something else ("to 120 countries")
+_ENDS_A_COUNT = re.compile(r"\s*(?:[.,;)]|$|(?:in|on|during|for|from|last|this|compared|versus|against|a|as)\b)")
+
 _PEOPLE_WORDS = words().people_words
 
 
@@ -228,6 +240,9 @@ def _named_unit(sentence: str, q: Quantity, context_unit: str | None) -> Quantit
         return replace(q, unit="passengers" if word.startswith("passenger") else "visitors", kind="count")
     counted = _counted_subject_pattern().search(before)
     if counted:  # "NEV passenger cars reached 6.47 million", "vehicles sold in May totaled 152,000"
+        return replace(q, unit=_COUNT_WORDS[counted.group("unit").lower()], kind="count")
+    counted = _counted_changed_to_pattern().search(before)
+    if counted and _ENDS_A_COUNT.match(sentence, q.end):  # "Sales of trucks rose 20 percent to 150,000 in May"
         return replace(q, unit=_COUNT_WORDS[counted.group("unit").lower()], kind="count")
     if q.scaled or "." in q.digits:
         return None
