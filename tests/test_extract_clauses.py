@@ -2221,3 +2221,16 @@ def test_a_bare_level_a_change_takes_counted_things_to_is_a_count_of_them() -> N
         "40 countries."
     )
     assert [(m.value, m.unit) for m in found] == [(31500.0, "vehicles"), (None, None)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "In January 2026, imports of buses led the increase, climbing 18 percent to $310 million.",
+        "In January 2026, imports of buses drove the gain, climbing 18 percent to $310 million.",
+        "In January 2026, imports of buses led the way with an 18 percent rise to $310 million.",
+    ],
+)
+def test_what_drove_a_total_s_move_is_the_subject_of_the_figure_after_it(body: str) -> None:
+    found = only(body)
+    assert (found.subject, found.value, change_of(found)) == ("bus imports", 310e6, ("up", 18.0, None))

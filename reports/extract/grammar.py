@@ -372,6 +372,12 @@ LEVEL_VERBS = (
     "drew",
     "averaged",
     "averages",
+    # "Imports of cars led the increase, jumping 25 percent": the clause names what drove the total's move
+    *(
+        f"{verb} the {move}"
+        for verb in ("led", "drove", "fueled", "fuelled", "powered", "propelled")
+        for move in ("increase", "gain", "gains", "rise", "growth", "way", "decline", "drop", "fall", "surge")
+    ),
 )
 CHANGE_VERBS_UP = (
     "rallied",

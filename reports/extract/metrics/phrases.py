@@ -293,6 +293,7 @@ def _of_to_modifier(phrase: str) -> str:
 
 
 _PLURAL_NOUNS = words().plural_nouns
+_ES_PLURALS = words().es_plurals
 
 
 _MEASURE_OF = re.compile(
@@ -308,7 +309,7 @@ def _as_modifier(words: str) -> str:
     last = parts[-1]
     if last.endswith("ies") and len(last) > 4:
         last = last[:-3] + "y"
-    elif last.endswith(("sses", "shes", "ches", "xes")) and len(last) > 5:
+    elif last.endswith(("sses", "shes", "ches", "xes")) and len(last) > 5 or last.lower() in _ES_PLURALS:
         last = last[:-2]  # "mattresses" -> "mattress", "switches" -> "switch"
     elif last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) and len(last) > 3:
         last = last[:-1]

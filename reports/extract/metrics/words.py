@@ -19,6 +19,7 @@ class Words:
     basis_keys: tuple[str, ...]
     people_words: tuple[str, ...]
     plural_nouns: frozenset[str]
+    es_plurals: frozenset[str]  # "buses" -> "bus"
     measures: frozenset[str]
     level_naming_words: frozenset[str]
     count_units: dict[str, str]  # "firms" -> "companies"
@@ -37,6 +38,7 @@ def words() -> Words:
         tuple(data["basis_keys"]),
         tuple(data["people_words"]),
         frozenset(data["plural_nouns"]),
+        frozenset(data["es_plurals"]),
         frozenset(data["measures"]),
         frozenset(data["level_naming_words"]),
         dict(data["count_units"]),
