@@ -2198,7 +2198,7 @@ def test_the_things_counted_as_a_clause_s_subject_give_a_bare_count_its_unit() -
 @pytest.mark.parametrize(
     "body",
     [
-        "Tin exports fell 2 percent in August 2025. Cumulative tin exports reached $7.1 billion, up 4 percent.",
+        "Tin exports fell 2 percent in August 2025. Cumulative tin exports came to $7.1 billion, up 4 %.",
         "Tin exports fell 2 percent in August 2025. On a cumulative basis, tin exports rose 4 percent.",
         "Tin exports fell 2 percent in August 2025. For the year to date, tin exports rose 4 percent.",
     ],
@@ -2209,8 +2209,8 @@ def test_a_cumulative_figure_runs_from_january_to_the_month_of_the_release(body:
 
 def test_the_kind_of_seller_after_sales_at_is_part_of_the_name_a_place_is_not() -> None:
     found = metrics_of(
-        "In January 2026, sales at furniture stores fell 2.2 percent to $11.4 billion, while throughput at the "
-        "northern ports rose 3 percent."
+        "In January 2026, sales at furniture stores fell 2.2 percent to $11.4 billion, while throughput at "
+        "the northern ports rose 3 percent."
     )
     assert [m.subject for m in found] == ["sales at furniture stores", "throughput"]
 

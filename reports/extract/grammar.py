@@ -222,7 +222,8 @@ PERIOD = re.compile(
     r"|(?P<yend>\byear-end\b|\bthe\s+end\s+of\s+the\s+year\b)"
     # "For the full year, the surplus came to ...": the year the release is about
     r"|(?P<fullyear>\b(?:[Tt]he\s+)?(?:[Ff]ull|[Ww]hole|[Ee]ntire)[\s-]+year\b(?!\s*(?:of\s+)?(?:19|20)\d\d))"
-    # "year-to-date", "so far this year", "cumulative exports", "on a cumulative basis": January to the running month
+    # "year-to-date", "so far this year", "cumulative exports", "on a cumulative basis": January to the
+    # running month
     r"|(?P<ytd>(?i:\byear[\s-]to[\s-]date\b|\bso\s+far\s+(?:this|in\s+the)\s+year\b|\bthe\s+year\s+so\s+far\b"
     r"|\bcumulative(?:ly)?\b|\bon\s+a\s+cumulative\s+basis\b)))",
 )

@@ -54,8 +54,11 @@ def _counted_changed_to_pattern() -> Caseless:
     )
 
 
-# what may follow a bare level for it to be the count itself, not a count of something else ("to 120 countries")
-_ENDS_A_COUNT = re.compile(r"\s*(?:[.,;)]|$|(?:in|on|during|for|from|last|this|compared|versus|against|a|as)\b)")
+# what may follow a bare level for it to be the count itself, not a count of something else ("to 120
+# countries")
+_ENDS_A_COUNT = re.compile(
+    r"\s*(?:[.,;)]|$|(?:in|on|during|for|from|last|this|compared|versus|against|a|as)\b)"
+)
 
 _PEOPLE_WORDS = words().people_words
 
@@ -242,7 +245,8 @@ def _named_unit(sentence: str, q: Quantity, context_unit: str | None) -> Quantit
     if counted:  # "NEV passenger cars reached 6.47 million", "vehicles sold in May totaled 152,000"
         return replace(q, unit=_COUNT_WORDS[counted.group("unit").lower()], kind="count")
     counted = _counted_changed_to_pattern().search(before)
-    if counted and _ENDS_A_COUNT.match(sentence, q.end):  # "Sales of trucks rose 20 percent to 150,000 in May"
+    # "Sales of trucks rose 20 percent to 150,000 in May"
+    if counted and _ENDS_A_COUNT.match(sentence, q.end):
         return replace(q, unit=_COUNT_WORDS[counted.group("unit").lower()], kind="count")
     if q.scaled or "." in q.digits:
         return None
