@@ -2234,3 +2234,13 @@ def test_a_bare_level_a_change_takes_counted_things_to_is_a_count_of_them() -> N
 def test_what_drove_a_total_s_move_is_the_subject_of_the_figure_after_it(body: str) -> None:
     found = only(body)
     assert (found.subject, found.value, change_of(found)) == ("bus imports", 310e6, ("up", 18.0, None))
+
+
+def test_regions_joined_by_and_and_a_union_with_its_member_count_are_actors_of_their_flow() -> None:
+    found = metrics_of(
+        "Africa and the Middle East produced 61 million tonnes of crude steel in 2025, up 3 percent. "
+        "The EU (27) produced 128 million tonnes of crude steel in 2025."
+    )
+    assert [m.subject for m in found] == [
+        "Africa and the Middle East crude steel production", "EU crude steel production",
+    ]

@@ -473,7 +473,9 @@ _HOME_ACTORS = frozenset({"korea", "south korea", "country", "nation"})  # as gr
 # "Japan produced", "The United States, at the 4th position, produced", "the Organization of the Petroleum
 # Exporting Countries (OPEC) has pumped": a named actor (or its acronym) and its flow verb
 _ACTOR_FLOW = re.compile(
-    r"(?:(?<![\w’'-])(?P<actor>(?:[Tt]he\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3})(?:,[^,;]{1,40},)?"
+    r"(?:(?<![\w’'-])(?P<actor>(?:[Tt]he\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3}"
+    r"(?:\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,2})?)"  # "Asia and Oceania"
+    r"(?:\s*\(\d{1,3}\))?(?:,[^,;]{1,40},)?"  # "The EU (27)": its members counted
     r"|\((?P<acronym>[A-Z][A-Za-z]{1,7})\))\s+"
     r"(?:also\s+)?(?:(?:has|have|had)\s+)?"
     r"(?:(?:is|are|was|were)\s+(?:estimated|expected|projected|forecast)\s+to\s+have\s+)?"
