@@ -2244,3 +2244,16 @@ def test_regions_joined_by_and_and_a_union_with_its_member_count_are_actors_of_t
     assert [m.subject for m in found] == [
         "Africa and the Middle East crude steel production", "EU crude steel production",
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Global aluminium output for the 52 countries reporting to the institute was 6.1 million tonnes in "
+        "January 2026.",
+        "Global aluminium output in the reporting economies was 6.1 million tonnes in January 2026.",
+    ],
+)
+def test_the_countries_a_total_covers_are_not_part_of_its_name(body: str) -> None:
+    found = only(body)
+    assert (found.subject, found.value, found.period) == ("global aluminium output", 6.1e6, "2026-01")
