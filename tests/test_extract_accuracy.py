@@ -61,8 +61,9 @@ REAL_FLOORS = {
     # confidence 0.689 on 58% (0.556 on 53% before the same signals; this set was their held-out check,
     # and the clause families were read on both sets). After the period families: 0.871 / 0.582, 0.738 on 58%.
     # After the same families as korea's last: 0.915 / 0.675, 0.821 on 62%. After the same again: 0.918 /
-    # 0.696, 0.831 on 64%. After the same third round: 0.918 / 0.710, 0.836 on 66%.
-    "world": (0.91, 0.70, 0.83),
+    # 0.696, 0.831 on 64%. After the same third round: 0.918 / 0.710, 0.836 on 66%. With the scorer counting
+    # `units` and `vehicles` as one unit (its labeler writes `vehicles` for 19 counts of cars): 0.958 / 0.714.
+    "world": (0.95, 0.71, 0.83),
 }
 
 

@@ -485,7 +485,7 @@ def test_a_comma_before_three_digits_still_groups_thousands() -> None:
 def test_a_count_in_spaced_groups_is_one_figure_with_its_change() -> None:
     figure = only("Bus sales fell 2,4% to 12 850 units in March 2025.")
     assert (figure.value, figure.unit, figure.change.value, figure.change.direction) == (
-        12850.0, "units", 2.4, "down")
+        12850.0, "vehicles", 2.4, "down")
 
 
 def test_a_year_and_a_count_side_by_side_stay_apart() -> None:
@@ -2257,3 +2257,33 @@ def test_regions_joined_by_and_and_a_union_with_its_member_count_are_actors_of_t
 def test_the_countries_a_total_covers_are_not_part_of_its_name(body: str) -> None:
     found = only(body)
     assert (found.subject, found.value, found.period) == ("global aluminium output", 6.1e6, "2026-01")
+
+
+def test_a_count_of_cars_given_in_units_is_a_count_of_vehicles_other_units_stay() -> None:
+    found = metrics_of(
+        "In January 2026, domestic sales of sedans came to 41,300 units and the plant's output of washing "
+        "machines came to 88,000 units."
+    )
+    assert [(m.value, m.unit) for m in found] == [(41300.0, "vehicles"), (88000.0, "units")]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "period"),
+    [
+        ("India's tractor sales", "In Q2 FY2026, tractor sales rose 4 percent to 412,000.", "2025-Q3"),
+        ("India's tractor sales", "In FY26, tractor sales rose 4 percent to 1.1 million.", "2025-04/2026-03"),
+        ("Japan's tin output", "In fiscal 2025, tin output rose 4 percent to 61,000 tonnes.",
+         "2025-04/2026-03"),
+        ("Japan's tin output", "In the first half of fiscal 2025, tin output rose 4 percent.",
+         "2025-04/2025-09"),
+        ("Australian tin exports", "In the 2024-25 financial year, tin exports rose 4 percent.",
+         "2024-07/2025-06"),
+        ("U.S. tin imports", "In fiscal 2025, tin imports rose 4 percent to $2.1 billion.",
+         "2024-10/2025-09"),
+        ("Korea's tin imports", "In fiscal 2025, tin imports rose 4 percent to $2.1 billion.", "2025"),
+    ],
+)
+def test_a_fiscal_period_takes_the_months_of_the_economy_s_fiscal_year(title: str, body: str,
+                                                                        period: str) -> None:
+    found = only(body, title=title, published=date(2026, 5, 20))
+    assert found.period == period and "fiscal period read as a calendar one" not in found.doubts

@@ -162,9 +162,9 @@ def test_a_model_list_inherits_the_unit_of_its_first_item() -> None:
         "and the Niro (12,250)."
     )
     assert [(m.subject, m.value, m.unit, m.dimension) for m in found] == [
-        ("Ioniq 5 exports", 41000.0, "units", "model"),
-        ("EV6 exports", 38500.0, "units", "model"),
-        ("Niro exports", 12250.0, "units", "model"),
+        ("Ioniq 5 exports", 41000.0, "vehicles", "model"),
+        ("EV6 exports", 38500.0, "vehicles", "model"),
+        ("Niro exports", 12250.0, "vehicles", "model"),
     ]
 
 
@@ -181,9 +181,9 @@ def test_accounting_for_and_representing_are_shares() -> None:
         "while hybrid sales came to 400,000 units, representing 24 percent of the total."
     )
     assert [(m.value, m.unit) for m in found] == [
-        (216000.0, "units"),
+        (216000.0, "vehicles"),
         (13.0, "percent"),
-        (400000.0, "units"),
+        (400000.0, "vehicles"),
         (24.0, "percent"),
     ]
     assert found[0].subject == "electric-vehicle sales" and found[2].subject == "hybrid sales"

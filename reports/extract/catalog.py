@@ -124,6 +124,18 @@ def dollar_economies() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 @cache
+def fiscal_economies() -> tuple[tuple[re.Pattern[str], int, bool], ...]:
+    """(economy name, the month its fiscal year starts, whether its fiscal years are named by the year they
+    end in) from catalog.toml, [fiscal_years]."""
+    economies = _catalog_data().get("fiscal_years", {})
+    found = []
+    for name, rule in economies.items():
+        month, named_by = rule.split()
+        found.append((re.compile(rf"(?<![\w.]){re.escape(name)}(?![\w-])"), int(month), named_by == "end"))
+    return tuple(found)
+
+
+@cache
 def _subject_words(table: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     words = _catalog_data().get(table, {})
     return tuple(

@@ -44,6 +44,7 @@ FISCAL_PERIOD = N_("fiscal period read as a calendar one")  # fiscal years start
 
 # Notes the extractor leaves on a figure (`Evidence.notes`) that are no doubt by themselves:
 FALLBACK = "named by the last rule"  # no rule of the clause named the subject; the last one did
+FISCAL_READ = "fiscal period of a known economy"  # "Q2 FY2025" in an Indian release: its own months
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SHARE_OF = re.compile(r"\bshare\s+of\s+(?P<whole>.+)$", re.IGNORECASE)
@@ -117,7 +118,9 @@ def doubts_of(evidence: Evidence) -> tuple[str, ...]:
         doubts.append(RELEASE_DATE_PERIOD)
     elif _compared_period_guessed(evidence):
         doubts.append(COMPARED_PERIOD)
-    elif _CALENDAR.fullmatch(evidence.period or "") and _fiscal(evidence.sentence):
+    elif FISCAL_READ not in evidence.notes and _CALENDAR.fullmatch(evidence.period or "") and _fiscal(
+        evidence.sentence
+    ):
         doubts.append(FISCAL_PERIOD)  # "in Q2 FY2025", "in fiscal 2023": whose fiscal year is not said
     if not evidence.unit_stated:
         doubts.append(UNIT_INFERRED)

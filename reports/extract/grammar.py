@@ -272,6 +272,25 @@ PERIOD_REFERRING = re.compile(
     r"when|that|which|the\s+(?:previous|preceding|prior|year))\b))"
     r"|(?P<nexty>\bnext\s+(?P<nyn>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-9])\s+years\b)"
 )
+# A fiscal period, read apart from PERIOD and only in sentences that name one ("fiscal", "FY", "financial
+# year"): "fiscal 2024", "FY25", "FY2024-25", "the 2023-24 financial year", "Q2 FY2025", "the second quarter
+# of fiscal 2025", "the first half of fiscal 2024", "H1 FY25". Its months depend on the economy
+# (periods._fiscal_year).
+_FISCAL_YEAR = (
+    r"(?:(?:the\s+)?(?:[Ff]iscal|[Ff]inancial)\s+(?:[Yy]ear\s+)?|FY\s?'?)"
+    r"(?P<{0}>(?:19|20)\d\d(?:\s?[-/–]\s?(?:(?:19|20)?\d\d))?|\d\d(?:[-/]\d\d)?)(?![\d,.]\d)"
+)
+FISCAL_PERIOD = re.compile(
+    r"(?P<fquarter>(?:Q(?P<fq>[1-4])|(?P<fqn>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|1st|2nd|3rd|4th)\s+"
+    r"(?:fiscal\s+)?quarter(?:\s+of)?)\s+" + _FISCAL_YEAR.format("fqy") + ")"
+    r"|(?P<fhalf>(?:H(?P<fh>[12])|(?P<fhn>[Ff]irst|[Ss]econd)\s+half(?:\s+of)?)\s+"
+    + _FISCAL_YEAR.format("fhy")
+    + ")"
+    r"|(?P<fyear>" + _FISCAL_YEAR.format("fy") + ")"
+    r"|(?P<fyear2>(?:the\s+)?(?P<fy2>(?:19|20)\d\d\s?[-/–]\s?(?:(?:19|20)?\d\d))\s+(?:fiscal|financial)\s+year)"
+)
+FISCAL_HINT = re.compile(r"iscal|FY|inancial\s+year")
+
 # A period that is the base of a comparison ("from 2024", "since February 2025") is not the figure's period.
 BASE_BEFORE = Caseless(
     r"(?:\bfrom|\bsince|\bthan|\bon|\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\bagainst|\bover|\brelative\s+to|"
@@ -1042,10 +1061,10 @@ TRAILING_NOISE = re.compile(
 PERIOD_TAIL = re.compile(
     rf"\s+(?:in|for|during|through|over|as\s+of|of|throughout|from)\s+(?:the\s+)?"
     rf"(?:(?:this|last|next|the)\s+year['’]s\s+)?"  # "in this year's first quarter"
-    rf"(?:(?:whole|entire|full|first|"
+    rf"(?:(?:whole|entire|full|fiscal|financial|first|"
     rf"second|third|fourth|last|past|previous|latest|same|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     rf"\d{{1,4}}|[a-z]+-(?:month|day|week|year|quarter))\s+)*(?:(?:19|20)\d{{2}}|{_MONTH}|"
-    r"(?:first|second|1st|2nd)\s+half|half|quarters?|years?|months?|weeks?|days?|period|H[12]|Q[1-4])\b.*$",
+    r"(?:first|second|1st|2nd)\s+half|half|quarters?|years?|months?|weeks?|days?|period|H[12]|Q[1-4]|FY\s?'?\d\d)\b.*$",
     re.IGNORECASE,
 )
 PRONOUNS = frozenset(

@@ -7,8 +7,9 @@ Each GOLD.json (the `brief extract --format json` object) is read with the GOLD.
 extractor runs on the .txt and its metrics are matched to the gold ones, release by release.
 
 What counts as the same figure:
-  value    same unit and the same value (relative difference below 1e-9); a change stated with
-           no level (value null) is keyed by its change instead: (value, unit, direction).
+  value    same unit and the same value (relative difference below 1e-9; a count in `units` and one in
+           `vehicles` are the same unit, the labelers writing a count of cars either way); a change
+           stated with no level (value null) is keyed by its change instead: (value, unit, direction).
   tuple    value as above, and subject, period and change all agree:
              subject  lenient: both are lower-cased, split into words (hyphens split too), a final
                       plural "s" and a possessive "'s" dropped, words such as "the", "of", "to",
@@ -147,9 +148,15 @@ def _words_match(a: str, b: str) -> bool:
     return len(left & right) / len(left | right) >= 0.5
 
 
+# One spelling for a count the labelers name either way: LABELING.md lists both `units` and `vehicles`, and
+# its labelers disagree on a count of cars the text gives in units (brief writes `vehicles`).
+_UNIT_SPELLINGS = {"units": "vehicles"}
+
+
 def _value_key(metric: dict[str, Any]) -> tuple:
     if metric.get("value") is not None:
-        return ("level", metric.get("unit"), float(metric["value"]))
+        unit = metric.get("unit")
+        return ("level", _UNIT_SPELLINGS.get(unit, unit), float(metric["value"]))
     change = metric.get("change") or {}
     value = change.get("value")
     return ("change", change.get("unit"), None if value is None else float(value), change.get("direction"))

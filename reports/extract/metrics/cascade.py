@@ -96,6 +96,7 @@ def extract_metrics(release: Release) -> list[Metric]:
     context.dollar = _local_dollar(text) or _economy_dollar(context.title, text)
     context.acronyms = acronyms_defined(text)
     context.topic = _title_topic(context.title)  # the first level may name another (_name_figures)
+    context.opening = f"{context.title}\n{text[:300]}"
     for start, end in sentences(text):
         _read_sentence(release, body, text, start, end, context)
     metrics = _repeats_dropped(_changes_joined_to_levels(context.metrics, body))
@@ -304,6 +305,8 @@ def _emit_metrics(s: _Sentence) -> bool:
             continue
         for finish in FIGURE_FINISHES:
             finish(s, figure)
+        if context.fiscal and g.FISCAL_PERIOD.search(s.text):  # read by its economy's fiscal year
+            figure.notes.add(confidence.FISCAL_READ)
         metric = _metric(s.release, figure, quote, (s.start, s.end))
         owner = _BALANCE_OWNER.match(metric.subject)
         if owner and not figure.member and owner.group("what").lower() in ("surplus", "deficit", "balance"):
@@ -556,6 +559,20 @@ def _whose_balance(s: _Sentence, figure: _Figure) -> None:
     """A bare 'surplus' or 'deficit' is the balance the release last named, else the trade balance."""
     if figure.subject and figure.subject.lower() in ("surplus", "deficit"):
         figure.subject = _balance_name(figure.subject, None, s.context)
+
+
+_VEHICLE_WORDS = words().vehicle_words
+_LETTERS = re.compile(r"[A-Za-z]+")  # "electric-vehicle sales": "electric", "vehicle", "sales"
+
+
+def _vehicles_counted(s: _Sentence, figure: _Figure) -> None:
+    """'Car exports came to 130,209 units', 'the Trax (308,000 units)' in a list of models: vehicles."""
+    q = figure.quantity
+    if q.unit != "units" or not figure.subject:
+        return
+    named = _LETTERS.findall(figure.subject)
+    if figure.dimension == "model" or any(word in _VEHICLE_WORDS for word in named):
+        figure.quantity = replace(q, unit="vehicles")
 
 
 def _acronyms_used(s: _Sentence, figure: _Figure) -> None:
@@ -1104,6 +1121,7 @@ FIGURE_FINISHES = (
     _from_level_of_a_change,  # "down 8.0 percent on the year from $5.1 billion to $4.7 billion"
     _whose_balance,  # a bare "surplus": whose
     _acronyms_used,  # the release's own acronyms
+    _vehicles_counted,  # "car exports came to 130,209 units": vehicles
     _investment_named,  # "FDI pledged to Korea": FDI pledges
     _place_of_its_figure,  # "by 0.7% in the euro area and by 0.6% in the EU"
     _place_with_its_figure,  # "followed by Peru with $2.3 billion": Peru's

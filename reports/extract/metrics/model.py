@@ -31,6 +31,9 @@ class _Context:
     # what the release abbreviates: "foreign direct investment (FDI)" -> names say "FDI"
     acronyms: tuple[tuple[re.Pattern[str], str], ...] = ()
     metrics: list[Metric] = field(default_factory=list)
+    opening: str = ""  # the title and the body's first lines: what economy the release is about
+    # its fiscal year (periods._fiscal_year) once it is asked for: () when the release names no economy's
+    fiscal: tuple[int, bool] | tuple[()] | None = None
 
 
 @dataclass

@@ -8,11 +8,13 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from reports.extract import grammar as g
+from reports.extract.catalog import fiscal_economies
 from reports.extract.grammar import Caseless
 from reports.extract.metrics.model import _Context, _Figure
+from reports.extract.metrics.units import _PARTNER_BEFORE
 from reports.extract.metrics.words import words
 from reports.extract.numbers import normalize
-from reports.periods import figure_period, valid_figure_period
+from reports.periods import calendar_form, figure_period, valid_figure_period
 from reports.records import Release
 
 _TARGET_BEFORE = Caseless(r"\b(?:by|through|toward|towards)\s+(?:the\s+end\s+of\s+)?$")
@@ -248,11 +250,18 @@ def _periods(sentence: str, context: _Context, masked: str | None = None) -> lis
     """(start, end, period, is_base) for each period phrase; dates ('January 15, 2026') and periods in
     brackets ('(23.0 days this year versus ...)') are left out."""
     found = []
-    for match in _period_matches(sentence):
+    for match in _period_matches(sentence, context):
         if masked is not None and masked[match.start()] == " " and sentence[match.start()] != " ":
             continue
         if match.re is g.PERIOD_REFERRING:
             _referring(match, found, context)
+            continue
+        if match.re is g.FISCAL_PERIOD:
+            period = _fiscal_value(match, context)
+            before = sentence[max(0, match.start() - 40) : match.start()]
+            if period is not None:
+                kind = "base" if g.BASE_BEFORE.search(before) else ""
+                found.append((match.start(), match.end(), period, kind))
             continue
         if match.group("date"):
             continue
@@ -318,10 +327,15 @@ _OVER = Caseless(r"\bover\s+(?:the\s+)?$")
 _DURATION = Caseless(r"\b(?:months?|quarters|period)\b")
 
 
-def _period_matches(sentence: str) -> list[re.Match[str]]:
+def _period_matches(sentence: str, context: _Context) -> list[re.Match[str]]:
     """The period phrases of PERIOD and, where the sentence holds their words and they overlap none of
-    those, of PERIOD_REFERRING, in the order of the sentence."""
+    those, of PERIOD_REFERRING, in the order of the sentence; a fiscal period's phrase in a release about an
+    economy whose fiscal year is known takes the place of the calendar phrases within it."""
     matches = g.period_phrases(sentence)
+    if g.FISCAL_HINT.search(sentence) and _fiscal_year(context):  # "Q2 FY2025", not "Q2"
+        fiscal = list(g.FISCAL_PERIOD.finditer(sentence))
+        kept = [m for m in matches if not any(f.start() < m.end() and m.start() < f.end() for f in fiscal)]
+        matches = sorted(kept + fiscal, key=lambda m: m.start())
     if "period" not in sentence and "month" not in sentence and "next " not in sentence:
         return matches
     spans = [(m.start(), m.end()) for m in matches]
@@ -536,6 +550,52 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         month = published.month - back
         return f"{published.year - (month < 1)}-{(month - 1) % 12 + 1:02d}"
     return None
+
+
+def _fiscal_year(context: _Context) -> tuple[int, bool] | None:
+    """(the month the fiscal year starts, whether 'fiscal 2025' names the year it ends in) of the economy the
+    release is about: the first one its title and opening name, not as a partner ('exports to Japan');
+    None when they name none of catalog.toml's [fiscal_years], whose fiscal year the text does not say."""
+    if context.fiscal is None:
+        opening = context.opening or context.title
+        named = [
+            (found.start(), month, by_end)
+            for pattern, month, by_end in fiscal_economies()
+            for found in pattern.finditer(opening)
+            if not _PARTNER_BEFORE.search(opening, max(0, found.start() - 24), found.start())
+        ]
+        context.fiscal = min(named)[1:] if named else ()
+    return context.fiscal or None
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def _fiscal_value(match: re.Match[str], context: _Context) -> str | None:
+    """'Q2 FY2025' in an Indian release -> '2024-Q3'; 'fiscal 2024' in a Japanese one -> '2024-04/2025-03'."""
+    start_month, by_end = _fiscal_year(context) or (1, True)
+    named = match.group("fqy") or match.group("fhy") or match.group("fy") or match.group("fy2") or ""
+    years = re.findall(r"\d+", named)
+    first = int(years[0])
+    if first < 100:  # "FY25", "FY99"
+        first += 2000 if first < 70 else 1900
+    # "2024-25" names the year it starts in; "FY2025", where years are named by their end, the one after
+    named_by_end = len(years) == 1 and by_end and start_month > 1
+    start_year = first - 1 if named_by_end else first
+    if match.group("fquarter"):
+        n = int(match.group("fq") or _ORDINALS[match.group("fqn").lower()])
+        offset, length = 3 * (n - 1), 3
+    elif match.group("fhalf"):
+        n = int(match.group("fh") or _ORDINALS[match.group("fhn").lower()])
+        offset, length = 6 * (n - 1), 6
+    else:
+        offset, length = 0, 12
+    begin = (start_year * 12 + start_month - 1) + offset
+    end = begin + length - 1
+    y1, m1, y2, m2 = begin // 12, begin % 12 + 1, end // 12, end % 12 + 1
+    if length == 3 and m1 % 3 == 1:
+        return f"{y1}-Q{m2 // 3}"
+    return calendar_form(f"{y1}-{m1:02d}/{y2}-{m2:02d}")
 
 
 def _day_span(

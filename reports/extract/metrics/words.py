@@ -20,6 +20,7 @@ class Words:
     people_words: tuple[str, ...]
     plural_nouns: frozenset[str]
     es_plurals: frozenset[str]  # "buses" -> "bus"
+    vehicle_words: frozenset[str]  # a count of "units" of these is a count of vehicles
     measures: frozenset[str]
     level_naming_words: frozenset[str]
     count_units: dict[str, str]  # "firms" -> "companies"
@@ -39,6 +40,7 @@ def words() -> Words:
         tuple(data["people_words"]),
         frozenset(data["plural_nouns"]),
         frozenset(data["es_plurals"]),
+        frozenset(data["vehicle_words"]),
         frozenset(data["measures"]),
         frozenset(data["level_naming_words"]),
         dict(data["count_units"]),
