@@ -2287,3 +2287,30 @@ def test_a_fiscal_period_takes_the_months_of_the_economy_s_fiscal_year(title: st
                                                                         period: str) -> None:
     found = only(body, title=title, published=date(2026, 5, 20))
     assert found.period == period and "fiscal period read as a calendar one" not in found.doubts
+
+
+def test_the_oil_trade_s_barrel_abbreviations_are_barrels_at_their_scale() -> None:
+    found = metrics_of(
+        "In January 2026, the cartel's crude output rose by 60 kb/d to 27.9 mb/d. Crude stocks fell by 3.2 mb "
+        "in January 2026. Its output came to 2.4 million bpd in January 2026."
+    )
+    assert sorted((m.value, m.unit) for m in found) == [
+        (-3.2e6, "barrels"), (60e3, "barrels"), (2.4e6, "barrels"), (27.9e6, "barrels"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "period"),
+    [
+        ("Refinery runs are forecast to rise by 300 kb/d in 3Q25.", "2025-Q3"),
+        ("Refinery runs are forecast to rise by 300 kb/d in 2H25.", "2025-H2"),
+        ("Refinery runs are forecast to rise by 300 kb/d in Q3'25.", "2025-Q3"),
+    ],
+)
+def test_quarters_and_halves_in_the_trade_s_short_forms(body: str, period: str) -> None:
+    assert metrics_of(body)[-1].period == period
+
+
+def test_a_year_after_since_at_least_is_compared_with_not_the_figure_s() -> None:
+    found = only("Tin stocks fell by 2.2 million tonnes in January 2026 to their lowest since at least 2016.")
+    assert found.period == "2026-01"

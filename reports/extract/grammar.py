@@ -205,10 +205,11 @@ PERIOD = re.compile(
     rf"(?:(?P<um>{_MONTH})(?:\s+(?P<uy>(?:19|20)\d{{2}}))?|(?P<uyo>(?:19|20)\d{{2}})))"
     rf"|(?P<half>(?P<hn>(?i:first|second|1st|2nd))[\s-]+half(?:\s+of)?(?:\s+(?:the\s+)?(?:year\s+)?(?P<hy>(?:19|20)\d{{2}})"
     rf"|\s+(?P<hrel>this|last|next)\s+year)?)"
-    rf"|(?P<hcode>\b[Hh](?P<hc>[12])\s*(?P<hcy>(?:19|20)\d{{2}})?\b)"
+    # "H1 2024", "H1'24", and the trade's "2H24" (the second half of 2024)
+    rf"|(?P<hcode>\b(?:[Hh](?P<hc>[12])\s*(?P<hcy>(?:19|20)\d{{2}}|'\d{{2}})?|(?P<hc2>[12])H(?P<hcy2>(?:19|20)?\d{{2}}))\b)"
     rf"|(?P<quarter>(?P<qn>{_ORDINAL})[\s-]+quarter(?:\s+of)?(?:\s+(?:the\s+)?(?:year\s+)?(?P<qy>(?:19|20)\d{{2}})"
     rf"|\s+(?P<qrel>this|last|next)\s+year)?)"
-    rf"|(?P<qcode>\bQ(?P<qc>[1-4])\s*(?P<qcy>(?:19|20)\d{{2}})?\b)"
+    rf"|(?P<qcode>\b(?:Q(?P<qc>[1-4])\s*(?P<qcy>(?:19|20)\d{{2}}|'\d{{2}})?|(?P<qc2>[1-4])Q(?P<qcy2>(?:19|20)?\d{{2}}))\b)"
     rf"|(?P<lastm>\b(?P<lmw>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<lmn>{_MONTH})\b)"
     rf"|(?P<month>(?P<mn>{_MONTH})(?:\s+of)?(?:\s+(?P<my>(?:19|20)\d{{2}})|\s+(?P<mrel>this|last|next)\s+year)?\b)"
     r"|(?P<yrange>(?:from\s+|between\s+)?(?P<y1>(?:19|20)\d{2})\s*(?:-|–|to|through|and)\s*(?P<y2>(?:19|20)\d{2})"
@@ -236,6 +237,7 @@ _PERIOD_FIRST_WORDS = (
     r"|(?:from|since)\s+the\s+(?:beginning|start)"
     r"|the\s+(?:first|cited|\d|ten|twenty|previous|preceding|following|past|end|full|whole|entire|year\s+so)"
     r"|[1-9]\d?(?:st|nd|rd|th|\s+(?:days|months|quarters))"  # "1st", "12 months", "10 days"
+    r"|[1-4]q\d|[12]h\d"  # "2Q24", "2H24"
     r"|[0-3]?\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"  # "01 January to 30 September"
 )
 _PERIOD_FIRST = re.compile(_PERIOD_FIRST_WORDS)
@@ -296,7 +298,7 @@ BASE_BEFORE = Caseless(
     r"(?:\bfrom|\bsince|\bthan|\bon|\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\bagainst|\bover|\brelative\s+to|"
     r"\b(?:same|corresponding|comparable|similar)\s+(?:period|month|quarter|time)(?:\s+(?:of|in|last))?|\bbefore|\buntil|"
     r"\bprior\s+to|\bbetween|\bfollowing|\bbegan|\bbegun)"  # "since data compiling began in 1956"
-    r"\s+(?:(?:in|during)\s+)?(?:the\s+)?(?:same\s+(?:period|month|quarter|time)\s+(?:(?:of|in)\s+)?)?"
+    r"\s+(?:at\s+least\s+)?(?:(?:in|during)\s+)?(?:the\s+)?(?:same\s+(?:period|month|quarter|time)\s+(?:(?:of|in)\s+)?)?"
     r"(?:(?:end|start|beginning)\s+of\s+)?$"
     # "21.3% higher than the exports total for March 2021": the period of what it is compared with
     r"|\b(?:than|compared\s+(?:to|with))\s+(?:the\s+|its\s+)?(?:[a-z-]+\s+){1,3}(?:for|in|of)\s+$"

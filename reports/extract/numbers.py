@@ -217,6 +217,12 @@ _COUNT_UNITS = {
     "mt": "tons",  # "630,551 mt", "2.92 million mt": metric tons, written in small letters only
     "barrels": "barrels",
     "barrel": "barrels",
+    "barrels per day": "barrels",  # a rate of oil output is in barrels, "(per day)" in its subject
+    "barrels a day": "barrels",
+    "b/d": "barrels",
+    "bpd": "barrels",
+    "bbl/d": "barrels",
+    "bbl": "barrels",
     "jobs": "jobs",
     "companies": "companies",
     "company": "companies",
@@ -341,6 +347,9 @@ _MONTHS = (
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 _MEGATONNES = re.compile(r"\s?Mt(?![A-Za-z])")  # case as written: "MT" may be metric tons
+# "1.1 mb/d", "140 kb/d", "9.1 mbpd", "34.6 mb": millions and thousands of barrels (a day), as the oil
+# trade abbreviates them, in small letters only ("MB" may be megabytes)
+_SCALED_BARRELS = re.compile(r"\s?(?P<scale>mm|m|k)(?:b/d|bpd|b/day|b)(?![A-Za-z/])")
 _DATE_BEFORE = Caseless(rf"\b(?:{_MONTHS})\.?\s*$")
 
 
@@ -614,6 +623,13 @@ def _typed(text: str, at: int, token_end: int, token: str, value: float, limit: 
         return Quantity(
             value, _COUNT_UNITS[count.lower()], "count", left, right, token, at, qualifier, sign, scaled
         )
+    barrels = None
+    if not scaled and "b" in text[token_end : token_end + 4]:
+        barrels = _SCALED_BARRELS.match(text, token_end, limit)
+    if barrels:
+        factor = 1_000 if barrels.group("scale") == "k" else 1_000_000
+        value = float(Decimal(token.replace(",", "")) * factor) * (-1 if sign == "-" else 1)
+        return Quantity(value, "barrels", "count", left, barrels.end(), token, at, qualifier, sign, True)
     hinted = not scaled and "Mt" in text[token_end : token_end + 3]
     megatonnes = _MEGATONNES.match(text, token_end, limit) if hinted else None
     if megatonnes:  # "73.4 Mt": the SI symbol, written so, is a million tonnes

@@ -470,15 +470,15 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         y = y or _relative_year(match.group("hrel"), context) or year
         return f"{y}-H{g.ORDINALS[match.group('hn').lower()]}"
     if match.group("hcode"):
-        y = int(match.group("hcy")) if match.group("hcy") else year
-        return f"{y}-H{match.group('hc')}"
+        y = _coded_year(match.group("hcy") or match.group("hcy2")) or year
+        return f"{y}-H{match.group('hc') or match.group('hc2')}"
     if match.group("quarter"):
         y = int(match.group("qy")) if match.group("qy") else None
         y = y or _relative_year(match.group("qrel"), context) or year
         return f"{y}-Q{g.ORDINALS[match.group('qn').lower()]}"
     if match.group("qcode"):
-        y = int(match.group("qcy")) if match.group("qcy") else year
-        return f"{y}-Q{match.group('qc')}"
+        y = _coded_year(match.group("qcy") or match.group("qcy2")) or year
+        return f"{y}-Q{match.group('qc') or match.group('qc2')}"
     if match.group("lastm"):  # "last July": the latest July before the release; "this July", "next July"
         month = _month(match.group("lmn"))
         if month is None or not match.group("lmn")[:1].isupper():
@@ -596,6 +596,14 @@ def _fiscal_value(match: re.Match[str], context: _Context) -> str | None:
     if length == 3 and m1 % 3 == 1:
         return f"{y1}-Q{m2 // 3}"
     return calendar_form(f"{y1}-{m1:02d}/{y2}-{m2:02d}")
+
+
+def _coded_year(written: str | None) -> int | None:
+    """The year of 'Q1 2024', "Q1'24", '1Q24'."""
+    if not written:
+        return None
+    year = int(written.lstrip("'"))
+    return year + 2000 if year < 100 else year
 
 
 def _day_span(
