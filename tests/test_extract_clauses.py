@@ -2291,8 +2291,8 @@ def test_a_fiscal_period_takes_the_months_of_the_economy_s_fiscal_year(title: st
 
 def test_the_oil_trade_s_barrel_abbreviations_are_barrels_at_their_scale() -> None:
     found = metrics_of(
-        "In January 2026, the cartel's crude output rose by 60 kb/d to 27.9 mb/d. Crude stocks fell by 3.2 mb "
-        "in January 2026. Its output came to 2.4 million bpd in January 2026."
+        "In January 2026, the cartel's crude output rose by 60 kb/d to 27.9 mb/d. Crude stocks fell by "
+        "3.2 mb in January 2026. Its output came to 2.4 million bpd in January 2026."
     )
     assert sorted((m.value, m.unit) for m in found) == [
         (-3.2e6, "barrels"), (60e3, "barrels"), (2.4e6, "barrels"), (27.9e6, "barrels"),
