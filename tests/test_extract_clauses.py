@@ -2314,3 +2314,20 @@ def test_quarters_and_halves_in_the_trade_s_short_forms(body: str, period: str) 
 def test_a_year_after_since_at_least_is_compared_with_not_the_figure_s() -> None:
     found = only("Tin stocks fell by 2.2 million tonnes in January 2026 to their lowest since at least 2016.")
     assert found.period == "2026-01"
+
+
+def test_an_amount_after_a_change_in_percent_and_or_is_the_same_change_as_an_amount() -> None:
+    found = metrics_of(
+        "In January 2026, tin exports rose 8.5 percent, or $0.3 billion, to $3.8 billion, and fleet "
+        "registrations grew by 6 per cent or 2,400 units."
+    )
+    assert [(m.subject, m.value, m.unit) for m in found if m.subject.startswith("change in")] == [
+        ("change in tin exports", 0.3e9, "USD"), ("change in fleet registrations", 2400.0, "units"),
+    ]
+    assert [m.value for m in found if m.subject == "tin exports"] == [3.8e9]
+
+
+def test_what_opening_a_clause_never_names_a_figure() -> None:
+    found = metrics_of("During what was the busiest month of the year, tin exports rose to $3.8 billion in "
+                       "January 2026.")
+    assert [m.subject for m in found] == ["tin exports"]

@@ -1078,6 +1078,7 @@ PRONOUNS = frozenset(
         "those",
         "that",
         "which",
+        "what",  # "during what is typically the busiest month": a clause, never the thing measured
         "the figure",
         "the new figure",
         "the amount",

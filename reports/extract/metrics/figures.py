@@ -117,6 +117,10 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
             continue
         if _is_threshold(sentence, q):
             continue
+        restated = _amount_restating(sentence, q, figures[-1] if figures else None)
+        if restated is not None:  # "rose 12.5 percent, or $1.2 billion": the same change as an amount
+            figures.append(restated)
+            continue
         as_change = _noun_change(sentence, q) or _amount_change(sentence, q)
         if as_change is not None:
             figures.append(as_change)
@@ -127,6 +131,20 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
     for figure in figures:
         figure.unit_inferred = figure.quantity.start in inferred
     return figures
+
+
+_OR_AMOUNT = re.compile(r"\s*,?\s+or\s+(?:about\s+|around\s+|nearly\s+|some\s+|roughly\s+)?")
+
+
+def _amount_restating(sentence: str, q: Quantity, before: _Figure | None) -> _Figure | None:
+    """'grew by 12.5 per cent or 11,315 units': an amount after a change in percent and 'or' is the same
+    change, stated as an amount (a figure of its own, 'change in ...')."""
+    if before is None or before.role != "change" or before.change is None or before.change.unit != "percent":
+        return None
+    if q.kind not in ("money", "count") or not _OR_AMOUNT.fullmatch(sentence, before.quantity.end, q.start):
+        return None
+    change = Change(abs(q.value), q.unit, before.change.direction, before.change.basis)
+    return _Figure(replace(q, value=abs(q.value)), "change", q.start, change)
 
 
 def _percent_list_ends(sentence: str, quantities: list[Quantity], index: int) -> bool:
