@@ -667,7 +667,7 @@ def test_lower_or_higher_before_a_later_than_is_a_change() -> None:
 )
 def test_a_change_at_a_rate_or_pace_of(body: str, direction: str, value: float) -> None:
     figure = only(body)
-    assert (figure.subject, figure.value) == ("farm output", None)
+    assert (figure.subject, figure.value) == ("farm production", None)
     assert change_of(figure) == (direction, value, None)
 
 
@@ -712,7 +712,7 @@ def test_items_that_name_their_own_measure_need_no_lead_s() -> None:
         "May 2025 by 4.0 percent, 1.5 percent and 2.0 percent, respectively."
     )
     assert [(m.subject, change_of(m)) for m in found[1:]] == [
-        ("output", ("up", 4.0, None)),
+        ("production", ("up", 4.0, None)),
         ("domestic sales", ("up", 1.5, None)),
     ]
 
@@ -945,7 +945,7 @@ def test_a_list_of_changes_by_after_the_verb_shares_its_direction_and_a_year_is_
     ("body", "subject"),
     [
         ("Zinc output rose 2.3 percent in May 2025. That beat forecasts for an increase of 1.2 percent.",
-         "zinc output forecast"),
+         "zinc production forecast"),
         ("Zinc exports are expected to rise 3 percent in 2026.", "zinc exports forecast"),
         ("Economists had expected a $2.6-billion trade deficit for May 2025.", "trade deficit forecast"),
     ],
@@ -985,7 +985,7 @@ def test_a_change_told_as_the_one_before_is_for_its_own_earlier_period(body: str
         ("Cement shipments rose 1.2 percent on-month in October 2025. They rose 4 percent on-year.",
          [("cement shipments", ("up", 1.2, "mom")), ("cement shipments", ("up", 4.0, "yoy"))]),
         ("Paper output fell 0.3 percent in November 2025. In October, it fell by 0.9 percent.",
-         [("paper output", ("down", 0.3, None)), ("paper output", ("down", 0.9, None))]),
+         [("paper production", ("down", 0.3, None)), ("paper production", ("down", 0.9, None))]),
     ],
 )
 def test_a_pronoun_before_the_verb_is_the_subject_of_the_sentence_before(body: str, figures: list) -> None:
@@ -1011,7 +1011,7 @@ def test_a_look_back_at_the_month_before_leaves_the_running_month_for_the_next_s
         "Output of floor tiles fell the most, by 1.4 percent."
     )
     assert [(m.subject, m.period) for m in found] == [
-        ("tile output", "2025-10"), ("tile output", "2025-09"), ("floor tile output", "2025-10"),
+        ("tile production", "2025-10"), ("tile production", "2025-09"), ("floor tile production", "2025-10"),
     ]
 
 
@@ -1095,9 +1095,9 @@ def test_a_forecast_told_by_who_forecast_it_is_a_forecast_of_the_flow(body: str)
     ("body", "subjects"),
     [
         ("In October 2025, compared with September 2025, wool output fell by 0.7% in the euro area and by "
-         "0.6% in the EU.", ["euro area wool output", "EU wool output"]),
+         "0.6% in the EU.", ["euro area wool production", "EU wool production"]),
         ("Wool output in the eurozone and EU fell in October 2025 by 0.7 and 0.5 percent.",
-         ["euro area wool output", "EU wool output"]),
+         ["euro area wool production", "EU wool production"]),
     ],
 )
 def test_each_figure_stated_for_its_own_area_is_that_area_s(body: str, subjects: list) -> None:
@@ -1500,7 +1500,8 @@ def test_a_place_alone_takes_the_measure_of_the_release_and_is_doubted() -> None
         "Euro zone tin output rose 0.3% in January 2025. Finland fell 2.8% and Latvia dropped 2.4%."
     )
     assert [(m.subject, m.confidence) for m in found] == [
-        ("euro area tin output", "high"), ("Finland tin output", "low"), ("Latvia tin output", "low"),
+        ("euro area tin production", "high"), ("Finland tin production", "low"),
+        ("Latvia tin production", "low"),
     ]
 
 
@@ -1550,7 +1551,7 @@ def test_a_listed_item_that_holds_the_head_keeps_it_once() -> None:
         "Production of tin goods gained 0.2 percent in May 2025, while intermediate and consumer goods "
         "output slid 0.4 percent and 3.0 percent, respectively."
     )
-    assert found[-1].subject == "consumer goods output"
+    assert found[-1].subject == "consumer goods production"
 
 
 def test_a_lead_change_of_exports_to_a_place_joins_its_level_stated_later() -> None:
@@ -1819,7 +1820,7 @@ def test_those_to_a_sector_after_pledges_to_another_are_pledges_to_it() -> None:
 def test_led_by_an_item_which_moved_names_that_item_of_the_subject() -> None:
     found = metrics_of("Tin output increased 2.1 percent on-month in February, led by alloys, which jumped "
                        "7.8 percent.", published=date(2026, 3, 31))
-    assert [m.subject for m in found] == ["tin output", "alloy output"]
+    assert [m.subject for m in found] == ["tin production", "alloy production"]
 
 
 def test_a_fact_sheet_s_labels_name_the_figures_after_them() -> None:
@@ -2256,7 +2257,7 @@ def test_regions_joined_by_and_and_a_union_with_its_member_count_are_actors_of_t
 )
 def test_the_countries_a_total_covers_are_not_part_of_its_name(body: str) -> None:
     found = only(body)
-    assert (found.subject, found.value, found.period) == ("global aluminium output", 6.1e6, "2026-01")
+    assert (found.subject, found.value, found.period) == ("global aluminium production", 6.1e6, "2026-01")
 
 
 def test_a_count_of_cars_given_in_units_is_a_count_of_vehicles_other_units_stay() -> None:
@@ -2331,3 +2332,16 @@ def test_what_opening_a_clause_never_names_a_figure() -> None:
     found = metrics_of("During what was the busiest month of the year, tin exports rose to $3.8 billion in "
                        "January 2026.")
     assert [m.subject for m in found] == ["tin exports"]
+
+
+def test_a_period_named_as_what_holds_the_month_leaves_the_month_the_figure_s() -> None:
+    found = only("Tin output in March, the final month of fiscal 2025, was 2.1 million tonnes.",
+                 title="Japan's tin output", published=date(2026, 4, 20))
+    assert (found.subject, found.period) == ("tin production", "2026-03")
+
+
+def test_what_a_sector_turns_out_is_its_production_a_whole_sector_s_output_keeps_its_word() -> None:
+    found = metrics_of(
+        "In January 2026, crude tin output rose 3 percent and industrial output fell 1 percent."
+    )
+    assert [m.subject for m in found] == ["crude tin production", "industrial output"]

@@ -362,7 +362,7 @@ def test_modifiers_before_a_head_of_a_product_and_a_place_after_it() -> None:
         "Cement output in Kenya climbed 6.3 percent. "
         "Wholesale prices of sugar rose 2 percent to $540 a tonne."
     )
-    assert [m.subject for m in metrics_of(body)] == ["cement output in Kenya", "wholesale sugar prices"]
+    assert [m.subject for m in metrics_of(body)] == ["cement production in Kenya", "wholesale sugar prices"]
 
 
 def test_those_to_an_abbreviated_place_take_the_earlier_subject() -> None:

@@ -475,7 +475,9 @@ def test_a_month_s_figures_revised_are_the_running_measure_s() -> None:
         "Tin output rose 1.1% in November 2025. October's figures were also revised up to an increase of "
         "0.8%."
     )
-    assert [(m.subject, m.period) for m in found] == [("tin output", "2025-11"), ("tin output", "2025-10")]
+    assert [(m.subject, m.period) for m in found] == [
+        ("tin production", "2025-11"), ("tin production", "2025-10"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -557,7 +559,8 @@ def test_a_year_earlier_level_in_its_own_sentence_leaves_the_running_period() ->
         published=date(2025, 8, 1),
     )
     assert [(m.subject, m.period) for m in found] == [
-        ("Peru tin production", "2025-06"), ("Peru output", "2024-06"), ("Chile's tin exports", "2025-06"),
+        ("Peru tin production", "2025-06"), ("Peru production", "2024-06"),
+        ("Chile's tin exports", "2025-06"),
     ]
 
 

@@ -155,7 +155,18 @@ def analyst_words(subject: str) -> str:
     for table in tables:
         for pattern, name in _subject_words(table):
             subject = pattern.sub(name, subject)
+    if "output" in subject:
+        pattern, name = _output_words()
+        subject = pattern.sub(name, subject)
     return subject
+
+
+@cache
+def _output_words() -> tuple[re.Pattern[str], str]:
+    """'crude steel output' -> 'crude steel production', 'industrial output' as it is ([output_words])."""
+    table = _catalog_data().get("output_words", {})
+    kept = "".join(rf"(?<!\b{re.escape(word)}\s)" for word in table.get("kept_after", []))
+    return re.compile(rf"(?<![\w-]){kept}output(?![\w-])", re.IGNORECASE), table.get("name", "output")
 
 
 def ids() -> list[str]:

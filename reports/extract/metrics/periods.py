@@ -256,6 +256,8 @@ def _periods(sentence: str, context: _Context, masked: str | None = None) -> lis
         if match.re is g.PERIOD_REFERRING:
             _referring(match, found, context)
             continue
+        if found and _CONTAINER_BEFORE.search(sentence, max(0, match.start() - 40), match.start()):
+            continue  # "in March, the final month of fiscal 2018": March's, the year only places it
         if match.re is g.FISCAL_PERIOD:
             period = _fiscal_value(match, context)
             before = sentence[max(0, match.start() - 40) : match.start()]
@@ -550,6 +552,12 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         month = published.month - back
         return f"{published.year - (month < 1)}-{(month - 1) % 12 + 1:02d}"
     return None
+
+
+_CONTAINER_BEFORE = Caseless(
+    r",\s*(?:the|its)\s+(?:first|final|last|second|third|fourth|fifth|sixth|[a-z]+est)\s+"
+    r"(?:month|quarter|half|week|day)\s+of\s+(?:the\s+)?$"
+)
 
 
 def _fiscal_year(context: _Context) -> tuple[int, bool] | None:
