@@ -2345,3 +2345,13 @@ def test_what_a_sector_turns_out_is_its_production_a_whole_sector_s_output_keeps
         "In January 2026, crude tin output rose 3 percent and industrial output fell 1 percent."
     )
     assert [m.subject for m in found] == ["crude tin production", "industrial output"]
+
+
+def test_a_measure_alone_that_leaves_out_what_was_sold_is_doubted_a_trade_flow_alone_is_not() -> None:
+    found = metrics_of(
+        "In January 2026, sales rose 4 percent to $2.1 billion, exports rose 3 percent to $50 billion and "
+        "tin sales rose 2 percent."
+    )
+    assert [(m.subject, m.confidence, m.doubts) for m in found] == [
+        ("sales", "low", ("subject guessed",)), ("exports", "high", ()), ("tin sales", "high", ()),
+    ]

@@ -68,6 +68,7 @@ class _Words:
     rates: re.Pattern[str]
     measures: frozenset[str]
     dangling: frozenset[str]
+    bare: frozenset[str]
 
 
 @cache
@@ -81,6 +82,7 @@ def _words() -> _Words:
         rates,
         frozenset(w.lower() for w in data["measure_words"]),
         frozenset(w.lower() for w in data["dangling_words"]),
+        frozenset(w.lower() for w in data["bare_measures"]),
     )
 
 
@@ -171,6 +173,9 @@ def _subject_doubt(subject: str, catalogued: bool) -> str | None:
         return VAGUE_SUBJECT
     if any(word.lower() in _words().pointing for word in words):
         return VAGUE_SUBJECT  # "surplus in this segment": what it points at is elsewhere
+    named = words[2:] if len(words) == 3 and f"{words[0]} {words[1]}".lower() == "change in" else words
+    if len(named) == 1 and named[0].lower() in _words().bare:
+        return VAGUE_SUBJECT  # "sales", "orders": of what, the clause does not say
     if len(words) > _words().max_subject_words or g.VERB.search(_HYPHENATED.sub(" ", subject)):
         return CLAUSE_SUBJECT
     if words[-1].lower() in _words().dangling:
