@@ -2355,3 +2355,8 @@ def test_a_measure_alone_that_leaves_out_what_was_sold_is_doubted_a_trade_flow_a
     assert [(m.subject, m.confidence, m.doubts) for m in found] == [
         ("sales", "low", ("subject guessed",)), ("exports", "high", ()), ("tin sales", "high", ()),
     ]
+
+
+def test_a_level_and_its_change_joined_by_a_slash_in_brackets_are_one_figure() -> None:
+    found = only("In 2025, tin exports ($20.2 billion/10.8% increase) led the list.")
+    assert (found.subject, found.value, change_of(found)) == ("tin exports", 20.2e9, ("up", 10.8, None))

@@ -26,7 +26,8 @@ _TO_LEVEL_GAP = re.compile(
 
 
 _ATTACH_GAP = re.compile(
-    r"^[\s,(\[]*(?:(?:or|and|which\s+is|which\s+was|an?|or\s+an?|registering|recording|posting|logging|marking|"
+    # "($20.2 billion/10.8% increase)": the level and its change, a slash between
+    r"^[\s,(\[/]*(?:(?:or|and|which\s+is|which\s+was|an?|or\s+an?|registering|recording|posting|logging|marking|"
     r"showing|seeing|is|are|(?:was|were)(?:\s+also)?|"
     # "808,059 units, accounting for a drop of 17.7 percent", "$184.5 million, representing a decline of"
     r"accounting\s+for|representing|reflecting|amounting\s+to|translating\s+into)"
