@@ -2360,3 +2360,11 @@ def test_a_measure_alone_that_leaves_out_what_was_sold_is_doubted_a_trade_flow_a
 def test_a_level_and_its_change_joined_by_a_slash_in_brackets_are_one_figure() -> None:
     found = only("In 2025, tin exports ($20.2 billion/10.8% increase) led the list.")
     assert (found.subject, found.value, change_of(found)) == ("tin exports", 20.2e9, ("up", 10.8, None))
+
+
+def test_a_cumulative_figure_after_part_of_a_month_runs_from_january_1_to_its_last_day() -> None:
+    found = metrics_of(
+        "Tin exports came to $1.1 billion in the Aug. 1-10 period, up 6 percent. Cumulative tin exports "
+        "reached $31 billion, up 2 percent.", published=date(2025, 8, 13)
+    )
+    assert [m.period for m in found] == ["2025-08-01/2025-08-10", "2025-01-01/2025-08-10"]

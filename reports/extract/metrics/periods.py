@@ -535,6 +535,8 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         return running[:4] if valid_figure_period(running) else str(context.published.year)
     if match.group("ytd"):  # January to the month the release is about
         running = context.period or context.title_period or ""
+        if _DAY_SPAN.fullmatch(running):  # "Aug. 1-10" running: January 1 to August 10
+            return f"{running[:4]}-01-01/{running[11:]}"
         if _MONTH_PERIOD.fullmatch(running):
             year, month = running[:4], running[5:]
         elif valid_figure_period(running):  # "for the three months ending in August": to August
