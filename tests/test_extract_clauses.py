@@ -2368,3 +2368,13 @@ def test_a_cumulative_figure_after_part_of_a_month_runs_from_january_1_to_its_la
         "reached $31 billion, up 2 percent.", published=date(2025, 8, 13)
     )
     assert [m.period for m in found] == ["2025-08-01/2025-08-10", "2025-01-01/2025-08-10"]
+
+
+def test_a_count_of_goods_with_three_describing_words_or_a_scale_names_what_was_done_to_them() -> None:
+    found = metrics_of(
+        "In January 2026, 18,730 new plug-in hybrid cars were registered, and 1.25 million used cars were "
+        "sold."
+    )
+    assert [(m.subject, m.value, m.unit) for m in found] == [
+        ("new plug-in hybrid car registrations", 18730.0, "vehicles"), ("used car sales", 1.25e6, "vehicles"),
+    ]

@@ -331,10 +331,10 @@ _AFTER = Caseless(
     r"(?:\s+(?P<curword>" + _alternation(_CURRENCY_WORDS) + r")(?![A-Za-z])"
     r"|\s+(?:of\s+)?(?P<count>" + _alternation(_COUNT_UNITS) + r")(?![A-Za-z]))?"
 )
-# A count of people or firms with one or two describing words between: "20 million foreign visitors".
+# A count of people or firms with one to three describing words between: "20 million foreign visitors".
 DESCRIBED_COUNT = re.compile(
     r"\s+(?:(?!(?:of|in|to|from|for|by|and|or|the|a|an|than|more|less|per|each|worth|at|on|with|as|"
-    r"percent|million|billion|thousand|trillion)\b)[A-Za-z][A-Za-z-]*\s+){1,2}"
+    r"percent|million|billion|thousand|trillion)\b)[A-Za-z][A-Za-z-]*\s+){1,3}"
     r"(?P<count>companies|businesses|firms|enterprises|jobs|visitors|tourists|workers|employees|people|"
     r"households|startups|passengers|vehicles|cars|ships|vessels)\b",
     re.IGNORECASE,
@@ -641,7 +641,7 @@ def _typed(text: str, at: int, token_end: int, token: str, value: float, limit: 
             kind = "year"
         elif len(token) <= 2 and _DATE_BEFORE.search(text[max(0, at - 12) : at]):
             kind = "day"
-    if kind == "bare" and "." not in token:
+    if kind == "bare" and ("." not in token or scaled):  # "9.86 million new cars", not "1.5 new ..."
         described = DESCRIBED_COUNT.match(text, right if scaled else token_end, limit)
         if described:  # "20 million foreign visitors", "1,400 Australian businesses"
             unit = _COUNT_UNITS[described.group("count").lower()]

@@ -379,7 +379,7 @@ def _goods_counted(sentence: str, figure: _Figure, base: str | None, context: _C
     if not done:
         return None
     written = described.group(0) if described else sentence[figure.quantity.start : figure.quantity.end]
-    counted = " ".join(written.split()[-2:] if described else written.split()[-1:])
+    counted = " ".join(written.split() if described else written.split()[-1:])
     return f"{_as_modifier(counted.lower())} {g.NOMINAL[done.group('verb').lower()]}"
 
 
