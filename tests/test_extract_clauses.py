@@ -2378,3 +2378,14 @@ def test_a_count_of_goods_with_three_describing_words_or_a_scale_names_what_was_
     assert [(m.subject, m.value, m.unit) for m in found] == [
         ("new plug-in hybrid car registrations", 18730.0, "vehicles"), ("used car sales", 1.25e6, "vehicles"),
     ]
+
+
+def test_a_percent_in_brackets_after_each_place_a_change_opens_is_that_place_s_change() -> None:
+    found = metrics_of(
+        "In 2025, tin sales were also down in Peru (3.1%), Chile (2.2%) and South Africa (0.4%)."
+    )
+    assert [(m.subject, m.value, change_of(m)) for m in found] == [
+        ("Peru tin sales", None, ("down", 3.1, None)),
+        ("Chile tin sales", None, ("down", 2.2, None)),
+        ("South Africa tin sales", None, ("down", 0.4, None)),
+    ]

@@ -877,6 +877,45 @@ def _listed_after_a_change(s: _Sentence, figure: _Figure) -> None:
     _item_changed(figure, name, measure, direction)
 
 
+def _places_after_a_change(s: _Sentence, figure: _Figure) -> None:
+    """'Sales were also up in Asia Pacific (11.4%), Europe (7.4%), and Japan (0.1%)': a percent in brackets
+    after each place of a list that a change opens is that place's change of what the clause names."""
+    q = figure.quantity
+    if q.unit != "percent" or figure.role == "change" or figure.change is not None or "(" not in s.text:
+        return
+    if not s.text.endswith("(", 0, q.start) and not s.text[: q.start].rstrip().endswith("("):
+        return
+    openings = list(_CHANGED_IN_PLACES.finditer(s.text, 0, q.start))
+    if not openings:
+        return
+    opening = openings[-1]
+    listed = s.text[opening.end() : q.start]
+    place = _LISTED_PLACE.fullmatch(listed)
+    if place is None:
+        return
+    word = (opening.group("dir") or opening.group("verb") or "").lower()
+    direction = {"higher": "up", "lower": "down"}.get(word) or _direction(word)
+    what = _clean_np(opening.group("what"))
+    if direction is None or not what:
+        return
+    figure.role = "change"
+    figure.subject = f"{place.group('place')} {what}"
+    figure.change = Change(abs(q.value), "percent", direction, None)
+
+
+# "Sales were also up in", "shipments rose in": a change, then the places it happened in
+_CHANGED_IN_PLACES = re.compile(
+    rf"(?:^|[,;:]\s*)(?P<what>[A-Za-z][\w\s-]{{1,40}}?)\s+"
+    rf"(?:(?:were|was)\s+(?:also\s+)?(?P<dir>up|down|higher|lower)|(?:also\s+)?(?P<verb>{g.alternation(g.CHANGE_VERBS)}))"
+    r"\s+in\s+(?:the\s+)?"
+)
+# the places listed so far, each with its bracketed percent, up to the one being read
+_LISTED_PLACE = re.compile(
+    r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*\([^()]{1,12}\)\s*,?\s*(?:and\s+)?)*"
+    r"(?:and\s+)?(?P<place>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*\(\s*"
+)
+
+
 _LISTED_ITEM = re.compile(r"\s*(?:and\s+)?(?P<item>[^,;:()]{2,60}?)(?:\s*\([^()]{1,12}\))?\s*,\s*[-+]?")
 
 
@@ -1111,6 +1150,7 @@ FIGURE_FINISHES = (
     _moves_in_brackets,  # "reflected increases in consumer goods ($1.0 billion)"
     _contributors_in_brackets,  # "The increase was due to ICs (25.8 per cent)"
     _listed_after_a_change,  # "All items decreased: fuel (C&E), 33.8%; primary products (PP), 31.0%"
+    _places_after_a_change,  # "Sales were also up in Asia Pacific (11.4%), Europe (7.4%)"
     _basis_of_its_clause,  # the sentence's basis, where the figure's clause states it
     _shipments_as_exports,  # "shipments" in an export release
     _changed_thing_not_its_change,  # "export growth was 3.1 percent": a change in exports
