@@ -2389,3 +2389,11 @@ def test_a_percent_in_brackets_after_each_place_a_change_opens_is_that_place_s_c
         ("Chile tin sales", None, ("down", 2.2, None)),
         ("South Africa tin sales", None, ("down", 0.4, None)),
     ]
+
+
+def test_a_measure_named_alone_takes_the_place_or_the_product_of_the_makers_that_open_the_clause() -> None:
+    found = metrics_of(
+        "Peru claimed the largest market in 2025 with sales of $7.1 billion. Tin smelter makers worldwide "
+        "logged sales of $21.2 billion in 2025."
+    )
+    assert [m.subject for m in found] == ["Peru sales", "global tin smelter sales"]

@@ -187,6 +187,11 @@ def _subject_doubt(subject: str, catalogued: bool) -> str | None:
     return None
 
 
+def bare_measure(subject: str) -> bool:
+    """Is the subject a measure alone that leaves out what was sold or made ('sales', 'orders')?"""
+    return subject.lower() in _words().bare
+
+
 @cache
 def _head_anywhere() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{g.alternation(g.HEADS)})\b", re.IGNORECASE)

@@ -877,6 +877,43 @@ def _listed_after_a_change(s: _Sentence, figure: _Figure) -> None:
     _item_changed(figure, name, measure, direction)
 
 
+def _actor_of_its_measure(s: _Sentence, figure: _Figure) -> None:
+    """'Taiwan claimed the largest market with sales of $17.12 billion': Taiwan's sales; 'Equipment makers
+    worldwide logged sales of $59.8 billion': global equipment sales. A measure named alone takes who the
+    clause's subject is: a place, or the makers of a product (the product, then)."""
+    q = figure.quantity
+    if figure.role != "level" or not figure.subject or not confidence.bare_measure(figure.subject):
+        return
+    measured = _MEASURE_OF_BEFORE.search(s.text, max(0, q.start - 40), q.start)
+    if measured is None or measured.group("measure").lower() != figure.subject.lower():
+        return
+    opening = s.text[: measured.start()]
+    intro = _INTRO_PHRASE.match(opening)
+    at = intro.end() if intro else 0
+    place = _places_pattern().match(opening, at)
+    if place is not None and _VERB_NEXT.match(opening, place.end()):
+        figure.subject = f"{place.group('place')} {figure.subject}"
+        return
+    makers = _MAKERS.match(opening, at)
+    if makers is not None:
+        where = "global " if makers.group("where") else ""
+        figure.subject = f"{where}{makers.group('product').lower()} {figure.subject}"
+
+
+_MEASURE_OF_BEFORE = re.compile(
+    r"\b(?:with\s+)?(?:total\s+)?(?P<measure>[a-z]+)\s+of\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", re.I
+)
+_INTRO_PHRASE = re.compile(r"\W*(?:(?:In|During|For|Last)\b[^,]{1,40},\s*)?")
+_VERB_NEXT = re.compile(r"\s+(?:also\s+)?[a-z]+(?:ed|s)\b")
+# "Semiconductor equipment manufacturers worldwide logged": the makers of a product, and where
+_MAKERS = re.compile(
+    r"(?:the\s+)?(?P<product>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+"
+    r"(?:manufacturers|makers|producers|vendors|suppliers)(?:\s+(?P<where>worldwide|globally))?"
+    r"\s+(?:also\s+)?[a-z]+(?:ed|s)\b",
+    re.I,
+)
+
+
 def _places_after_a_change(s: _Sentence, figure: _Figure) -> None:
     """'Sales were also up in Asia Pacific (11.4%), Europe (7.4%), and Japan (0.1%)': a percent in brackets
     after each place of a list that a change opens is that place's change of what the clause names."""
@@ -1151,6 +1188,7 @@ FIGURE_FINISHES = (
     _contributors_in_brackets,  # "The increase was due to ICs (25.8 per cent)"
     _listed_after_a_change,  # "All items decreased: fuel (C&E), 33.8%; primary products (PP), 31.0%"
     _places_after_a_change,  # "Sales were also up in Asia Pacific (11.4%), Europe (7.4%)"
+    _actor_of_its_measure,  # "Taiwan claimed the largest market with sales of $17.12 billion"
     _basis_of_its_clause,  # the sentence's basis, where the figure's clause states it
     _shipments_as_exports,  # "shipments" in an export release
     _changed_thing_not_its_change,  # "export growth was 3.1 percent": a change in exports
