@@ -2397,3 +2397,14 @@ def test_a_measure_named_alone_takes_the_place_or_the_product_of_the_makers_that
         "logged sales of $21.2 billion in 2025."
     )
     assert [m.subject for m in found] == ["Peru sales", "global tin smelter sales"]
+
+
+def test_a_record_compared_with_is_a_previous_record_of_the_level_before_it() -> None:
+    found = metrics_of(
+        "LIMA, Peru, Feb. 2, 2026 -- Tin smelter makers worldwide logged sales of $19.8 billion in 2025, a "
+        "4 percent drop from the all-time high of $20.6 billion in 2024."
+    )
+    assert [(m.subject, m.value, m.period, m.record) for m in found] == [
+        ("global tin smelter sales", 19.8e9, "2025", False),
+        ("global tin smelter sales", 20.6e9, "2024", True),
+    ]

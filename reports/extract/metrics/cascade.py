@@ -59,7 +59,7 @@ from reports.extract.metrics.phrases import (
     _with_topic,
     canonical_subject,
 )
-from reports.extract.metrics.records import _RECORD_HINT, _mark_record, _record_claim
+from reports.extract.metrics.records import _FROM_RECORD_OF, _RECORD_HINT, _mark_record, _record_claim
 from reports.extract.metrics.subjects import _CHANGE_NOUNS, FLOW_VERBS, _colon_label, _dimension, _name
 from reports.extract.metrics.units import (
     _as_local_dollar,
@@ -888,7 +888,8 @@ def _actor_of_its_measure(s: _Sentence, figure: _Figure) -> None:
     if measured is None or measured.group("measure").lower() != figure.subject.lower():
         return
     opening = s.text[: measured.start()]
-    intro = _INTRO_PHRASE.match(opening)
+    dateline = _DATELINE_END.search(opening, 0, 100)  # "MILPITAS, California, April 14, 2020 /PRNewswire/ --"
+    intro = _INTRO_PHRASE.match(opening, dateline.end() if dateline else 0)
     at = intro.end() if intro else 0
     place = _places_pattern().match(opening, at)
     if place is not None and _VERB_NEXT.match(opening, place.end()):
@@ -903,7 +904,8 @@ def _actor_of_its_measure(s: _Sentence, figure: _Figure) -> None:
 _MEASURE_OF_BEFORE = re.compile(
     r"\b(?:with\s+)?(?:total\s+)?(?P<measure>[a-z]+)\s+of\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", re.I
 )
-_INTRO_PHRASE = re.compile(r"\W*(?:(?:In|During|For|Last)\b[^,]{1,40},\s*)?")
+_DATELINE_END = re.compile(r"\s(?:--|—|–)\s")
+_INTRO_PHRASE = re.compile(r"[\W_]*(?:(?:In|During|For|Last)\b[^,]{1,40},\s*)?")
 _VERB_NEXT = re.compile(r"\s+(?:also\s+)?[a-z]+(?:ed|s)\b")
 # "Semiconductor equipment manufacturers worldwide logged": the makers of a product, and where
 _MAKERS = re.compile(
@@ -912,6 +914,19 @@ _MAKERS = re.compile(
     r"\s+(?:also\s+)?[a-z]+(?:ed|s)\b",
     re.I,
 )
+
+
+def _record_compared_with(s: _Sentence, figure: _Figure) -> None:
+    """'sales of $59.8 billion, a 7 percent drop from the all-time high of $64.5 billion': the record compared
+    with is of what the level before it measures."""
+    if figure.role != "level" or not figure.previous_record:
+        return
+    q = figure.quantity
+    if not _FROM_RECORD_OF.search(s.text, max(0, q.start - 50), q.start):
+        return
+    earlier = [f for f in s.figures if f.quantity.end <= q.start and f.role == "level"]
+    if earlier and earlier[-1].subject and earlier[-1].change is not None:
+        figure.subject = earlier[-1].subject
 
 
 def _places_after_a_change(s: _Sentence, figure: _Figure) -> None:
@@ -1189,6 +1204,7 @@ FIGURE_FINISHES = (
     _listed_after_a_change,  # "All items decreased: fuel (C&E), 33.8%; primary products (PP), 31.0%"
     _places_after_a_change,  # "Sales were also up in Asia Pacific (11.4%), Europe (7.4%)"
     _actor_of_its_measure,  # "Taiwan claimed the largest market with sales of $17.12 billion"
+    _record_compared_with,  # "a 7 percent drop from the all-time high of $64.5 billion": of the same
     _basis_of_its_clause,  # the sentence's basis, where the figure's clause states it
     _shipments_as_exports,  # "shipments" in an export release
     _changed_thing_not_its_change,  # "export growth was 3.1 percent": a change in exports

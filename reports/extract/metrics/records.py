@@ -29,13 +29,24 @@ def _mark_record(sentence: str, masked: str, figure: _Figure) -> None:
     if figure.role != "level":
         return
     before = sentence[max(0, figure.quantity.start - 40) : figure.quantity.start]
-    if g.PREVIOUS_RECORD.search(before):
-        figure.previous_record = True
+    if g.PREVIOUS_RECORD.search(before) or _FROM_RECORD_OF.search(before):
+        figure.previous_record = True  # "a 7 percent drop from the all-time high of $64.5 billion"
         return
     clause = _clause_start(masked, figure.quantity.start)
     end = _clause_end(masked, figure.quantity.end)
+    if "of" in sentence[figure.quantity.end : end]:  # a record compared with is another number's
+        sentence = _RECORD_OF_NUMBER.sub(lambda m: " " * len(m.group(0)), sentence)
     if _claims_record(sentence, clause, end):
         figure.record = True
+
+
+# "a drop from the all-time high of $64.5 billion": a record the figure is compared with
+_RECORD_COMPARED = (
+    r"\b(?:from|than|below|under|versus|against)\s+(?:the|its|a)\s+(?:all-time\s+|record\s+)?"
+    r"(?:record|high|peak)(?:\s+high)?\s+of\s+"
+)
+_FROM_RECORD_OF = g.Caseless(_RECORD_COMPARED + r"(?:about\s+)?$")  # right before that record's level
+_RECORD_OF_NUMBER = re.compile(_RECORD_COMPARED + r"(?=[$€£¥₩]|(?:US|USD|KRW)\s?\$?\d|\d)", re.I)
 
 
 def _record_claim(sentence: str, primary: tuple[int, int, str, bool] | None, context: _Context) -> None:
