@@ -2408,3 +2408,18 @@ def test_a_record_compared_with_is_a_previous_record_of_the_level_before_it() ->
         ("global tin smelter sales", 19.8e9, "2025", False),
         ("global tin smelter sales", 20.6e9, "2024", True),
     ]
+
+
+def test_each_producer_of_a_list_takes_the_measure_the_release_runs_on() -> None:
+    found = metrics_of(
+        "World crude tin production was 31.2 million tonnes in May 2025. Peru produced 4.4 million tonnes, "
+        "up 6 percent. Bolivia is estimated to have produced 2.1 million tonnes."
+    )
+    assert [m.subject for m in found] == [
+        "world crude tin production", "Peru crude tin production", "Bolivia crude tin production",
+    ]
+
+
+def test_negative_growth_is_a_fall() -> None:
+    found = only("Tin exports posted negative growth of 3.2 percent in May 2025.")
+    assert change_of(found) == ("down", 3.2, None)

@@ -457,9 +457,12 @@ def _actor_of_its_flow(s: _Sentence, figure: _Figure) -> None:
     actor = acted[-1].group("acronym") or _THE.sub("", acted[-1].group("actor"))
     nominal = g.NOMINAL[verb]
     subject = figure.subject
-    if actor.lower() in g.PRONOUNS or actor.lower() in _HOME_ACTORS:
+    if actor.lower() in g.PRONOUNS or (actor.lower() in _HOME_ACTORS and _HOME.search(s.context.opening)):
         return  # "South Korea imported goods worth $27.8 billion": the economy a release is about by default
-    if subject.casefold() == actor.casefold():  # "Russia is estimated to have produced 73.4 Mt"
+    running = _running_measure(s.context) if subject.casefold() in (actor.casefold(), nominal) else None
+    if running and running.endswith(nominal):  # "World crude steel production was ... China produced 99.5 Mt"
+        figure.subject = f"{actor} {running}"
+    elif subject.casefold() == actor.casefold():  # "Russia is estimated to have produced 73.4 Mt"
         figure.subject = f"{actor} {nominal}"
     elif nominal in subject and actor.lower() not in subject.lower():
         figure.subject = f"{actor} {subject}"
@@ -471,6 +474,7 @@ def _actor_of_its_flow(s: _Sentence, figure: _Figure) -> None:
 
 
 _HOME_ACTORS = frozenset({"korea", "south korea", "country", "nation"})  # as grammar.LEADING_NOISE drops them
+_HOME = re.compile(r"\bKorea|\bcountry|\bnation")  # a release that opens on Korea is about it
 
 
 # "Japan produced", "The United States, at the 4th position, produced", "the Organization of the Petroleum
@@ -1112,18 +1116,27 @@ def _place_alone_named(s: _Sentence, figure: _Figure) -> None:
     place = _places_pattern().fullmatch(figure.subject)
     if not place:
         return
-    named = (m.subject for m in reversed(s.context.metrics) if _head_of(m.subject))
-    # the running subject, else the lead, else the last figure named: the first that names a measure
-    for running in (s.context.subject, s.context.lead, next(named, None), _title_measure(s.context.title)):
+    measure_name = _running_measure(s.context)
+    if measure_name:
+        figure.subject = f"{place.group('place')} {measure_name}"
+        figure.notes.add(confidence.SUBJECT_CARRIED)
+
+
+def _running_measure(context: _Context) -> str | None:
+    """The measure the release is running on, without whose it is: the running subject, else the lead,
+    else the last figure named, else the title's, the first that names more than a bare measure
+    ('crude steel production' of 'world crude steel production', not 'production' of 'China production')."""
+    named = (m.subject for m in reversed(context.metrics) if _head_of(m.subject))
+    for running in (context.subject, context.lead, next(named, None), _title_measure(context.title)):
         measure = _places_pattern().match(running or "")
         measure_name = running[measure.end() :].strip() if measure and running else running or ""
         first, _, rest = measure_name.partition(" ")
-        # "Chinese shipyards orders": the measure, without whose
-        measure_name = rest if first in _proper_words() and rest else measure_name
-        if _head_of(measure_name):
-            figure.subject = f"{place.group('place')} {measure_name}"
-            figure.notes.add(confidence.SUBJECT_CARRIED)
-            return
+        # "Chinese shipyards orders", "world crude steel production": the measure, without whose
+        if rest and (first in _proper_words() or first.lower() in ("world", "global", "worldwide")):
+            measure_name = rest
+        if _head_of(measure_name) and not confidence.bare_measure(measure_name):
+            return measure_name
+    return None
 
 
 @lru_cache(maxsize=256)
