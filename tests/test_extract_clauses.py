@@ -2423,3 +2423,8 @@ def test_each_producer_of_a_list_takes_the_measure_the_release_runs_on() -> None
 def test_negative_growth_is_a_fall() -> None:
     found = only("Tin exports posted negative growth of 3.2 percent in May 2025.")
     assert change_of(found) == ("down", 3.2, None)
+
+
+def test_bare_numbers_listed_before_a_count_share_its_unit() -> None:
+    found = metrics_of("In 2025, tin cart output and sales came to 9.58 million and 9.49 million units.")
+    assert [(m.value, m.unit) for m in found] == [(9.58e6, "units"), (9.49e6, "units")]

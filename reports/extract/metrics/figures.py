@@ -64,6 +64,8 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
             continue
         if q.kind == "bare" and _percent_list_ends(sentence, quantities, index):
             q = replace(q, unit="percent", kind="percent")  # "fell 30.2 and 15.6 percent"
+        elif q.kind == "bare" and (listed := _count_list_end(sentence, quantities, index)) is not None:
+            q = replace(q, unit=listed.unit, kind="count")  # "9.58 million and 9.49 million units"
         if q.kind == "bare":
             typed = _list_inherited(sentence, q, last_unit) or _named_unit(sentence, q, None)
             if typed is None and context_unit:
@@ -145,6 +147,18 @@ def _amount_restating(sentence: str, q: Quantity, before: _Figure | None) -> _Fi
         return None
     change = Change(abs(q.value), q.unit, before.change.direction, before.change.basis)
     return _Figure(replace(q, value=abs(q.value)), "change", q.start, change)
+
+
+def _count_list_end(sentence: str, quantities: list[Quantity], index: int) -> Quantity | None:
+    """The count that ends a list of bare numbers from `index` on, whose unit they share: '9.58 million and
+    9.49 million units'; scaled alike, so a year or a rank before a count is no part of it."""
+    q = quantities[index]
+    for before, after in zip(quantities[index:], quantities[index + 1 :], strict=False):
+        if not _PERCENT_LIST_NEXT.fullmatch(sentence, before.end, after.start) or after.scaled != q.scaled:
+            return None
+        if after.kind != "bare":
+            return after if after.kind == "count" else None
+    return None
 
 
 def _percent_list_ends(sentence: str, quantities: list[Quantity], index: int) -> bool:
