@@ -51,7 +51,8 @@ def words() -> Words:
 
 # A candidate boundary: a stop, closing quotes or brackets, then (maybe no) space and the next word.
 _BOUNDARY = re.compile(
-    r"(?P<stop>[.!?])(?P<close>[\"'”’)\]]*)(?P<gap>\s*)(?=[\"“‘(\[]?(?P<next>[A-Z0-9][\w’'-]*))"
+    # "... 8.68 billion dollars. - The goods account ...": a list's bullet may open the next sentence
+    r"(?P<stop>[.!?])(?P<close>[\"'”’)\]]*)(?P<gap>\s*)(?=(?:[-–—•▪■□◦*]\s+)?[\"“‘(\[]?(?P<next>[A-Z0-9][\w’'-]*))"
 )
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*|\n[ \t]*(?=[•▲△■□○●◆◇※·▶-]\s)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’]*)$")
@@ -130,9 +131,17 @@ def _glued_end(text: str, match: re.Match[str]) -> bool:
     return (before.isalpha() and before.islower()) or before[-1].isdigit() or before[-1] in ")%]\"”’"
 
 
+_BULLETS = frozenset("-–—•·▪■□◦*")
+
+
 def _trimmed(text: str, begin: int, finish: int) -> tuple[int, int]:
+    """The span without white space at its ends, nor a list's bullet at its start ("- The goods account")."""
     while begin < finish and text[begin].isspace():
         begin += 1
+    if finish - begin > 2 and text[begin] in _BULLETS and text[begin + 1].isspace():
+        begin += 1
+        while begin < finish and text[begin].isspace():
+            begin += 1
     while finish > begin and text[finish - 1].isspace():
         finish -= 1
     return begin, finish
