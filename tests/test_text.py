@@ -66,9 +66,9 @@ def test_paragraphs_and_bullets_are_sentences_of_their_own():
 
 
 def test_a_bullet_after_a_full_stop_opens_a_sentence_of_its_own_without_the_bullet():
-    text = "The balance showed a surplus of 4.1 billion dollars. - The goods account surplus grew. • Tin fell."
+    text = "The balance showed a surplus of 4.1 billion dollars. - The goods surplus grew. • Tin fell."
     assert split(text) == [
-        "The balance showed a surplus of 4.1 billion dollars.", "The goods account surplus grew.", "Tin fell.",
+        "The balance showed a surplus of 4.1 billion dollars.", "The goods surplus grew.", "Tin fell.",
     ]
     assert split("Rates fell 2.5 - 3 percent.") == ["Rates fell 2.5 - 3 percent."]
 
