@@ -2428,3 +2428,10 @@ def test_negative_growth_is_a_fall() -> None:
 def test_bare_numbers_listed_before_a_count_share_its_unit() -> None:
     found = metrics_of("In 2025, tin cart output and sales came to 9.58 million and 9.49 million units.")
     assert [(m.value, m.unit) for m in found] == [(9.58e6, "units"), (9.49e6, "units")]
+
+
+def test_a_level_one_year_earlier_is_the_year_before_s() -> None:
+    found = metrics_of(
+        "The tin account deficit was $2.1 billion in May 2025, up from $1.6 billion one year earlier."
+    )
+    assert [(m.value, m.period) for m in found] == [(2.1e9, "2025-05"), (1.6e9, "2024-05")]
