@@ -2435,3 +2435,15 @@ def test_a_level_one_year_earlier_is_the_year_before_s() -> None:
         "The tin account deficit was $2.1 billion in May 2025, up from $1.6 billion one year earlier."
     )
     assert [(m.value, m.period) for m in found] == [(2.1e9, "2025-05"), (1.6e9, "2024-05")]
+
+
+def test_a_bare_surplus_or_deficit_is_the_account_its_clause_names() -> None:
+    found = metrics_of(
+        "In May 2025, the current account posted a surplus of $8.1 billion. The primary income account "
+        "swung from its $0.6 billion deficit a year earlier to a surplus of $0.2 billion. The secondary "
+        "income account showed a $0.8 billion deficit."
+    )
+    assert [m.subject for m in found] == [
+        "current account surplus", "primary income account deficit", "primary income account surplus",
+        "secondary income account deficit",
+    ]

@@ -246,8 +246,23 @@ def _noun_after_level(sentence: str, figure: _Figure, base: str | None, context:
         return None
     named = _clean_np(after.group("np"))
     if named and named.lower() in ("surplus", "deficit"):
-        named = _balance_name(named, base, context)
+        named = _balance_name(named, _account_before(sentence, figure.quantity.start) or base, context)
     return _with_topic(named, context)
+
+
+# "The primary income account reversed from its 0.60 billion dollar deficit": whose deficit
+_ACCOUNT_NAMED = re.compile(
+    r"(?<![\w'’-])(?P<owner>(?:[a-z][\w'’-]*\s+){1,3}account)\b(?!\s+(?:surplus|deficit|balance)\b)", re.I
+)
+
+
+def _account_before(sentence: str, at: int) -> str | None:
+    """The account the clause names before a bare surplus or deficit, as the clause's subject."""
+    found = list(_ACCOUNT_NAMED.finditer(sentence, 0, at))
+    if not found:
+        return None
+    owner = _clean_np(found[-1].group("owner"))
+    return owner if owner and not g.VERB.search(owner) else None
 
 
 def _with_noun_to_level(sentence: str, figure: _Figure, base: str | None, context: _Context) -> str | None:
@@ -336,7 +351,7 @@ def _np_of_level(sentence: str, figure: _Figure, base: str | None, context: _Con
     if _ANNUAL_RATE.search(np):  # "at a seasonally adjusted annual rate of $589.4 billion": how it's measured
         return None
     if np.lower() in ("surplus", "deficit"):
-        return _balance_name(np, base, context)
+        return _balance_name(np, _account_before(sentence, figure.quantity.start) or base, context)
     return _with_topic(np, context)
 
 
