@@ -2447,3 +2447,8 @@ def test_a_bare_surplus_or_deficit_is_the_account_its_clause_names() -> None:
         "current account surplus", "primary income account deficit", "primary income account surplus",
         "secondary income account deficit",
     ]
+
+
+def test_for_all_of_a_period_is_the_period_not_part_of_the_name() -> None:
+    found = metrics_of("The tin surplus for all of last year was $9.8 billion.", published=date(2026, 2, 8))
+    assert [(m.subject, m.period) for m in found] == [("tin surplus", "2025")]

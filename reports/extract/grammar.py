@@ -1061,8 +1061,8 @@ TRAILING_NOISE = re.compile(
     re.IGNORECASE,
 )
 PERIOD_TAIL = re.compile(
-    rf"\s+(?:in|for|during|through|over|as\s+of|of|throughout|from)\s+(?:the\s+)?"
-    rf"(?:(?:this|last|next|the)\s+year['’]s\s+)?"  # "in this year's first quarter"
+    rf"\s+(?:in|for|during|through|over|as\s+of|of|throughout|from)\s+(?:all\s+of\s+)?(?:the\s+)?"
+    rf"(?:(?:this|last|next|the)\s+year['’]s\s+)?"  # "in this year's first quarter", "for all of last year"
     rf"(?:(?:whole|entire|full|fiscal|financial|first|"
     rf"second|third|fourth|last|past|previous|latest|same|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     rf"\d{{1,4}}|[a-z]+-(?:month|day|week|year|quarter))\s+)*(?:(?:19|20)\d{{2}}|{_MONTH}|"
