@@ -2452,3 +2452,11 @@ def test_a_bare_surplus_or_deficit_is_the_account_its_clause_names() -> None:
 def test_for_all_of_a_period_is_the_period_not_part_of_the_name() -> None:
     found = metrics_of("The tin surplus for all of last year was $9.8 billion.", published=date(2026, 2, 8))
     assert [(m.subject, m.period) for m in found] == [("tin surplus", "2025")]
+
+
+def test_that_from_a_place_opening_a_sentence_is_the_measure_just_named_from_there() -> None:
+    found = metrics_of(
+        "In 2025, FDI from Peru jumped 38.1% to $4 billion. That from Chile, however, decreased 27.2% to "
+        "$5.19 billion and that from Japan declined 10.5% to $930 million."
+    )
+    assert [m.subject for m in found] == ["FDI from Peru", "FDI from Chile", "FDI from Japan"]

@@ -139,6 +139,8 @@ def _clause_start(masked: str, at: int) -> int:
             not marks.has_verb(start, b_start) or not _WORD.search(masked, b_end, at)
         ):
             continue
+        if word in ("that", "those") and _DEMONSTRATIVE.match(masked, b_end):
+            continue  # "That from the U.S. decreased": the figure of the kind just named, not a clause
         measure = word == "as" and (
             _AS_MUCH.match(masked, b_end) or _AS_MUCH_BEFORE.search(masked, max(0, b_start - 12), b_start)
         )
@@ -148,6 +150,7 @@ def _clause_start(masked: str, at: int) -> int:
     return _after_listed_clause(masked, marks, start, at)
 
 
+_DEMONSTRATIVE = re.compile(r"\s+(?:of|from|to|in|for|bound\s+for)\s", re.I)
 _AS_MUCH = re.compile(r"\s*(?:much|many|high|low|large|little|far|long)\s+as\b", re.I)
 _AS_MUCH_BEFORE = re.compile(r"\b(?:much|many|high|low|large|little|far|long)\s*$", re.I)
 

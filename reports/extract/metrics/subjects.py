@@ -679,7 +679,7 @@ def _clause_subject(
         # "while those to the U.S. gained": read before the cleaning drops "those"
         those = _THOSE.match(subject or "")
         raw = ""
-        refers = "those" in phrase or "Those" in phrase or "that " in phrase or "ones" in phrase
+        refers = any(word in phrase for word in ("those", "Those", "that ", "That ", "ones"))
         if those is None and refers:
             raw = _CONNECTIVES.sub("", " ".join(_INCLUDING.sub(" ", phrase).split())).rstrip(" ,")
             raw = raw.rsplit(",", 1)[-1].strip() if _THOSE.match(raw) is None else raw
@@ -703,7 +703,7 @@ def _clause_subject(
         placed = _placed_before(figure, figures) if those and not within else None
         owner = placed or owner  # "FDI from Japan (...) ..., whereas those from the U.S.": FDI
         if those and owner:
-            place = canonical_subject(those.group("rest").strip(" ,"))
+            place = canonical_subject(those.group("rest").split(",")[0].strip())  # "..., however,": an aside
             base = _strip_place(owner)
             # "pledges to manufacturing rose ..., while those to services fell": pledges to services
             cut = base.lower().rfind(f" {place.split()[0].lower()} ")
