@@ -2460,3 +2460,13 @@ def test_that_from_a_place_opening_a_sentence_is_the_measure_just_named_from_the
         "$5.19 billion and that from Japan declined 10.5% to $930 million."
     )
     assert [m.subject for m in found] == ["FDI from Peru", "FDI from Chile", "FDI from Japan"]
+
+
+def test_a_level_a_figure_beat_keeps_its_own_year_and_leaves_the_figure_its_own() -> None:
+    found = metrics_of(
+        "Daily average tin exports reached $2.53 billion, up 8.2 percent, outperforming the $2.51 billion of "
+        "2022.", title="Tin exports reach new highs in 2024", published=date(2025, 1, 1)
+    )
+    assert [(m.subject, m.value, m.period) for m in found] == [
+        ("daily average tin exports", 2.53e9, "2024"), ("daily average tin exports", 2.51e9, "2022"),
+    ]

@@ -302,6 +302,10 @@ BASE_BEFORE = Caseless(
     r"(?:(?:end|start|beginning)\s+of\s+)?$"
     # "21.3% higher than the exports total for March 2021": the period of what it is compared with
     r"|\b(?:than|compared\s+(?:to|with))\s+(?:the\s+|its\s+)?(?:[a-z-]+\s+){1,3}(?:for|in|of)\s+$"
+    # "outperforming the $2.51 billion of 2022", "surpassing the previous high of $683.6 billion set in 2022":
+    # the period of the level a figure beat
+    r"|\b(?:outperform|surpass|exceed|beat|top)\w*\s+(?:the|its|a)\s+(?:[a-z-]+\s+){0,3}?(?:of\s+)?"
+    r"[$€£¥₩]?\d[\d.,]*\s*(?:billion|million|trillion|bn|mn)?\s+(?:[a-z-]+\s+){0,2}?(?:of|in|set\s+in|from)\s+$"
     # "Comparing November 2018 with November 2017, ...": the period compared with
     r"|\bcompar(?:ing|ed)\b[^,;]{0,40}?\bwith\s+(?:the\s+)?$"
     # "a 25.4% share, the second highest this year": the span it is ranked in

@@ -185,6 +185,11 @@ _COMPARED_HINT = re.compile(r"compared|versus|against|from|than")
 
 
 _BRACKET_AFTER_PERIOD = re.compile(r"\(\s*$")
+_BEATEN_HINT = re.compile(r"outperform|surpass|exceed|beat|top", re.I)
+_BEATEN_BEFORE = re.compile(
+    r"\b(?:outperform|surpass|exceed|beat|top)\w*\s+(?:the|its|a)\s+(?:[a-z-]+\s+){0,3}?(?:of\s+)?$", re.I
+)
+_OF_PERIOD_AFTER = re.compile(r"\s+(?:of|in|set\s+in|recorded\s+in|posted\s+in)\s+(?:the\s+)?", re.I)
 
 
 def _compared_level(
@@ -197,6 +202,12 @@ def _compared_level(
         return
     q = figure.quantity
     low = max(0, q.start - 60)
+    hinted = _BEATEN_HINT.search(sentence, low, q.start)
+    beaten = _BEATEN_BEFORE.search(sentence, low, q.start) if hinted else None
+    after = _OF_PERIOD_AFTER.match(sentence, q.end) if beaten else None
+    own = next((p for p in periods if after and p[0] == after.end()), None)
+    if own is not None:  # "outperforming the $2.51 billion of 2022": the level beaten, of its own year
+        figure.period = own[2]
     when = _WHEN_THEN.search(sentence, low, q.start) if sentence.find("when ", low, q.start) != -1 else None
     if when:  # "compared with September 2024, when they stood at EUR 238.2 billion": then's level
         earlier = [f for f in figures if f.role == "level" and f.quantity.end <= when.start() and f.subject]
