@@ -2470,3 +2470,13 @@ def test_a_level_a_figure_beat_keeps_its_own_year_and_leaves_the_figure_its_own(
     assert [(m.subject, m.value, m.period) for m in found] == [
         ("daily average tin exports", 2.53e9, "2024"), ("daily average tin exports", 2.51e9, "2022"),
     ]
+
+
+def test_pledged_fdi_a_sector_received_and_that_of_another_sector_are_fdi_pledges() -> None:
+    found = metrics_of(
+        "Pledged FDI rose 11.3% to $23.95 billion in January 2026. Manufacturing received pledged FDI of "
+        "$9.02 billion, up 15.7%, and that of the service sector grew 9% to $13.8 billion."
+    )
+    assert [m.subject for m in found] == [
+        "FDI pledges", "manufacturing FDI pledges", "service sector pledges",
+    ]

@@ -703,17 +703,22 @@ def _investment_named(s: _Sentence, figure: _Figure) -> None:
     kind = "pledges" if pledged else "arrivals"
     tail = named.group("tail") or ""
     tail = _HOME_TAIL.sub("", tail)  # "pledged (from the U.S.) to Korea": where all of it goes
-    figure.subject = f"{named.group('mods') or ''}FDI {kind}{tail}"
+    mods = _RECEIVED.sub("", named.group("mods") or "")  # "manufacturing received pledged FDI of"
+    figure.subject = f"{mods}FDI {kind}{tail}"
 
 
 # "the amount of new FDI ...", "fresh FDI ...": the analyst names the pledges or arrivals alone
 _AMOUNT_OF_NEW = r"(?:(?:the\s+)?amount\s+of\s+)?(?:(?:fresh|new)\s+)?"
 _PLEDGED = re.compile(
     _AMOUNT_OF_NEW +
-    r"(?P<mods>(?:[\w-]+\s+)*?)(?:FDIs?|foreign\s+direct\s+investments?|investments?)\s+(?:(?:newly\s+)?"
-    r"(?:pledged|committed)|commitments)(?P<tail>\s+(?:(?:to|from|in|into|by)\s+.+|here))?",
+    r"(?P<mods>(?:[\w-]+\s+)*?)(?:(?:FDIs?|foreign\s+direct\s+investments?|investments?)\s+(?:(?:newly\s+)?"
+    r"(?:pledged|committed)|commitments)"
+    # "pledged FDI"
+    r"|(?:newly\s+)?(?:pledged|committed)\s+(?:FDIs?|foreign\s+direct\s+investments?|investments?))"
+    r"(?P<tail>\s+(?:(?:to|from|in|into|by)\s+.+|here))?",
     re.I,
 )
+_RECEIVED = re.compile(r"\b(?:received|attracted|drew|got|won|saw|logged|posted)\s+", re.I)
 _INVESTMENT_WORDS = frozenset({"fdi", "investment", "amount of investment", "amount of fdi", "the fdi"})
 _ARRIVED = re.compile(
     _AMOUNT_OF_NEW +

@@ -689,10 +689,12 @@ def _clause_subject(
         stated = context.metrics[-1].subject if those_of and context.metrics else None
         running = earlier or stated or context.subject
         if those_of and running:  # "sales of Korean cars rose ..., those of imported cars grew"
-            what = those_of.group("what").strip(" ,")
+            what = _clean_np(those_of.group("what").strip(" ,")) or those_of.group("what").strip(" ,")
             if " of " in running:
                 return f"{running[: running.index(' of ')]} of {what}"
-            head = _head_of(running)
+            # the first of them that names a measure: "manufacturing received pledged FDI" is read later
+            measured = next((m for m in (running, stated, context.subject) if m and _head_of(m)), None)
+            head = _head_of(measured) if measured else None
             if head:
                 return f"{_as_modifier(what)} {head}"
         within = _WITHIN.match(masked) if those else None
