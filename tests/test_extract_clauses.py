@@ -2480,3 +2480,21 @@ def test_pledged_fdi_a_sector_received_and_that_of_another_sector_are_fdi_pledge
     assert [m.subject for m in found] == [
         "FDI pledges", "manufacturing FDI pledges", "service sector pledges",
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tin exports next year will reach $5.4 billion.",
+        "Tin exports in 2027 would amount to $5.4 billion.",
+        "In 2027, tin exports will be worth $5.4 billion.",
+    ],
+)
+def test_a_level_after_a_modal_names_its_clause_s_subject(body: str) -> None:
+    found = only(body, published=date(2026, 12, 22))
+    assert (found.subject, found.value, found.period) == ("tin exports", 5.4e9, "2027")
+
+
+def test_a_range_with_the_currency_first_and_the_scale_last_is_two_levels_in_both() -> None:
+    found = metrics_of("In 2027, tin exports will be worth US$540-550 billion.", published=date(2026, 12, 22))
+    assert [(m.value, m.unit) for m in found] == [(540e9, "USD"), (550e9, "USD")]

@@ -398,6 +398,16 @@ LEVEL_VERBS = (
     "drew",
     "averaged",
     "averages",
+    # "exports will reach $540 billion", "exports in 2020 would amount to $510 billion": a modal's level
+    *(
+        f"{modal} {verb}"
+        for modal in ("will", "would", "could", "might", "should")  # not "may": the month
+        for verb in ("reach", "total", "be", "be worth", "amount to", "hit", "come to", "stand at", "exceed",
+                     "top", "surpass", "remain", "stay", "hover")
+    ),
+    "to be worth",
+    "were worth",
+    "was worth",
     # "Imports of cars led the increase, jumping 25 percent": the clause names what drove the total's move
     *(
         f"{verb} the {move}"
@@ -1065,6 +1075,7 @@ TRAILING_NOISE = re.compile(
     re.IGNORECASE,
 )
 PERIOD_TAIL = re.compile(
+    r"\s+(?:next|last|this)\s+(?:year|month|quarter)$|"  # "exports next year"
     rf"\s+(?:in|for|during|through|over|as\s+of|of|throughout|from)\s+(?:all\s+of\s+)?(?:the\s+)?"
     rf"(?:(?:this|last|next|the)\s+year['’]s\s+)?"  # "in this year's first quarter", "for all of last year"
     rf"(?:(?:whole|entire|full|fiscal|financial|first|"

@@ -213,6 +213,16 @@ def _ranges(sentence: str, quantities: list[Quantity]) -> tuple[list[Quantity], 
     pairs: dict[int, int] = {}
     for n in range(len(typed) - 1):
         first, second = typed[n], typed[n + 1]
+        shared = first.kind == "money" and not first.scaled and second.kind == "bare" and second.scaled
+        if shared and _RANGE_GAP.fullmatch(sentence[first.end : second.start]) and "and" not in sentence[
+            first.end : second.start
+        ]:  # "US$540-550 billion": the currency of the first end, the scale of the second, for both
+            number = float(second.digits.replace(",", "") or 0) or 1.0
+            scale = abs(second.value) / number
+            typed[n] = replace(first, value=first.value * scale, scaled=True)
+            typed[n + 1] = replace(second, unit=first.unit, kind="money")
+            pairs[n + 1] = n
+            continue
         if second.kind in ("bare", "year", "day") or first.kind in ("year", "day"):
             continue
         gap = sentence[first.end : second.start]
