@@ -2498,3 +2498,13 @@ def test_a_level_after_a_modal_names_its_clause_s_subject(body: str) -> None:
 def test_a_range_with_the_currency_first_and_the_scale_last_is_two_levels_in_both() -> None:
     found = metrics_of("In 2027, tin exports will be worth US$540-550 billion.", published=date(2026, 12, 22))
     assert [(m.value, m.unit) for m in found] == [(540e9, "USD"), (550e9, "USD")]
+
+
+def test_exports_bound_for_a_place_are_exports_to_it_and_goods_named_alone_after_them_part_of_them() -> None:
+    found = metrics_of(
+        "Exports bound for Vietnam grew 2.0 percent to $2.5 billion in January 2026. Tin bars fell 0.5 "
+        "percent to $740 million."
+    )
+    assert [(m.subject, m.confidence) for m in found] == [
+        ("exports to Vietnam", "high"), ("tin bar exports to Vietnam", "low"),
+    ]

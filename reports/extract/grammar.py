@@ -1038,6 +1038,8 @@ SYNONYM_PHRASES = (
         r"exports of \1",
     ),
     (re.compile(r"\boverseas\s+sales\b", re.IGNORECASE), "exports"),
+    # "exports bound for Vietnam", "shipments destined for the EU": exports to them
+    (re.compile(r"\b(exports|shipments)\s+(?:bound|destined|headed)\s+for\b", re.IGNORECASE), r"\1 to"),
     (re.compile(r"\b(?:sales\s+abroad|foreign\s+sales)\b", re.IGNORECASE), "exports"),
     (re.compile(r"\bindustrial\s+activity\b", re.IGNORECASE), "industrial production"),
     (re.compile(r"\bbalance\s+of\s+trade\b", re.IGNORECASE), "trade balance"),

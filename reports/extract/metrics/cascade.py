@@ -1127,6 +1127,36 @@ def _place_alone_named(s: _Sentence, figure: _Figure) -> None:
         figure.notes.add(confidence.SUBJECT_CARRIED)
 
 
+def _goods_alone_named(s: _Sentence, figure: _Figure) -> None:
+    """'Displays fell 0.5 percent to $740 million' after 'Exports bound for Vietnam grew ...': the goods'
+    part of the flow the figure before measured, where it went ('display exports to Vietnam'); borrowed,
+    so doubted."""
+    if figure.role == "share" or not figure.subject or _head_of(figure.subject):
+        return
+    subject = figure.subject
+    if _places_pattern().fullmatch(subject) or not _GOODS_ALONE.fullmatch(subject):
+        return
+    if subject.split()[-1].lower() in _NOT_GOODS:
+        return
+    running = s.context.metrics[-1].subject if s.context.metrics else s.context.subject or ""
+    flow = _FLOW_RUNNING.match(running)
+    if flow is None:
+        return
+    figure.subject = f"{_as_modifier(subject)} {flow.group('flow').lower()}{flow.group('where') or ''}"
+    figure.notes.add(confidence.SUBJECT_CARRIED)
+
+
+# goods alone, up to three words ending in a plural noun: "displays", "mobile phones", "plug-in hybrids"
+_GOODS_ALONE = re.compile(r"(?:[A-Za-z][\w-]*\s+){0,2}[a-z][\w-]*[a-z]s")
+_NOT_GOODS = frozenset(
+    {"goods", "services", "companies", "firms", "countries", "economies", "markets", "sectors"}
+)
+# the flow the figure before measured, and where: "exports to Vietnam", "ICT exports"
+_FLOW_RUNNING = re.compile(
+    r"^(?:[\w-]+\s+){0,2}?(?P<flow>exports|imports|shipments)(?P<where>\s+(?:to|from)\s+.+)?$", re.I
+)
+
+
 def _running_measure(context: _Context) -> str | None:
     """The measure the release is running on, without whose it is: the running subject, else the lead,
     else the last figure named, else the title's, the first that names more than a bare measure
@@ -1238,6 +1268,7 @@ FIGURE_FINISHES = (
     _place_of_its_figure,  # "by 0.7% in the euro area and by 0.6% in the EU"
     _place_with_its_figure,  # "followed by Peru with $2.3 billion": Peru's
     _place_alone_named,  # "Finland fell 2.8%" in an output release
+    _goods_alone_named,  # "Displays fell 0.5 percent" after "Exports bound for Vietnam grew"
     _whole_without_topic,  # "Korea's total trade surplus" in an ICT release
     _record_of_the_running,  # "The previous record was $29.51 billion"
     _orders_won_in_tonnage,  # "Chinese shipbuilders posted 620,000 CGT"
