@@ -2508,3 +2508,12 @@ def test_exports_bound_for_a_place_are_exports_to_it_and_goods_named_alone_after
     assert [(m.subject, m.confidence) for m in found] == [
         ("exports to Vietnam", "high"), ("tin bar exports to Vietnam", "low"),
     ]
+
+
+def test_a_level_compared_with_keeps_the_period_it_was_tallied_in() -> None:
+    found = metrics_of(
+        "The tin surplus stood at $8.9 billion in 2025, down slightly from $9.3 billion tallied in 2024."
+    )
+    assert [(m.subject, m.value, m.period) for m in found] == [
+        ("tin surplus", 8.9e9, "2025"), ("tin surplus", 9.3e9, "2024"),
+    ]

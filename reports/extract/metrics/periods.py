@@ -189,7 +189,9 @@ _BEATEN_HINT = re.compile(r"outperform|surpass|exceed|beat|top", re.I)
 _BEATEN_BEFORE = re.compile(
     r"\b(?:outperform|surpass|exceed|beat|top)\w*\s+(?:the|its|a)\s+(?:[a-z-]+\s+){0,3}?(?:of\s+)?$", re.I
 )
-_OF_PERIOD_AFTER = re.compile(r"\s+(?:of|in|set\s+in|recorded\s+in|posted\s+in)\s+(?:the\s+)?", re.I)
+_OF_PERIOD_AFTER = re.compile(
+    r"\s+(?:(?:set|recorded|posted|tallied|logged|registered|seen)\s+)?(?:of|in|during)\s+(?:the\s+)?", re.I
+)
 
 
 def _compared_level(
@@ -230,6 +232,10 @@ def _compared_level(
     source = earlier[-1]
     if _COMPARED_WITH.search(sentence, max(0, q.start - 30), q.start):
         figure.subject, figure.member, figure.dimension = source.subject, source.member, source.dimension
+        after = _OF_PERIOD_AFTER.match(sentence, q.end)
+        own = next((p for p in periods if after and p[0] == after.end()), None)
+        if own is not None:  # "down slightly from $90.3 billion tallied in 2015": that year's
+            figure.period = own[2]
         return
     opening = _BRACKET_AFTER_PERIOD.search(sentence, max(0, q.start - 3), q.start)
     if opening is None:
