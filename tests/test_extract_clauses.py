@@ -2517,3 +2517,8 @@ def test_a_level_compared_with_keeps_the_period_it_was_tallied_in() -> None:
     assert [(m.subject, m.value, m.period) for m in found] == [
         ("tin surplus", 8.9e9, "2025"), ("tin surplus", 9.3e9, "2024"),
     ]
+
+
+def test_an_amount_signed_in_brackets_after_a_level_is_its_change_with_its_sign() -> None:
+    found = metrics_of("In 2025, tin exports came to $5.1 billion (-$0.4 billion from a year earlier).")
+    assert [(m.subject, m.value) for m in found] == [("tin exports", 5.1e9), ("change in tin exports", -0.4e9)]

@@ -8,6 +8,7 @@ from dataclasses import replace
 from reports.extract import grammar as g
 from reports.extract.metrics.changes import (
     _amount_change,
+    _basis_near,
     _change_figure,
     _direction,
     _direction_nearby,
@@ -119,6 +120,10 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
             continue
         if _is_threshold(sentence, q):
             continue
+        signed = _signed_in_brackets(sentence, q, figures[-1] if figures else None)
+        if signed is not None:  # "a surplus of $51.8 billion (+$62.1 billion year-on-year)": its change
+            figures.append(signed)
+            continue
         restated = _amount_restating(sentence, q, figures[-1] if figures else None)
         if restated is not None:  # "rose 12.5 percent, or $1.2 billion": the same change as an amount
             figures.append(restated)
@@ -133,6 +138,25 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
     for figure in figures:
         figure.unit_inferred = figure.quantity.start in inferred
     return figures
+
+
+_SIGN_IN_BRACKET = re.compile(r"\(\s*(?P<sign>[-+−])\s*$")
+
+
+def _signed_in_brackets(sentence: str, q: Quantity, before: _Figure | None) -> _Figure | None:
+    """'$51.8 billion (+$62.1 billion year-on-year)', '$5.1 billion (-$0.4 billion)': an amount signed in
+    brackets right after a level in its unit is the level's change, stated as an amount."""
+    if before is None or before.role != "level" or q.kind not in ("money", "count"):
+        return None
+    if q.unit != before.quantity.unit:
+        return None
+    sign = _SIGN_IN_BRACKET.search(sentence, max(0, before.quantity.end), q.start)
+    if sign is None or sentence[before.quantity.end : sign.start()].strip():
+        return None
+    direction = "up" if sign.group("sign") == "+" else "down"
+    basis = _basis_near(sentence, q.end, sign.start())
+    change = Change(abs(q.value), q.unit, direction, basis)
+    return _Figure(replace(q, value=abs(q.value)), "change", sign.start(), change)
 
 
 _OR_AMOUNT = re.compile(r"\s*,?\s+or\s+(?:about\s+|around\s+|nearly\s+|some\s+|roughly\s+)?")
