@@ -2521,4 +2521,6 @@ def test_a_level_compared_with_keeps_the_period_it_was_tallied_in() -> None:
 
 def test_an_amount_signed_in_brackets_after_a_level_is_its_change_with_its_sign() -> None:
     found = metrics_of("In 2025, tin exports came to $5.1 billion (-$0.4 billion from a year earlier).")
-    assert [(m.subject, m.value) for m in found] == [("tin exports", 5.1e9), ("change in tin exports", -0.4e9)]
+    assert [(m.subject, m.value) for m in found] == [
+        ("tin exports", 5.1e9), ("change in tin exports", -0.4e9),
+    ]
