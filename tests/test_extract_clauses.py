@@ -2524,3 +2524,17 @@ def test_an_amount_signed_in_brackets_after_a_level_is_its_change_with_its_sign(
     assert [(m.subject, m.value) for m in found] == [
         ("tin exports", 5.1e9), ("change in tin exports", -0.4e9),
     ]
+
+
+def test_a_unit_symbol_glued_to_its_number_is_read() -> None:
+    found = metrics_of("Peak tin smelter demand is expected to be 92.3GW this summer, up from 90.1GW.",
+                       published=date(2026, 6, 20))
+    assert [(m.value, m.unit) for m in found] == [(92.3, "GW"), (90.1, "GW")]
+
+
+def test_a_level_compared_with_from_the_same_period_last_year_is_that_period_s() -> None:
+    found = metrics_of(
+        "Tin investment totaled $14.15 billion during the April-June period, compared with $16.34 billion "
+        "from the same period last year.", published=date(2026, 9, 19)
+    )
+    assert [m.period for m in found] == ["2026-04/2026-06", "2025-04/2025-06"]

@@ -329,7 +329,9 @@ _AFTER = Caseless(
     r"(?P<pct>[\s-]?(?:" + _alternation(_PERCENT_WORDS) + r"))(?:(?<=%)|(?![A-Za-z]))"
     r"|(?:(?:\s{0,8}|-)(?P<scale>" + _alternation(_SCALES) + r")(?![A-Za-z]))?"
     r"(?:\s+(?P<curword>" + _alternation(_CURRENCY_WORDS) + r")(?![A-Za-z])"
-    r"|\s+(?:of\s+)?(?P<count>" + _alternation(_COUNT_UNITS) + r")(?![A-Za-z]))?"
+    r"|\s+(?:of\s+)?(?P<count>" + _alternation(_COUNT_UNITS) + r")(?![A-Za-z])"
+    # "104.2GW": a unit's symbol glued to its number
+    r"|(?P<glued>gwh|mwh|twh|kwh|gw|mw|kw|teu|cgt)(?![A-Za-z]))?"
 )
 # A count of people or firms with one to three describing words between: "20 million foreign visitors".
 DESCRIBED_COUNT = re.compile(
@@ -603,7 +605,7 @@ def _typed(text: str, at: int, token_end: int, token: str, value: float, limit: 
         value = float(Decimal(token.replace(",", "")) * Decimal(int(scale))) * (-1 if sign == "-" else 1)
     scaled = scale != 1.0
     curword = after.group("curword") if after else None
-    count = after.group("count") if after else None
+    count = (after.group("count") or after.group("glued")) if after else None
     if currency is not None and currency.group("cur").lower() in _SCALED_ONLY and not scaled:
         currency = None  # "N95 masks", "Sh" of a word: no money without its scale
         left = at

@@ -39,7 +39,7 @@ _EARLIER_LEVEL = Caseless(
     r"[a-z]+(?=\s+(?:in|during|over|for|a|last|the)\b))?"
     r"\s*,?\s*(?:(?:tallied|posted|recorded|logged|registered|reported|seen|sold|produced|shipped|exported|set|"
     r"imported)\s+)?"
-    r"(?:(?:in|during|over|for)\s+)?(?:(?:the|a)\s+(?:same|corresponding|comparable|similar)\s+"
+    r"(?:(?:in|during|over|for|from)\s+)?(?:(?:the|a)\s+(?:same|corresponding|comparable|similar)\s+"
     r"(?:period|month|quarter|time)\s+)?"
     r"(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|(?:of\s+|in\s+)?last\s+year|(?:of\s+|in\s+)?the\s+previous\s+year|"
     r"(?:(?<=period\s)|(?<=month\s)|(?<=quarter\s))(?:of\s+|in\s+)?(?P<year>(?:19|20)\d{2})|"
