@@ -2538,3 +2538,11 @@ def test_a_level_compared_with_from_the_same_period_last_year_is_that_period_s()
         "from the same period last year.", published=date(2026, 9, 19)
     )
     assert [m.period for m in found] == ["2026-04/2026-06", "2025-04/2025-06"]
+
+
+def test_a_level_in_brackets_with_its_year_is_that_year_s() -> None:
+    found = metrics_of(
+        "In 2025, tin exports soared 43.9 percent to $14.1 billion, renewing the record high ($12.9 billion, "
+        "2023)."
+    )
+    assert [(m.value, m.period) for m in found] == [(14.1e9, "2025"), (12.9e9, "2023")]

@@ -185,6 +185,7 @@ _COMPARED_HINT = re.compile(r"compared|versus|against|from|than")
 
 
 _BRACKET_AFTER_PERIOD = re.compile(r"\(\s*$")
+_YEAR_IN_BRACKET_AFTER = re.compile(r"\s*,\s*(?P<year>(?:19|20)\d\d)\s*\)")
 _BEATEN_HINT = re.compile(r"outperform|surpass|exceed|beat|top", re.I)
 _BEATEN_BEFORE = re.compile(
     r"\b(?:outperform|surpass|exceed|beat|top)\w*\s+(?:the|its|a)\s+(?:[a-z-]+\s+){0,3}?(?:of\s+)?$", re.I
@@ -204,6 +205,11 @@ def _compared_level(
         return
     q = figure.quantity
     low = max(0, q.start - 60)
+    opened = sentence[low : q.start].rstrip().endswith("(")
+    bracketed = _YEAR_IN_BRACKET_AFTER.match(sentence, q.end) if opened else None
+    if bracketed is not None:  # "renewing the record high ($129.2 billion, 2022)": that year's level
+        figure.period = bracketed.group("year")
+        return
     hinted = _BEATEN_HINT.search(sentence, low, q.start)
     beaten = _BEATEN_BEFORE.search(sentence, low, q.start) if hinted else None
     after = _OF_PERIOD_AFTER.match(sentence, q.end) if beaten else None
