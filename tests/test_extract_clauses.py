@@ -2546,3 +2546,11 @@ def test_a_level_in_brackets_with_its_year_is_that_year_s() -> None:
         "2023)."
     )
     assert [(m.value, m.period) for m in found] == [(14.1e9, "2025"), (12.9e9, "2023")]
+
+
+def test_the_amount_of_new_fdi_that_arrived_is_fdi_arrivals_and_the_numbers_for_an_item_are_its() -> None:
+    found = metrics_of(
+        "In 2025, the amount of new FDI that arrived here reached $9.77 billion. Tin imports rose 1 percent, "
+        "while the numbers for zinc advanced 3.5 percent."
+    )
+    assert [m.subject for m in found] == ["FDI arrivals", "tin imports", "zinc imports"]

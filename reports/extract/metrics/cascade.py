@@ -686,7 +686,7 @@ def _investment_named(s: _Sentence, figure: _Figure) -> None:
     pledges and arrivals, as investment releases and analysts name them."""
     if not figure.subject or "FDI" not in s.release.body and "direct investment" not in s.release.body:
         return
-    bare = figure.subject.lower()
+    bare = _AMOUNT_OF_NEW_FDI.sub("", figure.subject.lower())  # "the amount of new FDI that arrived"
     if bare in _INVESTMENT_WORDS and _ARRIVED_AFTER.search(s.text):
         figure.subject = "FDI arrivals"  # "The FDI that actually arrived fell 3 percent"
         return
@@ -719,6 +719,7 @@ _PLEDGED = re.compile(
     re.I,
 )
 _RECEIVED = re.compile(r"\b(?:received|attracted|drew|got|won|saw|logged|posted)\s+", re.I)
+_AMOUNT_OF_NEW_FDI = re.compile(r"^(?:the\s+)?(?:amount\s+of\s+)?(?:(?:fresh|new)\s+)?(?=\S)")
 _INVESTMENT_WORDS = frozenset({"fdi", "investment", "amount of investment", "amount of fdi", "the fdi"})
 _ARRIVED = re.compile(
     _AMOUNT_OF_NEW +

@@ -117,8 +117,9 @@ _REPORTING_PREFIX = re.compile(
 
 # "the first estimate for euro area exports": the estimate is of the subject
 _ESTIMATE_OF = re.compile(
-    r"^(?:the\s+)?(?:(?:first|preliminary|flash|latest|final|revised|advance)\s+)?(?:estimate|reading|data)\s+"
-    r"(?:for|of|on)\s+",
+    # "the flash estimate for exports", "the numbers for coal": what they are of
+    r"^(?:the\s+)?(?:(?:first|preliminary|flash|latest|final|revised|advance)\s+)?"
+    r"(?:estimate|reading|data|numbers|figures)\s+(?:for|of|on)\s+",
     re.I,
 )
 
