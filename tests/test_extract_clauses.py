@@ -2554,3 +2554,11 @@ def test_the_amount_of_new_fdi_that_arrived_is_fdi_arrivals_and_the_numbers_for_
         "while the numbers for zinc advanced 3.5 percent."
     )
     assert [m.subject for m in found] == ["FDI arrivals", "tin imports", "zinc imports"]
+
+
+def test_a_long_name_of_an_organisation_counts_as_one_word_of_the_subject() -> None:
+    found = only(
+        "In May 2026, tin output from the Association of Southeast Asian Tin Smelting Countries rose to "
+        "31.7 million tonnes."
+    )
+    assert found.subject == "tin production from the Association of Southeast Asian Tin Smelting Countries"

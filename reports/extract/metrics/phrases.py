@@ -196,6 +196,7 @@ def _clean_np(phrase: str) -> str | None:
     phrase = phrase.strip(" .,;:'\"")
     # "exports of goods to the rest of the world" may run longer than other names
     counted = g.REST_OF_WORLD.sub("elsewhere", phrase)  # "to the rest of the world": one place
+    counted = _NAME_RUN.sub("Name", counted)  # "the Organization of the Petroleum Exporting Countries"
     too_long = len(counted.split()) > (12 if _OF_NP.match(phrase) else 8)
     if not phrase or too_long or _FIGURE_IN_NAME.search(phrase):
         return None
@@ -271,6 +272,16 @@ _FIGURE_WORD_TAIL = re.compile(r"\s+(?:figures?|tally|number|total|data|reading)
 _VERB_AFTER_HEAD = re.compile(r"\s+[a-z]{3,}ed$")
 
 
+# the name of an organisation: capitalised words, an "of" or "the" between ("the Organization of the
+# Petroleum Exporting Countries", "the Bank of Korea")
+_PROPER_NAME = re.compile(
+    r"^(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*\s+of\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*$"
+)
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w.&'’-]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?[A-Z][\w.&'’-]*)+")
+
+
 def _of_to_modifier(phrase: str) -> str:
     """'exports of eco-friendly vehicles' -> 'eco-friendly vehicle exports'; keeps '... to China'."""
     measured = _MEASURE_OF.match(phrase)
@@ -282,6 +293,8 @@ def _of_to_modifier(phrase: str) -> str:
     if not match:
         return phrase
     what, tail = match.group("what"), ""
+    if _PROPER_NAME.match(what):
+        return phrase  # "production of the Organization of ... Countries": an owner's name, no product
     place = re.search(r"\s+(?:to|from)\s+\S.*$|\s+in\s+(?:the\s+)?[A-Z]\S*(?:\s+[A-Z]\S*)*$", what)
     if place:
         what, tail = what[: place.start()], place.group(0)
