@@ -2562,3 +2562,10 @@ def test_a_long_name_of_an_organisation_counts_as_one_word_of_the_subject() -> N
         "31.7 million tonnes."
     )
     assert found.subject == "tin production from the Association of Southeast Asian Tin Smelting Countries"
+
+
+def test_a_bare_count_for_goods_named_after_it_is_a_count_of_them() -> None:
+    found = only("In 2025, registrations totaled 1,662,399 for new battery-electric trucks.")
+    assert (found.subject, found.value, found.unit) == (
+        "new battery-electric truck registrations", 1662399.0, "vehicles",
+    )

@@ -926,6 +926,20 @@ _MAKERS = re.compile(
 )
 
 
+def _goods_named_after(s: _Sentence, figure: _Figure) -> None:
+    """'registrations totaled 1,662,399 for new battery-electric cars': the registrations of those cars."""
+    if figure.role != "level" or not figure.subject or not confidence.bare_measure(figure.subject):
+        return
+    goods = _FOR_GOODS.match(s.text, figure.quantity.end)
+    if goods:
+        figure.subject = f"{_as_modifier(goods.group('goods'))} {figure.subject}"
+
+
+_FOR_GOODS = re.compile(
+    r"\s+for\s+(?P<goods>(?:[\w-]+\s+){0,3}?(?:cars|vehicles|ships|trucks|buses|units))\b", re.I
+)
+
+
 def _record_compared_with(s: _Sentence, figure: _Figure) -> None:
     """'sales of $59.8 billion, a 7 percent drop from the all-time high of $64.5 billion': the record compared
     with is of what the level before it measures."""
@@ -1253,6 +1267,7 @@ FIGURE_FINISHES = (
     _listed_after_a_change,  # "All items decreased: fuel (C&E), 33.8%; primary products (PP), 31.0%"
     _places_after_a_change,  # "Sales were also up in Asia Pacific (11.4%), Europe (7.4%)"
     _actor_of_its_measure,  # "Taiwan claimed the largest market with sales of $17.12 billion"
+    _goods_named_after,  # "registrations totaled 1,662,399 for new battery-electric cars"
     _record_compared_with,  # "a 7 percent drop from the all-time high of $64.5 billion": of the same
     _basis_of_its_clause,  # the sentence's basis, where the figure's clause states it
     _shipments_as_exports,  # "shipments" in an export release

@@ -46,6 +46,12 @@ def _counted_subject_pattern() -> Caseless:
 
 
 @cache
+def _counted_after_pattern() -> Caseless:
+    """The things a bare count is of, named after it: '1,662,399 for new battery-electric cars'."""
+    return Caseless(rf"\s+for\s+(?:[\w-]+\s+){{0,3}}?(?P<unit>{g.alternation(_COUNT_WORDS)})\b")
+
+
+@cache
 def _counted_changed_to_pattern() -> Caseless:
     """The things counted, named before the change that takes them to a bare level."""
     return Caseless(
@@ -254,6 +260,9 @@ def _named_unit(sentence: str, q: Quantity, context_unit: str | None) -> Quantit
     counted = _counted_subject_pattern().search(before)
     if counted:  # "NEV passenger cars reached 6.47 million", "vehicles sold in May totaled 152,000"
         return replace(q, unit=_COUNT_WORDS[counted.group("unit").lower()], kind="count")
+    counted_after = _counted_after_pattern().match(sentence, q.end)
+    if counted_after and (q.scaled or "," in q.digits):  # "registrations totaled 1,662,399 for new BEVs"
+        return replace(q, unit=_COUNT_WORDS[counted_after.group("unit").lower()], kind="count")
     counted = _counted_changed_to_pattern().search(before)
     # "Sales of trucks rose 20 percent to 150,000 in May"
     if counted and _ENDS_A_COUNT.match(sentence, q.end):
