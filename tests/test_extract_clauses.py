@@ -2569,3 +2569,8 @@ def test_a_bare_count_for_goods_named_after_it_is_a_count_of_them() -> None:
     assert (found.subject, found.value, found.unit) == (
         "new battery-electric truck registrations", 1662399.0, "vehicles",
     )
+
+
+def test_a_place_after_to_in_a_change_noun_s_object_stays_in_the_name() -> None:
+    found = metrics_of("Tin exports fell in 2025, with a 9.2 percent drop in tin exports to Peru.")
+    assert [m.subject for m in found] == ["tin exports to Peru"]

@@ -438,7 +438,9 @@ LEVEL_NAMES = (
 # the next clause word: what the patterns below name.
 _CHANGE_NOUNS = rf"(?:{'|'.join(sorted((*words().up_change_nouns, *words().down_change_nouns, 'change')))})s?"
 _NP_UP_TO_CLAUSE = (
-    r"(?P<np>[A-Za-z][^,;()%$€£¥₩\d]*?)(?=\s*[,;(.]|\s+(?:and|from|compared|than|while|in|during|over|on|to|for|"
+    # "a drop in exports to China": a place after "to" or "from" stays in the name
+    r"(?P<np>[A-Za-z][^,;()%$€£¥₩\d]*?)(?=\s*[,;(.]|\s+(?:and|from(?!\s+(?:the\s+)?[A-Z])|compared|than|while|in|"
+    r"during|over|on|to(?!\s+(?:the\s+)?[A-Z])|for|"
     r"as|amid|was|were|is|are|has|have|had|will|would|valued|worth|totaling|totalling|amounting)\b|\s*$)"
 )
 # "there was/were <a rise, growth ...> in <what>": the existential opening names no subject itself.
