@@ -174,7 +174,7 @@ def _subject_doubt(subject: str, catalogued: bool) -> str | None:
     if any(word.lower() in _words().pointing for word in words):
         return VAGUE_SUBJECT  # "surplus in this segment": what it points at is elsewhere
     named = words[2:] if len(words) == 3 and f"{words[0]} {words[1]}".lower() == "change in" else words
-    if len(named) == 1 and named[0].lower() in _words().bare:
+    if len(named) == 1 and bare_measure(named[0]):
         return VAGUE_SUBJECT  # "sales", "orders": of what, the clause does not say
     if len(words) > _words().max_subject_words or g.VERB.search(_HYPHENATED.sub(" ", subject)):
         return CLAUSE_SUBJECT

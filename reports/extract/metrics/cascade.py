@@ -64,6 +64,7 @@ from reports.extract.metrics.subjects import _CHANGE_NOUNS, FLOW_VERBS, _colon_l
 from reports.extract.metrics.units import (
     _as_local_dollar,
     _as_named_unit,
+    _counted_after_pattern,
     _economy_dollar,
     _learn_abbreviations,
     _local_dollar,
@@ -686,7 +687,7 @@ def _investment_named(s: _Sentence, figure: _Figure) -> None:
     pledges and arrivals, as investment releases and analysts name them."""
     if not figure.subject or "FDI" not in s.release.body and "direct investment" not in s.release.body:
         return
-    bare = _AMOUNT_OF_NEW_FDI.sub("", figure.subject.lower())  # "the amount of new FDI that arrived"
+    bare = _AMOUNT_OF_NEW_FDI.sub("", figure.subject.lower(), count=1)  # "the amount of new FDI that arrived"
     if bare in _INVESTMENT_WORDS and _ARRIVED_AFTER.search(s.text):
         figure.subject = "FDI arrivals"  # "The FDI that actually arrived fell 3 percent"
         return
@@ -719,7 +720,7 @@ _PLEDGED = re.compile(
     re.I,
 )
 _RECEIVED = re.compile(r"\b(?:received|attracted|drew|got|won|saw|logged|posted)\s+", re.I)
-_AMOUNT_OF_NEW_FDI = re.compile(r"^(?:the\s+)?(?:amount\s+of\s+)?(?:(?:fresh|new)\s+)?(?=\S)")
+_AMOUNT_OF_NEW_FDI = re.compile("^" + _AMOUNT_OF_NEW, re.I)
 _INVESTMENT_WORDS = frozenset({"fdi", "investment", "amount of investment", "amount of fdi", "the fdi"})
 _ARRIVED = re.compile(
     _AMOUNT_OF_NEW +
@@ -930,14 +931,9 @@ def _goods_named_after(s: _Sentence, figure: _Figure) -> None:
     """'registrations totaled 1,662,399 for new battery-electric cars': the registrations of those cars."""
     if figure.role != "level" or not figure.subject or not confidence.bare_measure(figure.subject):
         return
-    goods = _FOR_GOODS.match(s.text, figure.quantity.end)
+    goods = _counted_after_pattern().match(s.text, figure.quantity.end)  # the count's unit read the same
     if goods:
         figure.subject = f"{_as_modifier(goods.group('goods'))} {figure.subject}"
-
-
-_FOR_GOODS = re.compile(
-    r"\s+for\s+(?P<goods>(?:[\w-]+\s+){0,3}?(?:cars|vehicles|ships|trucks|buses|units))\b", re.I
-)
 
 
 def _record_compared_with(s: _Sentence, figure: _Figure) -> None:
@@ -959,7 +955,7 @@ def _places_after_a_change(s: _Sentence, figure: _Figure) -> None:
     q = figure.quantity
     if q.unit != "percent" or figure.role == "change" or figure.change is not None or "(" not in s.text:
         return
-    if not s.text.endswith("(", 0, q.start) and not s.text[: q.start].rstrip().endswith("("):
+    if not s.text[: q.start].rstrip().endswith("("):
         return
     openings = list(_CHANGED_IN_PLACES.finditer(s.text, 0, q.start))
     if not openings:

@@ -13,7 +13,7 @@ from reports.extract.grammar import Caseless
 from reports.extract.metrics.model import _Context, _Figure
 from reports.extract.metrics.units import _PARTNER_BEFORE
 from reports.extract.metrics.words import words
-from reports.extract.numbers import normalize
+from reports.extract.numbers import Quantity, normalize
 from reports.periods import calendar_form, figure_period, valid_figure_period
 from reports.records import Release
 
@@ -210,12 +210,10 @@ def _compared_level(
     if bracketed is not None:  # "renewing the record high ($129.2 billion, 2022)": that year's level
         figure.period = bracketed.group("year")
         return
-    hinted = _BEATEN_HINT.search(sentence, low, q.start)
-    beaten = _BEATEN_BEFORE.search(sentence, low, q.start) if hinted else None
-    after = _OF_PERIOD_AFTER.match(sentence, q.end) if beaten else None
-    own = next((p for p in periods if after and p[0] == after.end()), None)
+    beaten = _BEATEN_HINT.search(sentence, low, q.start) and _BEATEN_BEFORE.search(sentence, low, q.start)
+    own = _period_right_after(sentence, q, periods) if beaten else None
     if own is not None:  # "outperforming the $2.51 billion of 2022": the level beaten, of its own year
-        figure.period = own[2]
+        figure.period = own
     when = _WHEN_THEN.search(sentence, low, q.start) if sentence.find("when ", low, q.start) != -1 else None
     if when:  # "compared with September 2024, when they stood at EUR 238.2 billion": then's level
         earlier = [f for f in figures if f.role == "level" and f.quantity.end <= when.start() and f.subject]
@@ -238,10 +236,9 @@ def _compared_level(
     source = earlier[-1]
     if _COMPARED_WITH.search(sentence, max(0, q.start - 30), q.start):
         figure.subject, figure.member, figure.dimension = source.subject, source.member, source.dimension
-        after = _OF_PERIOD_AFTER.match(sentence, q.end)
-        own = next((p for p in periods if after and p[0] == after.end()), None)
+        own = _period_right_after(sentence, q, periods)
         if own is not None:  # "down slightly from $90.3 billion tallied in 2015": that year's
-            figure.period = own[2]
+            figure.period = own
         return
     opening = _BRACKET_AFTER_PERIOD.search(sentence, max(0, q.start - 3), q.start)
     if opening is None:
@@ -250,6 +247,12 @@ def _compared_level(
     if stated:
         figure.subject, figure.member, figure.dimension = source.subject, source.member, source.dimension
         figure.period = stated[-1][2]
+
+
+def _period_right_after(sentence: str, q: Quantity, periods: list[tuple[int, int, str, str]]) -> str | None:
+    """The period phrase right after a level ('$2.51 billion of 2022', '$90.3 billion tallied in 2015')."""
+    after = _OF_PERIOD_AFTER.match(sentence, q.end)
+    return next((p[2] for p in periods if p[0] == after.end()), None) if after else None
 
 
 def _period_source(period: str | None, periods: list[tuple[int, int, str, str]], context: _Context) -> str:
@@ -601,25 +604,20 @@ def _fiscal_year(context: _Context) -> tuple[int, bool] | None:
     return context.fiscal or None
 
 
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-
-
 def _fiscal_value(match: re.Match[str], context: _Context) -> str | None:
     """'Q2 FY2025' in an Indian release -> '2024-Q3'; 'fiscal 2024' in a Japanese one -> '2024-04/2025-03'."""
     start_month, by_end = _fiscal_year(context) or (1, True)
     named = match.group("fqy") or match.group("fhy") or match.group("fy") or match.group("fy2") or ""
     years = re.findall(r"\d+", named)
-    first = int(years[0])
-    if first < 100:  # "FY25", "FY99"
-        first += 2000 if first < 70 else 1900
+    first = _coded_year(years[0]) or 0
     # "2024-25" names the year it starts in; "FY2025", where years are named by their end, the one after
     named_by_end = len(years) == 1 and by_end and start_month > 1
     start_year = first - 1 if named_by_end else first
     if match.group("fquarter"):
-        n = int(match.group("fq") or _ORDINALS[match.group("fqn").lower()])
+        n = int(match.group("fq") or g.ORDINALS[match.group("fqn").lower()])
         offset, length = 3 * (n - 1), 3
     elif match.group("fhalf"):
-        n = int(match.group("fh") or _ORDINALS[match.group("fhn").lower()])
+        n = int(match.group("fh") or g.ORDINALS[match.group("fhn").lower()])
         offset, length = 6 * (n - 1), 6
     else:
         offset, length = 0, 12
@@ -632,11 +630,13 @@ def _fiscal_value(match: re.Match[str], context: _Context) -> str | None:
 
 
 def _coded_year(written: str | None) -> int | None:
-    """The year of 'Q1 2024', "Q1'24", '1Q24'."""
+    """The year of 'Q1 2024', "Q1'24", '1Q24', 'FY25' ('FY99': 1999)."""
     if not written:
         return None
     year = int(written.lstrip("'"))
-    return year + 2000 if year < 100 else year
+    if year >= 100:
+        return year
+    return year + (2000 if year < 70 else 1900)
 
 
 def _day_span(

@@ -272,13 +272,8 @@ _FIGURE_WORD_TAIL = re.compile(r"\s+(?:figures?|tally|number|total|data|reading)
 _VERB_AFTER_HEAD = re.compile(r"\s+[a-z]{3,}ed$")
 
 
-# the name of an organisation: capitalised words, an "of" or "the" between ("the Organization of the
+# the name of an organisation: capitalised words, "of", "and" or "for" between ("the Organization of the
 # Petroleum Exporting Countries", "the Bank of Korea")
-_PROPER_NAME = re.compile(
-    r"^(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*\s+of\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*$"
-)
-
-
 _NAME_RUN = re.compile(r"\b[A-Z][\w.&'’-]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?[A-Z][\w.&'’-]*)+")
 
 
@@ -293,7 +288,7 @@ def _of_to_modifier(phrase: str) -> str:
     if not match:
         return phrase
     what, tail = match.group("what"), ""
-    if _PROPER_NAME.match(what):
+    if " of " in what and _NAME_RUN.fullmatch(_THE.sub("", what)):
         return phrase  # "production of the Organization of ... Countries": an owner's name, no product
     place = re.search(r"\s+(?:to|from)\s+\S.*$|\s+in\s+(?:the\s+)?[A-Z]\S*(?:\s+[A-Z]\S*)*$", what)
     if place:

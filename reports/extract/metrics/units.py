@@ -48,7 +48,7 @@ def _counted_subject_pattern() -> Caseless:
 @cache
 def _counted_after_pattern() -> Caseless:
     """The things a bare count is of, named after it: '1,662,399 for new battery-electric cars'."""
-    return Caseless(rf"\s+for\s+(?:[\w-]+\s+){{0,3}}?(?P<unit>{g.alternation(_COUNT_WORDS)})\b")
+    return Caseless(rf"\s+for\s+(?P<goods>(?:[\w-]+\s+){{0,3}}?(?P<unit>{g.alternation(_COUNT_WORDS)}))\b")
 
 
 @cache
