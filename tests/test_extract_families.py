@@ -517,6 +517,12 @@ def test_a_bare_dollar_in_a_release_about_a_dollar_economy_is_its_dollar() -> No
     assert {m.unit for m in found} == {"NZD"}
 
 
+def test_a_dollar_economy_named_only_as_the_end_of_a_question_leaves_the_dollar_american() -> None:
+    body = "And Australia? Imports of beef from there rose to $5.2 billion in 2025, a 9% gain."
+    found = levels(body, title="Where America's beef comes from: what about Australia?")
+    assert {m.unit for m in found} == {"USD"}
+
+
 def test_a_bare_dollar_stays_the_us_dollar_when_the_release_also_writes_usd() -> None:
     body = "Canadian lumber exports reached $4.1 billion in 2025, or USD 4.1 billion at market rates."
     assert {m.unit for m in levels(body, title="Canada lumber trade")} == {"USD"}

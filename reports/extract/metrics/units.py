@@ -184,10 +184,14 @@ def _economy_dollar(title: str, text: str) -> str | None:
         for pattern, code in dollar_economies()
         for found in pattern.finditer(opening)
         if not _PARTNER_BEFORE.search(opening, max(0, found.start() - 24), found.start())
+        and _NAMING_AFTER.match(opening, found.end())
     }
     return codes.pop() if len(codes) == 1 else None
 
 
+# "Canada's exports", "Australian goods", "Statistics Canada reported", "Merchandise trade, New Zealand,": a
+# name the words go on from; "What about Canada?" ends its clause on the name, an object, not the reporter
+_NAMING_AFTER = re.compile(r"['’]s\b|,|\s+[A-Za-z]")
 # "exports to Hong Kong", "trade with Canada", "which includes Hong Kong": a partner, not the reporter
 _PARTNER_BEFORE = re.compile(
     r"\b(?:to|from|with|and|including|includes|include|included|via|than|versus|against|into|toward|towards)"
