@@ -714,3 +714,17 @@ def test_a_change_named_by_its_noun_names_its_subject() -> None:
         ("change in fuel deficit", 1.5e9),
         ("change in food deficit", -0.4e9),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Vietnam ran a $2.3 billion current account surplus in May 2026, $400 million more than in April.",
+         "change in current account surplus"),
+        ("Tea exports reached $610 million in May 2026, a gain of 8.0 percent, or $45 million, on the year.",
+         "change in tea exports"),
+    ],
+)
+def test_an_amount_change_set_off_by_a_comma_changes_the_figure_before_it(sentence: str, subject: str) -> None:
+    amounts = [m for m in levels(sentence) if m.subject.startswith("change in")]
+    assert [m.subject for m in amounts] == [subject]

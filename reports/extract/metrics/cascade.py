@@ -370,13 +370,38 @@ def _as_its_label(s: _Sentence, figure: _Figure, lists: dict[str, str | None]) -
     return named is not None
 
 
+# "a $7.84 billion trade surplus, $700 million more than a month earlier", "up 65.2 percent, or $9.57
+# billion": what lies between an amount change and the figure before it, a comma and no verb
+_AMOUNT_BESIDE_GAP = re.compile(r"[^,;:()$€£¥₩\d]{0,40}?,\s*(?:or\s+)?(?:about\s+|some\s+|nearly\s+)?")
+
+
+def _as_amount_beside(s: _Sentence, figure: _Figure, lists: dict[str, str | None]) -> bool:
+    """'a $7.84 billion trade surplus, $700 million more than a month earlier': an amount change set off by
+    a comma from the figure before it is the change of what that figure measures ('change in trade
+    surplus'); an attached percent change gives its level's subject."""
+    if figure.role != "change" or figure.attached or figure.quantity.unit in ("percent", "percentage points"):
+        return False
+    at = s.figures.index(figure)
+    if at == 0:
+        return False
+    before = s.figures[at - 1]
+    if before.attached:
+        before = next((f for f in s.figures if f.role == "level" and f.change is before.change), before)
+    gap = s.text[max(before.quantity.end, s.figures[at - 1].quantity.end) : figure.quantity.start]
+    if not before.subject or not _AMOUNT_BESIDE_GAP.fullmatch(gap) or g.VERB.search(gap):
+        return False
+    return _named_as(figure, before)
+
+
 def _by_its_clause(s: _Sentence, figure: _Figure, lists: dict[str, str | None]) -> bool:
     """A list member, a level naming itself (subjects.LEVEL_NAMES), else the subject of its clause."""
     _name(s.text, s.masked, figure, s.figures, s.dimension, s.context, lists)
     return True
 
 
-SUBJECT_SOURCES = (_as_range_end, _as_its_change, _as_its_phrase, _as_its_label, _by_its_clause)
+SUBJECT_SOURCES = (
+    _as_range_end, _as_its_change, _as_its_phrase, _as_its_label, _as_amount_beside, _by_its_clause
+)
 
 
 # What is settled about a figure just before it becomes a Metric, in order.
