@@ -725,6 +725,6 @@ def test_a_change_named_by_its_noun_names_its_subject() -> None:
          "change in tea exports"),
     ],
 )
-def test_an_amount_change_set_off_by_a_comma_changes_the_figure_before_it(sentence: str, subject: str) -> None:
+def test_an_amount_change_after_a_comma_changes_the_figure_before_it(sentence: str, subject: str) -> None:
     amounts = [m for m in levels(sentence) if m.subject.startswith("change in")]
     assert [m.subject for m in amounts] == [subject]
