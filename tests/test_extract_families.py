@@ -728,3 +728,19 @@ def test_a_change_named_by_its_noun_names_its_subject() -> None:
 def test_an_amount_change_after_a_comma_changes_the_figure_before_it(sentence: str, subject: str) -> None:
     amounts = [m for m in levels(sentence) if m.subject.startswith("change in")]
     assert [m.subject for m in amounts] == [subject]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Tyre exports, adjusted for the shorter month, however, climbed 6.1% to $0.8 billion in May 2026.",
+         "tyre exports"),
+        ("Cement output, slowed by heavy rain, slipped 2.4% to 4.1 million tons in May 2026.",
+         "cement production"),
+        ("Imports, excluding crude oil, rose 3.3% to $41.0 billion in May 2026.", "imports excluding crude oil"),
+        ("Exports except for ships rose 3.1% to $31.0 billion in May 2026.", "exports except for ships"),
+    ],
+)
+def test_an_aside_between_commas_before_the_verb_is_not_the_subject(sentence: str, subject: str) -> None:
+    (level,) = levels(sentence)
+    assert level.subject == subject

@@ -16,9 +16,12 @@ from reports.extract.text import word_lists
 
 # "..., including crude oil, gas and coal, ...": the aside runs to the list's last item
 _INCLUDING = re.compile(
-    r",?\s*\b(?:including|excluding|except|especially|notably|such\s+as)\b[^,]*(?:,[^,]*\b(?:and|or)\s[^,]*)?,?",
+    r",?\s*\b(?:including|especially|notably|such\s+as)\b[^,]*(?:,[^,]*\b(?:and|or)\s[^,]*)?,?",
     re.I,
 )
+# "Imports, excluding crude oil, rose": what the subject leaves out stays in its name, as it does without
+# the commas ("exports excluding ships")
+_EXCLUDING_ASIDE = re.compile(r",\s*((?:excluding|except(?:\s+for)?)\s[^,]{2,50}),", re.I)
 
 
 _INTERJECTION = re.compile(
@@ -158,6 +161,8 @@ def _clean_np(phrase: str) -> str | None:
     """The analyst's name for a noun phrase: no intro, possessive country, period, article or adverb."""
     phrase = _INTERJECTION.sub(" ", phrase)
     phrase = _INDUSTRIAL.sub("industrial output", phrase)  # before a comma splits its list of industries
+    if "xcluding" in phrase or "xcept" in phrase:
+        phrase = _EXCLUDING_ASIDE.sub(r" \1 ", phrase)
     phrase = _INCLUDING.sub(" ", phrase)
     phrase = _REPORTING_PREFIX.sub("", phrase)
     phrase = _ESTIMATE_OF.sub("", phrase.strip())
