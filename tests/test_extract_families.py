@@ -744,3 +744,29 @@ def test_an_amount_change_after_a_comma_changes_the_figure_before_it(sentence: s
 def test_an_aside_between_commas_before_the_verb_is_not_the_subject(sentence: str, subject: str) -> None:
     (level,) = levels(sentence)
     assert level.subject == subject
+
+
+def test_part_month_and_year_to_date_phrasings_without_the_word_first() -> None:
+    body = (
+        "Over the past 9 months this year, pulp exports came to $1.4 billion. "
+        "Rice imports fell to $52 million in the 10 days of March 2026."
+    )
+    assert [(m.subject, m.period) for m in levels(body, published=date(2026, 10, 5))] == [
+        ("pulp exports", "2026-01/2026-09"),
+        ("rice imports", "2026-03-01/2026-03-10"),
+    ]
+
+
+def test_a_period_after_a_level_compared_with_is_that_levels_only() -> None:
+    body = (
+        "Exports were $20.1 billion in the first 10 days of May 2026. Imports rose 4% to $21.3 billion, "
+        "leaving a deficit of $1.2 billion, wider than the $0.6 billion deficit during the 10 days of April. "
+        "Steel exports fell 2% to $0.9 billion."
+    )
+    assert [(m.value, m.period) for m in levels(body, published=date(2026, 5, 11))] == [
+        (20.1e9, "2026-05-01/2026-05-10"),
+        (21.3e9, "2026-05-01/2026-05-10"),
+        (1.2e9, "2026-05-01/2026-05-10"),
+        (0.6e9, "2026-04-01/2026-04-10"),
+        (0.9e9, "2026-05-01/2026-05-10"),
+    ]

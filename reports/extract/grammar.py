@@ -175,7 +175,7 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
 
 # Period phrases, most specific first. A day number after a month makes it a date, not a period.
 PERIOD = re.compile(
-    r"(?=[JFMASONDfstnHhQqlLTyYwWeEBbCco0-9]|betw)\b(?:"
+    r"(?=[JFMASONDfstnHhQqlLTyYwWeEBbCcopP0-9]|betw)\b(?:"
     rf"(?P<days>(?P<dm>{_MONTH})\s*(?P<d1>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|until)\s*"
     rf"(?P<d2>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d|,\d|\.\d|\s*(?:percent|%|billion|million))"
     rf"(?:,?\s+(?P<dy>(?:19|20)\d{{2}}))?)"
@@ -186,7 +186,8 @@ PERIOD = re.compile(
     # "01 January to 30 September 2017": day-first dates, as much of the world writes them
     rf"|(?P<dfspan>(?P<wd1>0?[1-9]|[12]\d|3[01])\s+(?P<wm1>{_MONTH})\s*(?:-|–|—|to|through|until)\s*"
     rf"(?P<wd2>0?[1-9]|[12]\d|3[01])\s+(?P<wm2>{_MONTH})(?:,?\s+(?P<wy>(?:19|20)\d{{2}}))?)"
-    rf"|(?P<firstdays>(?:[Tt]he\s+)?[Ff]irst\s+(?P<fdn>\d{{1,2}}|ten|twenty)\s+days(?:\s+of\s+(?:(?P<fdthis>this|the)\s+month|"
+    # "the first 20 days of December"; "the 20 days of September": those days too
+    rf"|(?P<firstdays>(?:(?:[Tt]he\s+)?[Ff]irst\s+|[Tt]he\s+(?=(?:\d{{1,2}}|ten|twenty)\s+days\s+of\s+{_MONTH}))(?P<fdn>\d{{1,2}}|ten|twenty)\s+days(?:\s+of\s+(?:(?P<fdthis>this|the)\s+month|"
     rf"(?P<fdm>{_MONTH})(?:\s+(?P<fdy>(?:19|20)\d{{2}}))?))?)"
     rf"|(?P<cited>[Tt]he\s+(?:cited|\d{{1,2}}-day|(?:ten|twenty)-day)\s+period\b|\d{{1,2}}\s+days\s+this\s+month)"
     rf"|(?P<pair>(?P<pm>{_MONTH_PAIRS})(?:,?\s+(?P<py>(?:19|20)\d{{2}}))?)"  # "January and February"
@@ -198,7 +199,8 @@ PERIOD = re.compile(
     rf"(?P<m2>{_MONTH})(?:,?\s+(?:(?:period|months)\s+(?:of|in)\s+)?(?P<ry>(?:19|20)\d{{2}})"
     rf"|(?:\s+period)?\s+(?:of\s+)?(?P<rrel>this|last)\s+year)?)"
     rf"|(?P<date>{_MONTH}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?)"
-    rf"|(?P<firstn>[Ff]irst\s+(?P<fn>two|three|four|five|six|seven|eight|nine|ten|eleven|2|3|4|5|6|7|8|9|10|11)\s+"
+    # "the first 11 months of the year"; "the past 11 months this year": the same months
+    rf"|(?P<firstn>(?:[Ff]irst|(?:[Pp]ast|[Ll]ast)(?=\s+\w+\s+months\s+(?:of\s+)?this\s+year\b))\s+(?P<fn>two|three|four|five|six|seven|eight|nine|ten|eleven|2|3|4|5|6|7|8|9|10|11)\s+"
     rf"(?P<fu>months?|quarters)(?:\s+of)?(?:\s+(?:the\s+year|this\s+year|(?P<fy>(?:19|20)\d{{2}})))?)"
     rf"|(?P<upto>(?:(?P<un>(?i:three|six|nine|twelve)|3|6|9|12)\s+months|(?P<uq>(?i:two|three|four)|2|3|4)\s+quarters)\s+"
     rf"(?:to|through|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?"
@@ -232,7 +234,7 @@ PERIOD = re.compile(
 # (a new alternative adds its own here).
 _PERIOD_FIRST_WORDS = (
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third|fourth|three|six|nine|twelve|two|four"
-    r"|last|this|next|between|h[12]|q[1-4]|19|20|from\s+(?:19|20)|year[\s-](?:end|to)|so\s+far|full|whole|entire"
+    r"|last|past|this|next|between|h[12]|q[1-4]|19|20|from\s+(?:19|20)|year[\s-](?:end|to)|so\s+far|full|whole|entire"
     r"|cumulative|on\s+a\s+cumulative"
     r"|(?:from|since)\s+the\s+(?:beginning|start)"
     r"|the\s+(?:first|cited|\d|ten|twenty|previous|preceding|following|past|end|full|whole|entire|year\s+so)"

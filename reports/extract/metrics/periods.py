@@ -172,7 +172,7 @@ def _before_running(period: str, running: str | None, years: int = 0) -> bool:
 
 
 _COMPARED_WITH = Caseless(
-    r"\b(?:compared\s+(?:with|to)|versus|against|from|than)\s+(?:just\s+|only\s+)?(?:an?\s+)?[+]?$"
+    r"\b(?:compared\s+(?:with|to)|versus|against|from|than)\s+(?:just\s+|only\s+)?(?:an?\s+|the\s+|its\s+)?[+]?$"
 )
 
 
