@@ -770,3 +770,15 @@ def test_a_period_after_a_level_compared_with_is_that_levels_only() -> None:
         (0.6e9, "2026-04-01/2026-04-10"),
         (0.9e9, "2026-05-01/2026-05-10"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("The fall in coal imports was steep, sliding 12% to $3.1 billion in 2025.", "coal imports"),
+        ("A modest rise in tuna exports followed, climbing 2% to $0.4 billion in 2025.", "tuna exports"),
+    ],
+)
+def test_a_change_noun_after_an_article_names_the_change_not_the_verb(sentence: str, subject: str) -> None:
+    (level,) = levels(sentence)
+    assert level.subject == subject

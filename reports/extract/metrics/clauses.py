@@ -123,6 +123,16 @@ class _Marks:
 
 
 _HIT_BY = re.compile(r"hit\s+(?:hard\s+)?by\b", re.I)
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]his|[Tt]hat)\s+(?:[a-z]+\s+)?$")
+
+
+def _noun_use(masked: str, verb: tuple[int, int]) -> bool:
+    """'the decline in imports', 'a sharp rise of 4%': a change word after a determiner and before 'in'
+    or 'of' names the change; it is not the clause's verb."""
+    start, end = verb
+    if not masked.startswith((" in ", " of "), end):
+        return False
+    return _DETERMINER_BEFORE.search(masked, max(0, start - 24), start) is not None
 
 
 @lru_cache(maxsize=16)
@@ -131,6 +141,8 @@ def _marks(masked: str) -> _Marks:
     verbs = tuple((m.start(), m.end()) for m in g.VERB.finditer(masked))
     if "hit" in masked:
         verbs = tuple(v for v in verbs if not _HIT_BY.match(masked, v[0]))
+    if " in " in masked or " of " in masked:  # "The decline in imports was ...": a noun, not the verb
+        verbs = tuple(v for v in verbs if not _noun_use(masked, v))
     boundaries = tuple(
         (m.start(), m.end(), m.group(0).strip(" ,").lower()) for m in g.CLAUSE_BOUNDARY.finditer(masked)
     )

@@ -510,6 +510,7 @@ _CHANGE_NOUN_IN = re.compile(
     rf"{_NP_UP_TO_CLAUSE}",
     re.I,
 )
+_CHANGE_OF_NP = re.compile(rf"(?:[a-z-]+\s+)?{_CHANGE_NOUNS}\s+(?:in|of)\s+(?P<np>[A-Za-z].*)$", re.I)
 _CHANGE_NOUN_OF = re.compile(rf"\b{_CHANGE_NOUNS}\s+of\s+(?:about\s+|around\s+|nearly\s+)?$", re.I)
 _IN_NP = re.compile(rf"\s+in\s+{_NP_UP_TO_CLAUSE}", re.I)
 _NP_CHANGE_OF = re.compile(
@@ -668,6 +669,9 @@ def _clause_subject(
         if reported:  # "Data compiled by the agency showed wine exports totaled": what the data showed
             phrase = phrase[reported.end() :]
         subject = _clean_np(phrase)
+        changed = _CHANGE_OF_NP.match(subject) if subject else None
+        if changed:  # "The decline in imports was also significant, dropping by 15%": imports
+            subject = changed.group("np")
         if subject and _QUALIFIERS_ONLY.fullmatch(subject) and (earlier or context.subject):
             return earlier or context.subject  # "after a year-on-year decrease of 3.7% in April": the same
         named_thing = subject and g.HEAD.search(_strip_place(subject))
