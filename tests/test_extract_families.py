@@ -782,3 +782,19 @@ def test_a_period_after_a_level_compared_with_is_that_levels_only() -> None:
 def test_a_change_noun_after_an_article_names_the_change_not_the_verb(sentence: str, subject: str) -> None:
     (level,) = levels(sentence)
     assert level.subject == subject
+
+
+def test_items_listed_with_their_moves_are_named_by_the_item_and_the_flow_before_them() -> None:
+    body = (
+        "Farm exports fell 3% in 2025. The main contributors to the drop were wheat, down $300 million (8%), "
+        "wool and hides, down $120 million (5%), and live cattle, down $80 million (11%)."
+    )
+    moves = [(m.subject, m.value, m.change.value if m.change else None) for m in metrics_of(body)[1:]]
+    assert moves == [
+        ("change in wheat exports", -300e6, None),
+        ("wheat exports", None, 8.0),
+        ("change in wool and hides exports", -120e6, None),
+        ("wool and hides exports", None, 5.0),
+        ("change in live cattle exports", -80e6, None),
+        ("live cattle exports", None, 11.0),
+    ]

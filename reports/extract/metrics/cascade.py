@@ -393,6 +393,45 @@ def _as_amount_beside(s: _Sentence, figure: _Figure, lists: dict[str, str | None
     return _named_as(figure, before)
 
 
+# "The main components of the fall were wheat, down $300 million (8%), wool, down $120 million (5%)": an item
+# of a list, named right before the comma that sets off its move
+_ITEM_OPENS = re.compile(r"\b(?:were|was|are|is|included|include|includes|including)\s+|[:;]\s*|\)\s*,?\s*(?:and\s+)?")
+_ITEM = re.compile(
+    r"(?!(?:in|on|at|for|during|from|to|by|with|over|after|before|since|compared|year|month)\b)"
+    r"(?P<item>[A-Za-z][^,;:()$€£¥₩\d]{1,50}?),\s*$",
+    re.I,
+)
+_MOVE_CUE = re.compile(r"(?:down|up|lower|higher|rising|falling|increasing|decreasing)\b", re.I)
+
+
+def _as_listed_item(s: _Sentence, figure: _Figure, lists: dict[str, str | None]) -> bool:
+    """'..., were wheat, down $300 million (8%), wool, down $120 million (5%)': each move is its item's,
+    and the percentage in brackets after an amount is the amount's item's."""
+    if figure.role != "change":
+        return False
+    at = s.figures.index(figure)
+    before = s.figures[at - 1] if at else None
+    if before is not None and before.role == "change" and before.subject and before.notes.isdisjoint(
+        (confidence.SUBJECT_CARRIED,)
+    ) and re.fullmatch(r"\s*\(\s*", s.text[before.quantity.end : figure.quantity.start]) and lists.get("item"):
+        return _named_as(figure, before)  # "down $300 million (8%)": the 8% is wheat's too
+    if not _MOVE_CUE.match(s.text, figure.cue_start):
+        return False
+    low = max(0, figure.cue_start - 70)
+    opens = [m.end() for m in _ITEM_OPENS.finditer(s.text, low, figure.cue_start)]
+    item = _ITEM.match(s.text, opens[-1], figure.cue_start) if opens else None
+    named = _clean_np(item.group("item")) if item else None
+    if not named or g.VERB.search(item.group("item")) or named.lower() in g.PRONOUNS:
+        return False
+    if _head_of(named) is None:  # "wheat" after the release's export figures: wheat exports
+        flows = (_head_of(m.subject) for m in reversed(s.context.metrics[-6:]))
+        head = next((h for h in flows if h and h.lower() in g.FLOW_HEADS), None)
+        named = f"{_as_modifier(named)} {head}" if head else named
+    figure.subject = named
+    lists["item"] = named
+    return True
+
+
 def _by_its_clause(s: _Sentence, figure: _Figure, lists: dict[str, str | None]) -> bool:
     """A list member, a level naming itself (subjects.LEVEL_NAMES), else the subject of its clause."""
     _name(s.text, s.masked, figure, s.figures, s.dimension, s.context, lists)
@@ -400,7 +439,13 @@ def _by_its_clause(s: _Sentence, figure: _Figure, lists: dict[str, str | None]) 
 
 
 SUBJECT_SOURCES = (
-    _as_range_end, _as_its_change, _as_its_phrase, _as_its_label, _as_amount_beside, _by_its_clause
+    _as_range_end,
+    _as_its_change,
+    _as_its_phrase,
+    _as_its_label,
+    _as_amount_beside,
+    _as_listed_item,
+    _by_its_clause,
 )
 
 
