@@ -393,15 +393,18 @@ def _as_amount_beside(s: _Sentence, figure: _Figure, lists: dict[str, str | None
     return _named_as(figure, before)
 
 
-# "The main components of the fall were wheat, down $300 million (8%), wool, down $120 million (5%)": an item
-# of a list, named right before the comma that sets off its move
-_ITEM_OPENS = re.compile(r"\b(?:were|was|are|is|included|include|includes|including)\s+|[:;]\s*|\)\s*,?\s*(?:and\s+)?")
+# "The main components of the fall were wheat, down $300 million (8%), wool, down $120 million (5%)": an
+# item of a list, named right before the comma that sets off its move
+_ITEM_OPENS = re.compile(
+    r"\b(?:were|was|are|is|included|include|includes|including)\s+|[:;]\s*|\)\s*,?\s*(?:and\s+)?"
+)
 _ITEM = re.compile(
     r"(?!(?:in|on|at|for|during|from|to|by|with|over|after|before|since|compared|year|month)\b)"
     r"(?P<item>[A-Za-z][^,;:()$€£¥₩\d]{1,50}?),\s*$",
     re.I,
 )
 _MOVE_CUE = re.compile(r"(?:down|up|lower|higher|rising|falling|increasing|decreasing)\b", re.I)
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
 
 
 def _as_listed_item(s: _Sentence, figure: _Figure, lists: dict[str, str | None]) -> bool:
@@ -411,9 +414,13 @@ def _as_listed_item(s: _Sentence, figure: _Figure, lists: dict[str, str | None])
         return False
     at = s.figures.index(figure)
     before = s.figures[at - 1] if at else None
-    if before is not None and before.role == "change" and before.subject and before.notes.isdisjoint(
-        (confidence.SUBJECT_CARRIED,)
-    ) and re.fullmatch(r"\s*\(\s*", s.text[before.quantity.end : figure.quantity.start]) and lists.get("item"):
+    if (
+        lists.get("item")
+        and before is not None
+        and before.role == "change"
+        and before.subject
+        and _OPEN_BRACKET.fullmatch(s.text, before.quantity.end, figure.quantity.start)
+    ):
         return _named_as(figure, before)  # "down $300 million (8%)": the 8% is wheat's too
     if not _MOVE_CUE.match(s.text, figure.cue_start):
         return False
