@@ -798,3 +798,20 @@ def test_items_listed_with_their_moves_are_named_by_the_item_and_the_flow_before
         ("change in live cattle exports", -80e6, None),
         ("live cattle exports", None, 11.0),
     ]
+
+
+def test_a_change_from_a_year_prior_is_on_the_year() -> None:
+    (level,) = levels("Pepper exports rose 6.2 percent from a year prior to $0.3 billion in 2025.")
+    assert (level.change.value, level.change.basis) == (6.2, "yoy")
+
+
+def test_last_years_total_compared_with_does_not_move_the_running_period() -> None:
+    body = (
+        "Tile exports reached $410 million in the January-September period of 2026. That already beats "
+        "last year's total of $395 million. In volume, 52,000 tons were shipped during the same period."
+    )
+    assert [m.period for m in levels(body, published=date(2026, 10, 15))] == [
+        "2026-01/2026-09",
+        "2025",
+        "2026-01/2026-09",
+    ]

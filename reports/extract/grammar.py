@@ -706,10 +706,10 @@ BASIS = (
             r"on\s+an?\s+(?:yearly|annual)\s+basis|an\s+annual(?=\s+\d)|over\s+the\s+year(?![\w-]|\s+to\s+date)|"
             r"on\s+the\s+year(?![\w-]|\s+to\s+date)|in\s+(?:annual|yearly|year-on-year)\s+terms|"
             r"(?:annual|yearly)\s+(?:rise|increase|gain|growth|jump|decline|decrease|fall|drop|contraction)|"
-            r"(?:compared\s+(?:to|with)|from|than)\s+the\s+year\s+(?:earlier|before|ago)|"
+            r"(?:compared\s+(?:to|with)|from|than)\s+the\s+year\s+(?:earlier|before|ago|prior)|"
             r"in\s+the\s+year\s+to\s+(?:January|February|March|April|May|"
             r"June|July|August|September|October|November|December)|"
-            r"(?:from|than)\s+a\s+year\s+(?:earlier|ago|before)|(?:than|over|from|on)\s+(?:the\s+)?(?:previous|prior|last)\s+year|"
+            r"(?:from|than)\s+a\s+year\s+(?:earlier|ago|before|prior)|(?:than|over|from|on)\s+(?:the\s+)?(?:previous|prior|last)\s+year|"
             r"(?:compared\s+(?:to|with)|from|than|versus)\s+(?:the\s+)?same\s+(?:period|month|quarter|time)|"
             r"over\s+the\s+same\s+(?:period|month|quarter|time)\s+(?:(?:of|in)\s+)?(?:last\s+year|a\s+year|(?:19|20)\d\d)|"
             r"(?:the\s+)?same\s+(?:period|month|quarter|time)\s+(?:of\s+|in\s+)?(?:last|the\s+previous)\s+year|"
@@ -729,7 +729,7 @@ BASIS = (
             r"\b(?:month-on-month|on-month|on\s+month|m-o-m|m/m|month\s+over\s+month|on\s+a\s+monthly\s+basis|a\s+monthly(?=\s+\d)|"
             r"on\s+the\s+month\b(?!\s+of)|in\s+monthly\s+terms|"
             r"from\s+a\s+month\s+"
-            r"(?:earlier|ago|before)|(?:than|over|from|compared\s+(?:to|with))\s+(?:the\s+)?(?:previous|prior|"
+            r"(?:earlier|ago|before|prior)|(?:than|over|from|compared\s+(?:to|with))\s+(?:the\s+)?(?:previous|prior|"
             r"last|preceding)\s+month)\b",
             re.IGNORECASE,
         ),

@@ -105,8 +105,10 @@ def _set_running_period(
         return  # "The decline started in July 2015, when exports fell 6.5 percent": history, in 2016
     if len(stated) > 1 and all(_before_running(p, context.period) for p in stated):
         return  # "The share stood at 32.8 percent in 2023 and 45.4 percent in 2022": history, in 2024
-    if _year_before_running(period, context.period):
-        return  # "Its output was 4.7 million tons in June 2020" in a release on June 2021: a comparison
+    if _year_before_running(period, context.period) or _whole_year_before_part(period, context.period):
+        # "Its output was 4.7 million tons in June 2020" in a release on June 2021, "The figure has already
+        # exceeded last year's total of $765 million" in one on January-October: a comparison
+        return
     unclaimed = figures and all(f.period and f.period != period for f in figures)
     if unclaimed and _part_of_running(period, context):
         return  # "..., amid a boycott that began last July": no figure of the sentence is July's
@@ -141,6 +143,16 @@ def _year_before_running(period: str, running: str | None) -> bool:
         return False
     current = figure_period(running or "")
     return current.kind != "year" and current.year_before().key == figure_period(period).key
+
+
+def _whole_year_before_part(period: str, running: str | None) -> bool:
+    """Is `period` the whole year before the year the running period (a part of a year) lies in?"""
+    if not valid_figure_period(running) or not valid_figure_period(period):
+        return False
+    current, stated = figure_period(running or ""), figure_period(period)
+    return stated.kind == "year" and current.kind != "year" and stated.end.year == current.start.year - 1 and (
+        current.start.year == current.end.year
+    )
 
 
 def _within(inner: str | None, outer: str | None) -> bool:
