@@ -150,9 +150,8 @@ def _whole_year_before_part(period: str, running: str | None) -> bool:
     if not valid_figure_period(running) or not valid_figure_period(period):
         return False
     current, stated = figure_period(running or ""), figure_period(period)
-    return stated.kind == "year" and current.kind != "year" and stated.end.year == current.start.year - 1 and (
-        current.start.year == current.end.year
-    )
+    within_a_year = current.kind != "year" and current.start.year == current.end.year
+    return within_a_year and stated.kind == "year" and stated.end.year == current.start.year - 1
 
 
 def _within(inner: str | None, outer: str | None) -> bool:
