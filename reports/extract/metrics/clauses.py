@@ -36,6 +36,10 @@ _DATED_DATELINE = re.compile(
 )
 
 
+# "WELLINGTON - New Zealand exports ...", "BUENOS AIRES – ...": a city in capitals and a dash
+_CAPITALS_DATELINE = re.compile(r"^[A-Z]{3,}(?:[ .,]+[A-Z]{2,}){0,3}\s*(?:--|—|–|-)\s+(?=[A-Z])")
+
+
 @cache
 def _relative_pattern() -> re.Pattern[str]:
     return re.compile(
@@ -70,6 +74,8 @@ def _masked(sentence: str) -> str:
         masked = _DATELINE.sub(lambda m: " " * len(m.group(0)), sentence)
     elif sentence[:1].isupper() and sentence.find(",", 0, 30) != -1:
         masked = _DATED_DATELINE.sub(lambda m: " " * len(m.group(0)), sentence)
+    if sentence[1:3].isupper() and sentence[:3].isalpha():
+        masked = _CAPITALS_DATELINE.sub(lambda m: " " * len(m.group(0)), masked)
     for _ in range(3 if "(" in masked else 0):
         new = _PAREN.sub(lambda m: " " * len(m.group(0)), masked)
         if new == masked:

@@ -142,7 +142,7 @@ _REDUCED_RELATIVE = re.compile(
 # the relation or place after the head is not part of the name.
 _NP_TAIL = re.compile(
     # "consumer prices in Asia's fourth-largest economy": the country, by its epithet
-    r"(?<=\w)\s+(?:in|of|for)\s+(?:the\s+)?(?:[A-Z][\w.-]*['’]s\s+|world['’]s\s+)?(?:[\w]+-)?(?:largest|biggest)"
+    r"(?<=\w)\s+(?:in|of|for|from)\s+(?:the\s+)?(?:[A-Z][\w.-]*['’]s\s+|world['’]s\s+)?(?:[\w]+-)?(?:largest|biggest)"
     r"\s+economy$|"
     r"(?<=\w)\s+(?:(?:handled|recorded|processed|registered)\s+)?(?:between|at|among)\s+"
     # ... but the kind of seller is: "sales at non-store retailers", "spending at restaurants"
