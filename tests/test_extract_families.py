@@ -828,3 +828,17 @@ def test_last_years_total_compared_with_does_not_move_the_running_period() -> No
 def test_a_capitals_dateline_and_an_epithet_are_not_the_subject(sentence: str, subject: str) -> None:
     (level,) = levels(sentence)
     assert level.subject == subject
+
+
+def test_a_ranking_by_country_names_each_countrys_own_measure() -> None:
+    body = (
+        "World nickel output reached 3.6 million tons in 2025. By country, Indonesia ranked first with "
+        "2.2 million tons in production, followed by the Philippines (0.33 million tons) and Russia "
+        "(0.21 million tons)."
+    )
+    assert [m.subject for m in levels(body)] == [
+        "world nickel production",
+        "Indonesia production",
+        "Philippines production",
+        "Russia production",
+    ]

@@ -55,6 +55,7 @@ from reports.extract.metrics.phrases import (
     _proper_words,
     _strip_place,
     _title_topic,
+    _to_place,
     _topic,
     _with_topic,
     canonical_subject,
@@ -1116,6 +1117,31 @@ def _place_with_its_figure(s: _Sentence, figure: _Figure) -> None:
     figure.subject = f"{owner.group('place')} {rest}".strip()
 
 
+def _place_ranked_with(s: _Sentence, figure: _Figure) -> None:
+    """'By country, China ranked first with 41 million tons in production', 'Chile topped the list with $2.7
+    billion': the place the ranking names owns the figure, measured as the clause says or as the release's
+    lead figure is."""
+    q = figure.quantity
+    if figure.role != "level" or " with" not in s.text[max(0, q.start - 60) : q.start]:
+        return
+    owner = _ranked_with().search(s.text, max(0, q.start - 60), q.start)
+    subject = figure.subject or ""
+    if owner is None or _places_pattern().match(subject) or _to_place(subject):
+        return
+    head = _head_of(subject) or _head_of(s.context.lead or "")
+    if head:
+        figure.subject = f"{owner.group('place')} {subject if _head_of(subject) else head}"
+
+
+@cache
+def _ranked_with() -> re.Pattern[str]:
+    return re.compile(
+        rf"{_places_pattern().pattern}\s+(?:(?:ranked|came|placed|stood|finished)\s+(?:first|second|third|top|"
+        r"\w+th)(?:\s+place)?|(?:topped|led|headed)(?:\s+the\s+(?:list|ranking|table|pack))?)\s+with\s+"
+        r"(?:about\s+|around\s+|nearly\s+|some\s+|just\s+)?$"
+    )
+
+
 @cache
 def _place_with() -> re.Pattern[str]:
     return re.compile(
@@ -1356,6 +1382,7 @@ FIGURE_FINISHES = (
     _investment_named,  # "FDI pledged to Korea": FDI pledges
     _place_of_its_figure,  # "by 0.7% in the euro area and by 0.6% in the EU"
     _place_with_its_figure,  # "followed by Peru with $2.3 billion": Peru's
+    _place_ranked_with,  # "China ranked first with 41 million tons in production": China's
     _place_alone_named,  # "Finland fell 2.8%" in an output release
     _goods_alone_named,  # "Displays fell 0.5 percent" after "Exports bound for Vietnam grew"
     _whole_without_topic,  # "Korea's total trade surplus" in an ICT release

@@ -152,6 +152,15 @@ def _name_coordinated(sentence: str, group: list[_Figure], context: _Context) ->
         figure.member, figure.dimension = None, None
 
 
+# measures that go to or come from a place: "exports to India", "FDI from Japan", "a surplus with China"
+_DIRECTED = re.compile(
+    r"\b(?:exports?|imports?|shipments?|sales|trade|investments?|FDI|pledges|inflows?|outflows?|surplus|"
+    r"deficit|balance|orders|purchases|deliveries|arrivals|visitors|tourists|remittances|flights|"
+    r"(?:exported|imported|shipped)\b)",
+    re.I,
+)
+
+
 _PAIR = re.compile(r"[^,]+\s+and\s+[^,]+")
 
 
@@ -390,6 +399,10 @@ def _name_member(
         dimension = "destination" if _PLACE_LIST.search(sentence) else "item"
     if _is_place(dimension) and _to_place(member):  # the first item holds its own head and place
         figure.subject = canonical_subject(member)
+    elif _is_place(dimension) and not _DIRECTED.search(_strip_place(base) or head):
+        # "China ranked first with 41 million tons in production, followed by India (4.1 million tons)": a
+        # measure that goes nowhere is the place's own, not one "to" it
+        figure.subject = f"{member} {_strip_place(base) or head}".strip()
     elif _is_place(dimension):
         prep = "from" if dimension in ("origin", "source") else "to"
         figure.subject = f"{_strip_place(base)} {prep} {member}".strip()
