@@ -34,6 +34,8 @@ def levels(body: str, **kwargs) -> list[Metric]:
         ("1.2 trln won", 1.2e12, "KRW"),
         ("2.1 million twenty-foot equivalent units", 2.1e6, "TEU"),
         ("NZ$4.4 billion", 4.4e9, "NZD"),
+        ("Can$12.0 billion", 12.0e9, "CAD"),
+        ("Cdn$850 million", 850e6, "CAD"),
         ("640,000 tonnes", 640000.0, "tons"),
         ("7.5 per cent", 7.5, "percent"),
     ],
@@ -49,6 +51,11 @@ def test_a_bare_dollar_in_a_release_that_writes_its_own_dollar_is_that_dollar() 
         "while meat exports held at $0.9 billion."
     )
     assert {m.unit for m in levels(body)} == {"NZD"}
+
+
+def test_a_bare_dollar_in_a_release_that_writes_can_dollars_is_canadian() -> None:
+    body = "Potash exports rose to Can$2.1 billion in 2025, while lumber exports fell to $1.3 billion."
+    assert {m.unit for m in levels(body)} == {"CAD"}
 
 
 def test_a_bare_dollar_stays_us_when_the_release_also_writes_us_dollars() -> None:

@@ -90,6 +90,8 @@ _CURRENCY_SIGNS = {
     "hk$": "HKD",
     "r$": "BRL",
     "c$": "CAD",
+    "can$": "CAD",
+    "cdn$": "CAD",
     "s$": "SGD",
     "inr": "INR",
     "vnd": "VND",
