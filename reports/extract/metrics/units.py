@@ -96,10 +96,10 @@ def _local_dollar(text: str) -> str | None:
     the same dollar by a bare '$0.4 billion': Canadian, Australian ... statements drop the letter."""
     if "$" not in text or not any(sign in text for sign in _OWN_DOLLAR_SIGNS):
         return None
-    kinds = {m.group(1).upper() for m in _OWN_DOLLAR.finditer(text)}
-    if len(kinds) != 1 or _US_DOLLAR.search(text):
+    codes = {_DOLLAR_CODES[m.group(1)] for m in _OWN_DOLLAR.finditer(text)}
+    if len(codes) != 1 or _US_DOLLAR.search(text):
         return None
-    return _DOLLAR_CODES[kinds.pop()]
+    return codes.pop()
 
 
 _EXCHANGE_RATE = re.compile(
