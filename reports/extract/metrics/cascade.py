@@ -404,6 +404,8 @@ _ITEM = re.compile(
     r"(?P<item>[A-Za-z][^,;:()$€£¥₩\d]{1,50}?),\s*$",
     re.I,
 )
+_COPULA = re.compile(r"(?:were|was|are|is)\s+")
+_ITEMS_WHOLE = re.compile(r"\b(?:components|contributors|drivers|items|categories|sectors|products|goods)\b", re.I)
 _MOVE_CUE = re.compile(r"(?:down|up|lower|higher|rising|falling|increasing|decreasing)\b", re.I)
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 
@@ -426,8 +428,12 @@ def _as_listed_item(s: _Sentence, figure: _Figure, lists: dict[str, str | None])
     if not _MOVE_CUE.match(s.text, figure.cue_start):
         return False
     low = max(0, figure.cue_start - 70)
-    opens = [m.end() for m in _ITEM_OPENS.finditer(s.text, low, figure.cue_start)]
-    item = _ITEM.match(s.text, opens[-1], figure.cue_start) if opens else None
+    opens = list(_ITEM_OPENS.finditer(s.text, low, figure.cue_start))
+    item = _ITEM.match(s.text, opens[-1].end(), figure.cue_start) if opens else None
+    if item and _COPULA.fullmatch(opens[-1].group(0)):
+        said = _clean_np(s.text[max(0, opens[-1].start() - 60) : opens[-1].start()].rsplit(",", 1)[-1])
+        if said and _head_of(said) and not _ITEMS_WHOLE.search(said):
+            return False  # "Coal imports were weaker, down 5 per cent": a predicate, not a list's item
     named = _clean_np(item.group("item")) if item else None
     if not named or g.VERB.search(item.group("item")) or named.lower() in g.PRONOUNS:
         return False
