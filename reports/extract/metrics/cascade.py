@@ -405,7 +405,9 @@ _ITEM = re.compile(
     re.I,
 )
 _COPULA = re.compile(r"(?:were|was|are|is)\s+")
-_ITEMS_WHOLE = re.compile(r"\b(?:components|contributors|drivers|items|categories|sectors|products|goods)\b", re.I)
+_ITEMS_WHOLE = re.compile(
+    r"\b(?:components|contributors|drivers|items|categories|sectors|products|goods)\b", re.I
+)
 _MOVE_CUE = re.compile(r"(?:down|up|lower|higher|rising|falling|increasing|decreasing)\b", re.I)
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 
