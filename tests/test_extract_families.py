@@ -598,6 +598,8 @@ def test_a_figure_read_by_trusted_rules_is_high_confidence() -> None:
     [
         ("The amount came to $3.1 billion in 2025.", "subject guessed"),
         ("Surplus in this segment came to $1.4 billion in 2025.", "subject guessed"),
+        ("Imports from the country came to $0.8 billion in 2025.", "subject guessed"),
+        ("Prices fell 4 percent in 2025.", "subject guessed"),
         ("Passenger automobiles reached 8.8 percent in 2025.", "a percentage that names no share or rate"),
         (
             "Tin exports were $2.2 billion in May 2026. Tin exports reached $9.9 billion in May 2026.",

@@ -48,6 +48,14 @@ FISCAL_READ = "fiscal period of a known economy"  # "Q2 FY2025" in an Indian rel
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SHARE_OF = re.compile(r"\bshare\s+of\s+(?P<whole>.+)$", re.IGNORECASE)
+# "imports from the country": which country, the clause does not say
+_POINTED_PLACE = re.compile(
+    r"\b(?:from|to|with|in)\s+the\s+(?:country|nation|region|economy|bloc|market)\b", re.I
+)
+# "last month orders", "exports year-on-year", "H1 figure": words of a period or a basis read as the name
+_TIME_IN_SUBJECT = re.compile(
+    r"\b(?:(?:last|this|next)\s+(?:month|year|quarter|week)|H[12]|Q[1-4]|year-on-year|on-year|month-on-month)\b"
+)
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")  # "won-denominated", "year-to-date": no verb inside
 # "down from $8.21 billion the previous month", "the previous record of 168.4 million barrels set a year
 # earlier": the words after a level say it is for an earlier period than the sentence's
@@ -173,6 +181,8 @@ def _subject_doubt(subject: str, catalogued: bool) -> str | None:
         return VAGUE_SUBJECT
     if any(word.lower() in _words().pointing for word in words):
         return VAGUE_SUBJECT  # "surplus in this segment": what it points at is elsewhere
+    if _POINTED_PLACE.search(subject) or _TIME_IN_SUBJECT.search(subject):
+        return VAGUE_SUBJECT  # "imports from the country", "last month orders": a place or time left unnamed
     named = words[2:] if len(words) == 3 and f"{words[0]} {words[1]}".lower() == "change in" else words
     if len(named) == 1 and bare_measure(named[0]):
         return VAGUE_SUBJECT  # "sales", "orders": of what, the clause does not say
