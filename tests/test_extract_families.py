@@ -856,3 +856,8 @@ def test_a_ranking_by_country_names_each_countrys_own_measure() -> None:
 def test_a_predicate_adjective_before_a_move_is_not_a_listed_item() -> None:
     body = "Lamb exports were also weaker, down 4 per cent, or $30 million, to $0.7 billion in 2025."
     assert [m.subject for m in levels(body)] == ["change in lamb exports", "lamb exports"]
+
+
+def test_a_hyphenated_verb_is_one_word() -> None:
+    (change,) = metrics_of("Jute exports nose-dived 20.9 percent in 2025.")
+    assert (change.subject, change.change.value) == ("jute exports", 20.9)

@@ -132,6 +132,15 @@ _HIT_BY = re.compile(r"hit\s+(?:hard\s+)?by\b", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]his|[Tt]hat)\s+(?:[a-z]+\s+)?$")
 
 
+def _hyphenated_start(masked: str, start: int) -> int:
+    """Where a verb's hyphenated word begins: 'nose-dived' at 'nose'."""
+    while start > 1 and masked[start - 1] == "-" and masked[start - 2].isalpha():
+        start -= 1
+        while start > 0 and masked[start - 1].isalpha():
+            start -= 1
+    return start
+
+
 def _noun_use(masked: str, verb: tuple[int, int]) -> bool:
     """'the decline in imports', 'a sharp rise of 4%': a change word after a determiner and before 'in'
     or 'of' names the change; it is not the clause's verb."""
@@ -145,6 +154,8 @@ def _noun_use(masked: str, verb: tuple[int, int]) -> bool:
 def _marks(masked: str) -> _Marks:
     # "With the shipping industry hit by a trade dispute, orders dropped": a participle, not the verb
     verbs = tuple((m.start(), m.end()) for m in g.VERB.finditer(masked))
+    if "-" in masked:  # "exports nose-dived 20.9 percent": the verb is the whole hyphenated word
+        verbs = tuple((_hyphenated_start(masked, v[0]), v[1]) for v in verbs)
     if "hit" in masked:
         verbs = tuple(v for v in verbs if not _HIT_BY.match(masked, v[0]))
     if " in " in masked or " of " in masked:  # "The decline in imports was ...": a noun, not the verb
