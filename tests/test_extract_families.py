@@ -861,3 +861,17 @@ def test_a_predicate_adjective_before_a_move_is_not_a_listed_item() -> None:
 def test_a_hyphenated_verb_is_one_word() -> None:
     (change,) = metrics_of("Jute exports nose-dived 20.9 percent in 2025.")
     assert (change.subject, change.change.value) == ("jute exports", 20.9)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "direction"),
+    [
+        ("Strong demand helped drive up cocoa exports to Japan by 6.5 per cent in 2025 to $0.4 billion.",
+         "cocoa exports to Japan", "up"),
+        ("Cheaper fuel pushed down coal imports by 4 percent in 2025.", "coal imports", "down"),
+        ("A long strike cut copper output by 3% in 2025.", "copper production", "down"),
+    ],
+)
+def test_a_causative_verb_changes_what_it_moved(sentence: str, subject: str, direction: str) -> None:
+    first = metrics_of(sentence)[0]
+    assert (first.subject, first.change.direction) == (subject, direction)

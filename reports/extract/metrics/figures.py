@@ -249,6 +249,12 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
     before = sentence[max(0, q.start - 60) : q.start]
     if "between" in before.lower():  # the pattern's test, some ten times faster than running it
         before = _BETWEEN_TAIL.sub(" ", before)
+    caused = _CAUSED_BY.search(before) if "by" in before[-14:] else None
+    if caused:  # "helped drive up exports to the U.S. by 2.5 per cent": a change in what was driven
+        direction = "down" if (caused.group("dir") or caused.group("verb")).lower() in _DOWNWARD else "up"
+        figure = _change_figure(q, direction, q.start - len(before) + caused.start(), sentence)
+        figure.stated_subject = caused.group("np")
+        return figure
     after = sentence[q.end : q.end + 40]
     start = g.cue_start(before)
     cue = g.CHANGE_BEFORE.search(before, start)
@@ -285,6 +291,16 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
     return _Figure(q, "share" if _SHARE_WORD.search(before[-40:]) else "level", q.start)
 
 
+# "helped drive up Canadian exports by 2.5 per cent", "pushed down import costs by 4 percent", "lifted
+# sales by 3%": a causative verb, what it moved, and by how much
+_CAUSED_BY = re.compile(
+    r"\b(?P<verb>drive|drove|driven|driving|push|pushed|pushing|pull|pulled|pulling|drag|dragged|dragging|"
+    r"lift|lifted|lifting|boost|boosted|boosting|raise|raised|raising|cut|cutting|send|sent|sending)"
+    r"(?:\s+(?P<dir>up|down))?\s+(?P<np>[A-Za-z][^,;:()$€£¥₩\d]{1,60}?)\s+by\s+"
+    r"(?:about\s+|some\s+|nearly\s+|around\s+|almost\s+)?$",
+    re.I,
+)
+_DOWNWARD = frozenset({"down", "drag", "dragged", "dragging", "cut", "cutting"})
 _BY_BEFORE = g.Caseless(r"\bby\s+(?:about\s+|some\s+|nearly\s+|around\s+|roughly\s+|almost\s+)?$")
 _PERCENTAGE = re.compile(r"[\d.,]+\s*(?:%|percent|per\s*cent)", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
