@@ -875,3 +875,15 @@ def test_a_hyphenated_verb_is_one_word() -> None:
 def test_a_causative_verb_changes_what_it_moved(sentence: str, subject: str, direction: str) -> None:
     first = metrics_of(sentence)[0]
     assert (first.subject, first.change.direction) == (subject, direction)
+
+
+def test_amount_changes_with_partners_between_two_months() -> None:
+    body = (
+        "The goods deficit widened by $210 million with Chile and by $0.9 billion with Peru "
+        "from April to May."
+    )
+    found = [(m.subject, m.value, m.period) for m in levels(body, published=date(2026, 7, 2))]
+    assert found == [
+        ("change in goods deficit with Chile", 210e6, "2026-05"),
+        ("change in goods deficit with Peru", 0.9e9, "2026-05"),
+    ]

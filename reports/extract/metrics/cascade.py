@@ -1095,6 +1095,23 @@ def _from_level_of_a_change(s: _Sentence, figure: _Figure) -> None:
 _TO_NEXT = re.compile(r"\s+to\s+(?:a\s+|an\s+)?(?:record\s+)?")
 
 
+def _change_between_months(s: _Sentence, figure: _Figure) -> None:
+    """'The deficit increased by $363 million from February to March': a change between two months in a
+    row is the later month's, from the month before."""
+    if figure.role != "change" or not figure.period or not _SPAN.fullmatch(figure.period):
+        return
+    start, end = figure.period.split("/")
+    first, last = int(start[:4]) * 12 + int(start[5:]), int(end[:4]) * 12 + int(end[5:])
+    if last - first != 1 or not _FROM_MONTH_TO.search(s.text):
+        return
+    figure.period = end
+    if figure.change is not None and figure.change.basis is None:
+        figure.change = replace(figure.change, basis="mom")
+
+
+_FROM_MONTH_TO = re.compile(rf"\bfrom\s+{g._MONTH}\s+to\s+{g._MONTH}\b")
+
+
 def _month_on_month_is_a_month(s: _Sentence, figure: _Figure) -> None:
     """'On a month-on-month basis, imports rose 3.9 percent' after a January-May total: a change from the
     month before is one month's, the carried span's last."""
@@ -1123,6 +1140,34 @@ def _place_with_its_figure(s: _Sentence, figure: _Figure) -> None:
     if measure is None or (figure.role == "share") != (s.figures[0].role == "share"):
         return
     figure.subject = f"{owner.group('place')} {rest}".strip()
+
+
+def _partner_after(s: _Sentence, figure: _Figure) -> None:
+    """'The trade deficit increased by $363 million with Mexico': a partner named right after the figure
+    is the subject's ('change in trade deficit with Mexico'); likewise 'exports ... $2 billion to Chile'."""
+    subject = figure.subject or ""
+    tail = s.text[figure.quantity.end : figure.quantity.end + 7]
+    if not subject or " with " in subject or _to_place(subject) or not any(w in tail for w in _PARTNER_WORDS):
+        return
+    partner = _partner_pattern().match(s.text, figure.quantity.end)
+    if partner is None:
+        return
+    prep = partner.group("prep").lower()
+    head = (_head_of(subject) or "").lower()
+    fits = {"with": _BALANCE_HEAD.search(head), "to": head in ("exports", "shipments")}
+    if fits.get(prep) or (prep == "from" and head == "imports"):
+        figure.subject = f"{subject} {prep} {partner.group('place')}"
+
+
+_BALANCE_HEAD = re.compile(r"surplus|deficit|balance|trade")
+_PARTNER_WORDS = (" with ", " to ", " from ")
+
+
+@cache
+def _partner_pattern() -> re.Pattern[str]:
+    return re.compile(
+        rf"\s+(?P<prep>with|to|from)\s+{_places_pattern().pattern}(?=\s+(?:and|from|in|during)\b|\s*[,.;]|$)"
+    )
 
 
 def _place_ranked_with(s: _Sentence, figure: _Figure) -> None:
@@ -1382,6 +1427,7 @@ FIGURE_FINISHES = (
     _actor_of_its_flow,  # "Japan produced 104.3 million tons": Japan's production
     _earlier_change_period,  # "following a 2.7 percent fall in September": September's
     _month_on_month_is_a_month,  # a change from the month before, after a span: the span's last month
+    _change_between_months,  # "increased by $363 million from February to March": March's
     _year_before_level,  # "from the year-before deficit of ¥180.3 billion"
     _from_level_of_a_change,  # "down 8.0 percent on the year from $5.1 billion to $4.7 billion"
     _whose_balance,  # a bare "surplus": whose
@@ -1391,6 +1437,7 @@ FIGURE_FINISHES = (
     _place_of_its_figure,  # "by 0.7% in the euro area and by 0.6% in the EU"
     _place_with_its_figure,  # "followed by Peru with $2.3 billion": Peru's
     _place_ranked_with,  # "China ranked first with 41 million tons in production": China's
+    _partner_after,  # "the deficit increased by $363 million with Mexico": the deficit with Mexico
     _place_alone_named,  # "Finland fell 2.8%" in an output release
     _goods_alone_named,  # "Displays fell 0.5 percent" after "Exports bound for Vietnam grew"
     _whole_without_topic,  # "Korea's total trade surplus" in an ICT release

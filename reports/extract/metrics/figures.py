@@ -129,6 +129,7 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
             figures.append(restated)
             continue
         as_change = _noun_change(sentence, q) or _amount_change(sentence, q)
+        as_change = as_change or _amount_gapped(sentence, q, figures)
         if as_change is not None:
             figures.append(as_change)
             continue
@@ -138,6 +139,24 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
     for figure in figures:
         figure.unit_inferred = figure.quantity.start in inferred
     return figures
+
+
+_AND_BY = re.compile(r"(?:,\s*(?:and\s+)?|\band\s+)by\s+(?:about\s+|some\s+|nearly\s+)?$")
+
+
+def _amount_gapped(sentence: str, q: Quantity, figures: list[_Figure]) -> _Figure | None:
+    """'increased by $363 million with Mexico and by $1.6 billion with Japan': an amount after 'and by'
+    moves as the amount change before it did."""
+    before = figures[-1] if figures else None
+    if before is None or before.role != "change" or before.change is None or before.attached:
+        return None
+    if before.change.unit in ("percent", "percentage points") or before.quantity.unit != q.unit:
+        return None
+    gap = sentence[before.quantity.end : q.start]
+    if not _AND_BY.search(gap) or any(ch.isdigit() for ch in gap) or g.VERB.search(gap):
+        return None
+    change = Change(abs(q.value), q.unit or "units", before.change.direction, before.change.basis)
+    return _Figure(replace(q, value=abs(q.value)), "change", q.start - 3, change)
 
 
 _SIGN_IN_BRACKET = re.compile(r"\(\s*(?P<sign>[-+−])\s*$")
