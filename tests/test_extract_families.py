@@ -887,3 +887,8 @@ def test_amount_changes_with_partners_between_two_months() -> None:
         ("change in goods deficit with Chile", 210e6, "2026-05"),
         ("change in goods deficit with Peru", 0.9e9, "2026-05"),
     ]
+
+
+def test_an_agency_reporting_a_clause_is_not_its_subject() -> None:
+    (level,) = levels("The Statistics Bureau reported the steel capacity utilization rate was 81.2% in 2025.")
+    assert level.subject == "steel capacity utilization rate"

@@ -499,6 +499,7 @@ def _pronoun_before_verb(masked: str, clause: int, at: int) -> bool:
     return bool(verbs) and _PRONOUN_SUBJECT.search(masked, clause, verbs[0][0]) is not None
 
 
+_REPORTING_VERBS = frozenset({"reported", "said", "says", "noted", "announced", "estimated", "stated"})
 _REPORTING_HINT = Caseless(r"show|indicat|reveal|suggest|confirm")
 _REPORTED_LEAD = re.compile(
     r"^.*?\b(?:show(?:s|ed)?|indicat(?:es|ed)|reveal(?:s|ed)?|suggest(?:s|ed)?|confirm(?:s|ed)?)\s+(?:that\s+)?"
@@ -654,6 +655,11 @@ def _clause_subject(
         if counted and topical == nominal:  # the release's topic names it first: "automobile production"
             return f"{counted[:-1]} {nominal}"
         return topical
+    if len(verbs) > 1 and masked[verbs[0][0] : verbs[0][1]].lower() in _REPORTING_VERBS:
+        said_by = _clean_np(masked[clause : verbs[0][0]])
+        named = said_by and all(word[:1].isupper() for word in said_by.split())  # an agency's name
+        if not said_by or named or not _head_of(said_by):  # "the Federal Reserve reported the rate was"
+            clause, verbs = verbs[0][1], verbs[1:]
     if verbs:
         phrase = masked[clause : verbs[0][0]]
         running = context.subject or (context.metrics[-1].subject if context.metrics else None)
