@@ -892,3 +892,9 @@ def test_amount_changes_with_partners_between_two_months() -> None:
 def test_an_agency_reporting_a_clause_is_not_its_subject() -> None:
     (level,) = levels("The Statistics Bureau reported the steel capacity utilization rate was 81.2% in 2025.")
     assert level.subject == "steel capacity utilization rate"
+
+
+def test_a_second_change_with_its_verb_left_out_keeps_its_own_basis() -> None:
+    body = "Cement output rose 0.3% in May 2026 and 1.9% from a year earlier."
+    changes = [(m.change.value, m.change.basis) for m in metrics_of(body)]
+    assert (1.9, "yoy") in changes and len(changes) == 2

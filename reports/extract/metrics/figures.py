@@ -107,11 +107,12 @@ def _figures(sentence: str, quantities: list[Quantity], context_unit: str | None
             after_change = previous_change is not None and figure.role == "level"
             if after_change and any(rule(sentence, previous_change, q) for rule in _CHANGE_CONTINUED):
                 change = previous_change.change
+                basis = _basis_near(sentence, q.end, q.start)
                 figure = _Figure(
                     q,
                     "change",
                     q.start,
-                    Change(abs(q.value), "percent", change.direction if change else None, None),
+                    Change(abs(q.value), "percent", change.direction if change else None, basis),
                 )
             if figure.role == "change":
                 previous_change = figure
@@ -216,7 +217,9 @@ def _percent_list_ends(sentence: str, quantities: list[Quantity], index: int) ->
 
 _AND_THEN = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:by\s+)?$")
 _PERIOD_OR_END = re.compile(
-    r"\s*(?:$|[.,;)]|(?:in|during|for|over|on|the\s+(?:following|previous|preceding|same))\b)", re.I
+    r"\s*(?:$|[.,;)]|(?:in|during|for|over|on|the\s+(?:following|previous|preceding|same))\b"
+    r"|(?:from|than|compared|versus|year-on-year|on-year|y-o-y|yoy)\b)",  # "and 0.7% from last year"
+    re.I,
 )
 
 
