@@ -898,3 +898,8 @@ def test_a_second_change_with_its_verb_left_out_keeps_its_own_basis() -> None:
     body = "Cement output rose 0.3% in May 2026 and 1.9% from a year earlier."
     changes = [(m.change.value, m.change.basis) for m in metrics_of(body)]
     assert (1.9, "yoy") in changes and len(changes) == 2
+
+
+def test_an_outbound_shipment_of_goods_is_their_export() -> None:
+    body = "Exports fell. Outbound shipment of pulp to Chile dropped 3.2 percent to $0.2 billion in 2025."
+    assert [m.subject for m in levels(body, title="Paper exports down")] == ["pulp exports to Chile"]
