@@ -903,3 +903,14 @@ def test_a_second_change_with_its_verb_left_out_keeps_its_own_basis() -> None:
 def test_an_outbound_shipment_of_goods_is_their_export() -> None:
     body = "Exports fell. Outbound shipment of pulp to Chile dropped 3.2 percent to $0.2 billion in 2025."
     assert [m.subject for m in levels(body, title="Paper exports down")] == ["pulp exports to Chile"]
+
+
+def test_the_same_period_of_another_year_and_the_figure_that_refers_back() -> None:
+    body = (
+        "In the first quarter of 2026, rice exports reached $80 million, but the figure was $95 million "
+        "in the same period of 2024."
+    )
+    assert [(m.subject, m.period) for m in levels(body, published=date(2026, 4, 20))] == [
+        ("rice exports", "2026-Q1"),
+        ("rice exports", "2024-Q1"),
+    ]

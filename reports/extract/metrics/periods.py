@@ -778,6 +778,11 @@ def _period_of(
         named = [p for p in periods if p[1] <= gap and not sentence[p[1] : gap].strip(" ,")]
         if named:
             return _same_period_in(sentence, named[-1], context) or named[-1][2]
+    same = _SAME_PERIOD_AFTER.match(sentence, q.end) if "same" in sentence or "corresponding" in sentence else None
+    if same and valid_figure_period(period):  # "32.7 percent in the same period in 2022": that year's span
+        moved = _in_year(period, same.group("year"))
+        if moved:
+            return moved
     if words[1] and _YEARLY_GOAL.search(sentence, max(0, q.start - 50), q.start):
         # "their yearly order target of $35.1 billion": the year's
         return str(figure_period(period).end.year) if valid_figure_period(period) else period
@@ -800,8 +805,23 @@ def _same_period_in(sentence: str, named: tuple[int, int, str, str], context: _C
         return None
     if not valid_figure_period(context.period):
         return None
-    before = figure_period(context.period or "").year_before().key
-    return before if before[:4] == named[2] else None
+    return _in_year(context.period or "", named[2])
+
+
+_SAME_PERIOD_AFTER = re.compile(
+    r"\s*(?:percent|per\s*cent|%)?\s+(?:in|during|for|over)\s+the\s+(?:same|corresponding)\s+"
+    r"(?:period|quarter|months?|half)\s+(?:of|in)\s+(?P<year>(?:19|20)\d\d)\b"
+)
+
+
+def _in_year(period: str, year: str) -> str | None:
+    """The same part of another year: '2021-Q1' in 2022 -> '2022-Q1' (None for a year or a span across
+    years)."""
+    running = figure_period(period)
+    if running.kind == "year" or running.start.year != running.end.year:
+        return None
+    moved = period.replace(str(running.start.year), year)
+    return moved if valid_figure_period(moved) else None
 
 
 _YEARLY_GOAL = Caseless(

@@ -499,6 +499,7 @@ def _pronoun_before_verb(masked: str, clause: int, at: int) -> bool:
     return bool(verbs) and _PRONOUN_SUBJECT.search(masked, clause, verbs[0][0]) is not None
 
 
+_ANAPHORIC_NOUNS = frozenset({"figure", "the figure", "tally", "the tally", "reading", "the reading"})
 _REPORTING_VERBS = frozenset({"reported", "said", "says", "noted", "announced", "estimated", "stated"})
 _REPORTING_HINT = Caseless(r"show|indicat|reveal|suggest|confirm")
 _REPORTED_LEAD = re.compile(
@@ -675,6 +676,10 @@ def _clause_subject(
         if reported:  # "Data compiled by the agency showed wine exports totaled": what the data showed
             phrase = phrase[reported.end() :]
         subject = _clean_np(phrase)
+        anaphoric = subject and figure.role != "change" and subject.lower() in _ANAPHORIC_NOUNS
+        if anaphoric and (earlier or context.metrics):
+            # "..., but the figure went down to 32.7 percent": the figure just stated
+            return earlier or context.metrics[-1].subject
         changed = _CHANGE_OF_NP.match(subject) if subject else None
         if changed:  # "The decline in imports was also significant, dropping by 15%": imports
             subject = changed.group("np")
