@@ -778,7 +778,8 @@ def _period_of(
         named = [p for p in periods if p[1] <= gap and not sentence[p[1] : gap].strip(" ,")]
         if named:
             return _same_period_in(sentence, named[-1], context) or named[-1][2]
-    same = _SAME_PERIOD_AFTER.match(sentence, q.end) if "same" in sentence or "corresponding" in sentence else None
+    alike = "same" in sentence or "corresponding" in sentence
+    same = _SAME_PERIOD_AFTER.match(sentence, q.end) if alike else None
     if same and valid_figure_period(period):  # "32.7 percent in the same period in 2022": that year's span
         moved = _in_year(period, same.group("year"))
         if moved:
