@@ -914,3 +914,9 @@ def test_the_same_period_of_another_year_and_the_figure_that_refers_back() -> No
         ("rice exports", "2026-Q1"),
         ("rice exports", "2024-Q1"),
     ]
+
+
+def test_a_previous_record_for_a_month_is_the_running_subjects_in_that_month() -> None:
+    body = "Wine exports hit $0.9 billion in May 2026. The previous May record was $0.8 billion in 2021."
+    found = [(m.subject, m.value, m.period) for m in levels(body)]
+    assert found[1] == ("wine exports", 0.8e9, "2021-05")

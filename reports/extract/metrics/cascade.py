@@ -739,6 +739,12 @@ def _record_of_the_running(s: _Sentence, figure: _Figure) -> None:
     if not _RECORD_OR_FIGURE_WORD.search(figure.subject or ""):
         return  # most subjects: neither a record nor a figure word
     named = _RECORD_OF.fullmatch(figure.subject or "") if figure.role == "level" else None
+    month = g.MONTHS.get(named.group("what").lower().rstrip(".")) if named is not None else None
+    if month and s.context.subject:  # "The previous November record was $47.91 billion in 2013"
+        figure.subject = s.context.subject
+        if figure.period and figure.period.isdigit():
+            figure.period = f"{figure.period}-{month:02d}"
+        return
     if named is not None:
         figure.subject = named.group("what")
         return
