@@ -1145,7 +1145,8 @@ def _place_with_its_figure(s: _Sentence, figure: _Figure) -> None:
     rest = first[measure.end() :].strip() if measure else ""
     if measure is None or (figure.role == "share") != (s.figures[0].role == "share"):
         return
-    figure.subject = f"{owner.group('place')} {rest}".strip()
+    glue = "" if rest[:1] in "'’" else " "  # "China's share ..., followed by Japan with 6.7%": Japan's share
+    figure.subject = f"{owner.group('place')}{glue}{rest}".strip()
 
 
 def _partner_after(s: _Sentence, figure: _Figure) -> None:
