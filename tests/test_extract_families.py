@@ -920,3 +920,8 @@ def test_a_previous_record_for_a_month_is_the_running_subjects_in_that_month() -
     body = "Wine exports hit $0.9 billion in May 2026. The previous May record was $0.8 billion in 2021."
     found = [(m.subject, m.value, m.period) for m in levels(body)]
     assert found[1] == ("wine exports", 0.8e9, "2021-05")
+
+
+def test_the_value_of_exported_goods_is_their_exports() -> None:
+    (level,) = levels("The accumulated value of all exported tyres amounted to $2.3 billion in 2025.")
+    assert level.subject == "tyre exports"

@@ -128,6 +128,11 @@ _ESTIMATE_OF = re.compile(
 
 
 _PERIOD_OPENING = re.compile(r"^(?:in|during|for|over|through|throughout)\s+(?:the\s+)?", re.I)
+_VALUE_OF_FLOWED = re.compile(
+    r"^(?:the\s+)?(?:(?:accumulated|cumulative|total|combined)\s+)?value\s+of\s+(?:all\s+)?(?:the\s+)?"
+    r"(?P<flow>exported|imported)\s+(?P<what>[A-Za-z][\w’' -]{1,40})$",
+    re.I,
+)
 _SHIPPED = re.compile(
     r"^(?:the\s+)?(?:value\s+of\s+)?(?P<what>[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:shipped|sent|sold|exported)\s+"
     r"(?P<where>overseas|abroad|to\s+\S.*)$",
@@ -177,6 +182,10 @@ def _clean_np(phrase: str) -> str | None:
     phrase = _last_part(phrase) if enclosed else _LAST_COMMA.split(phrase)[-1]
     phrase = _NP_TAIL.sub("", phrase)
     phrase = " ".join(phrase.split())
+    flowed = _VALUE_OF_FLOWED.match(phrase) if "ported" in phrase else None
+    if flowed:  # "the accumulated value of all exported semiconductors": semiconductor exports
+        flow = "exports" if flowed.group("flow").lower() == "exported" else "imports"
+        phrase = f"{_as_modifier(flowed.group('what'))} {flow}"
     shipped = _SHIPPED.match(phrase)
     if shipped:  # "mobile phones shipped overseas", "ICT goods shipped to Vietnam": their exports
         where = shipped.group("where")
