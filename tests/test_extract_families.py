@@ -870,6 +870,7 @@ def test_a_hyphenated_verb_is_one_word() -> None:
          "cocoa exports to Japan", "up"),
         ("Cheaper fuel pushed down coal imports by 4 percent in 2025.", "coal imports", "down"),
         ("A long strike cut copper output by 3% in 2025.", "copper production", "down"),
+        ("Dearer fuel nudged up gas imports by 1 per cent in 2025.", "gas imports", "up"),
     ],
 )
 def test_a_causative_verb_changes_what_it_moved(sentence: str, subject: str, direction: str) -> None:

@@ -317,12 +317,15 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
 # sales by 3%": a causative verb, what it moved, and by how much
 _CAUSED_BY = re.compile(
     r"\b(?P<verb>drive|drove|driven|driving|push|pushed|pushing|pull|pulled|pulling|drag|dragged|dragging|"
-    r"lift|lifted|lifting|boost|boosted|boosting|raise|raised|raising|cut|cutting|send|sent|sending)"
+    r"lift|lifted|lifting|boost|boosted|boosting|raise|raised|raising|cut|cutting|send|sent|sending|"
+    r"nudge|nudged|nudging|knock|knocked|knocking)"
     r"(?:\s+(?P<dir>up|down))?\s+(?P<np>[A-Za-z][^,;:()$€£¥₩\d]{1,60}?)\s+by\s+"
     r"(?:about\s+|some\s+|nearly\s+|around\s+|almost\s+)?$",
     re.I,
 )
-_DOWNWARD = frozenset({"down", "drag", "dragged", "dragging", "cut", "cutting"})
+_DOWNWARD = frozenset(
+    {"down", "drag", "dragged", "dragging", "cut", "cutting", "knock", "knocked", "knocking"}
+)
 _BY_BEFORE = g.Caseless(r"\bby\s+(?:about\s+|some\s+|nearly\s+|around\s+|roughly\s+|almost\s+)?$")
 _PERCENTAGE = re.compile(r"[\d.,]+\s*(?:%|percent|per\s*cent)", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
