@@ -926,3 +926,15 @@ def test_a_previous_record_for_a_month_is_the_running_subjects_in_that_month() -
 def test_the_value_of_exported_goods_is_their_exports() -> None:
     (level,) = levels("The accumulated value of all exported tyres amounted to $2.3 billion in 2025.")
     assert level.subject == "tyre exports"
+
+
+def test_imported_goods_and_a_share_after_a_converted_level() -> None:
+    body = (
+        "Imported goods were valued at A$31.0 billion (US$20.5 billion) in May 2026, giving a trade "
+        "surplus of A$2.1 billion (US$1.4 billion), or 6.3 percent of exports."
+    )
+    assert [m.subject for m in metrics_of(body)] == [
+        "goods imports",
+        "trade surplus",
+        "trade surplus share of exports",
+    ]

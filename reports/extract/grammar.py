@@ -1040,6 +1040,9 @@ SYNONYM_PHRASES = (
         r"exports of \1",
     ),
     (re.compile(r"\boverseas\s+sales\b", re.IGNORECASE), "exports"),
+    # "Imported goods were valued at NZ$4.3 billion": goods imports
+    (re.compile(r"^(?:the\s+)?(?:value\s+of\s+)?imported\s+goods$", re.IGNORECASE), "goods imports"),
+    (re.compile(r"^(?:the\s+)?(?:value\s+of\s+)?exported\s+goods$", re.IGNORECASE), "goods exports"),
     # "exports bound for Vietnam", "shipments destined for the EU": exports to them
     (re.compile(r"\b(exports|shipments)\s+(?:bound|destined|headed)\s+for\b", re.IGNORECASE), r"\1 to"),
     (re.compile(r"\b(?:sales\s+abroad|foreign\s+sales)\b", re.IGNORECASE), "exports"),

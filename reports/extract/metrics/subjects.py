@@ -912,7 +912,12 @@ def _respective(subject: str, figure: _Figure, figures: list[_Figure], clause: i
     return chosen
 
 
-_SHARE_OF_LEVEL_GAP = re.compile(r"\s*(?:\(|,\s*(?:or|equal\s+to|equivalent\s+to)?)\s*", re.I)
+# "$4.0 billion, or 12 percent of the total", "NZ$332 million ($228.35 million), or 7.1 percent of exports"
+_SHARE_OF_LEVEL_GAP = re.compile(
+    r"\s*(?:\((?:about\s+)?[A-Z]{0,3}[$€£¥₩]?\s?[\d.,]+\s*[a-z]*\)\s*)?"  # a converted amount in brackets
+    r"(?:\(|,\s*(?:or|equal\s+to|equivalent\s+to)?)\s*",
+    re.I,
+)
 
 
 def _dimension(sentence: str, context: _Context) -> str | None:
