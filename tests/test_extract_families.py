@@ -938,3 +938,16 @@ def test_imported_goods_and_a_share_after_a_converted_level() -> None:
         "trade surplus",
         "trade surplus share of exports",
     ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "period"),
+    [
+        ("In the quarter ending June", "2026-Q2"),
+        ("In the September 2025 quarter", "2025-Q3"),
+        ("In the quarter ended May 2026", "2026-03/2026-05"),
+    ],
+)
+def test_a_quarter_named_by_its_last_month(phrase: str, period: str) -> None:
+    (level,) = levels(f"{phrase}, wool exports were NZ$0.4 billion.", published=date(2026, 8, 1))
+    assert level.period == period

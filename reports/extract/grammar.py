@@ -190,6 +190,9 @@ PERIOD = re.compile(
     rf"|(?P<firstdays>(?:(?:[Tt]he\s+)?[Ff]irst\s+|[Tt]he\s+(?=(?:\d{{1,2}}|ten|twenty)\s+days\s+of\s+{_MONTH}))(?P<fdn>\d{{1,2}}|ten|twenty)\s+days(?:\s+of\s+(?:(?P<fdthis>this|the)\s+month|"
     rf"(?P<fdm>{_MONTH})(?:\s+(?P<fdy>(?:19|20)\d{{2}}))?))?)"
     rf"|(?P<cited>[Tt]he\s+(?:cited|\d{{1,2}}-day|(?:ten|twenty)-day)\s+period\b|\d{{1,2}}\s+days\s+this\s+month)"
+    # "the quarter ending March", "the March 2017 quarter", "the September quarter": the quarter to that month
+    rf"|(?P<qend>[Qq]uarter\s+end(?:ing|ed)\s+(?:in\s+)?(?P<qem>{_MONTH})(?:\s+(?P<qey>(?:19|20)\d{{2}}))?"
+    rf"|(?P<qnm>{_MONTH})(?:\s+(?P<qny>(?:19|20)\d{{2}}))?\s+quarter\b(?!-))"
     rf"|(?P<pair>(?P<pm>{_MONTH_PAIRS})(?:,?\s+(?P<py>(?:19|20)\d{{2}}))?)"  # "January and February"
     # "July 2021 to March 2022"
     rf"|(?P<range>(?P<btw>[Bb]etween\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<ry1>(?:19|20)\d{{2}}))?"
@@ -235,7 +238,7 @@ PERIOD = re.compile(
 _PERIOD_FIRST_WORDS = (
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third|fourth|three|six|nine|twelve|two|four"
     r"|last|past|this|next|between|h[12]|q[1-4]|19|20|from\s+(?:19|20)|year[\s-](?:end|to)|so\s+far|full|whole|entire"
-    r"|cumulative|on\s+a\s+cumulative"
+    r"|cumulative|on\s+a\s+cumulative|quarter\s+end"
     r"|(?:from|since)\s+the\s+(?:beginning|start)"
     r"|the\s+(?:first|cited|\d|ten|twenty|previous|preceding|following|past|end|full|whole|entire|year\s+so)"
     r"|[1-9]\d?(?:st|nd|rd|th|\s+(?:days|months|quarters))"  # "1st", "12 months", "10 days"

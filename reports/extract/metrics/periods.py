@@ -462,10 +462,28 @@ _YEAR_ENDED = Caseless(
 )
 
 
+def _quarter_to(match: re.Match[str], context: _Context) -> str | None:
+    """'the quarter ending March', 'the March 2017 quarter': the three months to that month, a calendar
+    quarter when it ends one; without a year, the latest such month up to the release."""
+    month = _month(match.group("qem") or match.group("qnm") or "")
+    stated = match.group("qey") or match.group("qny")
+    if not month:
+        return None
+    year = int(stated) if stated else context.published.year
+    if not stated and month > context.published.month:
+        year -= 1
+    if month % 3 == 0:
+        return f"{year}-Q{month // 3}"
+    first, first_year = (month - 2, year) if month > 2 else (month + 10, year - 1)
+    return f"{first_year}-{first:02d}/{year}-{month:02d}"
+
+
 def _period_value(match: re.Match[str], context: _Context) -> str | None:
     year = _context_year(context)
     if match.group("days") or match.group("firstdays") or match.group("cited"):
         return _part_month(match, context)
+    if match.group("qend"):
+        return _quarter_to(match, context)
     if match.group("pair"):
         m1 = _month(match.group("pm").split()[0])
         y = int(match.group("py")) if match.group("py") else year
