@@ -51,6 +51,13 @@ def test_an_abbreviation_ends_a_sentence_when_a_sentence_starter_follows():
     ]
 
 
+def test_an_abbreviation_ends_a_sentence_when_a_possessive_name_follows():
+    assert split("The two makers are Acme Co. and Globex Inc. Chile's copper exports rose.") == [
+        "The two makers are Acme Co. and Globex Inc.",
+        "Chile's copper exports rose.",
+    ]
+
+
 def test_closing_brackets_and_quotes_stay_with_their_sentence():
     expected = ["He said (up 3%).", '"We grew."', "Then it ended."]
     assert split('He said (up 3%). "We grew." Then it ended.') == expected

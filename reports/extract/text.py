@@ -55,6 +55,7 @@ _BOUNDARY = re.compile(
     r"(?P<stop>[.!?])(?P<close>[\"'”’)\]]*)(?P<gap>\s*)(?=(?:[-–—•▪■□◦*]\s+)?[\"“‘(\[]?(?P<next>[A-Z0-9][\w’'-]*))"
 )
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*|\n[ \t]*(?=[•▲△■□○●◆◇※·▶-]\s)")
+_POSSESSIVE = ("'s", "’s")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’]*)$")
 _INITIALS = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b[A-Z]\.)$")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’]*(?:[.-][\w'’]+)*")
@@ -105,7 +106,10 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         return False  # "5.2", "No.1": a decimal point or a numbered item, never a sentence end
     before = text[max(0, match.start() - 12) : match.start() + 1]
     if match.group("stop") == "." and _abbreviated(before):
-        return match.group("next") in words().sentence_starters
+        following = match.group("next")
+        # "... and SK Hynix Inc. Korea's total exports reached ...": a possessive name opens a sentence
+        possessive = bool(match.group("gap")) and following.endswith(_POSSESSIVE)
+        return following in words().sentence_starters or possessive
     return bool(match.group("gap")) or _glued_end(text, match)
 
 
