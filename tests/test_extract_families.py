@@ -951,3 +951,8 @@ def test_imported_goods_and_a_share_after_a_converted_level() -> None:
 def test_a_quarter_named_by_its_last_month(phrase: str, period: str) -> None:
     (level,) = levels(f"{phrase}, wool exports were NZ$0.4 billion.", published=date(2026, 8, 1))
     assert level.period == period
+
+
+def test_what_a_sector_received_is_the_measure_to_that_sector() -> None:
+    (level,) = levels("By industry, the logistics sector received investment pledges of $1.2 billion.")
+    assert level.subject == "investment pledges to logistics"
