@@ -955,4 +955,4 @@ def test_a_quarter_named_by_its_last_month(phrase: str, period: str) -> None:
 
 def test_what_a_sector_received_is_the_measure_to_that_sector() -> None:
     (level,) = levels("By industry, the logistics sector received investment pledges of $1.2 billion.")
-    assert level.subject == "investment pledges to logistics"
+    assert level.subject == "logistics investment pledges"

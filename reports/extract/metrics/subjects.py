@@ -354,17 +354,17 @@ def _np_of_level(sentence: str, figure: _Figure, base: str | None, context: _Con
         return _balance_name(np, _account_before(sentence, figure.quantity.start) or base, context)
     received = _RECEIVED.search(sentence, 0, figure.quantity.start) if _RECEIVED_HINT.search(np) else None
     if received and g.HEAD.search(received.group("what")):
-        # "the manufacturing sector received investment pledges of $7.63 billion": pledges to manufacturing
-        return f"{received.group('what')} to {_THE.sub('', received.group('whom'))}"
+        # "the manufacturing sector received investment pledges of $7.63 billion": manufacturing's pledges
+        whom = _THE.sub("", received.group("whom"))
+        return f"{whom if whom[:2].isupper() else whom.lower()} {received.group('what')}"
     return _with_topic(np, context)
 
 
 _RECEIVED_HINT = re.compile(r"\b(?:received|attracted|drew|secured)\s", re.I)
 _RECEIVED = re.compile(
     r"(?:^|,\s*|\bthe\s+)(?P<whom>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
-    r"(?:\s+(?:sector|industry|field))?\s+"
-    r"(?:received|attracted|drew|secured)\s+(?P<what>[A-Za-z][\w -]{2,40}?)\s+(?:of|worth|totaling|totalling)\s+"
-    r"(?:about\s+|some\s+|nearly\s+)?$",
+    r"(?:\s+(?:sector|industry|field))?\s+(?:received|attracted|drew|secured)\s+"
+    r"(?P<what>[A-Za-z][\w -]{2,40}?)\s+(?:of|worth|totaling|totalling)\s+(?:about\s+|some\s+|nearly\s+)?$",
     re.I,
 )
 
