@@ -956,3 +956,8 @@ def test_a_quarter_named_by_its_last_month(phrase: str, period: str) -> None:
 def test_what_a_sector_received_is_the_measure_to_that_sector() -> None:
     (level,) = levels("By industry, the logistics sector received investment pledges of $1.2 billion.")
     assert level.subject == "logistics investment pledges"
+
+
+def test_a_possessive_place_in_the_title_is_no_product_topic() -> None:
+    found = levels("Imports dropped 4% to $7.2 billion in May 2026.", title="South Africa's exports slip in May")
+    assert [m.subject for m in found] == ["imports"]

@@ -439,6 +439,8 @@ def _title_topic(title: str) -> str | None:
     if not flow or g.VERB.search(title[: flow.start()]) or _DIGIT_OR_PERIOD.search(flow.group("topic")):
         return None
     words = [w for w in flow.group("topic").split() if not _PROPER_OR_PLACE.fullmatch(w)]
+    if any(w.endswith(("'s", "’s")) for w in words):
+        return None  # "New Zealand's exports down": an owner's name, not a product
     if not words or len(words) > 2 or any(w.lower() in g.GENERIC_MODIFIERS | _NO_TOPIC for w in words):
         return None
     return " ".join(w if w[1:2].isupper() else w.lower() for w in words)
