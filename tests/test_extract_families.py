@@ -961,3 +961,12 @@ def test_what_a_sector_received_is_the_measure_to_that_sector() -> None:
 def test_a_possessive_place_in_the_title_is_no_product_topic() -> None:
     found = levels("Imports dropped 4% to $7.2 billion in May 2026.", title="South Africa's exports slip")
     assert [m.subject for m in found] == ["imports"]
+
+
+def test_a_balance_its_clause_calls_a_surplus_or_deficit_is_named_so() -> None:
+    body = (
+        "Peru's trade balance stayed in surplus, growing from $0.7 billion in April to $1.1 billion in "
+        "May 2026. Chile had a deficit in its trade balance of $0.2 billion in May 2026."
+    )
+    subjects = [m.subject for m in levels(body)]
+    assert subjects == ["Peru's trade surplus", "Peru's trade surplus", "trade deficit"]

@@ -652,6 +652,26 @@ def _whose_balance(s: _Sentence, figure: _Figure) -> None:
         figure.subject = _balance_name(figure.subject, None, s.context)
 
 
+def _balance_of_its_sign(s: _Sentence, figure: _Figure) -> None:
+    """'Canada's trade balance remained in a surplus position, growing to Can$1.9 billion', 'Mexico had a
+    deficit in its trade balance of $96 million': a balance its clause calls a surplus (or a deficit) is
+    that surplus."""
+    subject = figure.subject or ""
+    if figure.role != "level" or not subject.lower().endswith("balance") or figure.quantity.value < 0:
+        return
+    before = s.text[max(0, figure.quantity.start - 90) : figure.quantity.start]
+    signs = {m.group(0).lower() for m in _SIGN_WORD.finditer(before)}
+    if len(signs) != 1:
+        return
+    signed = f"{subject[: -len('balance')]}{signs.pop()}"
+    earlier = {f.subject for f in s.figures if f is not figure and f.quantity.end <= figure.quantity.start}
+    if earlier <= {subject, signed}:  # "growing from Can$736 million in July to Can$1.9 billion": both
+        figure.subject = signed
+
+
+_SIGN_WORD = re.compile(r"\b(?:surplus|deficit)\b", re.I)
+
+
 _VEHICLE_WORDS = words().vehicle_words
 _LETTERS = re.compile(r"[A-Za-z]+")  # "electric-vehicle sales": "electric", "vehicle", "sales"
 
@@ -1438,6 +1458,7 @@ FIGURE_FINISHES = (
     _year_before_level,  # "from the year-before deficit of ¥180.3 billion"
     _from_level_of_a_change,  # "down 8.0 percent on the year from $5.1 billion to $4.7 billion"
     _whose_balance,  # a bare "surplus": whose
+    _balance_of_its_sign,  # "the trade balance remained in a surplus position ... at $1.9 billion": a surplus
     _acronyms_used,  # the release's own acronyms
     _vehicles_counted,  # "car exports came to 130,209 units": vehicles
     _investment_named,  # "FDI pledged to Korea": FDI pledges
