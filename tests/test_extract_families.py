@@ -970,3 +970,8 @@ def test_a_balance_its_clause_calls_a_surplus_or_deficit_is_named_so() -> None:
     )
     subjects = [m.subject for m in levels(body)]
     assert subjects == ["Peru's trade surplus", "Peru's trade surplus", "trade deficit"]
+
+
+def test_an_adjective_between_by_and_the_percentage_keeps_it_a_change() -> None:
+    (level,) = levels("Wool imports jumped by a staggering 19.8 percent to $1.4 billion in 2025.")
+    assert (level.value, level.change.value, level.change.direction) == (1.4e9, 19.8, "up")
