@@ -975,3 +975,13 @@ def test_a_balance_its_clause_calls_a_surplus_or_deficit_is_named_so() -> None:
 def test_an_adjective_between_by_and_the_percentage_keeps_it_a_change() -> None:
     (level,) = levels("Wool imports jumped by a staggering 19.8 percent to $1.4 billion in 2025.")
     assert (level.value, level.change.value, level.change.direction) == (1.4e9, 19.8, "up")
+
+
+def test_a_daily_average_beside_a_level_is_the_daily_average_of_its_subject() -> None:
+    body = (
+        "In 2025, soy exports fell 3 percent to $41 billion, with a daily average of $164 million. "
+        "Fertilizer imports rose 5 percent to $12 billion, or $48 million per business day."
+    )
+    assert [m.subject for m in levels(body)] == [
+        "soy exports", "daily average soy exports", "fertilizer imports", "daily average fertilizer imports",
+    ]

@@ -652,6 +652,22 @@ def _whose_balance(s: _Sentence, figure: _Figure) -> None:
         figure.subject = _balance_name(figure.subject, None, s.context)
 
 
+def _daily_average(s: _Sentence, figure: _Figure) -> None:
+    """'..., with a daily average of $738 million', '$548 million per business day': the daily average of
+    what the figure is."""
+    q = figure.quantity
+    if figure.role != "level" or q.kind != "money" or not figure.subject or "daily" in figure.subject.lower():
+        return
+    before = s.text[max(0, q.start - 30) : q.start]
+    if _DAILY_BEFORE.search(before) or _PER_DAY_AFTER.match(s.text, q.end):
+        figure.subject = f"daily average {_OWNER_PREFIX.sub('', figure.subject)}"
+
+
+_DAILY_BEFORE = re.compile(r"\b(?:a\s+)?(?:daily|per-day)\s+average\s+of\s+(?:about\s+)?$", re.I)
+_PER_DAY_AFTER = re.compile(r"\s+(?:per|a)\s+(?:business\s+|working\s+|trading\s+)?day\b", re.I)
+_OWNER_PREFIX = re.compile(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*['’]s\s+")
+
+
 def _balance_of_its_sign(s: _Sentence, figure: _Figure) -> None:
     """'Canada's trade balance remained in a surplus position, growing to Can$1.9 billion', 'Mexico had a
     deficit in its trade balance of $96 million': a balance its clause calls a surplus (or a deficit) is
@@ -1459,6 +1475,7 @@ FIGURE_FINISHES = (
     _from_level_of_a_change,  # "down 8.0 percent on the year from $5.1 billion to $4.7 billion"
     _whose_balance,  # a bare "surplus": whose
     _balance_of_its_sign,  # "the trade balance remained in a surplus position ... at $1.9 billion": a surplus
+    _daily_average,  # "with a daily average of $738 million": the daily average exports
     _acronyms_used,  # the release's own acronyms
     _vehicles_counted,  # "car exports came to 130,209 units": vehicles
     _investment_named,  # "FDI pledged to Korea": FDI pledges
