@@ -985,3 +985,8 @@ def test_a_daily_average_beside_a_level_is_the_daily_average_of_its_subject() ->
     assert [m.subject for m in levels(body)] == [
         "soy exports", "daily average soy exports", "fertilizer imports", "daily average fertilizer imports",
     ]
+
+
+def test_a_flow_of_a_whole_industry_is_named_by_the_industry() -> None:
+    (change,) = metrics_of("Exports by the entire furniture industry rose 5.3% in 2025.")
+    assert change.subject == "furniture exports"

@@ -1044,6 +1044,15 @@ SYNONYM_PHRASES = (
         r"exports of \1",
     ),
     (re.compile(r"\boverseas\s+sales\b", re.IGNORECASE), "exports"),
+    # "exports by the entire manufacturing industry", "imports of the chemical sector": manufacturing exports
+    (
+        re.compile(
+            r"^(exports|imports|production|output)\s+(?:by|of|from)\s+the\s+(?:entire\s+|whole\s+)?"
+            r"([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:industry|industries|sector)$",
+            re.IGNORECASE,
+        ),
+        lambda m: f"{m.group(2)} {m.group(1).lower()}",
+    ),
     # "Imported goods were valued at NZ$4.3 billion": goods imports
     (re.compile(r"^(?:the\s+)?(?:value\s+of\s+)?imported\s+goods$", re.IGNORECASE), "goods imports"),
     (re.compile(r"^(?:the\s+)?(?:value\s+of\s+)?exported\s+goods$", re.IGNORECASE), "goods exports"),
