@@ -990,3 +990,12 @@ def test_a_daily_average_beside_a_level_is_the_daily_average_of_its_subject() ->
 def test_a_flow_of_a_whole_industry_is_named_by_the_industry() -> None:
     (change,) = metrics_of("Exports by the entire furniture industry rose 5.3% in 2025.")
     assert change.subject == "furniture exports"
+
+
+def test_a_previous_record_that_was_set_in_a_year_and_an_import_value_of_goods() -> None:
+    body = (
+        "The import value of nickel reached $9.1 billion in 2025. The previous record of $7.4 billion "
+        "was set in 2019."
+    )
+    found = [(m.subject, m.period) for m in levels(body)]
+    assert found == [("nickel imports", "2025"), ("nickel imports", "2019")]

@@ -320,7 +320,7 @@ BASE_BEFORE = Caseless(
     r"(?:in\s+|for\s+)?$"
 )
 PERIOD_RIGHT_AFTER = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:set|recorded|posted|reached|achieved|logged|registered)\s+)?"
+    r"\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:(?:was|were)\s+)?(?:set|recorded|posted|reached|achieved|logged|registered)\s+)?"
     r"(?:(?:growth|increase|decrease|rise|fall|decline|drop|gain|expansion|contraction|jump|surge|rebound|"
     r"(?:trade\s+)?(?:surplus|deficit))\s+)?"  # "after a $0.22 billion deficit in November"
     # "a 0.4 percent rebound posted in November": the noun before the verb
@@ -1052,6 +1052,11 @@ SYNONYM_PHRASES = (
             re.IGNORECASE,
         ),
         lambda m: f"{m.group(2)} {m.group(1).lower()}",
+    ),
+    # "the import value of coal": coal imports
+    (
+        re.compile(r"^(?:the\s+)?(import|export)\s+value\s+of\s+([a-z][\w -]{1,40})$", re.IGNORECASE),
+        lambda m: f"{m.group(2)} {m.group(1).lower()}s",
     ),
     # "Imported goods were valued at NZ$4.3 billion": goods imports
     (re.compile(r"^(?:the\s+)?(?:value\s+of\s+)?imported\s+goods$", re.IGNORECASE), "goods imports"),
