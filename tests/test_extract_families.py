@@ -999,3 +999,12 @@ def test_a_previous_record_that_was_set_in_a_year_and_an_import_value_of_goods()
     )
     found = [(m.subject, m.period) for m in levels(body)]
     assert found == [("nickel imports", "2025"), ("nickel imports", "2019")]
+
+
+def test_the_clause_after_a_conjunction_names_the_figure_when_the_whole_is_too_long() -> None:
+    body = (
+        "Peru continued to be the largest single source of the country's copper imports by far as the "
+        "year-to-date copper import bill from Peru rose by 4.5 percent."
+    )
+    (change,) = metrics_of(body)
+    assert change.subject == "year-to-date copper import bill from Peru"

@@ -513,6 +513,7 @@ def _pronoun_before_verb(masked: str, clause: int, at: int) -> bool:
     return bool(verbs) and _PRONOUN_SUBJECT.search(masked, clause, verbs[0][0]) is not None
 
 
+_SUBORDINATOR = re.compile(r"\s(?:as|because|since|after|when|although|though|whereas|but)\s+(?=\S)")
 _ANAPHORIC_NOUNS = frozenset({"figure", "the figure", "tally", "the tally", "reading", "the reading"})
 _REPORTING_VERBS = frozenset({"reported", "said", "says", "noted", "announced", "estimated", "stated"})
 _REPORTING_HINT = Caseless(r"show|indicat|reveal|suggest|confirm")
@@ -690,6 +691,10 @@ def _clause_subject(
         if reported:  # "Data compiled by the agency showed wine exports totaled": what the data showed
             phrase = phrase[reported.end() :]
         subject = _clean_np(phrase)
+        if subject is None and _SUBORDINATOR.search(phrase):
+            # "China stayed the largest source of the deficit as the U.S. deficit with China rose": the
+            # clause after the conjunction is the figure's
+            subject = _clean_np(_SUBORDINATOR.split(phrase)[-1])
         anaphoric = subject and figure.role != "change" and subject.lower() in _ANAPHORIC_NOUNS
         if anaphoric and (earlier or context.metrics):
             # "..., but the figure went down to 32.7 percent": the figure just stated
