@@ -1008,3 +1008,11 @@ def test_the_clause_after_a_conjunction_names_the_figure_when_the_whole_is_too_l
     )
     (change,) = metrics_of(body)
     assert change.subject == "year-to-date copper import bill from Peru"
+
+
+def test_a_month_in_a_reason_after_the_figure_is_not_its_period() -> None:
+    body = (
+        "Cement output fell 1.3 percent in March 2026. Brick output dropped 3.6 percent, as builders "
+        "paused after a wetter-than-usual February."
+    )
+    assert [m.period for m in metrics_of(body)] == ["2026-03", "2026-03"]

@@ -965,11 +965,21 @@ def _stated_or_carried(
     alone = primary is not None and primary[0] > q.end and sentence.startswith(" alone", primary[1])
     if alone and running and any(q.end < f.quantity.start < primary[0] for f in others):
         return running  # "CNY1.96 trillion, with CNY736.7 billion in March alone": March is the part's
+    if later and running and _REASON.search(sentence, q.end, primary[0]) and not _DIGIT.search(
+        sentence, q.end, primary[0]
+    ):
+        return running  # "dropped 3.6 percent, as demand subsided after a warm August": the reason's month
     if primary is not None and primary[0] not in compared and (primary[0] not in taken or primary[0] > q.end):
         return primary[2]
     if primary is not None and context.period is None and context.title_period is None:
         return primary[2]
     return context.period or context.title_period or _release_month(context)
+
+
+_REASON = re.compile(
+    r",\s*(?:as|amid|because|since|due\s+to|owing\s+to|thanks\s+to|on\s+the\s+back\s+of)\s", re.I
+)
+_DIGIT = re.compile(r"\d")
 
 
 def _earlier_changes_period(sentence: str, period: tuple[int, int, str, str], others: list[_Figure]) -> bool:
