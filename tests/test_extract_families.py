@@ -1016,3 +1016,13 @@ def test_a_month_in_a_reason_after_the_figure_is_not_its_period() -> None:
         "paused after a wetter-than-usual February."
     )
     assert [m.period for m in metrics_of(body)] == ["2026-03", "2026-03"]
+
+
+def test_a_deficit_written_with_a_minus_sign_is_its_size() -> None:
+    (level,) = levels("The goods balance showed a deficit of NZD -1.1B in May 2026.")
+    assert (level.subject, level.value) == ("trade deficit", 1.1e9)
+
+
+def test_a_merchandise_flow_names_no_product_and_an_owner_is_no_topic() -> None:
+    body = "Chile's merchandise exports rose 2% to $8.0 billion in May 2026. Imports fell 1% to $7.1 billion."
+    assert [m.subject for m in levels(body, title="Chile's merchandise exports rise in May")][1] == "imports"

@@ -666,7 +666,7 @@ CHANGE_BEFORE = Caseless(
 # A change verb anywhere before a percentage: "fell in October, according to adjusted data, by 0.7 percent".
 CHANGE_VERB_ANY = Caseless(rf"\b(?P<dir>{alternation(_CHANGE_CUES + ('lower', 'higher'))})\b")
 CHANGE_AFTER = Caseless(
-    r"\s*(?:(?:on-year|on-month|year-on-year|month-on-month|y-o-y|m-o-m|annual|monthly|quarterly)\s+)?"
+    r"\s*(?:(?:on-year|on-month|year-on-year|month-on-month|y-o-y|m-o-m|yoy|mom|annual|monthly|quarterly)\s+)?"
     rf"(?:(?P<noun>{alternation(_UP_NOUNS + _DOWN_NOUNS)})s?\b"
     r"|(?P<basis>on-year|year-on-year|on-month|month-on-month|on-quarter|quarter-on-quarter|y-o-y|yoy|m-o-m|"
     r"q-o-q|y/y|m/m|q/q|year\s+over\s+year|from\s+a\s+year|from\s+the\s+(?:previous|same)|compared)\b"

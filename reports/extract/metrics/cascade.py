@@ -1515,6 +1515,9 @@ SENTENCE_STEPS = (
 _SHIPMENTS = re.compile(r"(?:(?<=\w )|^)shipments?\b(?=$|\s+to\s)")
 
 
+_DEFICIT = re.compile(r"\bdeficits?\b", re.I)
+
+
 def _metric(release: Release, figure: _Figure, quote: str, span: tuple[int, int]) -> Metric:
     q = figure.quantity
     subject = canonical_subject(figure.subject or "figure")
@@ -1528,6 +1531,8 @@ def _metric(release: Release, figure: _Figure, quote: str, span: tuple[int, int]
         unit, record, metric_id, qualifier = "percent", False, None, q.qualifier
     else:
         metric_id = metric_id_for(subject) if not figure.member or not _is_place(figure.dimension) else None
+        if value < 0 and _DEFICIT.search(subject):
+            value = -value  # "a deficit of NZD -2.3B": a deficit is its size, as a surplus is
     evidence = Evidence(
         subject=subject,
         subject_found=bool(figure.subject),

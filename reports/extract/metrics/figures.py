@@ -179,7 +179,12 @@ def _signed_in_brackets(sentence: str, q: Quantity, before: _Figure | None) -> _
     return _Figure(replace(q, value=abs(q.value)), "change", sign.start(), change)
 
 
-_OR_AMOUNT = re.compile(r"\s*,?\s+or\s+(?:about\s+|around\s+|nearly\s+|some\s+|roughly\s+)?")
+# "grew by 12.5 per cent or 11,315 units", "a 20% yoy drop, equivalent to NZD 332 million"
+_OR_AMOUNT = re.compile(
+    r"(?:\s+(?:yoy|y-o-y|on-year|year-on-year))?(?:\s+(?:drop|fall|decline|decrease|rise|increase|gain|jump))?"
+    r"\s*,?\s+(?:or|equivalent\s+to|equal\s+to|amounting\s+to|worth)\s+"
+    r"(?:about\s+|around\s+|nearly\s+|some\s+|roughly\s+)?"
+)
 
 
 def _amount_restating(sentence: str, q: Quantity, before: _Figure | None) -> _Figure | None:
@@ -347,4 +352,5 @@ def _changed_by(sentence: str, q: Quantity) -> str | None:
     return _direction(verb.group("dir").lower())
 
 
-_OR_AFTER_CHANGE = re.compile(r"\s*(?:,?\s*or|\()\s*")
+# "decreased $6.5 billion, or 8.7 percent", "rose by NZ$250 million ($171.95 million), or 29 percent"
+_OR_AFTER_CHANGE = re.compile(r"\s*(?:\((?:US)?[$€£¥₩]?\s?[\d.,]+\s*[a-z]*\)\s*)?(?:,?\s*or|\()\s*")

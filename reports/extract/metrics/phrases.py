@@ -420,12 +420,12 @@ def _topic(subject: str, title: str) -> str | None:
     head = _head_of(subject)
     if head is None or head.lower() not in g.FLOW_HEADS:
         return None
-    words = [
-        w
-        for w in subject.split()[: len(subject.split()) - len(head.split())]
-        if w.lower() not in g.GENERIC_MODIFIERS
-    ]
-    if not words or len(words) > 3:
+    before_head = subject.split()[: len(subject.split()) - len(head.split())]
+    owned = [n for n, w in enumerate(before_head) if w.endswith(("'s", "’s"))]
+    if owned:  # "New Zealand's trade deficit": the owner is no product, nor any word of its name
+        before_head = before_head[owned[-1] + 1 :]
+    words = [w for w in before_head if w.lower() not in g.GENERIC_MODIFIERS and w.lower() not in _NO_TOPIC]
+    if not words or len(words) > 3:  # "merchandise exports": all goods, no product
         return None
     topic = " ".join(words)
     return topic if topic.lower() in title.lower() else None
@@ -458,7 +458,8 @@ _DIGIT_OR_PERIOD = re.compile(
 )
 _NO_TOPIC = frozenset(
     {"and", "or", "of", "the", "a", "an", "in", "for", "to", "on", "with", "by", "at", "from", "as", "its",
-     "their", "exports", "imports", "export", "import", "shipments", "production", "output", "trade", "total"}
+     "their", "exports", "imports", "export", "import", "shipments", "production", "output", "trade", "total",
+     "merchandise"}
 )
 _PROPER_OR_PLACE = re.compile(r"(?:[A-Z]\.)+|U\.?S\.?|EU|UK|S\.")
 
