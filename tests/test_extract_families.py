@@ -1026,3 +1026,8 @@ def test_a_deficit_written_with_a_minus_sign_is_its_size() -> None:
 def test_a_merchandise_flow_names_no_product_and_an_owner_is_no_topic() -> None:
     body = "Chile's merchandise exports rose 2% to $8.0 billion in May 2026. Imports fell 1% to $7.1 billion."
     assert [m.subject for m in levels(body, title="Chile's merchandise exports rise in May")][1] == "imports"
+
+
+def test_a_bloc_spelled_out_is_named_as_analysts_write_it() -> None:
+    (change,) = metrics_of("Exports to members of the Gulf Cooperation Council fell 6.1 percent in 2025.")
+    assert change.subject == "exports to GCC"
