@@ -1031,3 +1031,17 @@ def test_a_merchandise_flow_names_no_product_and_an_owner_is_no_topic() -> None:
 def test_a_bloc_spelled_out_is_named_as_analysts_write_it() -> None:
     (change,) = metrics_of("Exports to members of the Gulf Cooperation Council fell 6.1 percent in 2025.")
     assert change.subject == "exports to GCC"
+
+
+def test_respective_levels_with_counts_in_brackets_and_a_half_of_this_year() -> None:
+    body = (
+        "Global orders came to 9.1 million CGT in H1 this year and Japan and Italy took 1.2 million CGT "
+        "(40 ships) and 0.3 million CGT (12 ships), respectively."
+    )
+    found = [(m.subject, m.value, m.period) for m in levels(body, published=date(2026, 7, 10))]
+    assert found[1:] == [
+        ("Japan shipbuilding orders", 1.2e6, "2026-H1"),
+        ("Japan shipbuilding orders", 40.0, "2026-H1"),
+        ("Italy shipbuilding orders", 0.3e6, "2026-H1"),
+        ("Italy shipbuilding orders", 12.0, "2026-H1"),
+    ]

@@ -526,15 +526,17 @@ def _period_value(match: re.Match[str], context: _Context) -> str | None:
         y = int(match.group("hy")) if match.group("hy") else None
         y = y or _relative_year(match.group("hrel"), context) or year
         return f"{y}-H{g.ORDINALS[match.group('hn').lower()]}"
-    if match.group("hcode"):
-        y = _coded_year(match.group("hcy") or match.group("hcy2")) or year
+    if match.group("hcode"):  # "H1 2024", "2H24", "H1 this year"
+        coded = _coded_year(match.group("hcy") or match.group("hcy2"))
+        y = coded or _relative_year(match.group("hcrel"), context) or year
         return f"{y}-H{match.group('hc') or match.group('hc2')}"
     if match.group("quarter"):
         y = int(match.group("qy")) if match.group("qy") else None
         y = y or _relative_year(match.group("qrel"), context) or year
         return f"{y}-Q{g.ORDINALS[match.group('qn').lower()]}"
     if match.group("qcode"):
-        y = _coded_year(match.group("qcy") or match.group("qcy2")) or year
+        coded = _coded_year(match.group("qcy") or match.group("qcy2"))
+        y = coded or _relative_year(match.group("qcrel"), context) or year
         return f"{y}-Q{match.group('qc') or match.group('qc2')}"
     if match.group("lastm"):  # "last July": the latest July before the release; "this July", "next July"
         month = _month(match.group("lmn"))

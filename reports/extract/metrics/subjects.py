@@ -916,6 +916,10 @@ def _respective(subject: str, figure: _Figure, figures: list[_Figure], clause: i
     if len(parts) < 2:
         return subject
     same_kind = [f for f in figures if f.role == figure.role and f.quantity.start >= clause]
+    # "took 4.96 million CGT (115 ships) and 4.39 million CGT (203 ships), respectively": each unit in turn
+    same_unit = [f for f in same_kind if f.quantity.unit == figure.quantity.unit]
+    if len(same_unit) == len(parts) < len(same_kind):
+        same_kind = same_unit
     k = same_kind.index(figure) if figure in same_kind else 0
     k = min(k, len(parts) - 1)
     first_words = parts[0].split()
