@@ -1045,3 +1045,10 @@ def test_respective_levels_with_counts_in_brackets_and_a_half_of_this_year() -> 
         ("Italy shipbuilding orders", 0.3e6, "2026-H1"),
         ("Italy shipbuilding orders", 12.0, "2026-H1"),
     ]
+
+
+def test_a_leads_change_for_the_reporter_joins_its_level_in_the_next_sentence() -> None:
+    body = "Peru exports rose 9 percent year on year in March 2026. Exports hit $6.1 billion in March 2026."
+    assert [(m.subject, m.value, m.change.value if m.change else None) for m in metrics_of(body)] == [
+        ("exports", 6.1e9, 9.0),
+    ]

@@ -141,6 +141,13 @@ def _changes_joined_to_levels(metrics: list[Metric], body: str) -> list[Metric]:
         if target is None:  # "Taiwan's export orders soared 26.0 percent" and export orders "up 26.0%"
             mentioned = owned.get((_OWNER.sub("", key[0]), key[1]))
             told = metrics[mentioned].change if mentioned is not None else None
+            named = metrics[indices[0]].subject
+            if mentioned is None and _PLACE_OWNER.match(named):
+                # "New Zealand exports rose 11 percent" ... "Exports hit NZ$4.6 billion": the reporter's own
+                own = levels.get((_PLACE_OWNER.sub("", named).casefold(), key[1]))
+                if own is not None and metrics[own].change is None:
+                    target = own
+        if target is None:
             if told is not None:
                 dropped.update(i for i in indices if _same_change(metrics[i].change, told))
             else:  # a lead's "exports rose 29.1 percent", later "total car exports ... up 29.1 percent"
@@ -165,6 +172,7 @@ def _changes_joined_to_levels(metrics: list[Metric], body: str) -> list[Metric]:
 
 
 _OWNER = re.compile(r"^[^,;]{1,40}?['’]s\s+")  # "the country's exports" -> "exports"
+_PLACE_OWNER = re.compile(r"^(?:[A-Z][\w.-]*\s+){1,3}(?=[a-z])")  # "New Zealand exports" -> "exports"
 
 
 def _told_again(metrics: list[Metric], lone: Metric, levels: dict[tuple[str, str | None], int]) -> bool:
