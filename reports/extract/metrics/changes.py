@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import replace
 
 from reports.extract import grammar as g
+from reports.extract.confidence import RELEASE_DATE_PERIOD
 from reports.extract.grammar import Caseless
 from reports.extract.metrics.clauses import _CLAUSE_END, _WORD
 from reports.extract.metrics.model import _Figure
@@ -142,7 +143,14 @@ def _changes_joined_to_levels(metrics: list[Metric], body: str) -> list[Metric]:
             mentioned = owned.get((_OWNER.sub("", key[0]), key[1]))
             told = metrics[mentioned].change if mentioned is not None else None
             named = metrics[indices[0]].subject
-            if mentioned is None and _PLACE_OWNER.match(named):
+            undated = [i for i in indices if RELEASE_DATE_PERIOD in metrics[i].doubts]
+            if undated and mentioned is None:
+                # "Even a 20 per cent narrowing of the surplus ..." with no period, then "the surplus in July
+                # fell to $1.55 billion": the level that the release dates is the change's
+                own = next((i for (subject, _), i in levels.items() if subject == key[0]), None)
+                if own is not None and metrics[own].change is None and len(undated) == len(indices):
+                    target = own
+            if target is None and mentioned is None and _PLACE_OWNER.match(named):
                 # "New Zealand exports rose 11 percent" ... "Exports hit NZ$4.6 billion": the reporter's own
                 own = levels.get((_PLACE_OWNER.sub("", named).casefold(), key[1]))
                 if own is not None and metrics[own].change is None:
