@@ -1056,8 +1056,8 @@ def test_a_leads_change_for_the_reporter_joins_its_level_in_the_next_sentence() 
 
 def test_an_undated_change_in_a_lead_joins_the_level_the_release_dates() -> None:
     body = (
-        "Even a 12 per cent narrowing of Chile's trade surplus was not enough to worry. In seasonally adjusted "
-        "terms, the surplus in May fell to $1.1 billion from $1.25 billion in April."
+        "Even a 12 per cent narrowing of Chile's trade surplus was not enough to worry. In seasonally "
+        "adjusted terms, the surplus in May fell to $1.1 billion from $1.25 billion in April."
     )
     found = metrics_of(body, title="Trade surplus narrows", published=date(2026, 7, 2))
     assert [(m.value, m.period, m.change.value if m.change else None) for m in found] == [
