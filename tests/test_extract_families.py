@@ -1064,3 +1064,15 @@ def test_an_undated_change_in_a_lead_joins_the_level_the_release_dates() -> None
         (1.1e9, "2026-05", 12.0),
         (1.25e9, "2026-04", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("New FDI commitment to Korea amounted to $9.6 billion in 2025.", "FDI pledges"),
+        ("By industry, the retail sector received investment pledges of $0.6 billion.", "retail FDI pledges"),
+    ],
+)
+def test_an_fdi_commitment_and_investment_pledges_are_fdi_pledges(sentence: str, subject: str) -> None:
+    body = f"Foreign direct investment (FDI) in Korea rose in 2025. {sentence}"
+    assert levels(body)[-1].subject == subject

@@ -841,7 +841,7 @@ _AMOUNT_OF_NEW = r"(?:(?:the\s+)?amount\s+of\s+)?(?:(?:fresh|new)\s+)?"
 _PLEDGED = re.compile(
     _AMOUNT_OF_NEW +
     r"(?P<mods>(?:[\w-]+\s+)*?)(?:(?:FDIs?|foreign\s+direct\s+investments?|investments?)\s+(?:(?:newly\s+)?"
-    r"(?:pledged|committed)|commitments)"
+    r"(?:pledged|committed)|commitments?|pledges?)"
     # "pledged FDI"
     r"|(?:newly\s+)?(?:pledged|committed)\s+(?:FDIs?|foreign\s+direct\s+investments?|investments?))"
     r"(?P<tail>\s+(?:(?:to|from|in|into|by)\s+.+|here))?",
