@@ -1076,3 +1076,12 @@ def test_an_undated_change_in_a_lead_joins_the_level_the_release_dates() -> None
 def test_an_fdi_commitment_and_investment_pledges_are_fdi_pledges(sentence: str, subject: str) -> None:
     body = f"Foreign direct investment (FDI) in Korea rose in 2025. {sentence}"
     assert levels(body)[-1].subject == subject
+
+
+def test_a_product_the_title_names_only_in_an_aside_is_no_topic_and_total_shipments_are_all_exports() -> None:
+    body = (
+        "Tea exports rose 9% to $0.4 billion in May 2026. Total outbound shipments reached $5.1 billion "
+        "in May 2026. Average daily exports rose 1% to $0.2 billion."
+    )
+    found = levels(body, title="Exports slip in May despite strong tea sales")
+    assert [m.subject for m in found] == ["tea exports", "exports", "average daily exports"]

@@ -765,7 +765,10 @@ def _whole_without_topic(s: _Sentence, figure: _Figure) -> None:
     if not topic or not figure.subject or not figure.subject.startswith(f"{topic} "):
         return
     rest = figure.subject[len(topic) + 1 :]
-    if re.search(rf"\b(?:total|overall|whole)\s+{re.escape(rest)}\b", s.text, re.I):
+    # "Korea's total outbound shipments reached ..." in a chip-led release: all exports
+    said = rf"{re.escape(rest)}|shipments" if rest in ("exports", "imports") else re.escape(rest)
+    whole = rf"\b(?:total|overall|whole)\s+(?:outbound\s+|inbound\s+|overseas\s+)?(?:{said})\b"
+    if re.search(whole, s.text, re.I):
         figure.subject = rest
 
 

@@ -428,7 +428,15 @@ def _topic(subject: str, title: str) -> str | None:
     if not words or len(words) > 3:  # "merchandise exports": all goods, no product
         return None
     topic = " ".join(words)
-    return topic if topic.lower() in title.lower() else None
+    if topic.lower() not in title.lower():
+        return None
+    for flow in _TITLE_FLOW_WORD.finditer(title):  # the flow the title names the topic for
+        before = title[max(0, flow.start() - 40) : flow.start()].lower()
+        at = before.rfind(topic.lower())
+        if at != -1:
+            # "exports dip ... despite strong chip sales": a chip-led aside in a release on all exports
+            return None if _TITLE_ASIDE.search(before[:at]) else topic
+    return None
 
 
 def _title_topic(title: str) -> str | None:
@@ -446,6 +454,10 @@ def _title_topic(title: str) -> str | None:
     return " ".join(w if w[1:2].isupper() else w.lower() for w in words)
 
 
+_TITLE_ASIDE = re.compile(
+    r"\b(?:despite|amid|on|with|as|after|while|but|led\s+by|thanks\s+to)\s+(?:\S+\s+){0,3}$"
+)
+_TITLE_FLOW_WORD = re.compile(r"\b(?:exports?|imports?|shipments|sales|production|output)\b", re.I)
 _TITLE_FLOW = re.compile(
     r"^(?:[\w.]+\s+)?(?:[\w.]+['’]s\s+)?(?P<topic>(?:[\w.-]+\s+){1,3}?)(?P<flow>exports|imports|shipments|"
     r"production|output)\b",
