@@ -1085,3 +1085,8 @@ def test_a_product_the_title_names_only_in_an_aside_is_no_topic_and_total_shipme
     )
     found = levels(body, title="Exports slip in May despite strong tea sales")
     assert [m.subject for m in found] == ["tea exports", "exports", "average daily exports"]
+
+
+def test_a_basis_after_the_noun_is_not_part_of_the_name() -> None:
+    (change,) = metrics_of("The sector enjoyed a 50 percent increase in jute exports year-on-year in 2025.")
+    assert (change.subject, change.change.basis) == ("jute exports", "yoy")
