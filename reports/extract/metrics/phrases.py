@@ -155,7 +155,7 @@ _NP_TAIL = re.compile(
     r"pharmacies|(?:gas|petrol|service)\s+stations?)\b)\S.*$"
     r"|(?<=\w)\s+(?:in|by)\s+(?:value|volume|dollar|nominal|real)(?:\s+terms)?$"
     # "monthly exports year-on-year": the basis, not the name
-    r"|(?<=\w)\s+(?:year-on-year|on-year|month-on-month|on-month|y-o-y|yoy)$"
+    r"|(?<=\w\w\w)\s+(?:year-on-year|on-year|month-on-month|on-month|y-o-y|yoy)$"
     # "production for the 70 countries reporting to the association": the coverage, not what is measured
     r"|(?<=\w)\s+(?:for|in|across)\s+(?:the\s+|all\s+)?(?:\d{1,3}\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:countries|economies|nations|member\s+states)\b.*$",
