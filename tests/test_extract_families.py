@@ -1090,3 +1090,8 @@ def test_a_product_the_title_names_only_in_an_aside_is_no_topic_and_total_shipme
 def test_a_basis_after_the_noun_is_not_part_of_the_name() -> None:
     (change,) = metrics_of("The sector enjoyed a 50 percent increase in jute exports year-on-year in 2025.")
     assert (change.subject, change.change.basis) == ("jute exports", "yoy")
+
+
+def test_a_change_at_an_annual_rate_for_a_quarter_is_that_quarters() -> None:
+    body = "Output fell 0.3 percent in June 2026. It rose 2.1 percent at an annual rate for the second quarter."
+    assert [m.period for m in metrics_of(body)] == ["2026-06", "2026-Q2"]

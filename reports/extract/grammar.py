@@ -329,6 +329,8 @@ PERIOD_RIGHT_AFTER = re.compile(
     r"(?:trade\s+)?(?:surplus|deficit))\s+)?"  # "after a $0.22 billion deficit in November"
     # "a 0.4 percent rebound posted in November": the noun before the verb
     r"(?:(?:set|recorded|posted|reached|achieved|logged|registered)\s+)?"
+    # "rose 4.3 percent at an annual rate for the third quarter": how the change is measured, then its period
+    r"(?:at\s+an?\s+(?:seasonally\s+adjusted\s+)?(?:annual|annualized|annualised)\s+rate\s+)?"
     r"(?:(?:in|for|during|as\s+of|at\s+end-?|by)\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
