@@ -1093,5 +1093,5 @@ def test_a_basis_after_the_noun_is_not_part_of_the_name() -> None:
 
 
 def test_a_change_at_an_annual_rate_for_a_quarter_is_that_quarters() -> None:
-    body = "Output fell 0.3 percent in June 2026. It rose 2.1 percent at an annual rate for the second quarter"
+    body = "Output fell 0.3% in June 2026. It rose 2.1% at an annual rate for the second quarter."
     assert [m.period for m in metrics_of(body)] == ["2026-06", "2026-Q2"]
