@@ -1095,3 +1095,15 @@ def test_a_basis_after_the_noun_is_not_part_of_the_name() -> None:
 def test_a_change_at_an_annual_rate_for_a_quarter_is_that_quarters() -> None:
     body = "Output fell 0.3% in June 2026. It rose 2.1% at an annual rate for the second quarter."
     assert [m.period for m in metrics_of(body)] == ["2026-06", "2026-Q2"]
+
+
+def test_points_contributed_to_a_move_are_a_contribution() -> None:
+    body = (
+        "Output fell 1.1% in May 2026. Net exports added 0.4 percentage points to growth in May 2026. "
+        "About 0.2 percentage point of the drop in total output came from the floods."
+    )
+    found = [(m.subject, m.value, m.unit) for m in levels(body)]
+    assert found == [
+        ("net exports contribution to growth", 0.4, "percentage points"),
+        ("contribution to drop in total production", 0.2, "percentage points"),
+    ]

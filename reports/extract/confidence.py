@@ -186,7 +186,9 @@ def _subject_doubt(subject: str, catalogued: bool) -> str | None:
     named = words[2:] if len(words) == 3 and f"{words[0]} {words[1]}".lower() == "change in" else words
     if len(named) == 1 and bare_measure(named[0]):
         return VAGUE_SUBJECT  # "sales", "orders": of what, the clause does not say
-    if len(words) > _words().max_subject_words or g.VERB.search(_HYPHENATED.sub(" ", subject)):
+    # "net exports contribution to the drop in output": the move it is part of is no verb of the name
+    named_part = subject.partition("contribution to ")[0] if "contribution to " in subject else subject
+    if len(words) > _words().max_subject_words or g.VERB.search(_HYPHENATED.sub(" ", named_part)):
         return CLAUSE_SUBJECT
     if words[-1].lower() in _words().dangling:
         return CLAUSE_SUBJECT  # "current account surplus nearly"

@@ -27,7 +27,7 @@ from reports.extract.metrics.changes import (
     _own_month_basis,
 )
 from reports.extract.metrics.clauses import _masked, sentences
-from reports.extract.metrics.figures import _PERCENTAGE, _YEAR, _figures
+from reports.extract.metrics.figures import _PERCENTAGE, _YEAR, _contribution, _figures
 from reports.extract.metrics.lists import _coordinated_changes
 from reports.extract.metrics.model import _Context, _Figure
 from reports.extract.metrics.periods import (
@@ -650,6 +650,21 @@ def _whose_balance(s: _Sentence, figure: _Figure) -> None:
     """A bare 'surplus' or 'deficit' is the balance the release last named, else the trade balance."""
     if figure.subject and figure.subject.lower() in ("surplus", "deficit"):
         figure.subject = _balance_name(figure.subject, None, s.context)
+
+
+def _contribution_named(s: _Sentence, figure: _Figure) -> None:
+    """'Net exports added 1.2 percentage points to growth': net exports' contribution to growth; 'they
+    contributed 0.3 percentage point to the drop in manufacturing': a contribution to that drop."""
+    q = figure.quantity
+    if figure.role != "level" or q.kind != "points":
+        return
+    move = _contribution(s.text, q, s.text[max(0, q.start - 60) : q.start])
+    if move is None:
+        return
+    moved = g.PERIOD_TAIL.sub("", " ".join(move.split()))  # "growth in September": the period is apart
+    subject = figure.subject or ""
+    who = subject if _head_of(subject) and moved not in subject else None
+    figure.subject = f"{who} contribution to {moved}" if who else f"contribution to {moved}"
 
 
 def _daily_average(s: _Sentence, figure: _Figure) -> None:
@@ -1479,6 +1494,7 @@ FIGURE_FINISHES = (
     _whose_balance,  # a bare "surplus": whose
     _balance_of_its_sign,  # "the trade balance remained in a surplus position ... at $1.9 billion": a surplus
     _daily_average,  # "with a daily average of $738 million": the daily average exports
+    _contribution_named,  # "Net exports added 1.2 percentage points to growth": their contribution
     _acronyms_used,  # the release's own acronyms
     _vehicles_counted,  # "car exports came to 130,209 units": vehicles
     _investment_named,  # "FDI pledged to Korea": FDI pledges

@@ -274,6 +274,9 @@ _PERCENT_LIST_NEXT = re.compile(r"\s*(?:,|and|,\s*and|to|-|–)\s*")
 
 def _percentage(sentence: str, q: Quantity) -> _Figure:
     before = sentence[max(0, q.start - 60) : q.start]
+    if q.kind == "points" and _contribution(sentence, q, before):
+        # "contributed 0.3 percentage point to the drop in manufacturing": a contribution, a level in points
+        return _Figure(q, "level", q.start)
     if "between" in before.lower():  # the pattern's test, some ten times faster than running it
         before = _BETWEEN_TAIL.sub(" ", before)
     caused = _CAUSED_BY.search(before) if "by" in before[-14:] else None
@@ -330,6 +333,24 @@ _CAUSED_BY = re.compile(
 )
 _DOWNWARD = frozenset(
     {"down", "drag", "dragged", "dragging", "cut", "cutting", "knock", "knocked", "knocking"}
+)
+def _contribution(sentence: str, q: Quantity, before: str) -> str | None:
+    """'contributed 0.3 percentage point to the drop in manufacturing', 'about 0.6 percentage point of the
+    drop in output resulted from ...': the move a number of points is a part of ('drop in manufacturing')."""
+    move = _TO_A_MOVE.match(sentence, q.end)
+    if move is None or (move.group("prep").lower() == "to" and not _CONTRIBUTED.search(before)):
+        return None
+    return move.group("move")
+
+
+_CONTRIBUTED = re.compile(
+    r"\b(?:contributed|added|subtracted|accounted\s+for)\s+(?:about\s+|around\s+|some\s+)?$", re.I
+)
+_TO_A_MOVE = re.compile(
+    r"\s+(?P<prep>of|to)\s+(?:the\s+)?(?P<move>(?:[\w-]+\s+){0,2}?(?:drop|fall|decline|decrease|rise|increase|gain|"
+    r"growth|contraction|expansion)(?:\s+(?:in|of)\s+(?:the\s+)?[a-z][\w -]{1,40}?)?)"
+    r"(?=\s*(?:[,.;]|$|\b(?:in|during|for|resulted|came|was|were|stemmed)\b))",
+    re.I,
 )
 _BY_BEFORE = g.Caseless(r"\bby\s+(?:about\s+|some\s+|nearly\s+|around\s+|roughly\s+|almost\s+)?$")
 _PERCENTAGE = re.compile(r"[\d.,]+\s*(?:%|percent|per\s*cent)", re.I)
