@@ -234,3 +234,10 @@ def test_metrics_csv_says_how_far_each_figure_can_be_trusted(doubtful_store: Sto
     marked = {row["subject"]: (row["confidence"], row["doubts"]) for row in rows}
     assert marked["semiconductor exports"] == ("low", "subject guessed")
     assert marked["memory chip exports"] == ("high", "")
+
+
+@pytest.mark.parametrize(("locale", "text"), [("en", "0.4 percentage points"), ("ko", "0.4%p")])
+def test_a_contribution_in_percentage_points_reads_as_points(locale: str, text: str) -> None:
+    from reports.formatting import format_value
+
+    assert format_value(0.4, "percentage points", locale) == text
