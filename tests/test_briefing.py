@@ -16,6 +16,7 @@ from reports.briefing import build_briefing, previous_period
 from reports.checks import FAILED, PASSED, half_unit
 from reports.collect.dump import parse_dump_file
 from reports.config import Config, Source
+from reports.formatting import format_value
 from reports.periods import parse_month
 from reports.pipeline import generate
 from reports.records import Change, Metric, Release
@@ -238,6 +239,4 @@ def test_metrics_csv_says_how_far_each_figure_can_be_trusted(doubtful_store: Sto
 
 @pytest.mark.parametrize(("locale", "text"), [("en", "0.4 percentage points"), ("ko", "0.4%p")])
 def test_a_contribution_in_percentage_points_reads_as_points(locale: str, text: str) -> None:
-    from reports.formatting import format_value
-
     assert format_value(0.4, "percentage points", locale) == text
