@@ -1107,3 +1107,9 @@ def test_points_contributed_to_a_move_are_a_contribution() -> None:
         ("net exports contribution to growth", 0.4, "percentage points"),
         ("contribution to drop in total production", 0.2, "percentage points"),
     ]
+
+
+def test_a_that_clause_of_state_before_the_verb_leaves_the_noun_as_the_subject() -> None:
+    body = "Exports of aluminium to Japan that were subject to a 10 per cent duty fell 7 per cent in 2025."
+    changes = [m for m in metrics_of(body) if m.change is not None]
+    assert [m.subject for m in changes] == ["aluminium exports to Japan"]

@@ -83,7 +83,19 @@ def _masked(sentence: str) -> str:
         masked = new
     if "--" in masked or "—" in masked:  # "shipments to China -- its largest market -- jumped ..."
         masked = _DASH_ASIDE.sub(lambda m: " " * len(m.group(0)), masked)
+    if " that " in masked:  # "exports of steel that were subject to a 25 per cent tariff fell 36.8 per cent"
+        masked = _restrictive_pattern().sub(lambda m: " " * len(m.group(0)), masked)
     return _relative_pattern().sub(_blank_aside, masked)
+
+
+@cache
+def _restrictive_pattern() -> re.Pattern[str]:
+    """A 'that' clause of state between a noun and the clause's change verb: the noun is the subject."""
+    return re.compile(
+        r"(?<=\w)\s+that\s+(?:were|was|are|is|had\s+been|have\s+been)\s+[^,;()]{2,60}?"
+        rf"(?=\s+(?:{g.alternation(g.CHANGE_VERBS)})\b)",
+        re.I,
+    )
 
 
 def _blank_aside(match: re.Match[str]) -> str:
