@@ -38,6 +38,8 @@ def levels(body: str, **kwargs) -> list[Metric]:
         ("Cdn$850 million", 850e6, "CAD"),
         ("640,000 tonnes", 640000.0, "tons"),
         ("7.5 per cent", 7.5, "percent"),
+        ("point-three percent", 0.3, "percent"),
+        ("18-point-05 billion dollars", 18.05e9, "USD"),
     ],
 )
 def test_news_agency_and_commonwealth_spellings_of_units(text: str, value: float, unit: str) -> None:

@@ -429,15 +429,17 @@ _INTEGER_WORDS = (
 )
 # "four percent", "35-point-five billion", "one-point-68 billion": numbers spelled as broadcasters read them
 _SPELLED = re.compile(
-    rf"(?<![\w-])(?P<int>\d+|{_INTEGER_WORDS})(?:-point-(?P<frac>\d+|(?:{_DIGIT_WORD})(?:-(?:{_DIGIT_WORD}))*))?"
-    rf"(?![\w-])",
+    rf"(?<![\w-])(?:(?P<int>\d+|{_INTEGER_WORDS})-)?(?(int)point-|point-(?=\w))"
+    rf"(?P<frac>\d+|(?:{_DIGIT_WORD})(?:-(?:{_DIGIT_WORD}))*)(?![\w-])"
+    rf"|(?<![\w-])(?P<whole>\d+|{_INTEGER_WORDS})(?![\w-])",
     re.IGNORECASE,
 )
 
 
 def _spelled_value(match: re.Match[str]) -> str | None:
-    """'35-point-five' -> '35.5', 'four' -> '4'; None for plain digits (the digit scanner reads those)."""
-    whole, fraction = match.group("int").lower(), match.group("frac")
+    """'35-point-five' -> '35.5', 'point-three' -> '0.3', 'four' -> '4'; None for plain digits (the digit
+    scanner reads those)."""
+    whole, fraction = (match.group("int") or match.group("whole") or "0").lower(), match.group("frac")
     if whole.isdigit() and fraction is None:
         return None
     if not whole.isdigit():
