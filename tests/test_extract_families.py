@@ -1115,3 +1115,12 @@ def test_a_that_clause_of_state_before_the_verb_leaves_the_noun_as_the_subject()
     body = "Exports of aluminium to Japan that were subject to a 10 per cent duty fell 7 per cent in 2025."
     changes = [m for m in metrics_of(body) if m.change is not None]
     assert [m.subject for m in changes] == ["aluminium exports to Japan"]
+
+
+def test_changes_told_in_words_with_their_items_and_cues() -> None:
+    body = (
+        "Shipments of key items decreased in May 2026, with tyre exports down eight-point-eight percent "
+        "and glass exports down five percent."
+    )
+    found = [(m.subject, m.change.value) for m in metrics_of(body)]
+    assert found == [("tyre exports", 8.8), ("glass exports", 5.0)]

@@ -85,6 +85,7 @@ _HINT = Caseless(
     r"record|all-time|high|last\s+(?:year|month)|this\s+(?:year|month)|previous\s+(?:year|month)"
     r"|half|quarter|January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
+    r"|percent|per\s+cent|billion|million|trillion"  # "down eight-point-eight percent": numbers in words
 )
 
 

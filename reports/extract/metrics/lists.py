@@ -66,7 +66,8 @@ _PLAIN_WORDS = re.compile(r"[A-Za-z][\w.’'&/ -]*")
 
 _LIST_GAP = re.compile(
     r"^\s*(?:percent|per\s*cent|%)?\s*(?:,|;|,?\s*and\b|,?\s*while\b)\s*(?P<item>[^\d;:()]{0,60}?)"
-    r"\s*(?:,\s*)?(?:by\s+|at\s+)?(?:a\s+|an\s+)?$",
+    # "with car exports down 8.8 percent and oil product exports down 5 percent": the item without its cue
+    r"\s*(?:,\s*)?(?:(?:up|down|higher|lower)\s+)?(?:by\s+|at\s+)?(?:a\s+|an\s+)?$",
     re.I,
 )
 
