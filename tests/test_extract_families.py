@@ -1124,3 +1124,8 @@ def test_changes_told_in_words_with_their_items_and_cues() -> None:
     )
     found = [(m.subject, m.change.value) for m in metrics_of(body)]
     assert found == [("tyre exports", 8.8), ("glass exports", 5.0)]
+
+
+def test_a_level_of_the_year_previously_is_the_year_befores() -> None:
+    body = "The services surplus rose from $1.1 billion the year previously to $1.6 billion in May 2026."
+    assert [m.period for m in levels(body)] == ["2025-05", "2026-05"]

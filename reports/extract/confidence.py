@@ -62,7 +62,7 @@ _HYPHENATED = re.compile(r"\w+(?:-\w+)+")  # "won-denominated", "year-to-date": 
 _EARLIER_AFTER = g.Caseless(
     r"(?:(?!\b(?:from|than|compared|versus|against|over|on)\b)[^\d.;:]){0,40}?"  # no basis: "up 5% from ..."
     r"\b(?:(?:the\s+)?(?:previous|preceding|prior)\s+(?:month|quarter|year|period)|"
-    r"an?\s+(?:year|month|quarter)\s+(?:earlier|ago|before)|the\s+(?:month|year)\s+before)\b"
+    r"(?:an?|the)\s+(?:year|month|quarter)\s+(?:earlier|ago|before|previously|prior)|the\s+(?:month|year)\s+before)\b"
 )
 _EARLIER_HINT = g.Caseless(r"previous|preceding|prior|earlier|ago|before")
 _WRAPPERS = re.compile(r"^(?:change\s+in\s+)|\s+(?:share(?:\s+of\s+.*)?|\(.*\))$", re.IGNORECASE)

@@ -719,7 +719,7 @@ BASIS = (
             r"(?:compared\s+(?:to|with)|from|than)\s+the\s+year\s+(?:earlier|before|ago|prior)|"
             r"in\s+the\s+year\s+to\s+(?:January|February|March|April|May|"
             r"June|July|August|September|October|November|December)|"
-            r"(?:from|than)\s+a\s+year\s+(?:earlier|ago|before|prior)|(?:than|over|from|on)\s+(?:the\s+)?(?:previous|prior|last)\s+year|"
+            r"(?:from|than)\s+(?:a|the)\s+year\s+(?:earlier|ago|before|prior|previously)|(?:than|over|from|on)\s+(?:the\s+)?(?:previous|prior|last)\s+year|"
             r"(?:compared\s+(?:to|with)|from|than|versus)\s+(?:the\s+)?same\s+(?:period|month|quarter|time)|"
             r"over\s+the\s+same\s+(?:period|month|quarter|time)\s+(?:(?:of|in)\s+)?(?:last\s+year|a\s+year|(?:19|20)\d\d)|"
             r"(?:the\s+)?same\s+(?:period|month|quarter|time)\s+(?:of\s+|in\s+)?(?:last|the\s+previous)\s+year|"

@@ -41,9 +41,10 @@ _EARLIER_LEVEL = Caseless(
     r"imported)\s+)?"
     r"(?:(?:in|during|over|for|from)\s+)?(?:(?:the|a)\s+(?:same|corresponding|comparable|similar)\s+"
     r"(?:period|month|quarter|time)\s+)?"
-    r"(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|(?:of\s+|in\s+)?last\s+year|(?:of\s+|in\s+)?the\s+previous\s+year|"
+    r"(?:(?:a|one|the)\s+year\s+(?:earlier|ago|before|previously|prior)|(?:of\s+|in\s+)?last\s+year|"
+    r"(?:of\s+|in\s+)?the\s+(?:previous|prior)\s+year|"
     r"(?:(?<=period\s)|(?<=month\s)|(?<=quarter\s))(?:of\s+|in\s+)?(?P<year>(?:19|20)\d{2})|"
-    r"(?P<month>(?:a|one)\s+month\s+(?:earlier|ago)|the\s+previous\s+month|last\s+month))\b"
+    r"(?P<month>(?:a|one|the)\s+month\s+(?:earlier|ago|previously|prior)|the\s+previous\s+month|last\s+month))\b"
 )
 
 
