@@ -1129,3 +1129,11 @@ def test_changes_told_in_words_with_their_items_and_cues() -> None:
 def test_a_level_of_the_year_previously_is_the_year_befores() -> None:
     body = "The services surplus rose from $1.1 billion the year previously to $1.6 billion in May 2026."
     assert [m.period for m in levels(body)] == ["2025-05", "2026-05"]
+
+
+def test_an_account_in_the_red_or_in_the_black_is_its_deficit_or_surplus() -> None:
+    body = (
+        "The travel account finished in the red for a fifth month with $0.6 billion in May 2026. The "
+        "transport account stayed in the black in May 2026 with $0.2 billion."
+    )
+    assert [m.subject for m in levels(body)] == ["travel account deficit", "transport account surplus"]

@@ -684,6 +684,28 @@ _PER_DAY_AFTER = re.compile(r"\s+(?:per|a)\s+(?:business\s+|working\s+|trading\s
 _OWNER_PREFIX = re.compile(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*['’]s\s+")
 
 
+def _balance_in_the_red(s: _Sentence, figure: _Figure) -> None:
+    """'The goods account, which ..., finished in the red for the third month with USD 480 million': a
+    deficit of that account ('in the black': a surplus)."""
+    q = figure.quantity
+    if figure.role != "level" or q.kind != "money" or " the " not in s.text:
+        return
+    colored = _IN_THE_RED.search(s.text, max(0, q.start - 160), q.start)
+    if colored is None:
+        return
+    owner = " ".join(_THE.sub("", colored.group("owner")).split())
+    figure.subject = f"{owner} {'deficit' if colored.group('color').lower() == 'red' else 'surplus'}"
+    figure.notes.discard(confidence.SUBJECT_CARRIED)
+
+
+_IN_THE_RED = re.compile(
+    r"(?P<owner>(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?:account|balance))\b[^.;$€£¥₩\d]{0,100}?\bin\s+the\s+"
+    r"(?P<color>red|black)\b(?:[^.;$€£¥₩\d]|(?:19|20)\d\d){0,60}?\b(?:with|at|of|by)\s+(?:about\s+)?"
+    r"(?:US\$|USD\s|\$|[A-Z]{3}\s)?$",
+    re.I,
+)
+
+
 def _balance_of_its_sign(s: _Sentence, figure: _Figure) -> None:
     """'Canada's trade balance remained in a surplus position, growing to Can$1.9 billion', 'Mexico had a
     deficit in its trade balance of $96 million': a balance its clause calls a surplus (or a deficit) is
@@ -1494,6 +1516,7 @@ FIGURE_FINISHES = (
     _from_level_of_a_change,  # "down 8.0 percent on the year from $5.1 billion to $4.7 billion"
     _whose_balance,  # a bare "surplus": whose
     _balance_of_its_sign,  # "the trade balance remained in a surplus position ... at $1.9 billion": a surplus
+    _balance_in_the_red,  # "the goods account finished in the red with USD 480 million": its deficit
     _daily_average,  # "with a daily average of $738 million": the daily average exports
     _contribution_named,  # "Net exports added 1.2 percentage points to growth": their contribution
     _acronyms_used,  # the release's own acronyms
