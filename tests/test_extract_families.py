@@ -1137,3 +1137,8 @@ def test_an_account_in_the_red_or_in_the_black_is_its_deficit_or_surplus() -> No
         "transport account stayed in the black in May 2026 with $0.2 billion."
     )
     assert [m.subject for m in levels(body)] == ["travel account deficit", "transport account surplus"]
+
+
+def test_a_singular_export_or_import_is_the_flow() -> None:
+    body = "Export rose 9.5 percent to $5.2 billion in May 2026, while import surged 2.1% to $4.8 billion."
+    assert [m.subject for m in levels(body)] == ["exports", "imports"]

@@ -1059,6 +1059,11 @@ SYNONYM_PHRASES = (
         ),
         lambda m: f"{m.group(2)} {m.group(1).lower()}",
     ),
+    # "Export rose 9.5 percent, while import surged": the flows, as analysts write them
+    (
+        re.compile(r"^(?:the\s+)?(?:total\s+)?(export|import)$", re.IGNORECASE),
+        lambda m: f"{m.group(1).lower()}s",
+    ),
     # "the import value of coal": coal imports
     (
         re.compile(r"^(?:the\s+)?(import|export)\s+value\s+of\s+([a-z][\w -]{1,40})$", re.IGNORECASE),
