@@ -1142,3 +1142,20 @@ def test_an_account_in_the_red_or_in_the_black_is_its_deficit_or_surplus() -> No
 def test_a_singular_export_or_import_is_the_flow() -> None:
     body = "Export rose 9.5 percent to $5.2 billion in May 2026, while import surged 2.1% to $4.8 billion."
     assert [m.subject for m in levels(body)] == ["exports", "imports"]
+
+
+def test_a_series_of_months_with_their_changes_in_brackets() -> None:
+    body = (
+        "Exports have continued to rise from November (3.2%) last year to December (10.1%), January "
+        "(8.4%) and February (6.5%). In February 2026, the trade balance remained in the black for 9 "
+        "consecutive months at $3.9 billion."
+    )
+    found = [(m.subject, m.period, m.change.value if m.change else m.value) for m in metrics_of(
+        body, published=date(2026, 3, 1))]
+    assert found == [
+        ("exports", "2025-11", 3.2),
+        ("exports", "2025-12", 10.1),
+        ("exports", "2026-01", 8.4),
+        ("exports", "2026-02", 6.5),
+        ("trade surplus", "2026-02", 3.9e9),
+    ]

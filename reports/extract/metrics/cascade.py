@@ -449,6 +449,23 @@ def _as_listed_item(s: _Sentence, figure: _Figure, lists: dict[str, str | None])
     return True
 
 
+def _as_month_of_a_series(s: _Sentence, figure: _Figure, lists: dict[str, str | None]) -> bool:
+    """'Exports have continued to rise from November (3.9%) to December (12.4%), January (11.4%)': each
+    month's change is of what the first one names."""
+    if figure.role != "change" or not _MONTH_BRACKET_BEFORE.search(s.text, max(0, figure.quantity.start - 20),
+                                                                  figure.quantity.start):
+        return False
+    at = s.figures.index(figure)
+    earlier = next((f for f in reversed(s.figures[:at]) if f.subject and f.role == "change"), None)
+    if earlier is None or not _MONTH_BRACKET_BEFORE.search(s.text, max(0, earlier.quantity.start - 20),
+                                                           earlier.quantity.start):
+        return False
+    return _named_as(figure, earlier)
+
+
+_MONTH_BRACKET_BEFORE = re.compile(rf"{g._MONTH}\.?\s*\(\s*$")
+
+
 def _by_its_clause(s: _Sentence, figure: _Figure, lists: dict[str, str | None]) -> bool:
     """A list member, a level naming itself (subjects.LEVEL_NAMES), else the subject of its clause."""
     _name(s.text, s.masked, figure, s.figures, s.dimension, s.context, lists)
@@ -462,6 +479,7 @@ SUBJECT_SOURCES = (
     _as_its_label,
     _as_amount_beside,
     _as_listed_item,
+    _as_month_of_a_series,
     _by_its_clause,
 )
 
@@ -694,13 +712,16 @@ def _balance_in_the_red(s: _Sentence, figure: _Figure) -> None:
     if colored is None:
         return
     owner = " ".join(_THE.sub("", colored.group("owner")).split())
-    figure.subject = f"{owner} {'deficit' if colored.group('color').lower() == 'red' else 'surplus'}"
+    sign = "deficit" if colored.group("color").lower() == "red" else "surplus"
+    # "the trade balance remained in the black": a trade surplus; "the goods account ...": its surplus
+    figure.subject = f"{owner[: -len('balance')]}{sign}" if owner.endswith("balance") else f"{owner} {sign}"
     figure.notes.discard(confidence.SUBJECT_CARRIED)
 
 
 _IN_THE_RED = re.compile(
     r"(?P<owner>(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?:account|balance))\b[^.;$€£¥₩\d]{0,100}?\bin\s+the\s+"
-    r"(?P<color>red|black)\b(?:[^.;$€£¥₩\d]|(?:19|20)\d\d){0,60}?\b(?:with|at|of|by)\s+(?:about\s+)?"
+    r"(?P<color>red|black)\b(?:[^.;$€£¥₩\d]|(?:19|20)\d\d|\d{1,2}(?=\s+(?:consecutive|straight|successive)))"
+    r"{0,60}?\b(?:with|at|of|by)\s+(?:about\s+)?"
     r"(?:US\$|USD\s|\$|[A-Z]{3}\s)?$",
     re.I,
 )

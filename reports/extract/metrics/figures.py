@@ -279,6 +279,13 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
         return _Figure(q, "level", q.start)
     if "between" in before.lower():  # the pattern's test, some ten times faster than running it
         before = _BETWEEN_TAIL.sub(" ", before)
+    if before.rstrip().endswith("(") and _MONTH_IN_BRACKET.search(before):
+        # "Exports have continued to rise from November (3.9%) to December (12.4%), January (11.4%)": each
+        # month's change, in the direction of the sentence's change verb
+        verbs = list(g.CHANGE_VERB_ANY.finditer(sentence, 0, q.start))
+        direction = _direction(verbs[-1].group("dir").lower()) if verbs else None
+        if direction:
+            return _change_figure(q, direction, q.start, sentence)
     caused = _CAUSED_BY.search(before) if "by" in before[-14:] else None
     if caused:  # "helped drive up exports to the U.S. by 2.5 per cent": a change in what was driven
         direction = "down" if (caused.group("dir") or caused.group("verb")).lower() in _DOWNWARD else "up"
@@ -321,6 +328,7 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
     return _Figure(q, "share" if _SHARE_WORD.search(before[-40:]) else "level", q.start)
 
 
+_MONTH_IN_BRACKET = re.compile(rf"{g._MONTH}(?:\s+(?:19|20)\d\d)?\s*\(\s*$")
 # "helped drive up Canadian exports by 2.5 per cent", "pushed down import costs by 4 percent", "lifted
 # sales by 3%": a causative verb, what it moved, and by how much
 _CAUSED_BY = re.compile(

@@ -910,6 +910,9 @@ def _stated_or_carried(
     if possessive:
         rest = [f for f in others if f is not figure]
         compared = compared | {p[0] for p in possessive if _possessed_by(sentence, p, rest)}
+    for _start, end, period, _kind in periods:  # "from November (3.9%) to December (12.4%)": the month's
+        if end <= q.start and _OPEN_BRACKET.fullmatch(sentence, end, q.start):
+            return period
     for start, _end, period, is_base in periods:
         if start >= q.end and is_base != "base" and g.PERIOD_RIGHT_AFTER.match(sentence, q.end, start):
             return period
@@ -979,6 +982,7 @@ def _stated_or_carried(
     return context.period or context.title_period or _release_month(context)
 
 
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _REASON = re.compile(
     r",\s*(?:as|amid|because|since|due\s+to|owing\s+to|thanks\s+to|on\s+the\s+back\s+of)\s", re.I
 )

@@ -285,7 +285,8 @@ def _last_part(phrase: str) -> str:
 _FIGURE_WORD_TAIL = re.compile(r"\s+(?:figures?|tally|number|total|data|reading)$", re.I)
 
 
-_VERB_AFTER_HEAD = re.compile(r"\s+[a-z]{3,}ed$")
+# "export orders smashed", "exports have continued", "shipments had been": a verb no list knows
+_VERB_AFTER_HEAD = re.compile(r"(?:\s+(?:ha(?:ve|s|d)(?:\s+been)?|will|would))?\s+[a-z]{3,}ed$")
 
 
 # the name of an organisation: capitalised words, "of", "and" or "for" between ("the Organization of the
