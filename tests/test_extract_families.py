@@ -1159,3 +1159,8 @@ def test_a_series_of_months_with_their_changes_in_brackets() -> None:
         ("exports", "2026-02", 6.5),
         ("trade surplus", "2026-02", 3.9e9),
     ]
+
+
+def test_a_flow_that_has_accumulated_to_a_record_is_its_own_subject() -> None:
+    body = "Tin exports rose 3% in 2025. Exports of ships have accumulated to a fresh record of $24.1 billion."
+    assert [m.subject for m in levels(body)] == ["ship exports"]

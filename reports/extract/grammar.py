@@ -409,6 +409,7 @@ LEVEL_VERBS = (
     "drew",
     "averaged",
     "averages",
+    "accumulated to",  # "Exports of cars have accumulated to a fresh record of $52.9 billion"
     # "exports will reach $540 billion", "exports in 2020 would amount to $510 billion": a modal's level
     *(
         f"{modal} {verb}"
