@@ -1162,5 +1162,5 @@ def test_a_series_of_months_with_their_changes_in_brackets() -> None:
 
 
 def test_a_flow_that_has_accumulated_to_a_record_is_its_own_subject() -> None:
-    body = "Tin exports rose 3% in 2025. Exports of ships have accumulated to a fresh record of $24.1 billion."
+    body = "Tin exports rose 3% in 2025. Exports of ships have accumulated to a fresh record of $24 billion."
     assert [m.subject for m in levels(body)] == ["ship exports"]
