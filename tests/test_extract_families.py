@@ -1164,3 +1164,11 @@ def test_a_series_of_months_with_their_changes_in_brackets() -> None:
 def test_a_flow_that_has_accumulated_to_a_record_is_its_own_subject() -> None:
     body = "Tin exports rose 3% in 2025. Exports of ships have accumulated to a fresh record of $24 billion."
     assert [m.subject for m in levels(body)] == ["ship exports"]
+
+
+def test_items_in_brackets_after_a_copula_with_the_place_they_grew_in() -> None:
+    body = (
+        "Exports rose 6% in May 2026. The items with the fastest export growth by region were tyres "
+        "(41%) in Chile and pumps (19%) in India."
+    )
+    assert [m.subject for m in metrics_of(body)][1:] == ["tyre exports to Chile", "pump exports to India"]

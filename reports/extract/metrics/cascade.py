@@ -409,6 +409,13 @@ _COPULA = re.compile(r"(?:were|was|are|is)\s+")
 _ITEMS_WHOLE = re.compile(
     r"\b(?:components|contributors|drivers|items|categories|sectors|products|goods)\b", re.I
 )
+
+
+@cache
+def _place_after_bracket() -> re.Pattern[str]:
+    return re.compile(rf"\s*\)\s+in\s+{_places_pattern().pattern}")
+
+
 _MOVE_CUE = re.compile(r"(?:down|up|lower|higher|rising|falling|increasing|decreasing)\b", re.I)
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 
@@ -989,6 +996,10 @@ def _contributors_in_brackets(s: _Sentence, figure: _Figure) -> None:
     nearest = [m.group("noun").lower() for m in _CHANGE_NOUN.finditer(s.text, 0, item.start("item"))]
     down = bool(nearest) and nearest[-1] in words().down_change_nouns
     _item_changed(figure, name, measure, "down" if (down and q.signed != "+") or q.signed == "-" else "up")
+    where = _place_after_bracket().match(s.text, q.end)
+    if where and measure.endswith(("exports", "imports")):  # "wireless devices (162%) in China": there
+        towards = "to" if measure.endswith("exports") else "from"
+        figure.subject = f"{figure.subject} {towards} {where.group('place')}"
 
 
 def _item_changed(figure: _Figure, name: str, measure: str, direction: str) -> None:
@@ -1014,12 +1025,14 @@ _CHANGE_NOUN = re.compile(rf"\b(?P<noun>{_CHANGE_NOUNS_ALTERNATION})s?\b", re.I)
 _CAUSE = re.compile(
     rf"\b(?P<noun>{_CHANGE_NOUNS_ALTERNATION})s?\b(?:\s+in\b|[^()]{{0,40}}?"
     r"\b(?:due\s+to|driven\s+by|led\s+by|came\s+from|supported\s+by|thanks\s+to|owing\s+to|on\s+the\s+back\s+of|"
-    r"attributed\s+to|contributed\s+by)\b)",
+    r"attributed\s+to|contributed\s+by|were|are|included)\b)",
     re.I,
 )
 # the item right before the bracket: after the last comma, "and" or preposition before it
 _BRACKETED_ITEM = re.compile(
-    r".*(?:,|\band\b|\bto\b|\bby\b|\bof\b|\bfrom\b|\bin\b|\))\s*(?P<item>[^,()]{2,60}?)\s*\(\s*[-+]?$", re.S
+    r".*(?:,|\band\b|\bto\b|\bby\b|\bof\b|\bfrom\b|\bin\b|\bwere\b|\bwas\b|\bare\b|\bis\b|\))\s*"
+    r"(?P<item>[^,()]{2,60}?)\s*\(\s*[-+]?$",
+    re.S,
 )
 _FLOW_NAMED = re.compile(r"\b(?:domestic\s+|non-oil\s+)*(?:re-)?(?:exports|imports)\b", re.I)
 _CONTRIBUTED_MEASURES = frozenset({"production", "output", "sales", "registrations", "orders", "investment"})
