@@ -24,8 +24,9 @@ FLOORS = {
     # after reading its errors. Its first, blind score was 0.928 / 0.283. Relabeled to the real-text
     # conventions (amount changes as figures, a basis only where its clause states it): 0.992 / 0.827;
     # 0.992 / 0.831 after the period families of tests/test_extract_periods_real.py.
-    # 0.992 / 0.835 after the families of the second real-text day, 0.992 / 0.843 after the fourth session's
-    "metrics-written": (0.99, 0.84),
+    # 0.992 / 0.835 after the families of the second real-text day, 0.992 / 0.843 after the fourth session's,
+    # 0.992 / 0.847 after the seventh's
+    "metrics-written": (0.99, 0.845),
     # 127 figures, 15 releases in styles none of the rules were written for (fisheries, tourism, TEU,
     # current account, Australian and Canadian statements, "mln"/"bln"). First contact 0.864 / 0.344;
     # its errors were then read and grouped into families, each fixed by a general rule tested in
@@ -33,8 +34,9 @@ FLOORS = {
     "metrics-heldout": (0.99, 0.82),
     # 38 figures, 6 short releases written and labeled after the held-out work, before the extractor ever
     # ran on them (US Census, Eurostat, Yonhap, battery earnings, steel prices, farm exports).
-    # First contact 0.872 / 0.385; relabeled to the real-text conventions; now measured 0.987 / 0.800.
-    "metrics-fresh": (0.98, 0.79),
+    # First contact 0.872 / 0.385; relabeled to the real-text conventions; measured 0.987 / 0.800, then
+    # 0.987 / 0.853 after the seventh session's families.
+    "metrics-fresh": (0.98, 0.85),
 }
 
 
@@ -56,7 +58,7 @@ REAL_FLOORS = {
     # development set outside the repo): 0.955 / 0.715, 0.912 on 65%. After the fourth session's families
     # (read on three new sets outside the repo, two more never read): 0.956 / 0.717, 0.912 on 66%. After
     # the sixth session's (two development sets outside the repo, three never read): 0.958 / 0.732, 0.929
-    # on 66%.
+    # on 66%. After the seventh's: 0.958 / 0.732, 0.925 on 66%.
     "korea": (0.95, 0.73, 0.92),
     # 20 passages, 272 figures: other governments' statistics releases and wires.
     # First contact: 0.595 / 0.220. Now 0.871 / 0.546 (0.842 / 0.430 before the clause families), high
@@ -65,8 +67,9 @@ REAL_FLOORS = {
     # After the same families as korea's last: 0.915 / 0.675, 0.821 on 62%. After the same again: 0.918 /
     # 0.696, 0.831 on 64%. After the same third round: 0.918 / 0.710, 0.836 on 66%. With the scorer counting
     # `units` and `vehicles` as one unit (its labeler writes `vehicles` for 19 counts of cars): 0.958 / 0.714.
-    # After the sixth session's families: 0.960 / 0.723, 0.851 on 66%.
-    "world": (0.95, 0.72, 0.85),
+    # After the sixth session's families: 0.960 / 0.723, 0.851 on 66%. After the seventh's (two more
+    # development sets outside the repo, four never read): 0.960 / 0.726, 0.857 on 66%.
+    "world": (0.95, 0.725, 0.855),
 }
 
 
