@@ -22,7 +22,7 @@ _BASIS = {"yoy": "y/y", "mom": "m/m", "qoq": "q/q", "cumulative": "ytd"}
 _BASIS_KO = {"yoy": "전년 대비", "mom": "전월 대비", "qoq": "전분기 대비", "cumulative": "누적"}
 _UNIT_KO = {
     "units": "대", "vehicles": "대", "tons": "톤", "barrels": "배럴", "jobs": "개", "companies": "개사",
-    "percentage points": "%p",
+    "percentage points": "%p", "barrels per day": "배럴/일",
 }
 _CURRENCY_KO = {"USD": "달러", "KRW": "원", "EUR": "유로", "JPY": "엔", "CNY": "위안"}
 

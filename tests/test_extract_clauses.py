@@ -2182,8 +2182,8 @@ def test_an_actor_named_by_its_acronym_owns_its_flow_and_the_change_after_it() -
         "barrels per day in June, down 410,000 bpd from May."
     )
     assert [(m.subject, m.value, m.unit, m.period) for m in found] == [
-        ("OPEC production", 29.4e6, "barrels", "2025-06"),
-        ("change in OPEC production", -410000.0, "barrels", "2025-06"),
+        ("OPEC production", 29.4e6, "barrels per day", "2025-06"),
+        ("change in OPEC production", -410000.0, "barrels per day", "2025-06"),
     ]
 
 
@@ -2296,7 +2296,10 @@ def test_the_oil_trade_s_barrel_abbreviations_are_barrels_at_their_scale() -> No
         "3.2 mb in January 2026. Its output came to 2.4 million bpd in January 2026."
     )
     assert sorted((m.value, m.unit) for m in found) == [
-        (-3.2e6, "barrels"), (60e3, "barrels"), (2.4e6, "barrels"), (27.9e6, "barrels"),
+        (-3.2e6, "barrels"),
+        (60e3, "barrels per day"),
+        (2.4e6, "barrels per day"),
+        (27.9e6, "barrels per day"),
     ]
 
 

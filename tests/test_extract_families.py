@@ -1172,3 +1172,13 @@ def test_items_in_brackets_after_a_copula_with_the_place_they_grew_in() -> None:
         "(41%) in Chile and pumps (19%) in India."
     )
     assert [m.subject for m in metrics_of(body)][1:] == ["tyre exports to Chile", "pump exports to India"]
+
+
+@pytest.mark.parametrize("written", ["barrels per day", "barrels a day", "bpd"])
+def test_a_daily_flow_of_oil_is_in_barrels_per_day(written: str) -> None:
+    body = f"Kuwait's crude oil production fell by 52,000 {written} to 2.4 million bpd in 2025."
+    found = sorted((m.subject, m.value, m.unit) for m in levels(body))
+    assert found == [
+        ("Kuwait's crude oil production", 2.4e6, "barrels per day"),
+        ("change in Kuwait's crude oil production", -52000.0, "barrels per day"),
+    ]

@@ -27,6 +27,7 @@ UNITS = CURRENCIES | {
     "vehicles",
     "tons",
     "barrels",
+    "barrels per day",
     "jobs",
     "companies",
     "ships",

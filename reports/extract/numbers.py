@@ -219,11 +219,12 @@ _COUNT_UNITS = {
     "mt": "tons",  # "630,551 mt", "2.92 million mt": metric tons, written in small letters only
     "barrels": "barrels",
     "barrel": "barrels",
-    "barrels per day": "barrels",  # a rate of oil output is in barrels, "(per day)" in its subject
-    "barrels a day": "barrels",
-    "b/d": "barrels",
-    "bpd": "barrels",
-    "bbl/d": "barrels",
+    # a rate of oil output or trade: a reader must not see "27.3 million barrels" for a day's flow
+    "barrels per day": "barrels per day",
+    "barrels a day": "barrels per day",
+    "b/d": "barrels per day",
+    "bpd": "barrels per day",
+    "bbl/d": "barrels per day",
     "bbl": "barrels",
     "jobs": "jobs",
     "companies": "companies",
@@ -635,7 +636,9 @@ def _typed(text: str, at: int, token_end: int, token: str, value: float, limit: 
     if barrels:
         factor = 1_000 if barrels.group("scale") == "k" else 1_000_000
         value = float(Decimal(token.replace(",", "")) * factor) * (-1 if sign == "-" else 1)
-        return Quantity(value, "barrels", "count", left, barrels.end(), token, at, qualifier, sign, True)
+        stock = barrels.group(0).rstrip().endswith(("mb", "kb"))  # "34.6 mb" of stocks; "1.1 mb/d" a flow
+        unit = "barrels" if stock else "barrels per day"
+        return Quantity(value, unit, "count", left, barrels.end(), token, at, qualifier, sign, True)
     hinted = not scaled and "Mt" in text[token_end : token_end + 3]
     megatonnes = _MEGATONNES.match(text, token_end, limit) if hinted else None
     if megatonnes:  # "73.4 Mt": the SI symbol, written so, is a million tonnes

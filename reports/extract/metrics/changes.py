@@ -312,7 +312,7 @@ _NOUN_CHANGE_BEFORE = re.compile(
 
 _NOUN_CHANGE_AFTER = re.compile(  # "a $54.7 billion (12%) increase in credits": the bracket restates it
     rf"\s+(?:\(\s*[+−-]?[\d.,]+\s*(?:%|percent|per\s*cent)\s*\)\s+)?(?P<noun>{_NOUN_ALTERNATION})\s+(?:in|of)\s+(?P<np>[^,;()\d]{{2,60}}?)"
-    r"(?=\s+(?:was|were|is|are|came|led|drove|offset|set|cut|hit|in|for|during|from|over|between|and|while|"
+    r"(?=\s+(?:was|were|is|are|came|led|drove|offset|set|cut|hit|in|for|during|from|over|between|and|while|as|"
     r"\w{3,}ed)\b"
     r"|\s*[,.;]|\s*$)",
     re.I,

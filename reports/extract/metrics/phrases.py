@@ -157,7 +157,7 @@ _NP_TAIL = re.compile(
     # "monthly exports year-on-year": the basis, not the name
     r"|(?<=\w\w\w)\s+(?:year-on-year|on-year|month-on-month|on-month|y-o-y|yoy)$"
     # "production for the 70 countries reporting to the association": the coverage, not what is measured
-    r"|(?<=\w)\s+(?:for|in|across)\s+(?:the\s+|all\s+)?(?:\d{1,3}\s+)?(?:[\w-]+\s+){0,2}?"
+    r"|(?<=\w)\s+(?:for|in|across|from)\s+(?:the\s+|all\s+)?(?:\d{1,3}\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:countries|economies|nations|member\s+states)\b.*$",
     re.I,
 )
