@@ -39,6 +39,9 @@ def levels(body: str, **kwargs) -> list[Metric]:
         ("640,000 tonnes", 640000.0, "tons"),
         ("7.5 per cent", 7.5, "percent"),
         ("point-three percent", 0.3, "percent"),
+        ("11.9 billion cubic feet per day", 11.9e9, "cubic feet per day"),
+        ("12.9 Bcf/d", 12.9e9, "cubic feet per day"),
+        ("110 bcm", 110e9, "cubic meters"),
         ("18-point-05 billion dollars", 18.05e9, "USD"),
     ],
 )

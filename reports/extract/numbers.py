@@ -226,6 +226,14 @@ _COUNT_UNITS = {
     "bpd": "barrels per day",
     "bbl/d": "barrels per day",
     "bbl": "barrels",
+    # gas, as the trade measures it: "11.9 billion cubic feet per day", "a 140,000 cubic meter carrier"
+    "cubic feet per day": "cubic feet per day",
+    "cubic feet a day": "cubic feet per day",
+    "cubic feet": "cubic feet",
+    "cubic meters": "cubic meters",
+    "cubic metres": "cubic meters",
+    "cubic meter": "cubic meters",
+    "cubic metre": "cubic meters",
     "jobs": "jobs",
     "companies": "companies",
     "company": "companies",
@@ -355,6 +363,7 @@ _MEGATONNES = re.compile(r"\s?Mt(?![A-Za-z])")  # case as written: "MT" may be m
 # "1.1 mb/d", "140 kb/d", "9.1 mbpd", "34.6 mb": millions and thousands of barrels (a day), as the oil
 # trade abbreviates them, in small letters only ("MB" may be megabytes)
 _SCALED_BARRELS = re.compile(r"\s?(?P<scale>mm|m|k)(?:b/d|bpd|b/day|b)(?![A-Za-z/])")
+_GAS_VOLUME = re.compile(r"\s?(?P<scale>[BbTt])(?P<kind>cf|cm)(?P<daily>/d|pd)?(?![A-Za-z/])")
 _DATE_BEFORE = Caseless(rf"\b(?:{_MONTHS})\.?\s*$")
 
 
@@ -639,6 +648,14 @@ def _typed(text: str, at: int, token_end: int, token: str, value: float, limit: 
         stock = barrels.group(0).rstrip().endswith(("mb", "kb"))  # "34.6 mb" of stocks; "1.1 mb/d" a flow
         unit = "barrels" if stock else "barrels per day"
         return Quantity(value, unit, "count", left, barrels.end(), token, at, qualifier, sign, True)
+    gassy = not scaled and "c" in text[token_end : token_end + 5]
+    gas = _GAS_VOLUME.match(text, token_end, limit) if gassy else None
+    if gas:  # "12.9 Bcf/d", "110 bcm": the gas trade's billions of cubic feet (a day) and of cubic meters
+        factor = 1_000_000_000_000 if gas.group("scale").lower() == "t" else 1_000_000_000
+        value = float(Decimal(token.replace(",", "")) * factor) * (-1 if sign == "-" else 1)
+        feet = "cubic feet per day" if gas.group("daily") else "cubic feet"
+        unit = "cubic meters" if gas.group("kind").lower() == "cm" else feet
+        return Quantity(value, unit, "count", left, gas.end(), token, at, qualifier, sign, True)
     hinted = not scaled and "Mt" in text[token_end : token_end + 3]
     megatonnes = _MEGATONNES.match(text, token_end, limit) if hinted else None
     if megatonnes:  # "73.4 Mt": the SI symbol, written so, is a million tonnes
