@@ -1185,3 +1185,12 @@ def test_a_daily_flow_of_oil_is_in_barrels_per_day(written: str) -> None:
         ("Kuwait's crude oil production", 2.4e6, "barrels per day"),
         ("change in Kuwait's crude oil production", -52000.0, "barrels per day"),
     ]
+
+
+def test_a_month_named_inside_a_fiscal_year_is_that_years_month() -> None:
+    body = (
+        "Japan's copper output in fiscal 2025, which ended March 2026, fell 2% to 1.4 million tons. "
+        "Copper output in March, the final month of fiscal 2025, was 0.12 million tons."
+    )
+    found = levels(body, title="Japan's copper output falls in fiscal 2025", published=date(2026, 4, 20))
+    assert [m.period for m in found] == ["2025-04/2026-03", "2026-03"]

@@ -768,11 +768,26 @@ def _context_year(context: _Context) -> int:
     return context.published.year
 
 
+def _year_within(month: int, span: str) -> int | None:
+    """The year of the month `month` inside a span of months ('2018-04/2019-03': March is 2019's)."""
+    if not valid_figure_period(span):
+        return None
+    period = figure_period(span)
+    for year in range(period.start.year, period.end.year + 1):
+        if period.start <= date(year, month, 1) <= period.end:
+            return year
+    return None
+
+
 def _year_for_month(month: int, context: _Context) -> int:
     """The year of a month named without one: the title's, else that of the latest such month on or
     before the release ('In August' in an October 2021 release is August 2021, whatever year an
     earlier sentence named: 'In April 2020, ...' is background, not the release's running year)."""
     title = context.title_period
+    for span in (context.period, title):  # "in March, the final month of fiscal 2018" in fiscal 2018: 2019
+        inside = _year_within(month, span) if span and "/" in span else None
+        if inside:
+            return inside
     if title and title[:4].isdigit():
         year = int(title[:4])
         # "from $63.3 billion in December" in a January 2026 release published in March: 2025
