@@ -1194,3 +1194,18 @@ def test_a_month_named_inside_a_fiscal_year_is_that_years_month() -> None:
     )
     found = levels(body, title="Japan's copper output falls in fiscal 2025", published=date(2026, 4, 20))
     assert [m.period for m in found] == ["2025-04/2026-03", "2026-03"]
+
+
+def test_changes_in_brackets_after_places_a_change_verb_opens() -> None:
+    body = (
+        "Pump sales rose 10% in May 2026. Year-to-year sales increased across all regions: Peru (12.5%) "
+        "and Chile (8.1%). "
+        "Month-to-month sales increased slightly in Peru (0.4%), but fell in Chile (-0.7%)."
+    )
+    found = [(m.subject, m.change.value, m.change.direction, m.change.basis) for m in metrics_of(body)][1:]
+    assert found == [
+        ("Peru pump sales", 12.5, "up", "yoy"),
+        ("Chile pump sales", 8.1, "up", "yoy"),
+        ("Peru sales", 0.4, "up", "mom"),
+        ("Chile sales", 0.7, "down", None),
+    ]

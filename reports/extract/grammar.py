@@ -713,7 +713,7 @@ BASIS = (
     (
         "yoy",
         re.compile(
-            r"\b(?:year-on-year|on-year|on\s+year|y-o-y|yoy|y/y|year\s+over\s+year|year-over-year|annually|"
+            r"\b(?:year-on-year|on-year|on\s+year|y-o-y|yoy|y/y|year\s+over\s+year|year-over-year|year-to-year|annually|"
             r"on\s+an?\s+(?:yearly|annual)\s+basis|an\s+annual(?=\s+\d)|over\s+the\s+year(?![\w-]|\s+to\s+date)|"
             r"on\s+the\s+year(?![\w-]|\s+to\s+date)|in\s+(?:annual|yearly|year-on-year)\s+terms|"
             r"(?:annual|yearly)\s+(?:rise|increase|gain|growth|jump|decline|decrease|fall|drop|contraction)|"
@@ -737,7 +737,8 @@ BASIS = (
     (
         "mom",
         re.compile(
-            r"\b(?:month-on-month|on-month|on\s+month|m-o-m|m/m|month\s+over\s+month|on\s+a\s+monthly\s+basis|a\s+monthly(?=\s+\d)|"
+            r"\b(?:month-on-month|on-month|on\s+month|m-o-m|m/m|month\s+over\s+month|month-to-month|"
+            r"on\s+a\s+monthly\s+basis|a\s+monthly(?=\s+\d)|"
             r"on\s+the\s+month\b(?!\s+of)|in\s+monthly\s+terms|"
             r"from\s+a\s+month\s+"
             r"(?:earlier|ago|before|prior)|(?:than|over|from|compared\s+(?:to|with))\s+(?:the\s+)?(?:previous|prior|"

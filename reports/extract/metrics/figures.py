@@ -286,6 +286,9 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
         direction = _direction(verbs[-1].group("dir").lower()) if verbs else None
         if direction:
             return _change_figure(q, direction, q.start, sentence)
+    listed = _bracketed_change(sentence, q, before) if before.rstrip().endswith("(") else None
+    if listed:  # "Sales increased across all regions: the Americas (37.7%), Europe (21.7%)"
+        return _change_figure(q, listed, q.start, sentence)
     caused = _CAUSED_BY.search(before) if "by" in before[-14:] else None
     if caused:  # "helped drive up exports to the U.S. by 2.5 per cent": a change in what was driven
         direction = "down" if (caused.group("dir") or caused.group("verb")).lower() in _DOWNWARD else "up"
@@ -328,6 +331,28 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
     return _Figure(q, "share" if _SHARE_WORD.search(before[-40:]) else "level", q.start)
 
 
+def _bracketed_change(sentence: str, q: Quantity, before: str) -> str | None:
+    """A percentage in brackets after a name, in a list that a change verb opens with a colon ('increased
+    across all regions: the Americas (37.7%), Europe (21.7%)') or right after the verb's place ('increased
+    slightly in Europe (0.9%), but fell in Japan (-0.9%)'): a change in the verb's direction."""
+    if not sentence.startswith(")", q.end):
+        return None
+    if q.signed:
+        return "down" if q.signed == "-" else "up"
+    placed = _VERB_IN_PLACE.search(before)
+    if placed:
+        return _direction(placed.group("verb").lower())
+    colon = sentence.rfind(":", 0, q.start)
+    if colon == -1 or any(ch.isdigit() for ch in _BRACKETED.sub(" ", sentence[colon : q.start])):
+        return None
+    verbs = list(g.CHANGE_VERB_ANY.finditer(sentence, 0, colon))
+    return _direction(verbs[-1].group("dir").lower()) if verbs else None
+
+
+_VERB_IN_PLACE = re.compile(
+    rf"\b(?P<verb>{g.alternation(g.CHANGE_VERBS)})\s+(?:[a-z]+ly\s+)?in\s+(?:the\s+)?"
+    r"[A-Z][\w/ .-]{1,30}\(\s*$"
+)
 _MONTH_IN_BRACKET = re.compile(rf"{g._MONTH}(?:\s+(?:19|20)\d\d)?\s*\(\s*$")
 # "helped drive up Canadian exports by 2.5 per cent", "pushed down import costs by 4 percent", "lifted
 # sales by 3%": a causative verb, what it moved, and by how much
