@@ -1209,3 +1209,8 @@ def test_changes_in_brackets_after_places_a_change_verb_opens() -> None:
         ("Peru sales", 0.4, "up", "mom"),
         ("Chile sales", 0.7, "down", None),
     ]
+
+
+def test_a_level_compared_as_a_periods_total_is_that_periods() -> None:
+    body = "Pump sales hit $3.6 billion in May 2026, up 4% compared to the May 2025 total of $3.46 billion."
+    assert [(m.value, m.period) for m in levels(body)] == [(3.6e9, "2026-05"), (3.46e9, "2025-05")]

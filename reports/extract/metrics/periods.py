@@ -928,6 +928,8 @@ def _stated_or_carried(
     for _start, end, period, _kind in periods:  # "from November (3.9%) to December (12.4%)": the month's
         if end <= q.start and _OPEN_BRACKET.fullmatch(sentence, end, q.start):
             return period
+        if end <= q.start and _PERIOD_TOTAL_OF.fullmatch(sentence, end, q.start):
+            return period  # "compared to the February 2017 total of USD 30.4 billion": February 2017's
     for start, _end, period, is_base in periods:
         if start >= q.end and is_base != "base" and g.PERIOD_RIGHT_AFTER.match(sentence, q.end, start):
             return period
@@ -998,6 +1000,7 @@ def _stated_or_carried(
 
 
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_PERIOD_TOTAL_OF = re.compile(r"\s+(?:total|figure|level|reading|tally)\s+of\s+(?:about\s+|some\s+)?")
 _REASON = re.compile(
     r",\s*(?:as|amid|because|since|due\s+to|owing\s+to|thanks\s+to|on\s+the\s+back\s+of)\s", re.I
 )
