@@ -1214,3 +1214,20 @@ def test_changes_in_brackets_after_places_a_change_verb_opens() -> None:
 def test_a_level_compared_as_a_periods_total_is_that_periods() -> None:
     body = "Pump sales hit $3.6 billion in May 2026, up 4% compared to the May 2025 total of $3.46 billion."
     assert [(m.value, m.period) for m in levels(body)] == [(3.6e9, "2026-05"), (3.46e9, "2025-05")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "value", "direction"),
+    [
+        ("Shipments were expected to gain 0.1% in May 2026.", "shipments forecast", 0.1, "up"),
+        ("Imports were forecast to ease 0.4% in May 2026.", "imports forecast", 0.4, "down"),
+        ("Exports to Peru dropped by even 17 percent in May 2026.", "exports to Peru", 17.0, "down"),
+        ("Imports growth eased to 30.7% in May 2026.", "imports", 30.7, "up"),
+        ("Chile exported 5.6% more goods to Japan in May 2026.", "goods exports to Japan", 5.6, "up"),
+    ],
+)
+def test_changes_told_as_infinitives_growth_rates_and_comparatives(
+    sentence: str, subject: str, value: float, direction: str
+) -> None:
+    (change,) = metrics_of(sentence)
+    assert (change.subject, change.change.value, change.change.direction) == (subject, value, direction)

@@ -431,6 +431,7 @@ CHANGE_VERBS_UP = (
     "rallied",
     "rallies",
     "rose",
+    "gain",  # "Shipments were expected to gain 0.1%"
     "rises",
     "risen",
     "rise",
@@ -509,6 +510,7 @@ CHANGE_VERBS_DOWN = (
     "diminished",
     "diminishes",
     "fell",
+    "ease",  # "Imports were forecast to ease 0.4%"
     "falls",
     "fallen",
     "fall",
@@ -660,7 +662,7 @@ CHANGE_BEFORE = Caseless(
     rf"|(?P<bare>{alternation(_UP_NOUNS + _DOWN_NOUNS)})s?\s+(?:of|by|was|were|stood\s+at|came\s+to))"
     r"(?:\s+(?:by|some|about|around|nearly|almost|roughly|approximately|over|more\s+than|less\s+than|a|an|up\s+to|"
     r"year-on-year|on-year|on-month|month-on-month|on\s+year|y-o-y|yoy|respectively|sharply|slightly|"
-    r"significantly|further|again|also|just|only|a\s+steep|a\s+sharp|a\s+modest|a\s+slight|revised|an?\s+revised|"
+    r"significantly|further|again|also|just|only|even|a\s+steep|a\s+sharp|a\s+modest|a\s+slight|revised|an?\s+revised|"
     r"an?\s+(?:more\s+|less\s+)?(?:meagre|meager|robust|healthy|solid|strong|weak|paltry|hefty|whopping|mere|"
     r"respectable|significant|substantial|staggering|massive|remarkable|impressive|dramatic|sizeable|sizable|"
     r"marked|steep|sharp|modest|slight|record)|"

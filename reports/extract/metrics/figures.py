@@ -286,6 +286,9 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
         direction = _direction(verbs[-1].group("dir").lower()) if verbs else None
         if direction:
             return _change_figure(q, direction, q.start, sentence)
+    more = _MORE_GOODS.match(sentence, q.end) if q.kind == "percent" else None
+    if more:  # "Germany exported 5.6% more goods to the United States": a change in what was shipped
+        return _change_figure(q, "up" if more.group("cmp").lower() == "more" else "down", q.start, sentence)
     listed = _bracketed_change(sentence, q, before) if before.rstrip().endswith("(") else None
     if listed:  # "Sales increased across all regions: the Americas (37.7%), Europe (21.7%)"
         return _change_figure(q, listed, q.start, sentence)
@@ -329,6 +332,11 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
     if by_verb is not None:
         return _change_figure(q, by_verb, q.start, sentence)
     return _Figure(q, "share" if _SHARE_WORD.search(before[-40:]) else "level", q.start)
+
+
+_MORE_GOODS = re.compile(
+    r"\s+(?P<cmp>more|less|fewer)\s+(?:goods|products|merchandise|cars|vehicles|chips|oil|gas|steel)\b", re.I
+)
 
 
 def _bracketed_change(sentence: str, q: Quantity, before: str) -> str | None:

@@ -664,7 +664,7 @@ def _clause_subject(
         # "sold a total of 585,607 vehicles ..., down 5 percent": the count names the flow and its change
         counted = next((f.quantity.unit for f in figures if f.quantity.start >= flow.end()
                         and f.quantity.unit in ("vehicles", "ships")), None)
-        what = _flow_object(sentence, figure) if figure.role == "level" else None
+        what = _flow_object(sentence, figure) if figure.role in ("level", "change") else None
         if what:  # "exported $5 billion worth of chips to China": semiconductor exports to China
             return what.replace("\0", nominal)
         topical = _with_topic(nominal, context)
@@ -811,7 +811,8 @@ def _flow_object(sentence: str, figure: _Figure) -> str | None:
 
 
 _WORTH_OF = re.compile(
-    r"\s+worth\s+of\s+(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+?)"
+    # "$5 billion worth of chips to China"; "5.6% more goods to the United States"
+    r"\s+(?:worth\s+of|(?:percent\s+|per\s+cent\s+)?(?:more|less|fewer))\s+(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+?)"
     r"(?:\s+(?P<prep>to|from)\s+(?P<place>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*))?"
     r"(?=\s+(?:in|during|for|last|this|over|from|to|on)\b|\s*[,.;]|\s*$)"
 )
