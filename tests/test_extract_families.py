@@ -1231,3 +1231,11 @@ def test_changes_told_as_infinitives_growth_rates_and_comparatives(
 ) -> None:
     (change,) = metrics_of(sentence)
     assert (change.subject, change.change.value, change.change.direction) == (subject, value, direction)
+
+
+def test_both_flows_named_with_one_change_get_it_each() -> None:
+    found = metrics_of("In May 2026, both exports and imports decreased by 1 percent in value.")
+    assert [(m.subject, m.change.value, m.change.direction) for m in found] == [
+        ("exports", 1.0, "down"),
+        ("imports", 1.0, "down"),
+    ]

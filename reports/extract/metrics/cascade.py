@@ -316,13 +316,25 @@ def _emit_metrics(s: _Sentence) -> bool:
             context.balance_owner = re.sub(r"\s+(?:balance|account)$", "", owner.group("owner"), flags=re.I)
             if owner.group("owner").lower().endswith("account"):
                 context.balance_owner = owner.group("owner")
-        context.metrics.extend(_amount_change_apart(metric))
+        for each in _both_changed(metric):
+            context.metrics.extend(_amount_change_apart(each))
         if figure.role == "level" and figure.quantity.kind == "count":
             context.count_unit = figure.quantity.unit
         if figure.role == "level" and not figure.member:
             context.subject = metric.subject
     _basis_from_compared_levels(context.metrics, first_new)
     return True
+
+
+def _both_changed(metric: Metric) -> list[Metric]:
+    """'Both exports and imports decreased by 1 percent': one change, told of each."""
+    both = _BOTH_AND.fullmatch(metric.subject) if metric.value is None and metric.change is not None else None
+    if both is None:
+        return [metric]
+    return [replace(metric, subject=canonical_subject(both.group(n)), metric_id=None) for n in ("a", "b")]
+
+
+_BOTH_AND = re.compile(r"both\s+(?P<a>[\w -]+?)\s+and\s+(?P<b>[\w -]+)", re.I)
 
 
 def _carry_basis(s: _Sentence) -> bool:
