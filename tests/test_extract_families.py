@@ -1239,3 +1239,12 @@ def test_both_flows_named_with_one_change_get_it_each() -> None:
         ("exports", 1.0, "down"),
         ("imports", 1.0, "down"),
     ]
+
+
+def test_a_level_that_ended_at_and_thus_changed_and_an_export_value() -> None:
+    body = (
+        "The trade surplus ended at NOK 9.2 billion in May 2026, and thus increased by 8.3 per cent. The "
+        "export value increased by NOK 1.3 billion in May 2026."
+    )
+    found = [(m.subject, m.value, m.change.value if m.change else None) for m in metrics_of(body)]
+    assert found == [("trade surplus", 9.2e9, 8.3), ("change in exports", 1.3e9, None)]

@@ -410,6 +410,7 @@ LEVEL_VERBS = (
     "averaged",
     "averages",
     "accumulated to",  # "Exports of cars have accumulated to a fresh record of $52.9 billion"
+    "ended at",  # "The trade surplus ended at NOK 39.2 billion"
     # "exports will reach $540 billion", "exports in 2020 would amount to $510 billion": a modal's level
     *(
         f"{modal} {verb}"
@@ -1066,6 +1067,11 @@ SYNONYM_PHRASES = (
     # "Export rose 9.5 percent, while import surged": the flows, as analysts write them
     (
         re.compile(r"^(?:the\s+)?(?:total\s+)?(export|import)$", re.IGNORECASE),
+        lambda m: f"{m.group(1).lower()}s",
+    ),
+    # "The export value increased by NOK 13 billion": the money a flow is worth is the flow
+    (
+        re.compile(r"^(?:the\s+)?(?:total\s+)?(export|import)\s+value$", re.IGNORECASE),
         lambda m: f"{m.group(1).lower()}s",
     ),
     # "the import value of coal": coal imports

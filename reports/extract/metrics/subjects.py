@@ -680,7 +680,7 @@ def _clause_subject(
         phrase = masked[clause : verbs[0][0]]
         running = context.subject or (context.metrics[-1].subject if context.metrics else None)
         bare = phrase.strip(" ,\"“").lower()
-        alone = bare in ("each", "both", "")
+        alone = bare in ("each", "both", "", "thus", "also", "then", "so", "hence", "therefore", "further")
         shared = _shared_subject(masked, clause, clause + 1, running) if alone else None
         if shared and bare and " and " in shared and _RESPECTIVELY.search(sentence):
             # "Exports to the U.S. and Japan grew, with each increasing by 17.7 and 22.4 percent, ..."
