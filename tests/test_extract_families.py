@@ -1248,3 +1248,8 @@ def test_a_level_that_ended_at_and_thus_changed_and_an_export_value() -> None:
     )
     found = [(m.subject, m.value, m.change.value if m.change else None) for m in metrics_of(body)]
     assert found == [("trade surplus", 9.2e9, 8.3), ("change in exports", 1.3e9, None)]
+
+
+def test_an_including_list_with_a_final_comma_is_an_aside() -> None:
+    body = "Vehicle production, including cars, trucks, and buses, totalled 80,100 units in May 2026."
+    assert [m.subject for m in levels(body)] == ["vehicle production"]

@@ -16,7 +16,8 @@ from reports.extract.text import word_lists
 
 # "..., including crude oil, gas and coal, ...": the aside runs to the list's last item
 _INCLUDING = re.compile(
-    r",?\s*\b(?:including|especially|notably|such\s+as)\b[^,]*(?:,[^,]*\b(?:and|or)\s[^,]*)?,?",
+    # "including passenger vehicles, trucks, and buses,": every item up to the one after "and"
+    r",?\s*\b(?:including|especially|notably|such\s+as)\b[^,]*(?:(?:,[^,]*?)*?,?\s+(?:and|or)\s[^,]*)?,?",
     re.I,
 )
 # "Imports, excluding crude oil, rose": what the subject leaves out stays in its name, as it does without
