@@ -1253,3 +1253,9 @@ def test_a_level_that_ended_at_and_thus_changed_and_an_export_value() -> None:
 def test_an_including_list_with_a_final_comma_is_an_aside() -> None:
     body = "Vehicle production, including cars, trucks, and buses, totalled 80,100 units in May 2026."
     assert [m.subject for m in levels(body)] == ["vehicle production"]
+
+
+def test_tonnage_of_named_orders_and_a_predicate_after_were_are_the_orders_own() -> None:
+    body = "In May 2026, 2.1 million CGT of new shipbuilding orders were placed worldwide, up 9% on year."
+    (level,) = levels(body)
+    assert (level.subject, level.change.value) == ("new shipbuilding orders", 9.0)

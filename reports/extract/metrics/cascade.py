@@ -453,9 +453,11 @@ def _as_listed_item(s: _Sentence, figure: _Figure, lists: dict[str, str | None])
     opens = list(_ITEM_OPENS.finditer(s.text, low, figure.cue_start))
     item = _ITEM.match(s.text, opens[-1].end(), figure.cue_start) if opens else None
     if item and _COPULA.fullmatch(opens[-1].group(0)):
-        said = _clean_np(s.text[max(0, opens[-1].start() - 60) : opens[-1].start()].rsplit(",", 1)[-1])
-        if said and _head_of(said) and not _ITEMS_WHOLE.search(said):
-            return False  # "Coal imports were weaker, down 5 per cent": a predicate, not a list's item
+        said = s.text[max(0, opens[-1].start() - 60) : opens[-1].start()].rsplit(",", 1)[-1]
+        if not _ITEMS_WHOLE.search(said):
+            # "Coal imports were weaker, down 5 per cent", "orders were transacted in the global market, up
+            # 19 percent": a predicate, not a list's item; a list is of "the main components", "the items"
+            return False
     named = _clean_np(item.group("item")) if item else None
     if not named or g.VERB.search(item.group("item")) or named.lower() in g.PRONOUNS:
         return False

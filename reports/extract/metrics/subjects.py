@@ -376,7 +376,10 @@ def _units_of(sentence: str, figure: _Figure, base: str | None, context: _Contex
     match = _UNITS_OF.match(sentence, figure.quantity.end)
     if not match:
         return None
-    what = _as_modifier(match.group("np").strip())
+    named = match.group("np").strip()
+    if _head_of(named):  # "3.41 million CGT of new shipbuilding orders": the orders, as they are named
+        return named
+    what = _as_modifier(named)
     head = _head_of(base or "")
     return f"{what} {head}" if head else what
 
