@@ -14,6 +14,7 @@ from reports.extract.confidence import INVALID_PERIOD, SAME_SUBJECT_TWICE, Evide
 from reports.extract.grammar import Caseless
 from reports.extract.metrics.changes import (
     _DIGIT,
+    _OWNER,
     _UNCHANGED,
     _amount_change_apart,
     _attach_changes,
@@ -27,10 +28,11 @@ from reports.extract.metrics.changes import (
     _own_month_basis,
 )
 from reports.extract.metrics.clauses import _masked, sentences
-from reports.extract.metrics.figures import _PERCENTAGE, _YEAR, _contribution, _figures
+from reports.extract.metrics.figures import _PERCENTAGE, _YEAR, MONTH_IN_BRACKET, _figures
 from reports.extract.metrics.lists import _coordinated_changes
 from reports.extract.metrics.model import _Context, _Figure
 from reports.extract.metrics.periods import (
+    _OPEN_BRACKET,
     _SPAN,
     _compared_level,
     _compared_periods,
@@ -429,7 +431,6 @@ def _place_after_bracket() -> re.Pattern[str]:
 
 
 _MOVE_CUE = re.compile(r"(?:down|up|lower|higher|rising|falling|increasing|decreasing)\b", re.I)
-_OPEN_BRACKET = re.compile(r"\s*\(\s*")
 
 
 def _as_listed_item(s: _Sentence, figure: _Figure, lists: dict[str, str | None]) -> bool:
@@ -473,18 +474,18 @@ def _as_listed_item(s: _Sentence, figure: _Figure, lists: dict[str, str | None])
 def _as_month_of_a_series(s: _Sentence, figure: _Figure, lists: dict[str, str | None]) -> bool:
     """'Exports have continued to rise from November (3.9%) to December (12.4%), January (11.4%)': each
     month's change is of what the first one names."""
-    if figure.role != "change" or not _MONTH_BRACKET_BEFORE.search(s.text, max(0, figure.quantity.start - 20),
-                                                                  figure.quantity.start):
+    def after_a_month(f: _Figure) -> bool:
+        return MONTH_IN_BRACKET.search(s.text, max(0, f.quantity.start - 20), f.quantity.start) is not None
+
+    if figure.role != "change" or not after_a_month(figure):
         return False
     at = s.figures.index(figure)
     earlier = next((f for f in reversed(s.figures[:at]) if f.subject and f.role == "change"), None)
-    if earlier is None or not _MONTH_BRACKET_BEFORE.search(s.text, max(0, earlier.quantity.start - 20),
-                                                           earlier.quantity.start):
+    if earlier is None or not after_a_month(earlier):
         return False
     return _named_as(figure, earlier)
 
 
-_MONTH_BRACKET_BEFORE = re.compile(rf"{g._MONTH}\.?\s*\(\s*$")
 
 
 def _by_its_clause(s: _Sentence, figure: _Figure, lists: dict[str, str | None]) -> bool:
@@ -712,13 +713,10 @@ def _whose_balance(s: _Sentence, figure: _Figure) -> None:
 def _contribution_named(s: _Sentence, figure: _Figure) -> None:
     """'Net exports added 1.2 percentage points to growth': net exports' contribution to growth; 'they
     contributed 0.3 percentage point to the drop in manufacturing': a contribution to that drop."""
-    q = figure.quantity
-    if figure.role != "level" or q.kind != "points":
+    if figure.role != "level" or not figure.contributes_to:
         return
-    move = _contribution(s.text, q, s.text[max(0, q.start - 60) : q.start])
-    if move is None:
-        return
-    moved = g.PERIOD_TAIL.sub("", " ".join(move.split()))  # "growth in September": the period is apart
+    # "growth in September": the period is the figure's, no part of the move
+    moved = g.PERIOD_TAIL.sub("", " ".join(figure.contributes_to.split()))
     subject = figure.subject or ""
     who = subject if _head_of(subject) and moved not in subject else None
     figure.subject = f"{who} contribution to {moved}" if who else f"contribution to {moved}"
@@ -732,12 +730,11 @@ def _daily_average(s: _Sentence, figure: _Figure) -> None:
         return
     before = s.text[max(0, q.start - 30) : q.start]
     if _DAILY_BEFORE.search(before) or _PER_DAY_AFTER.match(s.text, q.end):
-        figure.subject = f"daily average {_OWNER_PREFIX.sub('', figure.subject)}"
+        figure.subject = f"daily average {_OWNER.sub('', figure.subject)}"
 
 
 _DAILY_BEFORE = re.compile(r"\b(?:a\s+)?(?:daily|per-day)\s+average\s+of\s+(?:about\s+)?$", re.I)
 _PER_DAY_AFTER = re.compile(r"\s+(?:per|a)\s+(?:business\s+|working\s+|trading\s+)?day\b", re.I)
-_OWNER_PREFIX = re.compile(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*['’]s\s+")
 
 
 def _balance_in_the_red(s: _Sentence, figure: _Figure) -> None:

@@ -274,12 +274,12 @@ _PERCENT_LIST_NEXT = re.compile(r"\s*(?:,|and|,\s*and|to|-|–)\s*")
 
 def _percentage(sentence: str, q: Quantity) -> _Figure:
     before = sentence[max(0, q.start - 60) : q.start]
-    if q.kind == "points" and _contribution(sentence, q, before):
-        # "contributed 0.3 percentage point to the drop in manufacturing": a contribution, a level in points
-        return _Figure(q, "level", q.start)
+    move = _contribution(sentence, q, before) if q.kind == "points" else None
+    if move:  # "contributed 0.3 percentage point to the drop in manufacturing": a contribution, in points
+        return _Figure(q, "level", q.start, contributes_to=move)
     if "between" in before.lower():  # the pattern's test, some ten times faster than running it
         before = _BETWEEN_TAIL.sub(" ", before)
-    if before.rstrip().endswith("(") and _MONTH_IN_BRACKET.search(before):
+    if before.rstrip().endswith("(") and MONTH_IN_BRACKET.search(before):
         # "Exports have continued to rise from November (3.9%) to December (12.4%), January (11.4%)": each
         # month's change, in the direction of the sentence's change verb
         verbs = list(g.CHANGE_VERB_ANY.finditer(sentence, 0, q.start))
@@ -361,7 +361,8 @@ _VERB_IN_PLACE = re.compile(
     rf"\b(?P<verb>{g.alternation(g.CHANGE_VERBS)})\s+(?:[a-z]+ly\s+)?in\s+(?:the\s+)?"
     r"[A-Z][\w/ .-]{1,30}\(\s*$"
 )
-_MONTH_IN_BRACKET = re.compile(rf"{g._MONTH}(?:\s+(?:19|20)\d\d)?\s*\(\s*$")
+# "from November (3.9%) to December (12.4%)": a month, then the bracket its figure stands in
+MONTH_IN_BRACKET = re.compile(rf"{g._MONTH}\.?(?:\s+(?:19|20)\d\d)?\s*\(\s*$")
 # "helped drive up Canadian exports by 2.5 per cent", "pushed down import costs by 4 percent", "lifted
 # sales by 3%": a causative verb, what it moved, and by how much
 _CAUSED_BY = re.compile(
@@ -375,6 +376,8 @@ _CAUSED_BY = re.compile(
 _DOWNWARD = frozenset(
     {"down", "drag", "dragged", "dragging", "cut", "cutting", "knock", "knocked", "knocking"}
 )
+
+
 def _contribution(sentence: str, q: Quantity, before: str) -> str | None:
     """'contributed 0.3 percentage point to the drop in manufacturing', 'about 0.6 percentage point of the
     drop in output resulted from ...': the move a number of points is a part of ('drop in manufacturing')."""

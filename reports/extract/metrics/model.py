@@ -57,3 +57,4 @@ class _Figure:
     stated_subject: str | None = None  # the phrase that names it: "the goods deficit" of "an increase in ..."
     period_source: str = "stated"  # stated | carried | derived | release date (confidence.Evidence)
     notes: set[str] = field(default_factory=set)  # how its parts were found (confidence.Evidence.notes)
+    contributes_to: str | None = None  # the move points are a part of: "the drop in manufacturing"
