@@ -634,28 +634,17 @@ def _shipments_as_exports(s: _Sentence, figure: _Figure) -> None:
         figure.subject = _SHIPMENTS.sub("exports", figure.subject)
 
 
-def _growth_rate_as_change(s: _Sentence, figure: _Figure) -> None:
-    """'Imports growth eased to 30.7% from 37.6%': a growth rate stated as a level is the flow's change."""
-    subject = figure.subject or ""
-    q = figure.quantity
-    if figure.role != "level" or q.unit != "percent" or figure.change is not None:
-        return
-    grown = _GROWTH_OF.fullmatch(subject)
-    if grown is None or not _head_of(grown.group("what")):
-        return
-    figure.role = "change"
-    figure.subject = grown.group("what")
-    figure.change = Change(abs(q.value), "percent", "down" if q.value < 0 else "up", None)
-
-
-_GROWTH_OF = re.compile(r"(?P<what>.+?)\s+(?:growth|growth\s+rate)", re.I)
-
-
 def _changed_thing_not_its_change(s: _Sentence, figure: _Figure) -> None:
     """A change is of the thing, not of its noun: 'export growth was 3.1 percent' is a change in exports;
     'the rate of decrease was 35.8% for consumer electronics', in an export release, one in consumer
-    electronics exports."""
+    electronics exports; 'imports growth eased to 30.7%', a growth rate stated as a level, is a change in
+    imports too."""
     subject = figure.subject or ""
+    q = figure.quantity
+    rate = figure.role == "level" and q.unit == "percent" and figure.change is None
+    if rate and subject.lower().endswith(" growth") and _head_of(subject[: -len(" growth")]):
+        figure.role = "change"
+        figure.change = Change(abs(q.value), "percent", "down" if q.value < 0 else "up", None)
     last = subject.rsplit(" ", 1)[-1].lower().removesuffix("s")
     if figure.role != "change" or (last not in _CHANGE_NOUN_SET and " of" not in subject):
         return
@@ -1569,8 +1558,7 @@ FIGURE_FINISHES = (
     _record_compared_with,  # "a 7 percent drop from the all-time high of $64.5 billion": of the same
     _basis_of_its_clause,  # the sentence's basis, where the figure's clause states it
     _shipments_as_exports,  # "shipments" in an export release
-    _changed_thing_not_its_change,  # "export growth was 3.1 percent": a change in exports
-    _growth_rate_as_change,  # "imports growth eased to 30.7% from 37.6%": two changes in imports
+    _changed_thing_not_its_change,  # "export growth was 3.1 percent", "imports growth eased to 30.7%"
     _actor_of_its_flow,  # "Japan produced 104.3 million tons": Japan's production
     _earlier_change_period,  # "following a 2.7 percent fall in September": September's
     _month_on_month_is_a_month,  # a change from the month before, after a span: the span's last month
