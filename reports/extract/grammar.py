@@ -1080,8 +1080,9 @@ SYNONYM_PHRASES = (
         lambda m: f"{m.group(2)} {m.group(1).lower()}s",
     ),
     # "Imported goods were valued at NZ$4.3 billion": goods imports
-    (re.compile(r"^(?:the\s+)?(?:value\s+of\s+)?imported\s+goods$", re.IGNORECASE), "goods imports"),
-    (re.compile(r"^(?:the\s+)?(?:value\s+of\s+)?exported\s+goods$", re.IGNORECASE), "goods exports"),
+    # ("the value of imported goods" is read in phrases.py, with any goods)
+    (re.compile(r"^(?:the\s+)?imported\s+goods$", re.IGNORECASE), "goods imports"),
+    (re.compile(r"^(?:the\s+)?exported\s+goods$", re.IGNORECASE), "goods exports"),
     # "exports bound for Vietnam", "shipments destined for the EU": exports to them
     (re.compile(r"\b(exports|shipments)\s+(?:bound|destined|headed)\s+for\b", re.IGNORECASE), r"\1 to"),
     (re.compile(r"\b(?:sales\s+abroad|foreign\s+sales)\b", re.IGNORECASE), "exports"),

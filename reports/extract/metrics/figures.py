@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from reports.extract import grammar as g
 from reports.extract.metrics.changes import (
+    _NOUN_ALTERNATION,
     _amount_change,
     _basis_near,
     _change_figure,
@@ -391,8 +392,8 @@ _CONTRIBUTED = re.compile(
     r"\b(?:contributed|added|subtracted|accounted\s+for)\s+(?:about\s+|around\s+|some\s+)?$", re.I
 )
 _TO_A_MOVE = re.compile(
-    r"\s+(?P<prep>of|to)\s+(?:the\s+)?(?P<move>(?:[\w-]+\s+){0,2}?(?:drop|fall|decline|decrease|rise|increase|gain|"
-    r"growth|contraction|expansion)(?:\s+(?:in|of)\s+(?:the\s+)?[a-z][\w -]{1,40}?)?)"
+    rf"\s+(?P<prep>of|to)\s+(?:the\s+)?(?P<move>(?:[\w-]+\s+){{0,2}}?(?:{_NOUN_ALTERNATION})"
+    r"(?:\s+(?:in|of)\s+(?:the\s+)?[a-z][\w -]{1,40}?)?)"
     r"(?=\s*(?:[,.;]|$|\b(?:in|during|for|resulted|came|was|were|stemmed)\b))",
     re.I,
 )
