@@ -612,6 +612,9 @@ CHANGE_VERBS = CHANGE_VERBS_UP + CHANGE_VERBS_DOWN
 _PARTICIPLES_UP, _PARTICIPLES_DOWN = _participles(CHANGE_VERBS_UP), _participles(CHANGE_VERBS_DOWN)
 _CHANGE_CUES = CHANGE_VERBS + _PARTICIPLES_UP + _PARTICIPLES_DOWN
 ALL_VERBS = LEVEL_VERBS + CHANGE_VERBS
+# A level restated in another currency in brackets, which units.py drops as no figure of its own: gaps
+# between a figure and what refers to it may hold one ("NZ$332 million ($228.35 million), or 7.1 percent")
+RESTATED_IN_BRACKETS = r"\((?:about\s+)?[A-Z]{0,3}[$€£¥₩]?\s?[\d.,]+\s*[a-z]*\)"
 
 
 def alternation(words) -> str:  # noqa: ANN001 - any iterable of words

@@ -419,4 +419,4 @@ def _changed_by(sentence: str, q: Quantity) -> str | None:
 
 
 # "decreased $6.5 billion, or 8.7 percent", "rose by NZ$250 million ($171.95 million), or 29 percent"
-_OR_AFTER_CHANGE = re.compile(r"\s*(?:\((?:US)?[$€£¥₩]?\s?[\d.,]+\s*[a-z]*\)\s*)?(?:,?\s*or|\()\s*")
+_OR_AFTER_CHANGE = re.compile(rf"\s*(?:{g.RESTATED_IN_BRACKETS}\s*)?(?:,?\s*or|\()\s*")

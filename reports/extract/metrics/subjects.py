@@ -352,7 +352,8 @@ def _np_of_level(sentence: str, figure: _Figure, base: str | None, context: _Con
         return None
     if np.lower() in ("surplus", "deficit"):
         return _balance_name(np, _account_before(sentence, figure.quantity.start) or base, context)
-    received = _RECEIVED.search(sentence, 0, figure.quantity.start) if _RECEIVED_HINT.search(np) else None
+    hinted = _RECEIVED_HINT.search(np) is not None
+    received = _SECTOR_RECEIVED.search(sentence, 0, figure.quantity.start) if hinted else None
     if received and g.HEAD.search(received.group("what")):
         # "the manufacturing sector received investment pledges of $7.63 billion": manufacturing's pledges
         whom = _THE.sub("", received.group("whom"))
@@ -360,10 +361,11 @@ def _np_of_level(sentence: str, figure: _Figure, base: str | None, context: _Con
     return _with_topic(np, context)
 
 
-_RECEIVED_HINT = re.compile(r"\b(?:received|attracted|drew|secured)\s", re.I)
-_RECEIVED = re.compile(
+_RECEIVING = r"(?:received|attracted|drew|secured)"
+_RECEIVED_HINT = re.compile(rf"\b{_RECEIVING}\s", re.I)
+_SECTOR_RECEIVED = re.compile(
     r"(?:^|,\s*|\bthe\s+)(?P<whom>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
-    r"(?:\s+(?:sector|industry|field))?\s+(?:received|attracted|drew|secured)\s+"
+    rf"(?:\s+(?:sector|industry|field))?\s+{_RECEIVING}\s+"
     r"(?P<what>[A-Za-z][\w -]{2,40}?)\s+(?:of|worth|totaling|totalling)\s+(?:about\s+|some\s+|nearly\s+)?$",
     re.I,
 )
@@ -517,7 +519,7 @@ def _pronoun_before_verb(masked: str, clause: int, at: int) -> bool:
 
 
 _SUBORDINATOR = re.compile(r"\s(?:as|because|since|after|when|although|though|whereas|but)\s+(?=\S)")
-_ANAPHORIC_NOUNS = frozenset({"figure", "the figure", "tally", "the tally", "reading", "the reading"})
+_ANAPHORIC_NOUNS = frozenset({"figure", "tally", "reading"})  # as a cleaned phrase names them
 _REPORTING_VERBS = frozenset({"reported", "said", "says", "noted", "announced", "estimated", "stated"})
 _REPORTING_HINT = Caseless(r"show|indicat|reveal|suggest|confirm")
 _REPORTED_LEAD = re.compile(
@@ -941,9 +943,7 @@ def _respective(subject: str, figure: _Figure, figures: list[_Figure], clause: i
 
 # "$4.0 billion, or 12 percent of the total", "NZ$332 million ($228.35 million), or 7.1 percent of exports"
 _SHARE_OF_LEVEL_GAP = re.compile(
-    r"\s*(?:\((?:about\s+)?[A-Z]{0,3}[$€£¥₩]?\s?[\d.,]+\s*[a-z]*\)\s*)?"  # a converted amount in brackets
-    r"(?:\(|,\s*(?:or|equal\s+to|equivalent\s+to)?)\s*",
-    re.I,
+    rf"\s*(?:{g.RESTATED_IN_BRACKETS}\s*)?(?:\(|,\s*(?:or|equal\s+to|equivalent\s+to)?)\s*", re.I
 )
 
 
