@@ -736,9 +736,7 @@ def _balance_in_the_red(s: _Sentence, figure: _Figure) -> None:
     if colored is None:
         return
     owner = " ".join(_THE.sub("", colored.group("owner")).split())
-    sign = "deficit" if colored.group("color").lower() == "red" else "surplus"
-    # "the trade balance remained in the black": a trade surplus; "the goods account ...": its surplus
-    figure.subject = f"{owner[: -len('balance')]}{sign}" if owner.endswith("balance") else f"{owner} {sign}"
+    figure.subject = _signed(owner, "deficit" if colored.group("color").lower() == "red" else "surplus")
     figure.notes.discard(confidence.SUBJECT_CARRIED)
 
 
@@ -762,13 +760,19 @@ def _balance_of_its_sign(s: _Sentence, figure: _Figure) -> None:
     signs = {m.group(0).lower() for m in _SIGN_WORD.finditer(before)}
     if len(signs) != 1:
         return
-    signed = f"{subject[: -len('balance')]}{signs.pop()}"
+    signed = _signed(subject, signs.pop())
     earlier = {f.subject for f in s.figures if f is not figure and f.quantity.end <= figure.quantity.start}
     if earlier <= {subject, signed}:  # "growing from Can$736 million in July to Can$1.9 billion": both
         figure.subject = signed
 
 
 _SIGN_WORD = re.compile(r"\b(?:surplus|deficit)\b", re.I)
+
+
+def _signed(name: str, sign: str) -> str:
+    """A balance named by its sign: 'trade balance' -> 'trade surplus'; 'goods account' -> 'goods account
+    deficit'."""
+    return f"{name[: -len('balance')]}{sign}" if name.endswith("balance") else f"{name} {sign}"
 
 
 _VEHICLE_WORDS = words().vehicle_words
@@ -1234,9 +1238,8 @@ def _change_between_months(s: _Sentence, figure: _Figure) -> None:
     row is the later month's, from the month before."""
     if figure.role != "change" or not figure.period or not _SPAN.fullmatch(figure.period):
         return
-    start, end = figure.period.split("/")
-    first, last = int(start[:4]) * 12 + int(start[5:]), int(end[:4]) * 12 + int(end[5:])
-    if last - first != 1 or not _FROM_MONTH_TO.search(s.text):
+    first, end = figure.period.split("/")
+    if figure_period(end).previous().key != first or not _FROM_MONTH_TO.search(s.text):
         return
     figure.period = end
     if figure.change is not None and figure.change.basis is None:
