@@ -182,7 +182,7 @@ def _signed_in_brackets(sentence: str, q: Quantity, before: _Figure | None) -> _
 
 # "grew by 12.5 per cent or 11,315 units", "a 20% yoy drop, equivalent to NZD 332 million"
 _OR_AMOUNT = re.compile(
-    r"(?:\s+(?:yoy|y-o-y|on-year|year-on-year))?(?:\s+(?:drop|fall|decline|decrease|rise|increase|gain|jump))?"
+    rf"(?:\s+(?:yoy|y-o-y|on-year|year-on-year))?(?:\s+(?:{_NOUN_ALTERNATION}))?"
     r"\s*,?\s+(?:or|equivalent\s+to|equal\s+to|amounting\s+to|worth)\s+"
     r"(?:about\s+|around\s+|nearly\s+|some\s+|roughly\s+)?"
 )
@@ -280,19 +280,12 @@ def _percentage(sentence: str, q: Quantity) -> _Figure:
         return _Figure(q, "level", q.start, contributes_to=move)
     if "between" in before.lower():  # the pattern's test, some ten times faster than running it
         before = _BETWEEN_TAIL.sub(" ", before)
-    if before.rstrip().endswith("(") and MONTH_IN_BRACKET.search(before):
-        # "Exports have continued to rise from November (3.9%) to December (12.4%), January (11.4%)": each
-        # month's change, in the direction of the sentence's change verb
-        verbs = list(g.CHANGE_VERB_ANY.finditer(sentence, 0, q.start))
-        direction = _direction(verbs[-1].group("dir").lower()) if verbs else None
-        if direction:
-            return _change_figure(q, direction, q.start, sentence)
+    listed = _bracketed_change(sentence, q, before) if before.rstrip().endswith("(") else None
+    if listed:  # "Sales increased across all regions: the Americas (37.7%)", "to December (12.4%)"
+        return _change_figure(q, listed, q.start, sentence)
     more = _MORE_GOODS.match(sentence, q.end) if q.kind == "percent" else None
     if more:  # "Germany exported 5.6% more goods to the United States": a change in what was shipped
         return _change_figure(q, "up" if more.group("cmp").lower() == "more" else "down", q.start, sentence)
-    listed = _bracketed_change(sentence, q, before) if before.rstrip().endswith("(") else None
-    if listed:  # "Sales increased across all regions: the Americas (37.7%), Europe (21.7%)"
-        return _change_figure(q, listed, q.start, sentence)
     caused = _CAUSED_BY.search(before) if "by" in before[-14:] else None
     if caused:  # "helped drive up exports to the U.S. by 2.5 per cent": a change in what was driven
         direction = "down" if (caused.group("dir") or caused.group("verb")).lower() in _DOWNWARD else "up"
@@ -342,8 +335,9 @@ _MORE_GOODS = re.compile(
 
 def _bracketed_change(sentence: str, q: Quantity, before: str) -> str | None:
     """A percentage in brackets after a name, in a list that a change verb opens with a colon ('increased
-    across all regions: the Americas (37.7%), Europe (21.7%)') or right after the verb's place ('increased
-    slightly in Europe (0.9%), but fell in Japan (-0.9%)'): a change in the verb's direction."""
+    across all regions: the Americas (37.7%), Europe (21.7%)'), right after the verb's place ('increased
+    slightly in Europe (0.9%), but fell in Japan (-0.9%)') or after each month of a series ('continued to
+    rise from November (3.9%) to December (12.4%)'): a change in the verb's direction."""
     if not sentence.startswith(")", q.end):
         return None
     if q.signed:
@@ -351,10 +345,10 @@ def _bracketed_change(sentence: str, q: Quantity, before: str) -> str | None:
     placed = _VERB_IN_PLACE.search(before)
     if placed:
         return _direction(placed.group("verb").lower())
-    colon = sentence.rfind(":", 0, q.start)
-    if colon == -1 or any(ch.isdigit() for ch in _BRACKETED.sub(" ", sentence[colon : q.start])):
+    opened = q.start if MONTH_IN_BRACKET.search(before) else sentence.rfind(":", 0, q.start)
+    if opened == -1 or any(ch.isdigit() for ch in _BRACKETED.sub(" ", sentence[opened : q.start])):
         return None
-    verbs = list(g.CHANGE_VERB_ANY.finditer(sentence, 0, colon))
+    verbs = list(g.CHANGE_VERB_ANY.finditer(sentence, 0, opened))
     return _direction(verbs[-1].group("dir").lower()) if verbs else None
 
 

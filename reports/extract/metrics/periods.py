@@ -465,14 +465,12 @@ _YEAR_ENDED = Caseless(
 
 def _quarter_to(match: re.Match[str], context: _Context) -> str | None:
     """'the quarter ending March', 'the March 2017 quarter': the three months to that month, a calendar
-    quarter when it ends one; without a year, the latest such month up to the release."""
+    quarter when it ends one; without a year, the year such a month has (_year_for_month)."""
     month = _month(match.group("qem") or match.group("qnm") or "")
     stated = match.group("qey") or match.group("qny")
     if not month:
         return None
-    year = int(stated) if stated else context.published.year
-    if not stated and month > context.published.month:
-        year -= 1
+    year = int(stated) if stated else _year_for_month(month, context)
     if month % 3 == 0:
         return f"{year}-Q{month // 3}"
     first, first_year = (month - 2, year) if month > 2 else (month + 10, year - 1)
