@@ -1047,9 +1047,9 @@ PASSIVE_AFTER = Caseless(
     rf"^[^;:]{{0,40}}?\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?P<verb>{alternation(NOMINAL)})\b"
 )
 SYNONYM_PHRASES = (
-    (re.compile(r"\boutbound\s+shipments\b", re.IGNORECASE), "exports"),
-    (re.compile(r"\binbound\s+shipments\b", re.IGNORECASE), "imports"),
-    (re.compile(r"\boverseas\s+shipments\b", re.IGNORECASE), "exports"),
+    (re.compile(r"\boutbound\s+shipments?\b", re.IGNORECASE), "exports"),  # "outbound shipment of resin"
+    (re.compile(r"\binbound\s+shipments?\b", re.IGNORECASE), "imports"),
+    (re.compile(r"\boverseas\s+shipments?\b", re.IGNORECASE), "exports"),
     (re.compile(r"\bshipments\s+abroad\b", re.IGNORECASE), "exports"),
     (re.compile(r"\beuro\s+zone\b", re.IGNORECASE), "euro area"),
     (re.compile(r"\brefined\s+(?:oil|petroleum)\s+(?=products?\b)", re.IGNORECASE), "petroleum "),

@@ -71,20 +71,20 @@ def _masked(sentence: str) -> str:
     # both patterns need a bracket (a dateline's right after its first words): looked for first
     masked = sentence
     if sentence.find("(", 0, _DATELINE_REACH + 2) != -1:
-        masked = _DATELINE.sub(lambda m: " " * len(m.group(0)), sentence)
+        masked = _DATELINE.sub(_blank, sentence)
     elif sentence[:1].isupper() and sentence.find(",", 0, 30) != -1:
-        masked = _DATED_DATELINE.sub(lambda m: " " * len(m.group(0)), sentence)
+        masked = _DATED_DATELINE.sub(_blank, sentence)
     if sentence[1:3].isupper() and sentence[:3].isalpha():
-        masked = _CAPITALS_DATELINE.sub(lambda m: " " * len(m.group(0)), masked)
+        masked = _CAPITALS_DATELINE.sub(_blank, masked)
     for _ in range(3 if "(" in masked else 0):
-        new = _PAREN.sub(lambda m: " " * len(m.group(0)), masked)
+        new = _PAREN.sub(_blank, masked)
         if new == masked:
             break
         masked = new
     if "--" in masked or "—" in masked:  # "shipments to China -- its largest market -- jumped ..."
-        masked = _DASH_ASIDE.sub(lambda m: " " * len(m.group(0)), masked)
+        masked = _DASH_ASIDE.sub(_blank, masked)
     if " that " in masked:  # "exports of steel that were subject to a 25 per cent tariff fell 36.8 per cent"
-        masked = _restrictive_pattern().sub(lambda m: " " * len(m.group(0)), masked)
+        masked = _restrictive_pattern().sub(_blank, masked)
     return _relative_pattern().sub(_blank_aside, masked)
 
 
@@ -98,13 +98,18 @@ def _restrictive_pattern() -> re.Pattern[str]:
     )
 
 
+def _blank(match: re.Match[str]) -> str:
+    """The match as spaces: the masked sentence keeps every position of the sentence."""
+    return " " * len(match.group(0))
+
+
 def _blank_aside(match: re.Match[str]) -> str:
     """An aside blanked, unless it is a clause of its own: 'In January, imports of buses led the increase,
     climbing 18 percent' has its verb after a noun; 'hit by delays at the yards' opens with its verb."""
     aside = match.group("aside")
     if aside and (verb := g.VERB.search(aside)) and verb.start() > 0:
         return match.group(0)
-    return " " * len(match.group(0))
+    return _blank(match)
 
 
 _DASH_ASIDE = re.compile(r"\s(?:--|—)\s[^\d]*?\s(?:--|—)\s")

@@ -312,10 +312,8 @@ def _of_to_modifier(phrase: str) -> str:
     if place:
         what, tail = what[: place.start()], place.group(0)
     head = match.group("head").lower()
-    head = "shipments" if head == "shipment" else head  # "outbound shipment of resin to Japan"
+    head = "shipments" if head == "shipment" else head  # "a shipment of resin": shipments
     mods = match.group("mods") or ""
-    if head == "shipments" and mods.strip().lower() in ("outbound", "overseas"):
-        mods = ""  # an outbound shipment is an export: the word says no more than the head
     if head in _MEASURES:  # "value of exports" -> "exports"; "volume of rice imports" -> "rice import volume"
         if (mods and mods.strip().lower() not in _MEASURE_MODS) or not g.HEAD.search(what):
             return phrase
